@@ -1,0 +1,1 @@
+"""Question answering over Guangdong 医疗保障局 budget, final-accounts and self-evaluation reports."""

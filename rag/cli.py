@@ -1,0 +1,94 @@
+"""Command line: python -m rag ingest | audit (and the answering commands)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rag.audit import summarize
+from rag.ingest import IngestResult, indexed_paths, ingest
+from rag.settings import Settings, load_settings
+from rag.store import TableStore
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m rag", description="广东医保局预决算报告问答")
+    parser.add_argument("--index-dir", type=Path, help="索引目录（默认 index/，或环境变量 RAG_INDEX_DIR）")
+    parser.add_argument("--model", help="嵌入模型：默认内置 multilingual-e5-small，或本地 sentence-transformers 目录"
+                        "（环境变量 RAG_EMBEDDING_MODEL）")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ingest_parser = commands.add_parser("ingest", help="读入报告并建立索引")
+    ingest_parser.add_argument("paths", nargs="*", type=Path, help="报告文件或目录（默认 corpus/）")
+    ingest_parser.add_argument("--add", action="store_true", help="加入现有索引，而不是只索引给出的文件")
+    ingest_parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    audit_parser = commands.add_parser("audit", help="打印核对结果（加总、三公经费、正文与表格）")
+    audit_parser.add_argument("--all", action="store_true", help="也列出通过的核对")
+    audit_parser.add_argument("--doc", help="只看某份报告（corpus/ 中的文件名）")
+
+    args = parser.parse_args(argv)
+    settings = load_settings().with_overrides(index_dir=args.index_dir, embedding_model=args.model)
+    if args.command == "ingest":
+        return run_ingest(args, settings)
+    return run_audit(args, settings)
+
+
+def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    paths = list(args.paths) or [settings.corpus_dir]
+    if args.add:
+        paths = indexed_paths(settings) + paths
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        print("找不到：" + "、".join(map(str, missing)), file=sys.stderr)
+        return 2
+    result = ingest(paths, settings, progress=not args.no_progress)
+    print_ingest_summary(result)
+    return 0 if result.reports else 1
+
+
+def print_ingest_summary(result: IngestResult) -> None:
+    for report in result.reports:
+        identity = report.identity
+        who = identity.title if identity.complete else f"{report.name}（未能识别单位/年度/类型，仍已索引）"
+        audit = (f"核对 {report.audit_passed}/{report.audit_checks} 通过" if report.audit_checks
+                 else "无可核对的表格")
+        print(f"✔ {report.name}  {who}\n"
+              f"    章节 {report.sections}，段落 {report.paragraphs}，表格 {report.tables}，表行 {report.rows}，"
+              f"正文数字 {report.facts}；{audit}")
+        for warning in report.warnings:
+            print(f"    ⚠ {warning}")
+    for path, reason in result.skipped:
+        print(f"✘ 跳过 {path}：{reason}")
+    if not result.reports:
+        print("没有可索引的报告；现有索引保持不变。")
+    elif result.changed:
+        print(f"索引已更新（{len(result.reports)} 份报告，用时 {result.seconds:.1f} 秒）：{result.build_dir}")
+    else:
+        print(f"报告未变化，索引保持不变（{len(result.reports)} 份报告）。")
+
+
+def run_audit(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        store = TableStore(settings.store_path)
+    except FileNotFoundError as error:
+        print(error, file=sys.stderr)
+        return 2
+    findings = store.audit_findings(args.doc)
+    titles = {d.name: d.title for d in store.documents()}
+    failed = [f for f in findings if not f.passed]
+    for finding in (findings if args.all else failed):
+        mark = "✔" if finding.passed else "✘"
+        print(f"{mark} {titles.get(finding.doc, finding.doc)}（{finding.doc} 第{finding.line}行） {finding.subject}："
+              f"所列 {finding.expected}，计算 {finding.actual}，差 {finding.difference}")
+    by_check: dict[str, list[int]] = {}
+    for finding in findings:
+        counts = by_check.setdefault(finding.check, [0, 0])
+        counts[0] += 1
+        counts[1] += finding.passed
+    for check, (total, passed) in sorted(by_check.items()):
+        print(f"{check}: {passed}/{total} 通过")
+    summary = summarize(findings)
+    print(f"加总核对合计：{summary.passed}/{summary.checks} 通过（{summary.rate:.2%}）；"
+          f"不一致 {len(failed)} 处（含正文数字核对）")
+    return 0

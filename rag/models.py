@@ -1,0 +1,132 @@
+"""Typed records passed between the stages: load -> parse -> store -> audit.
+
+Every stage takes and returns these dataclasses, so tests can build any of them by hand.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int  # 1-based line number in the source file
+    text: str
+
+
+@dataclass
+class SourceDocument:
+    """A loaded report: its lines, whatever the file format was."""
+
+    name: str  # file name, the document's id in the index
+    path: str
+    sha256: str
+    encoding: str
+    lines: list[SourceLine]
+
+
+@dataclass
+class ReportIdentity:
+    unit: str | None = None  # issuing unit, e.g. 江门市医疗保障局
+    city: str | None = None  # e.g. 江门
+    year: int | None = None
+    kind: str | None = None  # 部门预算 / 部门决算 / 部门整体支出绩效自评报告
+    money_unit: str | None = None  # e.g. 万元
+
+    @property
+    def complete(self) -> bool:
+        return all((self.unit, self.year, self.kind))
+
+    @property
+    def title(self) -> str:
+        if not self.complete:
+            return "（未识别的报告）"
+        return f"{self.unit}{self.year}年{self.kind}"
+
+
+@dataclass
+class Section:
+    id: int
+    level: int  # 1 = 第X部分, 2 = 一、, 3 = （一）, 4 = 1.
+    heading: str
+    parent_id: int | None
+    line: int
+    path: str = ""  # headings from the top, joined with " > "
+
+
+@dataclass
+class Paragraph:
+    section_id: int | None
+    text: str
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class TableRow:
+    index: int  # position in the table, from 0
+    name: str
+    values: dict[str, Decimal]  # flattened column name -> exact value
+    line_start: int
+    line_end: int
+    code: str | None = None  # 科目编码 (2101501) or 经济科目 code (30201)
+    level: int = 0  # 0 = total row, 1 = top item, 2, 3 ... deeper
+    side: str | None = None  # for side-by-side statements: 收入 / 支出, 人员经费 / 公用经费
+    row_number: int | None = None  # 行次 in 决算 tables
+    text: str | None = None  # a text cell, e.g. the project's 绩效目标
+
+
+@dataclass
+class Table:
+    number: int  # the N of 表N
+    title: str
+    unit: str | None
+    columns: list[str]  # flattened value columns, e.g. 财政拨款收入/一般公共预算
+    rows: list[TableRow]
+    line_start: int
+    line_end: int
+    text_column: str | None = None  # name of the text column (绩效目标) if any
+    side_columns: dict[str, list[str]] = field(default_factory=dict)  # side -> its columns
+    note: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ProseFact:
+    """A figure stated in running text, kept with its sentence."""
+
+    label: str  # the words before the figure in its clause
+    value: Decimal
+    unit: str  # 万元 / 元 / 亿元 / % / 个 ...
+    kind: str  # amount / change / percent
+    sentence: str
+    line: int
+    section_id: int | None
+    item: str | None = None  # canonical item key from the domain vocabulary, if recognised
+
+
+@dataclass
+class ParsedReport:
+    document: SourceDocument
+    identity: ReportIdentity
+    sections: list[Section]
+    paragraphs: list[Paragraph]
+    tables: list[Table]
+    facts: list[ProseFact]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AuditFinding:
+    doc: str
+    check: str  # parent_children / total_items / column_total / sangong_parts / prose_table
+    table: int | None
+    subject: str  # what was checked, in words
+    expected: Decimal  # the stated figure
+    actual: Decimal  # the sum or the other source's figure
+    passed: bool
+    line: int | None = None
+
+    @property
+    def difference(self) -> Decimal:
+        return self.expected - self.actual

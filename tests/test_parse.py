@@ -1,0 +1,308 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import document_from_text
+from rag.parse import parse_report
+from rag.parse.headers import flatten_cell_header, flatten_text_header
+from rag.parse.identity import detect_identity
+from rag.parse.text import parse_number, tidy_chinese
+
+D = Decimal
+
+# ------------------------------------------------------------------ hand-made layouts
+SPACE_LAYOUT = """\
+第二部分 2024年部门预算表
+单位：万元单位名称：某市医疗保障局
+表3
+支出总体情况表
+功能分类科目
+合计 基本支出 项目支出
+事业单位经营支
+出
+科目编码 科目名称
+合计 1,234.50 1,000.00 234.50 0.00
+210 卫生健康支出 1,234.50 1,000.00 234.50 0.00
+21015 　医疗保障管理事务 1,234.50 1,000.00 234.50 0.00
+2101501 　　行政运行 1,000.00 1,000.00 0.00 0.00
+- 7 -
+功能分类科目
+合计 基本支出 项目支出
+事业单位经营支
+出
+科目编码 科目名称
+2101505
+　　医疗保障政策管
+理
+234.50 0.00 234.50 0.00
+注：无。
+"""
+
+
+def test_space_layout_wrapped_header_cells_and_page_break():
+    table = parse_report(document_from_text(SPACE_LAYOUT)).tables[0]
+    assert (table.number, table.title, table.unit) == (3, "支出总体情况表", "万元")
+    assert table.columns == ["合计", "基本支出", "项目支出", "事业单位经营支出"]
+    names = [row.name for row in table.rows]
+    assert names == ["合计", "卫生健康支出", "医疗保障管理事务", "行政运行", "医疗保障政策管理"]
+    wrapped = table.rows[-1]
+    assert wrapped.code == "2101505" and wrapped.level == 3
+    assert wrapped.values == {"合计": D("234.50"), "基本支出": D("0.00"), "项目支出": D("234.50"),
+                              "事业单位经营支出": D("0.00")}
+    assert (wrapped.line_start, wrapped.line_end) == (20, 23)
+    assert table.rows[0].values["合计"] == D("1234.50") and table.rows[0].level == 0
+    assert table.note == "注：无。"
+
+
+TAB_TWO_SIDED = (
+    "表1\n收支总体情况表\n单位：万元\n"
+    "收入\t\t支出\t\n项目\t预算\t项目\t预算\n"
+    "一、预算拨款\t542.07\t一、一般公共服务支出\t0.00\n"
+    "\t\t九、卫生健康支出\t451.83\n"
+    "本年收入合计\t542.07\t本年支出合计\t542.07\n"
+    "注：无。\n"
+)
+
+
+def test_tab_layout_side_by_side_statement():
+    table = parse_report(document_from_text(TAB_TWO_SIDED)).tables[0]
+    rows = {(row.side, row.name): row.values for row in table.rows}
+    assert rows[("收入", "一、预算拨款")] == {"预算": D("542.07")}
+    assert rows[("支出", "九、卫生健康支出")] == {"预算": D("451.83")}
+    assert ("收入", "") not in rows and len(table.rows) == 5
+
+
+MARKDOWN = """\
+表 2
+## 收入总体情况表
+单位：万元
+| 功能分类科目 | | 合计 | 财政拨款收入 | |
+| 科目编码 | 科目名称 | | 一般公共预算 | 政府性基金预算 |
+|---|---|---|---|---|
+| | 合计 | 26，336.80 | 4,368.16 | 466.99 |
+| 210 | 卫生健康支出 | 100.00 | 100.00 | 0.00 |
+注：无。
+"""
+
+
+def test_markdown_pipe_table_with_both_thousands_separators():
+    table = parse_report(document_from_text(MARKDOWN)).tables[0]
+    assert table.columns == ["合计", "财政拨款收入/一般公共预算", "财政拨款收入/政府性基金预算"]
+    total, health = table.rows
+    assert total.values["合计"] == D("26336.80")
+    assert total.values["财政拨款收入/一般公共预算"] == D("4368.16")
+    assert (health.code, health.name, health.level) == ("210", "卫生健康支出", 1)
+
+
+FINAL_ACCOUNTS = """\
+表1
+收入支出决算总表
+收入 支出
+项目 行次 决算数 项目 行次 决算数
+栏次 1 栏次 2
+一、一般公共预算财政拨款收入 1 814.59 一、一般公共服务支出 31 0.00
+9 九、卫生健康支出 39 670.88
+本年收入合计 27 814.62 本年支出合计 57 812.81
+注：本表反映部门本年度的总收支。
+表9
+财政拨款“三公”经费支出决算表
+预算数 决算数
+合计
+因公出国
+（境）费
+公务用车购置及运行维护费
+公务接待费 合计
+因公出国
+（境）费
+公务用车购置及运行维护费
+公务接待费
+小计
+公务用车购
+置费
+公务用车运
+行维护费
+小计
+公务用车购
+置费
+公务用车运
+行维护费
+1 2 3 4 5 6 7 8 9 10 11 12
+4.45 0.00 4.45 0.00 4.45 0.00 4.45 0.00 4.45 0.00 4.45 0.00
+注：本表反映“三公”经费。
+"""
+
+
+def test_final_accounts_row_numbers_and_one_row_table():
+    statement, sangong = parse_report(document_from_text(FINAL_ACCOUNTS)).tables
+    health = next(row for row in statement.rows if row.name == "九、卫生健康支出")
+    assert (health.side, health.row_number, health.values) == ("支出", 39, {"决算数": D("670.88")})
+    assert not any(row.row_number == 9 for row in statement.rows)  # the empty left cell
+    assert [row.row_number for row in statement.rows if row.side == "收入"] == [1, 27]
+    assert len(sangong.columns) == 12
+    assert sangong.columns[2] == "预算数/公务用车购置及运行维护费/小计"
+    assert sangong.columns[10] == "决算数/公务用车购置及运行维护费/公务用车运行维护费"
+    (row,) = sangong.rows
+    assert row.values["决算数/公务用车购置及运行维护费/公务用车运行维护费"] == D("4.45")
+
+
+PROJECTS = """\
+表12
+部门预算项目支出及其他支出预算表
+单位：万元
+支出项目类别（资金使用单位） 总计 绩效目标
+合计 20.00
+某市医疗保障局-小计 20.00
+　　会议支出 3.00 运转类支出，无绩效目标。
+　　医疗保障工作宣传经费 17.00
+结合政务公开考核工作要求，充分利用报社、电
+视台等媒体的宣传作用。
+注：无。
+"""
+
+
+def test_project_rows_keep_their_wrapped_performance_target_text():
+    table = parse_report(document_from_text(PROJECTS)).tables[0]
+    assert table.text_column == "绩效目标"
+    rows = {row.name: row for row in table.rows}
+    assert rows["会议支出"].text == "运转类支出，无绩效目标。"
+    assert rows["医疗保障工作宣传经费"].text == "结合政务公开考核工作要求，充分利用报社、电视台等媒体的宣传作用。"
+    assert rows["某市医疗保障局-小计"].level == 1 and rows["会议支出"].level == 2
+
+
+def test_header_flattening_by_position_and_by_known_words():
+    cells = flatten_cell_header([["支出项目类别", "总计", "财政拨款", "", "财政专户拨款"],
+                                 ["", "", "合计", "一般公共预算", ""]])
+    assert [name for role, name in cells if role == "value"] == [
+        "总计", "财政拨款/合计", "财政拨款/一般公共预算", "财政专户拨款"]
+    flat = flatten_text_header("功能科目名称一般公共预\n算支出小计 其中：基本支出 项目支出")
+    assert flat.columns == ["一般公共预算支出/小计", "一般公共预算支出/基本支出", "一般公共预算支出/项目支出"]
+
+
+@pytest.mark.parametrize("token, value", [
+    ("4,181.30", D("4181.30")), ("26，336.8", D("26336.8")), ("0.00", D("0.00")), ("1200", D("1200")),
+    ("4,18", None), ("abc", None), ("12.3.4", None),
+])
+def test_number_normalization(token, value):
+    assert parse_number(token) == value
+
+
+# ------------------------------------------------------------------ text, sections, identity
+TEXT = """\
+江门市医疗保障局 2023 年度部门
+
+整体支出绩效自评报告
+
+- 1 -
+一、部门基本情况
+（一）部门职能
+根据《江门市机构改革方案》精神，设立江门市医疗保障局。市医疗保障局贯彻落实党中央关于医疗保
+http://baike.baidu.com/view/2657040.htm
+ 障工作的方针政策和决策部署。
+　　（一）拟订医疗保险、生育保险、医疗救助等医疗保障方面
+的规范性文件。
+二、其他情况
+2024年本部门财政拨款安排“三公”经费17.56万元，比上年减少0.94万元，下降5.07%。
+"""
+
+
+def test_paragraphs_rejoined_without_page_furniture_or_stray_spaces():
+    report = parse_report(document_from_text(TEXT))
+    texts = [p.text for p in report.paragraphs]
+    assert "根据《江门市机构改革方案》精神，设立江门市医疗保障局。市医疗保障局贯彻落实党中央关于医疗保障工作的方针政策和决策部署。" in texts
+    assert "（一）拟订医疗保险、生育保险、医疗救助等医疗保障方面的规范性文件。" in texts
+    assert not any("http" in t or "- 1 -" in t for t in texts)
+    paths = [s.path for s in report.sections]
+    assert paths == ["一、部门基本情况", "一、部门基本情况 > （一）部门职能", "二、其他情况"]
+
+
+def test_prose_figures_are_facts_with_their_sentence():
+    facts = parse_report(document_from_text(TEXT)).facts
+    amount, change, percent = facts
+    assert (amount.item, amount.value, amount.unit, amount.kind) == ("三公经费", D("17.56"), "万元", "amount")
+    assert (change.value, change.kind, change.item) == (D("0.94"), "change", "三公经费")
+    assert (percent.value, percent.unit) == (D("5.07"), "%")
+    assert amount.sentence.startswith("2024年本部门财政拨款安排“三公”经费17.56万元")
+
+
+def test_identity_comes_from_content():
+    identity = detect_identity(document_from_text(TEXT).lines)
+    assert (identity.unit, identity.city, identity.year, identity.kind) == (
+        "江门市医疗保障局", "江门", 2023, "部门整体支出绩效自评报告")
+    unknown = detect_identity(document_from_text("一些文字\n没有单位").lines)
+    assert not unknown.complete and unknown.title == "（未识别的报告）"
+
+
+def test_tidy_chinese_drops_only_spaces_inside_chinese():
+    assert tidy_chinese("进行宣 传，增强 2023 年 DIP 支付") == "进行宣传，增强2023年 DIP 支付"
+
+
+# ------------------------------------------------------------------ the real corpus
+def test_corpus_identities(corpus_reports):
+    assert set(corpus_reports) == {
+        "江门市医疗保障局2024年部门预算", "广东省吴川市医疗保障局2024年部门预算",
+        "廉江市医疗保障局2023年部门决算", "江门市医疗保障局2023年部门整体支出绩效自评报告",
+        "广州市医疗保障局2023年部门预算",
+    }
+    assert all(r.identity.money_unit == "万元" for r in corpus_reports.values())
+
+
+@pytest.mark.parametrize("title, count", [
+    ("江门市医疗保障局2024年部门预算", 12), ("广东省吴川市医疗保障局2024年部门预算", 12),
+    ("廉江市医疗保障局2023年部门决算", 9), ("广州市医疗保障局2023年部门预算", 12),
+    ("江门市医疗保障局2023年部门整体支出绩效自评报告", 0),
+])
+def test_every_table_is_found_once(corpus_reports, title, count):
+    tables = corpus_reports[title].tables
+    assert [t.number for t in tables] == list(range(1, count + 1))
+    assert all(t.rows for t in tables)
+
+
+def _row(report, number, name):
+    table = next(t for t in report.tables if t.number == number)
+    return next(row for row in table.rows if row.name.replace(" ", "").endswith(name))
+
+
+def test_jiangmen_2024_sangong_space_layout(corpus_reports):
+    report = corpus_reports["江门市医疗保障局2024年部门预算"]
+    table = report.tables[7]
+    assert table.title == "财政拨款安排的行政经费及“三公”经费预算表"
+    assert _row(report, 8, "“三公”经费").values["合计"] == D("17.56")
+    assert _row(report, 8, "因公出国（境）支出").values["合计"] == D("0.00")
+    assert _row(report, 8, "公务用车购置及运行维护支出").values["一般公共预算"] == D("14.82")
+    assert _row(report, 8, "公务接待费支出").values["合计"] == D("2.74")
+    row = _row(report, 2, "机关事业单位基本养老保险缴费支出")  # code and name wrapped over 3 lines
+    assert (row.code, row.level, row.values["财政拨款收入/一般公共预算"]) == ("2080505", 3, D("194.27"))
+
+
+def test_lianjiang_final_accounts_row(corpus_reports):
+    report = corpus_reports["廉江市医疗保障局2023年部门决算"]
+    row = _row(report, 3, "一般行政管理事务")
+    assert (row.code, row.level) == ("2101502", 3)
+    assert row.values == {"本年支出合计": D("69.48"), "基本支出": D("28.31"), "项目支出": D("41.17"),
+                          "上缴上级支出": D("0.00"), "经营支出": D("0.00"), "对附属单位补助支出": D("0.00")}
+    health = _row(report, 1, "九、卫生健康支出")
+    assert (health.side, health.row_number, health.values["决算数"]) == ("支出", 39, D("670.88"))
+    sangong = report.tables[8].rows[0]
+    assert sangong.values["决算数/合计"] == D("4.45")
+
+
+def test_guangzhou_markdown_report_row_continued_over_pages(corpus_reports):
+    report = corpus_reports["广州市医疗保障局2023年部门预算"]
+    assert _row(report, 7, "“三公”经费").values["合计"] == D("85.72")
+    project = _row(report, 12, "2023-2024年信息化运维项目(2023)")
+    assert project.values["总计"] == D("167.74")
+    assert project.text.startswith("在现有维护体系的基础上") and project.text.endswith("确保日常办公信息平台的稳定运行。")
+    income = next(t for t in report.tables if t.number == 1)
+    assert _row(report, 1, "本年支出合计").values["预算"] == D("493720.60")
+    assert sum(1 for row in income.rows if row.side == "支出") > 25  # three pages, one table
+
+
+def test_wuchuan_tab_report_row(corpus_reports):
+    report = corpus_reports["广东省吴川市医疗保障局2024年部门预算"]
+    row = _row(report, 5, "行政运行")
+    assert (row.code, row.level) == ("2101501", 3)
+    assert row.values == {"一般公共预算支出/小计": D("278.54"), "一般公共预算支出/基本支出": D("123.04"),
+                          "一般公共预算支出/项目支出": D("155.50")}
+    assert _row(report, 8, "“三公”经费").values["合计"] == D("19.50")
