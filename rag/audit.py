@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from rag import domain
 from rag.models import AuditFinding, ParsedReport, Table, TableRow
+from rag.parse.facts import label_names_item
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact
 
@@ -206,7 +207,7 @@ def _prose_against_tables(doc: str, report: ParsedReport) -> list[AuditFinding]:
     """A prose figure passes when a table row stating the same item prints the same figure."""
     findings = []
     for fact in report.facts:
-        if fact.kind != "amount" or fact.unit != report.identity.money_unit or not _names_item(fact.label, fact.item):
+        if fact.kind != "amount" or fact.unit != report.identity.money_unit or not label_names_item(fact.label, fact.item):
             continue
         candidates = [(table, row) for table in report.tables
                       if (row := item_row(table, fact.item)) is not None and row.values]
@@ -241,13 +242,3 @@ def _prose_changes(doc: str, report: ParsedReport) -> list[AuditFinding]:
         findings.append(AuditFinding(doc, "prose_change", None, subject, percent.value, computed,
                                      percent.value == computed, percent.line))
     return findings
-
-
-def _names_item(label: str, item: str | None) -> bool:
-    """The clause ends with the item's name: the figure is about that item, not a part of it."""
-    if item is None:
-        return False
-    label = NUMBERING_PREFIX.sub("", compact(label).lstrip("（("))
-    for tail in domain.PROSE_LABEL_TAILS:
-        label = label.removesuffix(tail)
-    return label.endswith(domain.ITEMS[item])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -27,11 +28,21 @@ def main(argv: list[str] | None = None) -> int:
     audit_parser.add_argument("--all", action="store_true", help="也列出通过的核对")
     audit_parser.add_argument("--doc", help="只看某份报告（corpus/ 中的文件名）")
 
+    ask_parser = commands.add_parser("ask", help="提问；- 表示从标准输入每行读一个问题")
+    ask_parser.add_argument("question", help="问题，或 - （每行一个问题，模型只加载一次）")
+    ask_parser.add_argument("--json", action="store_true", help="输出 JSON（每个问题一行）")
+    ask_parser.add_argument("--no-dense", action="store_true", help="只用关键词检索，不加载嵌入模型")
+    ask_parser.add_argument("--llm", action="store_true", help="用 RAG_LLM_* 设置的大模型改写答案（数字须与证据一致）")
+
+    eval_parser = commands.add_parser("eval", help="在评测集上打印各类问题的准确率")
+    eval_parser.add_argument("--file", type=Path, default=None, help="评测集（默认 eval/questions.jsonl）")
+    eval_parser.add_argument("--no-dense", action="store_true", help="只用关键词检索")
+    eval_parser.add_argument("--show-failures", action="store_true", help="列出答错的问题")
+
     args = parser.parse_args(argv)
     settings = load_settings().with_overrides(index_dir=args.index_dir, embedding_model=args.model)
-    if args.command == "ingest":
-        return run_ingest(args, settings)
-    return run_audit(args, settings)
+    commands_run = {"ingest": run_ingest, "audit": run_audit, "ask": run_ask, "eval": run_eval}
+    return commands_run[args.command](args, settings)
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -42,7 +53,9 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if missing:
         print("找不到：" + "、".join(map(str, missing)), file=sys.stderr)
         return 2
-    result = ingest(paths, settings, progress=not args.no_progress)
+    from rag.index import build_search_indexes
+
+    result = ingest(paths, settings, build_steps=[build_search_indexes], progress=not args.no_progress)
     print_ingest_summary(result)
     return 0 if result.reports else 1
 
@@ -91,4 +104,53 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     summary = summarize(findings)
     print(f"加总核对合计：{summary.passed}/{summary.checks} 通过（{summary.rate:.2%}）；"
           f"不一致 {len(failed)} 处（含正文数字核对）")
+    return 0
+
+
+def _engine(settings: Settings, dense: bool):
+    from rag.answer import AnswerEngine
+
+    try:
+        return AnswerEngine(settings, dense=dense)
+    except FileNotFoundError as error:
+        print(error, file=sys.stderr)
+        return None
+
+
+def run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings, dense=not args.no_dense)
+    if engine is None:
+        return 2
+    phraser = None
+    if args.llm:
+        from rag.llm import LLMPhraser
+
+        phraser = LLMPhraser.from_settings(settings)
+    questions = sys.stdin if args.question == "-" else [args.question]
+    for line in questions:
+        question = line.rstrip("\n")
+        if args.question == "-" and not question.strip():
+            continue
+        answer = engine.ask(question)
+        if phraser is not None:
+            answer = phraser.rephrase(answer)
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(answer.answer)
+            for source in answer.sources:
+                where = f"表{source.table}" if source.table else (source.section or "")
+                print(f"  来源：{source.title}（{source.doc} 第{source.line}行）{where}")
+            print(flush=True)
+    return 0
+
+
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.evaluate import evaluate, print_report
+
+    engine = _engine(settings, dense=not args.no_dense)
+    if engine is None:
+        return 2
+    report = evaluate(engine, args.file)
+    print_report(report, show_failures=args.show_failures)
     return 0

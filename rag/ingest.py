@@ -7,6 +7,7 @@ atomic rename. Running twice over the same files changes nothing.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -25,8 +26,9 @@ from rag.parse import parse_report
 from rag.settings import Settings
 from rag.store import TableStore, create_store, write_report
 
-INDEX_FORMAT = 1  # bump when the parser or the index layout changes, to force a rebuild
+INDEX_FORMAT = 2  # bump when the parser or the index layout changes, to force a rebuild
 KEEP_BUILDS = 2
+BUILD_MODULES = ("load.py", "domain.py", "models.py", "audit.py", "store.py", "index.py", "embeddings.py")
 
 
 @dataclass
@@ -113,9 +115,19 @@ def _parse_files(files: list[Path], result: IngestResult, progress: bool) -> lis
     return list(parsed.values())
 
 
+def code_version() -> str:
+    """A hash of the code that decides what goes into the index: changing it forces a rebuild."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.glob("parse/*.py")) + [package / name for name in BUILD_MODULES]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _fingerprint(parsed: list[tuple[ParsedReport, list[AuditFinding]]], settings: Settings) -> str:
     return json.dumps({
         "format": INDEX_FORMAT,
+        "code": code_version(),
         "model": settings.embedding_model,
         "documents": sorted((r.document.name, r.document.sha256) for r, _ in parsed),
     }, ensure_ascii=False)

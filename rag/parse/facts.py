@@ -16,6 +16,25 @@ _SYNONYMS = sorted(((syn, item) for item, syns in domain.ITEMS.items() for syn i
                    key=lambda pair: -len(pair[0]))
 
 
+def item_named_by(label: str) -> str | None:
+    """The item whose name ends the clause before a figure, allowing for the words that may sit
+    between a name and its figure ("机关运行经费安排", "“三公”经费财政拨款支出决算为")."""
+    from rag.audit import NUMBERING_PREFIX
+
+    variant = NUMBERING_PREFIX.sub("", compact(label).lstrip("（("))
+    for tail in ("", *domain.PROSE_LABEL_TAILS):
+        variant = variant.removesuffix(tail)
+        item = item_in(variant)
+        if item and variant.endswith(domain.ITEMS[item]):
+            return item
+    return None
+
+
+def label_names_item(label: str, item: str | None) -> bool:
+    """The clause ends with the item's name: the figure is about that item, not a part of it."""
+    return item is not None and item_named_by(label) == item
+
+
 def item_in(text: str) -> str | None:
     """The item named closest to the end of text (longest name wins a tie)."""
     best: tuple[int, int, str] | None = None
@@ -52,11 +71,11 @@ def _facts_in(sentence: str, paragraph: Paragraph) -> list[ProseFact]:
             kind = "change"
         else:
             kind = "amount"
-            subject = item_in(compact(sentence[:match.start()])[-40:]) or subject
+            subject = item_named_by(label) or subject
         facts.append(ProseFact(
             label=label, value=value, unit=unit, kind=kind, sentence=sentence,
             line=paragraph.line_start, section_id=paragraph.section_id,
-            item=item_in(label) if kind == "amount" else subject,
+            item=item_named_by(label) if kind == "amount" else subject,
         ))
         start = match.end()
     return facts

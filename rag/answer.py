@@ -1,0 +1,407 @@
+"""Compose answers: exact figures with citations, verbatim passages, plain refusals.
+
+Every figure an answer states comes from the table store or from a sentence of a report; a
+computed figure (difference, share) shows its inputs. Nothing is guessed.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from rag import domain
+from rag.audit import NUMBERING_PREFIX
+from rag.index import Hit, SearchIndex
+from rag.lookup import Figure, FigureFinder
+from rag.parse.text import compact
+from rag.question import Question, understand
+from rag.settings import Settings
+from rag.store import DocumentInfo, TableStore
+
+PASSAGE_CHARS = 900
+
+
+@dataclass
+class Source:
+    doc: str
+    title: str
+    kind: str  # table / text
+    section: str | None
+    table: int | None
+    text: str
+    line: int
+    line_end: int | None = None
+    row_id: int | None = None
+    column: str | None = None
+
+    def to_json(self) -> dict:
+        return {"doc": self.doc, "title": self.title, "kind": self.kind, "section": self.section,
+                "table": self.table, "text": self.text, "line": self.line}
+
+
+@dataclass
+class Answer:
+    question: str
+    found: bool
+    answer: str
+    figures: list[Figure] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    intent: str = "figure"
+    understood: Question | None = None
+    chart: dict | None = None  # {"kind": "parts"|"compare", "labels": [...], "values": [...], "unit": ...}
+
+    def to_json(self) -> dict:
+        return {"question": self.question, "found": self.found, "answer": self.answer,
+                "figures": [f.to_json() for f in self.figures], "sources": [s.to_json() for s in self.sources]}
+
+
+def money(value: Decimal) -> str:
+    return f"{value:,f}" if abs(value) >= 10000 else f"{value:f}"
+
+
+class AnswerEngine:
+    """The store, the search index and the vocabulary, loaded once and shared by all callers."""
+
+    def __init__(self, settings: Settings, dense: bool = True):
+        index_dir = settings.current_index.resolve()
+        if not (index_dir / "store.sqlite").is_file():
+            raise FileNotFoundError("还没有索引。请先运行：python -m rag ingest")
+        self.settings = settings
+        self.index_dir = index_dir
+        self.store = TableStore(index_dir / "store.sqlite")
+        self.search_index = SearchIndex(index_dir, settings)
+        self.dense = dense
+        self.finder = FigureFinder(self.store)
+        self.documents = self.store.documents()
+        self.vocabulary = self.finder.row_vocabulary(self.documents)
+        self._lock = threading.Lock()
+        self._definition_paragraphs = None
+
+    # ------------------------------------------------------------ the entry point
+    def ask(self, text: str, previous: Question | None = None, docs_filter: set[str] | None = None) -> Answer:
+        question = understand(text, self.vocabulary, self.settings.max_question_chars)
+        if question.problem:
+            return self._refuse(question, question.problem)
+        if previous is not None:
+            _carry_over(question, previous)
+        with self._lock:  # the finder caches tables; sqlite reads are serialized per engine
+            return self._answer(question, docs_filter)
+
+    def _answer(self, question: Question, docs_filter: set[str] | None) -> Answer:
+        documents, problem = self._resolve_documents(question, docs_filter)
+        if problem:
+            return self._refuse(question, problem)
+        handlers = {"figure": self._figures, "compare": self._compare, "share": self._share,
+                    "change": self._change, "rank": self._rank, "passage": self._passage,
+                    "definition": self._definition}
+        return handlers[question.intent](question, documents)
+
+    # ------------------------------------------------------------ which reports
+    def _resolve_documents(self, question: Question, docs_filter: set[str] | None) -> tuple[list[DocumentInfo], str | None]:
+        pool = [d for d in self.documents if docs_filter is None or d.name in docs_filter]
+        held_cities = {d.city for d in pool}
+        missing = [c for c in question.cities if c not in held_cities]
+        if not question.cities and question.unknown_places:
+            missing = question.unknown_places
+        if missing:
+            return [], f"这些报告中没有{'、'.join(missing)}医疗保障局的报告。"
+        chosen = [d for d in pool
+                  if (not question.cities or d.city in question.cities)
+                  and (not question.years or d.year in question.years)
+                  and (not question.kinds or question.versus_kinds or d.kind in question.kinds)]
+        if chosen:
+            return chosen, None
+        asked = "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
+        return [], f"这些报告中没有{asked}的报告。"
+
+    def holdings(self) -> str:
+        return "、".join(d.title for d in self.documents)
+
+    def _refuse(self, question: Question, reason: str) -> Answer:
+        return Answer(question.text, False, f"{reason}\n目前收录的报告：{self.holdings()}。", intent=question.intent,
+                      understood=question)
+
+    # ------------------------------------------------------------ figures
+    def _lookup(self, question: Question, documents: list[DocumentInfo], subject: str) -> list[Figure]:
+        return [f for d in documents if (f := self.finder.find(d, subject, question)) is not None]
+
+    def _figures(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        subject = question.subjects[0]
+        figures = [f for d in documents for f in self.finder.find_all(d, subject, question)]
+        if not figures:
+            return self._not_found(question, documents, subject)
+        lines, sources = [], []
+        for figure in figures:
+            lines.append(self._figure_sentence(figure))
+            lines.extend(self._prose_agreement(question, figure, sources))
+            sources.insert(0, self._figure_source(figure))
+        missing = [d.title for d in documents if d.name not in {f.doc for f in figures}]
+        if missing and len(figures) < len(documents):
+            lines.append(f"（{'、'.join(missing)}中没有找到“{_subject_name(subject)}”。）")
+        answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+        answer.chart = self._parts_chart(question, figures[0], documents)
+        return answer
+
+    @staticmethod
+    def _figure_sentence(figure: Figure) -> str:
+        if figure.table is not None:
+            return (f"{figure.doc_title}：{figure.label}{money(figure.value)}{figure.unit}"
+                    f"（{figure.citation}）。")
+        return f"{figure.doc_title}：{figure.label}{money(figure.value)}{figure.unit}。原文：“{figure.sentence}”（{figure.citation}）"
+
+    def _prose_agreement(self, question: Question, figure: Figure, sources: list[Source]) -> list[str]:
+        """Say when the report's text states the same item, and show both when they differ."""
+        item = next((i for i in question.items if i in domain.ITEMS), None)
+        if item is None or figure.table is None:
+            return []
+        document = self.store.document(figure.doc)
+        facts = self.finder.prose_facts(document, item)
+        if not facts:
+            return []
+        fact = facts[0]
+        sources.append(Source(fact.doc, document.title, "text", fact.section_path, None, fact.sentence, fact.line))
+        if fact.value == figure.value:
+            return [f"正文同样载明：“{fact.sentence}”（第{fact.line}行）。"]
+        return [f"注意：正文写的是{money(fact.value)}{fact.unit}，与表格不一致：“{fact.sentence}”（第{fact.line}行）。"]
+
+    def _figure_source(self, figure: Figure) -> Source:
+        if figure.table is None:
+            return Source(figure.doc, figure.doc_title, "text", None, None, figure.sentence or "", figure.line)
+        row = next(r for r in self.store.rows(self._table_id(figure)) if r.id == figure.row_id)
+        cells = "，".join(f"{c} {money(v)}" for c, v in row.values.items())
+        text = f"表{figure.table}《{figure.table_title}》 {row.name}：{cells}"
+        return Source(figure.doc, figure.doc_title, "table", f"表{figure.table} {figure.table_title}", figure.table,
+                      text, figure.line, row.line_end, row_id=row.id, column=figure.column)
+
+    def _table_id(self, figure: Figure) -> int:
+        return self.store.table(figure.doc, figure.table).id
+
+    def _parts_chart(self, question: Question, figure: Figure, documents: list[DocumentInfo]) -> dict | None:
+        if domain.SANGONG not in question.items[:1]:
+            return None
+        document = next(d for d in documents if d.name == figure.doc)
+        parts = [self.finder.find(document, part, question) for part in domain.SANGONG_PARTS]
+        if any(p is None for p in parts):
+            return None
+        return {"kind": "parts", "title": f"{figure.doc_title} 三公经费构成", "unit": figure.unit,
+                "labels": list(domain.SANGONG_PARTS), "values": [float(p.value) for p in parts]}
+
+    def _not_found(self, question: Question, documents: list[DocumentInfo], subject: str) -> Answer:
+        held = []
+        for document in documents:
+            tables = self.store.tables(document.name)
+            listing = "；".join(f"表{t.number} {t.title}" for t in tables) or "（该报告没有表格，只有文字）"
+            held.append(f"{document.title}：{listing}")
+        text = (f"在{'、'.join(d.title for d in documents)}中没有找到“{_subject_name(subject)}”的数字。"
+                f"\n这些报告包含：\n" + "\n".join(held))
+        return Answer(question.text, False, text, intent=question.intent, understood=question)
+
+    # ------------------------------------------------------------ comparisons, shares, changes, ranks
+    def _compare(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        pairs: list[tuple[str, Figure]] = []
+        if question.versus_kinds and len(documents) == 1 or (question.versus_kinds and not question.cities[1:]):
+            pairs = self._budget_versus_final(question, documents)
+        if not pairs and len(question.subjects) > 1 and len(documents) == 1:
+            pairs = [(s, f) for s in question.subjects[:2] for f in self._lookup(question, documents, s)]
+        if not pairs:
+            pairs = [(f.doc_title, f) for f in self._lookup(question, documents, question.subjects[0])]
+        if len(pairs) < 2:
+            if pairs:
+                answer = self._figures(question, documents)
+                answer.answer += "\n（只找到一方的数字，无法比较。）"
+                return answer
+            return self._not_found(question, documents, question.subjects[0])
+        (name_a, a), (name_b, b) = pairs[0], pairs[1]
+        difference = a.value - b.value
+        relation = "多" if difference > 0 else "少" if difference < 0 else "相同，差"
+        lines = [_labelled(name_a, self._figure_sentence(a)), _labelled(name_b, self._figure_sentence(b)),
+                 f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，"
+                 f"即前者比后者{relation}{money(abs(difference))}{a.unit}。"]
+        sources = [self._figure_source(a), self._figure_source(b)]
+        answer = Answer(question.text, True, "\n".join(lines), [a, b], sources, question.intent, question)
+        answer.chart = {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": a.unit,
+                        "labels": [name_a, name_b], "values": [float(a.value), float(b.value)]}
+        return answer
+
+    def _budget_versus_final(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:
+        pairs = []
+        for column_group in ("预算数", "决算数"):
+            variant = Question(**{**question.__dict__, "columns": [column_group], "kinds": []})
+            for figure in self._lookup(variant, documents, question.subjects[0]):
+                if figure.column and figure.column.startswith(column_group):
+                    pairs.append((column_group, figure))
+        return pairs
+
+    def _share(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        part_subject = question.subjects[0]
+        whole_subject = question.subjects[1] if len(question.subjects) > 1 else domain.SHARE_WHOLES.get(
+            part_subject, domain.DEFAULT_SHARE_WHOLE)
+        lines, figures, sources = [], [], []
+        for document in documents:
+            part = self.finder.find(document, part_subject, question)
+            whole = self.finder.find(document, whole_subject, question)
+            if part is None or whole is None or whole.value == 0:
+                continue
+            share = (part.value / whole.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            lines.append(f"{document.title}：{part.label}{money(part.value)}{part.unit}，占{whole.label}"
+                         f"{money(whole.value)}{whole.unit}的{share}%（{money(part.value)} ÷ {money(whole.value)}）。"
+                         f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
+            figures += [part, whole]
+            sources += [self._figure_source(part), self._figure_source(whole)]
+        if not figures:
+            return self._not_found(question, documents, part_subject)
+        return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        item = question.items[0] if question.items else None
+        lines, figures, sources = [], [], []
+        for document in documents:
+            current = self.finder.find(document, question.subjects[0], question)
+            changes = [f for f in self.store.facts(document.name, item=item) if f.kind in ("change", "percent")] if item else []
+            if not changes:
+                continue
+            sentence = changes[0].sentence
+            if current is not None:
+                lines.append(self._figure_sentence(current))
+                figures.append(current)
+                sources.append(self._figure_source(current))
+            lines.append(f"与上年相比，报告原文：“{sentence}”（{document.title}，第{changes[0].line}行）。")
+            sources.append(Source(document.name, document.title, "text", changes[0].section_path, None, sentence,
+                                  changes[0].line))
+            figures += [Figure(f.value, f.unit, f.label, document.name, document.title, f.line, sentence=f.sentence)
+                        for f in changes if f.sentence == sentence]
+        if not lines:
+            answer = self._figures(question, documents) if question.subjects else None
+            if answer and answer.found:
+                answer.answer += "\n这些报告没有给出该项目与上年相比的变化。"
+                return answer
+            return self._not_found(question, documents, question.subjects[0])
+        return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        figures = self._lookup(question, documents, question.subjects[0])
+        if not figures:
+            return self._not_found(question, documents, question.subjects[0])
+        ascending = any(w in question.text for w in ("最少", "最低", "从低到高"))
+        figures.sort(key=lambda f: f.value, reverse=not ascending)
+        lines = [f"按{_subject_name(question.subjects[0])}{'从低到高' if ascending else '从高到低'}："]
+        lines += [f"{i}. {f.doc_title}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]
+        lines.append(f"（只比较收录的 {len(figures)} 份有此数字的报告；各报告年度与类型不同，请留意。）")
+        answer = Answer(question.text, True, "\n".join(lines), figures, [self._figure_source(f) for f in figures],
+                        question.intent, question)
+        answer.chart = {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": figures[0].unit,
+                        "labels": [f.doc_title for f in figures], "values": [float(f.value) for f in figures]}
+        return answer
+
+    # ------------------------------------------------------------ passages
+    def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        if not (question.cities or question.topic or question.subjects or question.years):
+            return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。")
+        if question.asks_amount and not question.topic:
+            return self._refuse(question, f"报告中没有找到这个问题所问的数字：“{question.text.strip()}”。")
+        hits = self.search_index.search(question.text, {d.name for d in documents}, k=8, dense=self.dense)
+        hits = self._prefer_topic(hits, question)
+        if not hits or not (question.topic or question.subjects or _relevant(question, hits[0].chunk.text)):
+            return self._refuse(question, "报告中没有找到与这个问题相关的段落。")
+        best = hits[0].chunk
+        if question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
+            best = min((c for c in self.search_index.chunks if c.doc == best.doc and c.section == best.section
+                        and c.source == best.source), key=lambda c: c.line_start)
+        passage = self._section_text(best, hits)
+        text = (f"{best.title}「{best.section}」（{best.doc} 第{best.line_start}–{passage[1]}行）原文：\n“{passage[0]}”")
+        sources = [Source(h.chunk.doc, h.chunk.title, "text", h.chunk.section, h.chunk.table, h.chunk.text,
+                          h.chunk.line_start, h.chunk.line_end) for h in hits[:4]]
+        sources[0].text = passage[0]
+        return Answer(question.text, True, text, [], sources, question.intent, question)
+
+    @staticmethod
+    def _prefer_topic(hits: list[Hit], question: Question) -> list[Hit]:
+        if not question.topic:
+            return hits
+        words = domain.PASSAGE_TOPICS[question.topic]
+        on_topic = [h for h in hits if any(w in h.chunk.section for w in words)]
+        return on_topic + [h for h in hits if h not in on_topic]
+
+    def _section_text(self, best, hits: list[Hit]) -> tuple[str, int]:
+        """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
+        same = [c for c in self.search_index.chunks
+                if c.doc == best.doc and c.section == best.section and c.source == best.source
+                and c.line_start >= best.line_start]
+        same.sort(key=lambda c: c.line_start)
+        text, end = "", best.line_end
+        for chunk in same:
+            if text and len(text) + len(chunk.text) > PASSAGE_CHARS:
+                break
+            text += chunk.text
+            end = chunk.line_end
+        return text, end
+
+    def _definition(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The 名词解释 paragraph that starts with the term, verbatim."""
+        terms = [compact(s) for i in question.items for s in domain.ITEMS[i]] + question.row_terms
+        asked = compact(question.text)
+        terms += re.findall(r"([\u4e00-\u9fff“”]{2,12}?)(?:是什么|指什么|的含义|是指|的定义|啥意思|是啥)", asked)
+        terms += re.findall(r"什么(?:是|叫)([\u4e00-\u9fff“”]{2,12})", asked)
+        wanted = {d.name for d in documents}
+        for paragraph in self._definitions():
+            head = re.sub(r"[“”\"*]", "", NUMBERING_PREFIX.sub("", compact(paragraph.text)))
+            if paragraph.doc in wanted and any(t and head.startswith(t.replace("“", "").replace("”", "")) for t in terms):
+                title = self.store.document(paragraph.doc).title
+                text = (f"{title}「{paragraph.section_path}」（{paragraph.doc} 第{paragraph.line_start}–"
+                        f"{paragraph.line_end}行）原文：\n“{paragraph.text}”")
+                source = Source(paragraph.doc, title, "text", paragraph.section_path, None, paragraph.text,
+                                paragraph.line_start, paragraph.line_end)
+                return Answer(question.text, True, text, [], [source], question.intent, question)
+        question.topic = question.topic or "名词解释"
+        return self._passage(question, documents)
+
+    def _definitions(self):
+        if self._definition_paragraphs is None:
+            self._definition_paragraphs = [p for p in self.store.paragraphs() if "名词解释" in p.section_path]
+        return self._definition_paragraphs
+
+
+QUESTION_FILLER = re.compile(r"是谁|是什么|什么|哪些|多少|怎么样|怎样|如何|吗|呢|啊|的|了|请问|一下|情况|有")
+
+
+def _relevant(question: Question, passage: str) -> bool:
+    """Without a topic or an item, a passage counts only if it holds most of the question's own words."""
+    content = compact(question.text).replace("医疗保障局", "").replace("医保局", "").replace("医保", "")
+    for word in question.cities + [f"{y}年" for y in question.years] + [str(y) for y in question.years]:
+        content = content.replace(word, "")
+    content = QUESTION_FILLER.sub("", content)
+    pairs = {content[i:i + 2] for i in range(len(content) - 1)}
+    if not pairs:
+        return False
+    return sum(p in passage for p in pairs) / len(pairs) >= 0.5
+
+
+def _labelled(name: str, sentence: str) -> str:
+    return sentence if sentence.startswith(name) else f"{name}：{sentence}"
+
+
+def _subject_name(subject: str) -> str:
+    return domain.ITEMS[subject][0] if subject in domain.ITEMS else subject
+
+
+def _carry_over(question: Question, previous: Question) -> None:
+    """A follow-up ("那2023年呢", "吴川呢", "和广州比呢") keeps what it does not say anew."""
+    if not question.subjects and previous.subjects:
+        question.items, question.row_terms, question.codes = previous.items, previous.row_terms, previous.codes
+        question.columns = question.columns or previous.columns
+        if question.intent in ("passage", "figure"):
+            question.intent = previous.intent if previous.intent not in ("compare", "rank") else "figure"
+    if not question.cities and previous.cities:
+        question.cities = list(previous.cities)
+    elif any(w in question.text for w in ("和", "与", "跟", "比")) and previous.cities:
+        question.cities = list(dict.fromkeys(previous.cities[:1] + question.cities))
+        if len(question.cities) > 1 and question.subjects:
+            question.intent = "compare"
+    if not question.years and previous.years and not question.cities[1:]:
+        question.years = list(previous.years)
+    if not question.kinds:
+        question.kinds = list(previous.kinds)
+    if not question.topic:
+        question.topic = previous.topic

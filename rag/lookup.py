@@ -1,0 +1,202 @@
+"""Exact look-ups in the structured store: the figure a question asks for, with where it is printed."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rag import domain
+from rag.audit import NUMBERING_PREFIX
+from rag.parse.facts import label_names_item
+from rag.parse.headers import SEPARATOR
+from rag.parse.text import compact
+from rag.question import Question
+from rag.store import DocumentInfo, FactRecord, RowRecord, TableInfo, TableStore
+
+TOTAL_ROW_NAMES = ("合计", "总计")
+
+
+@dataclass
+class Figure:
+    value: Decimal
+    unit: str
+    label: str  # what the figure is, in words
+    doc: str
+    doc_title: str
+    line: int
+    table: int | None = None
+    table_title: str | None = None
+    row: str | None = None
+    column: str | None = None
+    sentence: str | None = None  # when the figure comes from prose
+    row_id: int | None = None
+
+    @property
+    def citation(self) -> str:
+        if self.table is not None:
+            return (f"表{self.table}《{self.table_title}》，“{self.row}”行，“{self.column}”列，"
+                    f"{self.doc} 第{self.line}行")
+        return f"正文，{self.doc} 第{self.line}行"
+
+    def to_json(self) -> dict:
+        return {"value": f"{self.value:f}", "unit": self.unit, "label": self.label, "doc": self.doc,
+                "table": self.table, "row": self.row, "column": self.column, "line": self.line}
+
+
+def clean_row_name(name: str) -> str:
+    return NUMBERING_PREFIX.sub("", compact(name))
+
+
+class FigureFinder:
+    """Finds one subject's figure in one report, preferring the table the question points at."""
+
+    def __init__(self, store: TableStore):
+        self.store = store
+        self._tables: dict[str, list[tuple[TableInfo, list[RowRecord]]]] = {}
+
+    def tables(self, doc: str) -> list[tuple[TableInfo, list[RowRecord]]]:
+        if doc not in self._tables:
+            self._tables[doc] = [(t, self.store.rows(t.id)) for t in self.store.tables(doc)]
+        return self._tables[doc]
+
+    def row_vocabulary(self, documents: list[DocumentInfo]) -> list[str]:
+        names = {clean_row_name(row.name) for d in documents for _, rows in self.tables(d.name) for row in rows}
+        return sorted(n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.\-A-Z]+", n))
+
+    # ------------------------------------------------------------ entry point
+    def find(self, document: DocumentInfo, subject: str, question: Question) -> Figure | None:
+        found = self.find_all(document, subject, question)
+        return found[0] if found else None
+
+    def find_all(self, document: DocumentInfo, subject: str, question: Question) -> list[Figure]:
+        """The subject's figure; several when one table has several rows of that name (行政运行)."""
+        if subject in domain.ITEMS or subject.isdigit():
+            figure = self._find_one(document, subject, question)
+            return [figure] if figure else []
+        for matches in (lambda row: clean_row_name(row.name) == subject,
+                        lambda row: subject in clean_row_name(row.name)):
+            figures = self._rows_of_best_table(document, question, matches, subject)
+            if figures:
+                return figures
+        return []
+
+    def _find_one(self, document: DocumentInfo, subject: str, question: Question) -> Figure | None:
+        if subject in domain.ITEMS:
+            return (self._item_row(document, subject, question) or self._item_column(document, subject, question)
+                    or self._prose(document, subject))
+        if subject.isdigit():
+            figure = self._best_row(document, question, lambda row: row.code == subject, subject)
+            if figure is not None:
+                figure.label = f"{figure.row}（{subject}）"
+            return figure
+        return None
+
+    def prose_facts(self, document: DocumentInfo, item: str) -> list[FactRecord]:
+        return [f for f in self.store.facts(document.name, item=item)
+                if f.kind == "amount" and f.unit == (document.money_unit or "万元") and label_names_item(f.label, item)]
+
+    # ------------------------------------------------------------ strategies
+    def _item_row(self, document: DocumentInfo, item: str, question: Question) -> Figure | None:
+        names = domain.ITEM_ROW_NAMES.get(item, ())
+        if not names:
+            return None
+        return self._best_row(document, question,
+                              lambda row: row.code is None and clean_row_name(row.name) in names,
+                              domain.ITEMS[item][0])
+
+    def _item_column(self, document: DocumentInfo, item: str, question: Question) -> Figure | None:
+        """Items printed as a column of a total row (基本支出), or of a one-row table (三公 决算表)."""
+        synonyms = {compact(s) for s in domain.ITEMS[item]} | set(domain.COLUMN_ITEMS.get(item, ()))
+        candidates = []
+        for table, rows in self.tables(document.name):
+            title_names_item = any(s in compact(table.title) for s in synonyms)
+            total = next((r for r in rows if compact(r.name) in TOTAL_ROW_NAMES), rows[0] if len(rows) == 1 else None)
+            if total is None:
+                continue
+            columns = [c for c in total.values if _column_names(c, synonyms)]
+            by_column = bool(columns)
+            if not columns and title_names_item:
+                columns = [c for c in total.values if c.rsplit(SEPARATOR, 1)[-1].endswith(TOTAL_ROW_NAMES)]
+            if columns:
+                column = _prefer_group(columns, question, document)
+                score = self._table_score(table, question) + (10 if by_column else 0)
+                candidates.append((score, table, total, column))
+        if not candidates:
+            return None
+        _, table, row, column = max(candidates, key=lambda c: (c[0], -c[1].number))
+        return self._figure(document, table, row, column, domain.ITEMS[item][0])
+
+    def _prose(self, document: DocumentInfo, item: str) -> Figure | None:
+        facts = self.prose_facts(document, item)
+        if not facts:
+            return None
+        fact = facts[0]
+        return Figure(fact.value, fact.unit, domain.ITEMS[item][0], document.name, document.title, fact.line,
+                      sentence=fact.sentence)
+
+    def _best_row(self, document: DocumentInfo, question: Question, matches, label: str) -> Figure | None:
+        figures = self._rows_of_best_table(document, question, matches, label)
+        return figures[0] if figures else None
+
+    def _rows_of_best_table(self, document: DocumentInfo, question: Question, matches, label: str) -> list[Figure]:
+        candidates = [(table, row) for table, rows in self.tables(document.name) for row in rows
+                      if row.values and matches(row)]
+        if not candidates:
+            return []
+        best = max(candidates, key=lambda c: (self._table_score(c[0], question) + self._column_bonus(c[0], question),
+                                              -c[0].number))[0]
+        figures = []
+        for table, row in candidates:
+            if table.id == best.id:
+                figure = self._figure(document, table, row, self._column_for(table, row, question, document), label)
+                if len([c for c in candidates if c[0].id == best.id]) > 1 and row.code:
+                    figure.label = f"{label}（{row.code}）"
+                figures.append(figure)
+        return figures
+
+    # ------------------------------------------------------------ choosing tables and columns
+    @staticmethod
+    def _table_score(table: TableInfo, question: Question) -> int:
+        text = compact(question.text)
+        title = compact(table.title)
+        score = sum(2 for word in domain.TABLE_HINT_WORDS if word in text and word in title)
+        if "收入" in title and "收入" not in text:
+            score -= 2
+        return score
+
+    @staticmethod
+    def _column_bonus(table: TableInfo, question: Question) -> int:
+        return 5 if any(any(c.endswith(asked) for c in table.columns) for asked in question.columns) else 0
+
+    @staticmethod
+    def _column_for(table: TableInfo, row: RowRecord, question: Question, document: DocumentInfo) -> str:
+        columns = list(row.values)
+        for asked in question.columns:
+            chosen = [c for c in columns if c.rsplit(SEPARATOR, 1)[-1] == asked or c.endswith(asked)]
+            if chosen:
+                return chosen[0]
+        return _prefer_group(columns, question, document)
+
+    def _figure(self, document: DocumentInfo, table: TableInfo, row: RowRecord, column: str, label: str) -> Figure:
+        return Figure(row.values[column], table.unit or document.money_unit or "万元", label, document.name,
+                      document.title, row.line_start, table.number, table.title, row.name, column, row_id=row.id)
+
+
+def _column_names(column: str, synonyms: set[str]) -> bool:
+    parts = column.split(SEPARATOR)
+    last = parts[-1]
+    if last in ("小计", "合计") and len(parts) > 1:
+        last = parts[-2]
+    return compact(last) in synonyms
+
+
+def _prefer_group(columns: list[str], question: Question, document: DocumentInfo) -> str:
+    """In a 预算数/决算数 table, the group the question's report kind asks for (决算数 by default)."""
+    wanted = [c for c in question.columns if c in domain.KIND_COLUMN_GROUPS.values()]
+    wanted += [domain.KIND_COLUMN_GROUPS[k] for k in question.kinds if k in domain.KIND_COLUMN_GROUPS]
+    wanted.append(domain.KIND_COLUMN_GROUPS.get(document.kind or "", ""))
+    for group in wanted:
+        chosen = [c for c in columns if group and c.startswith(group + SEPARATOR)]
+        if chosen:
+            return chosen[0]
+    return columns[0]

@@ -1,0 +1,149 @@
+"""Understand a question: which reports (city, year, kind), which items and columns, what kind of answer."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag import domain
+from rag.parse.text import compact
+
+MAX_QUESTION_CHARS = 500
+CN_YEAR = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+@dataclass
+class Question:
+    text: str
+    cities: list[str] = field(default_factory=list)  # in the order mentioned
+    years: list[int] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # canonical items of domain.ITEMS
+    row_terms: list[str] = field(default_factory=list)  # other row names found in the store's tables
+    codes: list[str] = field(default_factory=list)  # 科目编码 / 经济科目 codes
+    columns: list[str] = field(default_factory=list)  # columns asked for (基本支出, 一般公共预算 ...)
+    intent: str = "figure"  # figure / compare / share / change / rank / passage / definition
+    topic: str | None = None  # passage topic key of domain.PASSAGE_TOPICS
+    versus_kinds: bool = False  # a budget against final accounts
+    asks_amount: bool = False  # 多少 / 金额 / 几 ...
+    unknown_places: list[str] = field(default_factory=list)  # places named that are not known cities
+    problem: str | None = None  # why the question cannot be read at all
+
+    @property
+    def subjects(self) -> list[str]:
+        return self.items + self.row_terms + self.codes
+
+
+def _normalize(text: str) -> str:
+    text = compact(text).replace("医保局", "医疗保障局")
+    text = re.sub(r"[一二〇零三四五六七八九]{4}年", lambda m: m.group(0).translate(CN_YEAR), text)
+    return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
+
+
+def understand(text: str, row_vocabulary: list[str] | None = None,
+               max_chars: int = MAX_QUESTION_CHARS) -> Question:
+    question = Question(text=text)
+    stripped = (text or "").strip()
+    if not stripped:
+        question.problem = "问题是空的。请输入一个问题，例如“江门医保局2024年三公经费多少”。"
+        return question
+    if len(stripped) > max_chars:
+        question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
+        return question
+    normalized = _normalize(stripped)
+    if not re.search(r"[\u4e00-\u9fff]", normalized):
+        question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
+                            "例如“江门医保局2024年三公经费多少”。")
+        return question
+    question.cities = _in_order(normalized, domain.CITIES)
+    question.unknown_places = _unknown_places(normalized)
+    question.years = sorted({int(y) for y in re.findall(r"(20\d\d)年?", normalized)},
+                            key=lambda y: normalized.index(str(y)))
+    question.kinds = _kinds(normalized)
+    question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
+    spans = subject_spans(normalized, row_vocabulary or [])
+    question.items = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "item"))
+    question.row_terms = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "row"))
+    question.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)(?![年万元%])", normalized)
+    question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
+    question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
+    question.columns = [col for col, words in domain.COLUMN_WORDS.items()
+                        if any(w in normalized for w in words) and col not in question.items]
+    qualifiers = [i for i in question.items if i in domain.COLUMN_ITEMS]
+    if qualifiers and (question.row_terms or question.codes):
+        # "办公费基本支出": 基本支出 says which column of the 办公费 row, it is not a second subject
+        question.items = [i for i in question.items if i not in qualifiers]
+        question.columns = qualifiers + [c for c in question.columns if c not in qualifiers]
+    question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
+                           if any(w in normalized for w in words)), None)
+    question.asks_amount = any(w in normalized for w in domain.AMOUNT_WORDS)
+    question.intent = _intent(normalized, question)
+    return question
+
+
+def _unknown_places(text: str) -> list[str]:
+    """Place names before 医疗保障局 that are no Guangdong city we know (北京医保局)."""
+    places = []
+    for match in re.finditer(rf"([\u4e00-\u9fff]{{2,4}}?)[市省县区]?{domain.UNIT_SUFFIX}", text):
+        name = match.group(1)
+        if not any(city in name for city in domain.CITIES) and not any(w in name for w in domain.NOT_PLACES):
+            places.append(name)
+    return places
+
+
+def _in_order(text: str, words: tuple[str, ...]) -> list[str]:
+    found = [(text.index(w), w) for w in words if w in text]
+    return [w for _, w in sorted(found)]
+
+
+def _kinds(text: str) -> list[str]:
+    for word in domain.KIND_NEUTRAL_WORDS:
+        text = text.replace(word, "")
+    kinds = []
+    for kind, words in domain.KIND_WORDS.items():
+        if any(w in text for w in words):
+            kinds.append(kind)
+    if "部门预算" in kinds and "部门决算" in kinds:
+        return ["部门预算", "部门决算"]
+    return kinds[:1]
+
+
+def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
+    """Where items (domain.ITEMS) and table row names are named: the longest name wins a span,
+    then the leftmost; each character belongs to one name. Returns (start, end, kind, key)."""
+    matches = [(m.start(), m.end(), "item", item) for item, synonyms in domain.ITEMS.items()
+               for synonym in synonyms for m in re.finditer(re.escape(synonym), text)]
+    item_words = {s for synonyms in domain.ITEMS.values() for s in synonyms}
+    for name in vocabulary:
+        if len(name) >= 2 and name not in item_words and name not in domain.TOTAL_ROW_NAMES:
+            position = text.find(name)
+            if position >= 0:
+                matches.append((position, position + len(name), "row", name))
+    spans: list[tuple[int, int, str, str]] = []
+    for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
+        if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
+            spans.append(match)
+    return sorted(spans)
+
+
+def _intent(text: str, question: Question) -> str:
+    words = domain.INTENT_WORDS
+    has_subject = bool(question.subjects)
+    asks_amount = any(w in text for w in domain.AMOUNT_WORDS)
+    if any(w in text for w in words["definition"]) and not asks_amount:
+        return "definition"
+    if has_subject and any(w in text for w in words["share"]):
+        return "share"
+    if has_subject and any(w in text for w in words["change"]):
+        return "change"
+    if has_subject and any(w in text for w in words["rank"]):
+        return "rank"
+    several = len(question.cities) > 1 or len(question.years) > 1 or (
+        question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(
+            w in text for w in words["compare"] if len(w) > 1))
+    if several and has_subject:
+        return "compare"
+    if question.topic and not asks_amount:
+        return "passage"
+    if has_subject:
+        return "figure"
+    return "passage"
