@@ -156,8 +156,8 @@ def expand_aliases(text: str) -> str:
 
 
 # ------------------------------------------------------------------ building
-def build_search_indexes(build_dir: Path, settings: Settings) -> None:
-    """Build step of ingest: chunks.json and the Chroma collection, next to store.sqlite."""
+def write_chunks(build_dir: Path, settings: Settings | None = None) -> list[Chunk]:
+    """Build step: chunks.json, which the keyword indexes are built from when loaded."""
     store = TableStore(build_dir / "store.sqlite")
     try:
         chunks = chunk_store(store)
@@ -165,6 +165,12 @@ def build_search_indexes(build_dir: Path, settings: Settings) -> None:
         store.close()
     (build_dir / CHUNKS_FILE).write_text(json.dumps([asdict(c) for c in chunks], ensure_ascii=False),
                                          encoding="utf-8")
+    return chunks
+
+
+def build_search_indexes(build_dir: Path, settings: Settings) -> None:
+    """Build step of ingest: chunks.json and the Chroma collection, next to store.sqlite."""
+    chunks = write_chunks(build_dir)
     embeddings = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
     vector_store = _chroma(build_dir, embeddings)
     batch = 32

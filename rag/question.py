@@ -131,6 +131,8 @@ def _intent(text: str, question: Question) -> str:
     asks_amount = any(w in text for w in domain.AMOUNT_WORDS)
     if any(w in text for w in words["definition"]) and not asks_amount:
         return "definition"
+    if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):
+        return "definition"  # "经营支出是什么": a term, asked of no report in particular
     if has_subject and any(w in text for w in words["share"]):
         return "share"
     if has_subject and any(w in text for w in words["change"]):

@@ -1,0 +1,127 @@
+"""The answer engine over the real corpus (keyword retrieval; the dense path is in test_index.py)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from conftest import ROOT
+from rag.answer import AnswerEngine
+from rag.evaluate import check, invented_figures, known_figures, load_cases
+from rag.index import write_chunks
+from rag.ingest import ingest
+from rag.llm import LLMPhraser, unsupported_numbers
+from rag.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    """A store built from corpus/ with the keyword index only (no model needed)."""
+    settings = load_settings().with_overrides(index_dir=tmp_path_factory.mktemp("index"))
+    ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
+    return AnswerEngine(settings, dense=False)
+
+
+def test_the_headline_figure_with_its_source(engine):
+    answer = engine.ask("江门医保局2024年三公经费多少")
+    assert answer.found
+    figure = answer.figures[0]
+    assert (figure.value, figure.unit, figure.table, figure.row, figure.column) == (
+        Decimal("17.56"), "万元", 8, "“三公”经费", "合计")
+    assert "表8《财政拨款安排的行政经费及“三公”经费预算表》" in answer.answer
+    assert "江门市医疗保障局2024年部门预算" in answer.answer
+    assert "正文同样载明" in answer.answer  # the prose says the same
+    payload = answer.to_json()
+    assert payload["figures"][0]["value"] == "17.56" and payload["sources"][0]["kind"] == "table"
+    assert payload["sources"][0]["doc"].endswith(".txt") and payload["figures"][0]["line"] == figure.line
+    assert [part for part in answer.chart["values"]] == [0.0, 14.82, 2.74]
+
+
+def test_a_passage_is_quoted_verbatim(engine):
+    answer = engine.ask("江门医保局2023年整体支出绩效目标是什么")
+    assert answer.found and not answer.figures
+    assert "2023年预期达到的部门整体支出总体绩效目标：全市医保系统认真贯彻落实" in answer.answer
+    assert "（三）部门整体支出绩效目标情况" in answer.sources[0].section
+
+
+def test_comparison_shows_both_figures_and_the_difference(engine):
+    answer = engine.ask("江门和吴川2024年三公经费对比")
+    assert [f.value for f in answer.figures] == [Decimal("17.56"), Decimal("19.50")]
+    assert "17.56 − 19.50 = -1.94" in answer.answer
+
+
+def test_share_shows_its_inputs(engine):
+    answer = engine.ask("广州2023年公务接待费占三公经费的比例")
+    assert "5.16%（4.42 ÷ 85.72）" in answer.answer
+
+
+def test_ambiguous_city_answers_each_report_labelled(engine):
+    answer = engine.ask("江门的公务接待费多少")
+    assert answer.found and answer.figures[0].doc_title == "江门市医疗保障局2024年部门预算"
+    assert "江门市医疗保障局2023年部门整体支出绩效自评报告中没有找到" in answer.answer
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("深圳医保局2024年三公经费多少", "没有深圳"),
+    ("江门医保局2022年三公经费", "没有江门2022年"),
+    ("江门2023年三公经费多少", "没有找到"),
+    ("今天天气怎么样", "无关"),
+])
+def test_questions_the_reports_cannot_answer_are_refused_with_what_is_held(engine, text, reason):
+    answer = engine.ask(text)
+    assert not answer.found and reason in answer.answer and not answer.figures
+    assert "目前收录的报告" in answer.answer or "这些报告包含" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["", "x" * 10000, "？？？", "What is it?", "<b>江门</b>三公经费",
+                                  "'; DROP TABLE documents; --", "| 江门 | 三公 |"])
+def test_odd_input_never_crashes(engine, text):
+    answer = engine.ask(text)
+    assert isinstance(answer.answer, str) and answer.answer
+    json.dumps(answer.to_json(), ensure_ascii=False)
+
+
+def test_follow_up_reuses_the_previous_question(engine):
+    first = engine.ask("江门医保局2024年三公经费多少")
+    answer = engine.ask("吴川呢", previous=first.understood)
+    assert answer.figures[0].value == Decimal("19.50")
+    answer = engine.ask("和广州比呢", previous=first.understood)
+    assert {f.value for f in answer.figures} == {Decimal("17.56"), Decimal("85.72")}
+
+
+def test_fast_subset_of_the_evaluation_set(engine):
+    cases = load_cases()[::6]
+    known = known_figures(engine)
+    results = [(case, engine.ask(case["question"])) for case in cases]
+    wrong = [(c["question"], check(a, c["expect"])[1]) for c, a in results if not check(a, c["expect"])[0]]
+    assert not wrong
+    assert not [c["question"] for c, a in results if invented_figures(a, known)]
+
+
+def test_llm_rephrasing_is_kept_only_when_every_figure_checks(engine):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    answer = engine.ask("江门医保局2024年三公经费多少")
+    good = LLMPhraser(FakeListChatModel(responses=["江门市医疗保障局2024年“三公”经费为17.56万元（表8，第769行）。"]))
+    assert good.rephrase(answer).answer.startswith("江门市医疗保障局2024年“三公”经费为17.56万元")
+    bad = LLMPhraser(FakeListChatModel(responses=["江门2024年三公经费约为18万元。"]))
+    kept = bad.rephrase(answer)
+    assert kept.answer.startswith(answer.answer) and "已弃用" in kept.answer
+    assert unsupported_numbers("共4,181.3万元", "合计 4181.30") == set()
+
+
+def test_cli_json_batch_mode_loads_once_and_answers_each_line(engine):
+    settings = engine.settings
+    process = subprocess.run(
+        [sys.executable, "-m", "rag", "--index-dir", str(settings.index_dir), "ask", "--json", "--no-dense", "-"],
+        input="江门医保局2024年三公经费多少\n\n深圳医保局三公经费\n", capture_output=True, text=True, cwd=ROOT,
+        timeout=120)
+    lines = [json.loads(line) for line in process.stdout.splitlines()]
+    assert [line["found"] for line in lines] == [True, False]
+    assert set(lines[0]) == {"question", "found", "answer", "figures", "sources"}
+    assert lines[0]["figures"][0] == {"value": "17.56", "unit": "万元", "label": "“三公”经费",
+                                      "doc": "000_30a6781b9aebb9ed.txt", "table": 8, "row": "“三公”经费",
+                                      "column": "合计", "line": 769}

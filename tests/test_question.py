@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from rag.question import understand
+
+VOCABULARY = ["行政运行", "办公费", "卫生健康支出", "事业收入", "医保稽查经费"]
+
+
+@pytest.mark.parametrize("text, cities, years, items, intent", [
+    ("江门医保局2024年三公经费多少", ["江门"], [2024], ["三公经费"], "figure"),
+    ("江门市医疗保障局24年公务接待费用", ["江门"], [2024], ["公务接待费"], "figure"),
+    ("二〇二四年吴川医保局三公经费", ["吴川"], [2024], ["三公经费"], "figure"),
+    ("江门和吴川2024年三公经费对比", ["江门", "吴川"], [2024], ["三公经费"], "compare"),
+    ("广州2023年公务接待费占三公经费的比例", ["广州"], [2023], ["公务接待费", "三公经费"], "share"),
+    ("江门2024年三公经费比上年增加了多少", ["江门"], [2024], ["三公经费"], "change"),
+    ("哪个城市三公经费最多", [], [], ["三公经费"], "rank"),
+    ("江门医保局2023年整体支出绩效目标是什么", ["江门"], [2023], [], "passage"),
+    ("什么是三公经费", [], [], ["三公经费"], "definition"),
+])
+def test_reads_city_year_item_and_intent(text, cities, years, items, intent):
+    question = understand(text, VOCABULARY)
+    assert (question.cities, question.years, question.items, question.intent) == (cities, years, items, intent)
+
+
+def test_aliases_kinds_and_columns():
+    question = understand("江门市医保局2024年办公费基本支出多少", VOCABULARY)
+    assert question.row_terms == ["办公费"] and question.columns == ["基本支出"] and question.items == []
+    assert understand("廉江2023年三公经费决算多少").kinds == ["部门决算"]
+    assert understand("江门2024年一般公共预算支出多少").kinds == []  # 一般公共预算 names no report kind
+    assert understand("廉江2023年三公经费预算和决算对比").versus_kinds
+
+
+def test_the_longest_name_wins():
+    question = understand("廉江2023年卫生健康支出决算多少", VOCABULARY)
+    assert question.row_terms == ["卫生健康支出"] and question.items == []
+    assert understand("吴川2024年行政运行支出多少", VOCABULARY).row_terms == ["行政运行"]
+    assert understand("江门2024年2101505科目是多少").codes == ["2101505"]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("", "空"), ("   ", "空"), ("x" * 10000, "太长"), ("What is the budget?", "中文"),
+    ("？？？！！！", "中文"), ("'; DROP TABLE documents; --", "中文"),
+])
+def test_unreadable_questions_get_a_reason(text, fragment):
+    assert fragment in understand(text).problem
+
+
+def test_places_outside_the_known_cities_are_noticed():
+    assert understand("北京医保局三公经费").unknown_places == ["北京"]
+    assert understand("请问江门医保局三公经费").unknown_places == []
+    assert understand("哪个医保局公务接待费最少").unknown_places == []
