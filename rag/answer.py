@@ -79,6 +79,11 @@ class AnswerEngine:
         self._lock = threading.Lock()
         self._definition_paragraphs = None
 
+    def warm_up(self) -> None:
+        """Load the embedding model now, so the first passage question does not wait for it."""
+        if self.dense:
+            self.search_index.search("部门职责", k=1, dense=True)
+
     # ------------------------------------------------------------ the entry point
     def ask(self, text: str, previous: Question | None = None, docs_filter: set[str] | None = None) -> Answer:
         question = understand(text, self.vocabulary, self.settings.max_question_chars)

@@ -222,13 +222,17 @@ class SearchIndex:
                 self._vector_store = _chroma(self.index_dir, embeddings)
         return self._vector_store
 
+    @property
+    def has_dense(self) -> bool:
+        return (self.index_dir / "chroma").is_dir()
+
     def search(self, query: str, docs: set[str] | None = None, k: int = 5, dense: bool = True) -> list[Hit]:
         allowed = [i for i, c in enumerate(self.chunks) if docs is None or c.doc in docs]
         if not allowed:
             return []
         rankings = [self._bm25_ranking(self._words, word_tokens(query), allowed),
                     self._bm25_ranking(self._bigrams, bigram_tokens(query), allowed)]
-        if dense:
+        if dense and self.has_dense:
             rankings.append(self._dense_ranking(query, docs, len(allowed)))
         fused: dict[int, float] = {}
         for ranking in rankings:

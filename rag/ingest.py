@@ -56,6 +56,8 @@ class IngestResult:
 
 # A hook run on a finished build folder before it is swapped in (the search indexes).
 BuildStep = Callable[[Path, Settings], None]
+# Told what is happening: (what, fraction done).
+Progress = Callable[[str, float], None]
 
 
 @contextmanager
@@ -78,11 +80,14 @@ def indexed_paths(settings: Settings) -> list[Path]:
 
 
 def ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildStep] | None = None,
-           progress: bool = True) -> IngestResult:
+           progress: bool = True, on_progress: Progress | None = None) -> IngestResult:
     started = time.perf_counter()
     result = IngestResult()
+    report = on_progress or (lambda what, done: None)
     with _ingest_lock(settings.index_dir):
+        report("解析报告", 0.05)
         parsed = _parse_files(find_report_files(paths), result, progress)
+        report("建立索引", 0.2)
         fingerprint = _fingerprint(parsed, settings)
         if not parsed:
             result.seconds = time.perf_counter() - started
@@ -93,6 +98,7 @@ def ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildS
             return result
         build_dir = _build(parsed, settings, fingerprint, build_steps or [])
         _swap_in(build_dir, settings)
+        report("完成", 1.0)
         result.reports = [_summary(report, findings) for report, findings in parsed]
         result.changed, result.build_dir = True, build_dir
     result.seconds = time.perf_counter() - started

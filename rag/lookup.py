@@ -34,7 +34,7 @@ class Figure:
     @property
     def citation(self) -> str:
         if self.table is not None:
-            return (f"表{self.table}《{self.table_title}》，“{self.row}”行，“{self.column}”列，"
+            return (f"表{self.table}《{self.table_title}》，「{self.row}」行，「{self.column}」列，"
                     f"{self.doc} 第{self.line}行")
         return f"正文，{self.doc} 第{self.line}行"
 

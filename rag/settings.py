@@ -28,9 +28,11 @@ class Settings:
     def store_path(self) -> Path:
         return self.current_index / "store.sqlite"
 
+    model_dir: Path | None = None  # where the rebuilt default model is cached (default index/models)
+
     @property
     def model_cache_dir(self) -> Path:
-        return self.index_dir / "models"
+        return self.model_dir or self.index_dir / "models"
 
     def with_overrides(self, **changes: object) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -47,4 +49,5 @@ def load_settings() -> Settings:
         llm_api_key=env.get("RAG_LLM_API_KEY") or None,
         max_upload_bytes=int(env.get("RAG_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         max_question_chars=int(env.get("RAG_MAX_QUESTION_CHARS", "500")),
+        model_dir=Path(env["RAG_MODEL_DIR"]) if env.get("RAG_MODEL_DIR") else None,
     )

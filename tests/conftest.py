@@ -33,3 +33,29 @@ def corpus_reports():
 def document_from_text(text: str, name: str = "fixture.txt") -> SourceDocument:
     lines = [SourceLine(i, line) for i, line in enumerate(text.split("\n"), start=1)]
     return SourceDocument(name=name, path=name, sha256="0", encoding="utf-8", lines=lines)
+
+
+@pytest.fixture(scope="session")
+def full_index(tmp_path_factory):
+    """corpus/ ingested with every index (store, chunks, Chroma) into a temporary folder.
+
+    The rebuilt embedding model is cached in the project's index/models, shared with the app.
+    """
+    import os
+
+    from rag.index import build_search_indexes
+    from rag.ingest import ingest
+    from rag.settings import PROJECT_ROOT, load_settings
+
+    model_dir = PROJECT_ROOT / "index" / "models"
+    settings = load_settings().with_overrides(index_dir=tmp_path_factory.mktemp("full-index"), model_dir=model_dir)
+    ingest([settings.corpus_dir], settings, build_steps=[build_search_indexes], progress=False)
+    environment = {"RAG_INDEX_DIR": str(settings.index_dir), "RAG_MODEL_DIR": str(model_dir)}
+    saved = {key: os.environ.get(key) for key in environment}
+    os.environ.update(environment)
+    yield settings
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

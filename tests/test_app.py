@@ -1,0 +1,82 @@
+"""The Streamlit app, driven headless through streamlit.testing.v1.AppTest."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def app(full_index):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(md.value for md in at.markdown).replace("\\", "")
+
+
+def test_figure_question_shows_the_figure_and_its_table(app):
+    ask(app, "江门医保局2024年三公经费多少")
+    assert [m.value for m in app.metric] == ["17.56 万元"]
+    assert "江门市医疗保障局2024年部门预算" in app.metric[0].label.replace("\\", "")
+    labels = [e.label.replace("\\", "") for e in app.expander]
+    assert any("表8" in label and "第769行" in label for label in labels)
+    table = app.dataframe[0].value
+    assert "“三公”经费" in list(table["项目"]) and "17.56" in list(table["合计"])
+    assert "正文同样载明" in texts(app)
+
+
+def test_follow_up_and_comparison_keep_the_history(app):
+    ask(app, "江门医保局2024年三公经费多少")
+    ask(app, "那吴川呢")
+    assert [m.value for m in app.metric] == ["17.56 万元", "19.50 万元"]
+    ask(app, "和广州比呢")
+    assert "85.72" in texts(app) and "差额" in texts(app)
+    assert len(app.chat_message) == 6  # three questions, three answers, kept for this session
+
+
+def test_unanswerable_question_says_so_and_lists_the_reports(app):
+    ask(app, "深圳医保局2024年三公经费多少")
+    body = texts(app)
+    assert "没有深圳医疗保障局的报告" in body and "目前收录的报告" in body
+    assert not app.metric
+
+
+def test_passage_is_quoted_with_its_section(app):
+    ask(app, "江门医保局2023年整体支出绩效目标是什么")
+    body = texts(app)
+    assert "2023年预期达到的部门整体支出总体绩效目标" in body
+    assert any("部门整体支出绩效目标情况" in e.label.replace("\\", "") for e in app.expander)
+
+
+def test_bad_upload_gets_a_clear_message_and_the_index_is_untouched(app, full_index):
+    before = full_index.current_index.resolve()
+    app.file_uploader[0].set_value(("broken.txt", b"\x00\x01\x02\x03" * 64, "text/plain")).run()
+    app.button(key="upload-go").click().run()
+    assert not app.exception
+    assert "二进制" in " ".join(e.value for e in app.error)
+    assert full_index.current_index.resolve() == before
+
+
+def test_html_in_a_question_is_shown_as_text(app):
+    ask(app, "<script>alert(1)</script>江门三公经费")
+    assert any("\\<script\\>" in md.value for md in app.markdown)
+
+
+def test_audit_page_lists_the_source_inconsistency(app):
+    app.sidebar.radio(key="page").set_value("数字核对").run()
+    assert not app.exception
+    frames = [df.value for df in app.dataframe if "内容" in df.value.columns]
+    assert any(frame["内容"].str.contains("5.07%").any() for frame in frames)
