@@ -5,6 +5,7 @@ Document text and questions are always rendered as text (rag.chat.plain), never 
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -25,8 +26,24 @@ SETTINGS = load_settings()
 def load_engine(build: str) -> AnswerEngine:
     """One engine per index build, shared by every browser session (its ask() is thread-safe)."""
     engine = AnswerEngine(SETTINGS, dense=True)
-    threading.Thread(target=engine.warm_up, daemon=True).start()  # the model loads while people read
+    import altair  # noqa: F401  # what the first answer draws with, imported before the warm-up
+    import pyarrow  # noqa: F401  # thread takes the import lock for torch
+
+    threading.Thread(target=_warm_up_quietly, args=(engine,), daemon=True).start()
     return engine
+
+
+def _warm_up_quietly(engine: AnswerEngine) -> None:
+    """Load the embedding model in the background, at low priority, so answers come first."""
+    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 15)
+    engine.warm_up()
+
+
+@st.cache_resource
+def load_phraser():
+    from rag.llm import LLMPhraser
+
+    return LLMPhraser.from_settings(SETTINGS)
 
 
 def current_engine() -> AnswerEngine | None:
@@ -93,8 +110,11 @@ def sidebar(engine: AnswerEngine | None) -> set[str] | None:
         st.sidebar.subheader("已收录的报告")
         st.sidebar.dataframe(report_overview(engine.store), hide_index=True)
     upload_panel()
-    st.sidebar.caption(plain(f"嵌入模型：{SETTINGS.embedding_model}；大模型改写："
-                             f"{'已配置 ' + SETTINGS.llm_model if SETTINGS.llm_model else '关闭（答案为原文摘录）'}"))
+    st.sidebar.caption(plain(f"嵌入模型：{SETTINGS.embedding_model}"))
+    if SETTINGS.llm_base_url and SETTINGS.llm_model:
+        st.sidebar.toggle(plain(f"用大模型 {SETTINGS.llm_model} 改写答案（数字须与原文一致）"), key="use_llm")
+    else:
+        st.sidebar.caption("大模型改写：关闭（未配置 RAG_LLM_BASE_URL / RAG_LLM_MODEL；答案为原文摘录）")
     st.session_state.current_page = page
     return docs_filter
 
@@ -138,6 +158,8 @@ def chat_page(engine: AnswerEngine, docs_filter: set[str] | None) -> None:
     with st.chat_message("user"):
         st.markdown(plain(question))
     answer = engine.ask(question, previous=st.session_state.get("previous"), docs_filter=docs_filter)
+    if st.session_state.get("use_llm"):
+        answer = load_phraser().rephrase(answer)
     if answer.understood is not None and not answer.understood.problem:
         st.session_state.previous = answer.understood
     with st.chat_message("assistant"):

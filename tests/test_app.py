@@ -70,6 +70,12 @@ def test_bad_upload_gets_a_clear_message_and_the_index_is_untouched(app, full_in
     assert full_index.current_index.resolve() == before
 
 
+def test_example_question_buttons_ask_their_question(app):
+    app.sidebar.button(key="example-0").click().run()
+    assert not app.exception
+    assert [m.value for m in app.metric] == ["17.56 万元"]
+
+
 def test_html_in_a_question_is_shown_as_text(app):
     ask(app, "<script>alert(1)</script>江门三公经费")
     assert any("\\<script\\>" in md.value for md in app.markdown)
