@@ -12,9 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from rag import domain
-from rag.audit import NUMBERING_PREFIX
-from rag.index import Hit, SearchIndex
-from rag.lookup import Figure, FigureFinder
+from rag.audit import NUMBERING_PREFIX, direct_children
+from rag.index import Chunk, HybridRetriever, SearchIndex
+from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact
 from rag.question import Question, understand
 from rag.settings import Settings
@@ -146,7 +146,7 @@ class AnswerEngine:
         if missing and len(figures) < len(documents):
             lines.append(f"（{'、'.join(missing)}中没有找到“{_subject_name(subject)}”。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
-        answer.chart = self._parts_chart(question, figures[0], documents)
+        answer.chart = self._parts_chart(figures[0])
         return answer
 
     @staticmethod
@@ -183,15 +183,21 @@ class AnswerEngine:
     def _table_id(self, figure: Figure) -> int:
         return self.store.table(figure.doc, figure.table).id
 
-    def _parts_chart(self, question: Question, figure: Figure, documents: list[DocumentInfo]) -> dict | None:
-        if domain.SANGONG not in question.items[:1]:
+    def _parts_chart(self, figure: Figure) -> dict | None:
+        """When the figure's row has parts in its table (三公经费 into its three, a 功能科目 into its
+        sub-items), the parts in the same column, for a breakdown chart."""
+        if figure.table is None or figure.row_id is None:
             return None
-        document = next(d for d in documents if d.name == figure.doc)
-        parts = [self.finder.find(document, part, question) for part in domain.SANGONG_PARTS]
-        if any(p is None for p in parts):
+        rows = self.store.rows(self.store.table(figure.doc, figure.table).id)
+        row = next(r for r in rows if r.id == figure.row_id)
+        same_side = [r for r in rows if r.side == row.side]
+        children = direct_children(same_side, same_side.index(row))
+        values = [child.values.get(figure.column) for child in children]
+        if len(children) < 2 or None in values:
             return None
-        return {"kind": "parts", "title": f"{figure.doc_title} 三公经费构成", "unit": figure.unit,
-                "labels": list(domain.SANGONG_PARTS), "values": [float(p.value) for p in parts]}
+        return {"kind": "parts", "title": f"{figure.doc_title} {clean_row_name(row.name)}的构成（{figure.column}）",
+                "unit": figure.unit, "labels": [clean_row_name(c.name) for c in children],
+                "values": [float(v) for v in values]}
 
     def _not_found(self, question: Question, documents: list[DocumentInfo], subject: str) -> Answer:
         held = []
@@ -306,30 +312,30 @@ class AnswerEngine:
             return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。")
         if question.asks_amount and not question.topic:
             return self._refuse(question, f"报告中没有找到这个问题所问的数字：“{question.text.strip()}”。")
-        hits = self.search_index.search(question.text, {d.name for d in documents}, k=8, dense=self.dense)
-        hits = self._prefer_topic(hits, question)
-        if not hits or not (question.topic or question.subjects or _relevant(question, hits[0].chunk.text)):
+        retriever = HybridRetriever(index=self.search_index, docs={d.name for d in documents}, k=8, dense=self.dense)
+        chunks = self._prefer_topic([self.search_index.chunk(d.id) for d in retriever.invoke(question.text)], question)
+        if not chunks or not (question.topic or question.subjects or _relevant(question, chunks[0].text)):
             return self._refuse(question, "报告中没有找到与这个问题相关的段落。")
-        best = hits[0].chunk
+        best = chunks[0]
         if question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
             best = min((c for c in self.search_index.chunks if c.doc == best.doc and c.section == best.section
                         and c.source == best.source), key=lambda c: c.line_start)
-        passage = self._section_text(best, hits)
-        text = (f"{best.title}「{best.section}」（{best.doc} 第{best.line_start}–{passage[1]}行）原文：\n“{passage[0]}”")
-        sources = [Source(h.chunk.doc, h.chunk.title, "text", h.chunk.section, h.chunk.table, h.chunk.text,
-                          h.chunk.line_start, h.chunk.line_end) for h in hits[:4]]
-        sources[0].text = passage[0]
+        passage, end = self._section_text(best)
+        text = (f"{best.title}「{best.section}」（{best.doc} 第{best.line_start}–{end}行）原文：\n“{passage}”")
+        sources = [Source(c.doc, c.title, "text", c.section, c.table, c.text, c.line_start, c.line_end)
+                   for c in [best] + [c for c in chunks if c.id != best.id][:3]]
+        sources[0].text = passage
         return Answer(question.text, True, text, [], sources, question.intent, question)
 
     @staticmethod
-    def _prefer_topic(hits: list[Hit], question: Question) -> list[Hit]:
+    def _prefer_topic(chunks: list[Chunk], question: Question) -> list[Chunk]:
         if not question.topic:
-            return hits
+            return chunks
         words = domain.PASSAGE_TOPICS[question.topic]
-        on_topic = [h for h in hits if any(w in h.chunk.section for w in words)]
-        return on_topic + [h for h in hits if h not in on_topic]
+        on_topic = [c for c in chunks if any(w in c.section for w in words)]
+        return on_topic + [c for c in chunks if c not in on_topic]
 
-    def _section_text(self, best, hits: list[Hit]) -> tuple[str, int]:
+    def _section_text(self, best: Chunk) -> tuple[str, int]:
         """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
         same = [c for c in self.search_index.chunks
                 if c.doc == best.doc and c.section == best.section and c.source == best.source

@@ -88,14 +88,15 @@ def _parent_children(doc: str, table: Table, rows: list[TableRow]) -> list[Audit
     for position, parent in enumerate(rows):
         if parent.level < 1:
             continue
-        children = _direct_children(rows, position)
+        children = direct_children(rows, position)
         findings += _row_against_rows(
             doc, "parent_children", table, parent, children,
             lambda column: f"表{table.number}「{parent.name}」{column} = 下级{len(children)}项之和")
     return findings
 
 
-def _direct_children(rows: list[TableRow], position: int) -> list[TableRow]:
+def direct_children(rows: list[TableRow], position: int) -> list[TableRow]:
+    """The rows one level below rows[position], up to the next row at its level or a subtotal."""
     parent = rows[position]
     children, child_level = [], None
     for row in rows[position + 1:]:

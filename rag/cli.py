@@ -53,9 +53,14 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if missing:
         print("找不到：" + "、".join(map(str, missing)), file=sys.stderr)
         return 2
+    from rag.embeddings import ModelError
     from rag.index import build_search_indexes
 
-    result = ingest(paths, settings, build_steps=[build_search_indexes], progress=not args.no_progress)
+    try:
+        result = ingest(paths, settings, build_steps=[build_search_indexes], progress=not args.no_progress)
+    except ModelError as error:
+        print(f"嵌入模型出错，索引未改变：{error}", file=sys.stderr)
+        return 2
     print_ingest_summary(result)
     return 0 if result.reports else 1
 

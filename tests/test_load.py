@@ -59,3 +59,29 @@ def test_folders_expand_to_sorted_files(tmp_path):
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / ".hidden").write_text("x")
     assert [p.name for p in find_report_files([tmp_path])] == ["a.txt", "b.txt"]
+
+
+def _minimal_pdf(text: str) -> bytes:
+    stream = f"BT /F1 12 Tf 20 150 Td ({text}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    body, offsets = b"%PDF-1.4\n", []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return body
+
+
+def test_a_text_pdf_loads_as_numbered_lines(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_minimal_pdf("Budget 2024 total 17.56"))
+    document = load_document(path)
+    assert document.encoding == "pdf"
+    assert any("17.56" in line.text for line in document.lines)
