@@ -134,7 +134,7 @@ class AnswerEngine:
 
     def _figures(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         subject = question.subjects[0]
-        figures = [f for d in documents for f in self.finder.find_all(d, subject, question)]
+        figures = [f for s in question.subjects[:4] for d in documents for f in self.finder.find_all(d, s, question)]
         if not figures:
             return self._not_found(question, documents, subject)
         lines, sources = [], []
@@ -165,7 +165,7 @@ class AnswerEngine:
         facts = self.finder.prose_facts(document, item)
         if not facts:
             return []
-        fact = facts[0]
+        fact = next((f for f in facts if f.value == figure.value), facts[0])
         sources.append(Source(fact.doc, document.title, "text", fact.section_path, None, fact.sentence, fact.line))
         if fact.value == figure.value:
             return [f"正文同样载明：“{fact.sentence}”（第{fact.line}行）。"]
@@ -311,7 +311,8 @@ class AnswerEngine:
         if not (question.cities or question.topic or question.subjects or question.years):
             return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。")
         if question.asks_amount and not question.topic:
-            return self._refuse(question, f"报告中没有找到这个问题所问的数字：“{question.text.strip()}”。")
+            return self._prose_figures(question, documents) or self._refuse(
+                question, f"报告中没有找到这个问题所问的数字：“{question.text.strip()}”。")
         retriever = HybridRetriever(index=self.search_index, docs={d.name for d in documents}, k=8, dense=self.dense)
         chunks = self._prefer_topic([self.search_index.chunk(d.id) for d in retriever.invoke(question.text)], question)
         if not chunks or not (question.topic or question.subjects or _relevant(question, chunks[0].text)):
@@ -326,6 +327,27 @@ class AnswerEngine:
                    for c in [best] + [c for c in chunks if c.id != best.id][:3]]
         sources[0].text = passage
         return Answer(question.text, True, text, [], sources, question.intent, question)
+
+    def _prose_figures(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
+        """A figure stated in a sentence whose words are the question's own ("医保基金收入")."""
+        content = _content_words(question)
+        pairs = {content[i:i + 2] for i in range(len(content) - 1)}
+        if len(pairs) < 2:
+            return None
+        scored = []
+        for document in documents:
+            for fact in self.store.facts(document.name):
+                label = compact(fact.label).replace("医疗保险", "医保").replace("医疗保障", "医保")
+                overlap = sum(p in label for p in pairs) / len(pairs)
+                if fact.kind == "amount" and overlap >= 0.7:
+                    scored.append((overlap, -fact.line, document, fact))
+        if not scored:
+            return None
+        _, _, document, fact = max(scored, key=lambda s: s[:2])
+        figure = Figure(fact.value, fact.unit, fact.label, document.name, document.title, fact.line,
+                        sentence=fact.sentence)
+        source = Source(document.name, document.title, "text", fact.section_path, None, fact.sentence, fact.line)
+        return Answer(question.text, True, self._figure_sentence(figure), [figure], [source], "figure", question)
 
     @staticmethod
     def _prefer_topic(chunks: list[Chunk], question: Question) -> list[Chunk]:
@@ -377,12 +399,17 @@ class AnswerEngine:
 QUESTION_FILLER = re.compile(r"是谁|是什么|什么|哪些|多少|怎么样|怎样|如何|吗|呢|啊|的|了|请问|一下|情况|有")
 
 
-def _relevant(question: Question, passage: str) -> bool:
-    """Without a topic or an item, a passage counts only if it holds most of the question's own words."""
-    content = compact(question.text).replace("医疗保障局", "").replace("医保局", "").replace("医保", "")
+def _content_words(question: Question) -> str:
+    """The question without its report words (city, year, unit) and question words."""
+    content = compact(question.text).replace("医疗保障局", "").replace("医保局", "")
     for word in question.cities + [f"{y}年" for y in question.years] + [str(y) for y in question.years]:
         content = content.replace(word, "")
-    content = QUESTION_FILLER.sub("", content)
+    return QUESTION_FILLER.sub("", content).replace("医疗保险", "医保")
+
+
+def _relevant(question: Question, passage: str) -> bool:
+    """Without a topic or an item, a passage counts only if it holds most of the question's own words."""
+    content = _content_words(question).replace("医保", "")
     pairs = {content[i:i + 2] for i in range(len(content) - 1)}
     if not pairs:
         return False

@@ -58,6 +58,28 @@ def test_share_shows_its_inputs(engine):
     assert "5.16%（4.42 ÷ 85.72）" in answer.answer
 
 
+def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
+    answer = engine.ask("江门2023年医保基金收入多少")
+    assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
+    assert answer.figures[0].table is None and "全市医保基金收入93.33亿元" in answer.sources[0].text
+
+
+def test_several_items_in_one_question_are_each_answered(engine):
+    answer = engine.ask("广州2023年的行政运行和事业运行分别是多少")
+    assert [f.value for f in answer.figures] == [Decimal("12016.25"), Decimal("401.16")]
+
+
+def test_a_figure_with_parts_comes_with_their_breakdown(engine):
+    chart = engine.ask("江门2024年卫生健康支出多少").chart
+    assert chart["labels"] == ["公共卫生", "行政事业单位医疗", "医疗救助", "医疗保障管理事务"]
+    assert chart["values"] == [417.85, 123.83, 340.0, 2623.22]
+
+
+def test_a_differently_qualified_prose_figure_is_not_called_a_disagreement(engine):
+    answer = engine.ask("廉江医保局2023年财政拨款收入多少")
+    assert answer.figures[0].value == Decimal("814.59") and "不一致" not in answer.answer
+
+
 def test_ambiguous_city_answers_each_report_labelled(engine):
     answer = engine.ask("江门的公务接待费多少")
     assert answer.found and answer.figures[0].doc_title == "江门市医疗保障局2024年部门预算"

@@ -16,6 +16,9 @@ _SYNONYMS = sorted(((syn, item) for item, syns in domain.ITEMS.items() for syn i
                    key=lambda pair: -len(pair[0]))
 
 
+QUALIFYING_WORDS = tuple({s for syns in domain.ITEMS.values() for s in syns} | set(domain.HEADER_LEAVES))
+
+
 def item_named_by(label: str) -> str | None:
     """The item whose name ends the clause before a figure, allowing for the words that may sit
     between a name and its figure ("机关运行经费安排", "“三公”经费财政拨款支出决算为")."""
@@ -26,7 +29,10 @@ def item_named_by(label: str) -> str | None:
         variant = variant.removesuffix(tail)
         item = item_in(variant)
         if item and variant.endswith(domain.ITEMS[item]):
-            return item
+            name = next(s for s in sorted(domain.ITEMS[item], key=len, reverse=True) if variant.endswith(s))
+            before = variant[: -len(name)]
+            qualified = any(before.endswith(word) for word in QUALIFYING_WORDS)
+            return None if qualified else item  # "政府性基金预算财政拨款收入" is not 财政拨款 as a whole
     return None
 
 
