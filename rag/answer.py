@@ -89,10 +89,15 @@ class AnswerEngine:
         question = understand(text, self.vocabulary, self.settings.max_question_chars)
         if question.problem:
             return self._refuse(question, question.problem)
-        if previous is not None:
-            _carry_over(question, previous)
+        carried = _carry_over(question, previous) if previous is not None else set()
         with self._lock:  # the finder caches tables; sqlite reads are serialized per engine
-            return self._answer(question, docs_filter)
+            answer = self._answer(question, docs_filter)
+            if not answer.found and carried & {"years", "kinds"}:
+                # "那江门呢" after a 2023 question: 江门's 2023 report may lack it; look in all its reports
+                question.years, question.kinds = ([] if "years" in carried else question.years,
+                                                  [] if "kinds" in carried else question.kinds)
+                answer = self._answer(question, docs_filter)
+            return answer
 
     def _answer(self, question: Question, docs_filter: set[str] | None) -> Answer:
         documents, problem = self._resolve_documents(question, docs_filter)
@@ -246,8 +251,9 @@ class AnswerEngine:
         return pairs
 
     def _share(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        part_subject = question.subjects[0]
-        whole_subject = question.subjects[1] if len(question.subjects) > 1 else domain.SHARE_WHOLES.get(
+        subjects = [question.share_part] + question.subjects if question.share_part else question.subjects
+        part_subject = subjects[0]
+        whole_subject = subjects[1] if len(subjects) > 1 else domain.SHARE_WHOLES.get(
             part_subject, domain.DEFAULT_SHARE_WHOLE)
         lines, figures, sources = [], [], []
         for document in documents:
@@ -424,22 +430,37 @@ def _subject_name(subject: str) -> str:
     return domain.ITEMS[subject][0] if subject in domain.ITEMS else subject
 
 
-def _carry_over(question: Question, previous: Question) -> None:
-    """A follow-up ("那2023年呢", "吴川呢", "和广州比呢") keeps what it does not say anew."""
-    if not question.subjects and previous.subjects:
+def _carry_over(question: Question, previous: Question) -> set[str]:
+    """A follow-up ("那2023年呢", "吴川呢", "和广州比呢", "占三公经费多少") keeps what it does not say
+    anew. Returns the names of the fields it took from the previous question."""
+    carried: set[str] = set()
+    own_intent = next((name for name in ("share", "change", "rank") if any(
+        w in question.text for w in domain.INTENT_WORDS[name])), None)
+    if not question.subjects and not question.topic and question.intent != "definition":
         question.items, question.row_terms, question.codes = previous.items, previous.row_terms, previous.codes
         question.columns = question.columns or previous.columns
-        if question.intent in ("passage", "figure"):
-            question.intent = previous.intent if previous.intent not in ("compare", "rank") else "figure"
+        question.topic = previous.topic
+        question.intent = own_intent or (previous.intent if previous.intent not in ("compare", "rank") else "figure")
+        if previous.intent == "passage" or (previous.topic and not previous.subjects):
+            question.intent = "passage"
+        carried.add("subjects")
+    elif own_intent == "share" and len(question.subjects) == 1 and previous.subjects \
+            and question.subjects[0] != previous.subjects[0]:
+        question.share_part = previous.subjects[0]  # the previous item's share of the item named now
+        question.intent = "share"
+        carried.add("subjects")
     if not question.cities and previous.cities:
         question.cities = list(previous.cities)
+        carried.add("cities")
     elif any(w in question.text for w in ("和", "与", "跟", "比")) and previous.cities:
         question.cities = list(dict.fromkeys(previous.cities[:1] + question.cities))
         if len(question.cities) > 1 and question.subjects:
             question.intent = "compare"
+        carried.add("cities")
     if not question.years and previous.years and not question.cities[1:]:
         question.years = list(previous.years)
-    if not question.kinds:
+        carried.add("years")
+    if not question.kinds and previous.kinds:
         question.kinds = list(previous.kinds)
-    if not question.topic:
-        question.topic = previous.topic
+        carried.add("kinds")
+    return carried

@@ -26,6 +26,7 @@ class Question:
     versus_kinds: bool = False  # a budget against final accounts
     asks_amount: bool = False  # 多少 / 金额 / 几 ...
     unknown_places: list[str] = field(default_factory=list)  # places named that are not known cities
+    share_part: str | None = None  # a follow-up's part, whose share of the subject named is asked
     problem: str | None = None  # why the question cannot be read at all
 
     @property

@@ -114,6 +114,18 @@ def test_follow_up_reuses_the_previous_question(engine):
     assert {f.value for f in answer.figures} == {Decimal("17.56"), Decimal("85.72")}
 
 
+def test_follow_ups_drop_a_carried_year_the_new_city_lacks_and_keep_topics(engine):
+    first = engine.ask("广州医保局2023年公务接待费多少")
+    jiangmen = engine.ask("那江门呢", previous=first.understood)  # 江门's 2023 report is text only
+    assert jiangmen.figures[0].value == Decimal("2.74") and jiangmen.figures[0].doc_title.startswith("江门市医疗保障局2024")
+    share = engine.ask("占三公经费多少", previous=jiangmen.understood)
+    assert "15.60%（2.74 ÷ 17.56）" in share.answer
+    topic = engine.ask("广州的机构设置", previous=share.understood)
+    assert topic.intent == "passage" and "局本级内设机构7个" in topic.answer
+    other = engine.ask("廉江呢", previous=topic.understood)
+    assert "内设四个职能股室" in other.answer
+
+
 def test_fast_subset_of_the_evaluation_set(engine):
     cases = load_cases()[::6]
     known = known_figures(engine)
