@@ -105,6 +105,8 @@ ITEMS: dict[str, tuple[str, ...]] = {
     "项目支出": ("项目支出",),
     "财政拨款": ("财政拨款收入", "财政拨款"),
     "一般公共预算支出": ("一般公共预算支出", "一般公共预算财政拨款支出"),
+    "政府性基金预算支出": ("政府性基金预算支出", "政府性基金支出"),
+    "国有资本经营预算支出": ("国有资本经营预算支出",),
     "一般公共预算": ("一般公共预算财政拨款收入", "一般公共预算"),
     "政府性基金": ("政府性基金预算", "政府性基金"),
     "政府采购": ("政府采购",),
@@ -205,6 +207,10 @@ KIND_NEUTRAL_WORDS: tuple[str, ...] = ("一般公共预算", "政府性基金预
 # words of a question that point at one table rather than another holding the same row
 TABLE_HINT_WORDS: tuple[str, ...] = ("支出", "收入", "基本支出", "项目支出", "经济分类", "功能分类", "财政拨款",
                                      "一般公共预算", "政府性基金", "国有资本")
+# items whose row is found in one kind of table: (words of the table title, row name)
+ITEM_TABLE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
+    "财政拨款": (("财政拨款收", "本年收入合计"),),
+}
 # words before 医保局 that are not a place ("哪个医保局", "本市医保局")
 NOT_PLACES: tuple[str, ...] = ("哪个", "哪家", "各个", "各市", "全市", "本市", "我市", "该市", "这个", "那个", "市级",
                                "省级", "各级", "本级", "广东省", "请问", "问下", "当地", "本地", "所在", "我们",

@@ -23,6 +23,8 @@ from rag.settings import DEFAULT_EMBEDDING_MODEL
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no load reports or progress bars of its own
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
 REBUILD_FORMAT = 1

@@ -60,7 +60,13 @@ class FigureFinder:
         return self._tables[doc]
 
     def row_vocabulary(self, documents: list[DocumentInfo]) -> list[str]:
+        """Row names a question may use; a unit's subtotal row also by its short name (蓬江分局)."""
         names = {clean_row_name(row.name) for d in documents for _, rows in self.tables(d.name) for row in rows}
+        for name in list(names):
+            for suffix in domain.GROUP_ROW_SUFFIXES:
+                if name.endswith(suffix):
+                    unit = name.removesuffix(suffix)
+                    names.update({unit, unit.split(domain.UNIT_SUFFIX)[-1]})
         return sorted(n for n in names if len(n) >= 2 and not re.fullmatch(r"[\d.\-A-Z]+", n))
 
     # ------------------------------------------------------------ entry point
@@ -73,12 +79,13 @@ class FigureFinder:
         if subject in domain.ITEMS or subject.isdigit():
             figure = self._find_one(document, subject, question)
             return [figure] if figure else []
-        for matches in (lambda row: clean_row_name(row.name) == subject,
-                        lambda row: subject in clean_row_name(row.name)):
-            figures = self._rows_of_best_table(document, question, matches, subject)
-            if figures:
-                return figures
-        return []
+        exact = self._rows_of_best_table(document, question, lambda row: clean_row_name(row.name) == subject, subject)
+        if exact:
+            return exact
+        partial = self._rows_of_best_table(document, question, lambda row: subject in clean_row_name(row.name), "")
+        for figure in partial:  # named by a part of its name (蓬江分局): label it with the row's own name
+            figure.label = figure.label or clean_row_name(figure.row)
+        return partial
 
     def _find_one(self, document: DocumentInfo, subject: str, question: Question) -> Figure | None:
         if subject in domain.ITEMS:
@@ -97,6 +104,12 @@ class FigureFinder:
 
     # ------------------------------------------------------------ strategies
     def _item_row(self, document: DocumentInfo, item: str, question: Question) -> Figure | None:
+        for title_words, row_name in domain.ITEM_TABLE_ROWS.get(item, ()):
+            figure = self._best_row(document, question, lambda row: clean_row_name(row.name) == row_name,
+                                    domain.ITEMS[item][0],
+                                    tables=lambda table, words=title_words: words in compact(table.title))
+            if figure:
+                return figure
         names = domain.ITEM_ROW_NAMES.get(item, ())
         if not names:
             return None
@@ -134,13 +147,15 @@ class FigureFinder:
         return Figure(fact.value, fact.unit, domain.ITEMS[item][0], document.name, document.title, fact.line,
                       sentence=fact.sentence)
 
-    def _best_row(self, document: DocumentInfo, question: Question, matches, label: str) -> Figure | None:
-        figures = self._rows_of_best_table(document, question, matches, label)
+    def _best_row(self, document: DocumentInfo, question: Question, matches, label: str,
+                  tables=None) -> Figure | None:
+        figures = self._rows_of_best_table(document, question, matches, label, tables)
         return figures[0] if figures else None
 
-    def _rows_of_best_table(self, document: DocumentInfo, question: Question, matches, label: str) -> list[Figure]:
+    def _rows_of_best_table(self, document: DocumentInfo, question: Question, matches, label: str,
+                            tables=None) -> list[Figure]:
         candidates = [(table, row) for table, rows in self.tables(document.name) for row in rows
-                      if row.values and matches(row)]
+                      if row.values and matches(row) and (tables is None or tables(table))]
         if not candidates:
             return []
         best = max(candidates, key=lambda c: (self._table_score(c[0], question) + self._column_bonus(c[0], question),
