@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from functools import partial
 
 import streamlit as st
 
@@ -125,10 +126,12 @@ def upload_panel() -> None:
         if uploaded is None or not st.button("加入索引", key="upload-go"):
             return
         bar = st.progress(0.0, text="准备中…")
+        def show(what: str, done: float) -> None:
+            bar.progress(done, text=what)
+
         try:
-            result = add_upload(uploaded.name, uploaded.getvalue(), SETTINGS,
-                                on_progress=lambda what, done: bar.progress(done, text=what),
-                                build_steps=[build_search_indexes])
+            result = add_upload(uploaded.name, uploaded.getvalue(), SETTINGS, on_progress=show,
+                                build_steps=[partial(build_search_indexes, on_progress=show)])
         except UploadError as error:
             st.error(plain(f"未加入：{error}。现有索引未改变。"))
             return

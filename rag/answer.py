@@ -217,7 +217,7 @@ class AnswerEngine:
     # ------------------------------------------------------------ comparisons, shares, changes, ranks
     def _compare(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         pairs: list[tuple[str, Figure]] = []
-        if question.versus_kinds and len(documents) == 1 or (question.versus_kinds and not question.cities[1:]):
+        if question.versus_kinds and not question.cities[1:]:
             pairs = self._budget_versus_final(question, documents)
         if not pairs and len(question.subjects) > 1 and len(documents) == 1:
             pairs = [(s, f) for s in question.subjects[:2] for f in self._lookup(question, documents, s)]

@@ -121,13 +121,13 @@ def add_upload(name: str, data: bytes, settings: Settings, on_progress=None, bui
         raise UploadError(f"文件过大：{len(data) / 1024 / 1024:.1f} MB，上限 {settings.max_upload_bytes // 1024 // 1024} MB")
     if not data.strip():
         raise UploadError("文件为空")
-    uploads = settings.index_dir / "uploads"
+    uploads = settings.uploads_dir
     uploads.mkdir(parents=True, exist_ok=True)
     target = uploads / safe_name
     staged = uploads / f".{safe_name}.part"
     staged.write_bytes(data)
     staged.replace(target)
-    paths = [p for p in indexed_paths(settings) if Path(p).name != safe_name] or [settings.corpus_dir]
+    paths = [p for p in indexed_paths(settings) if Path(p).name != safe_name] or settings.default_sources
     result = ingest(paths + [target], settings, build_steps=build_steps, progress=False, on_progress=on_progress)
     if any(Path(path).name == safe_name for path, _ in result.skipped):
         target.unlink(missing_ok=True)

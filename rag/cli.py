@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    paths = list(args.paths) or [settings.corpus_dir]
+    paths = list(args.paths) or settings.default_sources
     if args.add:
         paths = indexed_paths(settings) + paths
     missing = [p for p in paths if not Path(p).exists()]

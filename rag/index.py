@@ -168,8 +168,9 @@ def write_chunks(build_dir: Path, settings: Settings | None = None) -> list[Chun
     return chunks
 
 
-def build_search_indexes(build_dir: Path, settings: Settings) -> None:
-    """Build step of ingest: chunks.json and the Chroma collection, next to store.sqlite."""
+def build_search_indexes(build_dir: Path, settings: Settings, on_progress=None) -> None:
+    """Build step of ingest: chunks.json and the Chroma collection, next to store.sqlite.
+    on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
     chunks = write_chunks(build_dir)
     embeddings = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
     vector_store = _chroma(build_dir, embeddings)
@@ -177,6 +178,8 @@ def build_search_indexes(build_dir: Path, settings: Settings) -> None:
     for start in tqdm(range(0, len(chunks), batch), desc="向量化文本", unit="批"):
         part = chunks[start:start + batch]
         vector_store.add_documents([_document(c) for c in part], ids=[c.id for c in part])
+        if on_progress:
+            on_progress("向量化文本", 0.2 + 0.75 * min(1.0, (start + batch) / len(chunks)))
 
 
 def _chroma(build_dir: Path, embeddings: SentenceTransformerEmbeddings):

@@ -25,6 +25,15 @@ class Settings:
         return self.index_dir / "current"
 
     @property
+    def uploads_dir(self) -> Path:
+        return self.index_dir / "uploads"
+
+    @property
+    def default_sources(self) -> list[Path]:
+        """What `ingest` reads when given nothing: corpus/ and the reports added in the app."""
+        return [self.corpus_dir] + ([self.uploads_dir] if self.uploads_dir.is_dir() else [])
+
+    @property
     def store_path(self) -> Path:
         return self.current_index / "store.sqlite"
 

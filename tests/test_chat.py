@@ -52,3 +52,10 @@ def test_a_good_upload_joins_the_reports_already_indexed(settings):
     engine = AnswerEngine(settings, dense=False)
     answer = engine.ask("化州医保局2024年三公经费多少")
     assert answer.found and f"{answer.figures[0].value}" == "19.50" and answer.figures[0].doc == "huazhou.txt"
+
+
+def test_reports_added_in_the_app_stay_after_a_plain_reingest(settings):
+    text = (CORPUS / "001_74a583c33a317bb4.txt").read_text(encoding="utf-8").replace("吴川", "化州")
+    add_upload("huazhou.txt", text.encode("utf-8"), settings, build_steps=[write_chunks])
+    result = ingest(settings.default_sources, settings, build_steps=[write_chunks], progress=False)
+    assert "huazhou.txt" in {r.name for r in result.reports} and not result.changed
