@@ -9,7 +9,6 @@ import re
 import threading
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 from rag import domain
 from rag.audit import NUMBERING_PREFIX, direct_children

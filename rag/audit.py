@@ -64,13 +64,15 @@ def _finding(doc: str, check: str, table: Table | None, subject: str, stated: De
 
 
 def _row_against_rows(doc: str, check: str, table: Table, stated: TableRow, parts: list[TableRow],
-                      describe) -> list[AuditFinding]:
-    """For each column of the stated row: its figure against the sum of that column over parts."""
+                      subject: str) -> list[AuditFinding]:
+    """For each column of the stated row: its figure against the sum of that column over parts.
+    The subject names what is checked, with {column} standing for the column's name."""
     findings = []
     for column, value in stated.values.items():
         values = [part.values.get(column) for part in parts]
         if parts and None not in values:
-            finding = _finding(doc, check, table, describe(column), value, values, stated.line_start)
+            finding = _finding(doc, check, table, subject.replace("{column}", column), value, values,
+                               stated.line_start)
             if finding:
                 findings.append(finding)
     return findings
@@ -91,7 +93,7 @@ def _parent_children(doc: str, table: Table, rows: list[TableRow]) -> list[Audit
         children = direct_children(rows, position)
         findings += _row_against_rows(
             doc, "parent_children", table, parent, children,
-            lambda column: f"表{table.number}「{parent.name}」{column} = 下级{len(children)}项之和")
+            f"表{table.number}「{parent.name}」{{column}} = 下级{len(children)}项之和")
     return findings
 
 
@@ -126,7 +128,7 @@ def _total_items(doc: str, table: Table, rows: list[TableRow]) -> list[AuditFind
         grand = row.level == 0 or compact(row.name) in domain.GRAND_TOTALS
         summed = ([subtotal] if grand and subtotal else []) + items
         findings += _row_against_rows(doc, "total_items", table, row, summed,
-                                      lambda column: f"表{table.number}「{row.name}」{column} = {len(summed)}项之和")
+                                      f"表{table.number}「{row.name}」{{column}} = {len(summed)}项之和")
         subtotal, items = (None, []) if grand else (row, [])
     return findings
 
@@ -161,7 +163,7 @@ def _column_groups(columns: list[str]) -> list[tuple[str, list[str]]]:
             if child not in children.setdefault(parent, []):
                 children[parent].append(child)
     groups = []
-    for parent, kids in children.items():
+    for kids in children.values():
         first = kids[0]
         if len(kids) < 2 or first not in columns or first.rsplit(SEPARATOR, 1)[-1] not in TOTAL_COLUMN_WORDS:
             continue
@@ -195,7 +197,7 @@ def _sangong_parts(doc: str, table: Table) -> list[AuditFinding]:
         if total_row is None or None in part_rows:
             continue
         findings += _row_against_rows(doc, "sangong_parts", table, total_row, part_rows,
-                                      lambda column: f"表{table.number}「{whole}」{column} = {'+'.join(parts)}")
+                                      f"表{table.number}「{whole}」{{column}} = {'+'.join(parts)}")
     return findings
 
 

