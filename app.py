@@ -104,6 +104,8 @@ def sidebar(engine: AnswerEngine | None) -> set[str] | None:
         if cities or years or kinds:
             docs_filter = {d.name for d in documents if (not cities or d.city in cities)
                            and (not years or d.year in years) and (not kinds or d.kind in kinds)}
+        if st.sidebar.button("清空对话", key="clear"):
+            st.session_state.messages, st.session_state.previous = [], None
         st.sidebar.subheader("示例问题")
         for number, example in enumerate(EXAMPLE_QUESTIONS):
             if st.sidebar.button(example, key=f"example-{number}"):

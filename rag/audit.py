@@ -20,6 +20,10 @@ from rag.parse.text import compact
 
 ROUNDING_PER_ITEM = Decimal("0.01")
 SUM_CHECKS = ("parent_children", "total_items", "column_total", "sangong_parts")
+CHECK_NAMES = {
+    "parent_children": "上级与下级之和", "total_items": "合计与各项之和", "column_total": "合计列与各列之和",
+    "sangong_parts": "三公经费与三项", "prose_table": "正文与表格", "prose_change": "正文增减与百分比",
+}
 TOTAL_COLUMN_WORDS = ("合计", "总计", "小计", "本年收入合计", "本年支出合计")
 NUMBERING_PREFIX = re.compile(r"^(?:其中[：:])?(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)\s*")
 

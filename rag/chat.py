@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from rag.answer import Answer, Source
+from rag.audit import CHECK_NAMES, summarize
 from rag.ingest import IngestResult, indexed_paths, ingest
 from rag.load import SUPPORTED_SUFFIXES
 from rag.settings import Settings
@@ -86,8 +87,6 @@ def chart_frame(answer: Answer) -> pd.DataFrame | None:
 
 
 def report_overview(store: TableStore) -> pd.DataFrame:
-    from rag.audit import summarize
-
     records = []
     for document in store.documents():
         findings = store.audit_findings(document.name)
@@ -103,7 +102,8 @@ def report_overview(store: TableStore) -> pd.DataFrame:
 def audit_frame(store: TableStore, doc: str, only_failed: bool) -> pd.DataFrame:
     findings = [f for f in store.audit_findings(doc) if not only_failed or not f.passed]
     return pd.DataFrame.from_records([
-        {"结果": "通过" if f.passed else "不一致", "核对": f.check, "表": f.table or "", "内容": f.subject,
+        {"结果": "通过" if f.passed else "不一致", "核对": CHECK_NAMES.get(f.check, f.check), "表": f.table or "",
+         "内容": f.subject,
          "所列": f"{f.expected:f}", "计算/对照": f"{f.actual:f}", "差": f"{f.difference:f}", "行": f.line}
         for f in findings])
 
