@@ -130,7 +130,11 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.llm:
         from rag.llm import LLMPhraser
 
-        phraser = LLMPhraser.from_settings(settings)
+        try:
+            phraser = LLMPhraser.from_settings(settings)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
     questions = sys.stdin if args.question == "-" else [args.question]
     for line in questions:
         question = line.rstrip("\n")

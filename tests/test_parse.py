@@ -306,3 +306,9 @@ def test_wuchuan_tab_report_row(corpus_reports):
     assert row.values == {"一般公共预算支出/小计": D("278.54"), "一般公共预算支出/基本支出": D("123.04"),
                           "一般公共预算支出/项目支出": D("155.50")}
     assert _row(report, 8, "“三公”经费").values["合计"] == D("19.50")
+
+
+@pytest.mark.parametrize("mark, number", [("表1", 1), ("表 12", 12), ("表三", 3), ("表十二", 12), ("附表二十", 20)])
+def test_table_marks_in_arabic_or_chinese_numerals(mark, number):
+    text = f"{mark}\n支出总体情况表\n单位：万元\n项目 合计\n合计 1.00\n注：无。\n"
+    assert parse_report(document_from_text(text)).tables[0].number == number

@@ -18,7 +18,18 @@ from rag.parse.text import (
     strip_markup, tidy_chinese,
 )
 
-TABLE_MARK = re.compile(r"^表(\d{1,2})$")
+TABLE_MARK = re.compile(r"^(?:附)?表([\d一二三四五六七八九十]{1,3})$")
+CN_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def table_number(mark: str) -> int:
+    """'12' or '十二' -> 12."""
+    if mark.isdigit():
+        return int(mark)
+    if "十" in mark:
+        tens, _, ones = mark.partition("十")
+        return CN_NUMBERS.get(tens, 1) * 10 + CN_NUMBERS.get(ones, 0)
+    return CN_NUMBERS[mark]
 TITLE = re.compile(r"^[^，。：:；\d]{2,40}表(?:[（(][^）)]{1,12}[）)])?$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 TOC_ENTRY = re.compile(r"^[-*]?\s*[一二三四五六七八九十]+、\s*(.+)$")
@@ -83,7 +94,7 @@ def find_table_blocks(lines: list[SourceLine], toc_titles: list[str], skip: set[
         text = _normal_title(line.text)
         mark = TABLE_MARK.match(text)
         if mark:
-            marked_number = int(mark.group(1))
+            marked_number = table_number(mark.group(1))
             continue
         if any(word in text for word in domain.UNIT_LINE_WORDS):
             unit = re.search(r"单位[：:](万元|亿元|元)", text)
