@@ -1,0 +1,58 @@
+"""Retrieval benchmark: each retriever alone and fused, on the passage questions of the eval sets.
+
+    .venv/bin/python benchmarks/retrieval_bench.py
+
+A hit is a chunk holding the start of the expected passage. Questions are routed to their
+reports first (city, year, kind), as the answer engine does; "unrouted" searches everything.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rag.answer import AnswerEngine  # noqa: E402
+from rag.evaluate import DEFAULT_SET, load_cases  # noqa: E402
+from rag.index import RRF_K, bigram_tokens, word_tokens  # noqa: E402
+from rag.question import understand  # noqa: E402
+from rag.settings import load_settings  # noqa: E402
+
+
+def rankings(engine: AnswerEngine, text: str, docs: set[str] | None) -> dict[str, list[int]]:
+    index = engine.search_index
+    allowed = [i for i, c in enumerate(index.chunks) if docs is None or c.doc in docs]
+    words = index._bm25_ranking(index._words, word_tokens(text), allowed)
+    bigrams = index._bm25_ranking(index._bigrams, bigram_tokens(text), allowed)
+    dense = index._dense_ranking(text, docs, len(allowed))
+    fused: dict[int, float] = {}
+    for ranking in (words, bigrams, dense):
+        for rank, position in enumerate(ranking[:50]):
+            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+    return {"BM25 jieba": words, "BM25 bigrams": bigrams, "e5 dense": dense,
+            "RRF fused": [p for p, _ in sorted(fused.items(), key=lambda item: -item[1])]}
+
+
+def main() -> None:
+    engine = AnswerEngine(load_settings(), dense=True)
+    cases = [c for path in (DEFAULT_SET, ROOT / "eval" / "holdout.jsonl") for c in load_cases(path)
+             if c["kind"] in ("passage", "definition") and c["expect"]["contains"]]
+    for routed in (True, False):
+        scores: dict[str, list[float]] = {}
+        for case in cases:
+            question = understand(case["question"], engine.vocabulary)
+            docs, _ = engine._resolve_documents(question, None) if routed else (None, None)
+            wanted = case["expect"]["contains"][0][:12]
+            for method, ranking in rankings(engine, case["question"], {d.name for d in docs} if docs else None).items():
+                ranks = [r for r, p in enumerate(ranking[:10]) if wanted in engine.search_index.chunks[p].text]
+                scores.setdefault(method, []).append(1 / (ranks[0] + 1) if ranks else 0.0)
+        print(f"{'routed to the report' if routed else 'unrouted'} ({len(cases)} passage questions):")
+        for method, values in scores.items():
+            hit5 = sum(v >= 1 / 5 for v in values) / len(values)
+            print(f"  {method:<13} hit@1 {sum(v == 1 for v in values) / len(values):.2f}  hit@5 {hit5:.2f}"
+                  f"  MRR@10 {sum(values) / len(values):.2f}")
+
+
+if __name__ == "__main__":
+    main()
