@@ -30,10 +30,6 @@ CITIES: tuple[str, ...] = (
 )
 PROVINCE = "广东省"
 UNIT_SUFFIX = "医疗保障局"
-UNIT_ALIASES: tuple[str, ...] = ("医疗保障局", "医保局", "医保")
-
-# ---------------------------------------------------------------- money
-MONEY_UNITS: dict[str, int] = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 
 # ---------------------------------------------------------------- tables
 # Header words that name the code / item columns rather than value columns.
@@ -76,10 +72,6 @@ SIDE_PAIRS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("人员经费"
 
 # Rows that total a whole table or one side of it.
 TOTAL_ROW_NAMES: tuple[str, ...] = ("合计", "总计")
-SIDE_TOTALS: dict[str, tuple[str, ...]] = {
-    # total of the numbered items (一、二、...) above it
-    "本年收入合计": (), "本年支出合计": (),
-}
 GRAND_TOTALS: tuple[str, ...] = ("收入总计", "支出总计", "总计")
 GROUP_ROW_SUFFIXES: tuple[str, ...] = ("-小计", "小计")
 UNIT_ROW_ENDINGS: tuple[str, ...] = ("医疗保障局", "服务中心", "管理中心", "分局")
@@ -150,7 +142,6 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # ---------------------------------------------------------------- text structure
-CN_DIGITS = "〇零一二两三四五六七八九十百"
 PAGE_NUMBER_PATTERN = r"^[-－—]\s*\d+\s*[-－—]$"
 URL_PATTERN = r"^(https?://|www\.)\S+$"
 NOTE_PREFIXES: tuple[str, ...] = ("注：", "注:")
@@ -183,8 +174,6 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "钱", "总额", "人数", "数量")
-PASSAGE_WORDS: tuple[str, ...] = ("是什么", "有哪些", "什么", "哪些", "怎么", "如何", "情况", "内容", "说明",
-                                  "介绍", "原文", "原话", "表述", "写了", "描述")
 # A question about a budget against final accounts: both words, or one of these.
 VERSUS_KIND_WORDS: tuple[str, ...] = ("预决算", "预算和决算", "预算与决算", "预算跟决算", "预算执行", "完成预算")
 # Columns of a 三公 决算 table (预算数 / 决算数) chosen by the report kind asked.
@@ -199,8 +188,6 @@ DEFAULT_SHARE_WHOLE = "支出合计"
 COLUMN_ITEMS: dict[str, tuple[str, ...]] = {
     "基本支出": ("基本支出",), "项目支出": ("项目支出",),
 }
-# items with no table row: answered from prose figures only
-PROSE_ONLY_ITEMS: tuple[str, ...] = ("政府采购", "固定资产")
 # compound words that contain 预算/决算 without naming a report kind
 KIND_NEUTRAL_WORDS: tuple[str, ...] = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "预算拨款", "预决算",
                                        "预算数", "决算数")

@@ -29,8 +29,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
 REBUILD_FORMAT = 1
-BLOCK = 32  # weights per 4-bit block
-BLOCK_BYTES = 18  # float16 scale + 16 bytes of nibbles
+BLOCK_BYTES = 18  # 32 weights in 4 bits: a float16 scale + 16 bytes of nibbles
 
 
 class ModelError(RuntimeError):

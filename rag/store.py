@@ -124,6 +124,11 @@ class ParagraphRecord:
     section_path: str
 
 
+def _like_escape(text: str) -> str:
+    """Text for a LIKE pattern with ESCAPE '\\': its % and _ match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def create_store(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA foreign_keys = ON")
@@ -244,17 +249,21 @@ class TableStore:
         return self._rows("WHERE r.table_id = ? ORDER BY r.idx", (table_id,))
 
     def find_rows(self, doc: str | None = None, table: int | None = None, code: str | None = None,
-                  name_contains: str | None = None) -> list[tuple[TableInfo, RowRecord]]:
-        """Rows by report, table number, 科目编码 and/or words of the item name."""
+                  name_contains: str | None = None, column: str | None = None) -> list[tuple[TableInfo, RowRecord]]:
+        """Rows by report, table number, 科目编码, words of the item name and/or a column they
+        have a figure in (matched by the column's last name: 基本支出 finds 一般公共预算支出/基本支出)."""
         clauses, parameters = [], []
         for clause, value in (("d.name = ?", doc), ("t.number = ?", table), ("r.code = ?", code)):
             if value is not None:
                 clauses.append(clause)
                 parameters.append(value)
+        if column:
+            clauses.append("EXISTS (SELECT 1 FROM cells c WHERE c.row_id = r.id AND (c.column_name = ?"
+                           " OR c.column_name LIKE ? ESCAPE '\\'))")
+            parameters += [column, f"%/{_like_escape(column)}"]
         if name_contains:
             clauses.append("REPLACE(REPLACE(r.name, ' ', ''), '　', '') LIKE ? ESCAPE '\\'")
-            escaped = name_contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            parameters.append(f"%{escaped}%")
+            parameters.append(f"%{_like_escape(name_contains)}%")
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         hits = self._query(
             "SELECT r.id AS row_id, t.*, d.name AS doc FROM table_rows r JOIN report_tables t ON t.id = r.table_id"

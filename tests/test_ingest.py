@@ -33,6 +33,10 @@ def test_ingest_builds_a_queryable_store(settings):
     facts = store.facts(jiangmen.name, item="三公经费")
     assert facts[0].value == Decimal("17.56") and "三公" in facts[0].sentence
     assert store.find_rows(name_contains="%") == []  # LIKE wildcards are escaped
+    by_column = store.find_rows(doc=jiangmen.name, code="2101501", column="基本支出")
+    assert {t.number for t, _ in by_column} == {3, 5}  # 表3 基本支出, 表5 一般公共预算支出/基本支出
+    assert all(row.values[next(c for c in row.values if c.endswith("基本支出"))] == Decimal("937.27")
+               for _, row in by_column)
 
 
 def test_reingest_changes_nothing_and_a_new_file_rebuilds(settings):
