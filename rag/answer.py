@@ -320,7 +320,7 @@ class AnswerEngine:
                 question, f"报告中没有找到这个问题所问的数字：“{question.text.strip()}”。")
         retriever = HybridRetriever(index=self.search_index, docs={d.name for d in documents}, k=8, dense=self.dense)
         chunks = self._prefer_topic([self.search_index.chunk(d.id) for d in retriever.invoke(question.text)], question)
-        if not chunks or not (question.topic or question.subjects or _relevant(question, chunks[0].text)):
+        if not chunks or not (question.topic or question.subjects or _relevant(question, chunks[0].indexed_text)):
             return self._refuse(question, "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
         if question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
@@ -356,20 +356,20 @@ class AnswerEngine:
 
     @staticmethod
     def _prefer_topic(chunks: list[Chunk], question: Question) -> list[Chunk]:
+        """Chunks whose section is the topic first, then those whose text names it, then the rest."""
         if not question.topic:
             return chunks
         words = domain.PASSAGE_TOPICS[question.topic]
-        on_topic = [c for c in chunks if any(w in c.section for w in words)]
-        return on_topic + [c for c in chunks if c not in on_topic]
+        by_section = [c for c in chunks if any(w in c.section for w in words)]
+        by_text = [c for c in chunks if c not in by_section and any(w in c.text for w in words)]
+        return by_section + by_text + [c for c in chunks if c not in by_section and c not in by_text]
 
     def _section_text(self, best: Chunk) -> tuple[str, int]:
         """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
-        same = [c for c in self.search_index.chunks
-                if c.doc == best.doc and c.section == best.section and c.source == best.source
-                and c.line_start >= best.line_start]
-        same.sort(key=lambda c: c.line_start)
+        same = [c for c in self.search_index.chunks  # in document order, pieces of a long paragraph too
+                if c.doc == best.doc and c.section == best.section and c.source == best.source]
         text, end = "", best.line_end
-        for chunk in same:
+        for chunk in same[same.index(best):]:
             if text and len(text) + len(chunk.text) > PASSAGE_CHARS:
                 break
             text += chunk.text

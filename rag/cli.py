@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 from rag.audit import summarize
@@ -57,7 +58,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from rag.index import build_search_indexes
 
     try:
-        result = ingest(paths, settings, build_steps=[build_search_indexes], progress=not args.no_progress)
+        build = partial(build_search_indexes, show_progress=not args.no_progress)
+        result = ingest(paths, settings, build_steps=[build], progress=not args.no_progress)
     except ModelError as error:
         print(f"嵌入模型出错，索引未改变：{error}", file=sys.stderr)
         return 2

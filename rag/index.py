@@ -168,14 +168,14 @@ def write_chunks(build_dir: Path, settings: Settings | None = None) -> list[Chun
     return chunks
 
 
-def build_search_indexes(build_dir: Path, settings: Settings, on_progress=None) -> None:
+def build_search_indexes(build_dir: Path, settings: Settings, on_progress=None, show_progress: bool = True) -> None:
     """Build step of ingest: chunks.json and the Chroma collection, next to store.sqlite.
     on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
     chunks = write_chunks(build_dir)
     embeddings = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
     vector_store = _chroma(build_dir, embeddings)
     batch = 32
-    for start in tqdm(range(0, len(chunks), batch), desc="向量化文本", unit="批"):
+    for start in tqdm(range(0, len(chunks), batch), desc="向量化文本", unit="批", disable=not show_progress):
         part = chunks[start:start + batch]
         vector_store.add_documents([_document(c) for c in part], ids=[c.id for c in part])
         if on_progress:

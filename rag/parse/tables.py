@@ -216,7 +216,7 @@ def _read_positional(table: Table, lines: list[SourceLine], rows_of_cells: list[
     position = 0
     while position < len(body):
         line, cells = body[position]
-        if [compact(c) for c in cells] and compact("".join(cells)) == header_key[0]:
+        if compact("".join(cells)) == header_key[0]:
             position += len(header_key)  # header repeated after a page break
             continue
         position += 1
