@@ -59,7 +59,9 @@ def render_answer(answer: Answer, engine: AnswerEngine, key: str, stream: bool =
     if answer.figures:
         figure = answer.figures[0]
         st.metric(label=plain(f"{figure.doc_title} · {figure.label}"), value=f"{money(figure.value)} {figure.unit}")
-    if stream:
+    if not answer.found:
+        st.info(plain(answer.answer), icon="ℹ️")
+    elif stream:
         st.write_stream(_pieces(plain(answer.answer)))
     else:
         st.markdown(plain(answer.answer))
