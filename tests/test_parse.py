@@ -312,3 +312,25 @@ def test_wuchuan_tab_report_row(corpus_reports):
 def test_table_marks_in_arabic_or_chinese_numerals(mark, number):
     text = f"{mark}\n支出总体情况表\n单位：万元\n项目 合计\n合计 1.00\n注：无。\n"
     assert parse_report(document_from_text(text)).tables[0].number == number
+
+
+@pytest.mark.parametrize("title", ["广东省吴川市医疗保障局2024年部门预算", "广州市医疗保障局2023年部门预算"])
+def test_the_same_report_in_space_layout_parses_to_the_same_rows(corpus_reports, title):
+    """Tabs turned into runs of spaces (as another PDF extractor may print them) change nothing."""
+    from rag.load import split_lines
+    from rag.models import SourceDocument
+    from rag.parse.text import compact
+
+    original = corpus_reports[title]
+    text = "\n".join(line.text for line in original.document.lines).replace("\t", "  ")
+    spaced = parse_report(SourceDocument("spaced.txt", "spaced.txt", "0", "utf-8", split_lines(text)))
+
+    def figures(report):
+        return [(t.number, r.side, tuple(r.values.items())) for t in report.tables for r in t.rows]
+
+    assert figures(spaced) == figures(original)
+    # Names match too, except a name the tab layout rejoined across a page break ("…年信" + "息化…"):
+    # without cell positions its second half cannot be told from the 绩效目标 text beside it.
+    pairs = [(a, b) for ta, tb in zip(original.tables, spaced.tables) for a, b in zip(ta.rows, tb.rows)]
+    differing = [a for a, b in pairs if compact(a.name) != compact(b.name)]
+    assert all(a.line_end > a.line_start for a in differing) and len(differing) <= 2

@@ -187,11 +187,9 @@ def _header_end(flags: list[bool]) -> int:
 
 
 def _sides_of(header_words: list[str]) -> tuple[str, str] | None:
-    words = [compact(w) for w in header_words if compact(w)]
-    for left, right in domain.SIDE_PAIRS:
-        if words[:2] == [left, right] or words == [left, right]:
-            return left, right
-    return None
+    """(收入, 支出) when the first header line names the two sides of a statement ("收 入  支 出" too)."""
+    joined = compact("".join(header_words))
+    return next(((left, right) for left, right in domain.SIDE_PAIRS if joined == left + right), None)
 
 
 # ---------------------------------------------------------------- positional layouts
@@ -404,8 +402,8 @@ def _split_pending(pending: list[SourceLine], has_text_column: bool) -> tuple[li
     if not has_text_column or not pending:
         return [], pending
     cut = None
-    for i, line in enumerate(pending):
-        if indent_width(line.text) >= 2 or CODE.match(line.text.strip()):
+    for i, line in enumerate(pending):  # a name starts indented or with its code, never ends a sentence
+        if (indent_width(line.text) >= 2 or CODE.match(line.text.strip())) and not ends_sentence(line.text):
             cut = i
     if cut is None:
         sentence_ends = [i for i, line in enumerate(pending) if ends_sentence(line.text)]
