@@ -334,3 +334,20 @@ def test_the_same_report_in_space_layout_parses_to_the_same_rows(corpus_reports,
     pairs = [(a, b) for ta, tb in zip(original.tables, spaced.tables) for a, b in zip(ta.rows, tb.rows)]
     differing = [a for a, b in pairs if compact(a.name) != compact(b.name)]
     assert all(a.line_end > a.line_start for a in differing) and len(differing) <= 2
+
+
+@pytest.mark.parametrize("title", ["广东省吴川市医疗保障局2024年部门预算", "广州市医疗保障局2023年部门预算"])
+def test_the_same_report_as_markdown_pipe_tables_parses_to_the_same_rows(corpus_reports, title):
+    from rag.load import split_lines
+    from rag.models import SourceDocument
+
+    original = corpus_reports[title]
+    piped = "\n".join("| " + " | ".join(line.text.split("\t")) + " |" if "\t" in line.text else line.text
+                      for line in original.document.lines)
+    markdown = parse_report(SourceDocument("piped.md", "piped.md", "0", "utf-8", split_lines(piped)))
+
+    def rows(report):
+        return [(t.number, t.columns, r.name, r.side, r.text, tuple(r.values.items()))
+                for t in report.tables for r in t.rows]
+
+    assert rows(markdown) == rows(original)
