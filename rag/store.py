@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -200,12 +201,14 @@ class TableStore:
         self.path = Path(path)
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._connection.row_factory = sqlite3.Row
+        self._lock = threading.Lock()  # one connection shared by the app's sessions: one query at a time
 
     def close(self) -> None:
         self._connection.close()
 
     def _query(self, sql: str, parameters: tuple = ()) -> list[sqlite3.Row]:
-        return self._connection.execute(sql, parameters).fetchall()
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
 
     # ---------------------------------------------------------------- documents
     def documents(self) -> list[DocumentInfo]:

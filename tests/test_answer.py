@@ -159,3 +159,22 @@ def test_cli_json_batch_mode_loads_once_and_answers_each_line(engine):
     assert lines[0]["figures"][0] == {"value": "17.56", "unit": "万元", "label": "“三公”经费",
                                       "doc": "000_30a6781b9aebb9ed.txt", "table": 8, "row": "“三公”经费",
                                       "column": "合计", "line": 769}
+
+
+def test_one_engine_answers_many_threads_at_once(engine):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rag.chat import table_view
+
+    questions = ["江门医保局2024年三公经费多少", "广州2023年公务接待费多少", "吴川医保局的机构设置",
+                 "廉江2023年基本支出决算多少"] * 10
+
+    def ask_and_view(text):
+        answer = engine.ask(text)
+        for source in answer.sources:
+            table_view(engine.store, source)
+        return answer.figures[0].value if answer.figures else answer.sources[0].line
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(ask_and_view, questions))
+    assert results[:4] * 10 == results
