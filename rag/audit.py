@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from rag import domain
 from rag.models import AuditFinding, ParsedReport, Table, TableRow
-from rag.parse.facts import label_names_item
+from rag.parse.facts import item_named_by, label_names_item
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact
 
@@ -23,7 +23,10 @@ SUM_CHECKS = ("parent_children", "total_items", "column_total", "sangong_parts")
 CHECK_NAMES = {
     "parent_children": "上级与下级之和", "total_items": "合计与各项之和", "column_total": "合计列与各列之和",
     "sangong_parts": "三公经费与三项", "prose_table": "正文与表格", "prose_change": "正文增减与百分比",
+    "prose_parts": "正文总数与所列分项",
 }
+PROSE_TOTALS = ("收入合计", "收入总计", "支出合计", "支出总计")
+LIST_NUMBER = re.compile(r"^(\d{1,2})[.．、]")
 TOTAL_COLUMN_WORDS = ("合计", "总计", "小计", "本年收入合计", "本年支出合计")
 NUMBERING_PREFIX = re.compile(r"^(?:其中[：:])?(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)\s*")
 
@@ -49,6 +52,7 @@ def audit_report(report: ParsedReport) -> list[AuditFinding]:
         findings += _sangong_parts(doc, table)
     findings += _prose_against_tables(doc, report)
     findings += _prose_changes(doc, report)
+    findings += _prose_parts(doc, report)
     return findings
 
 
@@ -221,6 +225,34 @@ def _prose_against_tables(doc: str, report: ParsedReport) -> list[AuditFinding]:
         subject = f"正文「{fact.label}{fact.value}{fact.unit}」对 表{table.number}「{row.name}」{column}"
         findings.append(AuditFinding(doc, "prose_table", table.number, subject, fact.value, value,
                                      fact.value == value, fact.line))
+    return findings
+
+
+def _prose_parts(doc: str, report: ParsedReport) -> list[AuditFinding]:
+    """"总收入X万元，其中本年收入Y万元。具体情况如下：1.…A万元 2.…B万元 …": Y must be A+B+…"""
+    facts = [f for f in report.facts if f.kind == "amount"]
+    findings, position = [], 0
+    while position < len(facts):
+        if item_named_by(facts[position].label) not in PROSE_TOTALS:
+            position += 1
+            continue
+        total = facts[position]
+        position += 1
+        while position < len(facts) and item_named_by(facts[position].label) in PROSE_TOTALS:
+            total = facts[position]  # "其中本年收入" after "总收入": the list adds up to the later one
+            position += 1
+        parts = []
+        while position < len(facts) and facts[position].unit == total.unit:
+            number = LIST_NUMBER.match(compact(facts[position].label))
+            if not number or int(number.group(1)) != len(parts) + 1:
+                break
+            parts.append(facts[position])
+            position += 1
+        if len(parts) >= 2:
+            subject = (f"正文「{total.label}{total.value}{total.unit}」= 所列{len(parts)}项之和（"
+                       + "、".join(f"{compact(p.label)}{p.value}" for p in parts) + "）")
+            finding = _finding(doc, "prose_parts", None, subject, total.value, [p.value for p in parts], total.line)
+            findings += [finding] if finding else []
     return findings
 
 

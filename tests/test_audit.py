@@ -55,3 +55,14 @@ def test_corpus_sum_checks_pass_and_the_known_source_inconsistency_is_reported(c
     # 江门 2024: "“三公”经费17.56万元，比上年减少0.94万元，下降5.07%" but 0.94 / 18.50 = 5.08%
     assert any(f.check == "prose_change" and f.expected == Decimal("5.07") and f.actual == Decimal("5.08")
                for f in odd)
+    # 江门 2023 自评: "本年收入26，336.8万元" but its eight listed parts add up to 29,823.27
+    assert any(f.check == "prose_parts" and f.expected == Decimal("26336.8") and f.actual == Decimal("29823.27")
+               for f in odd)
+    assert len(odd) == 2
+
+
+def test_prose_totals_against_their_numbered_parts():
+    text = ("一、收入\n江门市医疗保障局2023年度总收入100万元，其中本年收入90万元。具体情况如下：\n"
+            "1.一般公共预算财政拨款收入60万元，比上年增加1万元。\n2.其他收入30万元。\n")
+    (finding,) = [f for f in audit_report(parse_report(document_from_text(text))) if f.check == "prose_parts"]
+    assert finding.passed and finding.expected == Decimal("90") and finding.actual == Decimal("90")
