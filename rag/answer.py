@@ -77,6 +77,7 @@ class AnswerEngine:
         self.vocabulary = self.finder.row_vocabulary(self.documents)
         self._lock = threading.Lock()
         self._definition_paragraphs = None
+        self.inconsistencies = {(f.doc, f.line): f for f in self.store.audit_findings() if not f.passed}
 
     def warm_up(self) -> None:
         """Load the embedding model now, so the first passage question does not wait for it."""
@@ -145,6 +146,7 @@ class AnswerEngine:
         for figure in figures:
             lines.append(self._figure_sentence(figure))
             lines.extend(self._prose_agreement(question, figure, sources))
+            lines.extend(self._audit_caveat(figure))
             sources.insert(0, self._figure_source(figure))
         missing = [d.title for d in documents if d.name not in {f.doc for f in figures}]
         if missing and len(figures) < len(documents):
@@ -174,6 +176,13 @@ class AnswerEngine:
         if fact.value == figure.value:
             return [f"正文同样载明：“{fact.sentence}”（第{fact.line}行）。"]
         return [f"注意：正文写的是{money(fact.value)}{fact.unit}，与表格不一致：“{fact.sentence}”（第{fact.line}行）。"]
+
+    def _audit_caveat(self, figure: Figure) -> list[str]:
+        """Where the reports' own arithmetic does not hold at this figure's line, say so."""
+        finding = self.inconsistencies.get((figure.doc, figure.line))
+        if finding is None:
+            return []
+        return [f"核对提示：{finding.subject}，所列{finding.expected}，计算得{finding.actual}，报告本身前后不一致。"]
 
     def _figure_source(self, figure: Figure) -> Source:
         if figure.table is None:

@@ -75,6 +75,13 @@ def test_a_figure_with_parts_comes_with_their_breakdown(engine):
     assert chart["values"] == [417.85, 123.83, 340.0, 2623.22]
 
 
+def test_a_figure_the_report_contradicts_comes_with_the_audit_caveat(engine):
+    answer = engine.ask("江门2023年本年收入多少")
+    assert answer.figures[0].value == Decimal("26336.8")
+    assert "核对提示" in answer.answer and "29823.27" in answer.answer
+    assert "核对提示" not in engine.ask("江门医保局2024年三公经费多少").answer
+
+
 def test_a_differently_qualified_prose_figure_is_not_called_a_disagreement(engine):
     answer = engine.ask("廉江医保局2023年财政拨款收入多少")
     assert answer.figures[0].value == Decimal("814.59") and "不一致" not in answer.answer
