@@ -237,6 +237,8 @@ class AnswerEngine:
                 answer.answer += "\n（只找到一方的数字，无法比较。）"
                 return answer
             return self._not_found(question, documents, question.subjects[0])
+        if len(pairs) > 2:  # "江门、吴川、广州的三公经费": each, side by side
+            return self._side_by_side(question, pairs)
         (name_a, a), (name_b, b) = pairs[0], pairs[1]
         difference = a.value - b.value
         relation = "多" if difference > 0 else "少" if difference < 0 else "相同，差"
@@ -247,6 +249,15 @@ class AnswerEngine:
         answer = Answer(question.text, True, "\n".join(lines), [a, b], sources, question.intent, question)
         answer.chart = {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": a.unit,
                         "labels": [name_a, name_b], "values": [float(a.value), float(b.value)]}
+        return answer
+
+    def _side_by_side(self, question: Question, pairs: list[tuple[str, Figure]]) -> Answer:
+        figures = [figure for _, figure in pairs]
+        lines = [_labelled(name, self._figure_sentence(figure)) for name, figure in pairs]
+        answer = Answer(question.text, True, "\n".join(lines), figures, [self._figure_source(f) for f in figures],
+                        question.intent, question)
+        answer.chart = {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": figures[0].unit,
+                        "labels": [name for name, _ in pairs], "values": [float(f.value) for f in figures]}
         return answer
 
     def _budget_versus_final(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:

@@ -99,7 +99,7 @@ ITEMS: dict[str, tuple[str, ...]] = {
     "一般公共预算支出": ("一般公共预算支出", "一般公共预算财政拨款支出"),
     "政府性基金预算支出": ("政府性基金预算支出", "政府性基金支出"),
     "国有资本经营预算支出": ("国有资本经营预算支出",),
-    "一般公共预算": ("一般公共预算财政拨款收入", "一般公共预算"),
+    "一般公共预算": ("一般公共预算", "一般公共预算财政拨款收入"),
     "政府性基金": ("政府性基金预算", "政府性基金"),
     "政府采购": ("政府采购",),
     "固定资产": ("固定资产",),
@@ -188,6 +188,9 @@ DEFAULT_SHARE_WHOLE = "支出合计"
 COLUMN_ITEMS: dict[str, tuple[str, ...]] = {
     "基本支出": ("基本支出",), "项目支出": ("项目支出",),
 }
+# fund sources: with another subject they say which part of it ("一般公共预算基本支出")
+FUND_ITEMS: tuple[str, ...] = ("一般公共预算", "政府性基金", "财政拨款")
+COLUMN_QUALIFIER: dict[str, str] = {"政府性基金": "政府性基金预算"}
 # compound words that contain 预算/决算 without naming a report kind
 KIND_NEUTRAL_WORDS: tuple[str, ...] = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "预算拨款", "预决算",
                                        "预算数", "决算数")

@@ -29,9 +29,13 @@ class Question:
     share_part: str | None = None  # a follow-up's part, whose share of the subject named is asked
     problem: str | None = None  # why the question cannot be read at all
 
+    order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
+
     @property
     def subjects(self) -> list[str]:
-        return self.items + self.row_terms + self.codes
+        """Items, row names and codes, in the order the question names them."""
+        named = self.items + self.row_terms + self.codes
+        return sorted(named, key=lambda subject: self.order.get(subject, len(self.text)))
 
 
 def _normalize(text: str) -> str:
@@ -67,18 +71,29 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)(?![年万元%])", normalized)
     question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
+    question.order = {key: start for start, _, _, key in reversed(spans)}
+    question.order.update({code: normalized.find(code) for code in question.codes})
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
                         if any(w in normalized for w in words) and col not in question.items]
-    qualifiers = [i for i in question.items if i in domain.COLUMN_ITEMS]
-    if qualifiers and (question.row_terms or question.codes):
-        # "办公费基本支出": 基本支出 says which column of the 办公费 row, it is not a second subject
-        question.items = [i for i in question.items if i not in qualifiers]
-        question.columns = qualifiers + [c for c in question.columns if c not in qualifiers]
+    _qualifiers_to_columns(question)
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
                            if any(w in normalized for w in words)), None)
     question.asks_amount = any(w in normalized for w in domain.AMOUNT_WORDS)
     question.intent = _intent(normalized, question)
     return question
+
+
+def _qualifiers_to_columns(question: Question) -> None:
+    """Some items only qualify another subject: "办公费基本支出" asks the 基本支出 column of 办公费,
+    "一般公共预算基本支出" the 一般公共预算 part of 基本支出. They become columns, not subjects."""
+    others = question.row_terms + question.codes
+    for group, needed in ((domain.FUND_ITEMS, others + [i for i in question.items if i not in domain.FUND_ITEMS]),
+                          (tuple(domain.COLUMN_ITEMS), others)):
+        qualifiers = [i for i in question.items if i in group]
+        if qualifiers and needed:
+            question.items = [i for i in question.items if i not in qualifiers]
+            words = [domain.COLUMN_QUALIFIER.get(i, i) for i in qualifiers]
+            question.columns = words + [c for c in question.columns if c not in words]
 
 
 def _unknown_places(text: str) -> list[str]:
@@ -115,7 +130,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)]
     item_words = {s for synonyms in domain.ITEMS.values() for s in synonyms}
     for name in vocabulary:
-        if len(name) >= 2 and name not in item_words and name not in domain.TOTAL_ROW_NAMES:
+        if (len(name) >= 2 and name not in item_words and name not in domain.TOTAL_ROW_NAMES
+                and not name.endswith(domain.UNIT_SUFFIX)):  # the report's own unit names no subject
             position = text.find(name)
             if position >= 0:
                 matches.append((position, position + len(name), "row", name))
