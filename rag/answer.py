@@ -103,6 +103,9 @@ class AnswerEngine:
         documents, problem = self._resolve_documents(question, docs_filter)
         if problem:
             return self._refuse(question, problem)
+        if question.asks_count:  # counts are printed in prose only; never answer one with money
+            return self._prose_figures(question, documents, kinds=("count",)) or self._refuse(
+                question, f"报告中没有找到这个问题所问的数量：“{question.text.strip()}”。")
         handlers = {"figure": self._figures, "compare": self._compare, "share": self._share,
                     "change": self._change, "rank": self._rank, "passage": self._passage,
                     "definition": self._definition}
@@ -353,18 +356,28 @@ class AnswerEngine:
         sources[0].text = passage
         return Answer(question.text, True, text, [], sources, question.intent, question)
 
-    def _prose_figures(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
-        """A figure stated in a sentence whose words are the question's own ("医保基金收入")."""
+    def _prose_figures(self, question: Question, documents: list[DocumentInfo],
+                       kinds: tuple[str, ...] = ("amount",)) -> Answer | None:
+        """A figure stated in a sentence whose words are the question's own ("医保基金收入",
+        "公务用车保有量"); for counts, the unit the question names (辆, 人) must match too."""
+        counting = "count" in kinds
+        units = [u for u in domain.COUNT_UNITS if u in question.text and u != "个"] if counting else []
         content = _content_words(question)
+        for unit in units:
+            content = content.replace(unit, "")
         pairs = {content[i:i + 2] for i in range(len(content) - 1)}
-        if len(pairs) < 2:
+        if len(pairs) < 2 and not (counting and content):
             return None
         scored = []
         for document in documents:
             for fact in self.store.facts(document.name):
                 label = compact(fact.label).replace("医疗保险", "医保").replace("医疗保障", "医保")
-                overlap = sum(p in label for p in pairs) / len(pairs)
-                if fact.kind == "amount" and overlap >= 0.7:
+                if len(pairs) >= 2:
+                    overlap = sum(p in label for p in pairs) / len(pairs)
+                else:  # a count asked in very few words ("多少辆车"): its characters
+                    overlap = sum(c in label for c in content) / len(content)
+                unit_named = not units or any(u in fact.unit for u in units)
+                if fact.kind in kinds and overlap >= (0.5 if counting else 0.7) and unit_named:
                     scored.append((overlap, -fact.line, document, fact))
         if not scored:
             return None
@@ -372,7 +385,10 @@ class AnswerEngine:
         figure = Figure(fact.value, fact.unit, fact.label, document.name, document.title, fact.line,
                         sentence=fact.sentence)
         source = Source(document.name, document.title, "text", fact.section_path, None, fact.sentence, fact.line)
-        return Answer(question.text, True, self._figure_sentence(figure), [figure], [source], "figure", question)
+        text = self._figure_sentence(figure)
+        if len(documents) > 1:
+            text += f"\n（只在{document.title}中找到；其余{len(documents) - 1}份报告没有载明。）"
+        return Answer(question.text, True, text, [figure], [source], "figure", question)
 
     @staticmethod
     def _prefer_topic(chunks: list[Chunk], question: Question) -> list[Chunk]:
@@ -421,7 +437,7 @@ class AnswerEngine:
         return self._definition_paragraphs
 
 
-QUESTION_FILLER = re.compile(r"是谁|是什么|什么|哪些|多少|怎么样|怎样|如何|吗|呢|啊|的|了|请问|一下|情况|有")
+QUESTION_FILLER = re.compile(r"是谁|是什么|什么|哪些|多少|怎么样|怎样|如何|几|吗|呢|啊|的|了|请问|一下|情况|有")
 
 
 def _content_words(question: Question) -> str:

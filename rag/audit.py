@@ -259,7 +259,7 @@ def _prose_parts(doc: str, report: ParsedReport) -> list[AuditFinding]:
 def _prose_changes(doc: str, report: ParsedReport) -> list[AuditFinding]:
     """"X万元，比上年减少C万元，下降P%": P must equal C / (X ± C), to the decimals printed."""
     findings = []
-    facts = report.facts
+    facts = [f for f in report.facts if f.kind != "count"]
     for amount, change, percent in zip(facts, facts[1:], facts[2:]):
         if (amount.kind, change.kind, percent.kind) != ("amount", "change", "percent"):
             continue

@@ -147,6 +147,14 @@ URL_PATTERN = r"^(https?://|www\.)\S+$"
 NOTE_PREFIXES: tuple[str, ...] = ("注：", "注:")
 UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "单位名称:", "部门：")
 
+# Units of things counted in prose ("公务用车保有量为2辆", "参加基本医疗保险人数404.54万人"), and
+# the words of a question that asks for a count rather than an amount of money.
+COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "平方米", "人", "辆", "个", "家", "台", "次", "名", "份",
+                                "件", "项", "宗", "张", "条", "本", "期")
+COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人", "几个人", "人数", "多少个", "几个", "多少家",
+                                "几家", "多少次", "几次", "多少台", "几台", "多少名", "几名", "多少份", "多少项",
+                                "几项", "多少宗", "几宗", "数量", "面积")
+
 # Passage topics a question may ask to see.
 PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
     "职责": ("主要职责", "部门职能", "职责", "干什么", "做什么", "负责什么", "职能"),

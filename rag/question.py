@@ -25,6 +25,7 @@ class Question:
     topic: str | None = None  # passage topic key of domain.PASSAGE_TOPICS
     versus_kinds: bool = False  # a budget against final accounts
     asks_amount: bool = False  # 多少 / 金额 / 几 ...
+    asks_count: bool = False  # 多少辆 / 人数 / 保有量 ...: a count, not money
     unknown_places: list[str] = field(default_factory=list)  # places named that are not known cities
     share_part: str | None = None  # a follow-up's part, whose share of the subject named is asked
     problem: str | None = None  # why the question cannot be read at all
@@ -79,6 +80,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
                            if any(w in normalized for w in words)), None)
     question.asks_amount = any(w in normalized for w in domain.AMOUNT_WORDS)
+    question.asks_count = any(w in normalized for w in domain.COUNT_WORDS)
     question.intent = _intent(normalized, question)
     return question
 

@@ -64,6 +64,18 @@ def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     assert answer.figures[0].table is None and "全市医保基金收入93.33亿元" in answer.sources[0].text
 
 
+def test_counts_come_from_prose_counts_never_from_money(engine):
+    answer = engine.ask("廉江2023年公务用车保有量")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2"), "辆")
+    assert (engine.ask("江门医保局2024年有多少辆车").figures[0].value) == Decimal("4")
+    people = engine.ask("江门2023年参加基本医疗保险人数")
+    assert (people.figures[0].value, people.figures[0].unit) == (Decimal("404.54"), "万人")
+    deputies = engine.ask("医保局有几个副局长")  # only 吴川's report says; the answer says so
+    assert deputies.figures[0].value == Decimal("3") and "其余4份报告没有载明" in deputies.answer
+    refused = engine.ask("江门2024年医保局员工人数是多少")
+    assert not refused.found and not refused.figures
+
+
 def test_several_items_in_one_question_are_each_answered(engine):
     answer = engine.ask("广州2023年的行政运行和事业运行分别是多少")
     assert [f.value for f in answer.figures] == [Decimal("12016.25"), Decimal("401.16")]

@@ -9,7 +9,8 @@ from rag.models import Paragraph, ProseFact
 from rag.parse.text import NUMBER_PATTERN, compact
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
-FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*(万元|亿元|元|%)")
+MONEY_AND_SHARE = ("万元", "亿元", "元", "%")
+FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*({'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平", "节约", "压减")
 CLAUSE_BREAK = re.compile(r"[，,：:；;]")
 _SYNONYMS = sorted(((syn, item) for item, syns in domain.ITEMS.items() for syn in syns),
@@ -73,6 +74,8 @@ def _facts_in(sentence: str, paragraph: Paragraph) -> list[ProseFact]:
         value = Decimal(match.group(1).replace(",", "").replace("，", ""))
         if unit == "%":
             kind = "percent"
+        elif unit not in MONEY_AND_SHARE:
+            kind = "count"
         elif any(word in label for word in CHANGE_WORDS):
             kind = "change"
         else:
