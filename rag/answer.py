@@ -343,10 +343,15 @@ class AnswerEngine:
                 question, f"报告中没有找到这个问题所问的数字：“{question.text.strip()}”。")
         retriever = HybridRetriever(index=self.search_index, docs={d.name for d in documents}, k=8, dense=self.dense)
         chunks = self._prefer_topic([self.search_index.chunk(d.id) for d in retriever.invoke(question.text)], question)
+        wanted = {d.name for d in documents}
+        projects = [c for c in self.search_index.chunks if c.source == "project" and c.doc in wanted
+                    and any(c.text.startswith(term) for term in question.row_terms)]
+        named = projects + [c for c in chunks if c not in projects and any(t in c.text for t in question.row_terms)]
+        chunks = named + [c for c in chunks if c not in named]  # "专项医疗救助金的绩效目标": that project's
         if not chunks or not (question.topic or question.subjects or _relevant(question, chunks[0].indexed_text)):
             return self._refuse(question, "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
-        if question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
+        if not named and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
             best = min((c for c in self.search_index.chunks if c.doc == best.doc and c.section == best.section
                         and c.source == best.source), key=lambda c: c.line_start)
         passage, end = self._section_text(best)
@@ -402,6 +407,8 @@ class AnswerEngine:
 
     def _section_text(self, best: Chunk) -> tuple[str, int]:
         """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
+        if best.source == "project":  # one project's 绩效目标: not the projects after it
+            return best.text, best.line_end
         same = [c for c in self.search_index.chunks  # in document order, pieces of a long paragraph too
                 if c.doc == best.doc and c.section == best.section and c.source == best.source]
         text, end = "", best.line_end
