@@ -129,6 +129,13 @@ ITEM_ROW_NAMES: dict[str, tuple[str, ...]] = {
 # words that may follow an item's name before its figure in prose ("机关运行经费安排310.82万元")
 PROSE_LABEL_TAILS: tuple[str, ...] = ("财政拨款支出决算为", "支出决算为", "决算为", "总额", "安排", "支出", "为")
 
+# Everyday words for table rows: the question's word -> the row's printed name.
+ROW_ALIASES: dict[str, str] = {
+    # only words that name one row; a bare 工资 could be 平均工资, which no report states
+    "工资福利": "工资福利支出", "养老保险缴费": "机关事业单位基本养老保险缴费支出",
+    "职业年金": "机关事业单位职业年金缴费支出", "公积金": "住房公积金",
+}
+
 # Columns a question may ask for, and the column words that answer it.
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "基本支出": ("基本支出",),

@@ -131,12 +131,15 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     matches = [(m.start(), m.end(), "item", item) for item, synonyms in domain.ITEMS.items()
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)]
     item_words = {s for synonyms in domain.ITEMS.values() for s in synonyms}
-    for name in vocabulary:
-        if (len(name) >= 2 and name not in item_words and name not in domain.TOTAL_ROW_NAMES
-                and not name.endswith(domain.UNIT_SUFFIX)):  # the report's own unit names no subject
-            position = text.find(name)
+    known = set(vocabulary)
+    named = [(name, name) for name in vocabulary] + [
+        (alias, row) for alias, row in domain.ROW_ALIASES.items() if row in known]
+    for word, name in named:
+        if (len(word) >= 2 and word not in item_words and word not in domain.TOTAL_ROW_NAMES
+                and not word.endswith(domain.UNIT_SUFFIX)):  # the report's own unit names no subject
+            position = text.find(word)
             if position >= 0:
-                matches.append((position, position + len(name), "row", name))
+                matches.append((position, position + len(word), "row", name))
     spans: list[tuple[int, int, str, str]] = []
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
