@@ -17,7 +17,7 @@ from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact
 from rag.question import Question, understand
 from rag.settings import Settings
-from rag.store import DocumentInfo, TableStore
+from rag.store import DocumentInfo, RowRecord, TableStore
 
 PASSAGE_CHARS = 900
 
@@ -187,24 +187,25 @@ class AnswerEngine:
             return []
         return [f"核对提示：{finding.subject}，所列{finding.expected}，计算得{finding.actual}，报告本身前后不一致。"]
 
+    def _table_rows(self, figure: Figure) -> list[RowRecord]:
+        """The rows of the table a figure comes from (cached by the finder)."""
+        return next(rows for table, rows in self.finder.tables(figure.doc) if table.number == figure.table)
+
     def _figure_source(self, figure: Figure) -> Source:
         if figure.table is None:
             return Source(figure.doc, figure.doc_title, "text", None, None, figure.sentence or "", figure.line)
-        row = next(r for r in self.store.rows(self._table_id(figure)) if r.id == figure.row_id)
+        row = next(r for r in self._table_rows(figure) if r.id == figure.row_id)
         cells = "，".join(f"{c} {money(v)}" for c, v in row.values.items())
         text = f"表{figure.table}《{figure.table_title}》 {row.name}：{cells}"
         return Source(figure.doc, figure.doc_title, "table", f"表{figure.table} {figure.table_title}", figure.table,
                       text, figure.line, row.line_end, row_id=row.id, column=figure.column)
-
-    def _table_id(self, figure: Figure) -> int:
-        return self.store.table(figure.doc, figure.table).id
 
     def _parts_chart(self, figure: Figure) -> dict | None:
         """When the figure's row has parts in its table (三公经费 into its three, a 功能科目 into its
         sub-items), the parts in the same column, for a breakdown chart."""
         if figure.table is None or figure.row_id is None:
             return None
-        rows = self.store.rows(self.store.table(figure.doc, figure.table).id)
+        rows = self._table_rows(figure)
         row = next(r for r in rows if r.id == figure.row_id)
         same_side = [r for r in rows if r.side == row.side]
         children = direct_children(same_side, same_side.index(row))
@@ -250,8 +251,7 @@ class AnswerEngine:
                  f"即前者比后者{relation}{money(abs(difference))}{a.unit}。"]
         sources = [self._figure_source(a), self._figure_source(b)]
         answer = Answer(question.text, True, "\n".join(lines), [a, b], sources, question.intent, question)
-        answer.chart = {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": a.unit,
-                        "labels": [name_a, name_b], "values": [float(a.value), float(b.value)]}
+        answer.chart = _bar_chart(question, [name_a, name_b], [a, b])
         return answer
 
     def _side_by_side(self, question: Question, pairs: list[tuple[str, Figure]]) -> Answer:
@@ -259,8 +259,7 @@ class AnswerEngine:
         lines = [_labelled(name, self._figure_sentence(figure)) for name, figure in pairs]
         answer = Answer(question.text, True, "\n".join(lines), figures, [self._figure_source(f) for f in figures],
                         question.intent, question)
-        answer.chart = {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": figures[0].unit,
-                        "labels": [name for name, _ in pairs], "values": [float(f.value) for f in figures]}
+        answer.chart = _bar_chart(question, [name for name, _ in pairs], figures)
         return answer
 
     def _budget_versus_final(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:
@@ -330,8 +329,7 @@ class AnswerEngine:
         lines.append(f"（只比较收录的 {len(figures)} 份有此数字的报告；各报告年度与类型不同，请留意。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, [self._figure_source(f) for f in figures],
                         question.intent, question)
-        answer.chart = {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": figures[0].unit,
-                        "labels": [f.doc_title for f in figures], "values": [float(f.value) for f in figures]}
+        answer.chart = _bar_chart(question, [f.doc_title for f in figures], figures)
         return answer
 
     # ------------------------------------------------------------ passages
@@ -462,6 +460,11 @@ def _relevant(question: Question, passage: str) -> bool:
     if not pairs:
         return False
     return sum(p in passage for p in pairs) / len(pairs) >= 0.5
+
+
+def _bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> dict:
+    return {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": figures[0].unit,
+            "labels": labels, "values": [float(f.value) for f in figures]}
 
 
 def _labelled(name: str, sentence: str) -> str:
