@@ -15,23 +15,15 @@ sys.path.insert(0, str(ROOT))
 
 from rag.answer import AnswerEngine  # noqa: E402
 from rag.evaluate import DEFAULT_SET, load_cases  # noqa: E402
-from rag.index import RRF_K, bigram_tokens, word_tokens  # noqa: E402
+from rag.index import fuse  # noqa: E402
 from rag.question import understand  # noqa: E402
 from rag.settings import load_settings  # noqa: E402
 
 
 def rankings(engine: AnswerEngine, text: str, docs: set[str] | None) -> dict[str, list[int]]:
-    index = engine.search_index
-    allowed = [i for i, c in enumerate(index.chunks) if docs is None or c.doc in docs]
-    words = index._bm25_ranking(index._words, word_tokens(text), allowed)
-    bigrams = index._bm25_ranking(index._bigrams, bigram_tokens(text), allowed)
-    dense = index._dense_ranking(text, docs, len(allowed))
-    fused: dict[int, float] = {}
-    for ranking in (words, bigrams, dense):
-        for rank, position in enumerate(ranking[:50]):
-            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
-    return {"BM25 jieba": words, "BM25 bigrams": bigrams, "e5 dense": dense,
-            "RRF fused": [p for p, _ in sorted(fused.items(), key=lambda item: -item[1])]}
+    """The engine's own retrievers, alone and fused exactly as the answers use them."""
+    each = engine.search_index.rankings(text, docs, dense=True)
+    return {**each, "RRF fused": [position for position, _ in fuse(each.values())]}
 
 
 def main() -> None:

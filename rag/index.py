@@ -213,6 +213,7 @@ class SearchIndex:
         self.settings = settings
         self.chunks = [Chunk(**c) for c in json.loads((index_dir / CHUNKS_FILE).read_text(encoding="utf-8"))]
         self._by_id = {c.id: c for c in self.chunks}
+        self._positions = {c.id: i for i, c in enumerate(self.chunks)}
         self._words = BM25Okapi([word_tokens(c.indexed_text) for c in self.chunks])
         self._bigrams = BM25Okapi([bigram_tokens(c.indexed_text) for c in self.chunks])
         self._vector_store = None
@@ -233,19 +234,19 @@ class SearchIndex:
         return (self.index_dir / "chroma").is_dir()
 
     def search(self, query: str, docs: set[str] | None = None, k: int = 5, dense: bool = True) -> list[Hit]:
+        best = fuse(self.rankings(query, docs, dense).values())[:k]
+        return [Hit(self.chunks[position], score) for position, score in best]
+
+    def rankings(self, query: str, docs: set[str] | None = None, dense: bool = True) -> dict[str, list[int]]:
+        """Each retriever's ranking of chunk positions, within the given reports."""
         allowed = [i for i, c in enumerate(self.chunks) if docs is None or c.doc in docs]
         if not allowed:
-            return []
-        rankings = [self._bm25_ranking(self._words, word_tokens(query), allowed),
-                    self._bm25_ranking(self._bigrams, bigram_tokens(query), allowed)]
+            return {}
+        rankings = {"BM25 jieba": self._bm25_ranking(self._words, word_tokens(query), allowed),
+                    "BM25 bigrams": self._bm25_ranking(self._bigrams, bigram_tokens(query), allowed)}
         if dense and self.has_dense:
-            rankings.append(self._dense_ranking(query, docs, len(allowed)))
-        fused: dict[int, float] = {}
-        for ranking in rankings:
-            for rank, position in enumerate(ranking[:50]):
-                fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
-        best = sorted(fused.items(), key=lambda item: -item[1])[:k]
-        return [Hit(self.chunks[position], score) for position, score in best]
+            rankings["e5 dense"] = self._dense_ranking(query, docs, len(allowed))
+        return rankings
 
     @staticmethod
     def _bm25_ranking(bm25: BM25Okapi, tokens: list[str], allowed: list[int]) -> list[int]:
@@ -258,8 +259,16 @@ class SearchIndex:
     def _dense_ranking(self, query: str, docs: set[str] | None, limit: int) -> list[int]:
         where = {"doc": {"$in": sorted(docs)}} if docs else None
         found = self.vector_store().similarity_search(query, k=min(limit, 50), filter=where)
-        positions = {c.id: i for i, c in enumerate(self.chunks)}
-        return [positions[d.id] for d in found if d.id in positions]
+        return [self._positions[d.id] for d in found if d.id in self._positions]
+
+
+def fuse(rankings) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion of rankings (top 50 of each), best first."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, position in enumerate(ranking[:50]):
+            fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+    return sorted(fused.items(), key=lambda item: -item[1])
 
 
 class HybridRetriever(BaseRetriever):
