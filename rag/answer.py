@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from rag import domain
+from rag import domain, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
+from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences
 from rag.index import Chunk, HybridRetriever, SearchIndex
 from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.normalize import Vocabulary
 from rag.parse.text import compact
 from rag.question import Question, understand
 from rag.settings import Settings
@@ -77,6 +79,11 @@ class AnswerEngine:
         self.vocabulary = self.finder.row_vocabulary(self.documents)
         self._lock = threading.Lock()
         self._definition_paragraphs = None
+        self._numbers: dict[str, list[Evidence]] = {}
+        self._sentences: dict[str, list[Evidence]] = {}
+        paragraphs = self.store.paragraphs()
+        self.spelling = _spelling_vocabulary(self.vocabulary, paragraphs, self.search_index.chunks)
+        self.term_weights = rank.TermWeights([p.text for p in paragraphs] + self.vocabulary)
         self.inconsistencies = {(f.doc, f.line): f for f in self.store.audit_findings() if not f.passed}
 
     def warm_up(self) -> None:
@@ -86,7 +93,7 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ the entry point
     def ask(self, text: str, previous: Question | None = None, docs_filter: set[str] | None = None) -> Answer:
-        question = understand(text, self.vocabulary, self.settings.max_question_chars)
+        question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling)
         if question.problem:
             return self._refuse(question, question.problem)
         carried = _carry_over(question, previous) if previous is not None else set()
@@ -100,34 +107,43 @@ class AnswerEngine:
             return answer
 
     def _answer(self, question: Question, docs_filter: set[str] | None) -> Answer:
-        documents, problem = self._resolve_documents(question, docs_filter)
+        if question.wide_scope and not question.cities:
+            return self._refuse(question, f"收录的是各地医疗保障局自己的报告，没有{question.wide_scope}的数字或情况。")
+        documents, problem, note = self._resolve_documents(question, docs_filter)
         if problem:
             return self._refuse(question, problem)
-        if question.asks_count:  # counts are printed in prose only; never answer one with money
-            return self._prose_figures(question, documents, kinds=("count",)) or self._refuse(
-                question, f"报告中没有找到这个问题所问的数量：“{question.text.strip()}”。")
         handlers = {"figure": self._figures, "compare": self._compare, "share": self._share,
                     "change": self._change, "rank": self._rank, "passage": self._passage,
-                    "definition": self._definition}
-        return handlers[question.intent](question, documents)
+                    "definition": self._definition, "reason": self._reason}
+        answer = handlers[question.intent](question, documents)
+        if note and answer.found:
+            answer.answer = f"{note}\n{answer.answer}"
+        if question.corrections and answer.found:
+            read = "、".join(f"“{c.typed}”按“{c.read_as}”理解" for c in question.corrections)
+            answer.answer = f"（{read}）\n{answer.answer}"
+        return answer
 
     # ------------------------------------------------------------ which reports
-    def _resolve_documents(self, question: Question, docs_filter: set[str] | None) -> tuple[list[DocumentInfo], str | None]:
+    def _resolve_documents(self, question: Question, docs_filter: set[str] | None
+                           ) -> tuple[list[DocumentInfo], str | None, str | None]:
+        """The reports a question is about, why there are none, and a note when another kind of
+        report of the same city and year stands in for the kind asked."""
         pool = [d for d in self.documents if docs_filter is None or d.name in docs_filter]
         held_cities = {d.city for d in pool}
         missing = [c for c in question.cities if c not in held_cities]
         if not question.cities and question.unknown_places:
             missing = question.unknown_places
         if missing:
-            return [], f"这些报告中没有{'、'.join(missing)}医疗保障局的报告。"
-        chosen = [d for d in pool
-                  if (not question.cities or d.city in question.cities)
-                  and (not question.years or d.year in question.years)
-                  and (not question.kinds or question.versus_kinds or d.kind in question.kinds)]
+            return [], f"这些报告中没有{'、'.join(missing)}医疗保障局的报告。", None
+        places = [d for d in pool if (not question.cities or d.city in question.cities)
+                  and (not question.years or d.year in question.years)]
+        chosen = [d for d in places if not question.kinds or question.versus_kinds or d.kind in question.kinds]
         if chosen:
-            return chosen, None
+            return chosen, None, None
         asked = "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
-        return [], f"这些报告中没有{asked}的报告。"
+        if places and question.cities and question.years:
+            return places, None, f"（没有{asked}；以下据{'、'.join(d.title for d in places)}。）"
+        return [], f"这些报告中没有{asked}的报告。", None
 
     def holdings(self) -> str:
         return "、".join(d.title for d in self.documents)
@@ -136,15 +152,63 @@ class AnswerEngine:
         return Answer(question.text, False, f"{reason}\n目前收录的报告：{self.holdings()}。", intent=question.intent,
                       understood=question)
 
-    # ------------------------------------------------------------ figures
-    def _lookup(self, question: Question, documents: list[DocumentInfo], subject: str) -> list[Figure]:
-        return [f for d in documents if (f := self.finder.find(d, subject, question)) is not None]
+    # ------------------------------------------------------------ evidence
+    def _numbers_of(self, document: DocumentInfo) -> list[Evidence]:
+        if document.name not in self._numbers:
+            self._numbers[document.name] = prose_numbers(self.store, document)
+        return self._numbers[document.name]
 
+    def _sentences_of(self, document: DocumentInfo) -> list[Evidence]:
+        if document.name not in self._sentences:
+            self._sentences[document.name] = sentences(self.store.paragraphs(document.name))
+        return self._sentences[document.name]
+
+    def _ranked(self, question: Question, documents: list[DocumentInfo], subject: str | None,
+                siblings: bool = False) -> list[Evidence]:
+        """Each report's best unit of evidence for the subject (or, with none, for the question's
+        own words), best report first. With siblings, the other rows the exact look-up found
+        alongside the best one (行政运行 under several 功能科目) come too."""
+        if subject and subject not in question.subjects:  # a whole the question leaves unsaid
+            question = replace(question, reading=_subject_name(subject), asked_class=None)
+        elif subject and not any(w in question.reading for w in (*domain.ITEMS.get(subject, ()), subject)):
+            question = replace(question, reading=f"{question.reading} {_subject_name(subject)}")  # carried over
+        others = tuple(w for other in question.subjects if other != subject
+                       for w in (*domain.ITEMS.get(other, ()), other))
+        if question.intent == "change":  # 增加 or 减少: the report's direction, whichever was asked
+            others += domain.DIRECTION_WORDS
+        terms = rank.query_terms(question, self.term_weights, drop=others)
+        content = rank.content_words(question)
+        found: list[Evidence] = []
+        for document in documents:
+            named = named_cells(self.finder, document, subject, question) if subject else []
+            units = named + matching_cells(self.finder, document, question, content) + self._numbers_of(document)
+            best = rank.best_per_document(units, terms, question)
+            if not best:
+                continue
+            value, unit = best[0]
+            found.append(unit)
+            if siblings and unit.named:
+                found += [n for n in named if n is not unit and rank.score(n, terms, question) == value]
+        return found
+
+    def _lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
+        return [unit.figure for unit in self._ranked(question, documents, subject)]
+
+    def _best(self, question: Question, document: DocumentInfo, subject: str | None) -> Figure | None:
+        found = self._lookup(question, [document], subject)
+        return found[0] if found else None
+
+    # ------------------------------------------------------------ figures
     def _figures(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        subject = question.subjects[0]
-        figures = [f for s in question.subjects[:4] for d in documents for f in self.finder.find_all(d, s, question)]
+        subjects = question.subjects[:4] or [None]
+        figures: list[Figure] = []
+        for subject in subjects:
+            for unit in self._ranked(question, documents, subject, siblings=True):
+                if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
+                           for f in figures):
+                    figures.append(unit.figure)
         if not figures:
-            return self._not_found(question, documents, subject)
+            return self._not_found(question, documents, subjects[0])
         lines, sources = [], []
         for figure in figures:
             lines.append(self._figure_sentence(figure))
@@ -153,7 +217,7 @@ class AnswerEngine:
             sources.insert(0, self._figure_source(figure))
         missing = [d.title for d in documents if d.name not in {f.doc for f in figures}]
         if missing and len(figures) < len(documents):
-            lines.append(f"（{'、'.join(missing)}中没有找到“{_subject_name(subject)}”。）")
+            lines.append(f"（{'、'.join(missing)}中没有找到“{_subject_name(subjects[0], question)}”。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
         answer.chart = self._parts_chart(figures[0])
         return answer
@@ -216,13 +280,13 @@ class AnswerEngine:
                 "unit": figure.unit, "labels": [clean_row_name(c.name) for c in children],
                 "values": [float(v) for v in values]}
 
-    def _not_found(self, question: Question, documents: list[DocumentInfo], subject: str) -> Answer:
+    def _not_found(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> Answer:
         held = []
         for document in documents:
             tables = self.store.tables(document.name)
             listing = "；".join(f"表{t.number} {t.title}" for t in tables) or "（该报告没有表格，只有文字）"
             held.append(f"{document.title}：{listing}")
-        text = (f"在{'、'.join(d.title for d in documents)}中没有找到“{_subject_name(subject)}”的数字。"
+        text = (f"在{'、'.join(d.title for d in documents)}中没有找到“{_subject_name(subject, question)}”的数字。"
                 f"\n这些报告包含：\n" + "\n".join(held))
         return Answer(question.text, False, text, intent=question.intent, understood=question)
 
@@ -265,22 +329,34 @@ class AnswerEngine:
     def _budget_versus_final(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:
         pairs = []
         for column_group in ("预算数", "决算数"):
-            variant = Question(**{**question.__dict__, "columns": [column_group], "kinds": []})
+            variant = replace(question, columns=[column_group], kinds=[])
             for figure in self._lookup(variant, documents, question.subjects[0]):
                 if figure.column and figure.column.startswith(column_group):
                     pairs.append((column_group, figure))
         return pairs
 
     def _share(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The part over the whole named; "A占A与B合计" over A + B; with no whole named, over the
+        whole the domain names for the part, else over the part's parent row in its table."""
         subjects = [question.share_part] + question.subjects if question.share_part else question.subjects
-        part_subject = subjects[0]
-        whole_subject = subjects[1] if len(subjects) > 1 else domain.SHARE_WHOLES.get(
-            part_subject, domain.DEFAULT_SHARE_WHOLE)
+        part_subject, named_wholes = subjects[0], [s for s in subjects[1:] if s != subjects[0]]
+        summed = _whole_is_a_sum(question)
+        amounts = replace(question, asked_class=None, intent="figure")  # a share's inputs are amounts
         lines, figures, sources = [], [], []
         for document in documents:
-            part = self.finder.find(document, part_subject, question)
-            whole = self.finder.find(document, whole_subject, question)
-            if part is None or whole is None or whole.value == 0:
+            part = self._best(amounts, document, part_subject)
+            if part is None:
+                continue
+            if summed and named_wholes:
+                parts = [part] + [f for s in named_wholes if (f := self._best(amounts, document, s))]
+                whole = _sum_figure(parts)
+            elif named_wholes:
+                whole = self._best(amounts, document, named_wholes[0])
+            else:
+                default = domain.SHARE_WHOLES.get(part_subject)
+                whole = (self._best(amounts, document, default) if default else self._parent_figure(part)) or \
+                    self._best(amounts, document, domain.DEFAULT_SHARE_WHOLE)
+            if whole is None or whole.value == 0:
                 continue
             share = (part.value / whole.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
             lines.append(f"{document.title}：{part.label}{money(part.value)}{part.unit}，占{whole.label}"
@@ -292,30 +368,47 @@ class AnswerEngine:
             return self._not_found(question, documents, part_subject)
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
+    def _parent_figure(self, figure: Figure) -> Figure | None:
+        """The row above a table figure's row that it is a part of, in the same column."""
+        if figure.table is None:
+            return None
+        rows = self._table_rows(figure)
+        position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
+        row = rows[position]
+        for parent in reversed(rows[:position]):
+            if parent.side == row.side and parent.level < row.level and figure.column in parent.values:
+                name = clean_row_name(parent.name)
+                return Figure(parent.values[figure.column], figure.unit, name, figure.doc, figure.doc_title,
+                              parent.line_start, figure.table, figure.table_title, parent.name, figure.column,
+                              row_id=parent.id)
+        return None
+
     def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        item = question.items[0] if question.items else None
+        """The change the report states, first; then the amount it is a change of."""
+        subject = question.subjects[0] if question.subjects else None
+        name = _subject_name(subject, question) if subject else ""
         lines, figures, sources = [], [], []
-        for document in documents:
-            current = self.finder.find(document, question.subjects[0], question)
-            changes = [f for f in self.store.facts(document.name, item=item) if f.kind in ("change", "percent")] if item else []
-            if not changes:
+        for unit in self._ranked(question, documents, subject):
+            if not unit.change:
                 continue
-            sentence = changes[0].sentence
-            if current is not None:
-                lines.append(self._figure_sentence(current))
+            document = self.store.document(unit.doc)
+            change = unit.figure
+            change.label = f"{name}{change.label}" if name and name not in change.label else change.label
+            lines.append(f"{document.title}：{change.label}{money(change.value)}{change.unit}。"
+                         f"原文：“{unit.sentence}”（{change.citation}）")
+            figures.append(change)
+            sources.append(Source(unit.doc, document.title, "text", unit.section, None, unit.sentence or "", unit.line))
+            current = self._best(replace(question, intent="figure"), document, subject) \
+                if subject else None
+            if current is not None and current.value != change.value:
+                lines.append(f"  本年数：{self._figure_sentence(current)}")
                 figures.append(current)
                 sources.append(self._figure_source(current))
-            lines.append(f"与上年相比，报告原文：“{sentence}”（{document.title}，第{changes[0].line}行）。")
-            sources.append(Source(document.name, document.title, "text", changes[0].section_path, None, sentence,
-                                  changes[0].line))
-            figures += [Figure(f.value, f.unit, f.label, document.name, document.title, f.line, sentence=f.sentence)
-                        for f in changes if f.sentence == sentence]
         if not lines:
-            answer = self._figures(question, documents) if question.subjects else None
-            if answer and answer.found:
+            answer = self._figures(replace(question, intent="figure"), documents)
+            if answer.found:
                 answer.answer += "\n这些报告没有给出该项目与上年相比的变化。"
-                return answer
-            return self._not_found(question, documents, question.subjects[0])
+            return answer
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
@@ -324,7 +417,7 @@ class AnswerEngine:
             return self._not_found(question, documents, question.subjects[0])
         ascending = any(w in question.text for w in ("最少", "最低", "从低到高"))
         figures.sort(key=lambda f: f.value, reverse=not ascending)
-        lines = [f"按{_subject_name(question.subjects[0])}{'从低到高' if ascending else '从高到低'}："]
+        lines = [f"按{_subject_name(question.subjects[0], question)}{'从低到高' if ascending else '从高到低'}："]
         lines += [f"{i}. {f.doc_title}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]
         lines.append(f"（只比较收录的 {len(figures)} 份有此数字的报告；各报告年度与类型不同，请留意。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, [self._figure_source(f) for f in figures],
@@ -336,20 +429,19 @@ class AnswerEngine:
     def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         if not (question.cities or question.topic or question.subjects or question.years):
             return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。")
-        if question.asks_amount and not question.topic:
-            return self._prose_figures(question, documents) or self._refuse(
-                question, f"报告中没有找到这个问题所问的数字：“{question.text.strip()}”。")
-        retriever = HybridRetriever(index=self.search_index, docs={d.name for d in documents}, k=8, dense=self.dense)
-        chunks = self._prefer_topic([self.search_index.chunk(d.id) for d in retriever.invoke(question.text)], question)
         wanted = {d.name for d in documents}
+        retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, dense=self.dense)
+        found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]
         projects = [c for c in self.search_index.chunks if c.source == "project" and c.doc in wanted
                     and any(c.text.startswith(term) for term in question.row_terms)]
-        named = projects + [c for c in chunks if c not in projects and any(t in c.text for t in question.row_terms)]
-        chunks = named + [c for c in chunks if c not in named]  # "专项医疗救助金的绩效目标": that project's
-        if not chunks or not (question.topic or question.subjects or _relevant(question, chunks[0].indexed_text)):
+        terms = rank.query_terms(question, self.term_weights)
+        scored = sorted(((rank.passage_score(_chunk_evidence(c), terms, question), i, c) for i, c in enumerate(found)),
+                        key=lambda s: (-s[0], s[1]))
+        chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
+        if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
             return self._refuse(question, "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
-        if not named and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
+        if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
             best = min((c for c in self.search_index.chunks if c.doc == best.doc and c.section == best.section
                         and c.source == best.source), key=lambda c: c.line_start)
         passage, end = self._section_text(best)
@@ -359,49 +451,21 @@ class AnswerEngine:
         sources[0].text = passage
         return Answer(question.text, True, text, [], sources, question.intent, question)
 
-    def _prose_figures(self, question: Question, documents: list[DocumentInfo],
-                       kinds: tuple[str, ...] = ("amount",)) -> Answer | None:
-        """A figure stated in a sentence whose words are the question's own ("医保基金收入",
-        "公务用车保有量"); for counts, the unit the question names (辆, 人) must match too."""
-        counting = "count" in kinds
-        units = [u for u in domain.COUNT_UNITS if u in question.text and u != "个"] if counting else []
-        content = _content_words(question)
-        for unit in units:
-            content = content.replace(unit, "")
-        pairs = {content[i:i + 2] for i in range(len(content) - 1)}
-        if len(pairs) < 2 and not (counting and content):
-            return None
-        scored = []
-        for document in documents:
-            for fact in self.store.facts(document.name):
-                label = compact(fact.label).replace("医疗保险", "医保").replace("医疗保障", "医保")
-                if len(pairs) >= 2:
-                    overlap = sum(p in label for p in pairs) / len(pairs)
-                else:  # a count asked in very few words ("多少辆车"): its characters
-                    overlap = sum(c in label for c in content) / len(content)
-                unit_named = not units or any(u in fact.unit for u in units)
-                if fact.kind in kinds and overlap >= (0.5 if counting else 0.7) and unit_named:
-                    scored.append((overlap, -fact.line, document, fact))
-        if not scored:
-            return None
-        _, _, document, fact = max(scored, key=lambda s: s[:2])
-        figure = Figure(fact.value, fact.unit, fact.label, document.name, document.title, fact.line,
-                        sentence=fact.sentence)
-        source = Source(document.name, document.title, "text", fact.section_path, None, fact.sentence, fact.line)
-        text = self._figure_sentence(figure)
-        if len(documents) > 1:
-            text += f"\n（只在{document.title}中找到；其余{len(documents) - 1}份报告没有载明。）"
-        return Answer(question.text, True, text, [figure], [source], "figure", question)
-
-    @staticmethod
-    def _prefer_topic(chunks: list[Chunk], question: Question) -> list[Chunk]:
-        """Chunks whose section is the topic first, then those whose text names it, then the rest."""
-        if not question.topic:
-            return chunks
-        words = domain.PASSAGE_TOPICS[question.topic]
-        by_section = [c for c in chunks if any(w in c.section for w in words)]
-        by_text = [c for c in chunks if c not in by_section and any(w in c.text for w in words)]
-        return by_section + by_text + [c for c in chunks if c not in by_section and c not in by_text]
+    def _reason(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The report's own reason: the sentence that states the figure and the words after it
+        that explain it (主要原因是…), ranked like every other unit of evidence."""
+        terms = rank.query_terms(question, self.term_weights, drop=domain.REASON_WORDS)
+        units = [u for d in documents for u in self._sentences_of(d)]
+        scored = sorted(((rank.passage_score(u, terms, question), u) for u in units),
+                        key=lambda s: (-s[0], s[1].doc, s[1].line))
+        if not scored or scored[0][0] < rank.WEIGHTS.passage_at:
+            return self._passage(question, documents)
+        best = scored[0][1]
+        document = self.store.document(best.doc)
+        quote = best.sentence + "".join(s for s in best.neighbours if _gives_reason(s) and not _gives_reason(best.sentence))
+        lines = [f"{document.title}「{best.section}」（{best.doc} 第{best.line}行）原文：\n“{quote}”"]
+        source = Source(best.doc, document.title, "text", best.section, None, quote, best.line)
+        return Answer(question.text, True, "\n".join(lines), [], [source], question.intent, question)
 
     def _section_text(self, best: Chunk) -> tuple[str, int]:
         """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
@@ -442,24 +506,36 @@ class AnswerEngine:
         return self._definition_paragraphs
 
 
-QUESTION_FILLER = re.compile(r"是谁|是什么|什么|哪些|多少|怎么样|怎样|如何|几|吗|呢|啊|的|了|请问|一下|情况|有")
+def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vocabulary:
+    """The words a typed word may be read as: row and item names, topics, section headings."""
+    words = set(rows) | {s for synonyms in domain.ITEMS.values() for s in synonyms}
+    words |= {w for topic in domain.PASSAGE_TOPICS.values() for w in topic}
+    words |= {NUMBERING_PREFIX.sub("", part) for c in chunks for part in c.section.split(" > ")}
+    text = "\n".join([*(p.text for p in paragraphs), *rows, *(c.text for c in chunks)])
+    return Vocabulary(words, text)
 
 
-def _content_words(question: Question) -> str:
-    """The question without its report words (city, year, unit) and question words."""
-    content = compact(question.text).replace("医疗保障局", "").replace("医保局", "")
-    for word in question.cities + [f"{y}年" for y in question.years] + [str(y) for y in question.years]:
-        content = content.replace(word, "")
-    return QUESTION_FILLER.sub("", content).replace("医疗保险", "医保")
+def _chunk_evidence(chunk: Chunk) -> Evidence:
+    return Evidence(chunk.doc, "passage", chunk.section.rsplit(" > ", 1)[-1], chunk.text,
+                    f"{chunk.title} {chunk.section}", chunk.line_start, section=chunk.section, sentence=chunk.text)
 
 
-def _relevant(question: Question, passage: str) -> bool:
-    """Without a topic or an item, a passage counts only if it holds most of the question's own words."""
-    content = _content_words(question).replace("医保", "")
-    pairs = {content[i:i + 2] for i in range(len(content) - 1)}
-    if not pairs:
-        return False
-    return sum(p in passage for p in pairs) / len(pairs) >= 0.5
+def _gives_reason(sentence: str) -> bool:
+    return any(marker in sentence for marker in domain.REASON_MARKERS)
+
+
+def _whole_is_a_sum(question: Question) -> bool:
+    """"A占A与B合计的比例": the whole is the sum of the items named after 占."""
+    after = question.reading.partition("占")[2]
+    return any(w in after for w in ("与", "和", "及", "加")) and any(
+        w in after for w in ("合计", "之和", "总和", "加起来", "两项", "三项"))
+
+
+def _sum_figure(parts: list[Figure]) -> Figure:
+    label = "与".join(p.label for p in parts) + "合计"
+    total = sum((p.value for p in parts), Decimal(0))
+    return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
+                  sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts))
 
 
 def _bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> dict:
@@ -471,7 +547,9 @@ def _labelled(name: str, sentence: str) -> str:
     return sentence if sentence.startswith(name) else f"{name}：{sentence}"
 
 
-def _subject_name(subject: str) -> str:
+def _subject_name(subject: str | None, question: Question | None = None) -> str:
+    if subject is None:
+        return rank.content_words(question) if question else ""
     return domain.ITEMS[subject][0] if subject in domain.ITEMS else subject
 
 

@@ -156,7 +156,7 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 
 # Units of things counted in prose ("公务用车保有量为2辆", "参加基本医疗保险人数404.54万人"), and
 # the words of a question that asks for a count rather than an amount of money.
-COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "平方米", "人", "辆", "个", "家", "台", "次", "名", "份",
+COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "平方米", "个月", "分", "人", "辆", "个", "家", "台", "次", "名", "份",
                                 "件", "项", "宗", "张", "条", "本", "期")
 COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人", "几个人", "人数", "多少个", "几个", "多少家",
                                 "几家", "多少次", "几次", "多少台", "几台", "多少名", "几名", "多少份", "多少项",
@@ -179,7 +179,7 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
 # Question words that decide what kind of answer is wanted, checked in this order.
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "share": ("占比", "比重", "比例", "占多少", "占总", "占支出", "占收入", "占三公", "占了", "百分之几", "所占"),
-    "change": ("比上年", "同比", "上年", "去年", "增加了多少", "减少了多少", "增长了多少", "下降了多少",
+    "change": ("比上年", "同比", "上年", "去年", "增加了", "减少了", "增长了", "下降了", "涨了", "降了",
                "增减", "变化", "增长率", "降幅", "增幅"),
     "rank": ("哪个城市", "哪个市", "哪家", "哪个局", "哪个地方", "排名", "排序", "最多", "最高", "最少", "最低",
              "各市", "哪里"),
@@ -220,3 +220,41 @@ ITEM_TABLE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
 NOT_PLACES: tuple[str, ...] = ("哪个", "哪家", "各个", "各市", "全市", "本市", "我市", "该市", "这个", "那个", "市级",
                                "省级", "各级", "本级", "广东省", "请问", "问下", "当地", "本地", "所在", "我们",
                                "你们", "他们")
+
+# ---------------------------------------------------------------- the evidence ranker
+# Everyday words for the reports' own words. The question is read with the report's word in
+# place of the everyday one, so that matching and retrieval see the words the reports print.
+QUERY_SYNONYMS: dict[str, str] = {
+    "科室": "内设机构", "处室": "内设机构", "内设部门": "内设机构", "内部机构": "内设机构",
+    "下属单位": "所属单位", "下属机构": "所属单位",
+    "短板": "存在问题", "不足之处": "存在问题", "毛病": "存在问题",
+    "接下来怎么干": "下一步工作", "接下来": "下一步", "今后": "下一步", "打算怎么": "下一步",
+    "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "用途": "主要用于",
+    "一共": "共", "总共": "共", "合共": "共",
+    "请客吃饭": "公务接待", "招待客人": "公务接待", "坐飞机出国": "因公出国",
+    "咋": "怎么", "啥": "什么",
+    "编制数": "编制", "参保的": "参保",
+}
+# the class of a figure's unit; units not listed are counts
+UNIT_CLASSES: dict[str, str] = {"万元": "money", "亿元": "money", "元": "money", "%": "percent",
+                                "平方米": "area", "个月": "months", "分": "score"}
+# question words that ask for one class of figure, checked in this order
+ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
+    "percent": ("百分之几", "百分比", "百分之多少", "多少%", "占比", "比重", "比例", "增长率", "增幅", "降幅",
+                "增长了几", "下降了几", "率是", "率多少", "率为", "率有", "率达"),
+    "area": ("面积", "平方米", "多大"),
+    "months": ("几个月", "多少个月", "月数"),
+    "score": ("多少分", "几分", "得分", "分数", "评分", "打分"),
+    "count": COUNT_WORDS + ("几名", "多少名", "几人", "多少件", "几件", "几份", "多少所", "几所"),
+    "money": ("多少钱", "万元", "亿元", "金额", "花了", "花费", "几块钱"),
+}
+# words of a question that asks for words, not a figure, even when it names a row
+PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "哪些", "什么样", "怎么", "如何", "是什么", "有什么")
+# a question asking why, and the words by which a report gives its reasons
+# words saying which way a change went: people say 增加 of what the report calls 减少
+DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")
+REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故")
+REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "主要用于", "增减变动情况", "由于", "因为", "主要系")
+# scopes that no city or county report covers
+WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
+                                "广东省医疗保障局", "全广东")

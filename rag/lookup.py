@@ -137,7 +137,7 @@ class FigureFinder:
         if not candidates:
             return None
         _, table, row, column = max(candidates, key=lambda c: (c[0], -c[1].number))
-        return self._figure(document, table, row, column, domain.ITEMS[item][0])
+        return self.figure_at(document, table, row, column, domain.ITEMS[item][0])
 
     def _prose(self, document: DocumentInfo, item: str) -> Figure | None:
         facts = self.prose_facts(document, item)
@@ -163,7 +163,7 @@ class FigureFinder:
         figures = []
         for table, row in candidates:
             if table.id == best.id:
-                figure = self._figure(document, table, row, self._column_for(table, row, question, document), label)
+                figure = self.figure_at(document, table, row, self.column_for(table, row, question, document), label)
                 if len([c for c in candidates if c[0].id == best.id]) > 1 and row.code:
                     figure.label = f"{label}（{row.code}）"
                 figures.append(figure)
@@ -184,7 +184,7 @@ class FigureFinder:
         return 5 if any(any(c.endswith(asked) for c in table.columns) for asked in question.columns) else 0
 
     @staticmethod
-    def _column_for(table: TableInfo, row: RowRecord, question: Question, document: DocumentInfo) -> str:
+    def column_for(table: TableInfo, row: RowRecord, question: Question, document: DocumentInfo) -> str:
         columns = list(row.values)
         for asked in question.columns:
             chosen = [c for c in columns if c.rsplit(SEPARATOR, 1)[-1] == asked or c.endswith(asked)]
@@ -192,7 +192,7 @@ class FigureFinder:
                 return chosen[0]
         return _prefer_group(columns, question, document)
 
-    def _figure(self, document: DocumentInfo, table: TableInfo, row: RowRecord, column: str, label: str) -> Figure:
+    def figure_at(self, document: DocumentInfo, table: TableInfo, row: RowRecord, column: str, label: str) -> Figure:
         return Figure(row.values[column], table.unit or document.money_unit or "万元", label, document.name,
                       document.title, row.line_start, table.number, table.title, row.name, column, row_id=row.id)
 

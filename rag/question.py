@@ -5,10 +5,10 @@ import re
 from dataclasses import dataclass, field
 
 from rag import domain
+from rag.normalize import Correction, Vocabulary, correct_typos, normalize_text
 from rag.parse.text import compact
 
 MAX_QUESTION_CHARS = 500
-CN_YEAR = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 @dataclass
@@ -29,6 +29,12 @@ class Question:
     unknown_places: list[str] = field(default_factory=list)  # places named that are not known cities
     share_part: str | None = None  # a follow-up's part, whose share of the subject named is asked
     problem: str | None = None  # why the question cannot be read at all
+    reading: str = ""  # the text as read: Simplified, half-width, typos corrected, synonyms replaced
+    corrections: list[Correction] = field(default_factory=list)  # typed words read as others
+    asked_class: str | None = None  # money / count / percent / area / months / score
+    asked_unit: str | None = None  # the measure word of 多少辆 / 几个: 辆, 个
+    asks_reason: bool = False  # 为什么 / 原因
+    wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
 
@@ -40,13 +46,19 @@ class Question:
 
 
 def _normalize(text: str) -> str:
-    text = compact(text).replace("医保局", "医疗保障局")
-    text = re.sub(r"[一二〇零三四五六七八九]{4}年", lambda m: m.group(0).translate(CN_YEAR), text)
+    text = compact(normalize_text(text)).replace("医保局", "医疗保障局")
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
 
 
+def _report_words(text: str) -> str:
+    """Everyday words replaced by the reports' own (科室 -> 内设机构), longest first."""
+    for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
+        text = text.replace(word, domain.QUERY_SYNONYMS[word])
+    return text
+
+
 def understand(text: str, row_vocabulary: list[str] | None = None,
-               max_chars: int = MAX_QUESTION_CHARS) -> Question:
+               max_chars: int = MAX_QUESTION_CHARS, vocabulary: Vocabulary | None = None) -> Question:
     question = Question(text=text)
     stripped = (text or "").strip()
     if not stripped:
@@ -55,7 +67,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if len(stripped) > max_chars:
         question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
         return question
-    normalized = _normalize(stripped)
+    normalized = _report_words(_normalize(stripped))
+    if vocabulary is not None:
+        normalized, question.corrections = correct_typos(normalized, vocabulary)
+    question.reading = normalized
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
                             "例如“江门医保局2024年三公经费多少”。")
@@ -81,6 +96,12 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                            if any(w in normalized for w in words)), None)
     question.asks_amount = any(w in normalized for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in normalized for w in domain.COUNT_WORDS)
+    question.asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items()
+                                 if any(w in normalized for w in words)), None)
+    question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
+    asked_unit = re.search(rf"(?:多少|几)({'|'.join(domain.COUNT_UNITS)})", normalized)
+    question.asked_unit = asked_unit.group(1) if asked_unit else None
+    question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(normalized, question)
     return question
 
@@ -151,13 +172,15 @@ def _intent(text: str, question: Question) -> str:
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
     asks_amount = any(w in text for w in domain.AMOUNT_WORDS)
+    if question.asks_reason:
+        return "reason"
     if any(w in text for w in words["definition"]) and not asks_amount:
         return "definition"
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):
         return "definition"  # "经营支出是什么": a term, asked of no report in particular
     if has_subject and any(w in text for w in words["share"]):
         return "share"
-    if has_subject and any(w in text for w in words["change"]):
+    if (has_subject or asks_amount) and any(w in text for w in words["change"]):
         return "change"
     if has_subject and any(w in text for w in words["rank"]):
         return "rank"
@@ -168,6 +191,8 @@ def _intent(text: str, question: Question) -> str:
         return "compare"
     if question.topic and not asks_amount:
         return "passage"
-    if has_subject:
+    if has_subject and not asks_amount and any(w in text for w in domain.PASSAGE_QUESTION_WORDS):
+        return "passage"  # "江门市医疗保障事业管理中心是什么性质的单位": words, not a figure
+    if has_subject or asks_amount or question.asked_class:
         return "figure"
     return "passage"

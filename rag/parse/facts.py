@@ -10,7 +10,7 @@ from rag.parse.text import NUMBER_PATTERN, compact
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 MONEY_AND_SHARE = ("万元", "亿元", "元", "%")
-FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*({'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})")
+FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*({'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!钟)")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平", "节约", "压减")
 CLAUSE_BREAK = re.compile(r"[，,：:；;]")
 _SYNONYMS = sorted(((syn, item) for item, syns in domain.ITEMS.items() for syn in syns),

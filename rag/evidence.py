@@ -1,0 +1,117 @@
+"""Evidence units: every figure and sentence a report states, in one shape the ranker can score.
+
+A table cell carries its row (with the item words it stands for), its table's title and its
+column; a number in the prose carries the clause before it, the sentence up to it, and the rest
+of its sentence and section; a sentence carries its paragraph's neighbours. The ranker
+(rag/rank.py) scores them all the same way, so the question's own words decide, not the kind of
+place the figure happens to be printed in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag import domain
+from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.parse.facts import CHANGE_WORDS, SENTENCE_END
+from rag.parse.text import compact
+from rag.question import Question
+from rag.store import DocumentInfo, FactRecord, ParagraphRecord, TableStore
+
+
+@dataclass
+class Evidence:
+    doc: str
+    kind: str  # cell / fact / sentence
+    label: str  # what it is about, nearest words: a row name, the clause before a number
+    lead: str  # more words that say what it is: a row's item names, the sentence up to the number
+    context: str  # around it: table title and column, the rest of the sentence, the section
+    line: int
+    figure: Figure | None = None
+    unit_class: str | None = None  # money / count / percent / area / months / score
+    change: bool = False  # a change against last year (比上年减少0.94万元)
+    named: bool = False  # found by the exact look-up of a row, item or code the question names
+    sentence: str | None = None
+    section: str | None = None
+    neighbours: list[str] = field(default_factory=list)  # the sentences after it in its paragraph
+    _grams: tuple[set[str], set[str], set[str]] | None = field(default=None, repr=False, compare=False)
+
+    def grams(self) -> tuple[set[str], set[str], set[str]]:
+        """The characters and bigrams of label, lead and context, computed once."""
+        if self._grams is None:
+            self._grams = tuple(bigrams(text) | set(text) for text in (self.label, self.lead, self.context))
+        return self._grams
+
+
+def unit_class(unit: str) -> str:
+    return domain.UNIT_CLASSES.get(unit, "count")
+
+
+# ------------------------------------------------------------------ table cells
+def named_cells(finder: FigureFinder, document: DocumentInfo, subject: str, question: Question) -> list[Evidence]:
+    """The cells the exact look-up finds for a subject the question names (an item, a row, a code)."""
+    words = " ".join(domain.ITEMS.get(subject, ()))
+    return [_cell(figure, extra=f"{words} {subject}", named=True) for figure in finder.find_all(document, subject, question)]
+
+
+def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Question, content: str) -> list[Evidence]:
+    """Rows whose names share words with the question (a project named in part), one cell each:
+    the column the question asks for, else the row's first."""
+    pairs = bigrams(content)
+    if not pairs:
+        return []
+    cells = []
+    for table, rows in finder.tables(document.name):
+        for row in rows:
+            name = clean_row_name(row.name)
+            if row.values and sum(p in name for p in pairs) >= 2:
+                column = finder.column_for(table, row, question, document)
+                cells.append(_cell(finder.figure_at(document, table, row, column, name)))
+    return cells
+
+
+def _cell(figure: Figure, extra: str = "", named: bool = False) -> Evidence:
+    row = clean_row_name(figure.row or "")
+    return Evidence(figure.doc, "cell", row, f"{figure.label} {extra}", f"{figure.table_title} {figure.column}",
+                    figure.line, figure, unit_class(figure.unit), named=named)
+
+
+# ------------------------------------------------------------------ numbers in the prose
+def prose_numbers(store: TableStore, document: DocumentInfo) -> list[Evidence]:
+    return [_number(fact, document) for fact in store.facts(document.name)]
+
+
+def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
+    sentence = fact.sentence
+    at = sentence.find(fact.label) if fact.label else -1
+    lead = sentence[: at + len(fact.label)] if at >= 0 else fact.label
+    rest = sentence[len(lead):]
+    figure = Figure(fact.value, fact.unit, compact(fact.label) or fact.item or "", document.name, document.title,
+                    fact.line, sentence=sentence)
+    return Evidence(document.name, "fact", fact.label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
+                    f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
+                    change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
+                    sentence=sentence, section=fact.section_path)
+
+
+def _names_change(label: str) -> bool:
+    return any(word in label for word in CHANGE_WORDS)
+
+
+# ------------------------------------------------------------------ sentences
+def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
+    """Every sentence, with the sentences after it in its paragraph (where a reason often follows)."""
+    units = []
+    for paragraph in paragraphs:
+        parts = [s for s in (p.strip() for p in SENTENCE_END.split(paragraph.text)) if s]
+        for i, sentence in enumerate(parts):
+            after = parts[i + 1:i + 3]
+            units.append(Evidence(paragraph.doc, "sentence", sentence, " ".join(after[:1]), paragraph.section_path,
+                                  paragraph.line_start, sentence=sentence, section=paragraph.section_path,
+                                  neighbours=after))
+    return units
+
+
+def bigrams(text: str) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9%]", "", text).replace("医疗保险", "医保").replace("医疗保障", "医保")
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}

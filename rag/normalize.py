@@ -1,0 +1,111 @@
+"""A question's text as the reader expects it: Simplified characters, half-width digits, Arabic
+numerals, and words mistyped through pinyin input read as the corpus's own words.
+
+Reports are printed in Simplified Chinese with half-width digits; people type Traditional
+characters (江門醫保局), full-width digits (２０２４), Chinese numerals (二〇二四年, 三个) and
+homophones from pinyin input (办工费 for 办公费). Each becomes what the reports print before
+anything else reads the question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+# full-width ASCII (digits, letters, %, .) to half-width; Chinese punctuation stays as printed
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)
+               if chr(code - 0xFEE0).isalnum() or chr(code - 0xFEE0) in "%.-+"}
+_THOUSANDS = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# "三个" -> "3个", "十二名" -> "12名": small Chinese numerals before a measure word
+_CN_COUNT = re.compile(r"(?<!第)([一二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])"
+                       r"(?=[个名人辆家件份项次月])")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to Simplified by OpenCC's maintained tables (江門醫保局 -> 江门医保局)."""
+    return _t2s().convert(text)
+
+
+def _small_number(word: str) -> str:
+    if "十" not in word:
+        return str(_CN_SMALL[word])
+    tens, _, ones = word.partition("十")
+    return str(_CN_SMALL.get(tens, 1) * 10 + _CN_SMALL.get(ones, 0))
+
+
+def normalize_text(text: str) -> str:
+    text = to_simplified(text).translate(_FULL_WIDTH)
+    text = _THOUSANDS.sub("", text)  # 1，234.5 -> 1234.5
+    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    return _CN_COUNT.sub(lambda m: _small_number(m.group(1)), text)
+
+
+# ------------------------------------------------------------------ typos from pinyin input
+@dataclass(frozen=True)
+class Correction:
+    typed: str
+    read_as: str
+
+
+@dataclass
+class Vocabulary:
+    """The corpus's own words (row names, item names, project names, headings), indexed so that a
+    typed word differing in one character can be found without comparing against every word."""
+
+    words: set[str]
+    text: str  # all report text, to tell a typo from a word the reports use
+    _by_gap: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for word in self.words:
+            if 3 <= len(word) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                for i in range(len(word)):
+                    self._by_gap.setdefault(word[:i] + "*" + word[i + 1:], []).append(word)
+
+    def nearest(self, typed: str) -> str | None:
+        """The vocabulary word that differs from `typed` in one character of the same or a near
+        pinyin (差路费 -> 差旅费: lu ~ lv), when exactly one such word exists."""
+        if typed in self.words:
+            return None
+        found = set()
+        for i in range(len(typed)):
+            for word in self._by_gap.get(typed[:i] + "*" + typed[i + 1:], ()):
+                if word != typed and _sounds_alike(typed[i], word[i]):
+                    found.add(word)
+        return found.pop() if len(found) == 1 else None
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    pa, pb = lazy_pinyin(a)[0], lazy_pinyin(b)[0]
+    if pa == pb:
+        return True
+    return len(pa) == len(pb) and sum(x != y for x, y in zip(pa, pb)) == 1 and pa[0] == pb[0]
+
+
+def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correction]]:
+    """Replace each span that the reports never print but that sounds like one of their words."""
+    corrections: list[Correction] = []
+    for length in range(12, 2, -1):
+        start = 0
+        while start + length <= len(text):
+            typed = text[start:start + length]
+            word = vocabulary.nearest(typed) if re.fullmatch(r"[\u4e00-\u9fff]+", typed) else None
+            if word and typed not in vocabulary.text:
+                corrections.append(Correction(typed, word))
+                text = text[:start] + word + text[start + length:]
+                start += length
+                continue
+            start += 1
+    return text, corrections

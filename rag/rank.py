@@ -1,0 +1,155 @@
+"""One scorer for every unit of evidence, and one decision: answer with the best, or refuse.
+
+A unit's score is how much of the question's own words it accounts for, each word weighted by
+how rare it is in the reports (a rare 缴费 says more than a common 医保) and by where it is found
+(in the words right before a figure, in the sentence up to it, or only around it), plus what
+the question's form asks for: a count, money or a percent; a change against last year; the row
+or item the question names exactly. All weights and the answering threshold live here, in
+WEIGHTS, tuned on the development set (benchmarks/tune_scorer.py).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rag import domain
+from rag.evidence import Evidence, bigrams
+from rag.parse.text import compact
+from rag.question import Question
+
+
+@dataclass(frozen=True)
+class Weights:
+    label: float = 1.0  # a question word in the label: the row name, the clause before the number
+    lead: float = 0.7  # in the lead: the row's item names, the sentence up to the number
+    context: float = 0.35  # only around it: table title and column, rest of sentence, section
+    unit_agrees: float = 0.2  # the figure's unit is of the class asked (多少人 and 人)
+    same_unit: float = 0.2  # and is the very measure word asked (几辆车 and 4辆)
+    unit_conflicts: float = -2.0  # of another class (多少人 and 万元): never the answer
+    named: float = 0.5  # the exact look-up's cell for a row, item or code the question names
+    change_agrees: float = 0.3  # a change against last year, asked for as such
+    change_conflicts: float = -0.3  # a change, not asked for (or a level, when a change is)
+    answer_at: float = 0.6  # below this, no unit answers the question: refuse
+    passage_at: float = 0.45  # the same for passages
+    topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
+    reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
+
+
+WEIGHTS = Weights()
+QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|是谁|是什么|什么|哪些|多少|怎么样|怎样|如何|几|吗|呢|啊|的|了|请问|一下"
+                             r"|情况|有|是|为|[^\u4e00-\u9fffA-Za-z0-9%]")
+
+
+class TermWeights:
+    """Inverse document frequency of character bigrams over the units of evidence."""
+
+    def __init__(self, texts: list[str]):
+        self.count = max(1, len(texts))
+        self.frequency: Counter[str] = Counter()
+        for text in texts:
+            self.frequency.update(bigrams(text))
+
+    def weight(self, pairs: set[str]) -> float:
+        """A word's weight: the mean rarity of its bigrams."""
+        return sum(math.log((self.count + 1) / (self.frequency.get(p, 0) + 0.5)) for p in pairs) / len(pairs)
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    pairs: frozenset[str]  # its character bigrams: a word is found in part when some of them are
+    weight: float
+
+
+def content_words(question: Question) -> str:
+    """The question as read, without its report words (city, year, unit) and question words;
+    what was taken out leaves a gap, so no word is made across it."""
+    content = question.reading or compact(question.text)
+    if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
+        content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
+    for word in ("医疗保障局", "医保局", *question.cities, *(f"{y}年" for y in question.years),
+                 *(str(y) for y in question.years)):
+        content = content.replace(word, " ")
+    return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
+
+
+def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = ()) -> list[Term]:
+    content = content_words(question)
+    for word in sorted(drop, key=len, reverse=True):
+        content = content.replace(fold(word), " ")
+    terms = {}
+    for word in words(content):
+        pairs = frozenset(bigrams(word) or word)
+        if pairs and word not in terms:
+            terms[word] = Term(word, pairs, weights.weight(pairs))
+    return list(terms.values())
+
+
+def words(text: str) -> list[str]:
+    from rag.index import word_tokens  # jieba with the domain dictionary
+
+    return [w for part in text.split() for w in word_tokens(part) if len(w) > 1 or len(part) == 1]
+
+
+def fold(text: str) -> str:
+    """Both sides of a comparison in one spelling: 医疗保险 and 医疗保障 as 医保."""
+    return text.replace("医疗保险", "医保").replace("医疗保障", "医保")
+
+
+def lexical(evidence: Evidence, terms: list[Term], w: Weights = WEIGHTS) -> float:
+    """Share of the question's weighted words the unit accounts for, each at its best place and
+    in part when only some of its bigrams are there."""
+    total = sum(t.weight for t in terms)
+    if not total:
+        return 0.0
+    fields = tuple(zip(evidence.grams(), (w.label, w.lead, w.context)))
+    found = 0.0
+    for term in terms:
+        found += term.weight * max(weight * len(term.pairs & grams) / len(term.pairs) for grams, weight in fields)
+    return found / total
+
+
+def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights = WEIGHTS) -> float:
+    value = lexical(evidence, terms, w)
+    asked = question.asked_class
+    if asked and evidence.unit_class:
+        value += w.unit_agrees if evidence.unit_class == asked else w.unit_conflicts
+    if question.asked_unit and evidence.figure and evidence.figure.unit.endswith(question.asked_unit):
+        value += w.same_unit
+    if evidence.named:
+        value += w.named
+    asks_change = question.intent == "change"
+    if evidence.change or asks_change:
+        value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
+    return value
+
+
+def ranked(units: list[Evidence], terms: list[Term], question: Question,
+           w: Weights = WEIGHTS) -> list[tuple[float, Evidence]]:
+    scored = [(score(u, terms, question, w), u) for u in units]
+    return sorted(scored, key=lambda pair: (-pair[0], pair[1].doc, pair[1].line))
+
+
+def best_per_document(units: list[Evidence], terms: list[Term], question: Question,
+                      w: Weights = WEIGHTS) -> list[tuple[float, Evidence]]:
+    """Each report's best unit that clears the threshold, best report first."""
+    chosen: dict[str, tuple[float, Evidence]] = {}
+    for value, unit in ranked(units, terms, question, w):
+        if value >= w.answer_at and unit.doc not in chosen:
+            chosen[unit.doc] = (value, unit)
+    return sorted(chosen.values(), key=lambda pair: -pair[0])
+
+
+# ------------------------------------------------------------------ passages and reasons
+def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: Weights = WEIGHTS) -> float:
+    """Like score(), with the topic asked as a prior; a question of no words but its topic
+    ("江门医保局是干什么的") is answered by the topic's section alone."""
+    value = lexical(evidence, terms, w) if terms else 0.0
+    if question.topic and any(word in (evidence.section or "") for word in domain.PASSAGE_TOPICS[question.topic]):
+        value += w.topic if terms else w.passage_at
+    if question.asks_reason and any(m in " ".join([evidence.sentence or "", *evidence.neighbours[:1]])
+                                    for m in domain.REASON_MARKERS):
+        value += w.reason_marker
+    return value
