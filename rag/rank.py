@@ -38,8 +38,13 @@ class Weights:
 
 
 WEIGHTS = Weights()
-QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|是谁|是什么|什么|哪些|多少|怎么样|怎样|如何|几|吗|呢|啊|的|了|请问|一下"
-                             r"|情况|有|是|为|[^\u4e00-\u9fffA-Za-z0-9%]")
+QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|是谁|是什么|什么|哪些|哪个|哪里|多少|怎么样|怎样|怎么|如何|有没有|没有"
+                             r"|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋"
+                             r"|[^\u4e00-\u9fffA-Za-z0-9%]")
+# the everyday words a report word stands for in the question (科室 for 内设机构), matched too
+EVERYDAY_WORDS: dict[str, list[str]] = {}
+for _everyday, _report in domain.QUERY_SYNONYMS.items():
+    EVERYDAY_WORDS.setdefault(_report, []).append(_everyday)
 
 
 class TermWeights:
@@ -49,10 +54,11 @@ class TermWeights:
         self.count = max(1, len(texts))
         self.frequency: Counter[str] = Counter()
         for text in texts:
-            self.frequency.update(bigrams(text))
+            self.frequency.update(bigrams(text) | set(text))
 
-    def weight(self, pairs: set[str]) -> float:
-        """A word's weight: the mean rarity of its bigrams."""
+    def weight(self, pairs: frozenset[str]) -> float:
+        """A word's weight: the mean rarity of its bigrams. A word no report prints weighs most:
+        what the question asks about is then not in the reports, and no unit should pass."""
         return sum(math.log((self.count + 1) / (self.frequency.get(p, 0) + 0.5)) for p in pairs) / len(pairs)
 
 
@@ -61,6 +67,12 @@ class Term:
     word: str
     pairs: frozenset[str]  # its character bigrams: a word is found in part when some of them are
     weight: float
+    alternatives: tuple[frozenset[str], ...] = ()  # the everyday words it was asked by
+
+    def found_in(self, grams: set[str]) -> float:
+        """How much of the word a field holds: all, part of its bigrams, or an everyday word of it."""
+        found = len(self.pairs & grams) / len(self.pairs)
+        return max([found] + [float(alternative <= grams) for alternative in self.alternatives])
 
 
 def content_words(question: Question) -> str:
@@ -82,8 +94,10 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     terms = {}
     for word in words(content):
         pairs = frozenset(bigrams(word) or word)
-        if pairs and word not in terms:
-            terms[word] = Term(word, pairs, weights.weight(pairs))
+        weight = weights.weight(pairs) if pairs else 0.0
+        if weight and word not in terms:
+            everyday = tuple(frozenset(bigrams(e) or e) for e in EVERYDAY_WORDS.get(word, ()))
+            terms[word] = Term(word, pairs, weight, everyday)
     return list(terms.values())
 
 
@@ -107,7 +121,7 @@ def lexical(evidence: Evidence, terms: list[Term], w: Weights = WEIGHTS) -> floa
     fields = tuple(zip(evidence.grams(), (w.label, w.lead, w.context)))
     found = 0.0
     for term in terms:
-        found += term.weight * max(weight * len(term.pairs & grams) / len(term.pairs) for grams, weight in fields)
+        found += term.weight * max(weight * term.found_in(grams) for grams, weight in fields)
     return found / total
 
 
