@@ -191,6 +191,17 @@ class AnswerEngine:
                 found += [n for n in named if n is not unit and rank.score(n, terms, question) == value]
         return found
 
+    def _conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
+        """"医保基金收入和支出各多少", "职工医保和居民医保参保人数": each side of the 和 asked
+        with the words they share, when both are found."""
+        pair = []
+        for reading in rank.conjoined_readings(question):
+            found = self._lookup(replace(question, reading=reading), documents, None)
+            if not found:
+                return None
+            pair.append((found[0].label, found[0]))
+        return pair if len(pair) == 2 and pair[0][1] is not pair[1][1] else None
+
     def _lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
         return [unit.figure for unit in self._ranked(question, documents, subject)]
 
@@ -200,6 +211,8 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ figures
     def _figures(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        if not question.subjects and len(documents) == 1 and (pair := self._conjoined(question, documents)):
+            return self._pair(question, *pair)
         subjects = question.subjects[:4] or [None]
         figures: list[Figure] = []
         for subject in subjects:
@@ -307,7 +320,11 @@ class AnswerEngine:
             return self._not_found(question, documents, question.subjects[0])
         if len(pairs) > 2:  # "江门、吴川、广州的三公经费": each, side by side
             return self._side_by_side(question, pairs)
-        (name_a, a), (name_b, b) = pairs[0], pairs[1]
+        return self._pair(question, pairs[0], pairs[1])
+
+    def _pair(self, question: Question, first: tuple[str, Figure], second: tuple[str, Figure]) -> Answer:
+        """Two figures side by side and their difference."""
+        (name_a, a), (name_b, b) = first, second
         difference = a.value - b.value
         relation = "多" if difference > 0 else "少" if difference < 0 else "相同，差"
         lines = [_labelled(name_a, self._figure_sentence(a)), _labelled(name_b, self._figure_sentence(b)),
@@ -539,7 +556,8 @@ def _sum_figure(parts: list[Figure]) -> Figure:
 
 
 def _bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> dict:
-    return {"kind": "compare", "title": _subject_name(question.subjects[0]), "unit": figures[0].unit,
+    return {"kind": "compare", "title": _subject_name(question.subjects[0] if question.subjects else None, question),
+            "unit": figures[0].unit,
             "labels": labels, "values": [float(f.value) for f in figures]}
 
 

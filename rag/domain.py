@@ -248,12 +248,16 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "money": ("多少钱", "万元", "亿元", "金额", "花了", "花费", "几块钱"),
 }
 # words of a question that asks for words, not a figure, even when it names a row
-PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "哪些", "什么样", "怎么", "如何", "是什么", "有什么")
+PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么")
+# words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the
+# words of a question that asks for targets
+TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "不高于", "控制在", "力争")
+TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求")
 # a question asking why, and the words by which a report gives its reasons
 # words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故")
-REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "主要用于", "增减变动情况", "由于", "因为", "主要系")
+REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "主要用于", "增减变动情况", "的主要情况：", "由于", "因为", "主要系")
 # scopes that no city or county report covers
 WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
                                 "广东省医疗保障局", "全广东")

@@ -30,6 +30,7 @@ class Evidence:
     figure: Figure | None = None
     unit_class: str | None = None  # money / count / percent / area / months / score
     change: bool = False  # a change against last year (比上年减少0.94万元)
+    target: bool = False  # a target, not a result (参保人数≥200万人)
     named: bool = False  # found by the exact look-up of a row, item or code the question names
     sentence: str | None = None
     section: str | None = None
@@ -91,6 +92,7 @@ def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     return Evidence(document.name, "fact", fact.label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
                     f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
                     change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
+                    target=fact.label.rstrip().endswith(domain.TARGET_MARKERS),
                     sentence=sentence, section=fact.section_path)
 
 

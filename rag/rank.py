@@ -23,23 +23,24 @@ from rag.question import Question
 @dataclass(frozen=True)
 class Weights:
     label: float = 1.0  # a question word in the label: the row name, the clause before the number
-    lead: float = 0.7  # in the lead: the row's item names, the sentence up to the number
-    context: float = 0.35  # only around it: table title and column, rest of sentence, section
+    lead: float = 0.85  # in the lead: the row's item names, the sentence up to the number
+    context: float = 0.5  # only around it: table title and column, rest of sentence, section
     unit_agrees: float = 0.2  # the figure's unit is of the class asked (多少人 and 人)
     same_unit: float = 0.2  # and is the very measure word asked (几辆车 and 4辆)
     unit_conflicts: float = -2.0  # of another class (多少人 and 万元): never the answer
     named: float = 0.5  # the exact look-up's cell for a row, item or code the question names
     change_agrees: float = 0.3  # a change against last year, asked for as such
     change_conflicts: float = -0.3  # a change, not asked for (or a level, when a change is)
-    answer_at: float = 0.6  # below this, no unit answers the question: refuse
-    passage_at: float = 0.45  # the same for passages
+    target_unasked: float = -0.2  # a target (≥200万人) when the question asks no target
+    answer_at: float = 0.5  # below this, no unit answers the question: refuse
+    passage_at: float = 0.35  # the same for passages
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
 
 
 WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|是谁|是什么|什么|哪些|哪个|哪里|多少|怎么样|怎样|怎么|如何|有没有|没有"
-                             r"|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋"
+                             r"|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # the everyday words a report word stands for in the question (科室 for 内设机构), matched too
 EVERYDAY_WORDS: dict[str, list[str]] = {}
@@ -101,6 +102,25 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     return list(terms.values())
 
 
+def conjoined_readings(question: Question) -> list[str]:
+    """The two questions in "X和Y…": X completed by what follows Y that X lacks (职工医保 and
+    居民医保参保人数 -> 职工医保参保人数), Y completed by what X has before its last word
+    (医保基金收入 and 支出 -> 医保基金支出)."""
+    segment = next((part for part in content_words(question).split() if re.search("[和与及]", part)), None)
+    if not segment:
+        return []
+    left, _, right = re.split("([和与及])", segment, maxsplit=1)
+    if not left or not right:
+        return []
+    shared = next((left[i:] for i in range(len(left)) if left[i:] in right), "")
+    if shared:
+        left_full, right_full = left + right.split(shared, 1)[1], right
+    else:
+        head = words(left)
+        left_full, right_full = left, left[: len(left) - len(head[-1])] + right if head else right
+    return [left_full, right_full]
+
+
 def words(text: str) -> list[str]:
     from rag.index import word_tokens  # jieba with the domain dictionary
 
@@ -112,9 +132,10 @@ def fold(text: str) -> str:
     return text.replace("医疗保险", "医保").replace("医疗保障", "医保")
 
 
-def lexical(evidence: Evidence, terms: list[Term], w: Weights = WEIGHTS) -> float:
+def lexical(evidence: Evidence, terms: list[Term], w: Weights | None = None) -> float:
     """Share of the question's weighted words the unit accounts for, each at its best place and
     in part when only some of its bigrams are there."""
+    w = w or WEIGHTS
     total = sum(t.weight for t in terms)
     if not total:
         return 0.0
@@ -125,7 +146,8 @@ def lexical(evidence: Evidence, terms: list[Term], w: Weights = WEIGHTS) -> floa
     return found / total
 
 
-def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights = WEIGHTS) -> float:
+def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights | None = None) -> float:
+    w = w or WEIGHTS
     value = lexical(evidence, terms, w)
     asked = question.asked_class
     if asked and evidence.unit_class:
@@ -134,6 +156,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.same_unit
     if evidence.named:
         value += w.named
+    if evidence.target and not any(word in question.reading for word in domain.TARGET_QUESTION_WORDS):
+        value += w.target_unasked
     asks_change = question.intent == "change"
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
@@ -141,14 +165,16 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
 
 
 def ranked(units: list[Evidence], terms: list[Term], question: Question,
-           w: Weights = WEIGHTS) -> list[tuple[float, Evidence]]:
+           w: Weights | None = None) -> list[tuple[float, Evidence]]:
+    w = w or WEIGHTS
     scored = [(score(u, terms, question, w), u) for u in units]
     return sorted(scored, key=lambda pair: (-pair[0], pair[1].doc, pair[1].line))
 
 
 def best_per_document(units: list[Evidence], terms: list[Term], question: Question,
-                      w: Weights = WEIGHTS) -> list[tuple[float, Evidence]]:
+                      w: Weights | None = None) -> list[tuple[float, Evidence]]:
     """Each report's best unit that clears the threshold, best report first."""
+    w = w or WEIGHTS
     chosen: dict[str, tuple[float, Evidence]] = {}
     for value, unit in ranked(units, terms, question, w):
         if value >= w.answer_at and unit.doc not in chosen:
@@ -157,9 +183,10 @@ def best_per_document(units: list[Evidence], terms: list[Term], question: Questi
 
 
 # ------------------------------------------------------------------ passages and reasons
-def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: Weights = WEIGHTS) -> float:
+def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: Weights | None = None) -> float:
     """Like score(), with the topic asked as a prior; a question of no words but its topic
     ("江门医保局是干什么的") is answered by the topic's section alone."""
+    w = w or WEIGHTS
     value = lexical(evidence, terms, w) if terms else 0.0
     if question.topic and any(word in (evidence.section or "") for word in domain.PASSAGE_TOPICS[question.topic]):
         value += w.topic if terms else w.passage_at
