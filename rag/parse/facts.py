@@ -56,21 +56,34 @@ def item_in(text: str) -> str | None:
 
 def extract_facts(paragraphs: list[Paragraph]) -> list[ProseFact]:
     facts: list[ProseFact] = []
+    section, declared = None, None
     for paragraph in paragraphs:
+        if paragraph.section_id != section:  # a declared unit holds to the end of its section
+            section, declared = paragraph.section_id, None
+        declared = DECLARED_UNIT.search(paragraph.text) or declared
         for sentence in SENTENCE_END.split(paragraph.text):
-            facts.extend(_facts_in(sentence.strip(), paragraph))
+            facts.extend(_facts_in(sentence.strip(), paragraph, declared.group(1) if declared else None))
     return facts
 
 
-def _facts_in(sentence: str, paragraph: Paragraph) -> list[ProseFact]:
+# a table printed as running text ("项目 预算数（单位：万元） 绩效目标 … 医疗保障业务资金 761.34 …"):
+# its bare figures are in the unit its header declares
+DECLARED_UNIT = re.compile(r"[（(]单位[：:]\s*(万元|亿元|元)[）)]")
+
+
+BARE_FIGURE = re.compile(rf"(?<![\d.,，])({NUMBER_PATTERN})\s*((?:{'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!钟)"
+                         rf"|(?=[\u4e00-\u9fff]|$)(?![年月日号]))")
+
+
+def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) -> list[ProseFact]:
     facts: list[ProseFact] = []
     subject: str | None = None
     start = 0
-    for match in FIGURE.finditer(sentence):
+    for match in (BARE_FIGURE if declared else FIGURE).finditer(sentence):
         before = sentence[start:match.start()]
         clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
         label = compact(clause) or compact(before)
-        unit = match.group(2)
+        unit = match.group(2) or declared
         value = Decimal(match.group(1).replace(",", "").replace("，", ""))
         if unit == "%":
             kind = "percent"
