@@ -355,7 +355,7 @@ class AnswerEngine:
     def _share(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The part over the whole named; "A占A与B合计" over A + B; with no whole named, over the
         whole the domain names for the part, else over the part's parent row in its table."""
-        subjects = [question.share_part] + question.subjects if question.share_part else question.subjects
+        subjects = [question.share_part] + question.subjects if question.share_part else _part_first(question)
         part_subject, named_wholes = subjects[0], [s for s in subjects[1:] if s != subjects[0]]
         summed = _whole_is_a_sum(question)
         amounts = replace(question, asked_class=None, intent="figure")  # a share's inputs are amounts
@@ -539,6 +539,17 @@ def _chunk_evidence(chunk: Chunk) -> Evidence:
 
 def _gives_reason(sentence: str) -> bool:
     return any(marker in sentence for marker in domain.REASON_MARKERS)
+
+
+def _part_first(question: Question) -> list[str]:
+    """The subjects of a share, the part first: the one named last before 占 ("三公经费里公务
+    用车购置及运行维护费占比": the 公务用车 figure over 三公经费)."""
+    at = question.reading.find("占")
+    before = [s for s in question.subjects if 0 <= question.order.get(s, len(question.text)) < at]
+    if not before:
+        return question.subjects
+    part = before[-1]
+    return [part] + [s for s in question.subjects if s != part]
 
 
 def _whole_is_a_sum(question: Question) -> bool:

@@ -245,7 +245,7 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "months": ("几个月", "多少个月", "月数"),
     "score": ("多少分", "几分", "得分", "分数", "评分", "打分"),
     "count": COUNT_WORDS + ("几名", "多少名", "几人", "多少件", "几件", "几份", "多少所", "几所"),
-    "money": ("多少钱", "万元", "亿元", "金额", "花了", "花费", "几块钱"),
+    "money": ("多少钱", "万元", "亿元", "多少亿", "几亿", "多少万", "金额", "花了", "花费", "几块钱"),
 }
 # words of a question that asks for words, not a figure, even when it names a row
 PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么")
@@ -253,6 +253,9 @@ PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪�
 # words of a question that asks for targets
 TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "不高于", "控制在", "力争")
 TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求")
+# words of which a question names one and a unit the other: a table of 支出 does not answer
+# about 收入, whatever else they share
+OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))
 # a question asking why, and the words by which a report gives its reasons
 # words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")

@@ -50,6 +50,10 @@ def _normalize(text: str) -> str:
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
 
 
+# "收入支出决算总表里的…": a table the question points into, whose title names no subject
+TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|的)")
+
+
 def _report_words(text: str) -> str:
     """Everyday words replaced by the reports' own (科室 -> 内设机构), longest first."""
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
@@ -81,7 +85,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                             key=lambda y: normalized.index(str(y)))
     question.kinds = _kinds(normalized)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
-    spans = subject_spans(normalized, row_vocabulary or [])
+    spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])
     question.items = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "item"))
     question.row_terms = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "row"))
     question.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)(?![年万元%])", normalized)
@@ -99,7 +103,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items()
                                  if any(w in normalized for w in words)), None)
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
-    asked_unit = re.search(rf"(?:多少|几)({'|'.join(domain.COUNT_UNITS)})", normalized)
+    asked_unit = re.search(rf"(?:多少|几)({'|'.join(('亿元', '亿', '万元') + domain.COUNT_UNITS)})", normalized)
     question.asked_unit = asked_unit.group(1) if asked_unit else None
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(normalized, question)

@@ -23,10 +23,11 @@ from rag.question import Question
 @dataclass(frozen=True)
 class Weights:
     label: float = 1.0  # a question word in the label: the row name, the clause before the number
-    lead: float = 0.85  # in the lead: the row's item names, the sentence up to the number
-    context: float = 0.5  # only around it: table title and column, rest of sentence, section
+    lead: float = 0.7  # in the lead: the row's item names, the sentence up to the number
+    context: float = 0.35  # only around it: table title and column, rest of sentence, section
     unit_agrees: float = 0.2  # the figure's unit is of the class asked (多少人 and 人)
     same_unit: float = 0.2  # and is the very measure word asked (几辆车 and 4辆)
+    opposed: float = -0.5  # the unit is about the opposite of what is asked (支出 for 收入)
     unit_conflicts: float = -2.0  # of another class (多少人 and 万元): never the answer
     named: float = 0.5  # the exact look-up's cell for a row, item or code the question names
     change_agrees: float = 0.3  # a change against last year, asked for as such
@@ -150,10 +151,15 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     w = w or WEIGHTS
     value = lexical(evidence, terms, w)
     asked = question.asked_class
-    if asked and evidence.unit_class:
-        value += w.unit_agrees if evidence.unit_class == asked else w.unit_conflicts
-    if question.asked_unit and evidence.figure and evidence.figure.unit.endswith(question.asked_unit):
+    if asked and evidence.unit_class and evidence.unit_class != asked:
+        value += w.unit_conflicts
+    elif asked and evidence.unit_class and (asked != "money" or (
+            question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit)):
+        value += w.unit_agrees  # money agrees by its unit alone: every table cell is money
+    if question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit:
         value += w.same_unit
+    if _opposes(question.reading, f"{evidence.label} {evidence.context if evidence.kind == 'cell' else ''}"):
+        value += w.opposed
     if evidence.named:
         value += w.named
     if evidence.target and not any(word in question.reading for word in domain.TARGET_QUESTION_WORDS):
@@ -162,6 +168,11 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def _opposes(asked: str, about: str) -> bool:
+    return any(a in asked and b not in asked and b in about and a not in about
+               for one, other in domain.OPPOSED_WORDS for a, b in ((one, other), (other, one)))
 
 
 def ranked(units: list[Evidence], terms: list[Term], question: Question,

@@ -97,7 +97,8 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
         facts.append(ProseFact(
             label=label, value=value, unit=unit, kind=kind, sentence=sentence,
             line=paragraph.line_start, section_id=paragraph.section_id,
-            item=item_named_by(label) if kind == "amount" else subject,
+            # a table printed as text states its rows' figures, not the department's items
+            item=None if declared else item_named_by(label) if kind == "amount" else subject,
         ))
         start = match.end()
     return facts
