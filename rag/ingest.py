@@ -28,7 +28,7 @@ from rag.store import TableStore, create_store, write_report
 
 INDEX_FORMAT = 3  # bump when the parser or the index layout changes, to force a rebuild
 KEEP_BUILDS = 2
-BUILD_MODULES = ("load.py", "ocr.py", "domain.py", "models.py", "audit.py", "store.py", "index.py", "embeddings.py")
+BUILD_MODULES = ("load.py", "ocr.py", "places.py", "domain.py", "models.py", "audit.py", "store.py", "index.py", "embeddings.py")
 
 
 @dataclass

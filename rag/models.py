@@ -51,6 +51,9 @@ class ReportIdentity:
     year: int | None = None
     kind: str | None = None  # 部门预算 / 部门决算 / 部门整体支出绩效自评报告
     money_unit: str | None = None  # e.g. 万元
+    province: str | None = None  # from the gazetteer (rag/places.py), e.g. 广东省
+    prefecture: str | None = None  # the prefecture-level city, e.g. 湛江市 for 吴川市
+    county: str | None = None  # the county-level division, e.g. 吴川市, 新会区
 
     @property
     def complete(self) -> bool:

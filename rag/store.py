@@ -18,6 +18,7 @@ CREATE TABLE documents (
     id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, path TEXT, sha256 TEXT, encoding TEXT,
     unit TEXT, city TEXT, year INTEGER, kind TEXT, money_unit TEXT, title TEXT,
     line_count INTEGER, warnings TEXT,
+    province TEXT, prefecture TEXT, county TEXT,  -- the unit's division, from the gazetteer (rag/places.py)
     ocr_lines TEXT  -- JSON [[first, last], ...]: lines read by OCR from scanned pages
 );
 CREATE TABLE sections (
@@ -73,6 +74,9 @@ class DocumentInfo:
     title: str
     sha256: str
     warnings: list[str]
+    province: str | None = None  # 广东省
+    prefecture: str | None = None  # the prefecture-level city: 湛江市 for 吴川市
+    county: str | None = None  # 吴川市, 新会区
     ocr_lines: tuple[tuple[int, int], ...] = ()  # (first, last) lines read by OCR from scanned pages
 
     def read_by_ocr(self, line: int | None) -> bool:
@@ -152,10 +156,12 @@ def write_report(connection: sqlite3.Connection, report: ParsedReport, findings:
     connection.execute("DELETE FROM documents WHERE name = ?", (doc.name,))
     cursor = connection.execute(
         "INSERT INTO documents (name, path, sha256, encoding, unit, city, year, kind, money_unit,"
-        " title, line_count, warnings, ocr_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " title, line_count, warnings, province, prefecture, county, ocr_lines)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc.name, doc.path, doc.sha256, doc.encoding, identity.unit, identity.city, identity.year,
          identity.kind, identity.money_unit, identity.title, len(doc.lines),
-         json.dumps(report.warnings, ensure_ascii=False), json.dumps(doc.ocr_lines)),
+         json.dumps(report.warnings, ensure_ascii=False), identity.province, identity.prefecture,
+         identity.county, json.dumps(doc.ocr_lines)),
     )
     doc_id = cursor.lastrowid
     connection.executemany(
@@ -233,6 +239,7 @@ class TableStore:
     def _document(row: sqlite3.Row) -> DocumentInfo:
         return DocumentInfo(row["id"], row["name"], row["unit"], row["city"], row["year"], row["kind"],
                             row["money_unit"], row["title"], row["sha256"], json.loads(row["warnings"] or "[]"),
+                            row["province"], row["prefecture"], row["county"],
                             tuple(tuple(span) for span in json.loads(row["ocr_lines"] or "[]")))
 
     def find_documents(self, city: str | None = None, year: int | None = None,

@@ -30,6 +30,8 @@ def test_ingest_builds_a_queryable_store(settings):
     rows = store.find_rows(doc=jiangmen.name, code="2101501")
     assert {t.number for t, _ in rows} == {2, 3, 5}
     assert store.counts(jiangmen.name)["tables"] == 12
+    (wuchuan,) = store.find_documents(city="吴川")
+    assert (wuchuan.province, wuchuan.prefecture, wuchuan.county) == ("广东省", "湛江市", "吴川市")
     facts = store.facts(jiangmen.name, item="三公经费")
     assert facts[0].value == Decimal("17.56") and "三公" in facts[0].sentence
     assert store.find_rows(name_contains="%") == []  # LIKE wildcards are escaped
