@@ -45,14 +45,21 @@ def audit_report(report: ParsedReport) -> list[AuditFinding]:
     findings: list[AuditFinding] = []
     doc = report.document.name
     for table in report.tables:
-        for side_rows in _rows_by_side(table).values():
-            findings += _parent_children(doc, table, side_rows)
-            findings += _total_items(doc, table, side_rows)
-        findings += _column_totals(doc, table)
-        findings += _sangong_parts(doc, table)
+        findings += table_findings(doc, table)
     findings += _prose_against_tables(doc, report)
     findings += _prose_changes(doc, report)
     findings += _prose_parts(doc, report)
+    return findings
+
+
+def table_findings(doc: str, table: Table) -> list[AuditFinding]:
+    """The sum checks of one table: parents, totals, total columns, 三公经费."""
+    findings: list[AuditFinding] = []
+    for side_rows in _rows_by_side(table).values():
+        findings += _parent_children(doc, table, side_rows)
+        findings += _total_items(doc, table, side_rows)
+    findings += _column_totals(doc, table)
+    findings += _sangong_parts(doc, table)
     return findings
 
 

@@ -76,6 +76,8 @@ def print_ingest_summary(result: IngestResult) -> None:
         print(f"✔ {report.name}  {who}\n"
               f"    章节 {report.sections}，段落 {report.paragraphs}，表格 {report.tables}，表行 {report.rows}，"
               f"正文数字 {report.facts}；{audit}")
+        for note in report.notes:
+            print(f"    · {note}")
         for warning in report.warnings:
             print(f"    ⚠ {warning}")
     for path, reason in result.skipped:

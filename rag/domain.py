@@ -30,6 +30,9 @@ CITIES: tuple[str, ...] = (
 )
 PROVINCE = "广东省"
 UNIT_SUFFIX = "医疗保障局"
+# Endings of other issuing units' names (广州市卫生健康委员会, 某县财政局); a branch (新会分局) may follow.
+OTHER_UNIT_ENDINGS: tuple[str, ...] = ("委员会", "办公室", "局", "厅")
+BRANCH_PATTERN = r"(?:[\u4e00-\u9fff]{2,3}分局)?"
 
 # ---------------------------------------------------------------- tables
 # Header words that name the code / item columns rather than value columns.

@@ -26,9 +26,9 @@ from rag.parse import parse_report
 from rag.settings import Settings
 from rag.store import TableStore, create_store, write_report
 
-INDEX_FORMAT = 2  # bump when the parser or the index layout changes, to force a rebuild
+INDEX_FORMAT = 3  # bump when the parser or the index layout changes, to force a rebuild
 KEEP_BUILDS = 2
-BUILD_MODULES = ("load.py", "domain.py", "models.py", "audit.py", "store.py", "index.py", "embeddings.py")
+BUILD_MODULES = ("load.py", "ocr.py", "places.py", "domain.py", "models.py", "audit.py", "store.py", "index.py", "embeddings.py")
 
 
 @dataclass
@@ -43,6 +43,7 @@ class ReportSummary:
     audit_checks: int
     audit_passed: int
     warnings: list[str]
+    notes: list[str] = field(default_factory=list)  # how a PDF was read: each table's path, OCR pages
 
 
 @dataclass
@@ -86,7 +87,7 @@ def ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildS
     report = on_progress or (lambda what, done: None)
     with _ingest_lock(settings.index_dir):
         report("解析报告", 0.05)
-        parsed = _parse_files(find_report_files(paths), result, progress)
+        parsed = _parse_files(find_report_files(paths), result, progress, settings.ocr_max_pages)
         report("建立索引", 0.2)
         fingerprint = _fingerprint(parsed, settings)
         if not parsed:
@@ -105,11 +106,12 @@ def ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildS
     return result
 
 
-def _parse_files(files: list[Path], result: IngestResult, progress: bool) -> list[tuple[ParsedReport, list[AuditFinding]]]:
+def _parse_files(files: list[Path], result: IngestResult, progress: bool,
+                 ocr_max_pages: int) -> list[tuple[ParsedReport, list[AuditFinding]]]:
     parsed: dict[str, tuple[ParsedReport, list[AuditFinding]]] = {}
     for path in tqdm(files, desc="解析报告", unit="份", disable=not progress):
         try:
-            document = load_document(path)
+            document = load_document(path, ocr_max_pages=ocr_max_pages, progress=progress)
         except LoadError as error:
             result.skipped.append((str(path), str(error)))
             continue
@@ -192,4 +194,29 @@ def _summary(report: ParsedReport, findings: list[AuditFinding]) -> ReportSummar
         paragraphs=len(report.paragraphs), tables=len(report.tables),
         rows=sum(len(t.rows) for t in report.tables), facts=len(report.facts),
         audit_checks=audit.checks, audit_passed=audit.passed, warnings=report.warnings,
+        notes=_reading_notes(report, findings),
     )
+
+
+TABLE_SOURCES = {"lines": "按文字行", "ruled": "按PDF表格线", "ocr": "扫描件识别"}
+
+
+def _reading_notes(report: ParsedReport, findings: list[AuditFinding]) -> list[str]:
+    """For a PDF: which path each table took; for scanned pages, the sum checks of their tables,
+    which test the OCR's figures."""
+    document = report.document
+    if not document.page_lines:
+        return []
+    notes = []
+    by_source: dict[str, list[int]] = {}
+    for table in report.tables:
+        by_source.setdefault(table.source, []).append(table.number)
+    if by_source:
+        notes.append("表格读取：" + "；".join(f"{TABLE_SOURCES[source]} 表{'、'.join(map(str, numbers))}"
+                                          for source, numbers in by_source.items()))
+    if document.ocr_pages:
+        scanned = set(by_source.get("ocr", []))
+        sums = summarize([finding for finding in findings if finding.table in scanned])
+        checks = f"其表格加总核对 {sums.passed}/{sums.checks} 通过" if sums.checks else "其中没有可核对的表格"
+        notes.append(f"扫描件识别 {len(document.ocr_pages)} 页（第{'、'.join(map(str, document.ocr_pages))}页）；{checks}")
+    return notes

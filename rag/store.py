@@ -17,7 +17,9 @@ SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, path TEXT, sha256 TEXT, encoding TEXT,
     unit TEXT, city TEXT, year INTEGER, kind TEXT, money_unit TEXT, title TEXT,
-    line_count INTEGER, warnings TEXT
+    line_count INTEGER, warnings TEXT,
+    province TEXT, prefecture TEXT, county TEXT,  -- the unit's division, from the gazetteer (rag/places.py)
+    ocr_lines TEXT  -- JSON [[first, last], ...]: lines read by OCR from scanned pages
 );
 CREATE TABLE sections (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id INTEGER NOT NULL,
@@ -31,7 +33,8 @@ CREATE TABLE paragraphs (
 CREATE TABLE report_tables (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     number INTEGER, title TEXT, unit TEXT, columns TEXT, side_columns TEXT, text_column TEXT,
-    note TEXT, line_start INTEGER, line_end INTEGER, warnings TEXT
+    note TEXT, line_start INTEGER, line_end INTEGER, warnings TEXT,
+    source TEXT  -- how the table was read: lines / ruled (a PDF's ruled cells) / ocr (a scan)
 );
 CREATE TABLE table_rows (
     id INTEGER PRIMARY KEY, table_id INTEGER NOT NULL REFERENCES report_tables(id) ON DELETE CASCADE,
@@ -71,6 +74,14 @@ class DocumentInfo:
     title: str
     sha256: str
     warnings: list[str]
+    province: str | None = None  # 广东省
+    prefecture: str | None = None  # the prefecture-level city: 湛江市 for 吴川市
+    county: str | None = None  # 吴川市, 新会区
+    ocr_lines: tuple[tuple[int, int], ...] = ()  # (first, last) lines read by OCR from scanned pages
+
+    def read_by_ocr(self, line: int | None) -> bool:
+        """Whether a cited line comes from a scanned page (answers say 扫描件识别)."""
+        return line is not None and any(first <= line <= last for first, last in self.ocr_lines)
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,7 @@ class TableInfo:
     text_column: str | None
     line_start: int
     line_end: int
+    source: str = "lines"  # lines / ruled / ocr (read from a scan: answers say 扫描件识别)
 
 
 @dataclass(frozen=True)
@@ -144,10 +156,12 @@ def write_report(connection: sqlite3.Connection, report: ParsedReport, findings:
     connection.execute("DELETE FROM documents WHERE name = ?", (doc.name,))
     cursor = connection.execute(
         "INSERT INTO documents (name, path, sha256, encoding, unit, city, year, kind, money_unit,"
-        " title, line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " title, line_count, warnings, province, prefecture, county, ocr_lines)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc.name, doc.path, doc.sha256, doc.encoding, identity.unit, identity.city, identity.year,
          identity.kind, identity.money_unit, identity.title, len(doc.lines),
-         json.dumps(report.warnings, ensure_ascii=False)),
+         json.dumps(report.warnings, ensure_ascii=False), identity.province, identity.prefecture,
+         identity.county, json.dumps(doc.ocr_lines)),
     )
     doc_id = cursor.lastrowid
     connection.executemany(
@@ -161,10 +175,10 @@ def write_report(connection: sqlite3.Connection, report: ParsedReport, findings:
     for table in report.tables:
         table_id = connection.execute(
             "INSERT INTO report_tables (doc_id, number, title, unit, columns, side_columns, text_column,"
-            " note, line_start, line_end, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " note, line_start, line_end, warnings, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_id, table.number, table.title, table.unit, json.dumps(table.columns, ensure_ascii=False),
              json.dumps(table.side_columns, ensure_ascii=False), table.text_column, table.note,
-             table.line_start, table.line_end, json.dumps(table.warnings, ensure_ascii=False)),
+             table.line_start, table.line_end, json.dumps(table.warnings, ensure_ascii=False), table.source),
         ).lastrowid
         for row in table.rows:
             row_id = connection.execute(
@@ -224,7 +238,9 @@ class TableStore:
     @staticmethod
     def _document(row: sqlite3.Row) -> DocumentInfo:
         return DocumentInfo(row["id"], row["name"], row["unit"], row["city"], row["year"], row["kind"],
-                            row["money_unit"], row["title"], row["sha256"], json.loads(row["warnings"] or "[]"))
+                            row["money_unit"], row["title"], row["sha256"], json.loads(row["warnings"] or "[]"),
+                            row["province"], row["prefecture"], row["county"],
+                            tuple(tuple(span) for span in json.loads(row["ocr_lines"] or "[]")))
 
     def find_documents(self, city: str | None = None, year: int | None = None,
                        kind: str | None = None) -> list[DocumentInfo]:
@@ -246,7 +262,7 @@ class TableStore:
     def _table(row: sqlite3.Row) -> TableInfo:
         return TableInfo(row["id"], row["doc"], row["number"], row["title"], row["unit"],
                          json.loads(row["columns"]), json.loads(row["side_columns"]), row["text_column"],
-                         row["line_start"], row["line_end"])
+                         row["line_start"], row["line_end"], row["source"])
 
     def rows(self, table_id: int) -> list[RowRecord]:
         return self._rows("WHERE r.table_id = ? ORDER BY r.idx", (table_id,))

@@ -59,3 +59,19 @@ def full_index(tmp_path_factory):
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+SHARED_PDF = ROOT.parent / "shared" / "fixtures" / "pdf"  # read-only fixtures beside the project
+
+
+def shared_pdf(name: str) -> Path:
+    path = SHARED_PDF / name
+    if not path.is_file():
+        pytest.skip(f"shared fixture {path} is not on this machine")
+    return path
+
+
+@pytest.fixture(scope="session")
+def text_pdf_report():
+    """../shared/fixtures/pdf/004_text.pdf (广州 2023, printed by Chromium with radical look-alikes)."""
+    return parse_report(load_document(shared_pdf("004_text.pdf")))

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, shared_pdf
 from rag.ingest import ingest
 from rag.settings import load_settings
 from rag.store import TableStore
@@ -30,6 +30,8 @@ def test_ingest_builds_a_queryable_store(settings):
     rows = store.find_rows(doc=jiangmen.name, code="2101501")
     assert {t.number for t, _ in rows} == {2, 3, 5}
     assert store.counts(jiangmen.name)["tables"] == 12
+    (wuchuan,) = store.find_documents(city="吴川")
+    assert (wuchuan.province, wuchuan.prefecture, wuchuan.county) == ("广东省", "湛江市", "吴川市")
     facts = store.facts(jiangmen.name, item="三公经费")
     assert facts[0].value == Decimal("17.56") and "三公" in facts[0].sentence
     assert store.find_rows(name_contains="%") == []  # LIKE wildcards are escaped
@@ -86,3 +88,14 @@ def test_a_build_that_dies_midway_leaves_the_previous_index_intact(settings):
     assert settings.current_index.resolve() == before
     assert len(TableStore(settings.store_path).documents()) == 5
     assert [p for p in (settings.index_dir / "builds").iterdir()] == [before]
+
+
+def test_a_text_pdf_ingests_like_its_text_and_says_how_each_table_was_read(tmp_path):
+    settings = load_settings().with_overrides(index_dir=tmp_path / "index")
+    (summary,) = ingest([shared_pdf("004_text.pdf")], settings, progress=False).reports
+    assert summary.identity.title == "广州市医疗保障局2023年部门预算" and not summary.warnings
+    assert (summary.tables, summary.rows, summary.audit_passed, summary.audit_checks) == (12, 263, 274, 274)
+    assert summary.notes == ["表格读取：按文字行 表1、2、3、4、5、6、7、8、9、10、11；按PDF表格线 表12"]
+    store = TableStore(settings.store_path)
+    assert [t.source for t in store.tables("004_text.pdf")] == ["lines"] * 11 + ["ruled"]
+    assert store.document("004_text.pdf").ocr_lines == ()

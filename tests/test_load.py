@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.load import LoadError, decode_text, find_report_files, load_document, split_lines
+from rag.load import LoadError, decode_text, find_report_files, load_document, normalize_line, split_lines
+
+from conftest import CORPUS
 
 SAMPLE = "江门市医疗保障局2024年部门预算\r\n单位：万元\r\n"
 
@@ -85,3 +87,56 @@ def test_a_text_pdf_loads_as_numbered_lines(tmp_path):
     document = load_document(path)
     assert document.encoding == "pdf"
     assert any("17.56" in line.text for line in document.lines)
+
+
+# ---------------------------------------------------------------- normalization
+@pytest.mark.parametrize("raw, expected", [
+    ("⼴州市医疗保障局⽀出", "广州市医疗保障局支出"),  # Kangxi radicals (NFKC)
+    ("⼾数", "户数"),  # NFKC alone would give the Traditional 戶
+    ("部⻔ ⻋辆 ⻓期 ⺠⽣", "部门 车辆 长期 民生"),  # CJK Radicals Supplement, left alone by NFKC
+    ("合计 ４，１８１．３０ 增长８．０％", "合计 4，181.30 增长8.0%"),  # full-width digits and separators
+    ("（一）主要职责：收入、支出；合计", "（一）主要职责：收入、支出；合计"),  # Chinese punctuation kept
+    ("\u3000\u3000一、概况", "\u3000\u3000一、概况"),  # the ideographic indent kept
+    ("面积２００㎡…①", "面积200㎡…①"),
+    ("三公\u200b经费\u200d17.56\u202e万元\u2066\ufeff", "三公经费17.56万元"),  # zero-width and bidi controls
+])
+def test_lines_are_normalized(raw, expected):
+    assert normalize_line(raw) == expected
+
+
+def test_normalization_leaves_the_corpus_as_it_is():
+    for path in sorted(CORPUS.glob("*.txt")):
+        text, _ = decode_text(path.read_bytes())
+        changed = [line for line in text.splitlines() if normalize_line(line) != line]
+        assert changed == [], path.name
+
+
+def test_normalization_keeps_line_numbers(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("⼴州\n\u200b\n\u202e第三行\n", encoding="utf-8")
+    assert [(line.number, line.text) for line in load_document(path).lines] == [
+        (1, "广州"), (2, ""), (3, "第三行"), (4, "")]
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+                                           ("utf-16-le", b""), ("utf-16-be", b"")])
+def test_utf16_text_is_decoded(tmp_path, encoding, bom):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(bom + SAMPLE.encode(encoding))
+    document = load_document(path)
+    assert document.encoding == "utf-16"
+    assert [line.text for line in document.lines[:2]] == ["江门市医疗保障局2024年部门预算", "单位：万元"]
+
+
+def test_encrypted_pdf_says_so(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(_minimal_pdf("Budget 2024 total 17.56"))
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    locked = tmp_path / "locked.pdf"
+    with open(locked, "wb") as handle:
+        writer.write(handle)
+    with pytest.raises(LoadError, match="PDF 已加密，请提供未加密的文件"):
+        load_document(locked)

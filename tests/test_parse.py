@@ -5,10 +5,12 @@ from decimal import Decimal
 import pytest
 
 from conftest import document_from_text
+from rag.audit import audit_report, summarize
 from rag.parse import parse_report
+from rag.parse.tables import garbled_rows, parse_tables
 from rag.parse.headers import flatten_cell_header, flatten_text_header
 from rag.parse.identity import detect_identity
-from rag.parse.text import parse_number, tidy_chinese
+from rag.parse.text import compact, parse_number, tidy_chinese
 
 D = Decimal
 
@@ -351,3 +353,37 @@ def test_the_same_report_as_markdown_pipe_tables_parses_to_the_same_rows(corpus_
                 for t in report.tables for r in t.rows]
 
     assert rows(markdown) == rows(original)
+
+
+# ------------------------------------------------------------------ a PDF printed by Chromium
+def _row_key(row):
+    return (compact(row.name), row.code, row.level, row.side, row.row_number, row.values, row.text)
+
+
+def test_text_pdf_parses_like_the_text_report(text_pdf_report, corpus_reports):
+    text = corpus_reports["广州市医疗保障局2023年部门预算"]
+    pdf = text_pdf_report
+    assert pdf.identity == text.identity and pdf.identity.title == "广州市医疗保障局2023年部门预算"
+    assert len(pdf.tables) == 12 and sum(len(t.rows) for t in pdf.tables) == 263
+    for from_pdf, from_text in zip(pdf.tables, text.tables):
+        assert (from_pdf.number, from_pdf.title, from_pdf.unit, from_pdf.columns) == \
+            (from_text.number, from_text.title, from_text.unit, from_text.columns)
+        assert [_row_key(r) for r in from_pdf.rows] == [_row_key(r) for r in from_text.rows], from_pdf.number
+    sums = summarize(audit_report(pdf))
+    assert sums.checks == summarize(audit_report(text)).checks == 274 and sums.passed == 274
+    assert {f.label: f.value for f in pdf.facts} == {f.label: f.value for f in text.facts}
+
+
+def test_ruled_cells_are_read_only_where_the_lines_fail(text_pdf_report):
+    """表12's project rows break across pages under a reprinted header: read line by line, the
+    header lands inside the rows; its ruled cells read it right. The other tables keep their lines."""
+    sources = {t.number: t.source for t in text_pdf_report.tables}
+    assert sources == {**{n: "lines" for n in range(1, 12)}, 12: "ruled"}
+    table12 = text_pdf_report.tables[11]
+    document = text_pdf_report.document
+    by_lines = parse_tables(document.lines)[0][11]
+    assert garbled_rows(by_lines) > 0 and garbled_rows(table12) == 0
+    assert table12.rows[0].line_start >= table12.line_start  # ruled rows keep the text's line numbers
+    row = next(r for r in table12.rows if r.name == "机构运行辅助经费")
+    assert row.values["总计"] == D("27.96") and row.text.startswith("围绕局工作")
+    assert "27.96" in document.lines[row.line_start - 1].text

@@ -16,6 +16,7 @@ HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int, int], ...] = (
 )
 PARAGRAPH_START = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+、)")
 NOT_IN_HEADING = re.compile(r"[，。；,;]|\d+\.\d+|万元")
+WRAPPED_LINE_RATIO = 0.85  # a heading this long compared with the line after it is a wrapped line
 WRAPPED_PART_TAIL = 12  # a 第X部分 heading wrapped onto a short next line
 
 
@@ -55,6 +56,10 @@ def parse_sections(lines: list[SourceLine], skip: set[int]) -> tuple[list[Sectio
     while position < len(content):
         line = content[position]
         level = heading_level(line.text)
+        following = content[position + 1] if position + 1 < len(content) else None
+        if level is not None and level > 1 and following and following.number == line.number + 1 \
+                and _wraps_into(line.text, following.text):
+            level = None  # a numbered paragraph broken after its first line, not a heading
         if level is None:
             if buffer and _starts_paragraph(line.text, buffer[-1].text):
                 flush()
@@ -89,6 +94,15 @@ def _continues_heading(text: str) -> bool:
     stripped = compact(strip_markup(text))
     return (len(stripped) <= WRAPPED_PART_TAIL and heading_level(text) is None
             and not re.search(r"[，。；：:\d]", stripped) and not stripped.startswith("表"))
+
+
+def _wraps_into(text: str, following: str) -> bool:
+    """A line about as wide as the line right below it, which goes on without starting a
+    paragraph or a heading: the first line of a wrapped paragraph (PDF lines break at the page
+    width)."""
+    if heading_level(following) is not None or _starts_paragraph(following, text):
+        return False
+    return len(compact(strip_markup(text))) >= WRAPPED_LINE_RATIO * len(compact(strip_markup(following)))
 
 
 def _starts_paragraph(text: str, previous: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag import domain
-from rag.models import SourceLine, Table, TableRow
+from rag.models import RuledTable, SourceLine, Table, TableRow
 from rag.parse.headers import FlatHeader, flatten_cell_header, flatten_text_header
 from rag.parse.text import (
     compact, ends_sentence, indent_width, is_page_furniture, is_value_token, parse_number,
@@ -32,7 +32,7 @@ def table_number(mark: str) -> int:
     return CN_NUMBERS[mark]
 TITLE = re.compile(r"^[^，。：:；\d]{2,40}表(?:[（(][^）)]{1,12}[）)])?$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
-TOC_ENTRY = re.compile(r"^[-*]?\s*[一二三四五六七八九十]+、\s*(.+)$")
+TOC_ENTRY = re.compile(r"^[-*]?\s*([一二三四五六七八九十]+)、\s*(.+)$")
 CODE_IN_BRACKETS = re.compile(r"^\[(\d{3,9})\]\s*(.*)$")
 CODE = re.compile(r"^\d{3,9}$")
 ROW_NUMBERING = (
@@ -59,12 +59,13 @@ def _normal_title(text: str) -> str:
     return compact(strip_markup(text)).replace("(", "（").replace(")", "）")
 
 
-def find_toc_titles(lines: list[SourceLine]) -> tuple[list[str], set[int]]:
-    """Titles of tables listed in the 目录, in order, and the line numbers the 目录 spans."""
+def find_toc_titles(lines: list[SourceLine]) -> tuple[dict[str, int], set[int]]:
+    """Titles of tables listed in the 目录 with the number of their entry (十二、… is 表12; an
+    entry lost, as OCR may lose one, shifts no other), and the line numbers the 目录 spans."""
     start = next((i for i, line in enumerate(lines) if _normal_title(line.text) == "目录"), None)
     if start is None:
         return [], set()
-    titles: list[str] = []
+    titles: dict[str, int] = {}
     toc_lines = {lines[start].number}
     first_part: str | None = None
     for line in lines[start + 1:]:
@@ -78,12 +79,12 @@ def find_toc_titles(lines: list[SourceLine]) -> tuple[list[str], set[int]]:
             first_part = first_part or text
         toc_lines.add(line.number)
         entry = TOC_ENTRY.match(strip_markup(line.text).strip())
-        if entry and TITLE.match(_normal_title(entry.group(1))):
-            titles.append(_normal_title(entry.group(1)))
+        if entry and TITLE.match(_normal_title(entry.group(2))):
+            titles.setdefault(_normal_title(entry.group(2)), table_number(entry.group(1)))
     return titles, toc_lines
 
 
-def find_table_blocks(lines: list[SourceLine], toc_titles: list[str], skip: set[int]) -> list[TableBlock]:
+def find_table_blocks(lines: list[SourceLine], toc_titles: dict[str, int], skip: set[int]) -> list[TableBlock]:
     content = [line for line in lines
                if line.number not in skip and not is_page_furniture(line.text) and line.text.strip()]
     blocks: list[TableBlock] = []
@@ -125,7 +126,7 @@ def find_table_blocks(lines: list[SourceLine], toc_titles: list[str], skip: set[
 
 
 def _is_table_title(text: str, following: list[SourceLine], marked_number: int | None,
-                    toc_titles: list[str]) -> bool:
+                    toc_titles: dict[str, int]) -> bool:
     """A title line: after a 表N mark, listed in the 目录, or followed by a 单位 line."""
     if not TITLE.match(text) or PART_HEADING.match(text):
         return False
@@ -134,9 +135,9 @@ def _is_table_title(text: str, following: list[SourceLine], marked_number: int |
     return any(word in compact(line.text) for line in following for word in domain.UNIT_LINE_WORDS)
 
 
-def _number_from_toc(title: str, toc_titles: list[str], blocks: list[TableBlock]) -> int:
+def _number_from_toc(title: str, toc_titles: dict[str, int], blocks: list[TableBlock]) -> int:
     if title in toc_titles:
-        return toc_titles.index(title) + 1
+        return toc_titles[title]
     return (blocks[-1].number + 1) if blocks else 1
 
 
@@ -150,6 +151,26 @@ def parse_tables(lines: list[SourceLine]) -> tuple[list[Table], set[int]]:
     toc_titles, toc_lines = find_toc_titles(lines)
     blocks = find_table_blocks(lines, toc_titles, toc_lines)
     return [parse_block(block) for block in blocks], table_line_numbers(blocks) | toc_lines
+
+
+def ruled_lines(table: Table, ruled_tables: list[RuledTable]) -> list[SourceLine]:
+    """The rows of the ruled tables that start within the table's lines, as tab-separated lines."""
+    return [line for ruled in ruled_tables if table.line_start <= ruled.lines[0].number <= table.line_end
+            for line in ruled.lines]
+
+
+def reread(table: Table, lines: list[SourceLine]) -> Table:
+    """The same table read again from other lines (a PDF's ruled cells)."""
+    block = TableBlock(table.number, table.title, table.line_start, lines, table.unit, table.note, table.line_end)
+    return parse_block(block)
+
+
+def garbled_rows(table: Table) -> int:
+    """Rows whose name or text holds a run of header words: a header reprinted at a page break
+    read into the row it cut."""
+    words = {compact(part) for column in table.columns for part in column.split("/") if len(compact(part)) > 1}
+    return sum(1 for row in table.rows
+               if sum(word in compact(row.name + (row.text or "")) for word in words) >= 3)
 
 
 def parse_block(block: TableBlock) -> Table:
