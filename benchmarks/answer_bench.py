@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/answer_bench.py --skip-build
 
 Cold start: a fresh `python -m rag ask` process, from start to its first answer printed.
-Warm: every question of eval/questions.jsonl, asked again after one warm-up pass, dense on.
+Warm: every question of a set (eval/questions.jsonl, or --set, e.g. ../shared/eval/dev.jsonl),
+asked again after one warm-up pass, dense on; p50 and p95 overall and per answer type.
 Peak memory: the maximum resident set size of a process that only answers (measured in a child
 process, so that building the index here does not count).
 """
@@ -45,10 +46,11 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--set", type=Path, default=None, help="question set (either format)")
     parser.add_argument("--measure-answering", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_answering:
-        return measure_answering()
+        return measure_answering(args.set)
     settings = load_settings()
     if not args.skip_build:
         with tempfile.TemporaryDirectory() as folder:
@@ -63,24 +65,29 @@ def main() -> None:
     print(f"cold start, figure question (no model needed): {cold_start('江门医保局2024年三公经费多少', True):.2f} s")
     print(f"cold start, passage question (loads the model): "
           f"{cold_start('江门医保局2023年整体支出绩效目标是什么', True):.2f} s")
-    result = json.loads(subprocess.run([sys.executable, __file__, "--measure-answering"], cwd=ROOT, check=True,
-                                       capture_output=True, text=True).stdout.splitlines()[-1])
-    print(f"warm answers over {result['count']} eval questions: p50 {result['p50']:.1f} ms, "
+    extra = ["--set", str(args.set)] if args.set else []
+    result = json.loads(subprocess.run([sys.executable, __file__, "--measure-answering", *extra], cwd=ROOT,
+                                       check=True, capture_output=True, text=True).stdout.splitlines()[-1])
+    print(f"warm answers over {result['count']} questions: p50 {result['p50']:.1f} ms, "
           f"p95 {result['p95']:.1f} ms, max {result['max']:.1f} ms, mean {result['mean']:.1f} ms")
+    for intent, (count, p50, p95) in sorted(result["by_intent"].items()):
+        print(f"  {intent:10s} {count:4d} questions: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     print(f"peak memory of the answering process: {result['peak_mib']:.0f} MiB")
 
 
-def measure_answering() -> None:
+def measure_answering(question_set: Path | None) -> None:
     engine = AnswerEngine(load_settings(), dense=True)
-    questions = [case["question"] for case in load_cases()]
+    questions = [case["question"] for case in load_cases(question_set)]
     for question in questions:  # warm-up: model, caches
         engine.ask(question)
-    timings = []
+    timings, by_intent = [], {}
     for question in questions:
         started = time.perf_counter()
-        engine.ask(question)
+        answer = engine.ask(question)
         timings.append((time.perf_counter() - started) * 1000)
+        by_intent.setdefault(answer.intent if answer.found else "refusal", []).append(timings[-1])
     print(json.dumps({"count": len(timings), "p50": percentile(timings, 0.5), "p95": percentile(timings, 0.95),
+                      "by_intent": {k: (len(v), percentile(v, 0.5), percentile(v, 0.95)) for k, v in by_intent.items()},
                       "max": max(timings), "mean": statistics.mean(timings),
                       "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rag.answer import Answer, AnswerEngine
-from rag.parse.text import NUMBER_PATTERN
+from rag.parse.text import NUMBER_PATTERN, compact
 from rag.settings import PROJECT_ROOT
 
 DEFAULT_SET = PROJECT_ROOT / "eval" / "questions.jsonl"
@@ -48,8 +48,27 @@ class EvalReport:
 
 
 def load_cases(path: Path | None = None) -> list[dict]:
+    """Cases of either format: ours ({question, kind, expect}) or the shared sets' ({question,
+    kind: table_number|text_number|compare|passage|unanswerable, answer(s)}), read as ours."""
     with open(path or DEFAULT_SET, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        cases = [json.loads(line) for line in handle if line.strip()]
+    return [case if "expect" in case else _from_shared(case) for case in cases]
+
+
+SHARED_KINDS = {"table_number": "figure", "text_number": "figure", "compare": "compare", "passage": "passage",
+                "unanswerable": "unanswerable"}
+
+
+def _from_shared(case: dict) -> dict:
+    kind = case["kind"]
+    expect: dict = {"found": kind != "unanswerable"}
+    if kind in ("table_number", "text_number"):
+        expect["values"] = [case["answer"]]
+    elif kind == "compare":
+        expect["values"] = list(case.get("answers") or [])
+    elif kind == "passage":
+        expect["passage"] = [case["answer"], *(case.get("alt_answers") or [])]
+    return {"question": case["question"], "kind": SHARED_KINDS[kind], "expect": expect}
 
 
 def check(answer: Answer, expect: dict) -> tuple[bool, str]:
@@ -64,6 +83,9 @@ def check(answer: Answer, expect: dict) -> tuple[bool, str]:
     for text in expect.get("contains", []):
         if text not in answer.answer:
             return False, f"answer lacks “{text}”"
+    quoted = [compact(t) for t in [answer.answer, *(s.text for s in answer.sources[:3])]]
+    if expect.get("passage") and not any(compact(p) in q for p in expect["passage"] for q in quoted):
+        return False, f"no quote holds “{expect['passage'][0]}”"
     return True, ""
 
 
