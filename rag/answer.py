@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rag import domain, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences
-from rag.index import Chunk, HybridRetriever, SearchIndex
+from rag.index import Chunk, HybridRetriever, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.parse.text import compact
@@ -76,7 +76,7 @@ class AnswerEngine:
         self.dense = dense
         self.finder = FigureFinder(self.store)
         self.documents = self.store.documents()
-        self.vocabulary = self.finder.row_vocabulary(self.documents)
+        self.vocabulary = load_vocabulary(index_dir) or self.finder.row_vocabulary(self.documents)
         self._lock = threading.Lock()
         self._definition_paragraphs = None
         self._numbers: dict[str, list[Evidence]] = {}
@@ -449,7 +449,7 @@ class AnswerEngine:
         wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, dense=self.dense)
         found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]
-        projects = [c for c in self.search_index.chunks if c.source == "project" and c.doc in wanted
+        projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
                     and any(c.text.startswith(term) for term in question.row_terms)]
         terms = rank.query_terms(question, self.term_weights)
         scored = sorted(((rank.passage_score(_chunk_evidence(c), terms, question), i, c) for i, c in enumerate(found)),
@@ -459,7 +459,7 @@ class AnswerEngine:
             return self._refuse(question, "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
         if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
-            best = min((c for c in self.search_index.chunks if c.doc == best.doc and c.section == best.section
+            best = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
                         and c.source == best.source), key=lambda c: c.line_start)
         passage, end = self._section_text(best)
         text = (f"{best.title}「{best.section}」（{best.doc} 第{best.line_start}–{end}行）原文：\n“{passage}”")
@@ -488,8 +488,8 @@ class AnswerEngine:
         """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
         if best.source == "project":  # one project's 绩效目标: not the projects after it
             return best.text, best.line_end
-        same = [c for c in self.search_index.chunks  # in document order, pieces of a long paragraph too
-                if c.doc == best.doc and c.section == best.section and c.source == best.source]
+        same = [c for c in self.search_index.chunks_of(best.doc)  # in document order, long paragraphs' pieces too
+                if c.section == best.section and c.source == best.source]
         text, end = "", best.line_end
         for chunk in same[same.index(best):]:
             if text and len(text) + len(chunk.text) > PASSAGE_CHARS:
