@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rag import domain, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences
+from rag.followup import carry_over
 from rag.index import Chunk, HybridRetriever, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
@@ -96,7 +97,7 @@ class AnswerEngine:
         question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling)
         if question.problem:
             return self._refuse(question, question.problem)
-        carried = _carry_over(question, previous) if previous is not None else set()
+        carried = carry_over(question, previous) if previous is not None else set()
         with self._lock:  # the finder caches tables; sqlite reads are serialized per engine
             answer = self._answer(question, docs_filter)
             if not answer.found and carried & {"years", "kinds"}:
@@ -580,39 +581,3 @@ def _subject_name(subject: str | None, question: Question | None = None) -> str:
     if subject is None:
         return rank.content_words(question) if question else ""
     return domain.ITEMS[subject][0] if subject in domain.ITEMS else subject
-
-
-def _carry_over(question: Question, previous: Question) -> set[str]:
-    """A follow-up ("那2023年呢", "吴川呢", "和广州比呢", "占三公经费多少") keeps what it does not say
-    anew. Returns the names of the fields it took from the previous question."""
-    carried: set[str] = set()
-    own_intent = next((name for name in ("share", "change", "rank") if any(
-        w in question.text for w in domain.INTENT_WORDS[name])), None)
-    if not question.subjects and not question.topic and question.intent != "definition":
-        question.items, question.row_terms, question.codes = previous.items, previous.row_terms, previous.codes
-        question.columns = question.columns or previous.columns
-        question.topic = previous.topic
-        question.intent = own_intent or (previous.intent if previous.intent not in ("compare", "rank") else "figure")
-        if previous.intent == "passage" or (previous.topic and not previous.subjects):
-            question.intent = "passage"
-        carried.add("subjects")
-    elif own_intent == "share" and len(question.subjects) == 1 and previous.subjects \
-            and question.subjects[0] != previous.subjects[0]:
-        question.share_part = previous.subjects[0]  # the previous item's share of the item named now
-        question.intent = "share"
-        carried.add("subjects")
-    if not question.cities and previous.cities:
-        question.cities = list(previous.cities)
-        carried.add("cities")
-    elif any(w in question.text for w in ("和", "与", "跟", "比")) and previous.cities:
-        question.cities = list(dict.fromkeys(previous.cities[:1] + question.cities))
-        if len(question.cities) > 1 and question.subjects:
-            question.intent = "compare"
-        carried.add("cities")
-    if not question.years and previous.years and not question.cities[1:]:
-        question.years = list(previous.years)
-        carried.add("years")
-    if not question.kinds and previous.kinds:
-        question.kinds = list(previous.kinds)
-        carried.add("kinds")
-    return carried
