@@ -1,43 +1,65 @@
 """Streamlit chat over the 医疗保障局 reports: python -m streamlit run app.py
 
-Every answer comes from rag.answer.AnswerEngine, the same engine as `python -m rag ask`.
-Document text and questions are always rendered as text (rag.chat.plain), never as HTML.
+Every answer comes from rag.answer.AnswerEngine, the same engine as `python -m rag ask`; rag.chat
+holds what the page shows. Document text and questions are always rendered as text
+(rag.chat.plain), never as HTML. Conversations and feedback are kept in index/app.sqlite.
 """
 from __future__ import annotations
 
-import os
+import html
 import threading
 import time
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
-from rag.answer import Answer, AnswerEngine, money
+from rag.answer import AnswerEngine
 from rag.chat import (
-    EXAMPLE_QUESTIONS, UploadError, add_upload, audit_frame, chart_frame, plain, report_overview, styled, table_view,
+    EXAMPLE_QUESTIONS, ReportFilter, Turn, UploadError, add_upload, answer_chart, ask_turn, audit_frame,
+    audit_summary, comparison_caveat, conversation_markdown, headline, passage_markdown, passage_view, plain,
+    previous_question, readable, report_excerpt, report_overview, source_label, styled, table_view, turn_from_record,
+    turn_record, unique_sources,
 )
+from rag.history import ChatHistory, history_path
 from rag.index import build_search_indexes
 from rag.settings import load_settings
+from rag.store import TableStore
 
 st.set_page_config(page_title="医保局预决算问答", page_icon="📊", layout="wide")
 SETTINGS = load_settings()
+MAX_UPLOAD_MB = max(1, SETTINGS.max_upload_bytes // 1024 // 1024)
+# Streamlit's own widget texts that no parameter sets, replaced in Chinese; the running icon hidden
+# (the answer bubble shows its own status).
+PAGE_STYLE = f"""<style>
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+  content: "每个文件不超过 {MAX_UPLOAD_MB} MB（.txt / .md / .pdf）"; font-size: 0.8rem; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button > div::after {{ content: "选择文件"; }}
+[data-testid="stStatusWidget"] {{ visibility: hidden; }}
+mark {{ background: #fff3b0; padding: 0 2px; }}
+.report-text {{ font-family: monospace; white-space: pre-wrap; font-size: 0.85rem; }}
+.report-text .cited {{ background: #fff3b0; font-weight: bold; }}
+</style>"""
 
 
 @st.cache_resource(show_spinner="正在载入报告索引…")
 def load_engine(build: str) -> AnswerEngine:
-    """One engine per index build, shared by every browser session (its ask() is thread-safe)."""
+    """One engine per index build, shared by every browser session (its ask() is thread-safe).
+    The embedding model loads in a background thread from the start, so that the first passage
+    question finds it loaded or loading."""
     engine = AnswerEngine(SETTINGS, dense=True)
     import altair  # noqa: F401  # what the first answer draws with, imported before the warm-up
     import pyarrow  # noqa: F401  # thread takes the import lock for torch
 
-    threading.Thread(target=_warm_up_quietly, args=(engine,), daemon=True).start()
+    threading.Thread(target=engine.warm_up, daemon=True, name="warm-up").start()
     return engine
 
 
-def _warm_up_quietly(engine: AnswerEngine) -> None:
-    """Load the embedding model in the background, at low priority, so answers come first."""
-    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 15)
-    engine.warm_up()
+@st.cache_resource
+def load_history() -> ChatHistory:
+    return ChatHistory(history_path(SETTINGS.index_dir))
 
 
 @st.cache_resource
@@ -54,82 +76,180 @@ def current_engine() -> AnswerEngine | None:
     return load_engine(str(link.resolve()))
 
 
+# ------------------------------------------------------------------ the conversation in this session
+def conversation_turns() -> list[Turn]:
+    """This session's turns; after a reload or a restart, the conversation named in the address."""
+    if "turns" not in st.session_state:
+        conversation = st.query_params.get("c")
+        history = load_history()
+        if conversation and history.exists(conversation):
+            st.session_state.conversation = conversation
+            st.session_state.turns = [turn_from_record(r) for r in history.turns(conversation)]
+        else:
+            st.session_state.conversation, st.session_state.turns = None, []
+    return st.session_state.turns
+
+
+def save_turn(position: int, turn: Turn) -> None:
+    history = load_history()
+    if st.session_state.get("conversation") is None:
+        st.session_state.conversation = history.new_conversation(turn.question)
+        st.query_params["c"] = st.session_state.conversation
+    history.save_turn(st.session_state.conversation, position, turn_record(turn))
+
+
+def new_conversation() -> None:
+    st.session_state.turns, st.session_state.conversation = [], None
+    st.query_params.clear()
+
+
+def open_conversation(conversation: str) -> None:
+    st.session_state.pop("turns", None)
+    st.query_params.clear()
+    st.query_params["c"] = conversation
+
+
+def ask_again_fresh(engine: AnswerEngine, position: int, report_filter: ReportFilter) -> None:
+    """The 不沿用上一问 button: the same question, asked without the previous one."""
+    turns = st.session_state.turns
+    turns[position] = ask_turn(engine, turns[position].question, None, report_filter, fresh=True)
+    save_turn(position, turns[position])
+
+
+def save_feedback(position: int) -> None:
+    turn, conversation = st.session_state.turns[position], st.session_state.conversation
+    rating = st.session_state.get(f"rating-{conversation}-{position}")
+    if rating is None or conversation is None:
+        return
+    comment = st.session_state.get(f"comment-{conversation}-{position}", "")
+    load_history().set_feedback(conversation, position, rating, comment, turn.question, turn.answer.answer)
+
+
 # ------------------------------------------------------------------ answer rendering
-def render_answer(answer: Answer, engine: AnswerEngine, key: str, stream: bool = False) -> None:
-    if answer.figures:
-        figure = answer.figures[0]
-        st.metric(label=plain(f"{figure.doc_title} · {figure.label}"), value=f"{money(figure.value)} {figure.unit}")
+def render_turn(turn: Turn, position: int, engine: AnswerEngine, report_filter: ReportFilter) -> None:
+    answer, documents = turn.answer, {d.name: d for d in engine.documents}
+    metrics = headline(answer, documents)
+    for column, metric in zip(st.columns(len(metrics)) if metrics else [], metrics):
+        column.metric(label=plain(metric.label), value=metric.value)
+    view = passage_view(answer, documents)
     if not answer.found:
-        st.info(plain(answer.answer), icon="ℹ️")
-    elif stream:
-        st.write_stream(_pieces(plain(answer.answer)))
+        st.info(plain(readable(answer.answer, documents)), icon="ℹ️")
+    elif view is not None:
+        st.markdown(passage_markdown(view), unsafe_allow_html=True)
     else:
-        st.markdown(plain(answer.answer))
-    frame = chart_frame(answer)
-    if frame is not None:
-        st.caption(plain(answer.chart["title"]))
-        st.bar_chart(frame, horizontal=True)
-    for number, source in enumerate(answer.sources[:4], start=1):
-        render_source(source, engine, f"{key}-{number}", expanded=number == 1 and bool(answer.figures))
-
-
-def _pieces(text: str):
-    for start in range(0, len(text), 12):
-        yield text[start:start + 12]
-        time.sleep(0.01)
+        st.markdown(plain(readable(answer.answer, documents)))
+    caveat = comparison_caveat(answer, documents)
+    for note in ([caveat] if caveat and caveat not in answer.answer else []) + turn.notes:
+        st.warning(plain(note), icon="⚠️")
+    if turn.carried:
+        left, right = st.columns([3, 1])
+        left.caption(plain(f"沿用上一问：{'、'.join(turn.carried)}"))
+        right.button("不沿用，重新回答", key=f"fresh-{position}", on_click=ask_again_fresh,
+                     args=(engine, position, report_filter))
+    elif turn.fresh:
+        st.caption("未沿用上一问。")
+    chart = answer_chart(answer, documents)
+    if chart is not None:
+        st.altair_chart(chart, width="stretch")
+    sources = unique_sources(answer.sources)[:4]
+    for number, source in enumerate(sources, start=1):
+        render_source(source, engine, f"{position}-{number}", expanded=number == 1 and bool(answer.figures))
+    render_actions(turn, position, documents)
 
 
 def render_source(source, engine: AnswerEngine, key: str, expanded: bool) -> None:
-    where = f"表{source.table}" if source.table else (source.section or "正文")
-    with st.expander(plain(f"来源：{source.title} · {where} · {source.doc} 第{source.line}行"), expanded=expanded):
+    with st.expander(plain(f"来源：{source_label(source)}"), expanded=expanded):
+        link = f"?doc={source.doc}&line={source.line}"
         view = table_view(engine.store, source)
         if view is None:
             if source.section:
                 st.caption(plain(f"{source.section}（第{source.line}–{source.line_end or source.line}行）"))
             st.markdown(plain(f"“{source.text}”"))
-            return
-        st.caption(plain(f"{view.title}：黄色为所引的行{f'，加粗为所引的列「{view.cited_column}」' if view.cited_column else ''}"))
-        st.dataframe(styled(view), hide_index=True, width="stretch")
-        st.download_button("下载此表 CSV", view.csv, file_name=view.file_name, mime="text/csv", key=f"csv-{key}")
+        else:
+            cited = view.frame.iloc[view.highlight_row] if view.highlight_row is not None else None
+            if cited is not None and view.cited_column in view.frame.columns:
+                st.markdown(plain(f"所引：「{cited['项目']}」行，「{view.cited_column}」列：{cited[view.cited_column]}"))
+            st.caption(plain(f"{view.title}：黄色为所引的行{f'，加粗为所引的列' if view.cited_column else ''}"))
+            pinned = {"项目": st.column_config.TextColumn(pinned=True)}
+            if view.cited_column:
+                pinned[view.cited_column] = st.column_config.TextColumn(pinned=True)
+            st.dataframe(styled(view), hide_index=True, width="stretch", column_config=pinned)
+            st.download_button("下载此表 CSV", view.csv, file_name=view.file_name, mime="text/csv", key=f"csv-{key}")
+        st.markdown(f"[在报告原文中查看第{source.line}行]({link})")
+
+
+def render_actions(turn: Turn, position: int, documents) -> None:
+    conversation = st.session_state.get("conversation")
+    copy, rate = st.columns([1, 3])
+    with copy:
+        text = html.escape(readable(turn.answer.answer, documents), quote=True)
+        st.html(f'<button class="copy-answer" data-text="{text}" onclick="navigator.clipboard.writeText('
+                f'this.dataset.text).then(() => {{this.textContent = \'已复制\';}}, () => {{this.textContent = '
+                f'\'复制失败，请手动选择文字\';}})">复制答案</button>', unsafe_allow_javascript=True)
+    if conversation is None:
+        return
+    saved = load_history().feedback(conversation).get(position)
+    with rate:
+        st.feedback("thumbs", key=f"rating-{conversation}-{position}", default=saved.rating if saved else None,
+                    on_change=save_feedback, args=(position,))
+        if st.session_state.get(f"rating-{conversation}-{position}") is not None:
+            st.text_input("补充意见（可选）", key=f"comment-{conversation}-{position}", value=saved.comment if saved else "",
+                          placeholder="哪里不对，或者还想知道什么", on_change=save_feedback, args=(position,))
+            if saved:
+                st.caption("已记录您的评价，谢谢。")
 
 
 # ------------------------------------------------------------------ pages
-def sidebar(engine: AnswerEngine | None) -> set[str] | None:
+def sidebar(engine: AnswerEngine | None) -> ReportFilter:
     st.sidebar.title("医保局预决算问答")
     page = st.sidebar.radio("页面", ["问答", "数字核对"], horizontal=True, key="page")
-    docs_filter = None
+    report_filter = ReportFilter()
     if engine is not None:
         documents = engine.documents
-        cities = st.sidebar.multiselect("城市", sorted({d.city for d in documents if d.city}), key="f_city")
-        years = st.sidebar.multiselect("年度", sorted({d.year for d in documents if d.year}), key="f_year")
-        kinds = st.sidebar.multiselect("类型", sorted({d.kind for d in documents if d.kind}), key="f_kind")
-        if cities or years or kinds:
-            docs_filter = {d.name for d in documents if (not cities or d.city in cities)
-                           and (not years or d.year in years) and (not kinds or d.kind in kinds)}
-        if st.sidebar.button("清空对话", key="clear"):
-            st.session_state.messages, st.session_state.previous = [], None
-        st.sidebar.subheader("示例问题")
-        for number, example in enumerate(EXAMPLE_QUESTIONS):
-            if st.sidebar.button(example, key=f"example-{number}"):
-                st.session_state.pending = example
+        st.sidebar.subheader("筛选报告")
+        cities = st.sidebar.multiselect("城市", sorted({d.city for d in documents if d.city}), key="f_city",
+                                        placeholder="全部城市", select_all=False)
+        years = st.sidebar.multiselect("年度", sorted({d.year for d in documents if d.year}), key="f_year",
+                                       placeholder="全部年度", select_all=False, format_func=lambda y: f"{y}年")
+        kinds = st.sidebar.multiselect("类型", sorted({d.kind for d in documents if d.kind}), key="f_kind",
+                                       placeholder="全部类型", select_all=False)
+        report_filter = ReportFilter(tuple(cities), tuple(years), tuple(kinds))
+        st.sidebar.button("开始新对话", key="clear", on_click=new_conversation)
+        past = [c for c in load_history().conversations(8) if c.id != st.session_state.get("conversation")]
+        if past:
+            with st.sidebar.expander("历史对话"):
+                for item in past:
+                    st.button(plain(f"{item.title}（{item.turns} 问）"), key=f"open-{item.id}",
+                              on_click=open_conversation, args=(item.id,))
         st.sidebar.subheader("已收录的报告")
         st.sidebar.dataframe(report_overview(engine.store), hide_index=True)
     upload_panel()
-    st.sidebar.caption(plain(f"嵌入模型：{SETTINGS.embedding_model}"))
     if SETTINGS.llm_base_url and SETTINGS.llm_model:
-        st.sidebar.toggle(plain(f"用大模型 {SETTINGS.llm_model} 改写答案（数字须与原文一致）"), key="use_llm")
-    else:
-        st.sidebar.caption("大模型改写：关闭（未配置 RAG_LLM_BASE_URL / RAG_LLM_MODEL；答案为原文摘录）")
+        st.sidebar.toggle("用大模型改写答案（数字须与原文一致）", key="use_llm")
+    about(engine)
     st.session_state.current_page = page
-    return docs_filter
+    return report_filter
+
+
+def about(engine: AnswerEngine | None) -> None:
+    with st.sidebar.expander("关于", expanded=False):
+        st.caption(plain(f"嵌入模型：{SETTINGS.embedding_model}（设置 RAG_EMBEDDING_MODEL）"))
+        llm = f"{SETTINGS.llm_model}（{SETTINGS.llm_base_url}）" if SETTINGS.llm_base_url and SETTINGS.llm_model \
+            else "关闭（设置 RAG_LLM_BASE_URL、RAG_LLM_MODEL 开启；答案为原文摘录）"
+        st.caption(plain(f"大模型改写：{llm}"))
+        st.caption(plain(f"上传上限：{MAX_UPLOAD_MB} MB（RAG_MAX_UPLOAD_MB）；索引：{SETTINGS.index_dir}"))
+        if engine is not None:
+            st.caption(plain(f"当前索引：{engine.index_dir.name}"))
+            st.caption(plain("；".join(f"{d.title}：{d.name}" for d in engine.documents)))
 
 
 def upload_panel() -> None:
     with st.sidebar.expander("上传报告（.txt / .md / .pdf）"):
-        uploaded = st.file_uploader("选择文件", type=["txt", "md", "pdf"], key="upload")
+        uploaded = st.file_uploader("选择文件", type=["txt", "md", "pdf"], key="upload", max_upload_size=MAX_UPLOAD_MB)
         if uploaded is None or not st.button("加入索引", key="upload-go"):
             return
         bar = st.progress(0.0, text="准备中…")
+
         def show(what: str, done: float) -> None:
             bar.progress(done, text=what)
 
@@ -140,64 +260,111 @@ def upload_panel() -> None:
             st.error(plain(f"未加入：{error}。现有索引未改变。"))
             return
         problems = [reason for path, reason in result.skipped if path.endswith(uploaded.name)]
-        if problems:
-            st.error(plain(f"未加入：{problems[0]}。现有索引未改变。"))
-            return
         added = next((r for r in result.reports if r.name == uploaded.name), None)
-        st.success(plain(f"已加入：{added.identity.title if added else uploaded.name}，表格 {added.tables if added else 0} 张，"
-                         f"核对 {added.audit_passed if added else 0}/{added.audit_checks if added else 0} 通过"))
+        if problems or added is None:
+            st.error(plain(f"未加入：{problems[0] if problems else '没有读到报告'}。现有索引未改变。"))
+            return
+        store = TableStore(SETTINGS.current_index.resolve() / "store.sqlite")
+        checks = audit_summary(store.audit_findings(uploaded.name))
+        store.close()
+        st.success(plain(f"已加入：{added.identity.title}，表格 {added.tables} 张，{checks}"))
 
 
-def chat_page(engine: AnswerEngine, docs_filter: set[str] | None) -> None:
+def chat_page(engine: AnswerEngine, report_filter: ReportFilter) -> None:
     st.header("问问医保局的预算、决算和绩效报告")
     st.caption("数字只取自报告原表与原文，并标出处：报告、表号与表名、行、列、行号。")
-    messages = st.session_state.setdefault("messages", [])
-    for number, message in enumerate(messages):
-        with st.chat_message(message["role"]):
-            if message["role"] == "user":
-                st.markdown(plain(message["text"]))
-            else:
-                render_answer(message["answer"], engine, key=f"m{number}")
+    turns = conversation_turns()
+    if not turns:
+        st.subheader("可以这样问")
+        columns = st.columns(3)
+        for number, example in enumerate(EXAMPLE_QUESTIONS):
+            if columns[number % 3].button(example, key=f"example-{number}", width="stretch"):
+                st.session_state.pending = example
+    for position, turn in enumerate(turns):
+        with st.chat_message("user"):
+            st.markdown(plain(turn.question))
+        with st.chat_message("assistant"):
+            render_turn(turn, position, engine, report_filter)
+    if turns:
+        documents = {d.name: d for d in engine.documents}
+        st.download_button("导出对话（Markdown，含来源）", conversation_markdown(turns, documents).encode("utf-8"),
+                           file_name="对话记录.md", mime="text/markdown", key="export")
     question = st.chat_input("输入问题，例如：江门医保局2024年三公经费多少")
     question = question or st.session_state.pop("pending", None)
     if not question:
         return
     with st.chat_message("user"):
         st.markdown(plain(question))
-    answer = engine.ask(question, previous=st.session_state.get("previous"), docs_filter=docs_filter)
-    if st.session_state.get("use_llm"):
-        answer = load_phraser().rephrase(answer)
-    if answer.understood is not None and not answer.understood.problem:
-        st.session_state.previous = answer.understood
     with st.chat_message("assistant"):
-        render_answer(answer, engine, key=f"m{len(messages) + 1}", stream=True)
-    messages += [{"role": "user", "text": question}, {"role": "assistant", "answer": answer}]
+        status = st.empty()
+        with status.status("正在查找…", expanded=False):
+            started = time.perf_counter()
+            turn = ask_turn(engine, question, previous_question(turns), report_filter)
+            if st.session_state.get("use_llm"):
+                turn.answer = load_phraser().rephrase(turn.answer)
+        status.empty()
+        turns.append(turn)
+        save_turn(len(turns) - 1, turn)
+        render_turn(turn, len(turns) - 1, engine, report_filter)
+        st.caption(f"用时 {time.perf_counter() - started:.1f} 秒")
+
+
+def report_page(engine: AnswerEngine, doc: str, line: int) -> None:
+    """The report text around a cited line, opened from a citation link."""
+    excerpt = report_excerpt(engine.store, doc, line, around=15)
+    st.header(plain(excerpt.title))
+    st.caption(plain(f"{excerpt.doc} 第{max(1, line - 15)}–{line + 15}行，所引为第{line}行"))
+    if excerpt.problem:
+        st.warning(plain(excerpt.problem))
+    rows = "".join(f'<div class="{"cited" if n == line else ""}">{n:>5}  {html.escape(text)}</div>'
+                   for n, text in excerpt.lines)
+    st.html(f'<div class="report-text">{rows}</div>')
+    conversation = st.session_state.get("conversation") or st.query_params.get("c")
+    st.markdown(f"[返回问答](?c={conversation})" if conversation else "[返回问答](?)")
 
 
 def audit_page(engine: AnswerEngine) -> None:
     st.header("数字核对")
-    st.caption("按报告核对：上级项目与下级之和、合计与各项之和、合计列与各列之和、三公经费与其三项、正文数字与表格。"
-               "每项差额在 0.01×项数以内视为四舍五入。")
+    st.caption("按报告核对：上级项目与下级之和、合计与各项之和、合计列与各列之和、三公经费与其三项、正文数字与表格、"
+               "正文增减与百分比、正文总数与所列分项。每项差额在 0.01×项数以内视为四舍五入。点选一行可看原文上下文。")
     only_failed = st.toggle("只看不一致的", value=True, key="only-failed")
     for document in engine.documents:
+        findings = engine.store.audit_findings(document.name)
         frame = audit_frame(engine.store, document.name, only_failed)
-        with st.expander(plain(f"{document.title}（{document.name}）：{len(frame)} 条"), expanded=not frame.empty):
+        with st.expander(plain(f"{document.title}：{audit_summary(findings)}"), expanded=not frame.empty):
             if frame.empty:
-                st.write("没有不一致之处。" if only_failed else "没有可核对的表格。")
-            else:
-                st.dataframe(frame, hide_index=True, width="stretch")
+                st.write("没有不一致之处。" if only_failed else "没有可核对的数字。")
+                continue
+            picked = st.dataframe(
+                frame, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+                key=f"audit-{document.name}",
+                column_config={"内容": st.column_config.TextColumn(width="large"),
+                               "原文": st.column_config.TextColumn(width="large"),
+                               "所列": st.column_config.NumberColumn(format="%.2f"),
+                               "计算/对照": st.column_config.NumberColumn(format="%.2f"),
+                               "差": st.column_config.NumberColumn(format="%.2f")})
+            rows = picked.selection.rows
+            line = frame.iloc[rows[0]]["行"] if rows else pd.NA
+            if not pd.isna(line):
+                excerpt = report_excerpt(engine.store, document.name, int(line), around=4)
+                st.code("\n".join(f"{'▶' if n == excerpt.cited else ' '}{n:>5}  {text}" for n, text in excerpt.lines),
+                        language=None)
 
 
 def main() -> None:
+    st.html(PAGE_STYLE)
     engine = current_engine()
-    docs_filter = sidebar(engine)
+    report_filter = sidebar(engine)
     if engine is None:
         st.warning("还没有索引。请先在终端运行 python -m rag ingest，或在左侧上传报告。")
         return
-    if st.session_state.current_page == "数字核对":
+    doc, line = st.query_params.get("doc"), st.query_params.get("line")
+    if doc and line and line.isdigit() and engine.store.document(doc) is not None:
+        report_page(engine, doc, int(line))
+    elif st.session_state.current_page == "数字核对":
         audit_page(engine)
     else:
-        chat_page(engine, docs_filter)
+        chat_page(engine, report_filter)
 
 
 main()

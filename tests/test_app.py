@@ -43,8 +43,26 @@ def test_follow_up_and_comparison_keep_the_history(app):
     ask(app, "那吴川呢")
     assert [m.value for m in app.metric] == ["17.56 万元", "19.50 万元"]
     ask(app, "和广州比呢")
-    assert "85.72" in texts(app) and "差额" in texts(app)
+    assert [m.value for m in app.metric][2:] == ["19.50 万元", "85.72 万元", "-66.22 万元"]
+    assert "差额" in texts(app) and any("年度不同" in w.value for w in app.warning)
+    assert "沿用上一问：吴川、三公经费" in [c.value for c in app.caption]
     assert len(app.chat_message) == 6  # three questions, three answers, kept for this session
+
+
+def test_a_carried_over_turn_can_be_asked_again_without_it(app):
+    ask(app, "江门医保局2024年三公经费多少")
+    ask(app, "公务接待费多少")
+    assert "沿用上一问：江门、2024年" in [c.value for c in app.caption]
+    app.button(key="fresh-1").click().run()
+    assert not app.exception
+    assert "未沿用上一问。" in [c.value for c in app.caption]
+    assert len(app.metric) == 2 and "广州" in texts(app)  # now every report's 公务接待费
+
+
+def test_a_refusal_under_a_filter_says_which_filter_hid_it(app):
+    app.sidebar.multiselect(key="f_city").set_value(["江门"]).run()
+    ask(app, "广州医保局2023年三公经费多少")
+    assert any("筛选条件（城市：江门）排除了广州市医疗保障局2023年部门预算" in w.value for w in app.warning)
 
 
 def test_unanswerable_question_says_so_and_lists_the_reports(app):
@@ -71,7 +89,7 @@ def test_bad_upload_gets_a_clear_message_and_the_index_is_untouched(app, full_in
 
 
 def test_example_question_buttons_ask_their_question(app):
-    app.sidebar.button(key="example-0").click().run()
+    app.button(key="example-0").click().run()
     assert not app.exception
     assert [m.value for m in app.metric] == ["17.56 万元"]
 
