@@ -114,6 +114,11 @@ def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
     return units
 
 
+def fold(text: str) -> str:
+    """Both sides of a comparison in one spelling: 医疗保险 and 医疗保障 as 医保."""
+    return text.replace("医疗保险", "医保").replace("医疗保障", "医保")
+
+
 def bigrams(text: str) -> set[str]:
-    chars = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9%]", "", text).replace("医疗保险", "医保").replace("医疗保障", "医保")
+    chars = fold(re.sub(r"[^\u4e00-\u9fffA-Za-z0-9%]", "", text))
     return {chars[i:i + 2] for i in range(len(chars) - 1)}

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rag import domain
-from rag.evidence import Evidence, bigrams
+from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
 from rag.question import Question
 
@@ -126,11 +126,6 @@ def words(text: str) -> list[str]:
     from rag.index import word_tokens  # jieba with the domain dictionary
 
     return [w for part in text.split() for w in word_tokens(part) if len(w) > 1 or len(part) == 1]
-
-
-def fold(text: str) -> str:
-    """Both sides of a comparison in one spelling: 医疗保险 and 医疗保障 as 医保."""
-    return text.replace("医疗保险", "医保").replace("医疗保障", "医保")
 
 
 def lexical(evidence: Evidence, terms: list[Term], w: Weights | None = None) -> float:
