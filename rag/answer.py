@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rag import domain, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
-from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences
+from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
 from rag.followup import carry_over
 from rag.index import Chunk, HybridRetriever, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
@@ -156,7 +156,7 @@ class AnswerEngine:
     # ------------------------------------------------------------ evidence
     def _numbers_of(self, document: DocumentInfo) -> list[Evidence]:
         if document.name not in self._numbers:
-            self._numbers[document.name] = prose_numbers(self.store, document)
+            self._numbers[document.name] = prose_numbers(self.store, document) + target_numbers(self.finder, document)
         return self._numbers[document.name]
 
     def _sentences_of(self, document: DocumentInfo) -> list[Evidence]:
@@ -238,7 +238,7 @@ class AnswerEngine:
 
     @staticmethod
     def _figure_sentence(figure: Figure) -> str:
-        if figure.table is not None:
+        if figure.table is not None and figure.sentence is None:
             return (f"{figure.doc_title}：{figure.label}{money(figure.value)}{figure.unit}"
                     f"（{figure.citation}）。")
         return f"{figure.doc_title}：{figure.label}{money(figure.value)}{figure.unit}。原文：“{figure.sentence}”（{figure.citation}）"

@@ -159,8 +159,10 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 
 # Units of things counted in prose ("公务用车保有量为2辆", "参加基本医疗保险人数404.54万人"), and
 # the words of a question that asks for a count rather than an amount of money.
-COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "平方米", "个月", "分", "人", "辆", "个", "家", "台", "次", "名", "份",
-                                "件", "项", "宗", "张", "条", "本", "期")
+COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
+                                "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户")
+# words between a number and its unit that make it approximate ("90余平方米", "5000多份")
+APPROXIMATE_WORDS: tuple[str, ...] = ("余", "多")
 COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人", "几个人", "人数", "多少个", "几个", "多少家",
                                 "几家", "多少次", "几次", "多少台", "几台", "多少名", "几名", "多少份", "多少项",
                                 "几项", "多少宗", "几宗", "数量", "面积")
@@ -168,14 +170,14 @@ COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人",
 # Passage topics a question may ask to see.
 PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
     "职责": ("主要职责", "部门职能", "职责", "干什么", "做什么", "负责什么", "职能"),
-    "机构设置": ("机构设置", "内设机构"),
+    "机构设置": ("机构设置", "内设机构", "派出机构", "派出分局"),
     "绩效目标": ("绩效目标",),
     "绩效评价": ("绩效评价",),
     "名词解释": ("名词解释",),
     "整改措施": ("整改", "改进措施", "改进意见"),
     "存在问题": ("存在问题", "存在的问题"),
     "自评结论": ("自评结论", "自评等级"),
-    "预算构成": ("预算构成", "决算单位构成"),
+    "预算构成": ("预算构成", "决算单位构成", "单位构成", "下属单位", "由哪几块组成", "哪几块", "组成部分"),
 }
 
 # ---------------------------------------------------------------- questions
@@ -231,7 +233,8 @@ QUERY_SYNONYMS: dict[str, str] = {
     "科室": "内设机构", "处室": "内设机构", "内设部门": "内设机构", "内部机构": "内设机构",
     "短板": "存在问题", "不足之处": "存在问题", "毛病": "存在问题",
     "接下来怎么干": "下一步工作", "接下来": "下一步", "今后": "下一步", "打算怎么": "下一步",
-    "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "干什么用": "主要用于",
+    "主要花在哪": "主要用于", "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "干什么用": "主要用于",
+    "股室": "内设机构",
     "一共": "共", "总共": "共", "合共": "共",
     "请客吃饭": "公务接待", "招待客人": "公务接待", "坐飞机出国": "因公出国",
     "咋": "怎么", "啥": "什么",
@@ -239,7 +242,7 @@ QUERY_SYNONYMS: dict[str, str] = {
 }
 # the class of a figure's unit; units not listed are counts
 UNIT_CLASSES: dict[str, str] = {"万元": "money", "亿元": "money", "元": "money", "%": "percent",
-                                "平方米": "area", "个月": "months", "分": "score"}
+                                "平方米": "area", "㎡": "area", "个月": "months", "分": "score"}
 # question words that ask for one class of figure, checked in this order
 ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "percent": ("百分之几", "百分比", "百分之多少", "多少%", "占比", "比重", "比例", "增长率", "增幅", "降幅",
@@ -251,7 +254,10 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "money": ("多少钱", "万元", "亿元", "多少亿", "几亿", "多少万", "金额", "花了", "花费", "几块钱"),
 }
 # words of a question that asks for words, not a figure, even when it names a row
-PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么")
+PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么",
+                                            "哪几", "叫什么", "名称", "名字", "分别是")
+# "哪几个科室" asks for names, not a count: these words are no count word
+NAMES_NOT_COUNT: tuple[str, ...] = ("哪几",)
 # words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the
 # words of a question that asks for targets
 TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "不高于", "控制在", "力争")
@@ -262,8 +268,14 @@ OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支�
 # a question asking why, and the words by which a report gives its reasons
 # words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")
-REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故")
-REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "主要用于", "增减变动情况", "的主要情况：", "由于", "因为", "主要系")
+# a question asking why, or where a sum came from: the report's own explanation
+REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
+                                 "从哪来", "从哪里来")
+# a question asking what a sum is for: the passage that says (a project's 绩效目标, 主要用于…)
+PURPOSE_WORDS: tuple[str, ...] = ("用途", "用来干", "用来做", "用在什么", "用在哪", "主要用于", "用于什么", "用于哪",
+                                  "干什么用", "做什么用", "干啥用", "干嘛用", "有什么用")
+REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "主要用于", "增减变动情况", "的主要情况：", "由于", "因为", "主要系",
+                                   "主要变动情况", "变动原因", "用于", "主要为")
 # scopes that no city or county report covers
 WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
                                 "广东省医疗保障局", "全广东")

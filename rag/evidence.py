@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from rag import domain
 from rag.lookup import Figure, FigureFinder, clean_row_name
-from rag.parse.facts import CHANGE_WORDS, SENTENCE_END
+from rag.models import Paragraph
+from rag.parse.facts import CHANGE_WORDS, FIGURE, SENTENCE_END, extract_facts
 from rag.parse.text import compact
 from rag.question import Question
 from rag.store import DocumentInfo, FactRecord, ParagraphRecord, TableStore
@@ -84,16 +85,57 @@ def prose_numbers(store: TableStore, document: DocumentInfo) -> list[Evidence]:
 
 def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     sentence = fact.sentence
-    at = sentence.find(fact.label) if fact.label else -1
-    lead = sentence[: at + len(fact.label)] if at >= 0 else fact.label
-    rest = sentence[len(lead):]
+    lead, label, rest = _around(sentence, fact.label)
     figure = Figure(fact.value, fact.unit, compact(fact.label) or fact.item or "", document.name, document.title,
                     fact.line, sentence=sentence)
-    return Evidence(document.name, "fact", fact.label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
+    return Evidence(document.name, "fact", label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
                     f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
                     change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
                     target=fact.label.rstrip().endswith(domain.TARGET_MARKERS),
                     sentence=sentence, section=fact.section_path)
+
+
+def target_numbers(finder: FigureFinder, document: DocumentInfo) -> list[Evidence]:
+    """Numbers written in a table's text column (a project's 绩效目标: "计划使用财政资金12.4万元
+    用于聘请第三方…"), each with its clause, the project and the unit whose row it is under."""
+    units = []
+    for table, rows in finder.tables(document.name):
+        owner = ""
+        for row in rows:
+            if row.values and not row.text:
+                owner = clean_row_name(row.name)  # the unit or group the next projects belong to
+            if not row.text:
+                continue
+            project = clean_row_name(row.name)
+            for fact in extract_facts([Paragraph(None, row.text, row.line_start, row.line_end)]):
+                figure = Figure(fact.value, fact.unit, f"{project}：{compact(fact.label)}", document.name,
+                                document.title, row.line_start, table.number, table.title, row.name,
+                                table.text_column or "绩效目标", sentence=fact.sentence, row_id=row.id)
+                lead, label, rest = _around(fact.sentence, fact.label)
+                units.append(Evidence(document.name, "fact", label, f"{lead} {project}",
+                                      f"{rest} {owner} {table.title}", row.line_start, figure,
+                                      unit_class(fact.unit), change=fact.kind == "change",
+                                      target=fact.label.rstrip().endswith(domain.TARGET_MARKERS),
+                                      sentence=fact.sentence, section=table.title))
+    return units
+
+
+def _around(sentence: str, label: str) -> tuple[str, str, str]:
+    """A prose number's lead, its clause and the rest of its sentence. The clause is the words
+    before the number; the lead is the sentence up to it and the words after it up to the next
+    break or number ("已开展33场大小型禁毒宣传活动" is about 禁毒宣传活动, which follows the figure)."""
+    at = sentence.find(label) if label else -1
+    if at < 0:
+        return label, label, sentence
+    lead = sentence[: at + len(label)]
+    figure = FIGURE.match(sentence, len(lead)) or FIGURE.search(sentence, len(lead))
+    if figure is None:
+        return lead, label, sentence[len(lead):]
+    tail = CLAUSE_TAIL.match(sentence, figure.end()).group(0)
+    return f"{lead} {tail}", label, sentence[len(lead):]
+
+
+CLAUSE_TAIL = re.compile(r"[^，,：:；;。（(\d]*")
 
 
 def _names_change(label: str) -> bool:

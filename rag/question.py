@@ -50,6 +50,8 @@ def _normalize(text: str) -> str:
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
 
 
+# a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
+RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
 TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|的)")
 
@@ -98,16 +100,25 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     _qualifiers_to_columns(question)
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
                            if any(w in normalized for w in words)), None)
-    question.asks_amount = any(w in normalized for w in domain.AMOUNT_WORDS)
-    question.asks_count = any(w in normalized for w in domain.COUNT_WORDS)
+    counted = _without_name_words(normalized)  # "哪几个科室" asks for names, not how many
+    question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
+    question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     question.asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items()
-                                 if any(w in normalized for w in words)), None)
+                                 if any(w in counted for w in words)), None)
+    if question.asked_class is None and RATE_ASKED.search(counted):
+        question.asked_class = "percent"  # 覆盖率要达到多少, 参保率是多少: a rate is a percent
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
-    asked_unit = re.search(rf"(?:多少|几)({'|'.join(('亿元', '亿', '万元') + domain.COUNT_UNITS)})", normalized)
+    asked_unit = re.search(rf"(?:多少|几)({'|'.join(('亿元', '亿', '万元') + domain.COUNT_UNITS)})", counted)
     question.asked_unit = asked_unit.group(1) if asked_unit else None
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
-    question.intent = _intent(normalized, question)
+    question.intent = _intent(counted, question)
     return question
+
+
+def _without_name_words(text: str) -> str:
+    for word in domain.NAMES_NOT_COUNT:
+        text = text.replace(word, "哪")
+    return text
 
 
 def _qualifiers_to_columns(question: Question) -> None:
@@ -193,9 +204,12 @@ def _intent(text: str, question: Question) -> str:
             w in text for w in words["compare"] if len(w) > 1))
     if several and has_subject:
         return "compare"
-    if question.topic and not asks_amount:
+    names_asked = any(w in text for w in domain.PASSAGE_QUESTION_WORDS)
+    if has_subject and any(w in text for w in domain.PURPOSE_WORDS):  # "这笔钱主要花在哪"
         return "passage"
-    if has_subject and not asks_amount and any(w in text for w in domain.PASSAGE_QUESTION_WORDS):
+    if question.topic and (not asks_amount or names_asked):  # "有几个股室，分别叫什么": the passage
+        return "passage"
+    if has_subject and not asks_amount and names_asked:
         return "passage"  # "江门市医疗保障事业管理中心是什么性质的单位": words, not a figure
     if has_subject or asks_amount or question.asked_class:
         return "figure"

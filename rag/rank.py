@@ -40,9 +40,11 @@ class Weights:
 
 
 WEIGHTS = Weights()
-QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|是谁|是什么|什么|哪些|哪个|哪里|多少|怎么样|怎样|怎么|如何|有没有|没有"
+QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
                              r"|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
+# classes whose question words only say the unit (面积 for 平方米), not what is measured
+UNIT_ONLY_CLASSES = ("area", "months", "score")
 # the everyday words a report word stands for in the question (科室 for 内设机构), matched too
 EVERYDAY_WORDS: dict[str, list[str]] = {}
 for _everyday, _report in domain.QUERY_SYNONYMS.items():
@@ -83,6 +85,8 @@ def content_words(question: Question) -> str:
     content = question.reading or compact(question.text)
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
+    for word in domain.ASKED_CLASS_WORDS.get(question.asked_class, ()) if question.asked_class in UNIT_ONLY_CLASSES else ():
+        content = content.replace(word, " ")  # 面积, 得分: said by the figure's unit, scored as such
     for word in ("医疗保障局", "医保局", *question.cities, *(f"{y}年" for y in question.years),
                  *(str(y) for y in question.years)):
         content = content.replace(word, " ")

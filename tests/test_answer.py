@@ -197,3 +197,34 @@ def test_one_engine_answers_many_threads_at_once(engine):
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(ask_and_view, questions))
     assert results[:4] * 10 == results
+
+
+# ------------------------------------------------------------------ evidence the ranker reads
+def test_a_count_whose_subject_follows_the_number(engine):
+    answer = engine.ask("廉江医保局2023年开展了几场禁毒宣传活动")  # "已开展33场大小型禁毒宣传活动"
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("33"), "场")
+
+
+def test_an_approximate_area(engine):
+    answer = engine.ask("廉江医保经办服务大厅面积多少平方米")  # "大厅仅90余平方米"
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("90"), "平方米")
+
+
+def test_a_number_inside_a_projects_performance_target(engine):
+    answer = engine.ask("吴川医保扩面征缴工作经费的绩效目标里，年底缴费覆盖率要达到多少")
+    figure = answer.figures[0]
+    assert (figure.value, figure.unit, figure.table, figure.row) == (Decimal("90"), "%", 12, "医保扩面征缴工作经费")
+    assert "年底医保缴费覆盖率达到90%" in answer.answer  # quoted, with the table it is printed in
+    assert "表12《部门预算项目支出及其他支出预算表》" in answer.answer
+
+
+def test_which_ones_asks_for_names_not_a_count(engine):
+    answer = engine.ask("吴川医保局有哪几个内设股室")
+    assert answer.found and not answer.figures
+    assert "规划财务和基金监管股" in answer.answer
+
+
+def test_what_a_project_is_for_is_its_passage(engine):
+    answer = engine.ask("广州医保局的欺诈骗取医疗保障基金举报奖励金主要用来干嘛")
+    assert answer.found and not answer.figures
+    assert "鼓励社会公众积极举报欺诈骗取医疗保障基金行为" in answer.answer
