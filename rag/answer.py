@@ -113,6 +113,10 @@ class AnswerEngine:
         documents, problem, note = self._resolve_documents(question, docs_filter)
         if problem:
             return self._refuse(question, problem)
+        unknown = [c for c in question.codes if not any(self.finder.has_code(d, c) for d in documents)]
+        if unknown:  # an exact code is the strongest signal: a report without it does not answer
+            titles = "、".join(d.title for d in documents)
+            return self._refuse(question, f"{titles}中没有科目编码为{'、'.join(unknown)}的项目。")
         handlers = {"figure": self._figures, "compare": self._compare, "share": self._share,
                     "change": self._change, "rank": self._rank, "passage": self._passage,
                     "definition": self._definition, "reason": self._reason}
@@ -139,12 +143,17 @@ class AnswerEngine:
         places = [d for d in pool if (not question.cities or d.city in question.cities)
                   and (not question.years or d.year in question.years)]
         chosen = [d for d in places if not question.kinds or question.versus_kinds or d.kind in question.kinds]
-        if chosen:
-            return chosen, None, None
-        asked = "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
-        if places and question.cities and question.years:
-            return places, None, f"（没有{asked}；以下据{'、'.join(d.title for d in places)}。）"
-        return [], f"这些报告中没有{asked}的报告。", None
+        refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。", None
+        if not (question.cities and question.years):
+            return (chosen, None, None) if chosen else refusal
+        # a city and year asked whose kind asked is not held: its other reports stand in, said so
+        covered = {(d.city, d.year) for d in chosen}
+        stand_ins = [d for d in places if (d.city, d.year) not in covered]
+        if not stand_ins:
+            return (chosen, None, None) if chosen else refusal
+        missing = "、".join(dict.fromkeys(f"{d.city}{d.year}年" for d in stand_ins))
+        note = f"（没有{missing}{''.join(question.kinds)}；以下据{'、'.join(d.title for d in stand_ins)}。）"
+        return chosen + stand_ins, None, note
 
     def holdings(self) -> str:
         return "、".join(d.title for d in self.documents)
@@ -308,11 +317,14 @@ class AnswerEngine:
     def _compare(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         pairs: list[tuple[str, Figure]] = []
         if question.versus_kinds and not question.cities[1:]:
-            pairs = self._budget_versus_final(question, documents)
+            pairs = self._per_column(question, documents, ("预算数", "决算数"), kinds=[])
+        elif len(question.columns) > 1 and len(question.subjects) == 1 and len(documents) == 1:
+            pairs = self._per_column(question, documents, question.columns[:2])  # 基本支出中的A和项目支出中的A
         if not pairs and len(question.subjects) > 1 and len(documents) == 1:
             pairs = [(s, f) for s in question.subjects[:2] for f in self._lookup(question, documents, s)]
         if not pairs:
-            pairs = [(f.doc_title, f) for f in self._lookup(question, documents, question.subjects[0])]
+            found = self._lookup(question, documents, question.subjects[0])
+            pairs = [(f.doc_title, f) for f in sorted(found, key=lambda f: self._asked_order(question, f.doc))]
         if len(pairs) < 2:
             if pairs:
                 answer = self._figures(question, documents)
@@ -323,14 +335,24 @@ class AnswerEngine:
             return self._side_by_side(question, pairs)
         return self._pair(question, pairs[0], pairs[1])
 
+    def _asked_order(self, question: Question, doc: str) -> tuple[int, int]:
+        """Where a report's city and year are named in the question: answers keep the question's order."""
+        document = self.store.document(doc)
+        city = question.cities.index(document.city) if document.city in question.cities else len(question.cities)
+        year = question.years.index(document.year) if document.year in question.years else len(question.years)
+        return city, year
+
     def _pair(self, question: Question, first: tuple[str, Figure], second: tuple[str, Figure]) -> Answer:
         """Two figures side by side and their difference."""
         (name_a, a), (name_b, b) = first, second
         difference = a.value - b.value
         relation = "多" if difference > 0 else "少" if difference < 0 else "相同，差"
-        lines = [_labelled(name_a, self._figure_sentence(a)), _labelled(name_b, self._figure_sentence(b)),
-                 f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，"
-                 f"即前者比后者{relation}{money(abs(difference))}{a.unit}。"]
+        lines = [_labelled(name_a, self._figure_sentence(a)), _labelled(name_b, self._figure_sentence(b))]
+        if a.unit == b.unit:
+            lines.append(f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，"
+                         f"即前者比后者{relation}{money(abs(difference))}{a.unit}。")
+        else:  # a percent and an amount, say: there is no difference to take
+            lines.append(f"（两个数字的单位不同：{a.unit}与{b.unit}，不能相减。）")
         sources = [self._figure_source(a), self._figure_source(b)]
         answer = Answer(question.text, True, "\n".join(lines), [a, b], sources, question.intent, question)
         answer.chart = _bar_chart(question, [name_a, name_b], [a, b])
@@ -344,13 +366,21 @@ class AnswerEngine:
         answer.chart = _bar_chart(question, [name for name, _ in pairs], figures)
         return answer
 
-    def _budget_versus_final(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:
-        pairs = []
-        for column_group in ("预算数", "决算数"):
-            variant = replace(question, columns=[column_group], kinds=[])
+    def _per_column(self, question: Question, documents: list[DocumentInfo], columns: tuple[str, ...] | list[str],
+                    kinds: list[str] | None = None) -> list[tuple[str, Figure]]:
+        """The subject under each column asked (预算数 and 决算数; 基本支出 and 项目支出): a figure
+        counts for a column when its column or its table says that column."""
+        pairs: list[tuple[str, Figure]] = []
+        for column in columns:
+            reading = question.reading
+            for other in columns:  # the other column's words belong to the other figure
+                reading = reading.replace(other, " ") if other != column else reading
+            variant = replace(question, columns=[column], kinds=question.kinds if kinds is None else kinds,
+                              reading=reading)
             for figure in self._lookup(variant, documents, question.subjects[0]):
-                if figure.column and figure.column.startswith(column_group):
-                    pairs.append((column_group, figure))
+                said = f"{figure.column or ''} {figure.table_title or ''}"
+                if column in said and not any((f.line, f.column) == (figure.line, figure.column) for _, f in pairs):
+                    pairs.append((column, figure))
         return pairs
 
     def _share(self, question: Question, documents: list[DocumentInfo]) -> Answer:
@@ -536,6 +566,10 @@ def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vo
 def _chunk_evidence(chunk: Chunk) -> Evidence:
     return Evidence(chunk.doc, "passage", chunk.section.rsplit(" > ", 1)[-1], chunk.text,
                     f"{chunk.title} {chunk.section}", chunk.line_start, section=chunk.section, sentence=chunk.text)
+
+
+def _asked_reports(question: Question) -> str:
+    return "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
 
 
 def _gives_reason(sentence: str) -> bool:

@@ -130,7 +130,7 @@ ITEM_ROW_NAMES: dict[str, tuple[str, ...]] = {
     "支出总计": ("支出总计",),
 }
 # words that may follow an item's name before its figure in prose ("机关运行经费安排310.82万元")
-PROSE_LABEL_TAILS: tuple[str, ...] = ("财政拨款支出决算为", "支出决算为", "决算为", "总额", "安排", "支出", "为")
+PROSE_LABEL_TAILS: tuple[str, ...] = ("财政拨款支出决算为", "支出决算为", "决算为", "总额", "金额", "总值", "安排", "支出", "为")
 
 # Everyday words for table rows: the question's word -> the row's printed name.
 ROW_ALIASES: dict[str, str] = {
@@ -192,6 +192,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                 "哪个高", "差额", "差距", "和", "与", "跟", "vs", "VS", "还是"),
     "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思"),
 }
+# words asking for each of several things named
+EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自")
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "钱", "总额", "人数", "数量")
 # A question about a budget against final accounts: both words, or one of these.
@@ -255,7 +257,7 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
 }
 # words of a question that asks for words, not a figure, even when it names a row
 PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么",
-                                            "哪几", "叫什么", "名称", "名字", "分别是")
+                                            "哪几", "叫什么", "名称", "名字", "分别是", "买什么", "做什么", "干什么")
 # "哪几个科室" asks for names, not a count: these words are no count word
 NAMES_NOT_COUNT: tuple[str, ...] = ("哪几",)
 # words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the

@@ -114,8 +114,7 @@ def target_numbers(finder: FigureFinder, document: DocumentInfo) -> list[Evidenc
                 lead, label, rest = _around(fact.sentence, fact.label)
                 units.append(Evidence(document.name, "fact", label, f"{lead} {project}",
                                       f"{rest} {owner} {table.title}", row.line_start, figure,
-                                      unit_class(fact.unit), change=fact.kind == "change",
-                                      target=fact.label.rstrip().endswith(domain.TARGET_MARKERS),
+                                      unit_class(fact.unit), change=fact.kind == "change", target=True,
                                       sentence=fact.sentence, section=table.title))
     return units
 

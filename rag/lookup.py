@@ -98,6 +98,9 @@ class FigureFinder:
             return figure
         return None
 
+    def has_code(self, document: DocumentInfo, code: str) -> bool:
+        return any(row.code == code for _, rows in self.tables(document.name) for row in rows)
+
     def prose_facts(self, document: DocumentInfo, item: str) -> list[FactRecord]:
         return [f for f in self.store.facts(document.name, item=item)
                 if f.kind == "amount" and f.unit == (document.money_unit or "万元") and label_names_item(f.label, item)]

@@ -83,7 +83,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         return question
     question.cities = _in_order(normalized, domain.CITIES)
     question.unknown_places = _unknown_places(normalized)
-    question.years = sorted({int(y) for y in re.findall(r"(20\d\d)年?", normalized)},
+    question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
                             key=lambda y: normalized.index(str(y)))
     question.kinds = _kinds(normalized)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
@@ -93,6 +93,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)(?![年万元%])", normalized)
     question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
+    _drop_containers(question, spans, normalized)
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.order.update({code: normalized.find(code) for code in question.codes})
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
@@ -119,6 +120,22 @@ def _without_name_words(text: str) -> str:
     for word in domain.NAMES_NOT_COUNT:
         text = text.replace(word, "哪")
     return text
+
+
+CONTAINED_IN = re.compile(r"(?:里|中|内|之中|当中)的?")
+
+
+def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
+    """"三公里的公务接待费" asks for 公务接待费: a subject followed by 里/中 and another subject
+    only says where the other is found. Columns (基本支出中的办公费) and shares (三公经费中…占比)
+    keep it."""
+    if any(w in text for w in domain.INTENT_WORDS["share"]):
+        return
+    keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
+    for (start, end, kind, key), following in zip(spans, spans[1:]):
+        if key not in keep and CONTAINED_IN.match(text, end) and CONTAINED_IN.match(text, end).end() == following[0]:
+            question.items = [i for i in question.items if i != key]
+            question.row_terms = [r for r in question.row_terms if r != key]
 
 
 def _qualifiers_to_columns(question: Question) -> None:
@@ -202,6 +219,8 @@ def _intent(text: str, question: Question) -> str:
     several = len(question.cities) > 1 or len(question.years) > 1 or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(
             w in text for w in words["compare"] if len(w) > 1))
+    several = several or (len(question.subjects) == 1 and len(question.columns) > 1 and any(
+        w in text for w in domain.EACH_WORDS))  # "基本支出和项目支出里的差旅费各是多少"
     if several and has_subject:
         return "compare"
     names_asked = any(w in text for w in domain.PASSAGE_QUESTION_WORDS)

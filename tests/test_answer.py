@@ -228,3 +228,26 @@ def test_what_a_project_is_for_is_its_passage(engine):
     answer = engine.ask("广州医保局的欺诈骗取医疗保障基金举报奖励金主要用来干嘛")
     assert answer.found and not answer.figures
     assert "鼓励社会公众积极举报欺诈骗取医疗保障基金行为" in answer.answer
+
+
+def test_one_item_under_two_columns_is_compared(engine):
+    answer = engine.ask("江门2024年基本支出和项目支出中的办公费各是多少")
+    assert [(f.value, f.table) for f in answer.figures] == [(Decimal("30.85"), 6), (Decimal("0.05"), 7)]
+
+
+def test_a_subject_named_as_where_another_is_found_is_no_subject(engine):
+    answer = engine.ask("江门2024年三公里的公务用车运行维护费是多少")
+    assert answer.figures[0].value == Decimal("14.82")
+
+
+def test_a_code_the_report_lacks_is_refused_not_read_as_a_year(engine):
+    refused = engine.ask("吴川医保局2024年2101599科目预算多少")
+    assert not refused.found and "没有科目编码为2101599" in refused.answer
+    held = engine.ask("吴川医保局2024年2080505科目预算多少")  # not the year 2080
+    assert held.intent == "figure" and held.figures[0].value == Decimal("42.78")
+
+
+def test_another_kind_of_report_stands_in_for_a_year_the_kind_asked_lacks(engine):
+    answer = engine.ask("江门医保局2023年和2024年预算的其他收入分别多少")
+    assert "没有江门2023年部门预算" in answer.answer  # said, and answered from the 2023 自评
+    assert answer.figures[0].value == Decimal("24988.12")
