@@ -502,7 +502,9 @@ class AnswerEngine:
     def _reason(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The report's own reason: the sentence that states the figure and the words after it
         that explain it (主要原因是…), ranked like every other unit of evidence."""
-        terms = rank.query_terms(question, self.term_weights, drop=domain.REASON_WORDS)
+        # why a figure changed: "比上年" says where the reason is, not what it is about
+        terms = rank.query_terms(question, self.term_weights,
+                                 drop=domain.REASON_WORDS + domain.CHANGE_REFERENCES)
         units = [u for d in documents for u in self._sentences_of(d)]
         scored = sorted(((rank.passage_score(u, terms, question), u) for u in units),
                         key=lambda s: (-s[0], s[1].doc, s[1].line))

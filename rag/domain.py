@@ -175,7 +175,7 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
     "绩效评价": ("绩效评价",),
     "名词解释": ("名词解释",),
     "整改措施": ("整改", "改进措施", "改进意见"),
-    "存在问题": ("存在问题", "存在的问题"),
+    "存在问题": ("存在问题", "存在的问题", "发现的问题", "问题及原因"),
     "自评结论": ("自评结论", "自评等级"),
     "预算构成": ("预算构成", "决算单位构成", "单位构成", "下属单位", "由哪几块组成", "哪几块", "组成部分"),
 }
@@ -271,6 +271,8 @@ OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支�
 # words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")
 # a question asking why, or where a sum came from: the report's own explanation
+# words that say what a change is measured against
+CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上年", "去年", "这么多", "大幅")
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
                                  "从哪来", "从哪里来")
 # a question asking what a sum is for: the passage that says (a project's 绩效目标, 主要用于…)

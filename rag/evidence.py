@@ -149,10 +149,15 @@ def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
         parts = [s for s in (p.strip() for p in SENTENCE_END.split(paragraph.text)) if s]
         for i, sentence in enumerate(parts):
             after = parts[i + 1:i + 3]
-            units.append(Evidence(paragraph.doc, "sentence", sentence, " ".join(after[:1]), paragraph.section_path,
+            head = SENTENCE_HEAD_END.split(sentence, 1)[0]  # what the sentence is about
+            units.append(Evidence(paragraph.doc, "sentence", head, f"{sentence} {' '.join(after[:1])}", paragraph.section_path,
                                   paragraph.line_start, sentence=sentence, section=paragraph.section_path,
                                   neighbours=after))
     return units
+
+
+# where a sentence stops saying what it is about: its first figure, or the change it states
+SENTENCE_HEAD_END = re.compile(r"\d+(?:[.,，]\d+)*\s*(?:万元|亿元|元|%)|比上年|较上年|" + "|".join(CHANGE_WORDS))
 
 
 def fold(text: str) -> str:

@@ -50,6 +50,8 @@ def _normalize(text: str) -> str:
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
 
 
+# question words that may split a topic's words ("存在哪些问题", "有什么职责")
+TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 # a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
@@ -99,8 +101,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
                         if any(w in normalized for w in words) and col not in question.items]
     _qualifiers_to_columns(question)
+    asked = TOPIC_GAPS.sub("", normalized)  # "存在哪些问题" names 存在问题
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
-                           if any(w in normalized for w in words)), None)
+                           if any(w in normalized or w in asked for w in words)), None)
     counted = _without_name_words(normalized)  # "哪几个科室" asks for names, not how many
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)

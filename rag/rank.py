@@ -198,7 +198,8 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
     ("江门医保局是干什么的") is answered by the topic's section alone."""
     w = w or WEIGHTS
     value = lexical(evidence, terms, w) if terms else 0.0
-    if question.topic and any(word in (evidence.section or "") for word in domain.PASSAGE_TOPICS[question.topic]):
+    if question.topic and any(word in (evidence.section or "") or word in evidence.lead
+                              for word in domain.PASSAGE_TOPICS[question.topic]):  # its heading, or a paragraph naming it
         value += w.topic if terms else w.passage_at
     if question.asks_reason and any(m in " ".join([evidence.sentence or "", *evidence.neighbours[:1]])
                                     for m in domain.REASON_MARKERS):

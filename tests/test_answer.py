@@ -251,3 +251,13 @@ def test_another_kind_of_report_stands_in_for_a_year_the_kind_asked_lacks(engine
     answer = engine.ask("江门医保局2023年和2024年预算的其他收入分别多少")
     assert "没有江门2023年部门预算" in answer.answer  # said, and answered from the 2023 自评
     assert answer.figures[0].value == Decimal("24988.12")
+
+
+def test_a_reason_is_the_sentence_about_the_figure_asked(engine):
+    answer = engine.ask("江门医保局2024年收入预算为什么比上年增加")
+    assert "2024年本部门收入预算4,181.3万元" in answer.answer and "主要原因是人员经费预算正常增加" in answer.answer
+
+
+def test_a_topic_asked_with_question_words_inside_it(engine):
+    answer = engine.ask("廉江医保局工作中存在什么问题")  # 存在问题, written 发现的问题及原因 in the report
+    assert answer.found and "发现的问题及原因主要是" in answer.sources[0].text
