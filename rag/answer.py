@@ -18,7 +18,7 @@ from rag.index import Chunk, HybridRetriever, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.parse.text import compact
-from rag.question import Question, understand
+from rag.question import Question, row_name_variants, understand
 from rag.settings import Settings
 from rag.store import DocumentInfo, RowRecord, TableStore
 
@@ -265,6 +265,9 @@ class AnswerEngine:
         sources.append(Source(fact.doc, document.title, "text", fact.section_path, None, fact.sentence, fact.line))
         if fact.value == figure.value:
             return [f"正文同样载明：“{fact.sentence}”（第{fact.line}行）。"]
+        if not _table_is_about(figure, item):  # 基本支出明细表's 公务用车运行维护费 is a part of the prose's
+            sources.pop()
+            return []
         return [f"注意：正文写的是{money(fact.value)}{fact.unit}，与表格不一致：“{fact.sentence}”（第{fact.line}行）。"]
 
     def _audit_caveat(self, figure: Figure) -> list[str]:
@@ -558,7 +561,8 @@ class AnswerEngine:
 
 def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vocabulary:
     """The words a typed word may be read as: row and item names, topics, section headings."""
-    words = set(rows) | {s for synonyms in domain.ITEMS.values() for s in synonyms}
+    words = {variant for row in rows for variant in row_name_variants(row)}
+    words |= {s for synonyms in domain.ITEMS.values() for s in synonyms}
     words |= {w for topic in domain.PASSAGE_TOPICS.values() for w in topic}
     words |= {NUMBERING_PREFIX.sub("", part) for c in chunks for part in c.section.split(" > ")}
     text = "\n".join([*(p.text for p in paragraphs), *rows, *(c.text for c in chunks)])
@@ -568,6 +572,16 @@ def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vo
 def _chunk_evidence(chunk: Chunk) -> Evidence:
     return Evidence(chunk.doc, "passage", chunk.section.rsplit(" > ", 1)[-1], chunk.text,
                     f"{chunk.title} {chunk.section}", chunk.line_start, section=chunk.section, sentence=chunk.text)
+
+
+def _table_is_about(figure: Figure, item: str) -> bool:
+    """The figure's table is the one that states the item, or the whole it is a part of (三公 for 公务接待费)."""
+    family = [item]
+    while family[-1] in domain.SHARE_WHOLES:
+        family.append(domain.SHARE_WHOLES[family[-1]])
+    title = compact(figure.table_title or "")
+    return any(compact(name).replace("“", "").replace("”", "") in title.replace("“", "").replace("”", "")
+               for member in family for name in domain.ITEMS[member])
 
 
 def _asked_reports(question: Question) -> str:

@@ -35,6 +35,7 @@ class Question:
     asked_unit: str | None = None  # the measure word of 多少辆 / 几个: 辆, 个
     asks_reason: bool = False  # 为什么 / 原因
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
+    table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
 
@@ -59,7 +60,9 @@ TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|�
 
 
 def _report_words(text: str) -> str:
-    """Everyday words replaced by the reports' own (科室 -> 内设机构), longest first."""
+    """Everyday words replaced by the reports' own (科室 -> 内设机构), longest first; padding dropped."""
+    for word in domain.PADDING_WORDS:
+        text = text.replace(word, "")
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
         text = text.replace(word, domain.QUERY_SYNONYMS[word])
     return text
@@ -89,6 +92,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                             key=lambda y: normalized.index(str(y)))
     question.kinds = _kinds(normalized)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
+    table = TABLE_NAMED.search(normalized)
+    question.table_named = table.group(0) if table else None
     spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])
     question.items = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "item"))
     question.row_terms = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "row"))
@@ -188,7 +193,7 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)]
     item_words = {s for synonyms in domain.ITEMS.values() for s in synonyms}
     known = set(vocabulary)
-    named = [(name, name) for name in vocabulary] + [
+    named = [(variant, name) for name in vocabulary for variant in row_name_variants(name)] + [
         (alias, row) for alias, row in domain.ROW_ALIASES.items() if row in known]
     for word, name in named:
         if (len(word) >= 2 and word not in item_words and word not in domain.TOTAL_ROW_NAMES
@@ -200,7 +205,54 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
+    for match in _abbreviations(text, vocabulary):  # 社保和就业支出: only where no name was found whole
+        if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
+            spans.append(match)
     return sorted(spans)
+
+
+ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
+ABBREVIATED_SHARE = 0.6  # of its name's characters
+
+
+def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
+    """Row names said shortened, the Chinese way: some characters of the name dropped, the first
+    and last kept (社保和就业支出 for 社会保障和就业支出). Each found span, the longest first."""
+    found = []
+    for name in vocabulary:
+        if (len(name) <= ABBREVIATED_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name)
+                or name.endswith(domain.UNIT_ROW_ENDINGS)):  # a unit (江门医保局) is no subject
+            continue
+        for start in (m.start() for m in re.finditer(re.escape(name[0]), text)):
+            end = _abbreviation_end(text, start, name)
+            if end and ABBREVIATED_MIN <= end - start < len(name) and end - start >= ABBREVIATED_SHARE * len(name):
+                found.append((start, end, "row", name))
+    return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+def _abbreviation_end(text: str, start: int, name: str) -> int | None:
+    """Where the text from start, read as the name with characters left out, ends with the name's
+    last character; None when a character of the text is not in the name in order."""
+    at = 0
+    for position in range(start, len(text)):
+        at = name.find(text[position], at)
+        if at < 0:
+            return None
+        at += 1
+        if at == len(name):
+            return position + 1
+    return None
+
+
+PARENTHESIS = re.compile(r"(.)（([^）]{1,3})）")
+
+
+def row_name_variants(name: str) -> list[str]:
+    """A row name and the ways it is said without its bracket: 维修（护）费 is 维修费 or 维护费,
+    因公出国（境）费 is 因公出国费 or 因公出境费."""
+    if not PARENTHESIS.search(name):
+        return [name]
+    return [name, PARENTHESIS.sub(r"\1", name), PARENTHESIS.sub(r"\2", name)]
 
 
 def _intent(text: str, question: Question) -> str:

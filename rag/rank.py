@@ -35,6 +35,7 @@ class Weights:
     target_unasked: float = -0.2  # a target (≥200万人) when the question asks no target
     answer_at: float = 0.5  # below this, no unit answers the question: refuse
     passage_at: float = 0.35  # the same for passages
+    table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
 
@@ -161,6 +162,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.opposed
     if evidence.named:
         value += w.named
+    if question.table_named and evidence.figure and evidence.figure.table_title:
+        named = bigrams(question.table_named)
+        value += w.table_named * len(named & bigrams(evidence.figure.table_title)) / max(1, len(named))
     if evidence.target and not any(word in question.reading for word in domain.TARGET_QUESTION_WORDS):
         value += w.target_unasked
     asks_change = question.intent == "change"

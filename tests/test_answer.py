@@ -261,3 +261,19 @@ def test_a_reason_is_the_sentence_about_the_figure_asked(engine):
 def test_a_topic_asked_with_question_words_inside_it(engine):
     answer = engine.ask("廉江医保局工作中存在什么问题")  # 存在问题, written 发现的问题及原因 in the report
     assert answer.found and "发现的问题及原因主要是" in answer.sources[0].text
+
+
+def test_a_row_named_in_short(engine):
+    answer = engine.ask("吴川医保局2024年社保和就业支出多少")  # 社会保障和就业支出
+    assert (answer.figures[0].row, answer.figures[0].value) == ("社会保障和就业支出", Decimal("63.38"))
+
+
+def test_the_table_a_question_points_into_wins(engine):
+    answer = engine.ask("廉江2023年基本支出明细表里的公务用车运行维护费")
+    assert (answer.figures[0].table, answer.figures[0].value) == (6, Decimal("2.79"))
+    assert "与表格不一致" not in answer.answer  # the 三公 prose total is not this table's figure
+
+
+def test_a_bracketed_row_name_said_without_its_bracket(engine):
+    answer = engine.ask("广州医保局2023年维护费是多少")  # 维修（护）费
+    assert (answer.figures[0].row, answer.figures[0].value) == ("维修（护）费", Decimal("45.80"))
