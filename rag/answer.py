@@ -144,14 +144,18 @@ class AnswerEngine:
                   and (not question.years or d.year in question.years)]
         chosen = [d for d in places if not question.kinds or question.versus_kinds or d.kind in question.kinds]
         refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。", None
-        if not (question.cities and question.years):
+        if not question.cities:
             return (chosen, None, None) if chosen else refusal
-        # a city and year asked whose kind asked is not held: its other reports stand in, said so
-        covered = {(d.city, d.year) for d in chosen}
-        stand_ins = [d for d in places if (d.city, d.year) not in covered]
+
+        def asked_of(d: DocumentInfo) -> str:  # the city (and year, when asked) a report answers for
+            return f"{d.city}{d.year}年" if question.years else d.city
+
+        # a city (and year) asked whose kind asked is not held: its other reports stand in, said so
+        covered = {asked_of(d) for d in chosen}
+        stand_ins = [d for d in places if asked_of(d) not in covered]
         if not stand_ins:
             return (chosen, None, None) if chosen else refusal
-        missing = "、".join(dict.fromkeys(f"{d.city}{d.year}年" for d in stand_ins))
+        missing = "、".join(dict.fromkeys(asked_of(d) for d in stand_ins))
         note = f"（没有{missing}{''.join(question.kinds)}；以下据{'、'.join(d.title for d in stand_ins)}。）"
         return chosen + stand_ins, None, note
 

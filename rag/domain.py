@@ -238,10 +238,13 @@ QUERY_SYNONYMS: dict[str, str] = {
     "主要花在哪": "主要用于", "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "干什么用": "主要用于",
     "股室": "内设机构",
     "一共": "共", "总共": "共", "合共": "共", "盘子": "总额",
+    "比上年多了": "比上年增加", "比上年少了": "比上年减少", "比去年多了": "比上年增加", "比去年少了": "比上年减少",
     "请客吃饭": "公务接待", "招待客人": "公务接待", "坐飞机出国": "因公出国",
     "咋": "怎么", "啥": "什么",
     "编制数": "编制", "参保的": "参保",
 }
+# words people may type in pinyin, besides places and items (yibao -> 医保)
+PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费")
 # words that only pad a subject's name ("住房保障方面的支出" is 住房保障支出): read without them
 PADDING_WORDS: tuple[str, ...] = ("方面的", "方面", "这一块的", "这一块", "这块的", "这块")
 # the class of a figure's unit; units not listed are counts

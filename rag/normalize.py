@@ -109,3 +109,34 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correcti
                 continue
             start += 1
     return text, corrections
+
+
+# ------------------------------------------------------------------ words typed as pinyin
+LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+@lru_cache(maxsize=1)
+def _pinyin_words() -> dict[str, str]:
+    """Place names and the domain's words by their pinyin (lianjiang -> 廉江, sangong -> 三公)."""
+    from rag import domain
+
+    words = [*domain.CITIES, *(s for synonyms in domain.ITEMS.values() for s in synonyms), *domain.PINYIN_TERMS]
+    by_sound: dict[str, str] = {}
+    for word in words:
+        if re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            by_sound.setdefault("".join(lazy_pinyin(word)), word)
+    return by_sound
+
+
+def read_pinyin(text: str) -> tuple[str, list[Correction]]:
+    """A word typed in pinyin without its characters read as the place or term it spells."""
+    corrections = []
+
+    def chinese(match: re.Match) -> str:
+        word = _pinyin_words().get(match.group(0).lower())
+        if word is None:
+            return match.group(0)
+        corrections.append(Correction(match.group(0), word))
+        return word
+
+    return LATIN_WORD.sub(chinese, text), corrections

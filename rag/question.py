@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag import domain
-from rag.normalize import Correction, Vocabulary, correct_typos, normalize_text
+from rag.normalize import Correction, Vocabulary, correct_typos, normalize_text, read_pinyin
 from rag.parse.text import compact
 
 MAX_QUESTION_CHARS = 500
@@ -55,6 +55,10 @@ def _normalize(text: str) -> str:
 TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 # a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
+# people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
+PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
+# a question word asking what, who or which: with a subject and no amount, the words are wanted
+WH_WORD = re.compile(r"什么|谁|哪")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
 TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|的)")
 
@@ -78,9 +82,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if len(stripped) > max_chars:
         question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
         return question
-    normalized = _report_words(_normalize(stripped))
+    normalized, question.corrections = read_pinyin(_report_words(_normalize(stripped)))
     if vocabulary is not None:
-        normalized, question.corrections = correct_typos(normalized, vocabulary)
+        normalized, typos = correct_typos(normalized, vocabulary)
+        question.corrections += typos
     question.reading = normalized
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
@@ -116,6 +121,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                                  if any(w in counted for w in words)), None)
     if question.asked_class is None and RATE_ASKED.search(counted):
         question.asked_class = "percent"  # 覆盖率要达到多少, 参保率是多少: a rate is a percent
+    if question.asked_class is None and PEOPLE_ASKED.search(counted):
+        question.asked_class = "count"  # 有多少在编人员: people are counted
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
     asked_unit = re.search(rf"(?:多少|几)({'|'.join(('亿元', '亿', '万元') + domain.COUNT_UNITS)})", counted)
     question.asked_unit = asked_unit.group(1) if asked_unit else None
@@ -285,6 +292,8 @@ def _intent(text: str, question: Question) -> str:
         return "passage"
     if has_subject and not asks_amount and names_asked:
         return "passage"  # "江门市医疗保障事业管理中心是什么性质的单位": words, not a figure
+    if has_subject and not asks_amount and not question.asked_class and WH_WORD.search(text):
+        return "passage"  # "医保稽查经费用什么技术审核": what the report says of it
     if has_subject or asks_amount or question.asked_class:
         return "figure"
     return "passage"

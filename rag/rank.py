@@ -34,6 +34,7 @@ class Weights:
     change_conflicts: float = -0.3  # a change, not asked for (or a level, when a change is)
     target_unasked: float = -0.2  # a target (≥200万人) when the question asks no target
     answer_at: float = 0.5  # below this, no unit answers the question: refuse
+    words_at: float = 0.3  # and a unit not found by name must hold this share of the question's words
     passage_at: float = 0.35  # the same for passages
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
@@ -191,7 +192,7 @@ def best_per_document(units: list[Evidence], terms: list[Term], question: Questi
     w = w or WEIGHTS
     chosen: dict[str, tuple[float, Evidence]] = {}
     for value, unit in ranked(units, terms, question, w):
-        if value >= w.answer_at and unit.doc not in chosen:
+        if value >= w.answer_at and unit.doc not in chosen and (unit.named or lexical(unit, terms, w) >= w.words_at):
             chosen[unit.doc] = (value, unit)
     return sorted(chosen.values(), key=lambda pair: -pair[0])
 

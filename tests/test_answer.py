@@ -277,3 +277,25 @@ def test_the_table_a_question_points_into_wins(engine):
 def test_a_bracketed_row_name_said_without_its_bracket(engine):
     answer = engine.ask("广州医保局2023年维护费是多少")  # 维修（护）费
     assert (answer.figures[0].row, answer.figures[0].value) == ("维修（护）费", Decimal("45.80"))
+
+
+def test_a_place_and_a_term_typed_in_pinyin(engine):
+    answer = engine.ask("wuchuan医保局2024年sangong经费多少")
+    assert answer.figures[0].value == Decimal("19.50")
+    assert "“wuchuan”按“吴川”理解" in answer.answer
+
+
+def test_a_kind_a_city_lacks_is_answered_from_its_other_report(engine):
+    answer = engine.ask("廉江医保局绩效自评得了多少分")  # 廉江 holds a 决算, which reports its 自评 score
+    assert "没有廉江部门整体支出绩效自评报告" in answer.answer
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("97"), "分")
+
+
+def test_what_a_project_does_is_asked_with_what(engine):
+    answer = engine.ask("江门医保政策研究项目经费研究什么")
+    assert answer.found and not answer.figures and answer.sources[0].text.startswith("医保政策研究项目经费")
+
+
+def test_people_asked_for_are_never_answered_with_money(engine):
+    answer = engine.ask("吴川医保服务中心有多少在编人员")
+    assert all(f.unit != "万元" for f in answer.figures)
