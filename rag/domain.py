@@ -246,7 +246,8 @@ QUERY_SYNONYMS: dict[str, str] = {
 # words people may type in pinyin, besides places and items (yibao -> 医保)
 PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费")
 # words that only pad a subject's name ("住房保障方面的支出" is 住房保障支出): read without them
-PADDING_WORDS: tuple[str, ...] = ("方面的", "方面", "这一块的", "这一块", "这块的", "这块")
+PADDING_WORDS: tuple[str, ...] = ("方面的", "方面", "这一块的", "这一块", "这块的", "这块", "那一块的", "那一块", "那块的",
+                                  "那块", "名下的", "名下")
 # the class of a figure's unit; units not listed are counts
 UNIT_CLASSES: dict[str, str] = {"万元": "money", "亿元": "money", "元": "money", "%": "percent",
                                 "平方米": "area", "㎡": "area", "个月": "months", "分": "score"}

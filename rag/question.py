@@ -142,13 +142,14 @@ CONTAINED_IN = re.compile(r"(?:里|中|内|之中|当中)的?")
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
     """"三公里的公务接待费" asks for 公务接待费: a subject followed by 里/中 and another subject
-    only says where the other is found. Columns (基本支出中的办公费) and shares (三公经费中…占比)
-    keep it."""
+    only says where the other is found. Columns (基本支出中的办公费, 管理事务支出中的项目支出) and
+    shares (三公经费中…占比) keep it."""
     if any(w in text for w in domain.INTENT_WORDS["share"]):
         return
     keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
     for (start, end, kind, key), following in zip(spans, spans[1:]):
-        if key not in keep and CONTAINED_IN.match(text, end) and CONTAINED_IN.match(text, end).end() == following[0]:
+        inside = CONTAINED_IN.match(text, end)
+        if key not in keep and following[3] not in keep and inside and inside.end() == following[0]:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
 
@@ -208,11 +209,12 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
             position = text.find(word)
             if position >= 0:
                 matches.append((position, position + len(word), "row", name))
+    whole = len(matches)
+    matches += _abbreviations(text, vocabulary)  # 社保和就业支出: a name said in short, after whole names
     spans: list[tuple[int, int, str, str]] = []
-    for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
-        if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
-            spans.append(match)
-    for match in _abbreviations(text, vocabulary):  # 社保和就业支出: only where no name was found whole
+    order = sorted(range(len(matches)), key=lambda i: (matches[i][0] - matches[i][1], matches[i][0], i >= whole,
+                                                       matches[i][2] != "item"))
+    for match in (matches[i] for i in order):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
     return sorted(spans)
@@ -228,7 +230,7 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
     found = []
     for name in vocabulary:
         if (len(name) <= ABBREVIATED_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name)
-                or name.endswith(domain.UNIT_ROW_ENDINGS)):  # a unit (江门医保局) is no subject
+                or name.endswith(domain.UNIT_SUFFIX)):  # the report's own unit (江门医保局) is no subject
             continue
         for start in (m.start() for m in re.finditer(re.escape(name[0]), text)):
             end = _abbreviation_end(text, start, name)

@@ -299,3 +299,14 @@ def test_what_a_project_does_is_asked_with_what(engine):
 def test_people_asked_for_are_never_answered_with_money(engine):
     answer = engine.ask("吴川医保服务中心有多少在编人员")
     assert all(f.unit != "万元" for f in answer.figures)
+
+
+def test_a_units_own_row_not_a_function_codes(engine):
+    answer = engine.ask("广州医疗救助服务中心的项目支出一共多少")  # the unit, not the 医疗救助 function row
+    assert answer.figures[0].row == "广州市医疗救助服务中心"
+
+
+def test_a_row_then_the_column_inside_it(engine):
+    answer = engine.ask("廉江2023年其他医疗保障管理事务支出中的基本支出是多少")
+    figure = answer.figures[0]
+    assert (figure.row, figure.column, figure.value) == ("其他医疗保障管理事务支出", "基本支出", Decimal("16.79"))
