@@ -327,8 +327,8 @@ class AnswerEngine:
             pairs = self._per_column(question, documents, ("预算数", "决算数"), kinds=[])
         elif len(question.columns) > 1 and len(question.subjects) == 1 and len(documents) == 1:
             pairs = self._per_column(question, documents, question.columns[:2])  # 基本支出中的A和项目支出中的A
-        if not pairs and len(question.subjects) > 1 and len(documents) == 1:
-            pairs = [(s, f) for s in question.subjects[:2] for f in self._lookup(question, documents, s)]
+        if not pairs and len(question.subjects) > 1 and _one_place_and_year(question):
+            pairs = self._per_subject(question, documents)
         if not pairs:
             found = self._lookup(question, documents, question.subjects[0])
             pairs = [(f.doc_title, f) for f in sorted(found, key=lambda f: self._asked_order(question, f.doc))]
@@ -466,18 +466,36 @@ class AnswerEngine:
             return answer
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
+    def _per_subject(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:
+        """Each subject named ("蓬江、江海、新会三个分局的基本支出"), its best figure."""
+        pairs = []
+        for subject in question.subjects[:6]:
+            found = self._lookup(question, documents, subject)
+            if found:
+                pairs.append((_subject_name(subject), found[0]))
+        return pairs
+
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        figures = self._lookup(question, documents, question.subjects[0])
-        if not figures:
-            return self._not_found(question, documents, question.subjects[0])
+        """Reports by one subject's figure; or, when one report's several subjects are named, those."""
         ascending = any(w in question.text for w in ("最少", "最低", "从低到高"))
-        figures.sort(key=lambda f: f.value, reverse=not ascending)
-        lines = [f"按{_subject_name(question.subjects[0], question)}{'从低到高' if ascending else '从高到低'}："]
-        lines += [f"{i}. {f.doc_title}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]
-        lines.append(f"（只比较收录的 {len(figures)} 份有此数字的报告；各报告年度与类型不同，请留意。）")
+        if len(question.subjects) > 1 and _one_place_and_year(question):
+            pairs = self._per_subject(question, documents)
+            heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
+        else:
+            pairs = [(f.doc_title, f) for f in self._lookup(question, documents, question.subjects[0])]
+            heading = _subject_name(question.subjects[0], question)
+            note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
+        if not pairs:
+            return self._not_found(question, documents, question.subjects[0])
+        pairs.sort(key=lambda pair: pair[1].value, reverse=not ascending)
+        lines = [f"按{heading}{'从低到高' if ascending else '从高到低'}："]
+        lines += [f"{i}. {name}：{money(f.value)}{f.unit}（{f.doc_title}，{f.citation}）" if name != f.doc_title else
+                  f"{i}. {name}：{money(f.value)}{f.unit}（{f.citation}）" for i, (name, f) in enumerate(pairs, 1)]
+        lines.append(note)
+        figures = [f for _, f in pairs]
         answer = Answer(question.text, True, "\n".join(lines), figures, [self._figure_source(f) for f in figures],
                         question.intent, question)
-        answer.chart = _bar_chart(question, [f.doc_title for f in figures], figures)
+        answer.chart = _bar_chart(question, [name for name, _ in pairs], figures)
         return answer
 
     # ------------------------------------------------------------ passages
@@ -586,6 +604,10 @@ def _table_is_about(figure: Figure, item: str) -> bool:
     title = compact(figure.table_title or "")
     return any(compact(name).replace("“", "").replace("”", "") in title.replace("“", "").replace("”", "")
                for member in family for name in domain.ITEMS[member])
+
+
+def _one_place_and_year(question: Question) -> bool:
+    return len(question.cities) <= 1 and len(question.years) <= 1
 
 
 def _asked_reports(question: Question) -> str:

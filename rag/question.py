@@ -63,6 +63,19 @@ WH_WORD = re.compile(r"什么|谁|哪")
 TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|的)")
 
 
+# "蓬江、江海、新会3个分局": names listed before a count and the word they share
+LISTED_WITH_SHARED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4}(?:[、和及与][\u4e00-\u9fff]{2,4})+)\d+[个家所]"
+                                     r"([\u4e00-\u9fff]{2,3}?)(?=的|[，,？?。]|$)")
+
+
+def _share_the_word(text: str) -> str:
+    """Each name of a list completed by the word the list shares: 蓬江分局、江海分局、新会分局."""
+    def spelled_out(match: re.Match) -> str:
+        names = re.split("[、和及与]", match.group(1))
+        return "、".join(name if name.endswith(match.group(2)) else name + match.group(2) for name in names)
+    return LISTED_WITH_SHARED_WORD.sub(spelled_out, text)
+
+
 def _report_words(text: str) -> str:
     """Everyday words replaced by the reports' own (科室 -> 内设机构), longest first; padding dropped."""
     for word in domain.PADDING_WORDS:
@@ -82,7 +95,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if len(stripped) > max_chars:
         question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
         return question
-    normalized, question.corrections = read_pinyin(_report_words(_normalize(stripped)))
+    normalized, question.corrections = read_pinyin(_share_the_word(_report_words(_normalize(stripped))))
     if vocabulary is not None:
         normalized, typos = correct_typos(normalized, vocabulary)
         question.corrections += typos

@@ -310,3 +310,9 @@ def test_a_row_then_the_column_inside_it(engine):
     answer = engine.ask("廉江2023年其他医疗保障管理事务支出中的基本支出是多少")
     figure = answer.figures[0]
     assert (figure.row, figure.column, figure.value) == ("其他医疗保障管理事务支出", "基本支出", Decimal("16.79"))
+
+
+def test_units_listed_with_the_word_they_share_are_ranked(engine):
+    answer = engine.ask("江门2024年蓬江、江海、新会三个分局的基本支出哪个最少")
+    assert [f.value for f in answer.figures] == [Decimal("204.19"), Decimal("236.03"), Decimal("240.46")]
+    assert answer.answer.startswith("按基本支出从低到高")
