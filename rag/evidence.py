@@ -91,7 +91,7 @@ def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     return Evidence(document.name, "fact", label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
                     f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
                     change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
-                    target=fact.label.rstrip().endswith(domain.TARGET_MARKERS),
+                    target=fact.label.rstrip().endswith(domain.TARGET_MARKERS) or "绩效目标" in lead,
                     sentence=sentence, section=fact.section_path)
 
 

@@ -247,7 +247,8 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
             continue
         for start in (m.start() for m in re.finditer(re.escape(name[0]), text)):
             end = _abbreviation_end(text, start, name)
-            if end and ABBREVIATED_MIN <= end - start < len(name) and end - start >= ABBREVIATED_SHARE * len(name):
+            if (end and ABBREVIATED_MIN <= end - start < len(name) and end - start >= ABBREVIATED_SHARE * len(name)
+                    and text[end - 2:end] == name[-2:]):  # it ends as the name does: 就业支出, 服务中心
                 found.append((start, end, "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
 

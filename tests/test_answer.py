@@ -316,3 +316,11 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     answer = engine.ask("江门2024年蓬江、江海、新会三个分局的基本支出哪个最少")
     assert [f.value for f in answer.figures] == [Decimal("204.19"), Decimal("236.03"), Decimal("240.46")]
     assert answer.answer.startswith("按基本支出从低到高")
+
+
+@pytest.mark.parametrize("text", [
+    "江门2024年城乡居民医保个人缴费标准是多少",  # no report states a contribution rate
+    "江门医保局局长叫什么名字",  # nor names
+])
+def test_what_no_report_states_is_refused(engine, text):
+    assert not engine.ask(text).found
