@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rag import domain
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.models import Paragraph
+from rag.normalize import counts_as_digits
 from rag.parse.facts import CHANGE_WORDS, FIGURE, SENTENCE_END, extract_facts
 from rag.parse.text import compact
 from rag.question import Question
@@ -123,6 +124,7 @@ def _around(sentence: str, label: str) -> tuple[str, str, str]:
     """A prose number's lead, its clause and the rest of its sentence. The clause is the words
     before the number; the lead is the sentence up to it and the words after it up to the next
     break or number ("已开展33场大小型禁毒宣传活动" is about 禁毒宣传活动, which follows the figure)."""
+    sentence = counts_as_digits(sentence)  # as the facts were read: 四个 as 4个
     at = sentence.find(label) if label else -1
     if at < 0:
         return label, label, sentence

@@ -49,6 +49,11 @@ def normalize_text(text: str) -> str:
     text = to_simplified(text).translate(_FULL_WIDTH)
     text = _THOUSANDS.sub("", text)  # 1，234.5 -> 1234.5
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    return counts_as_digits(text)
+
+
+def counts_as_digits(text: str) -> str:
+    """Small Chinese numerals before a measure word in digits: 内设四个职能股室 -> 内设4个职能股室."""
     return _CN_COUNT.sub(lambda m: _small_number(m.group(1)), text)
 
 

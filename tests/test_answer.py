@@ -324,3 +324,9 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
+
+
+def test_a_count_written_in_chinese_numerals(engine):
+    answer = engine.ask("廉江医保局有几个职能股室")  # "内设四个职能股室"
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("4"), "个")
+    assert "内设四个职能股室" in answer.answer  # quoted as printed

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from rag import domain
 from rag.models import Paragraph, ProseFact
+from rag.normalize import counts_as_digits
 from rag.parse.text import NUMBER_PATTERN, compact
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
@@ -80,6 +81,7 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
     facts: list[ProseFact] = []
     subject: str | None = None
     start = 0
+    quoted, sentence = sentence, counts_as_digits(sentence)  # 四个 read as 4个; the sentence is quoted as printed
     for match in (BARE_FIGURE if declared else FIGURE).finditer(sentence):
         before = sentence[start:match.start()]
         clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
@@ -96,7 +98,7 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
             kind = "amount"
             subject = item_named_by(label) or subject
         facts.append(ProseFact(
-            label=label, value=value, unit=unit, kind=kind, sentence=sentence,
+            label=label, value=value, unit=unit, kind=kind, sentence=quoted,
             line=paragraph.line_start, section_id=paragraph.section_id,
             # a table printed as text states its rows' figures, not the department's items
             item=None if declared else item_named_by(label) if kind == "amount" else subject,
