@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from rag import domain, rank
+from rag import domain, places, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
 from rag.followup import carry_over
@@ -94,7 +94,7 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ the entry point
     def ask(self, text: str, previous: Question | None = None, docs_filter: set[str] | None = None) -> Answer:
-        question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling)
+        question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
         if question.problem:
             return self._refuse(question, question.problem)
         carried = carry_over(question, previous) if previous is not None else set()
@@ -134,27 +134,25 @@ class AnswerEngine:
         """The reports a question is about, why there are none, and a note when another kind of
         report of the same city and year stands in for the kind asked."""
         pool = [d for d in self.documents if docs_filter is None or d.name in docs_filter]
-        held_cities = {d.city for d in pool}
-        missing = [c for c in question.cities if c not in held_cities]
         if not question.cities and question.unknown_places:
-            missing = question.unknown_places
-        if missing:
-            return [], f"这些报告中没有{'、'.join(missing)}医疗保障局的报告。", None
-        places = [d for d in pool if (not question.cities or d.city in question.cities)
-                  and (not question.years or d.year in question.years)]
-        chosen = [d for d in places if not question.kinds or question.versus_kinds or d.kind in question.kinds]
-        refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。", None
+            return [], f"这些报告中没有{'、'.join(question.unknown_places)}医疗保障局的报告。", None
+        held = places.scope(question.cities, question.units, pool, question.divisions)  # the places' and units' reports
+        if held.missing:
+            return [], held.refusal(), None
+        dated = [d for d in held.documents if not question.years or d.year in question.years]
+        chosen = [d for d in dated if not question.kinds or question.versus_kinds or d.kind in question.kinds]
+        refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。{held.note() or ''}", None
         if not question.cities:
-            return (chosen, None, None) if chosen else refusal
+            return (chosen, None, held.note()) if chosen else refusal
 
         def asked_of(d: DocumentInfo) -> str:  # the city (and year, when asked) a report answers for
             return f"{d.city}{d.year}年" if question.years else d.city
 
         # a city (and year) asked whose kind asked is not held: its other reports stand in, said so
         covered = {asked_of(d) for d in chosen}
-        stand_ins = [d for d in places if asked_of(d) not in covered]
+        stand_ins = [d for d in dated if asked_of(d) not in covered]
         if not stand_ins:
-            return (chosen, None, None) if chosen else refusal
+            return (chosen, None, held.note()) if chosen else refusal
         missing = "、".join(dict.fromkeys(asked_of(d) for d in stand_ins))
         note = f"（没有{missing}{''.join(question.kinds)}；以下据{'、'.join(d.title for d in stand_ins)}。）"
         return chosen + stand_ins, None, note

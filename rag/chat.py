@@ -87,7 +87,7 @@ def ask_turn(engine: AnswerEngine, text: str, previous: Question | None, report_
     answer = engine.ask(text, previous=previous, docs_filter=report_filter.docs(engine.documents))
     turn = Turn(text, answer, fresh=fresh)
     if previous is not None and answer.understood is not None and not answer.understood.problem:
-        asked = understand(text, engine.vocabulary, engine.settings.max_question_chars)
+        asked = understand(text, engine.vocabulary, engine.settings.max_question_chars, held=engine.documents)
         turn.carried = carried_labels(asked, answer.understood)
     if not answer.found and report_filter and not (answer.understood and answer.understood.problem):
         turn.notes.append(_filter_note(engine, text, previous, report_filter))
