@@ -37,10 +37,11 @@ class Source:
     line_end: int | None = None
     row_id: int | None = None
     column: str | None = None
+    scanned: bool = False  # its text was read by OCR from a scanned page
 
     def to_json(self) -> dict:
         return {"doc": self.doc, "title": self.title, "kind": self.kind, "section": self.section,
-                "table": self.table, "text": self.text, "line": self.line}
+                "table": self.table, "text": self.text, "line": self.line, "scanned": self.scanned}
 
 
 @dataclass
@@ -126,6 +127,9 @@ class AnswerEngine:
         if question.corrections and answer.found:
             read = "、".join(f"“{c.typed}”按“{c.read_as}”理解" for c in question.corrections)
             answer.answer = f"（{read}）\n{answer.answer}"
+        scanned = {d.name: d for d in self.documents if d.ocr_lines}
+        for source in answer.sources:
+            source.scanned = source.doc in scanned and scanned[source.doc].read_by_ocr(source.line)
         return answer
 
     # ------------------------------------------------------------ which reports
@@ -433,7 +437,7 @@ class AnswerEngine:
                 name = clean_row_name(parent.name)
                 return Figure(parent.values[figure.column], figure.unit, name, figure.doc, figure.doc_title,
                               parent.line_start, figure.table, figure.table_title, parent.name, figure.column,
-                              row_id=parent.id)
+                              row_id=parent.id, scanned=figure.scanned)
         return None
 
     def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
@@ -638,7 +642,7 @@ def _sum_figure(parts: list[Figure]) -> Figure:
     label = "与".join(p.label for p in parts) + "合计"
     total = sum((p.value for p in parts), Decimal(0))
     return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
-                  sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts))
+                  sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts), scanned=any(p.scanned for p in parts))
 
 
 def _bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> dict:

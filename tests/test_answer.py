@@ -177,7 +177,8 @@ def test_cli_json_batch_mode_loads_once_and_answers_each_line(engine):
     assert set(lines[0]) == {"question", "found", "answer", "figures", "sources"}
     assert lines[0]["figures"][0] == {"value": "17.56", "unit": "万元", "label": "“三公”经费",
                                       "doc": "000_30a6781b9aebb9ed.txt", "table": 8, "row": "“三公”经费",
-                                      "column": "合计", "line": 769}
+                                      "column": "合计", "line": 769, "scanned": False}
+    assert lines[0]["sources"][0]["scanned"] is False
 
 
 def test_one_engine_answers_many_threads_at_once(engine):

@@ -1,7 +1,7 @@
 """Parse a loaded report: identity, section tree, paragraphs, tables and prose figures."""
 from __future__ import annotations
 
-from rag.models import ParsedReport, ProseFact, RuledTable, SourceDocument, Table
+from rag.models import ParsedReport, ProseFact, RuledTable, SourceDocument, Table, identity_warning
 from rag.parse.facts import extract_facts
 from rag.parse.identity import detect_identity
 from rag.parse.sections import parse_sections
@@ -23,7 +23,7 @@ def parse_report(document: SourceDocument) -> ParsedReport:
     _locate_facts(facts, document)
     warnings = list(document.warnings) + [f"表{t.number}：{w}" for t in tables for w in t.warnings]
     if not identity.complete:
-        warnings.append("未能从内容识别报告的单位、年度或类型")
+        warnings.insert(0, identity_warning(identity.missing))
     return ParsedReport(document, identity, sections, paragraphs, tables, facts, warnings)
 
 
