@@ -5,7 +5,7 @@ from rag.models import ParsedReport, ProseFact, RuledTable, SourceDocument, Tabl
 from rag.parse.facts import extract_facts
 from rag.parse.identity import detect_identity
 from rag.parse.sections import parse_sections
-from rag.parse.tables import garbled_rows, parse_tables, reread, ruled_lines
+from rag.parse.tables import drop_reprinted_headers, garbled_rows, parse_tables, reread, ruled_lines
 from rag.parse.text import compact
 
 __all__ = ["parse_report"]
@@ -35,7 +35,9 @@ def _best_reading(doc: str, table: Table, ruled_tables: list[RuledTable]) -> Tab
         return table
     ruled = reread(table, lines)
     ruled.source = "ruled"
-    return ruled if _flaws(doc, ruled) < _flaws(doc, table) else table
+    best = ruled if _flaws(doc, ruled) < _flaws(doc, table) else table
+    drop_reprinted_headers(best)
+    return best
 
 
 def _flaws(doc: str, table: Table) -> tuple[int, int, int, int]:
