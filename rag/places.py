@@ -341,7 +341,8 @@ def scope(names: list[str], units: list[str], documents: Sequence[Held],
     """The reports of the places and units a question names (Question.cities, .units, and the
     divisions read with them). A district or county gets its own reports; a city or province its
     own unit's, and the places inside it with reports that the question does not name are said
-    to exist; a place or unit that no report is of is missing."""
+    to exist; a place or unit that no report is of is missing, unless it lies inside another
+    place named that has reports (广州医保中心增城分中心: a part of 广州's unit)."""
     of_units = [d for d in documents if not units or department(d.unit) in units]
     places = {name: tuple((divisions or {}).get(name) or ()) or resolve(name, documents) for name in names}
     own = {name: [d for d in of_units if (_of(d) == place if place else d.city == name)]
@@ -352,7 +353,9 @@ def scope(names: list[str], units: list[str], documents: Sequence[Held],
         inside = [_of(d) for d in of_units if place and _inside(_of(d), place) and d not in named]
         if inside:  # the next level down: a city's districts and counties, a province's cities
             result.below[_deepest(place)] = list(dict.fromkeys(inner[_level(place)] for inner in inside))
-        if not own[name]:
+        within_named = any(own[other] and places[other] and _inside(place, places[other]) for other in names) \
+            if place else False
+        if not own[name] and not within_named:  # inside a place named with reports: a part of its unit
             result.missing.append((written(place) if place else name) + "".join(units[:1]))
     result.documents = list({id(d): d for d in result.documents}.values())
     return result

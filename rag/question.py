@@ -246,7 +246,7 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
     found = []
     for name in vocabulary:
         if (len(name) <= ABBREVIATED_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name)
-                or name.endswith(domain.UNIT_SUFFIX)):  # the report's own unit (江门医保局) is no subject
+                or name.endswith(domain.UNIT_SUFFIX) or places.is_unit_name(name)):  # a report's own unit is no subject
             continue
         for start in (m.start() for m in re.finditer(re.escape(name[0]), text)):
             end = _abbreviation_end(text, start, name)

@@ -113,6 +113,14 @@ def test_the_reports_of_a_district_a_city_and_a_unit():
     assert titles(scope([], ["卫生健康委员会"], HELD)) == ["广州市卫生健康委员会2023年部门预算"]
 
 
+def test_a_place_inside_a_place_named_with_reports_is_a_part_of_its_unit():
+    text = "广州医保中心增城、荔湾分中心的执法车用了多少年了"
+    assert named(text, HELD).places == ["广州", "增城", "荔湾"]
+    found = scope(["广州", "增城", "荔湾"], [], HELD)
+    assert [d.title for d in found.documents] == ["广州市卫生健康委员会2023年部门预算"] and not found.missing
+    assert scope(["增城"], [], HELD).missing == ["广州市增城区"]  # alone, it is a place no report covers
+
+
 @pytest.mark.parametrize("names, units, missing, said", [
     (["湖南"], [], ["湖南省"], "这些报告中没有湖南省的报告。"),
     (["南山"], ["医疗保障局"], ["深圳市南山区医疗保障局"], "没有深圳市南山区医疗保障局的报告"),
