@@ -181,9 +181,9 @@ def department(unit: str | None) -> str:
 
 def unit_words(held: Sequence[Held] = ()) -> list[str]:
     """The units a question may name: those of the reports held and those people abbreviate
-    (domain.UNIT_SHORT_NAMES, already read as their full names), longest first."""
+    (domain.UNIT_SHORT_NAMES, full and short), longest first."""
     words = {department(d.unit) for d in held if d.unit} | set(domain.UNIT_SHORT_NAMES.values())
-    return sorted(words - {""}, key=len, reverse=True)
+    return sorted((words | set(domain.UNIT_SHORT_NAMES)) - {""}, key=len, reverse=True)
 
 
 def is_unit_name(word: str) -> bool:
@@ -316,7 +316,7 @@ def _units_named(text: str, mentions: list[_Mention], units: list[str]) -> list[
         if other and not crosses and not other.group(1).endswith(domain.NOT_UNIT_ENDINGS) \
                 and not other.group(1).startswith(domain.NOT_PLACES) and not any(u in other.group(1) for u in units):
             found.append((mention.end + other.start(1), other.group(1)))
-    return list(dict.fromkeys(unit for _, unit in sorted(found)))
+    return list(dict.fromkeys(domain.UNIT_SHORT_NAMES.get(unit, unit) for _, unit in sorted(found)))
 
 
 # ---------------------------------------------------------------- the reports a question is about

@@ -88,6 +88,7 @@ HELD = _held("江门市医疗保障局2024年部门预算", "江门市医疗保�
     ("人力资源和社会保障支出", [], []),
     ("廉江医保服务大厅有多大面积", ["廉江"], []),
     ("哪个医疗保障局公务接待费最少", [], ["医疗保障局"]),
+    ("广州市医保局房屋面积", ["广州"], ["医疗保障局"]),  # a short name read late (from pinyin) is the unit
 ])
 def test_a_question_names_places_of_the_gazetteer_and_units(text, places, units):
     read = named(text, HELD)
