@@ -23,6 +23,7 @@ from rag.chat import (
 )
 from rag.history import ChatHistory, history_path
 from rag.index import build_search_indexes
+from rag.models import identity_warning
 from rag.settings import load_settings
 from rag.store import TableStore
 
@@ -222,7 +223,11 @@ def sidebar(engine: AnswerEngine | None) -> ReportFilter:
                     st.button(plain(f"{item.title}（{item.turns} 问）"), key=f"open-{item.id}",
                               on_click=open_conversation, args=(item.id,))
         st.sidebar.subheader("已收录的报告")
-        st.sidebar.dataframe(report_overview(engine.store), hide_index=True)
+        overview = report_overview(engine.store)
+        if "提示" in overview:
+            st.sidebar.warning(plain(f"{(overview['提示'] != '').sum()} 份报告未能识别单位、年度或类型，"
+                                     "按城市、年度、类型提问时找不到它们（见下表“提示”列）。"))
+        st.sidebar.dataframe(overview, hide_index=True)
     upload_panel()
     if SETTINGS.llm_base_url and SETTINGS.llm_model:
         st.sidebar.toggle("用大模型改写答案（数字须与原文一致）", key="use_llm")
@@ -267,7 +272,10 @@ def upload_panel() -> None:
         store = TableStore(SETTINGS.current_index.resolve() / "store.sqlite")
         checks = audit_summary(store.audit_findings(uploaded.name))
         store.close()
-        st.success(plain(f"已加入：{added.identity.title}，表格 {added.tables} 张，{checks}"))
+        if not added.identity.complete:
+            st.warning(plain(f"已加入 {uploaded.name}，但{identity_warning(added.identity.missing)}"))
+        else:
+            st.success(plain(f"已加入：{added.identity.title}，表格 {added.tables} 张，{checks}"))
 
 
 def chat_page(engine: AnswerEngine, report_filter: ReportFilter) -> None:

@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from rag import domain, rank
+from rag import domain, places, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
 from rag.followup import carry_over
@@ -37,10 +37,11 @@ class Source:
     line_end: int | None = None
     row_id: int | None = None
     column: str | None = None
+    scanned: bool = False  # its text was read by OCR from a scanned page
 
     def to_json(self) -> dict:
         return {"doc": self.doc, "title": self.title, "kind": self.kind, "section": self.section,
-                "table": self.table, "text": self.text, "line": self.line}
+                "table": self.table, "text": self.text, "line": self.line, "scanned": self.scanned}
 
 
 @dataclass
@@ -94,7 +95,7 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ the entry point
     def ask(self, text: str, previous: Question | None = None, docs_filter: set[str] | None = None) -> Answer:
-        question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling)
+        question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
         if question.problem:
             return self._refuse(question, question.problem)
         carried = carry_over(question, previous) if previous is not None else set()
@@ -126,6 +127,9 @@ class AnswerEngine:
         if question.corrections and answer.found:
             read = "、".join(f"“{c.typed}”按“{c.read_as}”理解" for c in question.corrections)
             answer.answer = f"（{read}）\n{answer.answer}"
+        scanned = {d.name: d for d in self.documents if d.ocr_lines}
+        for source in answer.sources:
+            source.scanned = source.doc in scanned and scanned[source.doc].read_by_ocr(source.line)
         return answer
 
     # ------------------------------------------------------------ which reports
@@ -134,27 +138,25 @@ class AnswerEngine:
         """The reports a question is about, why there are none, and a note when another kind of
         report of the same city and year stands in for the kind asked."""
         pool = [d for d in self.documents if docs_filter is None or d.name in docs_filter]
-        held_cities = {d.city for d in pool}
-        missing = [c for c in question.cities if c not in held_cities]
         if not question.cities and question.unknown_places:
-            missing = question.unknown_places
-        if missing:
-            return [], f"这些报告中没有{'、'.join(missing)}医疗保障局的报告。", None
-        places = [d for d in pool if (not question.cities or d.city in question.cities)
-                  and (not question.years or d.year in question.years)]
-        chosen = [d for d in places if not question.kinds or question.versus_kinds or d.kind in question.kinds]
-        refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。", None
+            return [], f"这些报告中没有{'、'.join(question.unknown_places)}医疗保障局的报告。", None
+        held = places.scope(question.cities, question.units, pool, question.divisions)  # the places' and units' reports
+        if held.missing:
+            return [], held.refusal(), None
+        dated = [d for d in held.documents if not question.years or d.year in question.years]
+        chosen = [d for d in dated if not question.kinds or question.versus_kinds or d.kind in question.kinds]
+        refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。{held.note() or ''}", None
         if not question.cities:
-            return (chosen, None, None) if chosen else refusal
+            return (chosen, None, held.note()) if chosen else refusal
 
         def asked_of(d: DocumentInfo) -> str:  # the city (and year, when asked) a report answers for
             return f"{d.city}{d.year}年" if question.years else d.city
 
         # a city (and year) asked whose kind asked is not held: its other reports stand in, said so
         covered = {asked_of(d) for d in chosen}
-        stand_ins = [d for d in places if asked_of(d) not in covered]
+        stand_ins = [d for d in dated if asked_of(d) not in covered]
         if not stand_ins:
-            return (chosen, None, None) if chosen else refusal
+            return (chosen, None, held.note()) if chosen else refusal
         missing = "、".join(dict.fromkeys(asked_of(d) for d in stand_ins))
         note = f"（没有{missing}{''.join(question.kinds)}；以下据{'、'.join(d.title for d in stand_ins)}。）"
         return chosen + stand_ins, None, note
@@ -435,7 +437,7 @@ class AnswerEngine:
                 name = clean_row_name(parent.name)
                 return Figure(parent.values[figure.column], figure.unit, name, figure.doc, figure.doc_title,
                               parent.line_start, figure.table, figure.table_title, parent.name, figure.column,
-                              row_id=parent.id)
+                              row_id=parent.id, scanned=figure.scanned)
         return None
 
     def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
@@ -640,7 +642,7 @@ def _sum_figure(parts: list[Figure]) -> Figure:
     label = "与".join(p.label for p in parts) + "合计"
     total = sum((p.value for p in parts), Decimal(0))
     return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
-                  sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts))
+                  sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts), scanned=any(p.scanned for p in parts))
 
 
 def _bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> dict:

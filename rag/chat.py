@@ -24,7 +24,7 @@ from rag.followup import carried_labels
 from rag.ingest import IngestResult, indexed_paths, ingest
 from rag.load import SUPPORTED_SUFFIXES, LoadError, load_document
 from rag.lookup import Figure
-from rag.models import AuditFinding
+from rag.models import AuditFinding, identity_gaps
 from rag.question import Question, understand
 from rag.settings import Settings
 from rag.store import DocumentInfo, TableStore
@@ -87,7 +87,7 @@ def ask_turn(engine: AnswerEngine, text: str, previous: Question | None, report_
     answer = engine.ask(text, previous=previous, docs_filter=report_filter.docs(engine.documents))
     turn = Turn(text, answer, fresh=fresh)
     if previous is not None and answer.understood is not None and not answer.understood.problem:
-        asked = understand(text, engine.vocabulary, engine.settings.max_question_chars)
+        asked = understand(text, engine.vocabulary, engine.settings.max_question_chars, held=engine.documents)
         turn.carried = carried_labels(asked, answer.understood)
     if not answer.found and report_filter and not (answer.understood and answer.understood.problem):
         turn.notes.append(_filter_note(engine, text, previous, report_filter))
@@ -371,10 +371,21 @@ def audit_summary(findings: list[AuditFinding]) -> str:
 
 
 def report_overview(store: TableStore) -> pd.DataFrame:
-    records = [{"单位": d.unit or "（未识别）", "年度": d.year, "类型": d.kind or "",
-                "表格": store.counts(d.name)["tables"], "核对": audit_summary(store.audit_findings(d.name))}
-               for d in store.documents()]
-    return pd.DataFrame.from_records(records, columns=["单位", "年度", "类型", "表格", "核对"]).astype({"年度": "Int64"})
+    """One row per report; a report whose unit, year or kind could not be read says so first."""
+    records = [{"提示": _identity_note(d), "单位": d.unit or "（未识别）", "年度": d.year, "类型": d.kind or "",
+                "表格": store.counts(d.name)["tables"], "核对": audit_summary(store.audit_findings(d.name)),
+                "文件": d.name} for d in store.documents()]
+    records.sort(key=lambda r: not r["提示"])
+    columns = (["提示"] + REPORT_COLUMNS + ["文件"]) if any(r["提示"] for r in records) else REPORT_COLUMNS
+    return pd.DataFrame.from_records(records, columns=columns).astype({"年度": "Int64"})
+
+
+REPORT_COLUMNS = ["单位", "年度", "类型", "表格", "核对"]
+
+
+def _identity_note(document: DocumentInfo) -> str:
+    gaps = identity_gaps(document.unit, document.year, document.kind)
+    return f"⚠ 未识别{'、'.join(gaps)}" if gaps else ""
 
 
 def audit_frame(store: TableStore, doc: str, only_failed: bool) -> pd.DataFrame:

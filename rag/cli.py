@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rag.audit import summarize
 from rag.ingest import IngestResult, indexed_paths, ingest
+from rag.models import identity_warning
 from rag.settings import Settings, load_settings
 from rag.store import TableStore
 
@@ -68,12 +69,17 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def print_ingest_summary(result: IngestResult) -> None:
+    unread = [report for report in result.reports if not report.identity.complete]
+    if unread:  # first, where it is seen: these reports went in but questions will not find them
+        print(f"⚠ {len(unread)} 份报告未能识别身份：" + "；".join(
+            f"{report.name}（缺{'、'.join(report.identity.missing)}）" for report in unread))
+        print(f"  {identity_warning(unread[0].identity.missing).split('：', 1)[1]}")
     for report in result.reports:
         identity = report.identity
-        who = identity.title if identity.complete else f"{report.name}（未能识别单位/年度/类型，仍已索引）"
+        who = identity.title if identity.complete else f"{report.name}（未能识别{'、'.join(identity.missing)}，仍已索引）"
         audit = (f"核对 {report.audit_passed}/{report.audit_checks} 通过" if report.audit_checks
                  else "无可核对的表格")
-        print(f"✔ {report.name}  {who}\n"
+        print(f"{'✔' if identity.complete else '⚠'} {report.name}  {who}\n"
               f"    章节 {report.sections}，段落 {report.paragraphs}，表格 {report.tables}，表行 {report.rows}，"
               f"正文数字 {report.facts}；{audit}")
         for note in report.notes:

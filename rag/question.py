@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag import domain
+from rag import domain, places
 from rag.normalize import Correction, Vocabulary, correct_typos, normalize_text, read_pinyin
 from rag.parse.text import compact
 
@@ -14,7 +15,7 @@ MAX_QUESTION_CHARS = 500
 @dataclass
 class Question:
     text: str
-    cities: list[str] = field(default_factory=list)  # in the order mentioned
+    cities: list[str] = field(default_factory=list)  # places, short names in the order mentioned (rag/places.py)
     years: list[int] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # canonical items of domain.ITEMS
@@ -26,7 +27,9 @@ class Question:
     versus_kinds: bool = False  # a budget against final accounts
     asks_amount: bool = False  # 多少 / 金额 / 几 ...
     asks_count: bool = False  # 多少辆 / 人数 / 保有量 ...: a count, not money
-    unknown_places: list[str] = field(default_factory=list)  # places named that are not known cities
+    divisions: dict[str, tuple] = field(default_factory=dict)  # city -> (province, city, county) as read
+    units: list[str] = field(default_factory=list)  # issuing units named: 医疗保障局, 卫生健康委员会
+    unknown_places: list[str] = field(default_factory=list)  # places named before a unit that no gazetteer knows
     share_part: str | None = None  # a follow-up's part, whose share of the subject named is asked
     problem: str | None = None  # why the question cannot be read at all
     reading: str = ""  # the text as read: Simplified, half-width, typos corrected, synonyms replaced
@@ -47,7 +50,9 @@ class Question:
 
 
 def _normalize(text: str) -> str:
-    text = compact(normalize_text(text)).replace("医保局", "医疗保障局")
+    text = compact(normalize_text(text))
+    for short, full in domain.UNIT_SHORT_NAMES.items():  # 医保局 -> 医疗保障局
+        text = text.replace(short, full)
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
 
 
@@ -86,7 +91,9 @@ def _report_words(text: str) -> str:
 
 
 def understand(text: str, row_vocabulary: list[str] | None = None,
-               max_chars: int = MAX_QUESTION_CHARS, vocabulary: Vocabulary | None = None) -> Question:
+               max_chars: int = MAX_QUESTION_CHARS, vocabulary: Vocabulary | None = None,
+               held: Sequence[places.Held] = ()) -> Question:
+    """`held`: the reports the index holds, whose places and units the question may name."""
     question = Question(text=text)
     stripped = (text or "").strip()
     if not stripped:
@@ -104,8 +111,6 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
                             "例如“江门医保局2024年三公经费多少”。")
         return question
-    question.cities = _in_order(normalized, domain.CITIES)
-    question.unknown_places = _unknown_places(normalized)
     question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
                             key=lambda y: normalized.index(str(y)))
     question.kinds = _kinds(normalized)
@@ -113,6 +118,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     table = TABLE_NAMED.search(normalized)
     question.table_named = table.group(0) if table else None
     spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])
+    named = places.named(normalized, held, rows=[(start, end) for start, end, kind, _ in spans if kind == "row"])
+    question.cities, question.units, question.divisions = named.places, named.units, named.divisions
+    question.unknown_places = _unknown_places(normalized, held)
     question.items = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "item"))
     question.row_terms = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "row"))
     question.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)(?![年万元%])", normalized)
@@ -180,19 +188,14 @@ def _qualifiers_to_columns(question: Question) -> None:
             question.columns = words + [c for c in question.columns if c not in words]
 
 
-def _unknown_places(text: str) -> list[str]:
-    """Place names before 医疗保障局 that are no Guangdong city we know (北京医保局)."""
-    places = []
+def _unknown_places(text: str, held: Sequence[places.Held]) -> list[str]:
+    """Names before 医疗保障局 that are no place the gazetteer or the reports know (火星医保局)."""
+    names = []
     for match in re.finditer(rf"([\u4e00-\u9fff]{{2,4}}?)[市省县区]?{domain.UNIT_SUFFIX}", text):
         name = match.group(1)
-        if not any(city in name for city in domain.CITIES) and not any(w in name for w in domain.NOT_PLACES):
-            places.append(name)
-    return places
-
-
-def _in_order(text: str, words: tuple[str, ...]) -> list[str]:
-    found = [(text.index(w), w) for w in words if w in text]
-    return [w for _, w in sorted(found)]
+        if not places.named(match.group(0), held).places and not any(w in name for w in domain.NOT_PLACES):
+            names.append(name)
+    return names
 
 
 def _kinds(text: str) -> list[str]:
@@ -220,7 +223,7 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
         if (len(word) >= 2 and word not in item_words and word not in domain.TOTAL_ROW_NAMES
                 and not word.endswith(domain.UNIT_SUFFIX)):  # the report's own unit names no subject
             position = text.find(word)
-            if position >= 0:
+            if position >= 0 and not places.is_unit_name(word):
                 matches.append((position, position + len(word), "row", name))
     whole = len(matches)
     matches += _abbreviations(text, vocabulary)  # 社保和就业支出: a name said in short, after whole names
@@ -243,7 +246,7 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
     found = []
     for name in vocabulary:
         if (len(name) <= ABBREVIATED_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name)
-                or name.endswith(domain.UNIT_SUFFIX)):  # the report's own unit (江门医保局) is no subject
+                or name.endswith(domain.UNIT_SUFFIX) or places.is_unit_name(name)):  # a report's own unit is no subject
             continue
         for start in (m.start() for m in re.finditer(re.escape(name[0]), text)):
             end = _abbreviation_end(text, start, name)

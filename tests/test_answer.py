@@ -177,7 +177,8 @@ def test_cli_json_batch_mode_loads_once_and_answers_each_line(engine):
     assert set(lines[0]) == {"question", "found", "answer", "figures", "sources"}
     assert lines[0]["figures"][0] == {"value": "17.56", "unit": "万元", "label": "“三公”经费",
                                       "doc": "000_30a6781b9aebb9ed.txt", "table": 8, "row": "“三公”经费",
-                                      "column": "合计", "line": 769}
+                                      "column": "合计", "line": 769, "scanned": False}
+    assert lines[0]["sources"][0]["scanned"] is False
 
 
 def test_one_engine_answers_many_threads_at_once(engine):
@@ -330,3 +331,30 @@ def test_a_count_written_in_chinese_numerals(engine):
     answer = engine.ask("廉江医保局有几个职能股室")  # "内设四个职能股室"
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("4"), "个")
     assert "内设四个职能股室" in answer.answer  # quoted as printed
+
+
+def test_figures_read_from_a_scanned_page_say_so_in_the_answer_and_its_json(tmp_path, monkeypatch):
+    """广州 2023 as if its 三公 table (lines 407-423) were a scanned page read by OCR; the real OCR
+    path is tested on the shared scanned excerpt in test_ocr.py."""
+    import rag.ingest
+
+    read = rag.ingest.load_document
+
+    def with_a_scanned_page(path, **options):
+        document = read(path, **options)
+        document.page_lines, document.ocr_pages = [1, 407, 424], [2]
+        return document
+
+    monkeypatch.setattr(rag.ingest, "load_document", with_a_scanned_page)
+    settings = load_settings().with_overrides(index_dir=tmp_path / "index")
+    ingest([ROOT / "corpus" / "004_7bda8749b22d307a.txt"], settings, build_steps=[write_chunks], progress=False)
+    engine = AnswerEngine(settings, dense=False)
+    answer = engine.ask("广州医保局2023年三公经费多少")
+    figure = answer.figures[0]
+    assert (figure.value, figure.table, figure.scanned) == (Decimal("85.72"), 7, True)
+    assert "第415行（扫描件识别）" in answer.answer
+    data = answer.to_json()
+    assert data["figures"][0]["scanned"] is True and data["sources"][0]["scanned"] is True
+    assert [s["scanned"] for s in data["sources"] if s["line"] == 703] == [False]  # the 说明 page has a text layer
+    duties = engine.ask("广州医保局2023年主要职责是什么")
+    assert duties.found and "扫描件识别" not in duties.answer and not any(s.scanned for s in duties.sources)

@@ -68,7 +68,7 @@ def test_a_refusal_under_a_filter_says_which_filter_hid_it(app):
 def test_unanswerable_question_says_so_and_lists_the_reports(app):
     ask(app, "深圳医保局2024年三公经费多少")
     body = " ".join(box.value for box in app.info).replace("\\", "")
-    assert "没有深圳医疗保障局的报告" in body and "目前收录的报告" in body
+    assert "没有深圳市医疗保障局的报告" in body and "目前收录的报告" in body
     assert not app.metric
 
 

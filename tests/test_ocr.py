@@ -5,7 +5,9 @@ from decimal import Decimal
 import pytest
 
 from conftest import shared_pdf
+from rag.answer import AnswerEngine
 from rag.audit import SUM_CHECKS
+from rag.index import write_chunks
 from rag.ingest import ingest
 from rag.load import LoadError, load_document
 from rag.models import SourceDocument, SourceLine
@@ -68,7 +70,7 @@ def test_lines_of_scanned_pages_are_known():
 def test_scanned_excerpt_ingests_its_sangong_table_from_ocr(tmp_path, capfd):
     """Four scanned pages of 广州 2023 (cover, the 三公 table split over two pages, 说明)."""
     settings = load_settings().with_overrides(index_dir=tmp_path / "index", ocr_max_pages=4)
-    result = ingest([shared_pdf("004_scan_excerpt.pdf")], settings, progress=True)
+    result = ingest([shared_pdf("004_scan_excerpt.pdf")], settings, build_steps=[write_chunks], progress=True)
     progress = capfd.readouterr().err
     assert "扫描件识别" in progress and all(f"第{n}页：" in progress for n in range(1, 5))
     (summary,) = result.reports
@@ -87,3 +89,8 @@ def test_scanned_excerpt_ingests_its_sangong_table_from_ocr(tmp_path, capfd):
     sangong = [f for f in store.audit_findings(document.name) if f.table == 7 and f.check in SUM_CHECKS]
     assert sangong and all(f.passed for f in sangong)
     assert any(f.item == "三公经费" and f.value == D("85.72") for f in store.facts(document.name))
+
+    answer = AnswerEngine(settings, dense=False).ask("广州医保局2023年三公经费多少")
+    assert (answer.figures[0].value, answer.figures[0].table, answer.figures[0].scanned) == (D("85.72"), 7, True)
+    assert "（扫描件识别）" in answer.answer.split("\n")[0]
+    assert answer.to_json()["sources"][0]["scanned"] is True

@@ -76,6 +76,19 @@ def test_tab_layout_side_by_side_statement():
     assert ("收入", "") not in rows and len(table.rows) == 5
 
 
+@pytest.mark.parametrize("repeated", [
+    "功能分类科目\t\t合计\t财政拨款收入\t\n科目编码\t科目名称\t\t一般公共预算\t政府性基金预算\n",  # whole
+    "功能分类科目\t\t合计\t财政拨款收入\t\n",  # its first row only, as a PDF's ruled cells may give it
+])
+def test_a_header_repeated_at_a_page_break_whole_or_in_part_costs_no_row(repeated):
+    header = "功能分类科目\t\t合计\t财政拨款收入\t\n科目编码\t科目名称\t\t一般公共预算\t政府性基金预算\n"
+    text = ("表2\n收入总体情况表\n单位：万元\n" + header + "\t合计\t26.87\t26.87\t0.00\n"
+            "221\t住房保障支出\t26.87\t26.87\t0.00\n" + repeated + "2210201\t住房公积金\t26.87\t26.87\t0.00\n注：无。\n")
+    table = parse_report(document_from_text(text)).tables[0]
+    assert [(row.code, row.name) for row in table.rows] == [(None, "合计"), ("221", "住房保障支出"),
+                                                            ("2210201", "住房公积金")]
+
+
 MARKDOWN = """\
 表 2
 ## 收入总体情况表
@@ -387,3 +400,16 @@ def test_ruled_cells_are_read_only_where_the_lines_fail(text_pdf_report):
     row = next(r for r in table12.rows if r.name == "机构运行辅助经费")
     assert row.values["总计"] == D("27.96") and row.text.startswith("围绕局工作")
     assert "27.96" in document.lines[row.line_start - 1].text
+
+
+def test_a_header_reprinted_into_the_row_below_it_is_dropped_from_its_name():
+    from rag.models import Table, TableRow
+    from rag.parse.tables import drop_reprinted_headers
+
+    columns = ["总计", "财政拨款/合计", "财政拨款/一般公共预算", "财政专户拨款", "其他资金"]
+    rows = [TableRow(0, "支出项目类别（资金使用单位）总计财政拨款财政专户拨款其他资金绩效目标合计一般公共预算医药价格和招采管理经费",
+                     {"总计": D("1.00")}, 10, 12),
+            TableRow(1, "合计", {"总计": D("1.00")}, 13, 13), TableRow(2, "财政拨款支出合计", {"总计": D("1.00")}, 14, 14)]
+    table = Table(12, "部门预算项目支出及其他支出预算表", "万元", columns, rows, 1, 20, text_column="绩效目标")
+    drop_reprinted_headers(table)
+    assert [row.name for row in table.rows] == ["医药价格和招采管理经费", "合计", "财政拨款支出合计"]

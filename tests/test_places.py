@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from rag.models import SourceLine
 from rag.parse.identity import detect_identity
-from rag.places import known_places, locate, place_of
+from rag.places import department, known_places, locate, named, place_of, scope
 
 
 @pytest.mark.parametrize("unit, division", [
@@ -47,3 +49,92 @@ def test_a_city_report_naming_its_branches_is_the_city_unit(corpus_reports):
         "江门市医疗保障局", "广东省", "江门市", None)  # its text lists 江门市医疗保障局新会分局 ...
     wuchuan = corpus_reports["广东省吴川市医疗保障局2024年部门预算"].identity
     assert (wuchuan.city, wuchuan.prefecture, wuchuan.county) == ("吴川", "湛江市", "吴川市")
+
+
+# ---------------------------------------------------------------- the places and units a question names
+def _held(*titles):
+    """Reports held, as their identity reads them from a title line."""
+    return [_Report(title, identity.unit, identity.city, identity.province, identity.prefecture, identity.county)
+            for title in titles for identity in [detect_identity([SourceLine(1, title)])]]
+
+
+@dataclass(frozen=True)
+class _Report:
+    title: str
+    unit: str | None
+    city: str | None
+    province: str | None
+    prefecture: str | None
+    county: str | None
+
+
+HELD = _held("江门市医疗保障局2024年部门预算", "江门市医疗保障局新会分局2024年部门预算", "台山市医疗保障局2019年部门预算",
+             "广州市卫生健康委员会2023年部门预算", "广东省吴川市医疗保障局2024年部门预算")
+
+
+@pytest.mark.parametrize("text, places, units", [
+    ("新会2024年三公经费多少", ["新会"], []),
+    ("江门市医疗保障局新会分局2024年三公经费", ["新会"], ["医疗保障局"]),  # the city is said by its branch
+    ("广东江门医疗保障局三公经费", ["江门"], ["医疗保障局"]),
+    ("江门和新会的三公经费比较", ["江门", "新会"], []),
+    ("台山市2019年公务接待费", ["台山"], []),
+    ("广州卫生健康委员会2023年三公经费", ["广州"], ["卫生健康委员会"]),
+    ("广州市财政局2023年三公经费", ["广州"], ["财政局"]),  # a unit no report is of, still read
+    ("湖南省医疗保障局三公经费", ["湖南"], ["医疗保障局"]),
+    ("深圳2024年三公经费", ["深圳"], []),
+    ("南山区医疗保障局三公经费", ["南山"], ["医疗保障局"]),
+    ("光明2024年的发展", [], []),  # a place name that is an everyday word, without a unit
+    ("光明医疗保障局三公经费", ["光明"], ["医疗保障局"]),
+    ("人力资源和社会保障支出", [], []),
+    ("廉江医保服务大厅有多大面积", ["廉江"], []),
+    ("哪个医疗保障局公务接待费最少", [], ["医疗保障局"]),
+    ("广州市医保局房屋面积", ["广州"], ["医疗保障局"]),  # a short name read late (from pinyin) is the unit
+])
+def test_a_question_names_places_of_the_gazetteer_and_units(text, places, units):
+    read = named(text, HELD)
+    assert (read.places, read.units) == (places, units)
+
+
+def test_a_place_inside_a_row_name_is_that_row_unless_its_reports_are_held():
+    text = "江门2024年蓬江分局的基本支出"
+    row = (text.index("蓬江分局"), text.index("蓬江分局") + 4)
+    assert named(text, HELD, rows=[row]).places == ["江门"]
+    assert named(text, HELD).places == ["江门", "蓬江"]
+    assert named("江门2024年新会分局的基本支出", HELD, rows=[(7, 11)]).places == ["江门", "新会"]  # 新会's report is held
+
+
+def test_the_reports_of_a_district_a_city_and_a_unit():
+    titles = lambda found: [d.title for d in found.documents]  # noqa: E731
+    assert titles(scope(["新会"], [], HELD)) == ["江门市医疗保障局新会分局2024年部门预算"]
+    city = scope(["江门"], ["医疗保障局"], HELD)
+    assert titles(city) == ["江门市医疗保障局2024年部门预算"] and not city.missing
+    assert city.note() == "（江门市下辖的新会区、台山市另有报告，问题中写明即可查询。）"
+    assert scope(["江门", "新会"], [], HELD).below == {"江门市": ["台山市"]}  # what is named is not noted
+    assert titles(scope(["广州"], ["卫生健康委员会"], HELD)) == ["广州市卫生健康委员会2023年部门预算"]
+    assert titles(scope([], ["卫生健康委员会"], HELD)) == ["广州市卫生健康委员会2023年部门预算"]
+
+
+def test_a_place_inside_a_place_named_with_reports_is_a_part_of_its_unit():
+    text = "广州医保中心增城、荔湾分中心的执法车用了多少年了"
+    assert named(text, HELD).places == ["广州", "增城", "荔湾"]
+    found = scope(["广州", "增城", "荔湾"], [], HELD)
+    assert [d.title for d in found.documents] == ["广州市卫生健康委员会2023年部门预算"] and not found.missing
+    assert scope(["增城"], [], HELD).missing == ["广州市增城区"]  # alone, it is a place no report covers
+
+
+@pytest.mark.parametrize("names, units, missing, said", [
+    (["湖南"], [], ["湖南省"], "这些报告中没有湖南省的报告。"),
+    (["南山"], ["医疗保障局"], ["深圳市南山区医疗保障局"], "没有深圳市南山区医疗保障局的报告"),
+    (["广州"], ["医疗保障局"], ["广州市医疗保障局"], "没有广州市医疗保障局的报告"),
+    (["广州"], ["财政局"], ["广州市财政局"], "没有广州市财政局的报告"),
+    (["湛江"], [], ["湛江市"], "没有湛江市的报告。（湛江市下辖的吴川市另有报告"),
+])
+def test_places_and_units_no_report_is_of_are_refused_by_name(names, units, missing, said):
+    found = scope(names, units, HELD)
+    assert (found.documents, found.missing) == ([], missing) and said in found.refusal()
+
+
+def test_a_unit_is_known_by_its_kind():
+    assert [department(u) for u in ("江门市医疗保障局新会分局", "广州市卫生健康委员会", "广州市公安局", "某某市医疗保障局")] == [
+        "医疗保障局", "卫生健康委员会", "公安局", "医疗保障局"]
+    assert locate("广州市公安局") == ("广东省", "广州市", None)  # not 公安县 of 湖北

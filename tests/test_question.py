@@ -46,7 +46,9 @@ def test_unreadable_questions_get_a_reason(text, fragment):
     assert fragment in understand(text).problem
 
 
-def test_places_outside_the_known_cities_are_noticed():
-    assert understand("北京医保局三公经费").unknown_places == ["北京"]
+def test_places_of_the_gazetteer_are_places_and_other_names_are_noticed():
+    beijing = understand("北京医保局三公经费")
+    assert (beijing.cities, beijing.units, beijing.unknown_places) == (["北京"], ["医疗保障局"], [])
+    assert understand("火星医保局三公经费").unknown_places == ["火星"]
     assert understand("请问江门医保局三公经费").unknown_places == []
     assert understand("哪个医保局公务接待费最少").unknown_places == []

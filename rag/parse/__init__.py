@@ -1,11 +1,11 @@
 """Parse a loaded report: identity, section tree, paragraphs, tables and prose figures."""
 from __future__ import annotations
 
-from rag.models import ParsedReport, ProseFact, RuledTable, SourceDocument, Table
+from rag.models import ParsedReport, ProseFact, RuledTable, SourceDocument, Table, identity_warning
 from rag.parse.facts import extract_facts
 from rag.parse.identity import detect_identity
 from rag.parse.sections import parse_sections
-from rag.parse.tables import garbled_rows, parse_tables, reread, ruled_lines
+from rag.parse.tables import drop_reprinted_headers, garbled_rows, parse_tables, reread, ruled_lines
 from rag.parse.text import compact
 
 __all__ = ["parse_report"]
@@ -23,7 +23,7 @@ def parse_report(document: SourceDocument) -> ParsedReport:
     _locate_facts(facts, document)
     warnings = list(document.warnings) + [f"表{t.number}：{w}" for t in tables for w in t.warnings]
     if not identity.complete:
-        warnings.append("未能从内容识别报告的单位、年度或类型")
+        warnings.insert(0, identity_warning(identity.missing))
     return ParsedReport(document, identity, sections, paragraphs, tables, facts, warnings)
 
 
@@ -35,7 +35,9 @@ def _best_reading(doc: str, table: Table, ruled_tables: list[RuledTable]) -> Tab
         return table
     ruled = reread(table, lines)
     ruled.source = "ruled"
-    return ruled if _flaws(doc, ruled) < _flaws(doc, table) else table
+    best = ruled if _flaws(doc, ruled) < _flaws(doc, table) else table
+    drop_reprinted_headers(best)
+    return best
 
 
 def _flaws(doc: str, table: Table) -> tuple[int, int, int, int]:

@@ -173,6 +173,20 @@ def garbled_rows(table: Table) -> int:
                if sum(word in compact(row.name + (row.text or "")) for word in words) >= 3)
 
 
+def drop_reprinted_headers(table: Table) -> None:
+    """A row name that starts with a run of the table's header words (a header reprinted at a
+    page break, read into the row below it) keeps only what follows them."""
+    words = ({compact(part) for column in table.columns for part in column.split("/")}
+             | {compact(label) for label in domain.LABEL_HEADERS} | {compact(table.text_column or "")})
+    words = sorted(words - {""}, key=len, reverse=True)
+    for row in table.rows:
+        rest, count = compact(row.name), 0
+        while (word := next((w for w in words if rest.startswith(w)), None)) is not None:
+            rest, count = rest[len(word):], count + 1
+        if count >= 3 and rest:
+            row.name = rest
+
+
 def parse_block(block: TableBlock) -> Table:
     rows_of_cells = [_cells(line.text) for line in block.lines]
     positional = any(cells is not None for cells in rows_of_cells)
@@ -235,8 +249,10 @@ def _read_positional(table: Table, lines: list[SourceLine], rows_of_cells: list[
     position = 0
     while position < len(body):
         line, cells = body[position]
-        if compact("".join(cells)) == header_key[0]:
-            position += len(header_key)  # header repeated after a page break
+        if compact("".join(cells)) == header_key[0]:  # the header repeated after a page break,
+            position += 1  # whole or in part (a PDF's ruled cells may lose a header row)
+            while position < len(body) and compact("".join(body[position][1])) in header_key[1:]:
+                position += 1
             continue
         position += 1
         if not _has_values(cells):
