@@ -225,14 +225,15 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
             position = text.find(word)
             if position >= 0 and not places.is_unit_name(word):
                 matches.append((position, position + len(word), "row", name))
-    whole = len(matches)
-    matches += _abbreviations(text, vocabulary)  # 社保和就业支出: a name said in short, after whole names
     spans: list[tuple[int, int, str, str]] = []
-    order = sorted(range(len(matches)), key=lambda i: (matches[i][0] - matches[i][1], matches[i][0], i >= whole,
-                                                       matches[i][2] != "item"))
-    for match in (matches[i] for i in order):
+    for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
+    for match in _abbreviations(text, vocabulary):  # 社保和就业支出: a name said in short
+        overlapped = [span for span in spans if span[0] < match[1] and match[0] < span[1]]
+        if all(match[0] <= s and e <= match[1] and e - s < match[1] - match[0]  # it holds the whole names it
+               for s, e, _, _ in overlapped):  # meets, and is longer: a whole name said in full stays
+            spans = [span for span in spans if span not in overlapped] + [match]
     return sorted(spans)
 
 

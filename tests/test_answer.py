@@ -358,3 +358,8 @@ def test_figures_read_from_a_scanned_page_say_so_in_the_answer_and_its_json(tmp_
     assert [s["scanned"] for s in data["sources"] if s["line"] == 703] == [False]  # the 说明 page has a text layer
     duties = engine.ask("广州医保局2023年主要职责是什么")
     assert duties.found and "扫描件识别" not in duties.answer and not any(s.scanned for s in duties.sources)
+
+
+def test_a_whole_name_beats_a_name_said_in_short_that_cuts_it(engine):
+    answer = engine.ask("吴川医保2024年基本支出合计")  # not 本年支出合计 read from "本支出合计"
+    assert (answer.figures[0].column, answer.figures[0].value) == ("基本支出", Decimal("354.77"))
