@@ -247,7 +247,7 @@ NOT_PLACES: tuple[str, ...] = ("哪个", "哪家", "各个", "各市", "全市",
 # Everyday words for the reports' own words. The question is read with the report's word in
 # place of the everyday one, so that matching and retrieval see the words the reports print.
 QUERY_SYNONYMS: dict[str, str] = {
-    "科室": "内设机构", "处室": "内设机构", "内设部门": "内设机构", "内部机构": "内设机构",
+    "内设科室": "内设机构", "内设处室": "内设机构", "内设股室": "内设机构", "科室": "内设机构", "处室": "内设机构", "内设部门": "内设机构", "内部机构": "内设机构",
     "短板": "存在问题", "不足之处": "存在问题", "毛病": "存在问题",
     "接下来怎么干": "下一步工作", "接下来": "下一步", "今后": "下一步", "打算怎么": "下一步",
     "主要花在哪": "主要用于", "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "干什么用": "主要用于",
