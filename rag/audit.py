@@ -219,11 +219,14 @@ def _sangong_parts(doc: str, table: Table) -> list[AuditFinding]:
 def _prose_against_tables(doc: str, report: ParsedReport) -> list[AuditFinding]:
     """A prose figure passes when a table row stating the same item prints the same figure."""
     findings = []
+    rows_of: dict[str, list[tuple[Table, TableRow]]] = {}  # per item, found once: linear in the report
     for fact in report.facts:
         if fact.kind != "amount" or fact.unit != report.identity.money_unit or not label_names_item(fact.label, fact.item):
             continue
-        candidates = [(table, row) for table in report.tables
-                      if (row := item_row(table, fact.item)) is not None and row.values]
+        if fact.item not in rows_of:
+            rows_of[fact.item] = [(table, row) for table in report.tables
+                                  if (row := item_row(table, fact.item)) is not None and row.values]
+        candidates = rows_of[fact.item]
         if not candidates:
             continue
         table, row = next(((t, r) for t, r in candidates if next(iter(r.values.values())) == fact.value),

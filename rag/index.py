@@ -93,8 +93,10 @@ def _text_chunks(store: TableStore, doc: str, base: dict) -> list[Chunk]:
 
 
 def _split_long(text: str) -> list[tuple[str, int]]:
-    """Split at sentence ends into pieces of about CHUNK_CHARS."""
-    sentences = re.split(r"(?<=[。；！？])", text)
+    """Split at sentence ends into pieces of about CHUNK_CHARS; a sentence longer than that (a text
+    without punctuation) is cut every CHUNK_CHARS characters, so no piece is ever longer."""
+    sentences = [sentence[start:start + CHUNK_CHARS] for sentence in re.split(r"(?<=[。；！？])", text)
+                 for start in range(0, len(sentence), CHUNK_CHARS)]
     pieces, current, offset, start = [], "", 0, 0
     for sentence in sentences:
         if current and len(current) + len(sentence) > CHUNK_CHARS:

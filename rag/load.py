@@ -17,7 +17,8 @@ from rag.models import RuledTable, SourceDocument, SourceLine
 TEXT_SUFFIXES = (".txt", ".md")
 PDF_SUFFIXES = (".pdf",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# A report is 3-5万字; a text many times longer is not one report, and would cost minutes to embed.
+MAX_REPORT_CHARS = 500_000
 
 
 class LoadError(ValueError):
@@ -105,28 +106,41 @@ def split_lines(text: str) -> list[SourceLine]:
     return [SourceLine(number, normalize_line(line)) for number, line in enumerate(text.split("\n"), start=1)]
 
 
-def load_document(path: str | Path, ocr_max_pages: int | None = None, progress: bool = False) -> SourceDocument:
+def too_large(size: int, max_bytes: int) -> str | None:
+    """Why a file of this many bytes is refused (RAG_MAX_FILE_MB), or None."""
+    if size <= max_bytes:
+        return None
+    return f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:g} MB，见设置 RAG_MAX_FILE_MB）"
+
+
+def load_document(path: str | Path, ocr_max_pages: int | None = None, progress: bool = False,
+                  max_bytes: int | None = None) -> SourceDocument:
     """The report's numbered lines. A PDF's pages without a text layer are read by OCR, up to
-    ocr_max_pages of them (None: the RAG_OCR / RAG_OCR_MAX_PAGES settings; 0: off)."""
+    ocr_max_pages of them (None: the RAG_OCR / RAG_OCR_MAX_PAGES settings; 0: off). A file over
+    max_bytes (None: RAG_MAX_FILE_MB) or a text over MAX_REPORT_CHARS is refused before parsing."""
     path = Path(path)
     if not path.is_file():
         raise LoadError(f"找不到文件：{path}")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise LoadError(f"不支持的文件类型 {suffix or '（无扩展名）'}：只接受 .txt、.md、.pdf")
+    if ocr_max_pages is None or max_bytes is None:
+        from rag.settings import load_settings
+
+        settings = load_settings()
+        ocr_max_pages = settings.ocr_max_pages if ocr_max_pages is None else ocr_max_pages
+        max_bytes = settings.max_file_bytes if max_bytes is None else max_bytes
+    refusal = too_large(path.stat().st_size, max_bytes)
+    if refusal:
+        raise LoadError(refusal)
     data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        raise LoadError(f"文件过大（{len(data) // 1024 // 1024} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）")
     document = SourceDocument(name=path.name, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
                               encoding="pdf", lines=[])
     if suffix in PDF_SUFFIXES:
-        if ocr_max_pages is None:
-            from rag.settings import load_settings
-
-            ocr_max_pages = load_settings().ocr_max_pages
         _read_pdf(data, document, ocr_max_pages, progress)
     else:
         text, document.encoding = decode_text(data)
+        _check_length(len(text))
         document.lines = split_lines(text)
     if not any(line.text.strip() for line in document.lines):
         raise LoadError("文件没有可读的文字（no text）")
@@ -149,11 +163,18 @@ def _read_pdf(data: bytes, document: SourceDocument, ocr_max_pages: int, progres
             document.ocr_pages = scanned
     if not "".join(pages).strip():
         raise LoadError("PDF 中没有可提取的文字")
+    _check_length(sum(map(len, pages)))
     for text in pages:
         document.page_lines.append(len(document.lines) + 1)
         first = len(document.lines)
         document.lines += [SourceLine(first + line.number, line.text) for line in split_lines(text)]
     document.ruled_tables = _ruled_tables(data, document)
+
+
+def _check_length(characters: int) -> None:
+    if characters > MAX_REPORT_CHARS:
+        raise LoadError(f"文字过多（{characters:,} 字，上限 {MAX_REPORT_CHARS:,} 字；一份报告通常 3–5 万字）："
+                        "这不像一份预算、决算或绩效报告，未读入")
 
 
 def _ocr_refusal(scanned: int, ocr_max_pages: int) -> str | None:

