@@ -24,11 +24,14 @@ from rag.chat import (
 from rag.history import ChatHistory, history_path
 from rag.index import build_search_indexes
 from rag.models import identity_warning
+from rag.ingest import IngestBusy
 from rag.settings import load_settings
 from rag.store import TableStore
 
 st.set_page_config(page_title="医保局预决算问答", page_icon="📊", layout="wide")
 SETTINGS = load_settings()
+# One upload limit: RAG_MAX_UPLOAD_MB, for the widget and for add_upload alike (the widget's limit
+# overrides server.maxUploadSize, which .streamlit/config.toml leaves at Streamlit's 200 MB).
 MAX_UPLOAD_MB = max(1, SETTINGS.max_upload_bytes // 1024 // 1024)
 # Streamlit's own widget texts that no parameter sets, replaced in Chinese; the running icon hidden
 # (the answer bubble shows its own status).
@@ -251,6 +254,7 @@ def about(engine: AnswerEngine | None) -> None:
 def upload_panel() -> None:
     with st.sidebar.expander("上传报告（.txt / .md / .pdf）"):
         uploaded = st.file_uploader("选择文件", type=["txt", "md", "pdf"], key="upload", max_upload_size=MAX_UPLOAD_MB)
+        st.checkbox("替换同一单位、年度、类型的已收录报告（不能替换官方报告）", key="upload-replace")
         if uploaded is None or not st.button("加入索引", key="upload-go"):
             return
         bar = st.progress(0.0, text="准备中…")
@@ -259,23 +263,29 @@ def upload_panel() -> None:
             bar.progress(done, text=what)
 
         try:
-            result = add_upload(uploaded.name, uploaded.getvalue(), SETTINGS, on_progress=show,
-                                build_steps=[partial(build_search_indexes, on_progress=show)])
-        except UploadError as error:
+            added = add_upload(uploaded.name, uploaded.getvalue(), SETTINGS, on_progress=show,
+                               build_steps=[partial(build_search_indexes, on_progress=show)],
+                               replace=st.session_state.get("upload-replace", False))
+        except (UploadError, IngestBusy) as error:
             st.error(plain(f"未加入：{error}。现有索引未改变。"))
             return
-        problems = [reason for path, reason in result.skipped if path.endswith(uploaded.name)]
-        added = next((r for r in result.reports if r.name == uploaded.name), None)
-        if problems or added is None:
-            st.error(plain(f"未加入：{problems[0] if problems else '没有读到报告'}。现有索引未改变。"))
+        if added.problem:
+            st.error(plain(f"未加入：{added.problem}。现有索引未改变。"))
+            return
+        summary = added.summary
+        if summary is None:
+            st.info(plain(f"{uploaded.name} 已收录，内容未变。"))
             return
         store = TableStore(SETTINGS.current_index.resolve() / "store.sqlite")
-        checks = audit_summary(store.audit_findings(uploaded.name))
+        checks = audit_summary(store.audit_findings(added.name))
         store.close()
-        if not added.identity.complete:
-            st.warning(plain(f"已加入 {uploaded.name}，但{identity_warning(added.identity.missing)}"))
+        replaced = f"，替换了 {summary.provenance.replaces}" if summary.provenance.replaces else ""
+        if not summary.identity.complete:
+            st.warning(plain(f"已加入 {uploaded.name}（{added.name}，标为上传的报告{replaced}），"
+                             f"但{identity_warning(summary.identity.missing)}"))
         else:
-            st.success(plain(f"已加入：{added.identity.title}，表格 {added.tables} 张，{checks}"))
+            st.success(plain(f"已加入：{summary.identity.title}（{added.name}，标为上传的报告{replaced}），"
+                             f"表格 {summary.tables} 张，{checks}"))
 
 
 def chat_page(engine: AnswerEngine, report_filter: ReportFilter) -> None:

@@ -17,6 +17,7 @@ from rag.followup import carry_over
 from rag.index import Chunk, HybridRetriever, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
+from rag.provenance import label_uploaded
 from rag.parse.text import compact
 from rag.question import Question, row_name_variants, understand
 from rag.settings import Settings
@@ -38,10 +39,12 @@ class Source:
     row_id: int | None = None
     column: str | None = None
     scanned: bool = False  # its text was read by OCR from a scanned page
+    origin: str = "corpus"  # corpus / upload (rag/provenance.label_uploaded)
 
     def to_json(self) -> dict:
         return {"doc": self.doc, "title": self.title, "kind": self.kind, "section": self.section,
-                "table": self.table, "text": self.text, "line": self.line, "scanned": self.scanned}
+                "table": self.table, "text": self.text, "line": self.line, "scanned": self.scanned,
+                "origin": self.origin}
 
 
 @dataclass
@@ -122,6 +125,7 @@ class AnswerEngine:
                     "change": self._change, "rank": self._rank, "passage": self._passage,
                     "definition": self._definition, "reason": self._reason}
         answer = handlers[question.intent](question, documents)
+        label_uploaded(answer, self.documents)
         if note and answer.found:
             answer.answer = f"{note}\n{answer.answer}"
         if question.corrections and answer.found:

@@ -21,13 +21,13 @@ from rag import domain
 from rag.answer import Answer, AnswerEngine, Source, money
 from rag.audit import CHECK_NAMES
 from rag.followup import carried_labels
-from rag.ingest import IngestResult, indexed_paths, ingest
-from rag.load import SUPPORTED_SUFFIXES, LoadError, load_document
+from rag.load import LoadError, load_document
 from rag.lookup import Figure
 from rag.models import AuditFinding, identity_gaps
 from rag.question import Question, understand
 from rag.settings import Settings
 from rag.store import DocumentInfo, TableStore
+from rag.uploads import UploadError, add_upload  # noqa: F401  # the app's upload panel
 
 EXAMPLE_QUESTIONS = (
     "江门医保局2024年三公经费多少",
@@ -441,29 +441,3 @@ def conversation_markdown(turns: list[Turn], documents: dict[str, DocumentInfo])
         if sources:
             lines += ["来源："] + [f"- {source_label(s)}" for s in sources] + [""]
     return "\n".join(lines)
-
-
-class UploadError(ValueError):
-    """An upload refused before it reaches the index."""
-
-
-def add_upload(name: str, data: bytes, settings: Settings, on_progress=None, build_steps=None) -> IngestResult:
-    """Save an uploaded report next to the index and rebuild with it; the index stays as it was on failure."""
-    safe_name = Path(name).name
-    if Path(safe_name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise UploadError(f"不支持的文件类型：{safe_name}（只接受 .txt、.md、.pdf）")
-    if len(data) > settings.max_upload_bytes:
-        raise UploadError(f"文件过大：{len(data) / 1024 / 1024:.1f} MB，上限 {settings.max_upload_bytes // 1024 // 1024} MB")
-    if not data.strip():
-        raise UploadError("文件为空")
-    uploads = settings.uploads_dir
-    uploads.mkdir(parents=True, exist_ok=True)
-    target = uploads / safe_name
-    staged = uploads / f".{safe_name}.part"
-    staged.write_bytes(data)
-    staged.replace(target)
-    paths = [p for p in indexed_paths(settings) if Path(p).name != safe_name] or settings.default_sources
-    result = ingest(paths + [target], settings, build_steps=build_steps, progress=False, on_progress=on_progress)
-    if any(Path(path).name == safe_name for path, _ in result.skipped):
-        target.unlink(missing_ok=True)
-    return result

@@ -8,7 +8,8 @@ from functools import partial
 from pathlib import Path
 
 from rag.audit import summarize
-from rag.ingest import IngestResult, indexed_paths, ingest
+from rag.ingest import IngestBusy, IngestResult, held_documents, ingest
+from rag.load import find_report_files
 from rag.models import identity_warning
 from rag.settings import Settings, load_settings
 from rag.store import TableStore
@@ -23,8 +24,17 @@ def main(argv: list[str] | None = None) -> int:
 
     ingest_parser = commands.add_parser("ingest", help="读入报告并建立索引")
     ingest_parser.add_argument("paths", nargs="*", type=Path, help="报告文件或目录（默认 corpus/）")
-    ingest_parser.add_argument("--add", action="store_true", help="加入现有索引，而不是只索引给出的文件")
+    ingest_parser.add_argument("--add", action="store_true", help="加入（或更新）到现有索引")
+    ingest_parser.add_argument("--replace", action="store_true",
+                               help="允许替换同一单位、年度、类型的已收录报告（上传的报告不能替换官方报告）")
+    ingest_parser.add_argument("--only", action="store_true", help="只用给出的文件重建索引（丢掉其余已收录的报告）")
     ingest_parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    remove_parser = commands.add_parser("remove", help="从索引中删除一份报告")
+    remove_parser.add_argument("report", help="报告的文件名、路径、上传时的文件名或标题")
+    remove_parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+
+    commands.add_parser("reports", help="列出已收录的报告及其来源、内容哈希，和增删记录")
 
     audit_parser = commands.add_parser("audit", help="打印核对结果（加总、三公经费、正文与表格）")
     audit_parser.add_argument("--all", action="store_true", help="也列出通过的核对")
@@ -43,32 +53,54 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     settings = load_settings().with_overrides(index_dir=args.index_dir, embedding_model=args.model)
-    commands_run = {"ingest": run_ingest, "audit": run_audit, "ask": run_ask, "eval": run_eval}
+    commands_run = {"ingest": run_ingest, "remove": run_remove, "reports": run_reports, "audit": run_audit,
+                    "ask": run_ask, "eval": run_eval}
     return commands_run[args.command](args, settings)
 
 
+def _search_step(args: argparse.Namespace):
+    from rag.index import build_search_indexes
+
+    return partial(build_search_indexes, show_progress=not args.no_progress)
+
+
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.embeddings import ModelError
+    from rag.uploads import UploadError, add_file
+
     paths = list(args.paths) or settings.default_sources
-    if args.add:
-        paths = indexed_paths(settings) + paths
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         print("找不到：" + "、".join(map(str, missing)), file=sys.stderr)
         return 2
-    from rag.embeddings import ModelError
-    from rag.index import build_search_indexes
-
-    try:
-        build = partial(build_search_indexes, show_progress=not args.no_progress)
-        result = ingest(paths, settings, build_steps=[build], progress=not args.no_progress)
-    except ModelError as error:
-        print(f"嵌入模型出错，索引未改变：{error}", file=sys.stderr)
+    if args.add and not args.paths:
+        print("--add 需要给出要加入的文件", file=sys.stderr)
         return 2
-    print_ingest_summary(result)
-    return 0 if result.reports else 1
+    given = {p.resolve() for p in find_report_files(paths)}
+    left_out = [d for d in held_documents(settings) if d.path and Path(d.path).resolve() not in given]
+    if args.paths and not args.add and not args.only and left_out:
+        print(f"索引现有 {len(left_out)} 份报告不在给出的文件中（{'、'.join(d.title for d in left_out[:3])}…）：\n"
+              "  要加入现有索引，请加 --add；要只用给出的文件重建索引（丢掉其余报告），请加 --only。索引未改变。",
+              file=sys.stderr)
+        return 2
+    try:
+        if args.add:
+            results = [add_file(path, settings, [_search_step(args)], args.replace, not args.no_progress)
+                       for path in paths]
+        else:
+            results = [ingest(paths, settings, build_steps=[_search_step(args)], progress=not args.no_progress,
+                              replace=args.replace)]
+    except (ModelError, IngestBusy, UploadError) as error:
+        print(f"{'嵌入模型出错' if isinstance(error, ModelError) else '未导入'}，索引未改变：{error}", file=sys.stderr)
+        return 2
+    for result in results:
+        print_ingest_summary(result)
+    return 0 if all(r.held for r in results) and not any(r.skipped for r in results if args.add) else 1
 
 
 def print_ingest_summary(result: IngestResult) -> None:
+    from rag.index import read_stats
+
     unread = [report for report in result.reports if not report.identity.complete]
     if unread:  # first, where it is seen: these reports went in but questions will not find them
         print(f"⚠ {len(unread)} 份报告未能识别身份：" + "；".join(
@@ -79,21 +111,67 @@ def print_ingest_summary(result: IngestResult) -> None:
         who = identity.title if identity.complete else f"{report.name}（未能识别{'、'.join(identity.missing)}，仍已索引）"
         audit = (f"核对 {report.audit_passed}/{report.audit_checks} 通过" if report.audit_checks
                  else "无可核对的表格")
-        print(f"{'✔' if identity.complete else '⚠'} {report.name}  {who}\n"
+        origin = report.provenance
+        where = f"  上传的报告（原文件名 {origin.original_name}，{origin.uploaded_at}）" if origin.uploaded else ""
+        print(f"{'✔' if identity.complete else '⚠'} {report.name}  {who}{where}\n"
               f"    章节 {report.sections}，段落 {report.paragraphs}，表格 {report.tables}，表行 {report.rows}，"
               f"正文数字 {report.facts}；{audit}")
+        if origin.replaces:
+            print(f"    ↻ 替换了 {origin.replaces}")
         for note in report.notes:
             print(f"    · {note}")
         for warning in report.warnings:
             print(f"    ⚠ {warning}")
     for path, reason in result.skipped:
-        print(f"✘ 跳过 {path}：{reason}")
-    if not result.reports:
+        print(f"✘ 未收录 {path}：{reason}")
+    for name in result.removed:
+        print(f"－ 不再收录 {name}")
+    if not result.held:
         print("没有可索引的报告；现有索引保持不变。")
     elif result.changed:
-        print(f"索引已更新（{len(result.reports)} 份报告，用时 {result.seconds:.1f} 秒）：{result.build_dir}")
+        stats = read_stats(result.build_dir)
+        embedded = (f"；向量化 {stats['embedded']} 段，沿用缓存 {stats['new_chunks'] - stats['embedded']} 段"
+                    if stats else "")
+        print(f"索引已更新（{result.held} 份报告：新读入 {len(result.reports)} 份，沿用 {len(result.kept)} 份{embedded}；"
+              f"用时 {result.seconds:.1f} 秒）：{result.build_dir}")
     else:
-        print(f"报告未变化，索引保持不变（{len(result.reports)} 份报告）。")
+        print(f"报告未变化，索引保持不变（{result.held} 份报告）。")
+
+
+def run_remove(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.uploads import find_held, remove_report
+
+    found = find_held(settings, args.report)
+    if len(found) != 1:
+        held = "、".join(f"{d.name}（{d.title}）" for d in held_documents(settings))
+        print(f"{'没有' if not found else '不止一份'}报告叫“{args.report}”。已收录：{held}", file=sys.stderr)
+        return 2
+    (document,) = found
+    try:
+        result = remove_report(document, settings, [_search_step(args)], progress=not args.no_progress)
+    except IngestBusy as error:
+        print(f"未删除：{error}", file=sys.stderr)
+        return 2
+    if not result.changed:
+        print(f"未删除 {document.name}：索引中只剩这一份报告。", file=sys.stderr)
+        return 1
+    print(f"已从索引删除 {document.name}（{document.title}）；现有 {result.held} 份报告。")
+    if not document.uploaded and Path(document.path or "").exists():
+        print(f"  注意：文件仍在 {document.path}，下次运行 python -m rag ingest 会重新收录；要永久删除请移走该文件。")
+    return 0
+
+
+def run_reports(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.provenance import history
+
+    for document in held_documents(settings):
+        origin = (f"上传（原文件名 {document.original_name}，{document.uploaded_at}）" if document.uploaded
+                  else "官方（corpus）")
+        replaced = f"，替换了 {document.replaces}" if document.replaces else ""
+        print(f"{document.name}\t{document.title}\t{origin}{replaced}\tsha256 {document.sha256[:16]}")
+    for event in history(settings)[-20:]:
+        print("记录：" + json.dumps(event, ensure_ascii=False))
+    return 0
 
 
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:
@@ -145,9 +223,13 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
         except ValueError as error:
             print(error, file=sys.stderr)
             return 2
-    questions = sys.stdin if args.question == "-" else [args.question]
-    for line in questions:
-        question = line.rstrip("\n")
+    questions = _stdin_lines() if args.question == "-" else [(1, args.question)]
+    for number, question in questions:
+        if isinstance(question, UnicodeDecodeError):
+            problem = f"第{number}行不是有效的 UTF-8 文本，已跳过：{question.reason}（字节 {question.start}）"
+            print(json.dumps({"line": number, "error": problem}, ensure_ascii=False) if args.json else problem,
+                  flush=True)
+            continue
         if args.question == "-" and not question.strip():
             continue
         answer = engine.ask(question)
@@ -162,6 +244,16 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"  来源：{source.title}（{source.doc} 第{source.line}行）{where}")
             print(flush=True)
     return 0
+
+
+def _stdin_lines():
+    """(line number, text) per line of stdin, read as bytes: a line that is not UTF-8 comes as its
+    UnicodeDecodeError, and the lines after it still come."""
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        try:
+            yield number, raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
+        except UnicodeDecodeError as error:
+            yield number, error
 
 
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:

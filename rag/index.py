@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import threading
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -21,8 +22,11 @@ from pydantic import ConfigDict
 from tqdm import tqdm
 
 from rag import domain
+from rag.cache import ChunkCache, versions_of
 from rag.embeddings import SentenceTransformerEmbeddings, embeddings_for
-from rag.settings import Settings
+from rag.ingest import fault_point
+from rag.models import BuildDelta
+from rag.settings import Settings, load_settings
 from rag.store import TableStore
 
 CHUNK_CHARS = 300
@@ -32,6 +36,7 @@ CHUNKS_FILE = "chunks.json"
 SPANS_FILE = "chunk_spans.json"  # each report's runs of chunk positions
 VOCABULARY_FILE = "row_vocabulary.json"
 BM25_K1, BM25_B, OKAPI_EPSILON = 1.5, 0.75, 0.25
+CHROMA_BATCH = 1000
 
 
 @dataclass
@@ -57,9 +62,10 @@ class Chunk:
 
 
 # ------------------------------------------------------------------ chunking
-def chunk_store(store: TableStore) -> list[Chunk]:
+def chunk_store(store: TableStore, documents=None) -> list[Chunk]:
+    """The chunks of the given reports (default: all), report by report."""
     chunks: list[Chunk] = []
-    for document in store.documents():
+    for document in store.documents() if documents is None else documents:
         base = dict(doc=document.name, title=document.title, unit=document.unit or "", city=document.city or "",
                     year=document.year or 0, kind=document.kind or "")
         chunks += _text_chunks(store, document.name, base)
@@ -168,23 +174,62 @@ KEYWORD_INDEXES = {"BM25 jieba": ("bm25_words", word_tokens), "BM25 bigrams": ("
 
 
 # ------------------------------------------------------------------ building
-def write_chunks(build_dir: Path, settings: Settings | None = None) -> list[Chunk]:
-    """Build step: chunks.json, the keyword indexes over them and the row vocabulary, saved with the build."""
+ROW_NAMES_FILE = "row_names.json"  # each report's row names, to update the vocabulary report by report
+STATS_FILE = "search_stats.json"  # what the build embedded and what it took from the cache
+NO_CHANGE = BuildDelta(None, frozenset(), frozenset())
+
+
+@dataclass
+class SearchBuild:
+    chunks: list[Chunk]
+    new_chunks: int  # chunks of the reports written anew
+    embedded: int = 0  # of those, run through the model (the others came from the cache)
+
+
+def write_chunks(build_dir: Path, settings: Settings | None = None, delta: BuildDelta = NO_CHANGE) -> SearchBuild:
+    """Build step: chunks.json, the keyword indexes over them and the row vocabulary, saved with the
+    build; from the base build's, for the reports it keeps, when there is one."""
+    base = delta.base if delta.base is not None and (delta.base / CHUNKS_FILE).is_file() else None
     store = TableStore(build_dir / "store.sqlite")
     try:
-        chunks = chunk_store(store)
-        _write_json(build_dir / VOCABULARY_FILE, row_vocabulary(store))
+        if base is None:
+            kept, row_names = [], {}
+            fresh = store.documents()
+        else:
+            kept = [Chunk(**c) for c in _read_json(base / CHUNKS_FILE) if c["doc"] not in delta.removed]
+            row_names = {doc: names for doc, names in _read_json(base / ROW_NAMES_FILE).items()
+                         if doc not in delta.removed}
+            fresh = [d for d in store.documents() if d.name in delta.added]
+        new = chunk_store(store, fresh)
+        row_names.update(report_row_names(store, fresh))
     finally:
         store.close()
+    chunks = kept + new
+    _write_json(build_dir / ROW_NAMES_FILE, row_names)
+    _write_json(build_dir / VOCABULARY_FILE, sorted(set().union(*row_names.values())))
     _write_json(build_dir / CHUNKS_FILE, [asdict(c) for c in chunks])
     _write_json(build_dir / SPANS_FILE, chunk_spans(chunks))
-    for folder, tokenize in KEYWORD_INDEXES.values():
-        KeywordIndex.build([tokenize(c.indexed_text) for c in chunks], build_dir / folder)
-    return chunks
+    cache_path = (settings or load_settings()).embedding_cache_path
+    with ChunkCache(cache_path) as cache:
+        tokens = cache.tokens(_tokenizer_version(), [c.indexed_text for c in chunks],
+                              tuple(tokenize for _, tokenize in KEYWORD_INDEXES.values()))
+    for (folder, _), token_lists in zip(KEYWORD_INDEXES.values(), tokens):
+        KeywordIndex.build(token_lists, build_dir / folder)
+    return SearchBuild(chunks, len(new))
+
+
+def _read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _write_json(path: Path, value) -> None:
     path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_version() -> str:
+    """The code the keyword tokens depend on (this module and the domain words it loads into jieba)."""
+    return versions_of([Path(__file__), Path(domain.__file__)])
 
 
 def chunk_spans(chunks: list[Chunk]) -> dict[str, list[list[int]]]:
@@ -201,9 +246,15 @@ def chunk_spans(chunks: list[Chunk]) -> dict[str, list[list[int]]]:
 
 def row_vocabulary(store: TableStore) -> list[str]:
     """The row names a question may use (FigureFinder.row_vocabulary), computed once per build."""
+    return sorted(set().union(*report_row_names(store, store.documents()).values()))
+
+
+def report_row_names(store: TableStore, documents) -> dict[str, list[str]]:
+    """Each report's part of the row vocabulary (the vocabulary is their union)."""
     from rag.lookup import FigureFinder
 
-    return FigureFinder(store).row_vocabulary(store.documents())
+    finder = FigureFinder(store)
+    return {d.name: finder.row_vocabulary([d]) for d in documents}
 
 
 def load_vocabulary(index_dir: Path) -> list[str] | None:
@@ -212,28 +263,67 @@ def load_vocabulary(index_dir: Path) -> list[str] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def build_search_indexes(build_dir: Path, settings: Settings, on_progress=None, show_progress: bool = True) -> None:
-    """Build step of ingest: chunks.json and the Chroma collection, next to store.sqlite.
+def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta = NO_CHANGE, on_progress=None,
+                         show_progress: bool = True) -> SearchBuild:
+    """Build step of ingest: chunks.json, the keyword indexes and the Chroma collection, next to
+    store.sqlite. With a base build, its collection is copied and only the reports added and
+    removed are changed; embeddings come from the cache where it has them (rag/cache.py).
     on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
-    chunks = write_chunks(build_dir)
-    embeddings = embeddings_for(settings)
-    vector_store = _chroma(build_dir, embeddings)
-    batch = 32
-    for start in tqdm(range(0, len(chunks), batch), desc="向量化文本", unit="批", disable=not show_progress):
-        part = chunks[start:start + batch]
-        vector_store.add_documents([_document(c) for c in part], ids=[c.id for c in part])
+    built = write_chunks(build_dir, settings, delta)
+    base = delta.base if delta.base is not None and (delta.base / "chroma").is_dir() else None
+    if base is not None:
+        shutil.copytree(base / "chroma", build_dir / "chroma")
+        added = [c for c in built.chunks if c.doc in delta.added]
+    else:
+        added = built.chunks
+    bar = tqdm(total=len(added), desc="向量化文本", unit="段", disable=not show_progress)
+
+    def embedded(done: int, total: int) -> None:
+        bar.update(done - bar.n)
         if on_progress:
-            on_progress("向量化文本", 0.2 + 0.75 * min(1.0, (start + batch) / len(chunks)))
+            on_progress("向量化文本", 0.2 + 0.7 * done / max(1, total))
+
+    embeddings = embeddings_for(settings)
+    with ChunkCache(settings.embedding_cache_path) as cache:
+        vectors, built.embedded = cache.embeddings(settings.embedding_model, settings.embedding_backend,
+                                                   [c.indexed_text for c in added], embeddings.embed_documents,
+                                                   on_batch=embedded)
+    bar.close()
+    fault_point("embedded")
+    collection = _collection(build_dir)
+    if delta.removed and base is not None:
+        collection.delete(where={"doc": {"$in": sorted(delta.removed)}})
+    for start in range(0, len(added), CHROMA_BATCH):
+        part = added[start:start + CHROMA_BATCH]
+        documents = [_document(c) for c in part]
+        collection.upsert(ids=[c.id for c in part], embeddings=vectors[start:start + CHROMA_BATCH],
+                          documents=[d.page_content for d in documents], metadatas=[d.metadata for d in documents])
+    _write_json(build_dir / STATS_FILE, {"chunks": len(built.chunks), "new_chunks": built.new_chunks,
+                                          "embedded": built.embedded})
+    return built
+
+
+def read_stats(build_dir: Path) -> dict:
+    """What a build embedded: {"chunks", "new_chunks", "embedded"} ({} for a build without dense search)."""
+    path = build_dir / STATS_FILE
+    return _read_json(path) if path.is_file() else {}
+
+
+def _client(build_dir: Path):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+
+
+def _collection(build_dir: Path):
+    return _client(build_dir).get_or_create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
 
 
 def _chroma(build_dir: Path, embeddings: SentenceTransformerEmbeddings):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
     from langchain_chroma import Chroma
 
-    client = chromadb.PersistentClient(path=str(build_dir / "chroma"),
-                                       settings=ChromaSettings(anonymized_telemetry=False))
-    return Chroma(client=client, collection_name=COLLECTION, embedding_function=embeddings,
+    return Chroma(client=_client(build_dir), collection_name=COLLECTION, embedding_function=embeddings,
                   collection_metadata={"hnsw:space": "cosine"})
 
 

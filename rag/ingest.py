@@ -1,8 +1,18 @@
-"""load -> parse -> audit -> store, built aside and swapped in whole.
+"""load -> parse -> audit -> store, built aside and swapped in whole; only what changed is read.
 
 A run killed midway leaves the previous index untouched: everything is written to a fresh
-folder under index/builds/, and only a finished build replaces the index/current link, in one
-atomic rename. Running twice over the same files changes nothing.
+folder under index/builds/, whose manifest.json is written last, and only a finished build
+replaces the index/current link, in one atomic rename. Folders without a manifest (builds that
+died) are removed at the next run. Running twice over the same files changes nothing.
+
+A build starts from the build in use when that was made by the same code and model: reports
+whose file and content hash are unchanged are neither read nor embedded again (the store is
+copied, the search indexes are updated by their build steps, rag/index.py).
+
+What is held is trusted: a file with the content of a report held, or with the identity (unit,
+year, kind) of one, is refused with the report it duplicates named; the same identity replaces
+a held report only when the caller says so (`replace`), and an upload never replaces an
+official (corpus) report.
 """
 from __future__ import annotations
 
@@ -11,24 +21,28 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as copy_with
 from pathlib import Path
 
 from tqdm import tqdm
 
 from rag.audit import audit_report, summarize
-from rag.load import LoadError, find_report_files, load_document
-from rag.models import AuditFinding, ParsedReport, ReportIdentity
+from rag.load import LoadError, find_report_files, load_document, too_large
+from rag.models import AuditFinding, BuildDelta, ParsedReport, ReportIdentity
 from rag.parse import parse_report
+from rag.provenance import CORPUS, Provenance, provenance_of, record
 from rag.settings import Settings
-from rag.store import TableStore, create_store, write_report
+from rag.store import DocumentInfo, TableStore, create_store, delete_documents, open_store, write_report
 
-INDEX_FORMAT = 3  # bump when the parser or the index layout changes, to force a rebuild
-KEEP_BUILDS = 2
-BUILD_MODULES = ("load.py", "ocr.py", "places.py", "domain.py", "models.py", "audit.py", "store.py", "index.py", "embeddings.py")
+INDEX_FORMAT = 4  # bump when the parser or the index layout changes, to force a rebuild
+KEEP_BUILDS = 2  # the build in use and the last complete one before it
+BUILD_MODULES = ("load.py", "ocr.py", "places.py", "domain.py", "models.py", "audit.py", "store.py", "index.py",
+                 "embeddings.py", "provenance.py")
+NOT_A_REPORT = "这不像预算、决算或绩效报告"
 
 
 @dataclass
@@ -44,85 +58,245 @@ class ReportSummary:
     audit_passed: int
     warnings: list[str]
     notes: list[str] = field(default_factory=list)  # how a PDF was read: each table's path, OCR pages
+    provenance: Provenance = Provenance(CORPUS)
 
 
 @dataclass
 class IngestResult:
-    reports: list[ReportSummary] = field(default_factory=list)
+    reports: list[ReportSummary] = field(default_factory=list)  # the reports read in this run
+    kept: list[str] = field(default_factory=list)  # reports held before and unchanged: not read again
+    removed: list[str] = field(default_factory=list)  # reports the new build no longer holds
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     changed: bool = False
     build_dir: Path | None = None
     seconds: float = 0.0
 
+    @property
+    def held(self) -> int:
+        return len(self.reports) + len(self.kept)
 
-# A hook run on a finished build folder before it is swapped in (the search indexes).
-BuildStep = Callable[[Path, Settings], None]
+
+class IngestBusy(RuntimeError):
+    """Another ingest holds the index; the message says who and since when."""
+
+
+# A build step, run on the build folder before it is swapped in (the search indexes): it is told
+# what changed against the base build, whose files it may copy.
+BuildStep = Callable[[Path, Settings, BuildDelta], None]
 # Told what is happening: (what, fraction done).
 Progress = Callable[[str, float], None]
 
 
+def fault_point(stage: str) -> None:
+    """Fault injection for the tests: RAG_FAULT_AT=stage kills this process (SIGKILL) there."""
+    if os.environ.get("RAG_FAULT_AT") == stage:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 @contextmanager
-def _ingest_lock(index_dir: Path):
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".ingest.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
+def ingest_lock(settings: Settings) -> Iterator[None]:
+    """One ingest at a time per index; a second one is told at once (IngestBusy), never kept waiting."""
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.index_dir / ".ingest.lock", "a+", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "另一进程"
+            raise IngestBusy(f"另一个导入正在进行（{holder}），请等它完成后再试；现有索引照常可用") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"进程 {os.getpid()}，开始于 {time.strftime('%H:%M:%S')}")
+        lock.flush()
+        try:
+            yield
+        finally:
+            lock.seek(0)
+            lock.truncate()
 
 
 def indexed_paths(settings: Settings) -> list[Path]:
     """Files of the reports in the current index (for adding one report to them)."""
+    return [Path(d.path) for d in held_documents(settings) if d.path]
+
+
+def held_documents(settings: Settings) -> list[DocumentInfo]:
     if not settings.store_path.is_file():
         return []
     store = TableStore(settings.store_path)
     try:
-        return [Path(row) for row in store.document_paths()]
+        return store.documents()
     finally:
         store.close()
 
 
 def ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildStep] | None = None,
-           progress: bool = True, on_progress: Progress | None = None) -> IngestResult:
+           progress: bool = True, on_progress: Progress | None = None, replace: bool = False) -> IngestResult:
+    """Make the index hold exactly the reports of these paths (files or folders), reading only
+    what changed. replace: a new report may replace a held one of the same identity."""
+    with ingest_lock(settings):
+        return ingest_locked(paths, settings, build_steps, progress, on_progress, replace)
+
+
+def ingest_locked(paths: list[str | Path], settings: Settings, build_steps: list[BuildStep] | None = None,
+                  progress: bool = True, on_progress: Progress | None = None,
+                  replace: bool = False) -> IngestResult:
+    """ingest() for a caller already holding ingest_lock."""
     started = time.perf_counter()
-    result = IngestResult()
     report = on_progress or (lambda what, done: None)
-    with _ingest_lock(settings.index_dir):
-        report("解析报告", 0.05)
-        parsed = _parse_files(find_report_files(paths), result, progress, settings.ocr_max_pages)
-        report("建立索引", 0.2)
-        fingerprint = _fingerprint(parsed, settings)
-        if not parsed:
-            result.seconds = time.perf_counter() - started
-            return result
-        if _current_fingerprint(settings) == fingerprint:
-            result.reports = [_summary(report, findings) for report, findings in parsed]
-            result.seconds = time.perf_counter() - started
-            return result
-        build_dir = _build(parsed, settings, fingerprint, build_steps or [])
-        _swap_in(build_dir, settings)
-        report("完成", 1.0)
-        result.reports = [_summary(report, findings) for report, findings in parsed]
-        result.changed, result.build_dir = True, build_dir
+    clean_builds(settings)
+    result = IngestResult()
+    current = current_build(settings)
+    key = _code_key(settings)
+    base = current if current is not None and {k: _manifest(current).get(k) for k in key} == key else None
+    report("解析报告", 0.05)
+    plan = _Plan(settings, held_documents(settings), replace)
+    plan.read(find_report_files(paths), result, progress, base is not None)
+    fault_point("parsed")
+    if not plan.accepted:
+        result.seconds = time.perf_counter() - started
+        return result
+    result.reports = [_summary(c.report, c.findings, c.provenance) for c in plan.accepted if c.fresh]
+    result.kept = [c.name for c in plan.accepted if not c.fresh]
+    result.removed = sorted(plan.removed - {c.name for c in plan.accepted})
+    if base is not None and not plan.removed and not result.reports:
+        result.seconds = time.perf_counter() - started
+        return result
+    report("建立索引", 0.2)
+    build_dir = _build(plan, settings, base, build_steps or [])
+    fault_point("built")
+    _swap_in(build_dir, settings)
+    for event in plan.events:
+        record(settings, **event)
+    report("完成", 1.0)
+    result.changed, result.build_dir = True, build_dir
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _parse_files(files: list[Path], result: IngestResult, progress: bool,
-                 ocr_max_pages: int) -> list[tuple[ParsedReport, list[AuditFinding]]]:
-    parsed: dict[str, tuple[ParsedReport, list[AuditFinding]]] = {}
-    for path in tqdm(files, desc="解析报告", unit="份", disable=not progress):
+@dataclass
+class _Candidate:
+    name: str
+    path: Path
+    sha256: str
+    provenance: Provenance
+    report: ParsedReport | None = None
+    findings: list[AuditFinding] = field(default_factory=list)
+    fresh: bool = True  # read in this run (False: kept from the base build as it was)
+    held: DocumentInfo | None = None
+
+    @property
+    def identity(self) -> tuple | None:
+        if self.held is not None:
+            return self.held.identity_key
+        identity = self.report.identity
+        return (identity.unit, identity.year, identity.kind) if identity.complete else None
+
+    @property
+    def title(self) -> str:
+        return self.held.title if self.held is not None else self.report.identity.title
+
+
+class _Plan:
+    """Which files the build holds: held reports unchanged first, then new ones checked against
+    them for the same content and the same identity."""
+
+    def __init__(self, settings: Settings, held: list[DocumentInfo], replace: bool):
+        self.settings, self.replace = settings, replace
+        self.held = {d.name: d for d in held}
+        self.accepted: list[_Candidate] = []
+        self.removed: set[str] = set()
+        self.events: list[dict] = []  # the audit trail, written once the build is in use
+
+    def read(self, files: list[Path], result: IngestResult, progress: bool, reuse: bool) -> None:
+        candidates, names = [], set()
+        for path in files:
+            refusal = (too_large(path.stat().st_size, self.settings.max_file_bytes) if path.is_file()
+                       else f"找不到文件：{path}")
+            if refusal:
+                self._refuse(result, path, refusal)
+            elif path.name in names:
+                self._refuse(result, path, f"与已读入的同名文件 {path.name} 重复，已跳过")
+            else:
+                names.add(path.name)
+                candidates.append(_Candidate(path.name, path, _sha256(path), provenance_of(path, self.settings)))
+        unchanged = [c for c in candidates if (held := self.held.get(c.name)) and held.sha256 == c.sha256]
+        for candidate in unchanged:
+            candidate.held = self.held[candidate.name]
+            candidate.provenance = _provenance_of_held(candidate.held)
+            candidate.fresh = not reuse
+        new = [c for c in candidates if c.held is None]
+        new.sort(key=lambda c: (c.provenance.uploaded, str(c.path)))  # official reports first
+        self.accepted = list(unchanged)
+        for candidate in tqdm(unchanged + new, desc="解析报告", unit="份", disable=not progress):
+            if candidate.fresh and not self._parse(candidate, result):
+                self.accepted = [c for c in self.accepted if c is not candidate]
+                continue
+            if candidate.held is None:
+                self._admit(candidate, result)
+        # held reports the build drops or writes anew (a changed file keeps its name)
+        self.removed = set(self.held) - {c.name for c in self.accepted if c.held is not None}
+
+    def _parse(self, candidate: _Candidate, result: IngestResult) -> bool:
         try:
-            document = load_document(path, ocr_max_pages=ocr_max_pages, progress=progress)
+            document = load_document(candidate.path, ocr_max_pages=self.settings.ocr_max_pages,
+                                     max_bytes=self.settings.max_file_bytes)
         except LoadError as error:
-            result.skipped.append((str(path), str(error)))
-            continue
-        report = parse_report(document)
-        if document.name in parsed:
-            result.skipped.append((str(path), f"与已读入的同名文件 {document.name} 重复，已跳过"))
-            continue
-        parsed[document.name] = (report, audit_report(report))
-    return list(parsed.values())
+            self._refuse(result, candidate.path, str(error))
+            return False
+        candidate.report = parse_report(document)
+        candidate.findings = audit_report(candidate.report)
+        return True
+
+    def _admit(self, new: _Candidate, result: IngestResult) -> None:
+        """A new or changed file: refused when it duplicates a report held, else accepted."""
+        report = new.report
+        if not report.identity.kind and not report.tables:
+            return self._refuse(result, new.path, f"{NOT_A_REPORT}（没有找到报告类型，也没有表格），未收录")
+        same_content = next((c for c in self.accepted if c.sha256 == new.sha256), None)
+        if same_content is not None:
+            return self._refuse(result, new.path, f"内容与已收录的报告 {same_content.name}（{same_content.title}）"
+                                                  "完全相同，未重复收录")
+        same = next((c for c in self.accepted if new.identity and c.identity == new.identity
+                     and c.name != new.name), None)
+        if same is not None:
+            if same.provenance.origin == CORPUS and new.provenance.uploaded:
+                return self._refuse(result, new.path, f"已收录官方报告 {same.name}（{same.title}），"
+                                                      "上传的报告不能替换官方报告，官方数字不会改变")
+            if not self.replace:
+                how = "在上传时勾选“替换”" if new.provenance.uploaded else "加 --replace"
+                return self._refuse(result, new.path, f"与已收录的报告 {same.name}（{same.title}）是同一单位、"
+                                                      f"年度、类型的报告；如要替换它，请{how}")
+            self.accepted.remove(same)
+            new.provenance = copy_with(new.provenance, replaces=same.name)
+            self.events.append({"event": "replaced", "report": new.name, "replaces": same.name,
+                                "title": new.title, "sha256": new.sha256})
+        previous = self.held.get(new.name)
+        if previous is not None and new.provenance.replaces is None:
+            self.events.append({"event": "updated", "report": new.name, "title": new.title,
+                                "sha256": new.sha256, "was": previous.sha256})
+        elif new.provenance.replaces is None:
+            self.events.append({"event": "added", "report": new.name, "title": new.title, "sha256": new.sha256,
+                                "origin": new.provenance.origin, "original_name": new.provenance.original_name})
+        self.accepted.append(new)
+
+    def _refuse(self, result: IngestResult, path: Path, reason: str) -> None:
+        result.skipped.append((str(path), reason))
 
 
+def _provenance_of_held(document: DocumentInfo) -> Provenance:
+    return Provenance(document.origin, document.original_name, document.uploaded_at, document.replaces)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# ------------------------------------------------------------------ builds
 def code_version() -> str:
     """A hash of the code that decides what goes into the index: changing it forces a rebuild."""
     package = Path(__file__).resolve().parent
@@ -132,38 +306,54 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _fingerprint(parsed: list[tuple[ParsedReport, list[AuditFinding]]], settings: Settings) -> str:
-    return json.dumps({
-        "format": INDEX_FORMAT,
-        "code": code_version(),
-        "model": settings.embedding_model,
-        "documents": sorted((r.document.name, r.document.sha256) for r, _ in parsed),
-    }, ensure_ascii=False)
+def _code_key(settings: Settings) -> dict:
+    """What a build must share with the one it starts from: the same code, model and backend."""
+    return {"format": INDEX_FORMAT, "code": code_version(), "model": settings.embedding_model,
+            "backend": settings.embedding_backend}
 
 
-def _current_fingerprint(settings: Settings) -> str | None:
-    manifest = settings.current_index / "manifest.json"
-    if not manifest.is_file():
+def _manifest(build_dir: Path) -> dict:
+    """A build's manifest.json, written last: a build without one never finished."""
+    try:
+        return json.loads((build_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def current_build(settings: Settings) -> Path | None:
+    link = settings.current_index
+    if not link.exists():
         return None
-    return json.loads(manifest.read_text(encoding="utf-8")).get("fingerprint")
+    target = link.resolve()
+    return target if _manifest(target).get("complete") else None
 
 
-def _build(parsed: list[tuple[ParsedReport, list[AuditFinding]]], settings: Settings, fingerprint: str,
-           build_steps: list[BuildStep]) -> Path:
+def _build(plan: _Plan, settings: Settings, base: Path | None, build_steps: list[BuildStep]) -> Path:
     builds = settings.index_dir / "builds"
     build_dir = builds / f"{time.strftime('%Y%m%d-%H%M%S')}-{time.time_ns() % 10**9:09d}-{os.getpid()}"
     build_dir.mkdir(parents=True)
+    fresh = [c for c in plan.accepted if c.fresh]
     try:
-        connection = create_store(build_dir / "store.sqlite")
+        if base is not None:
+            shutil.copyfile(base / "store.sqlite", build_dir / "store.sqlite")
+            connection = open_store(build_dir / "store.sqlite")
+        else:
+            connection = create_store(build_dir / "store.sqlite")
         with connection:
-            for report, findings in parsed:
-                write_report(connection, report, findings)
+            delete_documents(connection, plan.removed if base is not None else set())
+            for candidate in fresh:
+                write_report(connection, candidate.report, candidate.findings, candidate.provenance)
         connection.close()
+        fault_point("stored")
+        delta = BuildDelta(base, frozenset(c.name for c in fresh),
+                           frozenset(plan.removed) if base is not None else frozenset())
         for step in build_steps:
-            step(build_dir, settings)
-        (build_dir / "manifest.json").write_text(
-            json.dumps({"fingerprint": fingerprint, "built": time.strftime("%Y-%m-%d %H:%M:%S")},
-                       ensure_ascii=False), encoding="utf-8")
+            step(build_dir, settings, delta)
+        fault_point("indexed")
+        manifest = {**_code_key(settings), "complete": True, "built": time.strftime("%Y-%m-%d %H:%M:%S"),
+                    "built_ns": time.time_ns(), "base": base.name if base else None,
+                    "documents": sorted([c.name, c.sha256] for c in plan.accepted)}
+        (build_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
         raise
@@ -176,25 +366,38 @@ def _swap_in(build_dir: Path, settings: Settings) -> None:
     if temporary.is_symlink() or temporary.exists():
         temporary.unlink()
     temporary.symlink_to(build_dir.relative_to(settings.index_dir))
+    fault_point("swap")
     os.replace(temporary, link)  # atomic: readers see the old index or the new one, never half
-    _prune_builds(settings, keep=build_dir)
+    clean_builds(settings)
 
 
-def _prune_builds(settings: Settings, keep: Path) -> None:
-    builds = sorted((settings.index_dir / "builds").iterdir(), key=lambda p: p.name)
-    old = [b for b in builds if b != keep][: max(0, len(builds) - KEEP_BUILDS)]
-    for build in old:
-        shutil.rmtree(build, ignore_errors=True)
+def clean_builds(settings: Settings) -> list[Path]:
+    """Remove what builds that died left (folders without a manifest, temporary links) and every
+    complete build but the one in use and the newest other one, by their manifests. Run under the
+    ingest lock: no build is under way. Returns what it removed."""
+    builds_dir = settings.index_dir / "builds"
+    for temporary in settings.index_dir.glob(".current-*"):
+        temporary.unlink(missing_ok=True)
+    if not builds_dir.is_dir():
+        return []
+    in_use = settings.current_index.resolve() if settings.current_index.exists() else None
+    complete = sorted((b for b in builds_dir.iterdir() if b != in_use and _manifest(b).get("complete")),
+                      key=lambda b: _manifest(b).get("built_ns", 0), reverse=True)
+    keep = {in_use, *complete[:KEEP_BUILDS - 1]}
+    removed = [b for b in builds_dir.iterdir() if b not in keep]
+    for build in removed:
+        shutil.rmtree(build, ignore_errors=True) if build.is_dir() else build.unlink(missing_ok=True)
+    return removed
 
 
-def _summary(report: ParsedReport, findings: list[AuditFinding]) -> ReportSummary:
+def _summary(report: ParsedReport, findings: list[AuditFinding], provenance: Provenance) -> ReportSummary:
     audit = summarize(findings)
     return ReportSummary(
         name=report.document.name, identity=report.identity, sections=len(report.sections),
         paragraphs=len(report.paragraphs), tables=len(report.tables),
         rows=sum(len(t.rows) for t in report.tables), facts=len(report.facts),
         audit_checks=audit.checks, audit_passed=audit.passed, warnings=report.warnings,
-        notes=_reading_notes(report, findings),
+        notes=_reading_notes(report, findings), provenance=provenance,
     )
 
 

@@ -32,6 +32,7 @@ class Figure:
     sentence: str | None = None  # when the figure comes from prose
     row_id: int | None = None
     scanned: bool = False  # read by OCR from a scanned page: said wherever it is cited
+    origin: str = "corpus"  # corpus / upload: the report's provenance (rag/provenance.py)
 
     @property
     def citation(self) -> str:
@@ -44,7 +45,7 @@ class Figure:
     def to_json(self) -> dict:
         return {"value": f"{self.value:f}", "unit": self.unit, "label": self.label, "doc": self.doc,
                 "table": self.table, "row": self.row, "column": self.column, "line": self.line,
-                "scanned": self.scanned}
+                "scanned": self.scanned, "origin": self.origin}
 
 
 def clean_row_name(name: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -169,3 +170,13 @@ class AuditFinding:
     @property
     def difference(self) -> Decimal:
         return self.expected - self.actual
+
+
+@dataclass(frozen=True)
+class BuildDelta:
+    """What a build changes against the build it starts from (base: None for a build from scratch).
+    A build step copies the base's files and redoes only the reports added and removed."""
+
+    base: Path | None
+    added: frozenset[str]  # report names written anew (new, changed or replacing one)
+    removed: frozenset[str]  # report names of the base no longer held (gone, changed or replaced)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rag.models import AuditFinding, ParsedReport
+from rag.provenance import CORPUS, Provenance
 
 SCHEMA = """
 CREATE TABLE documents (
@@ -19,8 +20,12 @@ CREATE TABLE documents (
     unit TEXT, city TEXT, year INTEGER, kind TEXT, money_unit TEXT, title TEXT,
     line_count INTEGER, warnings TEXT,
     province TEXT, prefecture TEXT, county TEXT,  -- the unit's division, from the gazetteer (rag/places.py)
-    ocr_lines TEXT  -- JSON [[first, last], ...]: lines read by OCR from scanned pages
+    ocr_lines TEXT,  -- JSON [[first, last], ...]: lines read by OCR from scanned pages
+    origin TEXT NOT NULL DEFAULT 'corpus',  -- corpus (official) / upload (rag/provenance.py)
+    original_name TEXT, uploaded_at TEXT,  -- an upload's own file name and time
+    replaces TEXT  -- the report it replaced, when the user said so
 );
+CREATE UNIQUE INDEX documents_by_hash ON documents(sha256);
 CREATE TABLE sections (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, id INTEGER NOT NULL,
     level INTEGER, heading TEXT, parent_id INTEGER, line INTEGER, path TEXT,
@@ -59,6 +64,9 @@ CREATE INDEX rows_by_table ON table_rows(table_id);
 CREATE INDEX rows_by_code ON table_rows(code);
 CREATE INDEX cells_by_row ON cells(row_id);
 CREATE INDEX facts_by_doc ON facts(doc_id, item);
+CREATE INDEX paragraphs_by_doc ON paragraphs(doc_id);
+CREATE INDEX tables_by_doc ON report_tables(doc_id);
+CREATE INDEX audit_by_doc ON audit(doc_id);
 """
 
 
@@ -78,6 +86,20 @@ class DocumentInfo:
     prefecture: str | None = None  # the prefecture-level city: 湛江市 for 吴川市
     county: str | None = None  # 吴川市, 新会区
     ocr_lines: tuple[tuple[int, int], ...] = ()  # (first, last) lines read by OCR from scanned pages
+    path: str | None = None
+    origin: str = "corpus"  # corpus / upload (rag/provenance.py)
+    original_name: str | None = None
+    uploaded_at: str | None = None
+    replaces: str | None = None
+
+    @property
+    def uploaded(self) -> bool:
+        return self.origin == "upload"
+
+    @property
+    def identity_key(self) -> tuple[str, int, str] | None:
+        """(unit, year, kind) when all three are known: two reports with the same are one report."""
+        return (self.unit, self.year, self.kind) if self.unit and self.year and self.kind else None
 
     def read_by_ocr(self, line: int | None) -> bool:
         """Whether a cited line comes from a scanned page (answers say 扫描件识别)."""
@@ -149,19 +171,34 @@ def create_store(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def write_report(connection: sqlite3.Connection, report: ParsedReport, findings: list[AuditFinding]) -> None:
-    """Insert one parsed report (replacing a report of the same file name)."""
+def open_store(path: Path) -> sqlite3.Connection:
+    """A build's store for writing (a copy of the previous build's, for an incremental build)."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def delete_documents(connection: sqlite3.Connection, names: set[str]) -> None:
+    """Remove reports with everything that hangs off them (ON DELETE CASCADE)."""
+    connection.executemany("DELETE FROM documents WHERE name = ?", [(name,) for name in sorted(names)])
+
+
+def write_report(connection: sqlite3.Connection, report: ParsedReport, findings: list[AuditFinding],
+                 provenance: Provenance | None = None) -> None:
+    """Insert one parsed report (replacing a report of the same file name), with where it came from."""
     doc = report.document
     identity = report.identity
+    provenance = provenance or Provenance(CORPUS)
     connection.execute("DELETE FROM documents WHERE name = ?", (doc.name,))
     cursor = connection.execute(
         "INSERT INTO documents (name, path, sha256, encoding, unit, city, year, kind, money_unit,"
-        " title, line_count, warnings, province, prefecture, county, ocr_lines)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " title, line_count, warnings, province, prefecture, county, ocr_lines, origin, original_name,"
+        " uploaded_at, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc.name, doc.path, doc.sha256, doc.encoding, identity.unit, identity.city, identity.year,
          identity.kind, identity.money_unit, identity.title, len(doc.lines),
          json.dumps(report.warnings, ensure_ascii=False), identity.province, identity.prefecture,
-         identity.county, json.dumps(doc.ocr_lines)),
+         identity.county, json.dumps(doc.ocr_lines), provenance.origin, provenance.original_name,
+         provenance.uploaded_at, provenance.replaces),
     )
     doc_id = cursor.lastrowid
     connection.executemany(
@@ -237,10 +274,13 @@ class TableStore:
 
     @staticmethod
     def _document(row: sqlite3.Row) -> DocumentInfo:
+        provenance = {key: row[key] for key in ("origin", "original_name", "uploaded_at", "replaces")
+                      if key in row.keys()}  # a build made before provenance was kept: all corpus
         return DocumentInfo(row["id"], row["name"], row["unit"], row["city"], row["year"], row["kind"],
                             row["money_unit"], row["title"], row["sha256"], json.loads(row["warnings"] or "[]"),
                             row["province"], row["prefecture"], row["county"],
-                            tuple(tuple(span) for span in json.loads(row["ocr_lines"] or "[]")))
+                            tuple(tuple(span) for span in json.loads(row["ocr_lines"] or "[]")), row["path"],
+                            **provenance)
 
     def find_documents(self, city: str | None = None, year: int | None = None,
                        kind: str | None = None) -> list[DocumentInfo]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -177,8 +178,21 @@ def test_cli_json_batch_mode_loads_once_and_answers_each_line(engine):
     assert set(lines[0]) == {"question", "found", "answer", "figures", "sources"}
     assert lines[0]["figures"][0] == {"value": "17.56", "unit": "万元", "label": "“三公”经费",
                                       "doc": "000_30a6781b9aebb9ed.txt", "table": 8, "row": "“三公”经费",
-                                      "column": "合计", "line": 769, "scanned": False}
+                                      "column": "合计", "line": 769, "scanned": False,
+                                      "origin": "corpus"}
     assert lines[0]["sources"][0]["scanned"] is False
+
+
+def test_an_undecodable_line_in_the_json_stream_gets_one_error_and_the_stream_goes_on(engine):
+    settings = engine.settings
+    lines = "江门医保局2024年三公经费多少\n".encode() + b"\xff\xfe\xc3(\n" + "吴川医保局2024年三公经费多少\n".encode()
+    process = subprocess.run(
+        [sys.executable, "-m", "rag", "--index-dir", str(settings.index_dir), "ask", "--json", "--no-dense", "-"],
+        input=lines, capture_output=True, cwd=ROOT, timeout=120, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    answers = [json.loads(line) for line in process.stdout.decode().splitlines()]
+    assert process.returncode == 0 and len(answers) == 3
+    assert answers[1]["line"] == 2 and "UTF-8" in answers[1]["error"] and "answer" not in answers[1]
+    assert [a["figures"][0]["value"] for a in (answers[0], answers[2])] == ["17.56", "19.50"]
 
 
 def test_one_engine_answers_many_threads_at_once(engine):

@@ -84,26 +84,29 @@ def test_uploads_are_checked_before_they_reach_the_index(settings):
         add_upload("a.exe", b"MZ", settings)
     with pytest.raises(UploadError, match="过大"):
         add_upload("big.txt", b"x" * 300_000, settings)
-    result = add_upload("bad.txt", b"\x00\x01" * 100, settings, build_steps=[write_chunks])
-    assert result.skipped and not result.changed
+    added = add_upload("bad.txt", b"\x00\x01" * 100, settings, build_steps=[write_chunks])
+    assert "二进制" in added.problem and not added.result.changed
     assert settings.current_index.resolve() == before
     assert not (settings.index_dir / "uploads" / "bad.txt").exists()
 
 
 def test_a_good_upload_joins_the_reports_already_indexed(settings):
     text = (CORPUS / "001_74a583c33a317bb4.txt").read_text(encoding="utf-8").replace("吴川", "化州")
-    result = add_upload("huazhou.txt", text.encode("gb18030"), settings, build_steps=[write_chunks])
-    assert result.changed and len(result.reports) == 6
+    added = add_upload("huazhou.txt", text.encode("gb18030"), settings, build_steps=[write_chunks])
+    assert added.result.changed and added.result.held == 6 and added.summary.provenance.uploaded
     engine = AnswerEngine(settings, dense=False)
     answer = engine.ask("化州医保局2024年三公经费多少")
     assert answer.found and f"{answer.figures[0].value}" == "19.50" and answer.figures[0].doc == "huazhou.txt"
+    assert answer.figures[0].to_json()["origin"] == "upload" and "来自上传的报告 广东省化州市医疗保障局2024年部门预算" in answer.answer
+    official = engine.ask("吴川医保局2024年三公经费多少")
+    assert official.figures[0].origin == "corpus" and "上传" not in official.answer
 
 
 def test_reports_added_in_the_app_stay_after_a_plain_reingest(settings):
     text = (CORPUS / "001_74a583c33a317bb4.txt").read_text(encoding="utf-8").replace("吴川", "化州")
     add_upload("huazhou.txt", text.encode("utf-8"), settings, build_steps=[write_chunks])
     result = ingest(settings.default_sources, settings, build_steps=[write_chunks], progress=False)
-    assert "huazhou.txt" in {r.name for r in result.reports} and not result.changed
+    assert "huazhou.txt" in result.kept and not result.changed
 
 
 def documents(engine):

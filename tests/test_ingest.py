@@ -56,9 +56,11 @@ def test_reingest_changes_nothing_and_a_new_file_rebuilds(settings):
     assert not second.changed and settings.current_index.resolve() == target
     (settings.corpus_dir / "extra.txt").write_text("2025年某市医疗保障局部门预算\n第一部分 概况\n", encoding="utf-8")
     third = ingest([settings.corpus_dir], settings, progress=False)
-    assert third.changed and len(third.reports) == len(first.reports) + 1
-    extra = next(r for r in third.reports if r.name == "extra.txt")
+    assert third.changed and len(first.reports) == 5 and third.held == 6
+    (extra,) = third.reports  # only the new file is read; the five others are kept from the last build
+    assert extra.name == "extra.txt" and sorted(third.kept) == sorted(r.name for r in first.reports)
     assert not extra.identity.complete and extra.warnings  # indexed, and says it could not tell
+    assert len(TableStore(settings.store_path).documents()) == 6
 
 
 def test_bad_files_are_skipped_with_a_reason_and_the_rest_go_in(settings):
@@ -88,7 +90,7 @@ def test_a_build_that_dies_midway_leaves_the_previous_index_intact(settings):
     before = settings.current_index.resolve()
     (settings.corpus_dir / "000_30a6781b9aebb9ed.txt").unlink()
 
-    def dies(build_dir, _settings):
+    def dies(build_dir, _settings, _delta):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):

@@ -1,0 +1,100 @@
+"""Time to add one report to an index of 5 and of 200 synthetic reports, through the CLI.
+
+    python benchmarks/add_bench.py [--work DIR] [--sizes 5 200] [--build-only]
+
+The synthetic reports come from ../shared/tools/synth_corpus.py (N+1 of them: the first N make
+the base index, the last is the one added). Each size has its own index folder (and so its own
+embedding cache) under --work; the base is built once (later runs find it unchanged: a no-op).
+The added report's embeddings are removed from the cache and the report from the index after
+each measurement, so every run embeds its chunks afresh. The embedding backend is the setting
+RAG_EMBEDDING_BACKEND (base and add use the same); onnx-int8 builds the 200-report base faster.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rag.cache import text_key  # noqa: E402
+from rag.index import CHUNKS_FILE, build_search_indexes, read_stats  # noqa: E402
+from rag.ingest import ingest  # noqa: E402
+from rag.settings import load_settings  # noqa: E402
+
+SYNTH = ROOT.parent / "shared" / "tools" / "synth_corpus.py"
+
+
+def synthetic(work: Path, count: int) -> list[Path]:
+    folder = work / f"synth{count}"
+    if not folder.is_dir():
+        subprocess.run([sys.executable, str(SYNTH), str(folder), str(count)], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    return sorted(folder.glob("syn*.txt"))
+
+
+def environment(index_dir: Path) -> dict[str, str]:
+    return {**os.environ, "RAG_INDEX_DIR": str(index_dir), "PYTHONPATH": str(ROOT)}
+
+
+def build_base(index_dir: Path, files: list[Path]) -> float:
+    settings = load_settings().with_overrides(index_dir=index_dir)
+    started = time.perf_counter()
+    result = ingest(files, settings, build_steps=[build_search_indexes], progress=True)
+    print(f"  base of {len(files)}: {'built' if result.changed else 'unchanged'} in {time.perf_counter() - started:.1f} s",
+          flush=True)
+    return time.perf_counter() - started
+
+
+def forget(index_dir: Path, name: str) -> None:
+    """The added report's chunk embeddings out of the cache (the next run embeds them again)."""
+    chunks = json.loads((index_dir / "current" / CHUNKS_FILE).read_text(encoding="utf-8"))
+    keys = [text_key(f"{c['title']} {c['section']}\n{c['text']}") for c in chunks if c["doc"] == name]
+    with sqlite3.connect(index_dir / "embedding_cache.sqlite") as cache:
+        cache.executemany("DELETE FROM embeddings WHERE text_sha = ?", [(k,) for k in keys])
+
+
+def add_once(index_dir: Path, report: Path) -> tuple[float, dict]:
+    command = [sys.executable, "-m", "rag", "ingest", str(report), "--add", "--no-progress"]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, env=environment(index_dir), capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"add failed:\n{done.stdout}\n{done.stderr}")
+    stats = read_stats((index_dir / "current").resolve())
+    forget(index_dir, report.name)
+    subprocess.run([sys.executable, "-m", "rag", "remove", report.name], cwd=ROOT, env=environment(index_dir),
+                   check=True, capture_output=True)
+    return seconds, stats
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", type=Path, default=Path("/tmp/add_bench"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 200])
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--build-only", action="store_true")
+    args = parser.parse_args()
+    backend = os.environ.get("RAG_EMBEDDING_BACKEND", "torch")
+    pool = synthetic(args.work, max(args.sizes) + 1)
+    added = pool[-1]
+    print(f"backend {backend}; cores {os.cpu_count()}; added report {added.name} ({added.stat().st_size // 1024} KB)")
+    for size in args.sizes:
+        index_dir = args.work / f"index{size}-{backend}"
+        build_base(index_dir, pool[:size])
+        if args.build_only:
+            continue
+        for run in range(args.runs):
+            seconds, stats = add_once(index_dir, added)
+            print(f"add 1 report to {size}: {seconds:.1f} s (CLI, process start and model load included); "
+                  f"embedded {stats.get('embedded')} of {stats.get('chunks')} chunks", flush=True)
+
+
+if __name__ == "__main__":
+    main()
