@@ -42,6 +42,7 @@ INDEX_FORMAT = 4  # bump when the parser or the index layout changes, to force a
 KEEP_BUILDS = 2  # the build in use and the last complete one before it
 BUILD_MODULES = ("load.py", "ocr.py", "places.py", "domain.py", "models.py", "audit.py", "store.py", "index.py",
                  "embeddings.py", "provenance.py")
+IN_USE_FILE = "in_use_since"  # written into a build when it is swapped in (time_ns)
 NOT_A_REPORT = "这不像预算、决算或绩效报告"
 
 
@@ -368,13 +369,15 @@ def _swap_in(build_dir: Path, settings: Settings) -> None:
     temporary.symlink_to(build_dir.relative_to(settings.index_dir))
     fault_point("swap")
     os.replace(temporary, link)  # atomic: readers see the old index or the new one, never half
+    (build_dir / IN_USE_FILE).write_text(str(time.time_ns()), encoding="utf-8")
     clean_builds(settings)
 
 
 def clean_builds(settings: Settings) -> list[Path]:
     """Remove what builds that died left (folders without a manifest, temporary links) and every
-    complete build but the one in use and the newest other one, by their manifests. Run under the
-    ingest lock: no build is under way. Returns what it removed."""
+    complete build but the one in use and one other: the one last in use before it (a process
+    may still read it), else the newest complete one. Run under the ingest lock: no build is
+    under way. Returns what it removed."""
     builds_dir = settings.index_dir / "builds"
     for temporary in settings.index_dir.glob(".current-*"):
         temporary.unlink(missing_ok=True)
@@ -382,12 +385,19 @@ def clean_builds(settings: Settings) -> list[Path]:
         return []
     in_use = settings.current_index.resolve() if settings.current_index.exists() else None
     complete = sorted((b for b in builds_dir.iterdir() if b != in_use and _manifest(b).get("complete")),
-                      key=lambda b: _manifest(b).get("built_ns", 0), reverse=True)
+                      key=lambda b: (_in_use_since(b), _manifest(b).get("built_ns", 0)), reverse=True)
     keep = {in_use, *complete[:KEEP_BUILDS - 1]}
     removed = [b for b in builds_dir.iterdir() if b not in keep]
     for build in removed:
         shutil.rmtree(build, ignore_errors=True) if build.is_dir() else build.unlink(missing_ok=True)
     return removed
+
+
+def _in_use_since(build_dir: Path) -> int:
+    try:
+        return int((build_dir / IN_USE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0  # never swapped in
 
 
 def _summary(report: ParsedReport, findings: list[AuditFinding], provenance: Provenance) -> ReportSummary:

@@ -194,16 +194,22 @@ def test_no_chunk_is_longer_than_intended_whatever_the_punctuation(settings):
 def test_pruning_keeps_the_build_in_use_and_the_last_complete_one_by_manifest(settings):
     builds = settings.index_dir / "builds"
     in_use = settings.current_index.resolve()
-    for name in ("00000000-old-complete", "99999999-newer-complete"):
-        shutil.copytree(in_use, builds / name)
     manifest = json.loads((in_use / "manifest.json").read_text(encoding="utf-8"))
-    for name, at in (("00000000-old-complete", manifest["built_ns"] - 10), ("99999999-newer-complete", 1)):
-        (builds / name / "manifest.json").write_text(json.dumps({**manifest, "built_ns": at}), encoding="utf-8")
+    for name, built in (("00000000-older", 1), ("00000001-old", 2), ("99999999-never-used", manifest["built_ns"])):
+        shutil.copytree(in_use, builds / name)
+        (builds / name / "manifest.json").write_text(json.dumps({**manifest, "built_ns": built}), encoding="utf-8")
+        (builds / name / "in_use_since").unlink()
+    (builds / "00000000-older" / "in_use_since").write_text("1")
+    (builds / "00000001-old" / "in_use_since").write_text("2")  # the one in use before the current one
     (builds / "zzzzzzzz-orphan").mkdir()  # a build that died: the last by name, no manifest
     (builds / "zzzzzzzz-orphan" / "store.sqlite").write_bytes(b"partial")
     removed = clean_builds(settings)
-    assert sorted(p.name for p in removed) == ["99999999-newer-complete", "zzzzzzzz-orphan"]
-    assert sorted(p.name for p in builds.iterdir()) == sorted(["00000000-old-complete", in_use.name])
+    assert sorted(p.name for p in removed) == ["00000000-older", "99999999-never-used", "zzzzzzzz-orphan"]
+    assert sorted(p.name for p in builds.iterdir()) == sorted(["00000001-old", in_use.name])
+    (builds / "00000001-old" / "in_use_since").unlink()  # none used before: the newest complete one stays
+    shutil.copytree(in_use, builds / "00000002-newest")
+    (builds / "00000002-newest" / "in_use_since").unlink()
+    assert [p.name for p in clean_builds(settings)] == ["00000001-old"]
 
 
 @pytest.mark.slow
