@@ -16,7 +16,7 @@ import streamlit as st
 
 from rag.answer import AnswerEngine
 from rag.chat import (
-    EXAMPLE_QUESTIONS, ReportFilter, Turn, UploadError, add_upload, answer_chart, ask_turn, audit_frame,
+    EXAMPLE_QUESTIONS, ReportFilter, Turn, answer_chart, ask_turn, audit_frame,
     audit_summary, comparison_caveat, conversation_markdown, headline, passage_markdown, passage_view, plain,
     previous_question, readable, report_excerpt, report_overview, source_label, styled, table_view, turn_from_record,
     turn_record, unique_sources,
@@ -27,6 +27,7 @@ from rag.models import identity_warning
 from rag.ingest import IngestBusy
 from rag.settings import load_settings
 from rag.store import TableStore
+from rag.uploads import UploadError, add_upload
 
 st.set_page_config(page_title="医保局预决算问答", page_icon="📊", layout="wide")
 SETTINGS = load_settings()

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -25,9 +24,7 @@ from rag.load import LoadError, load_document
 from rag.lookup import Figure
 from rag.models import AuditFinding, identity_gaps
 from rag.question import Question, understand
-from rag.settings import Settings
 from rag.store import DocumentInfo, TableStore
-from rag.uploads import UploadError, add_upload  # noqa: F401  # the app's upload panel
 
 EXAMPLE_QUESTIONS = (
     "江门医保局2024年三公经费多少",

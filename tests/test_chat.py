@@ -6,7 +6,7 @@ import pytest
 from conftest import CORPUS
 from rag.answer import AnswerEngine
 from rag.chat import (
-    ReportFilter, UploadError, add_upload, answer_chart, ask_turn, audit_frame, comparison_caveat, conversation_markdown,
+    ReportFilter, answer_chart, ask_turn, audit_frame, comparison_caveat, conversation_markdown,
     headline, passage_markdown, passage_view, plain, previous_question, readable, report_excerpt, report_overview,
     styled, table_view, turn_from_record, turn_record, unique_sources,
 )
@@ -14,6 +14,7 @@ from rag.history import ChatHistory, history_path
 from rag.index import write_chunks
 from rag.ingest import ingest
 from rag.settings import load_settings
+from rag.uploads import UploadError, add_upload
 
 
 @pytest.fixture
