@@ -8,7 +8,6 @@ backend, text); tokens by the version of the code that tokenizes.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -20,11 +19,12 @@ CREATE TABLE IF NOT EXISTS embeddings (
     model TEXT NOT NULL, backend TEXT NOT NULL, text_sha TEXT NOT NULL, vector BLOB NOT NULL,
     PRIMARY KEY (model, backend, text_sha)
 );
-CREATE TABLE IF NOT EXISTS tokens (
+CREATE TABLE IF NOT EXISTS chunk_tokens (  -- each list joined by newlines (no token holds one)
     version TEXT NOT NULL, text_sha TEXT NOT NULL, words TEXT NOT NULL, bigrams TEXT NOT NULL,
     PRIMARY KEY (version, text_sha)
 );
 """
+SEPARATOR = "\n"
 QUERY_BATCH = 500  # keys per SELECT (SQLite's limit on parameters)
 
 
@@ -84,8 +84,9 @@ class ChunkCache:
                ) -> tuple[list[list[str]], list[list[str]]]:
         """Each text's word and bigram tokens, tokenized once per version of the tokenizers."""
         keys = [text_key(t) for t in texts]
-        found = {key: (json.loads(words), json.loads(bigrams)) for key, words, bigrams in self._select(
-            "SELECT text_sha, words, bigrams FROM tokens WHERE version = ? AND text_sha IN ({marks})", (version,), keys)}
+        found = {key: (_split(words), _split(bigrams)) for key, words, bigrams in self._select(
+            "SELECT text_sha, words, bigrams FROM chunk_tokens WHERE version = ? AND text_sha IN ({marks})",
+            (version,), keys)}
         computed = {}
         for key, text in zip(keys, texts):
             if key not in found and key not in computed:
@@ -93,11 +94,15 @@ class ChunkCache:
         if computed:
             with self.connection:
                 self.connection.executemany(
-                    "INSERT OR REPLACE INTO tokens VALUES (?, ?, ?, ?)",
-                    [(version, key, json.dumps(words, ensure_ascii=False), json.dumps(bigrams, ensure_ascii=False))
+                    "INSERT OR REPLACE INTO chunk_tokens VALUES (?, ?, ?, ?)",
+                    [(version, key, SEPARATOR.join(words), SEPARATOR.join(bigrams))
                      for key, (words, bigrams) in computed.items()])
         found.update(computed)
         return [found[k][0] for k in keys], [found[k][1] for k in keys]
+
+
+def _split(joined: str) -> list[str]:
+    return joined.split(SEPARATOR) if joined else []
 
 
 def versions_of(paths: Iterable[Path]) -> str:
