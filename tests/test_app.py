@@ -104,3 +104,19 @@ def test_audit_page_lists_the_source_inconsistency(app):
     assert not app.exception
     frames = [df.value for df in app.dataframe if "内容" in df.value.columns]
     assert any(frame["内容"].str.contains("5.07%").any() for frame in frames)
+
+
+def test_the_upload_limit_is_the_setting_alone_and_replacing_asks_for_a_tick(tmp_path, monkeypatch):
+    import tomllib
+
+    server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")).get("server", {})
+    assert "maxUploadSize" not in server  # no second limit under RAG_MAX_UPLOAD_MB
+    monkeypatch.setenv("RAG_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("RAG_MAX_UPLOAD_MB", "50")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    (uploader,) = at.get("file_uploader")
+    assert uploader.proto.max_upload_size_mb == 50
+    assert "每个文件不超过 50 MB" in "".join(str(h.proto) for h in at.get("html"))
+    assert [c.label for c in at.checkbox] == ["替换同一单位、年度、类型的已收录报告（不能替换官方报告）"]
