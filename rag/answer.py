@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -24,6 +25,7 @@ from rag.settings import Settings
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 PASSAGE_CHARS = 900
+HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 
 
 @dataclass
@@ -165,12 +167,26 @@ class AnswerEngine:
         note = f"（没有{missing}{''.join(question.kinds)}；以下据{'、'.join(d.title for d in stand_ins)}。）"
         return chosen + stand_ins, None, note
 
-    def holdings(self) -> str:
-        return "、".join(d.title for d in self.documents)
+    def holdings(self, question: Question | None = None) -> str:
+        """What the index holds, short at any size: the titles of a few reports; of many, counts by
+        place, year and kind, and the reports nearest to what was asked."""
+        documents = self.documents
+        if len(documents) <= HOLDINGS_LISTED:
+            return "、".join(d.title for d in documents)
+        by_place = Counter(d.city or d.unit for d in documents)
+        places = "、".join(f"{place} {n} 份" for place, n in by_place.most_common(HOLDINGS_LISTED))
+        more = f"等 {len(by_place)} 地" if len(by_place) > HOLDINGS_LISTED else ""
+        years = sorted({d.year for d in documents if d.year})
+        kinds = "、".join(f"{kind} {n} 份" for kind, n in Counter(d.kind for d in documents if d.kind).most_common())
+        text = (f"共 {len(documents)} 份报告：{places}{more}；年度 {years[0]}–{years[-1]}；{kinds}"
+                if years else f"共 {len(documents)} 份报告：{places}{more}；{kinds}")
+        nearest = [d.title for d in documents if question is not None and (
+            d.city in question.cities or d.year in question.years)][:HOLDINGS_LISTED // 2]
+        return text + (f"。与所问最接近的：{'、'.join(nearest)}" if nearest else "")
 
     def _refuse(self, question: Question, reason: str) -> Answer:
-        return Answer(question.text, False, f"{reason}\n目前收录的报告：{self.holdings()}。", intent=question.intent,
-                      understood=question)
+        return Answer(question.text, False, f"{reason}\n目前收录的报告：{self.holdings(question)}。",
+                      intent=question.intent, understood=question)
 
     # ------------------------------------------------------------ evidence
     def _numbers_of(self, document: DocumentInfo) -> list[Evidence]:

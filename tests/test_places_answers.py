@@ -119,3 +119,14 @@ def test_the_store_holds_each_reports_division(held):
     for case in answers:
         assert (by_name[case["doc"]].prefecture, by_name[case["doc"]].year) == (
             place_of(case["place"])[1], case["year"]), case["doc"]
+
+
+def test_a_refusal_counts_what_is_held_when_much_is_held(held):
+    engine, _ = held
+    answer = engine.ask("深圳医保局2024年三公经费多少")
+    assert not answer.found
+    held_part = answer.answer.split("目前收录的报告：", 1)[1]
+    assert held_part.startswith(f"共 {len(engine.documents)} 份报告：")
+    assert len(held_part) < 400  # counts by place, year and kind, not every title
+    asked_year = engine.ask("深圳医保局2023年三公经费多少").answer
+    assert "与所问最接近的：" in asked_year and "2023年" in asked_year.split("与所问最接近的：")[1]
