@@ -43,10 +43,21 @@ PAGE_STYLE = f"""<style>
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] {{ display: none; }}
 [data-testid="stFileUploaderDropzone"] button > div::after {{ content: "选择文件"; }}
 [data-testid="stStatusWidget"] {{ visibility: hidden; }}
+[data-testid="stSkipToContent"] {{ font-size: 0; }}
+[data-testid="stSkipToContent"]::after {{ content: "跳到正文"; font-size: 1rem; }}
 mark {{ background: #fff3b0; padding: 0 2px; }}
+.copy-answer {{ font: inherit; font-size: 0.9rem; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;
+  border: 1px solid rgba(49, 51, 63, 0.2); background: white; }}
 .report-text {{ font-family: monospace; white-space: pre-wrap; font-size: 0.85rem; }}
 .report-text .cited {{ background: #fff3b0; font-weight: bold; }}
 </style>"""
+
+# st.html drops inline handlers (onclick); a script run where it is inserted wires the button before it.
+COPY_SCRIPT = """<script>(() => {
+  const button = document.currentScript.previousElementSibling;
+  button.addEventListener("click", () => navigator.clipboard.writeText(button.dataset.text).then(
+    () => { button.textContent = "已复制"; }, () => { button.textContent = "复制失败，请手动选择文字"; }));
+})();</script>"""
 
 
 @st.cache_resource(show_spinner="正在载入报告索引…")
@@ -114,6 +125,10 @@ def open_conversation(conversation: str) -> None:
     st.query_params["c"] = conversation
 
 
+def ask_example(example: str) -> None:
+    st.session_state.pending = example
+
+
 def ask_again_fresh(engine: AnswerEngine, position: int, report_filter: ReportFilter) -> None:
     """The 不沿用上一问 button: the same question, asked without the previous one."""
     turns = st.session_state.turns
@@ -138,7 +153,7 @@ def render_turn(turn: Turn, position: int, engine: AnswerEngine, report_filter: 
         column.metric(label=plain(metric.label), value=metric.value)
     view = passage_view(answer, documents)
     if not answer.found:
-        st.info(plain(readable(answer.answer, documents)), icon="ℹ️")
+        st.info(plain(turn.shown_answer(documents)), icon="ℹ️")
     elif view is not None:
         st.markdown(passage_markdown(view), unsafe_allow_html=True)
     else:
@@ -174,11 +189,15 @@ def render_source(source, engine: AnswerEngine, key: str, expanded: bool) -> Non
             cited = view.frame.iloc[view.highlight_row] if view.highlight_row is not None else None
             if cited is not None and view.cited_column in view.frame.columns:
                 st.markdown(plain(f"所引：「{cited['项目']}」行，「{view.cited_column}」列：{cited[view.cited_column]}"))
-            st.caption(plain(f"{view.title}：黄色为所引的行{f'，加粗为所引的列' if view.cited_column else ''}"))
+            shown = view if st.session_state.get(f"whole-{key}") else view.excerpt()
+            part = f"，{shown.shown_lines()}，共{len(view.frame)}行" if len(shown.frame) < len(view.frame) else ""
+            st.caption(plain(f"{view.title}{part}：黄色为所引的行{f'，加粗为所引的列' if view.cited_column else ''}"))
             pinned = {"项目": st.column_config.TextColumn(pinned=True)}
             if view.cited_column:
                 pinned[view.cited_column] = st.column_config.TextColumn(pinned=True)
-            st.dataframe(styled(view), hide_index=True, width="stretch", column_config=pinned)
+            st.dataframe(styled(shown), hide_index=True, width="stretch", column_config=pinned)
+            if len(view.frame) > len(view.excerpt().frame):
+                st.toggle(f"显示全表（{len(view.frame)}行）", key=f"whole-{key}")
             st.download_button("下载此表 CSV", view.csv, file_name=view.file_name, mime="text/csv", key=f"csv-{key}")
         st.markdown(f"[在报告原文中查看第{source.line}行]({link})")
 
@@ -187,10 +206,9 @@ def render_actions(turn: Turn, position: int, documents) -> None:
     conversation = st.session_state.get("conversation")
     copy, rate = st.columns([1, 3])
     with copy:
-        text = html.escape(readable(turn.answer.answer, documents), quote=True)
-        st.html(f'<button class="copy-answer" data-text="{text}" onclick="navigator.clipboard.writeText('
-                f'this.dataset.text).then(() => {{this.textContent = \'已复制\';}}, () => {{this.textContent = '
-                f'\'复制失败，请手动选择文字\';}})">复制答案</button>', unsafe_allow_javascript=True)
+        text = html.escape(turn.shown_answer(documents), quote=True)
+        st.html(f'<button class="copy-answer" data-text="{text}">复制答案</button>{COPY_SCRIPT}',
+                unsafe_allow_javascript=True)
     if conversation is None:
         return
     saved = load_history().feedback(conversation).get(position)
@@ -220,6 +238,10 @@ def sidebar(engine: AnswerEngine | None) -> ReportFilter:
                                        placeholder="全部类型", select_all=False)
         report_filter = ReportFilter(tuple(cities), tuple(years), tuple(kinds))
         st.sidebar.button("开始新对话", key="clear", on_click=new_conversation)
+        if st.session_state.get("turns"):  # the empty page shows them as cards
+            with st.sidebar.expander("示例问题"):
+                for number, example in enumerate(EXAMPLE_QUESTIONS):
+                    st.button(example, key=f"side-example-{number}", on_click=ask_example, args=(example,))
         past = [c for c in load_history().conversations(8) if c.id != st.session_state.get("conversation")]
         if past:
             with st.sidebar.expander("历史对话"):
@@ -373,6 +395,7 @@ def audit_page(engine: AnswerEngine) -> None:
 def main() -> None:
     st.html(PAGE_STYLE)
     engine = current_engine()
+    conversation_turns()  # before the sidebar, which offers examples once a conversation has turns
     report_filter = sidebar(engine)
     if engine is None:
         st.warning("还没有索引。请先在终端运行 python -m rag ingest，或在左侧上传报告。")

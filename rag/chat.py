@@ -74,6 +74,13 @@ class Turn:
     carried: list[str] = field(default_factory=list)  # what the answer took from the previous question
     notes: list[str] = field(default_factory=list)  # what the chat adds: a filter that hid the answer ...
     fresh: bool = False  # asked without the previous question
+    scope: str = ""  # the sidebar's filter when it narrowed a refused question ("城市：江门")
+
+    def shown_answer(self, documents: dict[str, DocumentInfo]) -> str:
+        """The answer text for people: report titles for file names; a refusal under a filter says
+        that it speaks of the filtered reports."""
+        text = readable(self.answer.answer, documents)
+        return f"在筛选范围内（{self.scope}）：{text}" if self.scope and not self.answer.found else text
 
 
 def ask_turn(engine: AnswerEngine, text: str, previous: Question | None, report_filter: ReportFilter = ReportFilter(),
@@ -87,6 +94,7 @@ def ask_turn(engine: AnswerEngine, text: str, previous: Question | None, report_
         asked = understand(text, engine.vocabulary, engine.settings.max_question_chars, held=engine.documents)
         turn.carried = carried_labels(asked, answer.understood)
     if not answer.found and report_filter and not (answer.understood and answer.understood.problem):
+        turn.scope = report_filter.describe()
         turn.notes.append(_filter_note(engine, text, previous, report_filter))
     return turn
 
@@ -106,6 +114,9 @@ def previous_question(turns: list[Turn]) -> Question | None:
     return next((t.answer.understood for t in reversed(turns) if t.answer.found), None)
 
 
+TABLE_ROWS_SHOWN = 9  # rows a table shows around its cited row: about what a grid shows without scrolling
+
+
 @dataclass
 class TableView:
     title: str
@@ -114,6 +125,19 @@ class TableView:
     cited_column: str | None
     csv: bytes
     file_name: str
+
+    def excerpt(self, rows: int = TABLE_ROWS_SHOWN) -> "TableView":
+        """The rows around the cited one, so that it shows without scrolling inside the table (on a
+        phone too); the whole table stays in the CSV."""
+        if self.highlight_row is None or len(self.frame) <= rows:
+            return self
+        start = min(max(0, self.highlight_row - rows // 2), len(self.frame) - rows)
+        return dataclasses.replace(self, frame=self.frame.iloc[start:start + rows].reset_index(drop=True),
+                                   highlight_row=self.highlight_row - start)
+
+    def shown_lines(self) -> str:
+        """第a–b行 of the report that the frame shows."""
+        return f"第{self.frame['行'].iloc[0]}–{self.frame['行'].iloc[-1]}行"
 
 
 def table_view(store: TableStore, source: Source) -> TableView | None:
@@ -219,7 +243,7 @@ def answer_chart(answer: Answer, documents: dict[str, DocumentInfo]) -> alt.Char
     """The answer's bar chart with short labels, in the order of the text, each bar labelled with its value."""
     if not answer.chart:
         return None
-    labels = list(answer.chart["labels"])
+    labels = [_short_titles(label, documents) for label in answer.chart["labels"]]
     if answer.chart["kind"] == "compare" and len(answer.figures) == len(labels):
         labels = side_labels(answer.figures, documents)
     frame = pd.DataFrame({"项目": labels, "数值": answer.chart["values"]})
@@ -229,7 +253,15 @@ def answer_chart(answer: Answer, documents: dict[str, DocumentInfo]) -> alt.Char
         tooltip=[alt.Tooltip("项目:N"), alt.Tooltip("数值:Q", format=",.2f")])
     bars = base.mark_bar(color="#4c78a8")
     values = base.mark_text(align="left", dx=4).encode(text=alt.Text("数值:Q", format=",.2f"))
-    return (bars + values).properties(title=answer.chart["title"], height=max(90, 40 * len(labels)))
+    return (bars + values).properties(title=_short_titles(answer.chart["title"], documents),
+                                      height=max(90, 40 * len(labels)))
+
+
+def _short_titles(text: str, documents: dict[str, DocumentInfo]) -> str:
+    """Report titles in a chart's labels and title as 江门2024预算: they fit a phone's width."""
+    for document in documents.values():
+        text = text.replace(document.title, short_title(document))
+    return text
 
 
 # ------------------------------------------------------------------ passages
@@ -403,7 +435,7 @@ def _json_data(value) -> dict:
 def turn_record(turn: Turn) -> dict:
     """A turn as JSON data, for the conversation store."""
     return {"question": turn.question, "carried": turn.carried, "notes": turn.notes, "fresh": turn.fresh,
-            "answer": _json_data(turn.answer)}
+            "scope": turn.scope, "answer": _json_data(turn.answer)}
 
 
 def _build(cls, data: dict):
@@ -422,7 +454,7 @@ def turn_from_record(record: dict) -> Turn:
     except (TypeError, KeyError, ArithmeticError):
         answer = Answer(record["question"], bool(data.get("found")), str(data.get("answer", "")))
     return Turn(record["question"], answer, list(record.get("carried", [])), list(record.get("notes", [])),
-                bool(record.get("fresh")))
+                bool(record.get("fresh")), str(record.get("scope", "")))
 
 
 def conversation_markdown(turns: list[Turn], documents: dict[str, DocumentInfo]) -> str:
@@ -432,7 +464,7 @@ def conversation_markdown(turns: list[Turn], documents: dict[str, DocumentInfo])
         lines += [f"## {number}. {turn.question}", ""]
         if turn.carried:
             lines += [f"（沿用上一问：{'、'.join(turn.carried)}）", ""]
-        lines += [readable(turn.answer.answer, documents).replace("\n", "  \n"), ""]
+        lines += [turn.shown_answer(documents).replace("\n", "  \n"), ""]
         lines += [f"> {note}" for note in turn.notes] + ([""] if turn.notes else [])
         sources = unique_sources(turn.answer.sources)
         if sources:

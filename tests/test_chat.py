@@ -8,7 +8,7 @@ from rag.answer import AnswerEngine
 from rag.chat import (
     ReportFilter, answer_chart, ask_turn, audit_frame, comparison_caveat, conversation_markdown,
     headline, passage_markdown, passage_view, plain, previous_question, readable, report_excerpt, report_overview,
-    styled, table_view, turn_from_record, turn_record, unique_sources,
+    TABLE_ROWS_SHOWN, styled, table_view, turn_from_record, turn_record, unique_sources,
 )
 from rag.history import ChatHistory, history_path
 from rag.index import write_chunks
@@ -77,6 +77,27 @@ def test_table_view_marks_the_cited_row_and_column(settings):
     assert "17.56" in view.csv.decode("utf-8-sig")
     html = styled(view).to_html()
     assert "font-weight: bold" in html
+
+
+def test_a_long_table_shows_the_rows_around_the_cited_one(settings):
+    engine = AnswerEngine(settings, dense=False)
+    answer = engine.ask("广州医保局2023年办公费多少")
+    view = table_view(engine.store, answer.sources[0])
+    shown = view.excerpt()
+    assert len(view.frame) > len(shown.frame) == TABLE_ROWS_SHOWN
+    assert shown.frame.iloc[shown.highlight_row]["项目"] == "办公费" == view.frame.iloc[view.highlight_row]["项目"]
+    assert 0 < shown.highlight_row < TABLE_ROWS_SHOWN - 1  # rows above and below it
+    assert shown.shown_lines() == f"第{shown.frame['行'].iloc[0]}–{shown.frame['行'].iloc[-1]}行"
+    short = table_view(engine.store, engine.ask("江门医保局2024年三公经费多少").sources[0])
+    assert short.excerpt(rows=len(short.frame)) is short
+
+
+def test_chart_titles_and_labels_name_reports_in_short(engine):
+    chart = answer_chart(engine.ask("哪个城市三公经费最多"), documents(engine)).to_dict()
+    assert [row["项目"] for row in next(iter(chart["datasets"].values()))] == [
+        "广州2023预算", "吴川2024预算", "江门2024预算", "廉江2023决算"]
+    parts = answer_chart(engine.ask("江门医保局2024年三公经费多少"), documents(engine)).to_dict()
+    assert parts["title"].startswith("江门2024预算 ")
 
 
 def test_uploads_are_checked_before_they_reach_the_index(settings):
@@ -167,6 +188,10 @@ def test_a_refusal_under_a_filter_names_the_filter_and_what_it_hid(engine):
     assert turn.notes == ["筛选条件（城市：江门）排除了广州市医疗保障局2023年部门预算，答案在其中；清除左侧的筛选即可看到。"]
     unanswerable = ask_turn(engine, "深圳医保局2024年三公经费多少", None, ReportFilter(years=(2024,)))
     assert unanswerable.notes == ["筛选条件（年度：2024年）之外的报告中也没有找到答案。"]
+    assert turn.shown_answer(documents(engine)).startswith("在筛选范围内（城市：江门）：这些报告中没有广州")
+    assert turn_from_record(turn_record(turn)).scope == "城市：江门"
+    unfiltered = ask_turn(engine, "深圳医保局2024年三公经费多少", None)
+    assert not unfiltered.scope and unfiltered.shown_answer(documents(engine)).startswith("这些报告中没有深圳")
 
 
 def test_the_audit_frame_is_typed_and_quotes_the_line_of_each_finding(engine):
