@@ -44,6 +44,7 @@ return parts.join('\\n');
 # What one chat message shows, by kind of element (collapsed source expanders show only their label).
 MESSAGE_PARTS = """
 const message = arguments[0];
+const texts = selector => Array.from(message.querySelectorAll(selector)).map(e => e.textContent.trim());
 const label = e => { const copy = e.cloneNode(true); copy.querySelectorAll('[data-testid=stIconMaterial]').forEach(i => i.remove());
   return copy.textContent.trim(); };
 const outside = selector => Array.from(message.querySelectorAll(selector))
@@ -60,6 +61,8 @@ return {
   marked: outside('mark'),
   sources: Array.from(message.querySelectorAll('[data-testid=stExpander] summary')).map(label),
   charts: message.querySelectorAll('[data-testid=stVegaLiteChart]').length,
+  chart_labels: texts('[data-testid=stVegaLiteChart] .role-axis-label text').filter(t => !/^-?[0-9,.]+$/.test(t)),
+  chart_values: texts('[data-testid=stVegaLiteChart] .role-mark.mark-text text'),
 };
 """
 

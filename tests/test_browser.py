@@ -118,6 +118,8 @@ def test_a_whole_conversation_stays_right_at_every_turn(page):
                                    ["差额（吴川2024预算 − 广州2023预算）", "-66.22 万元"]]
     assert any("年度不同" in w and "吴川2024预算、广州2023预算" in w for w in compared["warnings"])
     assert "沿用上一问：吴川、三公经费" in compared["captions"] and compared["charts"] == 1
+    assert compared["chart_labels"] == ["吴川2024预算", "广州2023预算"]  # short, in the order of the text
+    assert compared["chart_values"] == ["19.50", "85.72"]
     page.screenshot("conversation-comparison.png")
 
     # a passage: numbered points as a list, the answering sentence marked, one source per section
@@ -190,6 +192,7 @@ def test_on_a_phone_the_cited_cell_of_a_wide_table_is_in_view(server):
         cited = next(row for row in page.grid_rows(grid) if "办公费" in row)
         assert value in cited  # the cited column is drawn too, not scrolled off to the right
         page.screenshot("phone-390.png")
+        assert page.english() == []
     finally:
         driver.quit()
 
