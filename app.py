@@ -326,14 +326,17 @@ def chat_page(engine: AnswerEngine, report_filter: ReportFilter) -> None:
             st.markdown(plain(turn.question))
         with st.chat_message("assistant"):
             render_turn(turn, position, engine, report_filter)
-    if turns:
+    question = st.chat_input("输入问题，例如：江门医保局2024年三公经费多少")
+    question = question or st.session_state.pop("pending", None)
+    if question:
+        answer_new_question(engine, question, turns, report_filter)
+    if turns:  # below the last answer, the new one included
         documents = {d.name: d for d in engine.documents}
         st.download_button("导出对话（Markdown，含来源）", conversation_markdown(turns, documents).encode("utf-8"),
                            file_name="对话记录.md", mime="text/markdown", key="export")
-    question = st.chat_input("输入问题，例如：江门医保局2024年三公经费多少")
-    question = question or st.session_state.pop("pending", None)
-    if not question:
-        return
+
+
+def answer_new_question(engine: AnswerEngine, question: str, turns: list[Turn], report_filter: ReportFilter) -> None:
     with st.chat_message("user"):
         st.markdown(plain(question))
     with st.chat_message("assistant"):

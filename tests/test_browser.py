@@ -139,6 +139,12 @@ def test_a_whole_conversation_stays_right_at_every_turn(page):
     assert any("筛选条件（城市：江门）排除了广州市医疗保障局2023年部门预算" in w for w in filtered["warnings"])
     page.screenshot("conversation-filter.png")
     assert len(page.message_texts()) == 2 * 10
+    assert page.driver.execute_script(  # the export comes after the last answer, not before the new one
+        "const messages = document.querySelectorAll('[data-testid=stChatMessage]');"
+        "const button = Array.from(document.querySelectorAll('[data-testid=stDownloadButton]'))"
+        "  .find(b => b.innerText.includes('导出对话'));"
+        "return !!button && !!(messages[messages.length - 1].compareDocumentPosition(button)"
+        "  & Node.DOCUMENT_POSITION_FOLLOWING);")
     assert page.english() == []
 
 
