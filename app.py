@@ -69,8 +69,25 @@ def load_engine(build: str) -> AnswerEngine:
     import altair  # noqa: F401  # what the first answer draws with, imported before the warm-up
     import pyarrow  # noqa: F401  # thread takes the import lock for torch
 
-    threading.Thread(target=engine.warm_up, daemon=True, name="warm-up").start()
+    threading.Thread(target=warm_up, args=(engine,), daemon=True, name="warm-up").start()
     return engine
+
+
+def warm_up(engine: AnswerEngine) -> None:
+    """Load the embedding model. A server stopped meanwhile ends the interpreter under the thread's
+    imports: that is not a failure to report. Any other failure is (the first passage question
+    meets it again and says what to do)."""
+    try:
+        engine.warm_up()
+    except Exception:
+        if not server_stopping():
+            raise
+
+
+def server_stopping() -> bool:
+    from streamlit.runtime import Runtime, RuntimeState
+
+    return not Runtime.exists() or Runtime.instance().state in (RuntimeState.STOPPING, RuntimeState.STOPPED)
 
 
 @st.cache_resource
@@ -219,7 +236,7 @@ def render_actions(turn: Turn, position: int, documents) -> None:
             st.text_input("补充意见（可选）", key=f"comment-{conversation}-{position}", value=saved.comment if saved else "",
                           placeholder="哪里不对，或者还想知道什么", on_change=save_feedback, args=(position,))
             if saved:
-                st.caption("已记录您的评价，谢谢。")
+                st.caption("已记录您的评价和意见，谢谢。" if saved.comment else "已记录您的评价，谢谢。")
 
 
 # ------------------------------------------------------------------ pages

@@ -232,7 +232,7 @@ def test_feedback_and_conversations_survive_a_restart_of_the_app(browser_index):
         comment = page.text_field("补充意见（可选）")
         comment.send_keys("数字清楚")
         comment.send_keys("\n")
-        page.wait(lambda: page.idle() and "已记录您的评价" in page.message_texts()[-1], timeout=60)
+        page.wait(lambda: page.idle() and "已记录您的评价和意见" in page.message_texts()[-1], timeout=60)
         address = driver.current_url
         assert "?c=" in address
         first.stop()
@@ -244,7 +244,7 @@ def test_feedback_and_conversations_survive_a_restart_of_the_app(browser_index):
             page.wait(lambda: len(page.message_texts()) == 4, timeout=60, message="the conversation did not come back")
             turns = page.message_texts()
             assert "吴川医保局2024年三公经费多少" in turns[0] and "19.50" in turns[1]
-            assert "1.50" in turns[3] and "已记录您的评价" in turns[3]
+            assert "1.50" in turns[3] and "已记录您的评价和意见" in turns[3]
             assert page.text_field("补充意见（可选）").get_attribute("value") == "数字清楚"
             conversation = address.split("c=", 1)[1].split("&")[0]
             assert ChatHistory(history_path(browser_index)).feedback(conversation) == {1: Feedback(1, "数字清楚")}
