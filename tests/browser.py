@@ -227,9 +227,19 @@ class ChatPage:
         return self.wait(find, timeout=60, message=f"no button {label}")
 
     def click(self, label: str, within: str = "body") -> None:
-        element = self.button(label, within)
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
-        element.click()
+        """Click the button once it takes clicks (an expander that is still opening does not yet)."""
+        from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
+
+        def clicked() -> bool:
+            element = self.button(label, within)
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+            try:
+                element.click()
+            except (ElementNotInteractableException, ElementClickInterceptedException):
+                return False
+            return True
+
+        self.wait(clicked, timeout=60, message=f"the button {label} takes no click")
 
     def expand(self, label: str) -> None:
         """Open the (sidebar or page) expander whose label starts with this text."""
