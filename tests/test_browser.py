@@ -87,7 +87,7 @@ def test_a_whole_conversation_stays_right_at_every_turn(page):
 
     # a complete question after a refusal takes nothing from it
     share = page.ask("吴川医保局2024年公务接待费占三公经费的比例")
-    assert share["metrics"] == [["吴川2024预算 公务接待费占“三公”经费", "7.69%"]]
+    assert share["metrics"] == [["吴川2024预算 公务接待费占“三公”经费", "7.69%"]], share["text"]
     assert "7.69%" in share["body"] and "深圳" not in share["text"]
     assert not any(c.startswith("沿用上一问") for c in share["captions"])
 
