@@ -230,7 +230,7 @@ class _Plan:
         new.sort(key=lambda c: (c.provenance.uploaded, str(c.path)))  # official reports first
         self.accepted = list(unchanged)
         for candidate in tqdm(unchanged + new, desc="解析报告", unit="份", disable=not progress):
-            if candidate.fresh and not self._parse(candidate, result):
+            if candidate.fresh and not self._parse(candidate, result, progress):
                 self.accepted = [c for c in self.accepted if c is not candidate]
                 continue
             if candidate.held is None:
@@ -238,9 +238,9 @@ class _Plan:
         # held reports the build drops or writes anew (a changed file keeps its name)
         self.removed = set(self.held) - {c.name for c in self.accepted if c.held is not None}
 
-    def _parse(self, candidate: _Candidate, result: IngestResult) -> bool:
-        try:
-            document = load_document(candidate.path, ocr_max_pages=self.settings.ocr_max_pages,
+    def _parse(self, candidate: _Candidate, result: IngestResult, progress: bool) -> bool:
+        try:  # progress: a scanned PDF's pages are read by OCR with a bar and each page's time
+            document = load_document(candidate.path, ocr_max_pages=self.settings.ocr_max_pages, progress=progress,
                                      max_bytes=self.settings.max_file_bytes)
         except LoadError as error:
             self._refuse(result, candidate.path, str(error))

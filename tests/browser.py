@@ -204,15 +204,31 @@ class ChatPage:
         box = self.wait(lambda: self.driver.find_element(By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']"))
         box.send_keys(question)
         box.send_keys(Keys.ENTER)
-        return self.wait_for_answer(before)
+        return self.wait_for_answer(before, question)
 
-    def wait_for_answer(self, before: int) -> dict:
+    def wait_for_answer(self, before: int, question: str | None = None) -> dict:
+        """The answer to the question just asked: the user's bubble with that question is the one
+        before it (while the app reruns, the previous turn's bubbles may still be on the page)."""
         from selenium.webdriver.common.by import By
 
         self.wait(lambda: self.idle() and len(texts := self.message_texts()) >= before + 2 and "用时" in texts[-1]
+                  and (question is None or question in texts[-2])
                   and not self.messages()[-1].find_elements(By.CSS_SELECTOR, "[data-testid=stSkeleton]"),
                   message="no answer")  # a skeleton: a part still loading (markdown with marks loads lazily)
-        return self.answer()
+        return self.settled_answer()
+
+    def settled_answer(self) -> dict:
+        """The last answer once two reads in a row agree: the page may still be drawing its parts
+        (a metric, a chart) after the script has finished."""
+        seen: list[dict] = []
+
+        def unchanged() -> dict | None:
+            if not self.idle():
+                return None
+            seen.append(self.answer())
+            return seen[-1] if len(seen) > 1 and seen[-1] == seen[-2] else None
+
+        return self.wait(unchanged, timeout=60, message="the answer kept changing")
 
     def button(self, label: str, within: str = "body"):
         """The button showing exactly this text."""
