@@ -87,8 +87,9 @@ def content_words(question: Question) -> str:
     content = question.reading or compact(question.text)
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
-    for word in domain.ASKED_CLASS_WORDS.get(question.asked_class, ()) if question.asked_class in UNIT_ONLY_CLASSES else ():
-        content = content.replace(word, " ")  # 面积, 得分: said by the figure's unit, scored as such
+    if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
+        for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
+            content = content.replace(word, " ")
     for word in ("医疗保障局", "医保局", *question.cities, *(f"{y}年" for y in question.years),
                  *(str(y) for y in question.years)):
         content = content.replace(word, " ")
