@@ -587,7 +587,7 @@ class AnswerEngine:
         wanted = {d.name for d in documents}
         for paragraph in self._definitions():
             head = re.sub(r"[“”\"*]", "", NUMBERING_PREFIX.sub("", compact(paragraph.text)))
-            if paragraph.doc in wanted and any(t and head.startswith(t.replace("“", "").replace("”", "")) for t in terms):
+            if paragraph.doc in wanted and any(t and head.startswith(_unquoted(t)) for t in terms):
                 title = self.store.document(paragraph.doc).title
                 text = (f"{title}「{paragraph.section_path}」（{paragraph.doc} 第{paragraph.line_start}–"
                         f"{paragraph.line_end}行）原文：\n“{paragraph.text}”")
@@ -623,9 +623,13 @@ def _table_is_about(figure: Figure, item: str) -> bool:
     family = [item]
     while family[-1] in domain.SHARE_WHOLES:
         family.append(domain.SHARE_WHOLES[family[-1]])
-    title = compact(figure.table_title or "")
-    return any(compact(name).replace("“", "").replace("”", "") in title.replace("“", "").replace("”", "")
-               for member in family for name in domain.ITEMS[member])
+    title = _unquoted(compact(figure.table_title or ""))
+    return any(_unquoted(compact(name)) in title for member in family for name in domain.ITEMS[member])
+
+
+def _unquoted(text: str) -> str:
+    """Without Chinese quotation marks: “三公”经费 and 三公经费 are one name."""
+    return text.replace("“", "").replace("”", "")
 
 
 def _one_place_and_year(question: Question) -> bool:

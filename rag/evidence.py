@@ -130,7 +130,7 @@ def _around(sentence: str, label: str) -> tuple[str, str, str]:
     if at < 0:
         return label, label, sentence
     lead = sentence[: at + len(label)]
-    figure = FIGURE.match(sentence, len(lead)) or FIGURE.search(sentence, len(lead))
+    figure = FIGURE.search(sentence, len(lead))
     if figure is None:
         return lead, label, sentence[len(lead):]
     tail = CLAUSE_TAIL.match(sentence, figure.end()).group(0)
