@@ -65,6 +65,11 @@ class Answer:
                 "figures": [f.to_json() for f in self.figures], "sources": [s.to_json() for s in self.sources]}
 
 
+def percent_of(part: Decimal, whole: Decimal) -> Decimal:
+    """A share in percent, to the hundredth, rounded half up as the reports round."""
+    return (part / whole * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def money(value: Decimal) -> str:
     return f"{value:,f}" if abs(value) >= 10000 else f"{value:f}"
 
@@ -424,6 +429,11 @@ class AnswerEngine:
             part = self._best(amounts, document, part_subject)
             if part is None:
                 continue
+            if part.unit == "%":  # the report states the share itself ("占…总额的18.9%")
+                lines.append(self._figure_sentence(part))
+                figures.append(part)
+                sources.append(self._figure_source(part))
+                continue
             if summed and named_wholes:
                 parts = [part] + [f for s in named_wholes if (f := self._best(amounts, document, s))]
                 whole = _sum_figure(parts)
@@ -433,13 +443,13 @@ class AnswerEngine:
                 default = domain.SHARE_WHOLES.get(part_subject)
                 whole = (self._best(amounts, document, default) if default else self._parent_figure(part)) or \
                     self._best(amounts, document, domain.DEFAULT_SHARE_WHOLE)
-            if whole is None or whole.value == 0:
+            if whole is None or whole.value == 0 or whole.unit != part.unit:
                 continue
-            share = (part.value / whole.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            share = percent_of(part.value, whole.value)
             lines.append(f"{document.title}：{part.label}{money(part.value)}{part.unit}，占{whole.label}"
                          f"{money(whole.value)}{whole.unit}的{share}%（{money(part.value)} ÷ {money(whole.value)}）。"
                          f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
-            figures += [part, whole]
+            figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
             sources += [self._figure_source(part), self._figure_source(whole)]
         if not figures:
             return self._not_found(question, documents, part_subject)
@@ -579,21 +589,20 @@ class AnswerEngine:
         return text, end
 
     def _definition(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        """The 名词解释 paragraph that starts with the term, verbatim."""
-        terms = [compact(s) for i in question.items for s in domain.ITEMS[i]] + question.row_terms
-        asked = compact(question.text)
-        terms += re.findall(r"([\u4e00-\u9fff“”]{2,12}?)(?:是什么|指什么|的含义|是指|的定义|啥意思|是啥)", asked)
-        terms += re.findall(r"什么(?:是|叫)([\u4e00-\u9fff“”]{2,12})", asked)
+        """The 名词解释 entry whose term the question names (the longest, when several are), verbatim."""
+        asked = _unquoted(compact(question.text))
+        items = [_unquoted(compact(s)) for i in question.items for s in domain.ITEMS[i]] + question.row_terms
         wanted = {d.name for d in documents}
-        for paragraph in self._definitions():
-            head = re.sub(r"[“”\"*]", "", NUMBERING_PREFIX.sub("", compact(paragraph.text)))
-            if paragraph.doc in wanted and any(t and head.startswith(_unquoted(t)) for t in terms):
-                title = self.store.document(paragraph.doc).title
-                text = (f"{title}「{paragraph.section_path}」（{paragraph.doc} 第{paragraph.line_start}–"
-                        f"{paragraph.line_end}行）原文：\n“{paragraph.text}”")
-                source = Source(paragraph.doc, title, "text", paragraph.section_path, None, paragraph.text,
-                                paragraph.line_start, paragraph.line_end)
-                return Answer(question.text, True, text, [], [source], question.intent, question)
+        named = [(len(term), paragraph) for paragraph in self._definitions() if paragraph.doc in wanted
+                 for term in _defined_terms(paragraph.text) if term in asked or term in items]
+        if named:
+            paragraph = max(named, key=lambda n: n[0])[1]
+            title = self.store.document(paragraph.doc).title
+            text = (f"{title}「{paragraph.section_path}」（{paragraph.doc} 第{paragraph.line_start}–"
+                    f"{paragraph.line_end}行）原文：\n“{paragraph.text}”")
+            source = Source(paragraph.doc, title, "text", paragraph.section_path, None, paragraph.text,
+                            paragraph.line_start, paragraph.line_end)
+            return Answer(question.text, True, text, [], [source], question.intent, question)
         question.topic = question.topic or "名词解释"
         return self._passage(question, documents)
 
@@ -625,6 +634,16 @@ def _table_is_about(figure: Figure, item: str) -> bool:
         family.append(domain.SHARE_WHOLES[family[-1]])
     title = _unquoted(compact(figure.table_title or ""))
     return any(_unquoted(compact(name)) in title for member in family for name in domain.ITEMS[member])
+
+
+def _defined_terms(entry: str) -> list[str]:
+    """The term a 名词解释 entry defines, by each of its names: "九、行政经费（机关运行经费）：指…"
+    defines 行政经费 and 机关运行经费."""
+    head = re.match(r"(.{2,30}?)[：:]", re.sub(r"[*\s]", "", entry))
+    if head is None:
+        return []
+    names = re.split(r"[（）()]", _unquoted(NUMBERING_PREFIX.sub("", head.group(1))))
+    return [name for name in names if len(name) >= 2]
 
 
 def _unquoted(text: str) -> str:
@@ -667,6 +686,13 @@ def _sum_figure(parts: list[Figure]) -> Figure:
     total = sum((p.value for p in parts), Decimal(0))
     return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
                   sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts), scanned=any(p.scanned for p in parts))
+
+
+def _share_figure(part: Figure, whole: Figure, share: Decimal) -> Figure:
+    """The share computed from two reported figures, cited by the division that gives it."""
+    return Figure(share, "%", f"{part.label}占{whole.label}的比例", part.doc, part.doc_title, part.line,
+                  sentence=f"{part.label}{money(part.value)} ÷ {whole.label}{money(whole.value)}",
+                  scanned=part.scanned or whole.scanned)
 
 
 def _bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> dict:

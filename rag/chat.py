@@ -10,7 +10,7 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 import altair as alt
@@ -218,10 +218,9 @@ def headline(answer: Answer, documents: dict[str, DocumentInfo]) -> list[Metric]
         (a, b), (label_a, label_b) = figures, side_labels(figures, documents)
         return [Metric(label_a, f"{money(a.value)} {a.unit}"), Metric(label_b, f"{money(b.value)} {b.unit}"),
                 Metric(f"差额（{label_a} − {label_b}）", f"{money(a.value - b.value)} {a.unit}")]
-    if answer.intent == "share" and len(figures) >= 2 and figures[1].value:
-        part, whole = figures[:2]
-        share = (part.value / whole.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        return [Metric(f"{short_title(documents.get(part.doc))} {part.label}占{whole.label}", f"{share}%")]
+    if answer.intent == "share":  # the share first, then its part and whole
+        share = figures[0]
+        return [Metric(f"{short_title(documents.get(share.doc))} {share.label}", f"{share.value}%")]
     figure = figures[0]
     return [Metric(f"{figure.doc_title} · {figure.label}", f"{money(figure.value)} {figure.unit}")]
 

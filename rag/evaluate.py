@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rag.answer import Answer, AnswerEngine
+from rag.answer import Answer, AnswerEngine, percent_of
 from rag.parse.text import NUMBER_PATTERN, compact
 from rag.settings import PROJECT_ROOT
 
@@ -93,7 +93,9 @@ def invented_figures(answer: Answer, known: set[Decimal]) -> list[str]:
     """Figures of the answer that are neither in the reports nor computed from figures shown."""
     shown = {f.value for f in answer.figures}
     computed = {abs(a - b) for a in shown for b in shown} | {a - b for a in shown for b in shown}
-    invented = [f"{f.value:f}" for f in answer.figures if f.value not in known]
+    shares = {percent_of(a, b) for a in shown for b in shown if b}
+    invented = [f"{f.value:f}" for f in answer.figures
+                if f.value not in known and not (f.unit == "%" and f.value in shares)]
     for token in FIGURE_IN_TEXT.findall(answer.answer):
         value = Decimal(token.replace(",", "").replace("，", ""))
         if value not in known and value not in computed:
