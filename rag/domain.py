@@ -28,6 +28,11 @@ CITIES: tuple[str, ...] = (
     "吴川", "廉江", "雷州", "台山", "开平", "鹤山", "恩平", "化州", "信宜", "高州",
     "四会", "英德", "连州", "乐昌", "南雄", "兴宁", "陆丰", "阳春", "罗定", "普宁",
 )
+# Cities' everyday names (五邑 for 江门), read as the city with the reading said in the answer.
+PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
+# Words between a place and one inside it that say so ("湛江下面的吴川"): the inner one is meant.
+INSIDE_WORDS: tuple[str, ...] = ("下面的", "下面", "下辖的", "下辖", "下属的", "下属", "辖下的", "管辖的", "所辖的",
+                                 "里面的", "里的", "代管的")
 PROVINCE = "广东省"
 UNIT_SUFFIX = "医疗保障局"
 # Endings of other issuing units' names (广州市卫生健康委员会, 某县财政局); a branch (新会分局) may follow.
@@ -175,7 +180,8 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 # Units of things counted in prose ("公务用车保有量为2辆", "参加基本医疗保险人数404.54万人"), and
 # the words of a question that asks for a count rather than an amount of money.
 COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
-                                "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户")
+                                "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
+                                "种", "类", "批", "位")
 # words between a number and its unit that make it approximate ("90余平方米", "5000多份")
 APPROXIMATE_WORDS: tuple[str, ...] = ("余", "多")
 COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人", "几个人", "人数", "多少个", "几个", "多少家",

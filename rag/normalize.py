@@ -116,6 +116,31 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correcti
     return text, corrections
 
 
+def correct_places(text: str, places: set[str], corpus_text: str) -> tuple[str, list[Correction]]:
+    """A held place's name mistyped through pinyin (无川 for 吴川): a span the reports never print,
+    each character sounding like the place's and one at least the same."""
+    corrections: list[Correction] = []
+    for place in sorted(places, key=len, reverse=True):
+        for start in range(len(text) - len(place) + 1):
+            typed = text[start:start + len(place)]
+            if typed != place and typed not in corpus_text and any(a == b for a, b in zip(typed, place)) \
+                    and all(_sounds_alike(a, b) for a, b in zip(typed, place) if a != b) \
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", typed):
+                corrections.append(Correction(typed, place))
+                text = text.replace(typed, place)
+    return text, corrections
+
+
+def read_nicknames(text: str) -> tuple[str, list[Correction]]:
+    """A city called by its everyday name (五邑 for 江门) read as the city."""
+    from rag import domain
+
+    corrections = [Correction(nickname, city) for nickname, city in domain.PLACE_NICKNAMES.items() if nickname in text]
+    for correction in corrections:
+        text = text.replace(correction.typed, correction.read_as)
+    return text, corrections
+
+
 # ------------------------------------------------------------------ words typed as pinyin
 LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 

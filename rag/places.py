@@ -286,14 +286,15 @@ def _deepest(place: Division) -> str | None:
 
 
 def _said_by(outer: _Mention, inner: _Mention, text: str, units: list[str]) -> bool:
-    """Whether outer is a place inside which inner lies, with only unit words between them."""
+    """Whether outer is a place inside which inner lies, with only unit words or words saying so
+    (湛江下面的吴川) between them."""
     if outer.division is None or inner.division is None:
         return False
     if not _inside(inner.division, outer.division):
         return False
     gap = text[outer.end:inner.start]
-    for unit in units:
-        gap = gap.replace(unit, "")
+    for word in (*units, *domain.INSIDE_WORDS):
+        gap = gap.replace(word, "")
     return not gap.strip(_PLACE_ENDINGS)
 
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag import domain, places
-from rag.normalize import Correction, Vocabulary, correct_typos, normalize_text, read_pinyin
+from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_nicknames,
+                           read_pinyin)
 from rag.parse.text import compact
 
 MAX_QUESTION_CHARS = 500
@@ -62,6 +63,7 @@ TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
+MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
 WH_WORD = re.compile(r"什么|谁|哪")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
@@ -103,9 +105,12 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
         return question
     normalized, question.corrections = read_pinyin(_share_the_word(_report_words(_normalize(stripped))))
+    normalized, nicknames = read_nicknames(normalized)
+    question.corrections += nicknames
     if vocabulary is not None:
         normalized, typos = correct_typos(normalized, vocabulary)
-        question.corrections += typos
+        normalized, place_typos = correct_places(normalized, {d.city for d in held if d.city}, vocabulary.text)
+        question.corrections += typos + place_typos
     question.reading = normalized
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
@@ -145,8 +150,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if question.asked_class is None and PEOPLE_ASKED.search(counted):
         question.asked_class = "count"  # 有多少在编人员: people are counted
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
-    asked_unit = re.search(rf"(?:多少|几)({'|'.join(('亿元', '亿', '万元') + domain.COUNT_UNITS)})", counted)
+    asked_unit = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     question.asked_unit = asked_unit.group(1) if asked_unit else None
+    if question.asked_class is None and question.asked_unit:  # 多少场, 多少亿: the measure word says the class
+        question.asked_class = "money" if question.asked_unit in MONEY_UNITS else "count"
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)
     return question

@@ -59,6 +59,36 @@ def test_share_shows_its_inputs(engine):
     assert "5.16%（4.42 ÷ 85.72）" in answer.answer
 
 
+def test_a_share_comes_first_and_a_share_the_report_states_is_not_divided_again(engine):
+    answer = engine.ask("江门医保局2024年公务用车运行维护费占三公经费的比例是多少")
+    assert [(f"{f.value:f}", f.unit) for f in answer.figures] == [("84.40", "%"), ("14.82", "万元"), ("17.56", "万元")]
+    stated = engine.ask("廉江2023年开展绩效自评的项目资金占一般公共预算项目支出总额的比例")
+    assert (f"{stated.figures[0].value:f}", stated.figures[0].unit) == ("18.9", "%") and "÷" not in stated.answer
+
+
+def test_how_much_a_figure_rose_or_fell_answers_the_change_first(engine):
+    rose = engine.ask("广州2023年机关运行经费增加多少")
+    assert rose.intent == "change" and f"{rose.figures[0].value:f}" == "33189.71"
+    against_budget = engine.ask("廉江2023年一般公共预算财政拨款支出比年初预算少了多少")
+    assert f"{against_budget.figures[0].value:f}" == "6662.57"
+
+
+def test_a_definition_is_the_entry_of_the_term_asked(engine):
+    answer = engine.ask("广州医保局的名词解释里长期护理保险指什么")
+    assert answer.sources[0].line == 764 and answer.sources[0].text.startswith("十三、长期护理保险：")
+    aliased = engine.ask("机关运行经费是什么意思")  # the entry "行政经费（机关运行经费）"
+    assert "行政经费（机关运行经费）" in aliased.sources[0].text
+
+
+def test_places_by_nickname_by_a_mistyped_name_and_under_their_city(engine):
+    nickname = engine.ask("五邑医保局24年城乡医疗救助预算是多少")
+    assert "“五邑”按“江门”理解" in nickname.answer and f"{nickname.figures[0].value:f}" == "340.00"
+    mistyped = engine.ask("无川医保局的非税工作经费24年安排了多少")
+    assert "“无川”按“吴川”理解" in mistyped.answer and f"{mistyped.figures[0].value:f}" == "137.50"
+    under = engine.ask("湛江下面的吴川市医保局2024年三公经费多少")
+    assert under.found and under.figures[0].doc.startswith("001_")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
