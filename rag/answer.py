@@ -154,7 +154,7 @@ class AnswerEngine:
         held = places.scope(question.cities, question.units, pool, question.divisions)  # the places' and units' reports
         if held.missing:
             return [], held.refusal(), None
-        dated = [d for d in held.documents if not question.years or d.year in question.years]
+        dated = [d for d in held.documents if _of_the_years(question, d)]
         chosen = [d for d in dated if not question.kinds or question.versus_kinds or d.kind in question.kinds]
         refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。{held.note() or ''}", None
         if not question.cities:
@@ -532,8 +532,6 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ passages
     def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        if not (question.cities or question.topic or question.subjects or question.years):
-            return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。")
         wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, dense=self.dense)
         found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]
@@ -544,7 +542,9 @@ class AnswerEngine:
                         key=lambda s: (-s[0], s[1]))
         chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
         if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
-            return self._refuse(question, "报告中没有找到与这个问题相关的段落。")
+            unrelated = not (question.cities or question.topic or question.subjects or question.years)
+            return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。" if unrelated
+                                else "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
         if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
             best = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
@@ -649,6 +649,14 @@ def _defined_terms(entry: str) -> list[str]:
 def _unquoted(text: str) -> str:
     """Without Chinese quotation marks: “三公”经费 and 三公经费 are one name."""
     return text.replace("“", "").replace("”", "")
+
+
+def _of_the_years(question: Question, document: DocumentInfo) -> bool:
+    """A report of a year asked; for a date asked alone ("截至2022年底"), a report of that year or
+    the next (a 2023 budget states the assets at the end of 2022)."""
+    if question.as_of:
+        return document.year in question.as_of or document.year - 1 in question.as_of
+    return not question.years or document.year in question.years
 
 
 def _one_place_and_year(question: Question) -> bool:

@@ -18,6 +18,7 @@ class Question:
     text: str
     cities: list[str] = field(default_factory=list)  # places, short names in the order mentioned (rag/places.py)
     years: list[int] = field(default_factory=list)
+    as_of: list[int] = field(default_factory=list)  # "截至2022年底": a date, stated by that year's or the next year's report
     kinds: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # canonical items of domain.ITEMS
     row_terms: list[str] = field(default_factory=list)  # other row names found in the store's tables
@@ -63,6 +64,7 @@ TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
+AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
 WH_WORD = re.compile(r"什么|谁|哪")
@@ -72,7 +74,7 @@ TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|�
 
 # "蓬江、江海、新会3个分局": names listed before a count and the word they share
 LISTED_WITH_SHARED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4}(?:[、和及与][\u4e00-\u9fff]{2,4})+)\d+[个家所]"
-                                     r"([\u4e00-\u9fff]{2,3}?)(?=的|[，,？?。]|$)")
+                                     r"([\u4e00-\u9fff]{2,3}?)(?=的|[，,？?。\d]|$)")
 
 
 def _share_the_word(text: str) -> str:
@@ -118,6 +120,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         return question
     question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
                             key=lambda y: normalized.index(str(y)))
+    dates = {int(y) for y in AS_OF_YEAR.findall(normalized)}
+    if dates and not re.search(r"(?<!\d)20\d\d(?!\d)(?!年(?:底|末|12月))", normalized):
+        question.as_of, question.years = sorted(dates), []  # only a date: the year's or the next year's report
     question.kinds = _kinds(normalized)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
     table = TABLE_NAMED.search(normalized)

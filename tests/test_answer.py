@@ -89,6 +89,21 @@ def test_places_by_nickname_by_a_mistyped_name_and_under_their_city(engine):
     assert under.found and under.figures[0].doc.startswith("001_")
 
 
+def test_branches_listed_with_their_shared_word_are_each_answered(engine):
+    answer = engine.ask("江门医保局蓬江、江海、新会三个分局2024年基本支出各是多少")
+    assert sorted(f"{f.value:f}" for f in answer.figures) == ["204.19", "236.03", "240.46"]
+
+
+def test_a_year_said_as_a_date_reads_the_report_that_states_it(engine):
+    answer = engine.ask("广州医保局截至2022年底有多少辆车")  # stated by the 2023 budget
+    assert f"{answer.figures[0].value:f}" == "16" and answer.figures[0].doc.startswith("004_")
+
+
+def test_a_passage_asked_of_no_place_is_found_in_any_report(engine):
+    answer = engine.ask("职工社会医疗保险实行什么模式")
+    assert "统筹基金与个人账户相结合" in answer.sources[0].text
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
