@@ -28,6 +28,9 @@ CITIES: tuple[str, ...] = (
     "吴川", "廉江", "雷州", "台山", "开平", "鹤山", "恩平", "化州", "信宜", "高州",
     "四会", "英德", "连州", "乐昌", "南雄", "兴宁", "陆丰", "阳春", "罗定", "普宁",
 )
+# Words before an item that make it another book's: 医保基金总支出 is the fund's (亿元, in the text),
+# not the department's own 支出总计.
+OTHER_BOOKS: tuple[str, ...] = ("基金",)
 # Cities' everyday names (五邑 for 江门), read as the city with the reading said in the answer.
 PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
 # Words between a place and one inside it that say so ("湛江下面的吴川"): the inner one is meant.
@@ -294,7 +297,9 @@ TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少�
 TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求")
 # words of which a question names one and a unit the other: a table of 支出 does not answer
 # about 收入, whatever else they share
-OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))
+# words of which a figure about one does not answer a question about the other: the fund's books
+# are not the department's (医保基金支出 and 医疗保障局2023年度总支出)
+OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"), ("基金", "医疗保障局"))
 # a question asking why, and the words by which a report gives its reasons
 # words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")

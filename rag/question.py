@@ -157,8 +157,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
     asked_unit = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     question.asked_unit = asked_unit.group(1) if asked_unit else None
-    if question.asked_class is None and question.asked_unit:  # 多少场, 多少亿: the measure word says the class
-        question.asked_class = "money" if question.asked_unit in MONEY_UNITS else "count"
+    if question.asked_unit in MONEY_UNITS:  # 多少个亿: money, whatever 多少个 says
+        question.asked_class = "money"
+    elif question.asked_class is None and question.asked_unit:  # 多少场: the measure word says the class
+        question.asked_class = "count"
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)
     return question
@@ -226,7 +228,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     """Where items (domain.ITEMS) and table row names are named: the longest name wins a span,
     then the leftmost; each character belongs to one name. Returns (start, end, kind, key)."""
     matches = [(m.start(), m.end(), "item", item) for item, synonyms in domain.ITEMS.items()
-               for synonym in synonyms for m in re.finditer(re.escape(synonym), text)]
+               for synonym in synonyms for m in re.finditer(re.escape(synonym), text)
+               if not text[:m.start()].endswith(domain.OTHER_BOOKS)]  # 医保基金总支出: the fund's, not the unit's
     item_words = {s for synonyms in domain.ITEMS.values() for s in synonyms}
     known = set(vocabulary)
     named = [(variant, name) for name in vocabulary for variant in row_name_variants(name)] + [

@@ -104,6 +104,11 @@ def test_a_passage_asked_of_no_place_is_found_in_any_report(engine):
     assert "统筹基金与个人账户相结合" in answer.sources[0].text
 
 
+def test_the_funds_books_are_not_the_departments(engine):
+    answer = engine.ask("江门2023年医保基金支出是多少亿元")  # the fund's, in the text; not the unit's 26336.8万元
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("89.88", "亿元")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
