@@ -45,8 +45,12 @@ def _small_number(word: str) -> str:
     return str(_CN_SMALL.get(tens, 1) * 10 + _CN_SMALL.get(ones, 0))
 
 
+# variant characters OpenCC's t2s keeps (it keeps 馀 for the surname) that the reports never print
+_VARIANTS = str.maketrans("馀", "余")
+
+
 def normalize_text(text: str) -> str:
-    text = to_simplified(text).translate(_FULL_WIDTH)
+    text = to_simplified(text).translate(_FULL_WIDTH).translate(_VARIANTS)
     text = _THOUSANDS.sub("", text)  # 1，234.5 -> 1234.5
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     return counts_as_digits(text)

@@ -307,9 +307,11 @@ def _intent(text: str, question: Question) -> str:
         return "definition"
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):
         return "definition"  # "经营支出是什么": a term, asked of no report in particular
-    if has_subject and any(w in text for w in words["share"]):
+    changed = any(w in text for w in words["change"])
+    if has_subject and any(w in text for w in words["share"]) and not (  # 同比增长了百分之几: the change's rate
+            changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS)):
         return "share"
-    if (has_subject or asks_amount) and any(w in text for w in words["change"]):
+    if (has_subject or asks_amount) and changed:
         return "change"
     if has_subject and any(w in text for w in words["rank"]):
         return "rank"

@@ -90,8 +90,8 @@ def content_words(question: Question) -> str:
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")
-    years = question.years + question.as_of
-    for word in ("医疗保障局", "医保局", *question.cities, *(f"{y}年" for y in years), *(str(y) for y in years)):
+    for word in ("医疗保障局", "医保局", *question.cities, *(f"{y}年" for y in question.years),
+                 *(str(y) for y in question.years + question.as_of)):  # 2022年底 keeps 年底: a date's words
         content = content.replace(word, " ")
     return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
 

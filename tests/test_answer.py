@@ -109,6 +109,18 @@ def test_the_funds_books_are_not_the_departments(engine):
     assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("89.88", "亿元")
 
 
+def test_a_rate_of_change_and_a_change_said_as_环比_are_changes(engine):
+    rate = engine.ask("江门医保局2023年一般公共预算财政拨款收入同比增长了百分之几")
+    assert rate.intent == "change" and (f"{rate.figures[0].value:f}", rate.figures[0].unit) == ("37.51", "%")
+    fall = engine.ask("江门医保局23年项目支出环比少了多少")
+    assert f"{fall.figures[0].value:f}" == "2444.07"
+
+
+def test_the_year_end_balance_asked_in_everyday_words(engine):
+    answer = engine.ask("廉江医保局23年底还剩多少结转结馀")  # 馀: a variant OpenCC keeps
+    assert (answer.figures[0].row, f"{answer.figures[0].value:f}") == ("年末结转和结余", "23.39")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
