@@ -653,9 +653,12 @@ def _unquoted(text: str) -> str:
 
 def _of_the_years(question: Question, document: DocumentInfo) -> bool:
     """A report of a year asked; for a date asked alone ("截至2022年底"), a report of that year or
-    the next (a 2023 budget states the assets at the end of 2022)."""
+    the next (a 2023 budget states the assets at the end of 2022); for a year's plans, a report of
+    that year or the year before (a 2023 自评 states the 2024年工作重点)."""
     if question.as_of:
         return document.year in question.as_of or document.year - 1 in question.as_of
+    if question.intent == "passage" and any(w in question.reading for w in domain.PASSAGE_TOPICS[domain.PLAN_TOPIC]):
+        return not question.years or document.year in question.years or document.year + 1 in question.years
     return not question.years or document.year in question.years
 
 

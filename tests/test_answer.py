@@ -121,6 +121,11 @@ def test_the_year_end_balance_asked_in_everyday_words(engine):
     assert (answer.figures[0].row, f"{answer.figures[0].value:f}") == ("年末结转和结余", "23.39")
 
 
+def test_a_years_plans_come_from_the_report_of_the_year_before(engine):
+    answer = engine.ask("江门医保局2024年工作重点有哪些")  # written in the 2023 自评
+    assert answer.sources[0].doc.startswith("003_") and "2024年工作重点" in answer.sources[0].text
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
