@@ -172,7 +172,7 @@ def _without_name_words(text: str) -> str:
     return text
 
 
-CONTAINED_IN = re.compile(r"(?:里|中|内|之中|当中)的?")
+CONTAINED_IN = re.compile(r"(?:里|中|内|之中|当中|下面|项下|下)的?[“\"]?")
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
@@ -308,8 +308,9 @@ def _intent(text: str, question: Question) -> str:
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):
         return "definition"  # "经营支出是什么": a term, asked of no report in particular
     changed = any(w in text for w in words["change"])
-    if has_subject and any(w in text for w in words["share"]) and not (  # 同比增长了百分之几: the change's rate
+    if has_subject and any(w in text for w in words["share"]) and question.asked_class != "money" and not (
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS)):
+        # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)
         return "share"
     if (has_subject or asks_amount) and changed:
         return "change"
