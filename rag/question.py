@@ -68,6 +68,8 @@ AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said a
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
 WH_WORD = re.compile(r"什么|谁|哪")
+# a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
+YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
 TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|的)")
 
@@ -330,6 +332,8 @@ def _intent(text: str, question: Question) -> str:
         return "passage"
     if has_subject and not asks_amount and names_asked:
         return "passage"  # "江门市医疗保障事业管理中心是什么性质的单位": words, not a figure
+    if has_subject and not asks_amount and not re.search(r"\d", text) and YES_OR_NO.search(text):
+        return "passage"  # "机关运行经费包不包括电梯维护费": what the report says it covers
     if has_subject and not asks_amount and not question.asked_class and WH_WORD.search(text):
         return "passage"  # "医保稽查经费用什么技术审核": what the report says of it
     if has_subject or asks_amount or question.asked_class:
