@@ -32,7 +32,7 @@ CITIES: tuple[str, ...] = (
 # not the department's own 支出总计.
 OTHER_BOOKS: tuple[str, ...] = ("基金",)
 # Cities' everyday names (五邑 for 江门), read as the city with the reading said in the answer.
-PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
+PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "侨都": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
 # Words between a place and one inside it that say so ("湛江下面的吴川"): the inner one is meant.
 INSIDE_WORDS: tuple[str, ...] = ("下面的", "下面", "下辖的", "下辖", "下属的", "下属", "辖下的", "管辖的", "所辖的",
                                  "里面的", "里的", "代管的")
@@ -194,8 +194,8 @@ COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人",
 # Passage topics a question may ask to see.
 PLAN_TOPIC = "工作计划"  # a year's plans are written in the year before's reports (a 2023 自评's 2024年工作重点)
 PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
-    "职责": ("主要职责", "部门职能", "职责", "干什么", "做什么", "负责什么", "职能"),
-    "机构设置": ("机构设置", "内设机构", "派出机构", "派出分局", "内设了"),
+    "职责": ("主要职责", "部门职能", "职责", "干什么", "做什么", "负责什么", "职能", "管什么", "管不管", "归不归"),
+    "机构设置": ("机构设置", "内设机构", "派出机构", "派出分局", "内设了", "设了分局", "设分局", "有几个分局"),
     "绩效目标": ("绩效目标",),
     "绩效评价": ("绩效评价",),
     "名词解释": ("名词解释",),
@@ -203,7 +203,8 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
     "存在问题": ("存在问题", "存在的问题", "发现的问题", "问题及原因"),
     "自评结论": ("自评结论", "自评等级"),
     "工作计划": ("工作重点", "工作计划", "下一步", "工作思路", "工作打算"),  # in the year before's reports too
-    "预算构成": ("预算构成", "决算单位构成", "单位构成", "下属单位", "由哪几块组成", "哪几块", "组成部分"),
+    "预算构成": ("预算构成", "决算单位构成", "单位构成", "下属单位", "由哪几块组成", "哪几块", "组成部分",
+             "下面挂着", "挂靠", "所属单位", "下属事业单位"),
 }
 
 # ---------------------------------------------------------------- questions
@@ -269,6 +270,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "请客吃饭": "公务接待", "招待客人": "公务接待", "坐飞机出国": "因公出国",
     "咋": "怎么", "啥": "什么",
     "编制数": "编制", "参保的": "参保", "年底": "年末", "还剩": "结余",
+    "长护险": "长期护理保险", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
 }
 # words people may type in pinyin, besides places and items (yibao -> 医保)
 PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费")
@@ -304,6 +306,8 @@ TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求"
 OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"), ("基金", "医疗保障局"))
 # a question asking why, and the words by which a report gives its reasons
 # words saying which way a change went: people say 增加 of what the report calls 减少
+# words that ask how much a figure grew or fell, with or without a change word (增长百分之几)
+GROWTH_WORDS: tuple[str, ...] = ("增长", "下降", "涨幅", "增幅", "降幅")
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")
 # a question asking why, or where a sum came from: the report's own explanation
 # words that say what a change is measured against

@@ -309,7 +309,8 @@ def _intent(text: str, question: Question) -> str:
         return "definition"
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):
         return "definition"  # "经营支出是什么": a term, asked of no report in particular
-    changed = any(w in text for w in words["change"])
+    changed = any(w in text for w in words["change"]) or (  # 增长百分之几: how much it grew
+        "占" not in text and any(w in text for w in domain.GROWTH_WORDS))
     if has_subject and any(w in text for w in words["share"]) and question.asked_class != "money" and not (
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)

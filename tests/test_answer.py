@@ -126,6 +126,18 @@ def test_a_years_plans_come_from_the_report_of_the_year_before(engine):
     assert answer.sources[0].doc.startswith("003_") and "2024年工作重点" in answer.sources[0].text
 
 
+def test_yes_or_no_questions_about_duties_and_coverage_get_the_reports_words(engine):
+    duty = engine.ask("广州医保局管不管长护险")  # 长护险: 长期护理保险
+    assert duty.intent == "passage" and "长期护理保险制度改革" in duty.answer
+    covers = engine.ask("江门医保局公务用车购置费包不包括车辆购置税")  # the 名词解释 of 三公经费 says
+    assert covers.intent == "passage" and "含车辆购置税" in covers.sources[0].text
+
+
+def test_how_much_a_budget_grew_in_percent_is_its_change(engine):
+    answer = engine.ask("吴川医保局2024年收入预算增长百分之几")
+    assert answer.intent == "change" and (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("55.76", "%")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
