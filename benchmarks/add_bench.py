@@ -12,7 +12,6 @@ RAG_EMBEDDING_BACKEND (base and add use the same); onnx-int8 builds the 200-repo
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import subprocess
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag.cache import text_key  # noqa: E402
 from rag.embeddings import embeddings_for  # noqa: E402
-from rag.index import CHUNKS_FILE, build_search_indexes, read_stats  # noqa: E402
+from rag.index import build_chunks, build_search_indexes, read_stats  # noqa: E402
 from rag.ingest import ingest  # noqa: E402
 from rag.settings import load_settings  # noqa: E402
 from rag.uploads import add_upload, find_held, remove_report  # noqa: E402
@@ -57,8 +56,7 @@ def build_base(index_dir: Path, files: list[Path]) -> float:
 
 def forget(index_dir: Path, name: str) -> None:
     """The added report's chunk embeddings out of the cache (the next run embeds them again)."""
-    chunks = json.loads((index_dir / "current" / CHUNKS_FILE).read_text(encoding="utf-8"))
-    keys = [text_key(f"{c['title']} {c['section']}\n{c['text']}") for c in chunks if c["doc"] == name]
+    keys = [text_key(c.indexed_text) for c in build_chunks(index_dir / "current") if c.doc == name]
     with sqlite3.connect(index_dir / "embedding_cache.sqlite") as cache:
         cache.executemany("DELETE FROM embeddings WHERE text_sha = ?", [(k,) for k in keys])
 
