@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -260,7 +261,9 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
     store.sqlite. With a base build, its collection is copied and only the reports added and
     removed are changed; embeddings come from the cache where it has them (rag/cache.py).
     on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
+    started = time.perf_counter()
     built = write_chunks(build_dir, settings, delta)
+    keyword_seconds = time.perf_counter() - started
     base = delta.base if delta.base is not None and (delta.base / "chroma").is_dir() else None
     if base is not None:
         shutil.copytree(base / "chroma", build_dir / "chroma")
@@ -290,12 +293,13 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
         collection.upsert(ids=[c.id for c in part], embeddings=vectors[start:start + CHROMA_BATCH],
                           documents=[d.page_content for d in documents], metadatas=[d.metadata for d in documents])
     _write_json(build_dir / STATS_FILE, {"chunks": built.chunks, "new_chunks": len(built.new),
-                                          "embedded": built.embedded})
+                                          "embedded": built.embedded, "keyword_seconds": round(keyword_seconds, 3)})
     return built
 
 
 def read_stats(build_dir: Path) -> dict:
-    """What a build embedded: {"chunks", "new_chunks", "embedded"} ({} for a build without dense search)."""
+    """What a build embedded: {"chunks", "new_chunks", "embedded", "keyword_seconds" (write_chunks: the
+    chunks, their keyword index and the row vocabulary)} ({} for a build without dense search)."""
     path = build_dir / STATS_FILE
     return _read_json(path) if path.is_file() else {}
 

@@ -115,11 +115,14 @@ def okapi_idf(frequencies: np.ndarray, size: int) -> np.ndarray:
 
 # ------------------------------------------------------------------ a segment as loaded
 class Segment:
+    """A segment of a build, its tombstones applied: live slots are numbered 0, 1, ... in order."""
+
     def __init__(self, folder: Path, entry: Entry, fields: list[str]):
         self.folder, self.entry = folder, entry
         self.postings = {name: Postings.load(folder, name) for name in fields}
         self.runs: dict[str, list[list[int]]] = _read_json(folder / SPANS_FILE)
-        self.live: np.ndarray | None = None  # None: no tombstone
+        self.live: np.ndarray | None = None  # None: no tombstone, slot and position are one
+        self.rank = self.slot_of = np.zeros(0, dtype=np.int64)
         if entry.deleted:
             self.live = np.ones(entry.slots, dtype=bool)
             for doc in entry.deleted:
@@ -193,8 +196,8 @@ class KeywordIndex:
     def ranking(self, name: str, tokens: list[str], spans: list[tuple[int, int]]) -> list[int]:
         """Positions within the spans (sorted runs [start, end)) with a score above 0, best first.
         Each term's postings are cut to the spans by binary search, so the cost follows the scope."""
-        index = self.fields[name]
-        terms = [index.vocabulary[t] for t in tokens if t in index.vocabulary]
+        stats = self.fields[name]
+        terms = [stats.vocabulary[t] for t in tokens if t in stats.vocabulary]
         if not terms or not spans:
             return []
         starts = np.array([start for start, _ in spans])
@@ -202,6 +205,8 @@ class KeywordIndex:
         places, weights = [], []
         for segment, offset in zip(self.segments, self.offsets):
             slot_edges = segment.slot_edges(edges - offset)
+            if slot_edges[0] == slot_edges[-1]:
+                continue  # no span reaches into this segment
             postings = segment.postings[name]
             for term in terms:
                 first, last = postings.find(term)
@@ -212,9 +217,9 @@ class KeywordIndex:
                 if segment.live is not None:
                     slots, tf = slots[segment.live[slots]], tf[segment.live[slots]]
                 places.append(offset + segment.positions(slots))
-                norm = K1 * (1 - B + B * postings.lengths[slots] / index.average_length)
-                weights.append(index.idf[term] * tf / (tf + norm))
-        positions = np.concatenate(places)
+                norm = K1 * (1 - B + B * postings.lengths[slots] / stats.average_length)
+                weights.append(stats.idf[term] * tf / (tf + norm))
+        positions = np.concatenate(places) if places else np.zeros(0, dtype=np.int64)
         if not len(positions):
             return []
         # scores over the scope only: run r's positions go to offsets[r] + (position - starts[r])
