@@ -122,7 +122,7 @@ class Segment:
         self.postings = {name: Postings.load(folder, name) for name in fields}
         self.runs: dict[str, list[list[int]]] = _read_json(folder / SPANS_FILE)
         self.live: np.ndarray | None = None  # None: no tombstone, slot and position are one
-        self.rank = self.slot_of = np.zeros(0, dtype=np.int64)
+        self.rank = self.slot_of = np.zeros(0, dtype=np.int64)  # set below when there are tombstones
         if entry.deleted:
             self.live = np.ones(entry.slots, dtype=bool)
             for doc in entry.deleted:
