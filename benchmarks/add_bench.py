@@ -1,18 +1,19 @@
-"""Time to add one report to an index of 5 and of 200 synthetic reports, through the CLI.
+"""Time to add one report to an index of 5 and of 200 synthetic reports, through the CLI and in
+process (as the app), printed side by side with the time of the keyword step (chunks, tokens
+and the keyword index: rag/index.py write_chunks), and the load average (the machine may be shared).
 
     python benchmarks/add_bench.py [--work DIR] [--sizes 5 200] [--build-only]
 
 The synthetic reports come from ../shared/tools/synth_corpus.py (N+1 of them: the first N make
 the base index, the last is the one added). Each size has its own index folder (and so its own
 embedding cache) under --work; the base is built once (later runs find it unchanged: a no-op).
-The added report's embeddings are removed from the cache and the report from the index after
-each measurement, so every run embeds its chunks afresh. The embedding backend is the setting
+The added report's embeddings and tokens are removed from the cache and the report from the index
+after each measurement, so every run embeds and tokenizes its chunks afresh. The embedding backend is the setting
 RAG_EMBEDDING_BACKEND (base and add use the same); onnx-int8 builds the 200-report base faster.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sqlite3
 import subprocess
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag.cache import text_key  # noqa: E402
 from rag.embeddings import embeddings_for  # noqa: E402
-from rag.index import CHUNKS_FILE, build_search_indexes, read_stats  # noqa: E402
+from rag.index import build_chunks, build_search_indexes, read_stats  # noqa: E402
 from rag.ingest import ingest  # noqa: E402
 from rag.settings import load_settings  # noqa: E402
 from rag.uploads import add_upload, find_held, remove_report  # noqa: E402
@@ -56,11 +57,11 @@ def build_base(index_dir: Path, files: list[Path]) -> float:
 
 
 def forget(index_dir: Path, name: str) -> None:
-    """The added report's chunk embeddings out of the cache (the next run embeds them again)."""
-    chunks = json.loads((index_dir / "current" / CHUNKS_FILE).read_text(encoding="utf-8"))
-    keys = [text_key(f"{c['title']} {c['section']}\n{c['text']}") for c in chunks if c["doc"] == name]
+    """The added report's chunk embeddings and tokens out of the cache (the next run computes them again)."""
+    keys = [text_key(c.indexed_text) for c in build_chunks(index_dir / "current") if c.doc == name]
     with sqlite3.connect(index_dir / "embedding_cache.sqlite") as cache:
         cache.executemany("DELETE FROM embeddings WHERE text_sha = ?", [(k,) for k in keys])
+        cache.executemany("DELETE FROM chunk_tokens WHERE text_sha = ?", [(k,) for k in keys])
 
 
 def add_once(index_dir: Path, report: Path) -> tuple[float, dict]:
@@ -105,18 +106,31 @@ def main() -> None:
     pool = synthetic(args.work, max(args.sizes) + 1)
     added = pool[-1]
     print(f"backend {backend}; cores {os.cpu_count()}; added report {added.name} ({added.stat().st_size // 1024} KB)")
+    measured: dict[tuple[str, int], list[tuple[float, float]]] = {}  # (how, size) -> (whole add, keyword step)
     for size in args.sizes:
         index_dir = args.work / f"index{size}-{backend}"
         build_base(index_dir, pool[:size])
         if args.build_only:
             continue
-        for run in range(args.runs):
-            seconds, stats = add_once(index_dir, added)
-            print(f"add 1 report to {size}: CLI {seconds:.1f} s (process start and model load included); "
-                  f"embedded {stats.get('embedded')} of {stats.get('chunks')} chunks", flush=True)
-            seconds, stats = add_in_process(index_dir, added)
-            print(f"add 1 report to {size}: in process, model loaded (as the app) {seconds:.1f} s; "
-                  f"embedded {stats.get('embedded')} of {stats.get('chunks')} chunks", flush=True)
+        for _ in range(args.runs):
+            for how, add in (("CLI", add_once), ("in process", add_in_process)):
+                seconds, stats = add(index_dir, added)
+                measured.setdefault((how, size), []).append((seconds, stats["keyword_seconds"]))
+                print(f"add 1 report to {size}: {how} {seconds:.1f} s, of which chunks and keyword index "
+                      f"{stats['keyword_seconds']:.2f} s; embedded {stats['embedded']} of {stats['chunks']} chunks; "
+                      f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    if measured:
+        print_side_by_side(measured, args.sizes)
+
+
+def print_side_by_side(measured: dict[tuple[str, int], list[tuple[float, float]]], sizes: list[int]) -> None:
+    """Each way of adding, its times at each size in one row: the whole add, then the keyword step."""
+    width = 2 + 6 * max(len(runs) for runs in measured.values())
+    print(f"\n{'add 1 report, seconds per run':<30}" + "".join(f"{f'| to {size} reports':<{width}}" for size in sizes))
+    for how in ("CLI", "in process"):
+        for part, label in ((0, "whole add"), (1, "keyword step")):
+            cells = ("| " + " ".join(f"{run[part]:5.2f}" for run in measured[how, size]) for size in sizes)
+            print(f"{how + ', ' + label:<30}" + "".join(f"{cell:<{width}}" for cell in cells))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def main() -> None:
         scores: dict[str, list[float]] = {}
         for case in cases:
             question = understand(case["question"], engine.vocabulary)
-            docs, _ = engine._resolve_documents(question, None) if routed else (None, None)
+            docs = engine._resolve_documents(question, None)[0] if routed else None
             wanted = case["expect"]["contains"][0][:12]
             for method, ranking in rankings(engine, case["question"], {d.name for d in docs} if docs else None).items():
                 ranks = [r for r, p in enumerate(ranking[:10]) if wanted in engine.search_index.chunks[p].text]

@@ -1,4 +1,5 @@
-"""Search indexes over the report text: Chroma (dense) and two BM25s (jieba words, character bigrams).
+"""Search indexes over the report text: Chroma (dense) and BM25 over two tokenizations (jieba words,
+character bigrams) in segments (rag/keyword.py).
 
 Chunks follow the section tree: a chunk never spans two sections, and carries its report title
 and section path as text and as metadata. Table rows of bare numbers stay out (the structured
@@ -10,6 +11,8 @@ import json
 import re
 import shutil
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,11 +20,10 @@ from pathlib import Path
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-import numpy as np
 from pydantic import ConfigDict
 from tqdm import tqdm
 
-from rag import domain
+from rag import domain, keyword
 from rag.cache import ChunkCache, versions_of
 from rag.embeddings import SentenceTransformerEmbeddings, embeddings_for
 from rag.ingest import fault_point
@@ -32,10 +34,8 @@ from rag.store import TableStore
 CHUNK_CHARS = 300
 COLLECTION = "report_chunks"
 RRF_K = 60
-CHUNKS_FILE = "chunks.json"
-SPANS_FILE = "chunk_spans.json"  # each report's runs of chunk positions
 VOCABULARY_FILE = "row_vocabulary.json"
-BM25_K1, BM25_B, OKAPI_EPSILON = 1.5, 0.75, 0.25
+KEYWORD_DIR = "keyword"  # the chunks and their keyword index, in segments
 CHROMA_BATCH = 1000
 
 
@@ -169,8 +169,9 @@ def expand_aliases(text: str) -> str:
     return text.replace("医保局", "医疗保障局")
 
 
-# the keyword retrievers: name -> (folder in the build, tokenizer)
-KEYWORD_INDEXES = {"BM25 jieba": ("bm25_words", word_tokens), "BM25 bigrams": ("bm25_bigrams", bigram_tokens)}
+# the keyword retrievers: name -> (field of the keyword index, tokenizer)
+KEYWORD_INDEXES: dict[str, tuple[str, Callable[[str], list[str]]]] = {
+    "BM25 jieba": ("words", word_tokens), "BM25 bigrams": ("bigrams", bigram_tokens)}
 
 
 # ------------------------------------------------------------------ building
@@ -181,22 +182,22 @@ NO_CHANGE = BuildDelta(None, frozenset(), frozenset())
 
 @dataclass
 class SearchBuild:
-    chunks: list[Chunk]
-    new_chunks: int  # chunks of the reports written anew
-    embedded: int = 0  # of those, run through the model (the others came from the cache)
+    new: list[Chunk]  # the chunks of the reports written anew
+    chunks: int  # chunks the build holds
+    embedded: int = 0  # of the new ones, run through the model (the others came from the cache)
 
 
 def write_chunks(build_dir: Path, settings: Settings | None = None, delta: BuildDelta = NO_CHANGE) -> SearchBuild:
-    """Build step: chunks.json, the keyword indexes over them and the row vocabulary, saved with the
-    build; from the base build's, for the reports it keeps, when there is one."""
-    base = delta.base if delta.base is not None and (delta.base / CHUNKS_FILE).is_file() else None
+    """Build step: the chunks with their keyword index, and the row vocabulary, saved with the
+    build. From a base build, the chunks of the reports added make one new segment and those of
+    the reports removed are tombstoned: the cost follows the reports changed, not the corpus."""
+    base = delta.base if delta.base is not None and (delta.base / KEYWORD_DIR / keyword.MANIFEST).is_file() else None
     store = TableStore(build_dir / "store.sqlite")
     try:
         if base is None:
-            kept, row_names = [], {}
+            row_names = {}
             fresh = store.documents()
         else:
-            kept = [Chunk(**c) for c in _read_json(base / CHUNKS_FILE) if c["doc"] not in delta.removed]
             row_names = {doc: names for doc, names in _read_json(base / ROW_NAMES_FILE).items()
                          if doc not in delta.removed}
             fresh = [d for d in store.documents() if d.name in delta.added]
@@ -204,18 +205,21 @@ def write_chunks(build_dir: Path, settings: Settings | None = None, delta: Build
         row_names.update(report_row_names(store, fresh))
     finally:
         store.close()
-    chunks = kept + new
     _write_json(build_dir / ROW_NAMES_FILE, row_names)
     _write_json(build_dir / VOCABULARY_FILE, sorted(set().union(*row_names.values())))
-    _write_json(build_dir / CHUNKS_FILE, [asdict(c) for c in chunks])
-    _write_json(build_dir / SPANS_FILE, chunk_spans(chunks))
-    cache_path = (settings or load_settings()).embedding_cache_path
-    with ChunkCache(cache_path) as cache:
-        tokens = cache.tokens(_tokenizer_version(), [c.indexed_text for c in chunks],
+    with ChunkCache((settings or load_settings()).embedding_cache_path) as cache:
+        tokens = cache.tokens(_tokenizer_version(), [c.indexed_text for c in new],
                               tuple(tokenize for _, tokenize in KEYWORD_INDEXES.values()))
-    for (folder, _), token_lists in zip(KEYWORD_INDEXES.values(), tokens):
-        KeywordIndex.build(token_lists, build_dir / folder)
-    return SearchBuild(chunks, len(new))
+    batch = keyword.Batch([asdict(c) for c in new],
+                          {name: token_lists for (name, _), token_lists in zip(KEYWORD_INDEXES.values(), tokens)})
+    held = keyword.write(build_dir / KEYWORD_DIR, base / KEYWORD_DIR if base else None,
+                         delta.removed if base else frozenset(), batch)
+    return SearchBuild(new, held)
+
+
+def build_chunks(build_dir: Path) -> list[Chunk]:
+    """Every chunk of a build, by position."""
+    return [Chunk(**record) for record in keyword.KeywordIndex(build_dir / KEYWORD_DIR).records()]
 
 
 def _read_json(path: Path):
@@ -230,18 +234,6 @@ def _write_json(path: Path, value) -> None:
 def _tokenizer_version() -> str:
     """The code the keyword tokens depend on (this module and the domain words it loads into jieba)."""
     return versions_of([Path(__file__), Path(domain.__file__)])
-
-
-def chunk_spans(chunks: list[Chunk]) -> dict[str, list[list[int]]]:
-    """Each report's chunks as runs [start, end) of positions (one run when its chunks are consecutive)."""
-    spans: dict[str, list[list[int]]] = {}
-    for position, chunk in enumerate(chunks):
-        runs = spans.setdefault(chunk.doc, [])
-        if runs and runs[-1][1] == position:
-            runs[-1][1] = position + 1
-        else:
-            runs.append([position, position + 1])
-    return spans
 
 
 def row_vocabulary(store: TableStore) -> list[str]:
@@ -265,17 +257,19 @@ def load_vocabulary(index_dir: Path) -> list[str] | None:
 
 def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta = NO_CHANGE, on_progress=None,
                          show_progress: bool = True) -> SearchBuild:
-    """Build step of ingest: chunks.json, the keyword indexes and the Chroma collection, next to
+    """Build step of ingest: the chunks, their keyword index and the Chroma collection, next to
     store.sqlite. With a base build, its collection is copied and only the reports added and
     removed are changed; embeddings come from the cache where it has them (rag/cache.py).
     on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
+    started = time.perf_counter()
     built = write_chunks(build_dir, settings, delta)
+    keyword_seconds = time.perf_counter() - started
     base = delta.base if delta.base is not None and (delta.base / "chroma").is_dir() else None
     if base is not None:
         shutil.copytree(base / "chroma", build_dir / "chroma")
-        added = [c for c in built.chunks if c.doc in delta.added]
-    else:
-        added = built.chunks
+        added = built.new
+    else:  # the keyword index may have had a base the collection lacks: every chunk goes in
+        added = build_chunks(build_dir)
     bar = tqdm(total=len(added), desc="向量化文本", unit="段", disable=not show_progress)
 
     def embedded(done: int, total: int) -> None:
@@ -298,13 +292,14 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
         documents = [_document(c) for c in part]
         collection.upsert(ids=[c.id for c in part], embeddings=vectors[start:start + CHROMA_BATCH],
                           documents=[d.page_content for d in documents], metadatas=[d.metadata for d in documents])
-    _write_json(build_dir / STATS_FILE, {"chunks": len(built.chunks), "new_chunks": built.new_chunks,
-                                          "embedded": built.embedded})
+    _write_json(build_dir / STATS_FILE, {"chunks": built.chunks, "new_chunks": len(built.new),
+                                          "embedded": built.embedded, "keyword_seconds": round(keyword_seconds, 3)})
     return built
 
 
 def read_stats(build_dir: Path) -> dict:
-    """What a build embedded: {"chunks", "new_chunks", "embedded"} ({} for a build without dense search)."""
+    """What a build embedded: {"chunks", "new_chunks", "embedded", "keyword_seconds" (write_chunks: the
+    chunks, their keyword index and the row vocabulary)} ({} for a build without dense search)."""
     path = build_dir / STATS_FILE
     return _read_json(path) if path.is_file() else {}
 
@@ -333,78 +328,6 @@ def _document(chunk: Chunk) -> Document:
 
 
 # ------------------------------------------------------------------ searching
-class KeywordIndex:
-    """BM25 over one tokenization of the chunks (bm25s), saved with the build and memory-mapped when
-    loaded. Term weights (IDF) are the whole corpus's; a search scores only the positions in scope."""
-
-    def __init__(self, vocabulary: dict[str, int], weights: np.ndarray, positions: np.ndarray, starts: np.ndarray,
-                 size: int):
-        self.vocabulary = vocabulary
-        # per term (CSC): its chunks' positions and BM25 weights, at starts[term]:starts[term + 1]
-        self.weights, self.positions, self.starts = weights, positions, starts
-        self.size = size
-
-    @staticmethod
-    def build(token_lists: list[list[str]], folder: Path) -> None:
-        """Index and save; a build without chunks gets an empty folder (bm25s needs a vocabulary)."""
-        import bm25s
-
-        folder.mkdir()
-        if not any(token_lists):
-            return
-        retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B, method="lucene")
-        retriever.index(token_lists, show_progress=False)
-        retriever.scores["data"] *= _okapi_over_lucene_idf(retriever.scores["indptr"], len(token_lists))
-        retriever.save(str(folder))
-
-    @classmethod
-    def load(cls, folder: Path) -> "KeywordIndex":
-        import bm25s
-
-        if not folder.is_dir():
-            raise FileNotFoundError(f"索引缺少关键词索引 {folder.name}（旧版本的索引）。请重新运行：python -m rag ingest")
-        if not any(folder.iterdir()):
-            return cls({}, np.zeros(0), np.zeros(0, dtype=int), np.zeros(1, dtype=int), 0)
-        retriever = bm25s.BM25.load(str(folder), mmap=True)
-        arrays = (np.asarray(retriever.scores[key]) for key in ("data", "indices", "indptr"))  # views of the files
-        return cls(retriever.vocab_dict, *arrays, int(retriever.scores["num_docs"]))
-
-    def ranking(self, tokens: list[str], spans: list[tuple[int, int]]) -> list[int]:
-        """Positions within the spans (sorted runs [start, end)) with a score above 0, best first.
-        Each term's postings are cut to the spans by binary search, so the cost follows the scope."""
-        starts = np.array([start for start, _ in spans])
-        edges = np.array(spans).ravel()
-        offsets = np.concatenate([[0], np.cumsum(np.diff(edges)[::2])])  # where each run starts in `scores`
-        places, weights = [], []
-        for term in (self.vocabulary[t] for t in tokens if t in self.vocabulary):
-            first, last = int(self.starts[term]), int(self.starts[term + 1])
-            bounds = np.searchsorted(self.positions[first:last], edges).reshape(-1, 2) + first
-            counts = bounds[:, 1] - bounds[:, 0]
-            taken = np.repeat(bounds[:, 0] - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
-            run = np.repeat(np.arange(len(spans)), counts)
-            places.append(offsets[run] + self.positions[taken] - starts[run])
-            weights.append(self.weights[taken])
-        if not places:
-            return []
-        scores = np.bincount(np.concatenate(places), weights=np.concatenate(weights), minlength=offsets[-1])
-        scored = np.flatnonzero(scores > 0)
-        order = scored[np.argsort(-scores[scored], kind="stable")]
-        run = np.searchsorted(offsets, order, side="right") - 1
-        return (starts[run] + order - offsets[run]).tolist()
-
-
-def _okapi_over_lucene_idf(starts: np.ndarray, size: int) -> np.ndarray:
-    """Per posting, the factor that turns bm25s's Lucene IDF, log(1 + (N - df + ½) / (df + ½)), into
-    BM25Okapi's, log((N - df + ½) / (df + ½)), which is floored at a quarter of the mean IDF for terms
-    in more than half the chunks. Okapi's weighs the report-specific words higher: fused over the
-    retrievers, it ranks the expected passage better on the retrieval benchmark."""
-    frequency = np.diff(starts)
-    ratio = (size - frequency + 0.5) / (frequency + 0.5)
-    okapi = np.log(ratio)
-    okapi[okapi < 0] = OKAPI_EPSILON * okapi.mean()
-    return np.repeat((okapi / np.log1p(ratio)).astype(np.float32), frequency)
-
-
 @dataclass
 class Hit:
     chunk: Chunk
@@ -412,15 +335,15 @@ class Hit:
 
 
 class SearchIndex:
-    """Loaded once per process, in milliseconds: the keyword indexes are memory-mapped and the chunks
+    """Loaded once per process, in milliseconds: the keyword index is memory-mapped and the chunks
     read on first use. Keyword search is always on, dense search when the model loads."""
 
     def __init__(self, index_dir: Path, settings: Settings):
         self.index_dir = index_dir
         self.settings = settings
-        self._keyword = {name: KeywordIndex.load(index_dir / folder) for name, (folder, _) in KEYWORD_INDEXES.items()}
-        self._spans = json.loads((index_dir / SPANS_FILE).read_text(encoding="utf-8"))
-        self._size = next(iter(self._keyword.values())).size
+        self._keyword = keyword.KeywordIndex(index_dir / KEYWORD_DIR)
+        self._spans = self._keyword.spans
+        self._size = self._keyword.size
         self._chunks: list[Chunk] | None = None
         self._positions: dict[str, int] = {}
         self._vector_store = None
@@ -438,8 +361,7 @@ class SearchIndex:
         """The chunks and their positions by id, read from the build on first use."""
         with self._lock:
             if self._chunks is None:
-                raw = json.loads((self.index_dir / CHUNKS_FILE).read_text(encoding="utf-8"))
-                self._chunks = [Chunk(**c) for c in raw]
+                self._chunks = [Chunk(**record) for record in self._keyword.records()]
                 self._positions = {c.id: i for i, c in enumerate(self._chunks)}
         return self._chunks, self._positions
 
@@ -474,8 +396,8 @@ class SearchIndex:
         spans = self._scope(docs)
         if not spans:
             return {}
-        rankings = {name: self._keyword[name].ranking(tokenize(query), spans)
-                    for name, (_, tokenize) in KEYWORD_INDEXES.items()}
+        rankings = {name: self._keyword.ranking(field, tokenize(query), spans)
+                    for name, (field, tokenize) in KEYWORD_INDEXES.items()}
         if dense and self.has_dense:
             rankings["e5 dense"] = self._dense_ranking(query, docs, sum(end - start for start, end in spans))
         return rankings

@@ -5,7 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.index import (CHUNK_CHARS, KeywordIndex, SearchIndex, bigram_tokens, chunk_store, load_vocabulary,
+from rag import keyword
+from rag.index import (CHUNK_CHARS, SearchIndex, bigram_tokens, chunk_store, load_vocabulary,
                        word_tokens, write_chunks)
 from rag.ingest import ingest
 from rag.lookup import FigureFinder
@@ -72,8 +73,7 @@ def test_keyword_search_scores_only_the_reports_in_scope_with_the_whole_corpus_w
 def test_keyword_index_is_bm25_okapi(tmp_path):
     corpus = [["三公", "经费", "经费"], ["三公", "会议"], ["经费", "培训", "会议"], ["差旅", "培训", "培训", "房租"],
               ["会议", "会议", "会议"], ["会议", "房租"]]
-    KeywordIndex.build(corpus, tmp_path / "bm25")
-    index = KeywordIndex.load(tmp_path / "bm25")
+    index = keyword_index_of(tmp_path / "bm25", corpus)
     lengths, average = np.array([len(d) for d in corpus]), np.mean([len(d) for d in corpus])
     terms = sorted({t for d in corpus for t in d})
     idf = {t: np.log((len(corpus) - sum(t in d for d in corpus) + 0.5) / (sum(t in d for d in corpus) + 0.5))
@@ -88,11 +88,17 @@ def test_keyword_index_is_bm25_okapi(tmp_path):
     scores = okapi("经费") + okapi("差旅") + okapi("会议")
     expected = [int(p) for p in np.argsort(-scores, kind="stable") if scores[p] > 0]
     assert expected == [3, 0, 2, 4, 1, 5]  # Lucene's IDF would rank 3 third
-    assert index.ranking(["经费", "差旅", "会议", "不在索引"], [(0, 6)]) == expected
-    assert index.ranking(["经费", "差旅", "会议"], [(1, 3), (4, 5)]) == [2, 4, 1]
-    assert index.ranking(["不在索引"], [(0, 6)]) == []
-    KeywordIndex.build([], tmp_path / "empty")  # a build without text
-    assert KeywordIndex.load(tmp_path / "empty").size == 0
+    assert index.ranking("words", ["经费", "差旅", "会议", "不在索引"], [(0, 6)]) == expected
+    assert index.ranking("words", ["经费", "差旅", "会议"], [(1, 3), (4, 5)]) == [2, 4, 1]
+    assert index.ranking("words", ["不在索引"], [(0, 6)]) == []
+    assert keyword_index_of(tmp_path / "empty", []).size == 0  # a build without text
+
+
+def keyword_index_of(folder: Path, token_lists: list[list[str]]) -> keyword.KeywordIndex:
+    """A keyword index built from scratch, one record per token list (report d0, d1, ...)."""
+    keyword.write(folder, None, frozenset(), keyword.Batch([{"doc": f"d{i}"} for i in range(len(token_lists))],
+                                                           {"words": token_lists}))
+    return keyword.KeywordIndex(folder)
 
 
 def test_reports_chunks_come_in_document_order(keyword_index):
