@@ -33,6 +33,9 @@ CITIES: tuple[str, ...] = (
 OTHER_BOOKS: tuple[str, ...] = ("基金",)
 # Cities' everyday names (五邑 for 江门), read as the city with the reading said in the answer.
 PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "侨都": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
+# One-character abbreviations (穗 for 广州), read only right before a unit's name (穗医保局).
+PLACE_ABBREVIATIONS: dict[str, str] = {"穗": "广州", "莞": "东莞", "湛": "湛江", "肇": "肇庆", "邕": "南宁", "榕": "福州"}
+ABBREVIATED_BEFORE: tuple[str, ...] = ("医保", "医疗保障", "市医保")
 # Words between a place and one inside it that say so ("湛江下面的吴川"): the inner one is meant.
 INSIDE_WORDS: tuple[str, ...] = ("下面的", "下面", "下辖的", "下辖", "下属的", "下属", "辖下的", "管辖的", "所辖的",
                                  "里面的", "里的", "代管的")
@@ -284,7 +287,7 @@ UNIT_CLASSES: dict[str, str] = {"万元": "money", "亿元": "money", "元": "mo
 ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "percent": ("百分之几", "百分比", "百分之多少", "多少%", "占比", "比重", "比例", "增长率", "增幅", "降幅",
                 "增长了几", "下降了几", "率是", "率多少", "率为", "率有", "率达"),
-    "area": ("面积", "平方米"),
+    "area": ("面积", "平方米", "多少平方", "几平方"),
     "months": ("几个月", "多少个月", "月数"),
     "score": ("多少分", "几分", "得分", "分数", "评分", "打分"),
     "count": COUNT_WORDS + ("几名", "多少名", "几人", "多少件", "几件", "几份", "多少所", "几所"),
@@ -298,6 +301,7 @@ NAMES_NOT_COUNT: tuple[str, ...] = ("哪几",)
 # words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the
 # words of a question that asks for targets
 TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "不高于", "控制在", "力争")
+TARGET_AFTER_WORDS: tuple[str, ...] = ("指标", "目标值")  # after the number: "4次/年指标实现情况"
 TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求")
 # words of which a question names one and a unit the other: a table of 支出 does not answer
 # about 收入, whatever else they share

@@ -92,8 +92,12 @@ def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     return Evidence(document.name, "fact", label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
                     f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
                     change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
-                    target=fact.label.rstrip().endswith(domain.TARGET_MARKERS) or "绩效目标" in lead,
-                    sentence=sentence, section=fact.section_path)
+                    target=fact.label.rstrip().endswith(domain.TARGET_MARKERS) or "绩效目标" in lead
+                    or bool(TARGET_AFTER.match(rest)), sentence=sentence, section=fact.section_path)
+
+
+# a number the words after it call a target: "病历专项抽查服务次数4次/年指标实现情况：…共进行16次"
+TARGET_AFTER = re.compile(rf"[^，,；;：:。]{{0,8}}?(?:{'|'.join(domain.TARGET_AFTER_WORDS)})")
 
 
 def target_numbers(finder: FigureFinder, document: DocumentInfo) -> list[Evidence]:

@@ -136,12 +136,18 @@ def correct_places(text: str, places: set[str], corpus_text: str) -> tuple[str, 
 
 
 def read_nicknames(text: str) -> tuple[str, list[Correction]]:
-    """A city called by its everyday name (五邑 for 江门) read as the city."""
+    """A city called by its everyday name (五邑 for 江门), or by its one-character abbreviation
+    before a unit's name (穗医保局), read as the city."""
     from rag import domain
 
     corrections = [Correction(nickname, city) for nickname, city in domain.PLACE_NICKNAMES.items() if nickname in text]
     for correction in corrections:
         text = text.replace(correction.typed, correction.read_as)
+    unit = "|".join(domain.ABBREVIATED_BEFORE)
+    for letter, city in domain.PLACE_ABBREVIATIONS.items():  # 穗医保局, not 稻穗
+        if re.search(rf"(?<![\u4e00-\u9fff]){letter}(?={unit})", text):
+            corrections.append(Correction(letter, city))
+            text = re.sub(rf"(?<![\u4e00-\u9fff]){letter}(?={unit})", city, text)
     return text, corrections
 
 

@@ -138,6 +138,17 @@ def test_how_much_a_budget_grew_in_percent_is_its_change(engine):
     assert answer.intent == "change" and (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("55.76", "%")
 
 
+def test_a_result_is_preferred_to_the_target_written_before_it(engine):
+    answer = engine.ask("江门一年做了几次病历专项抽查")  # "…次数4次/年指标实现情况：…共进行病历专项抽查服务16次"
+    assert f"{answer.figures[0].value:f}" == "16"
+
+
+def test_an_area_asked_in_平方_and_a_city_by_its_one_character_name(engine):
+    area = engine.ask("穗医保局房屋有多少平方")
+    assert "“穗”按“广州”理解" in area.answer and (f"{area.figures[0].value:f}", area.figures[0].unit) == (
+        "10260.22", "平方米")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
