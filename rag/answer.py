@@ -233,15 +233,19 @@ class AnswerEngine:
         return found
 
     def _conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
-        """"医保基金收入和支出各多少", "职工医保和居民医保参保人数": each side of the 和 asked
-        with the words they share, when both are found."""
-        pair = []
-        for reading in rank.conjoined_readings(question):
-            found = self._lookup(replace(question, reading=reading), documents, None)
-            if not found:
+        """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
+        thing asked, with the words they share, when each is found and is another figure."""
+        readings = rank.several_asked_readings(question) or rank.conjoined_readings(question)
+        found = []
+        for reading in readings:
+            asked = understand(reading, self.vocabulary, self.settings.max_question_chars)
+            best = self._lookup(replace(question, reading=reading, asked_class=asked.asked_class,
+                                        asked_unit=asked.asked_unit), documents, None)
+            if not best:
                 return None
-            pair.append((found[0].label, found[0]))
-        return pair if len(pair) == 2 and pair[0][1] is not pair[1][1] else None
+            found.append((best[0].label, best[0]))
+        distinct = len({id(figure) for _, figure in found}) == len(found)
+        return found if len(found) >= 2 and distinct else None
 
     def _lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
         return [unit.figure for unit in self._ranked(question, documents, subject)]
@@ -252,8 +256,8 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ figures
     def _figures(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        if not question.subjects and len(documents) == 1 and (pair := self._conjoined(question, documents)):
-            return self._pair(question, *pair)
+        if not question.subjects and len(documents) == 1 and (found := self._conjoined(question, documents)):
+            return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
         figures: list[Figure] = []
         for subject in subjects:

@@ -26,7 +26,7 @@ class Weights:
     lead: float = 0.7  # in the lead: the row's item names, the sentence up to the number
     context: float = 0.35  # only around it: table title and column, rest of sentence, section
     unit_agrees: float = 0.2  # the figure's unit is of the class asked (多少人 and 人)
-    same_unit: float = 0.2  # and is the very measure word asked (几辆车 and 4辆)
+    same_unit: float = 0.6  # and is the very measure word asked (几辆车 and 4辆)
     opposed: float = -0.5  # the unit is about the opposite of what is asked (支出 for 收入)
     unit_conflicts: float = -2.0  # of another class (多少人 and 万元): never the answer
     named: float = 0.5  # the exact look-up's cell for a row, item or code the question names
@@ -110,11 +110,23 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     return list(terms.values())
 
 
+def several_asked_readings(question: Question) -> list[str]:
+    """The questions in "…集采，药品多少种、耗材多少类": one per listed part that asks an amount,
+    each after the words before the list."""
+    parts = re.split(r"[、，,；;]", question.reading)
+    asked = [i for i, part in enumerate(parts) if re.search("多少|几", part)]
+    if len(asked) < 2:
+        return []
+    before = "".join(parts[:asked[0]])
+    return [before + parts[i] for i in asked]
+
+
 def conjoined_readings(question: Question) -> list[str]:
     """The two questions in "X和Y…": X completed by what follows Y that X lacks (职工医保 and
     居民医保参保人数 -> 职工医保参保人数), Y completed by what X has before its last word
-    (医保基金收入 and 支出 -> 医保基金支出)."""
-    segment = next((part for part in content_words(question).split() if re.search("[和与及]", part)), None)
+    (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them."""
+    content = content_words(question)
+    segment = next((part for part in content.split() if re.search("[和与及]", part)), None)
     if not segment:
         return []
     left, _, right = re.split("([和与及])", segment, maxsplit=1)
@@ -126,7 +138,8 @@ def conjoined_readings(question: Question) -> list[str]:
     else:
         head = words(left)
         left_full, right_full = left, left[: len(left) - len(head[-1])] + right if head else right
-    return [left_full, right_full]
+    before = content[:content.index(segment)]  # what the question says first qualifies both sides
+    return [before + left_full, before + right_full]
 
 
 def words(text: str) -> list[str]:

@@ -149,6 +149,13 @@ def test_an_area_asked_in_平方_and_a_city_by_its_one_character_name(engine):
         "10260.22", "平方米")
 
 
+def test_several_amounts_asked_in_one_list_are_each_answered(engine):
+    answer = engine.ask("江门2023年集采药品多少种、耗材多少类")
+    assert [(f"{f.value:f}", f.unit) for f in answer.figures] == [("761", "种"), ("23", "类")]
+    fund = engine.ask("廉江城乡居民医保基金2023年收入和支出各多少")  # the fund's, said before the 和
+    assert [f"{f.value:f}" for f in fund.figures] == ["13.08", "8.13"]
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
