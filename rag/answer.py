@@ -132,6 +132,7 @@ class AnswerEngine:
                     "change": self._change, "rank": self._rank, "passage": self._passage,
                     "definition": self._definition, "reason": self._reason}
         answer = handlers[question.intent](question, documents)
+        answer = _per_unit_checked(question, answer, self.holdings(question))
         label_uploaded(answer, self.documents)
         if note and answer.found:
             answer.answer = f"{note}\n{answer.answer}"
@@ -278,6 +279,10 @@ class AnswerEngine:
             lines.append(f"（{'、'.join(missing)}中没有找到“{_subject_name(subjects[0], question)}”。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
         answer.chart = self._parts_chart(figures[0])
+        if answer.chart and any(w in question.text for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
+            parts = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
+                              for label, value in zip(answer.chart["labels"], answer.chart["values"]))
+            answer.answer += f"\n其中：{parts}（同表同列）。"
         return answer
 
     @staticmethod
@@ -513,7 +518,7 @@ class AnswerEngine:
 
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """Reports by one subject's figure; or, when one report's several subjects are named, those."""
-        ascending = any(w in question.text for w in ("最少", "最低", "从低到高"))
+        ascending = any(w in question.text for w in domain.ASCENDING_WORDS)
         if len(question.subjects) > 1 and _one_place_and_year(question):
             pairs = self._per_subject(question, documents)
             heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
@@ -653,6 +658,20 @@ def _defined_terms(entry: str) -> list[str]:
 def _unquoted(text: str) -> str:
     """Without Chinese quotation marks: “三公”经费 and 三公经费 are one name."""
     return text.replace("“", "").replace("”", "")
+
+
+def _per_unit_checked(question: Question, answer: Answer, holdings: str) -> Answer:
+    """A figure asked per month, person or day that the report states only as a total is not
+    found: say so, and show the total the report does state."""
+    per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in question.text for w in words)), None)
+    if per is None or not answer.found or not answer.figures:
+        return answer
+    stated = " ".join(f"{f.label} {f.row or ''} {f.column or ''} {f.sentence or ''}" for f in answer.figures[:1])
+    if any(w in stated for w in domain.PER_UNIT_WORDS[per]):
+        return answer
+    text = (f"报告没有按{per}计的数字，只列出全年合计：\n"
+            f"{answer.answer}\n目前收录的报告：{holdings}。")
+    return Answer(question.text, False, text, [], answer.sources, question.intent, question)
 
 
 def _of_the_years(question: Question, document: DocumentInfo) -> bool:

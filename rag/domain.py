@@ -217,12 +217,23 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "change": ("比上年", "同比", "上年", "去年", "增加了", "减少了", "增长了", "下降了", "涨了", "降了",
                "增减", "变化", "增长率", "降幅", "增幅", "增加多少", "减少多少", "增长多少", "下降多少",
                "比年初", "较年初", "环比"),
-    "rank": ("哪个城市", "哪个市", "哪家", "哪个局", "哪个地方", "排名", "排序", "最多", "最高", "最少", "最低",
+    "rank": ("哪个城市", "哪个市", "哪家", "哪个局", "哪个地方", "排名", "排序", "最多", "最高", "最少", "最低", "最省",
              "各市", "哪里"),
     "compare": ("比较", "对比", "相比", "比一比", "差多少", "多多少", "少多少", "高多少", "低多少", "哪个多",
                 "哪个高", "差额", "差距", "和", "与", "跟", "vs", "VS", "还是"),
     "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思"),
 }
+# words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it
+BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项")
+# A figure asked per month, person or day, and the words by which a report would state one so;
+# the reports print yearly totals, which are not the answer (the answer says so and shows them).
+PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "月": ("每个月", "每月", "月均", "平均每月", "一个月多少"),
+    "人": ("每人", "人均", "每个人", "平均每人"),
+    "天": ("每天", "日均", "一天多少"),
+}
+# a ranking asked from the least ("哪个局三公最省")
+ASCENDING_WORDS: tuple[str, ...] = ("最少", "最低", "最省", "从低到高", "从少到多")
 # words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自")
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
@@ -271,12 +282,14 @@ QUERY_SYNONYMS: dict[str, str] = {
     "一共": "共", "总共": "共", "合共": "共", "盘子": "总额",
     "比上年多了": "比上年增加", "比上年少了": "比上年减少", "比去年多了": "比上年增加", "比去年少了": "比上年减少",
     "请客吃饭": "公务接待", "招待客人": "公务接待", "坐飞机出国": "因公出国",
+    "买车": "公务用车购置", "养车": "公务用车运行维护费",
     "咋": "怎么", "啥": "什么",
     "编制数": "编制", "参保的": "参保", "年底": "年末", "还剩": "结余",
     "长护险": "长期护理保险", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
 }
 # words people may type in pinyin, besides places and items (yibao -> 医保)
-PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费")
+PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费", "政府", "公务", "采购",
+                                 "接待", "经费", "支出", "收入", "工资", "编制")
 # words that only pad a subject's name ("住房保障方面的支出" is 住房保障支出): read without them
 PADDING_WORDS: tuple[str, ...] = ("方面的", "方面", "这一块的", "这一块", "这块的", "这块", "那一块的", "那一块", "那块的",
                                   "那块", "名下的", "名下")

@@ -152,6 +152,13 @@ def _jieba():
 STOP = set("的了和与及或在是为对等中其上下年度我本市局之也将以把被")
 
 
+COMMON_WORD_COUNT = 1000  # a word jieba's dictionary counts this often is an everyday word (分别: 20k+)
+
+
+def is_common_word(word: str) -> bool:
+    return _jieba().dt.FREQ.get(word, 0) >= COMMON_WORD_COUNT
+
+
 def word_tokens(text: str) -> list[str]:
     text = expand_aliases(text)
     return [t for t in _jieba().lcut_for_search(text) if t.strip() and t not in STOP and not re.fullmatch(r"\W+", t)]

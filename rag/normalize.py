@@ -104,13 +104,17 @@ def _sounds_alike(a: str, b: str) -> bool:
 
 
 def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correction]]:
-    """Replace each span that the reports never print but that sounds like one of their words."""
+    """Replace each span that the reports never print but that sounds like one of their words,
+    unless an everyday word crosses its edge: 接待分 of 接待分别多少 cuts 分别 and is no typo."""
+    from rag.index import is_common_word
+
     corrections: list[Correction] = []
     for length in range(12, 2, -1):
         start = 0
         while start + length <= len(text):
             typed = text[start:start + length]
-            word = vocabulary.nearest(typed) if re.fullmatch(r"[\u4e00-\u9fff]+", typed) else None
+            cut = any(is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + length) if 0 < edge < len(text))
+            word = vocabulary.nearest(typed) if re.fullmatch(r"[\u4e00-\u9fff]+", typed) and not cut else None
             if word and typed not in vocabulary.text:
                 corrections.append(Correction(typed, word))
                 text = text[:start] + word + text[start + length:]

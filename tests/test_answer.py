@@ -156,6 +156,21 @@ def test_several_amounts_asked_in_one_list_are_each_answered(engine):
     assert [f"{f.value:f}" for f in fund.figures] == ["13.08", "8.13"]
 
 
+def test_a_figure_asked_per_month_that_the_report_states_per_year_is_not_found(engine):
+    answer = engine.ask("江门医保局2024年每个月差旅费多少")
+    assert not answer.found and "没有按月计的数字" in answer.answer and "6.94万元" in answer.answer
+
+
+def test_a_figures_parts_asked_for_are_listed(engine):
+    answer = engine.ask("江门2024年三公经费的构成")
+    assert "公务用车购置及运行维护支出14.82万元、公务接待费支出2.74万元" in answer.answer
+
+
+def test_a_mistyped_word_is_not_one_that_cuts_an_everyday_word(engine):
+    answer = engine.ask("广州医保三公经费里买车、养车、接待分别多少")  # 接待分(别) is no typo of 接待费
+    assert not answer.understood.corrections and [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30"]
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
