@@ -52,7 +52,7 @@ class Chunk:
     text: str  # the passage itself, verbatim
     line_start: int
     line_end: int
-    source: str = "text"  # text / project (a project's 绩效目标 in a table)
+    source: str = "text"  # text / project (a project's 绩效目标 in a table) / note (a table's note)
     table: int | None = None
 
     @property
@@ -70,6 +70,7 @@ def chunk_store(store: TableStore, documents=None) -> list[Chunk]:
                     year=document.year or 0, kind=document.kind or "")
         chunks += _text_chunks(store, document.name, base)
         chunks += _project_chunks(store, document.name, base)
+        chunks += _note_chunks(store, document.name, base)
     return chunks
 
 
@@ -130,6 +131,17 @@ def _project_chunks(store: TableStore, doc: str, base: dict) -> list[Chunk]:
                 text=f"{row.name}{amount}{table.text_column}：{row.text}", line_start=row.line_start,
                 line_end=row.line_end, source="project", table=table.number, **base))
     return chunks
+
+
+def _note_chunks(store: TableStore, doc: str, base: dict) -> list[Chunk]:
+    """A table's note that says something (本表本年无发生额: why a table is empty), as a passage."""
+    return [Chunk(id=f"{doc}:n{table.number}", section=f"表{table.number} {table.title}",
+                  text=f"表{table.number}《{table.title}》{table.note}", line_start=table.line_end,
+                  line_end=table.line_end, source="note", table=table.number, **base)
+            for table in store.tables(doc) if table.note and len(NOTE_WORDS.sub("", table.note)) > 1]
+
+
+NOTE_WORDS = re.compile(r"注|[：:。.\s]|无")  # what is left of "注：无。" is nothing
 
 
 # ------------------------------------------------------------------ keyword tokenization

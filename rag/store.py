@@ -119,6 +119,7 @@ class TableInfo:
     line_start: int
     line_end: int
     source: str = "lines"  # lines / ruled / ocr (read from a scan: answers say 扫描件识别)
+    note: str | None = None  # the note printed under it (注：本表本年无发生额。)
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,7 @@ class TableStore:
     def _table(row: sqlite3.Row) -> TableInfo:
         return TableInfo(row["id"], row["doc"], row["number"], row["title"], row["unit"],
                          json.loads(row["columns"]), json.loads(row["side_columns"]), row["text_column"],
-                         row["line_start"], row["line_end"], row["source"])
+                         row["line_start"], row["line_end"], row["source"], row["note"])
 
     def rows(self, table_id: int) -> list[RowRecord]:
         return self._rows("WHERE r.table_id = ? ORDER BY r.idx", (table_id,))

@@ -171,6 +171,11 @@ def test_a_mistyped_word_is_not_one_that_cuts_an_everyday_word(engine):
     assert not answer.understood.corrections and [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30"]
 
 
+def test_a_tables_note_answers_why_the_table_is_empty(engine):
+    answer = engine.ask("吴川医保局24年政府性基金预算支出表是空的吗，怎么说明的")
+    assert answer.sources[0].text == "表9《政府性基金预算支出情况表》注：本表本年无发生额。"
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
