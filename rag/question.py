@@ -139,6 +139,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
     _drop_containers(question, spans, normalized)
+    _codes_for_names(question, spans, normalized)
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.order.update({code: normalized.find(code) for code in question.codes})
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
@@ -187,6 +188,16 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
     for (start, end, kind, key), following in zip(spans, spans[1:]):
         inside = CONTAINED_IN.match(text, end)
         if key not in keep and following[3] not in keep and inside and inside.end() == following[0]:
+            question.items = [i for i in question.items if i != key]
+            question.row_terms = [r for r in question.row_terms if r != key]
+
+
+def _codes_for_names(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
+    """"住房公积金（经济科目30113）": a name with its code in brackets is asked by the code, the
+    exact key (the name may also be a 功能科目 row of another table)."""
+    for start, end, _, key in spans:
+        bracket = re.match(r"[\u4e00-\u9fff”\"]{0,4}?[（(][^）)]{0,8}?(\d{3,7})[）)]", text[end:])
+        if bracket and bracket.group(1) in question.codes:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
 

@@ -176,6 +176,11 @@ def test_a_tables_note_answers_why_the_table_is_empty(engine):
     assert answer.sources[0].text == "表9《政府性基金预算支出情况表》注：本表本年无发生额。"
 
 
+def test_a_name_with_its_code_in_brackets_is_asked_by_the_code(engine):
+    answer = engine.ask("廉江医保局2023年住房公积金缴费（经济科目30113）多少")  # not 表3's 功能科目 row
+    assert (answer.figures[0].table, f"{answer.figures[0].value:f}") == (6, "52.16")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
