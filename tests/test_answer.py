@@ -233,6 +233,8 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("江门医保局2022年三公经费", "没有江门2022年"),
     ("江门2023年三公经费多少", "没有找到"),
     ("今天天气怎么样", "无关"),
+    ("吴川医保局局长的手机号码是多少", "没有找到"),  # 局长 is printed (设局长1名), the number is not
+    ("吴川医保局每个月办公费大概多少", "没有按月计"),
 ])
 def test_questions_the_reports_cannot_answer_are_refused_with_what_is_held(engine, text, reason):
     answer = engine.ask(text)
