@@ -162,8 +162,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asked_unit = asked_unit.group(1) if asked_unit else None
     if question.asked_unit in MONEY_UNITS:  # 多少个亿: money, whatever 多少个 says
         question.asked_class = "money"
-    elif question.asked_class is None and question.asked_unit:  # 多少场: the measure word says the class
-        question.asked_class = "count"
+    elif question.asked_unit and question.asked_class in (None, "money"):  # 多少场, 多少万人: the measure word
+        question.asked_class = "count"  # says the class, whatever 多少万 says
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)
     return question

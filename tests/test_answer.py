@@ -181,6 +181,11 @@ def test_a_name_with_its_code_in_brackets_is_asked_by_the_code(engine):
     assert (answer.figures[0].table, f"{answer.figures[0].value:f}") == (6, "52.16")
 
 
+def test_people_counted_in_万人_are_a_count_not_money(engine):
+    answer = engine.ask("江门2023年底全市参加基本医保的一共多少万人")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("404.54", "万人")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
