@@ -266,7 +266,7 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
 
 
 ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
-ABBREVIATED_SHARE = 0.6  # of its name's characters
+ABBREVIATED_SHARE = 0.5  # of its name's characters, without the place it begins with
 
 
 def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
@@ -277,12 +277,22 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
         if (len(name) <= ABBREVIATED_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name)
                 or name.endswith(domain.UNIT_SUFFIX) or places.is_unit_name(name)):  # a report's own unit is no subject
             continue
-        for start in (m.start() for m in re.finditer(re.escape(name[0]), text)):
-            end = _abbreviation_end(text, start, name)
-            if (end and ABBREVIATED_MIN <= end - start < len(name) and end - start >= ABBREVIATED_SHARE * len(name)
-                    and text[end - 2:end] == name[-2:]):  # it ends as the name does: 就业支出, 服务中心
-                found.append((start, end, "row", name))
+        own = _without_place(name)  # 医疗救助服务中心 of 广州市医疗救助服务中心: said with or without its place
+        for said in dict.fromkeys((name, own)):
+            for start in (m.start() for m in re.finditer(re.escape(said[0]), text)):
+                end = _abbreviation_end(text, start, said)
+                if (end and ABBREVIATED_MIN <= end - start < len(said) and end - start >= ABBREVIATED_SHARE * len(own)
+                        and text[end - 2:end] == name[-2:]):  # it ends as the name does: 就业支出, 服务中心
+                    found.append((start, end, "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+def _without_place(name: str) -> str:
+    """A row name without the place it begins with (广州市医疗救助服务中心 -> 医疗救助服务中心)."""
+    for length in range(min(len(name) - 2, 8), 1, -1):
+        if places.place_of(name[:length]) is not None:
+            return name[length:]
+    return name
 
 
 def _abbreviation_end(text: str, start: int, name: str) -> int | None:

@@ -52,3 +52,9 @@ def test_places_of_the_gazetteer_are_places_and_other_names_are_noticed():
     assert understand("火星医保局三公经费").unknown_places == ["火星"]
     assert understand("请问江门医保局三公经费").unknown_places == []
     assert understand("哪个医保局公务接待费最少").unknown_places == []
+
+
+def test_a_units_name_said_in_short_without_its_place_is_its_row():
+    from rag.question import subject_spans
+    rows = ["广州市医疗救助服务中心", "广州市医疗保险服务中心", "基本支出"]
+    assert [key for _, _, _, key in subject_spans("广州医救中心2023年基本支出", rows)] == ["广州市医疗救助服务中心", "基本支出"]
