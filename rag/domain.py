@@ -41,6 +41,7 @@ INSIDE_WORDS: tuple[str, ...] = ("下面的", "下面", "下辖的", "下辖", "
                                  "里面的", "里的", "代管的")
 PROVINCE = "广东省"
 UNIT_SUFFIX = "医疗保障局"
+OWN_LEVEL = "局本级"  # "广州医保局本级": the unit's own row in a table of its units
 # Endings of other issuing units' names (广州市卫生健康委员会, 某县财政局); a branch (新会分局) may follow.
 OTHER_UNIT_ENDINGS: tuple[str, ...] = ("委员会", "办公室", "局", "厅")
 BRANCH_PATTERN = r"(?:[\u4e00-\u9fff]{2,3}分局)?"

@@ -141,6 +141,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     _drop_containers(question, spans, normalized)
     _codes_for_names(question, spans, normalized)
     question.order = {key: start for start, _, _, key in reversed(spans)}
+    _own_level(question, row_vocabulary or [], normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
                         if any(w in normalized for w in words) and col not in question.items]
@@ -190,6 +191,17 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
         if key not in keep and following[3] not in keep and inside and inside.end() == following[0]:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
+
+
+def _own_level(question: Question, row_vocabulary: list[str], text: str) -> None:
+    """"广州医保局本级": the row of the unit itself (广州市医疗保障局), not of the units under it."""
+    at = text.find(domain.OWN_LEVEL)
+    if at < 0:
+        return
+    for row in row_vocabulary:
+        if row.endswith(domain.UNIT_SUFFIX) and any(row.startswith(city) for city in question.cities):
+            question.row_terms.append(row)
+            question.order[row] = at
 
 
 def _codes_for_names(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:

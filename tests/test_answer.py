@@ -186,6 +186,11 @@ def test_people_counted_in_万人_are_a_count_not_money(engine):
     assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("404.54", "万人")
 
 
+def test_the_unit_itself_and_a_unit_under_it_compared(engine):
+    answer = engine.ask("广州医保局本级和医保服务中心2023年的基本支出差多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["2004.49", "17445.62"] and "差额" in answer.answer
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
