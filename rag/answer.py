@@ -724,7 +724,7 @@ def _sum_figure(parts: list[Figure]) -> Figure:
 
 def _share_figure(part: Figure, whole: Figure, share: Decimal) -> Figure:
     """The share computed from two reported figures, cited by the division that gives it."""
-    return Figure(share, "%", f"{part.label}占{whole.label}的比例", part.doc, part.doc_title, part.line,
+    return Figure(share, "%", f"{part.label}占{whole.label}", part.doc, part.doc_title, part.line,
                   sentence=f"{part.label}{money(part.value)} ÷ {whole.label}{money(whole.value)}",
                   scanned=part.scanned or whole.scanned)
 
