@@ -26,7 +26,7 @@ from rag.index import build_search_indexes
 from rag.models import identity_warning
 from rag.ingest import IngestBusy
 from rag.settings import load_settings
-from rag.store import TableStore
+from rag.servers import has_store, read_store
 from rag.uploads import UploadError, add_upload
 
 st.set_page_config(page_title="医保局预决算问答", page_icon="📊", layout="wide")
@@ -104,7 +104,7 @@ def load_phraser():
 
 def current_engine() -> AnswerEngine | None:
     link = SETTINGS.current_index
-    if not (link / "store.sqlite").is_file():
+    if not has_store(link):
         return None
     return load_engine(str(link.resolve()))
 
@@ -316,7 +316,7 @@ def upload_panel() -> None:
         if summary is None:
             st.info(plain(f"{uploaded.name} 已收录，内容未变。"))
             return
-        store = TableStore(SETTINGS.current_index.resolve() / "store.sqlite")
+        store = read_store(SETTINGS.current_index.resolve(), SETTINGS)
         checks = audit_summary(store.audit_findings(added.name))
         store.close()
         replaced = f"，替换了 {summary.provenance.replaces}" if summary.provenance.replaces else ""

@@ -21,8 +21,9 @@ from rag.normalize import Vocabulary
 from rag.provenance import label_uploaded
 from rag.parse.text import compact
 from rag.question import Question, row_name_variants, understand
+from rag.servers import has_store, read_store
 from rag.settings import Settings
-from rag.store import DocumentInfo, RowRecord, TableStore
+from rag.store import DocumentInfo, RowRecord
 
 PASSAGE_CHARS = 900
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
@@ -79,11 +80,11 @@ class AnswerEngine:
 
     def __init__(self, settings: Settings, dense: bool = True):
         index_dir = settings.current_index.resolve()
-        if not (index_dir / "store.sqlite").is_file():
+        if not has_store(index_dir):
             raise FileNotFoundError("还没有索引。请先运行：python -m rag ingest")
         self.settings = settings
         self.index_dir = index_dir
-        self.store = TableStore(index_dir / "store.sqlite")
+        self.store = read_store(index_dir, settings)
         self.search_index = SearchIndex(index_dir, settings)
         self.dense = dense
         self.finder = FigureFinder(self.store)

@@ -12,7 +12,7 @@ from rag.ingest import IngestBusy, IngestResult, held_documents, ingest
 from rag.load import find_report_files
 from rag.models import identity_warning
 from rag.settings import Settings, load_settings
-from rag.store import TableStore
+from rag.servers import read_store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,7 +176,7 @@ def run_reports(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        store = TableStore(settings.store_path)
+        store = read_store(settings.current_index, settings)
     except FileNotFoundError as error:
         print(error, file=sys.stderr)
         return 2

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from rag.embeddings import SentenceTransformerEmbeddings, embeddings_for
 from rag.ingest import fault_point
 from rag.models import BuildDelta
 from rag.settings import Settings, load_settings
+from rag.servers import build_servers, copy_vectors, has_vectors, read_store, vector_client
 from rag.store import TableStore
 
 CHUNK_CHARS = 300
@@ -211,7 +211,8 @@ def write_chunks(build_dir: Path, settings: Settings | None = None, delta: Build
     build. From a base build, the chunks of the reports added make one new segment and those of
     the reports removed are tombstoned: the cost follows the reports changed, not the corpus."""
     base = delta.base if delta.base is not None and (delta.base / KEYWORD_DIR / keyword.MANIFEST).is_file() else None
-    store = TableStore(build_dir / "store.sqlite")
+    settings = settings or load_settings()
+    store = read_store(build_dir, settings)
     try:
         if base is None:
             row_names = {}
@@ -226,7 +227,7 @@ def write_chunks(build_dir: Path, settings: Settings | None = None, delta: Build
         store.close()
     _write_json(build_dir / ROW_NAMES_FILE, row_names)
     _write_json(build_dir / VOCABULARY_FILE, sorted(set().union(*row_names.values())))
-    with ChunkCache((settings or load_settings()).embedding_cache_path) as cache:
+    with ChunkCache(settings.embedding_cache_path) as cache:
         tokens = cache.tokens(_tokenizer_version(), [c.indexed_text for c in new],
                               tuple(tokenize for _, tokenize in KEYWORD_INDEXES.values()))
     batch = keyword.Batch([asdict(c) for c in new],
@@ -276,16 +277,16 @@ def load_vocabulary(index_dir: Path) -> list[str] | None:
 
 def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta = NO_CHANGE, on_progress=None,
                          show_progress: bool = True) -> SearchBuild:
-    """Build step of ingest: the chunks, their keyword index and the Chroma collection, next to
-    store.sqlite. With a base build, its collection is copied and only the reports added and
-    removed are changed; embeddings come from the cache where it has them (rag/cache.py).
+    """Build step of ingest: the chunks, their keyword index and the Chroma collection (in the build
+    folder, or on the Chroma server: rag/servers.py). With a base build, its collection is copied and
+    only the reports added and removed are changed; embeddings come from the cache where it has them (rag/cache.py).
     on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
     started = time.perf_counter()
     built = write_chunks(build_dir, settings, delta)
     keyword_seconds = time.perf_counter() - started
-    base = delta.base if delta.base is not None and (delta.base / "chroma").is_dir() else None
+    base = delta.base if delta.base is not None and has_vectors(delta.base) else None
     if base is not None:
-        shutil.copytree(base / "chroma", build_dir / "chroma")
+        copy_vectors(base, build_dir, settings, CHROMA_BATCH)
         added = built.new
     else:  # the keyword index may have had a base the collection lacks: every chunk goes in
         added = build_chunks(build_dir)
@@ -303,7 +304,7 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
                                                    on_batch=embedded)
     bar.close()
     fault_point("embedded")
-    collection = _collection(build_dir)
+    collection = _collection(build_dir, settings)
     if delta.removed and base is not None:
         collection.delete(where={"doc": {"$in": sorted(delta.removed)}})
     for start in range(0, len(added), CHROMA_BATCH):
@@ -323,22 +324,21 @@ def read_stats(build_dir: Path) -> dict:
     return _read_json(path) if path.is_file() else {}
 
 
-def _client(build_dir: Path):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+def _collection_name(build_dir: Path) -> str:
+    """The build's collection: its own on the Chroma server, COLLECTION in its embedded Chroma."""
+    return build_servers(build_dir).get("collection", COLLECTION)
 
 
-def _collection(build_dir: Path):
-    return _client(build_dir).get_or_create_collection(COLLECTION, metadata={"hnsw:space": "cosine"})
+def _collection(build_dir: Path, settings: Settings):
+    return vector_client(build_dir, settings).get_or_create_collection(_collection_name(build_dir),
+                                                                       metadata={"hnsw:space": "cosine"})
 
 
-def _chroma(build_dir: Path, embeddings: SentenceTransformerEmbeddings):
+def _chroma(build_dir: Path, embeddings: SentenceTransformerEmbeddings, settings: Settings):
     from langchain_chroma import Chroma
 
-    return Chroma(client=_client(build_dir), collection_name=COLLECTION, embedding_function=embeddings,
-                  collection_metadata={"hnsw:space": "cosine"})
+    return Chroma(client=vector_client(build_dir, settings), collection_name=_collection_name(build_dir),
+                  embedding_function=embeddings, collection_metadata={"hnsw:space": "cosine"})
 
 
 def _document(chunk: Chunk) -> Document:
@@ -393,7 +393,7 @@ class SearchIndex:
         with self._lock:
             if self._vector_store is None:
                 embeddings = embeddings_for(self.settings)
-                self._vector_store = _chroma(self.index_dir, embeddings)
+                self._vector_store = _chroma(self.index_dir, embeddings, self.settings)
         return self._vector_store
 
     def chunk(self, chunk_id: str) -> Chunk:
@@ -404,7 +404,7 @@ class SearchIndex:
 
     @property
     def has_dense(self) -> bool:
-        return (self.index_dir / "chroma").is_dir()
+        return has_vectors(self.index_dir)
 
     def search(self, query: str, docs: set[str] | None = None, k: int = 5, dense: bool = True) -> list[Hit]:
         best = fuse(self.rankings(query, docs, dense).values())[:k]

@@ -36,7 +36,8 @@ from rag.models import AuditFinding, BuildDelta, ParsedReport, ReportIdentity
 from rag.parse import parse_report
 from rag.provenance import CORPUS, Provenance, provenance_of, record
 from rag.settings import Settings
-from rag.store import DocumentInfo, TableStore, create_store, delete_documents, open_store, write_report
+from rag import servers
+from rag.store import DocumentInfo, delete_documents, write_report
 
 INDEX_FORMAT = 4  # bump when the parser or the index layout changes, to force a rebuild
 KEEP_BUILDS = 2  # the build in use and the last complete one before it
@@ -122,9 +123,9 @@ def indexed_paths(settings: Settings) -> list[Path]:
 
 
 def held_documents(settings: Settings) -> list[DocumentInfo]:
-    if not settings.store_path.is_file():
+    if not servers.has_store(settings.current_index):
         return []
-    store = TableStore(settings.store_path)
+    store = servers.read_store(settings.current_index, settings)
     try:
         return store.documents()
     finally:
@@ -149,7 +150,7 @@ def ingest_locked(paths: list[str | Path], settings: Settings, build_steps: list
     result = IngestResult()
     current = current_build(settings)
     key = _code_key(settings)
-    base = current if current is not None and {k: _manifest(current).get(k) for k in key} == key else None
+    base = current if current is not None and _same_kind(_manifest(current), key) else None
     report("解析报告", 0.05)
     plan = _Plan(settings, held_documents(settings), replace)
     plan.read(find_report_files(paths), result, progress, base is not None)
@@ -308,9 +309,17 @@ def code_version() -> str:
 
 
 def _code_key(settings: Settings) -> dict:
-    """What a build must share with the one it starts from: the same code, model and backend."""
+    """What a build must share with the one it starts from: the same code, model and backend, and
+    the same servers or none (rag/servers.py)."""
     return {"format": INDEX_FORMAT, "code": code_version(), "model": settings.embedding_model,
-            "backend": settings.embedding_backend}
+            "backend": settings.embedding_backend, **servers.mode_key(settings)}
+
+
+def _same_kind(manifest: dict, key: dict) -> bool:
+    """Whether a build can be the base of a build with this key (a server-mode build is never the
+    base of a build of files, nor the other way round)."""
+    names = {*key, *servers.MODE_KEYS}
+    return {k: manifest.get(k) for k in names} == {k: key.get(k) for k in names}
 
 
 def _manifest(build_dir: Path) -> dict:
@@ -335,12 +344,9 @@ def _build(plan: _Plan, settings: Settings, base: Path | None, build_steps: list
     build_dir.mkdir(parents=True)
     fresh = [c for c in plan.accepted if c.fresh]
     try:
-        if base is not None:
-            shutil.copyfile(base / "store.sqlite", build_dir / "store.sqlite")
-            connection = open_store(build_dir / "store.sqlite")
-        else:
-            connection = create_store(build_dir / "store.sqlite")
-        with connection:
+        on_servers = servers.plan_servers(build_dir, settings)  # named before anything is created
+        connection = servers.write_store(build_dir, settings, base)
+        with connection.transaction():
             delete_documents(connection, plan.removed if base is not None else set())
             for candidate in fresh:
                 write_report(connection, candidate.report, candidate.findings, candidate.provenance)
@@ -353,10 +359,10 @@ def _build(plan: _Plan, settings: Settings, base: Path | None, build_steps: list
         fault_point("indexed")
         manifest = {**_code_key(settings), "complete": True, "built": time.strftime("%Y-%m-%d %H:%M:%S"),
                     "built_ns": time.time_ns(), "base": base.name if base else None,
-                    "documents": sorted([c.name, c.sha256] for c in plan.accepted)}
+                    "documents": sorted([c.name, c.sha256] for c in plan.accepted), **on_servers}
         (build_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     except BaseException:
-        shutil.rmtree(build_dir, ignore_errors=True)
+        shutil.rmtree(build_dir, ignore_errors=True)  # what it made on the servers goes at the next clean
         raise
     return build_dir
 
@@ -390,6 +396,7 @@ def clean_builds(settings: Settings) -> list[Path]:
     removed = [b for b in builds_dir.iterdir() if b not in keep]
     for build in removed:
         shutil.rmtree(build, ignore_errors=True) if build.is_dir() else build.unlink(missing_ok=True)
+    servers.drop(settings, {b.name for b in keep if b is not None})
     return removed
 
 

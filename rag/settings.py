@@ -44,6 +44,9 @@ class Settings:
     ocr_max_pages: int = DEFAULT_OCR_MAX_PAGES  # pages without a text layer read by OCR per PDF; 0: off
     embedding_backend: str = "torch"  # one of EMBEDDING_BACKENDS
     max_file_bytes: int = DEFAULT_MAX_FILE_MB * 1024 * 1024  # any report file larger is refused before reading
+    # server mode (rag/servers.py); unset: store.sqlite and an embedded Chroma in each build folder
+    chroma_url: str | None = None  # a Chroma server, http://127.0.0.1:8765: a collection per build
+    database_url: str | None = None  # PostgreSQL, postgresql://rag@127.0.0.1:5433/rag: a schema per build
 
     @property
     def embedding_cache_path(self) -> Path:
@@ -73,4 +76,6 @@ def load_settings() -> Settings:
         ocr_max_pages=0 if env.get("RAG_OCR", "1") == "0" else int(env.get("RAG_OCR_MAX_PAGES", DEFAULT_OCR_MAX_PAGES)),
         embedding_backend=env.get("RAG_EMBEDDING_BACKEND", "torch"),
         max_file_bytes=int(float(env.get("RAG_MAX_FILE_MB", str(DEFAULT_MAX_FILE_MB))) * 1024 * 1024),
+        chroma_url=env.get("RAG_CHROMA_URL") or None,
+        database_url=env.get("RAG_DATABASE_URL") or None,
     )
