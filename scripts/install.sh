@@ -14,7 +14,7 @@ fi
 quiet() { grep -v "is ignored: it is neither a file nor a directory" || true; }
 .venv/bin/pip install --quiet torch==2.13.0 2>&1 | quiet
 .venv/bin/pip install --quiet -c requirements.lock -e ".[dev]" 2>&1 | quiet
-.venv/bin/python -c "import torch, sentence_transformers, chromadb, streamlit" || { echo "install failed" >&2; exit 1; }
+.venv/bin/python -c "import torch, sentence_transformers, chromadb, streamlit, psycopg" || { echo "install failed" >&2; exit 1; }
 rm -f .venv/.installed-*
 touch "$stamp"
 echo "installed into .venv"
