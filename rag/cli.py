@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
                                help="允许替换同一单位、年度、类型的已收录报告（上传的报告不能替换官方报告）")
     ingest_parser.add_argument("--only", action="store_true", help="只用给出的文件重建索引（丢掉其余已收录的报告）")
     ingest_parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    ingest_parser.add_argument("--workers", type=int, default=None,
+                               help="服务器模式：几个进程按文件分担向量化（默认 1，或环境变量 RAG_INGEST_WORKERS）")
 
     remove_parser = commands.add_parser("remove", help="从索引中删除一份报告")
     remove_parser.add_argument("report", help="报告的文件名、路径、上传时的文件名或标题")
@@ -68,6 +70,10 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from rag.embeddings import ModelError
     from rag.uploads import UploadError, add_file
 
+    if (args.workers or 1) > 1 and not settings.chroma_url:
+        print("--workers 需要服务器模式（RAG_CHROMA_URL）：嵌入式 Chroma 只能由一个进程写入", file=sys.stderr)
+        return 2
+    settings = settings.with_overrides(ingest_workers=args.workers)
     paths = list(args.paths) or settings.default_sources
     missing = [p for p in paths if not Path(p).exists()]
     if missing:

@@ -8,6 +8,7 @@ store answers those); a project's 绩效目标 text goes in with its project nam
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import time
@@ -290,6 +291,9 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
         added = built.new
     else:  # the keyword index may have had a base the collection lacks: every chunk goes in
         added = build_chunks(build_dir)
+    collection = _collection(build_dir, settings)
+    if delta.removed and base is not None:
+        collection.delete(where={"doc": {"$in": sorted(delta.removed)}})
     bar = tqdm(total=len(added), desc="向量化文本", unit="段", disable=not show_progress)
 
     def embedded(done: int, total: int) -> None:
@@ -297,24 +301,73 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
         if on_progress:
             on_progress("向量化文本", 0.2 + 0.7 * done / max(1, total))
 
-    embeddings = embeddings_for(settings)
-    with ChunkCache(settings.embedding_cache_path) as cache:
-        vectors, built.embedded = cache.embeddings(settings.embedding_model, settings.embedding_backend,
-                                                   [c.indexed_text for c in added], embeddings.embed_documents,
-                                                   on_batch=embedded)
+    shards = shard_by_report(added, settings.ingest_workers if settings.chroma_url else 1)
+    if len(shards) > 1:
+        sharded = _embed_in_workers(build_dir, settings, shards, embedded)
+        built.embedded = sum(count for _, count in sharded)
+        shard_stats = {"shards": [{"reports": docs, "embedded": count} for docs, count in sharded]}
+    else:
+        built.embedded, shard_stats = embed_and_add(build_dir, settings, added, embedded), {}
     bar.close()
     fault_point("embedded")
+    _write_json(build_dir / STATS_FILE, {"chunks": built.chunks, "new_chunks": len(built.new),
+                                          "embedded": built.embedded, "keyword_seconds": round(keyword_seconds, 3),
+                                          **shard_stats})
+    return built
+
+
+def embed_and_add(build_dir: Path, settings: Settings, chunks: list[Chunk], on_batch=None) -> int:
+    """Embed chunks (from the cache where it has them) and add them to the build's collection;
+    returns how many went through the model."""
+    embeddings = embeddings_for(settings)
+    with ChunkCache(settings.embedding_cache_path) as cache:
+        vectors, computed = cache.embeddings(settings.embedding_model, settings.embedding_backend,
+                                             [c.indexed_text for c in chunks], embeddings.embed_documents,
+                                             on_batch=on_batch)
     collection = _collection(build_dir, settings)
-    if delta.removed and base is not None:
-        collection.delete(where={"doc": {"$in": sorted(delta.removed)}})
-    for start in range(0, len(added), CHROMA_BATCH):
-        part = added[start:start + CHROMA_BATCH]
+    for start in range(0, len(chunks), CHROMA_BATCH):
+        part = chunks[start:start + CHROMA_BATCH]
         documents = [_document(c) for c in part]
         collection.upsert(ids=[c.id for c in part], embeddings=vectors[start:start + CHROMA_BATCH],
                           documents=[d.page_content for d in documents], metadatas=[d.metadata for d in documents])
-    _write_json(build_dir / STATS_FILE, {"chunks": built.chunks, "new_chunks": len(built.new),
-                                          "embedded": built.embedded, "keyword_seconds": round(keyword_seconds, 3)})
-    return built
+    return computed
+
+
+def shard_by_report(chunks: list[Chunk], workers: int) -> list[list[Chunk]]:
+    """The chunks in at most `workers` shards of whole reports, of about equal size (largest first)."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc, []).append(chunk)
+    shards: list[list[Chunk]] = [[] for _ in range(max(1, min(workers, len(by_doc))))]
+    for doc_chunks in sorted(by_doc.values(), key=len, reverse=True):
+        min(shards, key=len).extend(doc_chunks)
+    return shards
+
+
+def _embed_in_workers(build_dir: Path, settings: Settings, shards: list[list[Chunk]], on_batch) -> list[tuple[list[str], int]]:
+    """Server mode: each shard embedded by a process of its own, which adds it to the build's
+    collection on the Chroma server. Returns each shard's reports and how many it embedded."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    threads = max(1, (os.cpu_count() or 1) // len(shards))
+    total, done = sum(map(len, shards)), 0
+    with ProcessPoolExecutor(len(shards), mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(_embed_shard, build_dir, settings, [asdict(c) for c in shard], threads): shard
+                   for shard in shards}
+        for future in as_completed(futures):
+            future.result()
+            done += len(futures[future])
+            on_batch(done, total)
+    return [(sorted({c.doc for c in shard}), future.result()) for future, shard in futures.items()]
+
+
+def _embed_shard(build_dir: Path, settings: Settings, chunks: list[dict], threads: int) -> int:
+    """In a worker process: one shard's embeddings, added to the collection on the server."""
+    import torch
+
+    torch.set_num_threads(threads)
+    return embed_and_add(build_dir, settings, [Chunk(**c) for c in chunks])
 
 
 def read_stats(build_dir: Path) -> dict:

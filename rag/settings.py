@@ -47,6 +47,7 @@ class Settings:
     # server mode (rag/servers.py); unset: store.sqlite and an embedded Chroma in each build folder
     chroma_url: str | None = None  # a Chroma server, http://127.0.0.1:8765: a collection per build
     database_url: str | None = None  # PostgreSQL, postgresql://rag@127.0.0.1:5433/rag: a schema per build
+    ingest_workers: int = 1  # with a Chroma server: processes embedding the new reports, sharded by file
 
     @property
     def embedding_cache_path(self) -> Path:
@@ -78,4 +79,5 @@ def load_settings() -> Settings:
         max_file_bytes=int(float(env.get("RAG_MAX_FILE_MB", str(DEFAULT_MAX_FILE_MB))) * 1024 * 1024),
         chroma_url=env.get("RAG_CHROMA_URL") or None,
         database_url=env.get("RAG_DATABASE_URL") or None,
+        ingest_workers=int(env.get("RAG_INGEST_WORKERS", "1")),
     )

@@ -249,3 +249,32 @@ def test_a_killed_build_leaves_the_index_answering_and_its_schema_and_collection
     assert len(builds) == 2 and in_use in builds and all((b / "manifest.json").is_file() for b in builds)
     assert on_servers(settings) == held_by(builds)  # the dead builds' schemas and collections dropped
     assert AnswerEngine(settings, dense=False).ask(HUAZHOU).figures[0].value == Decimal("19.50")
+
+
+def test_ingest_workers_embed_the_new_reports_sharded_by_file_into_the_build_on_the_server(fresh_index):
+    settings = fresh_index
+    (settings.corpus_dir / "huazhou.txt").write_bytes(huazhou())
+    xinyi = (CORPUS / JIANGMEN_2024).read_text(encoding="utf-8").replace("江门", "信宜").replace("17.56", "27.56")
+    (settings.corpus_dir / "xinyi.txt").write_text(xinyi, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RAG_CORPUS_DIR": str(settings.corpus_dir),
+           "RAG_INDEX_DIR": str(settings.index_dir), "RAG_MODEL_DIR": str(settings.model_dir),
+           "RAG_CHROMA_URL": settings.chroma_url, "RAG_DATABASE_URL": settings.database_url}
+    done = subprocess.run([sys.executable, "-m", "rag", "ingest", "--workers", "2", "--no-progress"], cwd=ROOT,
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    stats = read_stats(settings.current_index.resolve())
+    assert sorted(shard["reports"] for shard in stats["shards"]) == [["huazhou.txt"], ["xinyi.txt"]]
+    assert all(shard["embedded"] > 0 for shard in stats["shards"])  # each worker embedded its own report
+    assert sum(shard["embedded"] for shard in stats["shards"]) == stats["embedded"]
+    assert 0.9 * stats["new_chunks"] < stats["embedded"] <= stats["new_chunks"]  # a chunk text seen before: cached
+    collection = build_servers(settings.current_index.resolve())["collection"]
+    assert chroma_server(settings.chroma_url).get_collection(collection).count() == stats["chunks"]
+    engine = AnswerEngine(settings, dense=True)
+    assert engine.ask(HUAZHOU).figures[0].value == Decimal("19.50")
+    assert engine.ask("信宜医保局2024年三公经费多少").figures[0].value == Decimal("27.56")
+    assert engine.ask(SANGONG).figures[0].value == Decimal("17.56")
+    hits = engine.search_index.rankings("信宜 医疗保障局 主要职能", {"xinyi.txt"})["e5 dense"]
+    assert hits and all(engine.search_index.chunks[p].doc == "xinyi.txt" for p in hits)
+    alone = subprocess.run([sys.executable, "-m", "rag", "ingest", "--workers", "2"], cwd=ROOT, capture_output=True,
+                           text=True, env={k: v for k, v in env.items() if k != "RAG_CHROMA_URL"})
+    assert alone.returncode == 2 and "--workers 需要服务器模式" in alone.stderr
