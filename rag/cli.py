@@ -83,7 +83,12 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print("--add 需要给出要加入的文件", file=sys.stderr)
         return 2
     given = {p.resolve() for p in find_report_files(paths)}
-    left_out = [d for d in held_documents(settings) if d.path and Path(d.path).resolve() not in given]
+    try:
+        held = held_documents(settings)
+    except FileNotFoundError as error:  # a server-mode index read without its server's setting
+        print(f"未导入，索引未改变：{error}", file=sys.stderr)
+        return 2
+    left_out = [d for d in held if d.path and Path(d.path).resolve() not in given]
     if args.paths and not args.add and not args.only and left_out:
         print(f"索引现有 {len(left_out)} 份报告不在给出的文件中（{'、'.join(d.title for d in left_out[:3])}…）：\n"
               "  要加入现有索引，请加 --add；要只用给出的文件重建索引（丢掉其余报告），请加 --only。索引未改变。",

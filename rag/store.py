@@ -173,7 +173,8 @@ class Database:
     """One connection to a structured store, SQLite (a file) or PostgreSQL (a schema of a database):
     the SQL dialects' few differences live here, so the writing and reading code below is one.
 
-    Statements are written for SQLite (? placeholders, INTEGER PRIMARY KEY); rows come back as dicts."""
+    Statements are written for SQLite (? placeholders, INTEGER PRIMARY KEY); rows are read by column
+    name (sqlite3.Row, psycopg's dict rows)."""
 
     def __init__(self, connection, postgres: bool = False):
         self.connection, self.postgres = connection, postgres
@@ -182,7 +183,7 @@ class Database:
     def sqlite(cls, path: Path, read_only: bool = False) -> "Database":
         target, uri = (f"file:{path}?mode=ro", True) if read_only else (str(path), False)
         connection = sqlite3.connect(target, uri=uri, check_same_thread=False)
-        connection.row_factory = _dict_row
+        connection.row_factory = sqlite3.Row  # like psycopg's dict rows: row["name"], row.keys()
         connection.execute("PRAGMA foreign_keys = ON")
         return cls(connection)
 
@@ -237,10 +238,6 @@ class Database:
 
     def close(self) -> None:
         self.connection.close()
-
-
-def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> dict:
-    return {column[0]: value for column, value in zip(cursor.description, row)}
 
 
 TABLES = re.findall(r"CREATE TABLE (\w+)", SCHEMA)  # in the order their foreign keys need
