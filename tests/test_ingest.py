@@ -49,6 +49,26 @@ def test_ingest_builds_a_queryable_store(settings):
                for _, row in by_column)
 
 
+def test_without_server_settings_a_build_is_files_alone_and_never_the_base_of_a_server_build(settings):
+    """The default mode's builds are as before server mode (rag/servers.py): no servers.json, no
+    index id, no server keys in the manifest; a build of files is no server build's base, nor the
+    other way round."""
+    from rag import ingest as ingest_module
+
+    ingest([settings.corpus_dir], settings, progress=False)
+    build = settings.current_index.resolve()
+    manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    assert (build / "store.sqlite").is_file() and not (build / "servers.json").exists()
+    assert not (settings.index_dir / "server_id").exists()
+    assert not {"store", "vectors", "schema", "collection"} & set(manifest)
+    files_key = ingest_module._code_key(settings)
+    server = settings.with_overrides(database_url="postgresql://rag@127.0.0.1:1/rag", chroma_url="http://127.0.0.1:1")
+    server_key = ingest_module._code_key(server)
+    assert server_key == {**files_key, "store": "postgresql", "vectors": "chroma-server"}
+    assert ingest_module._same_kind(manifest, files_key) and not ingest_module._same_kind(manifest, server_key)
+    assert not ingest_module._same_kind({**manifest, "store": "postgresql"}, files_key)
+
+
 def test_reingest_changes_nothing_and_a_new_file_rebuilds(settings):
     first = ingest([settings.corpus_dir], settings, progress=False)
     target = settings.current_index.resolve()
