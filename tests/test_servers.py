@@ -25,7 +25,7 @@ import pytest
 from conftest import CORPUS, ROOT
 from rag.answer import AnswerEngine
 from rag.evaluate import load_cases
-from rag.index import CHUNKS_FILE, build_search_indexes, read_stats, write_chunks
+from rag.index import build_chunks, build_search_indexes, read_stats, write_chunks
 from rag.ingest import ingest
 from rag.servers import SERVERS_FILE, Database, build_servers, chroma_server, index_id
 from rag.settings import load_settings
@@ -125,7 +125,7 @@ def test_the_corpus_in_server_mode_answers_a_figure_and_a_passage_from_the_serve
     assert {k: manifest[k] for k in ("schema", "collection", "store", "vectors")} == {
         **names, "store": "postgresql", "vectors": "chroma-server"}
     assert on_servers(server_index) == held_by([build])
-    chunks = json.loads((build / CHUNKS_FILE).read_text(encoding="utf-8"))
+    chunks = build_chunks(build)
     assert chroma_server(server_index.chroma_url).get_collection(names["collection"]).count() == len(chunks)
     engine = AnswerEngine(server_index, dense=True)
     assert len(engine.documents) == 5
@@ -196,7 +196,8 @@ def test_an_upload_is_added_on_the_servers_while_the_build_in_use_answers_until_
     assert removed.changed and removed.held == 5
     last = settings.current_index.resolve()
     assert not AnswerEngine(settings, dense=False).ask(HUAZHOU).found
-    assert read_stats(last) == {"chunks": base_chunks, "new_chunks": 0, "embedded": 0}
+    assert {k: read_stats(last)[k] for k in ("chunks", "new_chunks", "embedded")} == {
+        "chunks": base_chunks, "new_chunks": 0, "embedded": 0}
     assert chroma_server(settings.chroma_url).get_collection(build_servers(last)["collection"]).count() == base_chunks
     # pruned: the first build's schema and collection are dropped with its folder
     assert builds_of(settings) == sorted([after, last])
