@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ class Question:
     topic: str | None = None  # passage topic key of domain.PASSAGE_TOPICS
     versus_kinds: bool = False  # a budget against final accounts
     asks_amount: bool = False  # 多少 / 金额 / 几 ...
+    amounts: list[Decimal] = field(default_factory=list)  # sums the question cites, in 万元 ("那5万块法律顾问费")
     asks_count: bool = False  # 多少辆 / 人数 / 保有量 ...: a count, not money
     divisions: dict[str, tuple] = field(default_factory=dict)  # city -> (province, city, county) as read
     units: list[str] = field(default_factory=list)  # issuing units named: 医疗保障局, 卫生健康委员会
@@ -64,6 +66,10 @@ TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
+# a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
+AMOUNT_CITED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)多?(亿元|亿|万元|万块|万|块钱|元)")
+IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万块": Decimal(1), "万": Decimal(1),
+               "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
@@ -159,6 +165,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if question.asked_class is None and PEOPLE_ASKED.search(counted):
         question.asked_class = "count"  # 有多少在编人员: people are counted
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
+    question.amounts = [Decimal(n) * IN_10K_YUAN[unit] for n, unit in AMOUNT_CITED.findall(normalized)]
     asked_unit = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     question.asked_unit = asked_unit.group(1) if asked_unit else None
     if question.asked_unit in MONEY_UNITS:  # 多少个亿: money, whatever 多少个 says

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from collections import Counter
 from dataclasses import dataclass
 
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
-from rag.question import Question
+from rag.question import AMOUNT_CITED, Question
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Weights:
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
+    amount_cited: float = 0.3  # a passage stating a sum the question cites ("那5万块法律顾问费": 5.00万元)
 
 
 WEIGHTS = Weights()
@@ -84,7 +86,7 @@ class Term:
 def content_words(question: Question) -> str:
     """The question as read, without its report words (city, year, unit) and question words;
     what was taken out leaves a gap, so no word is made across it."""
-    content = question.reading or compact(question.text)
+    content = AMOUNT_CITED.sub(" ", question.reading or compact(question.text))  # sums cited are scored as such
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
@@ -220,7 +222,17 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
     if question.topic and any(word in (evidence.section or "") or word in evidence.lead
                               for word in domain.PASSAGE_TOPICS[question.topic]):  # its heading, or a paragraph naming it
         value += w.topic if terms else w.passage_at
+    if question.amounts and set(question.amounts) & sums_in(evidence.sentence or evidence.lead):
+        value += w.amount_cited
     if question.asks_reason and any(m in " ".join([evidence.sentence or "", *evidence.neighbours[:1]])
                                     for m in domain.REASON_MARKERS):
         value += w.reason_marker
     return value
+
+
+SUM_IN_10K_YUAN = re.compile(r"(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*(?:万元|万)")
+
+
+def sums_in(text: str) -> set[Decimal]:
+    """The sums in 万元 a passage states (5.00万元 and 5万 are the same sum)."""
+    return {Decimal(n.replace(",", "").replace("，", "")) for n in SUM_IN_10K_YUAN.findall(text)}

@@ -191,6 +191,11 @@ def test_the_unit_itself_and_a_unit_under_it_compared(engine):
     assert [f"{f.value:f}" for f in answer.figures] == ["2004.49", "17445.62"] and "差额" in answer.answer
 
 
+def test_a_sum_the_question_cites_points_at_the_passage_that_states_it(engine):
+    answer = engine.ask("江门医保局那5万块法律顾问费是干嘛用的")  # 5.00万元 in 江门's 2024 project table
+    assert answer.sources[0].text.startswith("医疗保障工作法律顾问费（5.00万元）绩效目标")
+
+
 def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     answer = engine.ask("江门2023年医保基金收入多少")
     assert answer.found and answer.figures[0].value == Decimal("93.33") and answer.figures[0].unit == "亿元"
