@@ -556,7 +556,8 @@ class AnswerEngine:
             return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。" if unrelated
                                 else "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
-        if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]):
+        if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]) \
+                and rank.lexical(_chunk_evidence(best), terms) < rank.WEIGHTS.passage_at:  # the topic alone: from its start
             best = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
                         and c.source == best.source), key=lambda c: c.line_start)
         passage, end = self._section_text(best)
