@@ -557,7 +557,8 @@ class AnswerEngine:
                                 else "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
         if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]) \
-                and rank.lexical(_chunk_evidence(best), terms) < rank.WEIGHTS.passage_at:  # the topic alone: from its start
+                and rank.lexical(_chunk_evidence(best), rank.query_terms(  # asked the topic alone: from its start
+                    question, self.term_weights, drop=domain.PASSAGE_TOPICS[question.topic])) < rank.WEIGHTS.passage_at:
             best = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
                         and c.source == best.source), key=lambda c: c.line_start)
         passage, end = self._section_text(best)
