@@ -131,8 +131,8 @@ def _without_report_words(question: Question) -> str:
 def _own_words(question: Question) -> str:
     """Content words the question asks about beyond its report words ("内设处室"), or ""."""
     rest = _without_report_words(question)
-    for word in sorted((w for name in ("share", "change", "rank", "compare") for w in domain.INTENT_WORDS[name]),
-                       key=len, reverse=True):
+    words = [w for name in ("share", "change", "rank", "compare") for w in domain.INTENT_WORDS[name]]
+    for word in sorted(words + list(domain.WHICH_PLACE_WORDS), key=len, reverse=True):
         rest = rest.replace(word, "")
     rest = QUESTION_WORDS.sub("", rest)
     return rest if len(rest) >= 2 else ""

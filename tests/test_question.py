@@ -58,3 +58,8 @@ def test_a_units_name_said_in_short_without_its_place_is_its_row():
     from rag.question import subject_spans
     rows = ["广州市医疗救助服务中心", "广州市医疗保险服务中心", "基本支出"]
     assert [key for _, _, _, key in subject_spans("广州医救中心2023年基本支出", rows)] == ["广州市医疗救助服务中心", "基本支出"]
+
+
+def test_which_one_asked_without_a_superlative_is_no_ranking():
+    assert understand("江门医保待遇发放手续费是委托哪家发的").intent != "rank"
+    assert understand("哪个城市三公经费最多").intent == "rank"
