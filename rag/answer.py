@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from rag import domain, places, rank
+from rag import domain, lexicon, places, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
 from rag.followup import carry_over
@@ -94,10 +94,15 @@ class AnswerEngine:
         self._definition_paragraphs = None
         self._numbers: dict[str, list[Evidence]] = {}
         self._sentences: dict[str, list[Evidence]] = {}
-        paragraphs = self.store.paragraphs()
-        self.spelling = _spelling_vocabulary(self.vocabulary, paragraphs, self.search_index.chunks)
-        self.term_weights = rank.TermWeights([p.text for p in paragraphs] + self.vocabulary)
-        self.inconsistencies = {(f.doc, f.line): f for f in self.store.audit_findings() if not f.passed}
+        saved = lexicon.load(index_dir)  # what is derived from the whole corpus, saved with the build
+        if saved is None:  # a build made before the lexicon was saved with it: computed here
+            paragraphs = self.store.paragraphs()
+            self.spelling = _spelling_vocabulary(self.vocabulary, paragraphs, self.search_index.chunks)
+            self.term_weights = rank.TermWeights([p.text for p in paragraphs] + self.vocabulary)
+        else:
+            self.spelling = Vocabulary(_spelling_words(self.vocabulary, saved.headings), saved.text)
+            self.term_weights = _term_weights(saved, self.vocabulary)
+        self.inconsistencies = _Inconsistencies(self.store)
 
     def warm_up(self) -> None:
         """Load the embedding model now, so the first passage question does not wait for it."""
@@ -625,13 +630,39 @@ class AnswerEngine:
 
 
 def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vocabulary:
+    """The words a typed word may be read as, computed from every paragraph and chunk."""
+    text = "\n".join([*(p.text for p in paragraphs), *rows, *(c.text for c in chunks)])
+    return Vocabulary(_spelling_words(rows, lexicon.heading_words(c.section for c in chunks)), text)
+
+
+def _spelling_words(rows: list[str], headings: set[str]) -> set[str]:
     """The words a typed word may be read as: row and item names, topics, section headings."""
     words = {variant for row in rows for variant in row_name_variants(row)}
     words |= {s for synonyms in domain.ITEMS.values() for s in synonyms}
     words |= {w for topic in domain.PASSAGE_TOPICS.values() for w in topic}
-    words |= {NUMBERING_PREFIX.sub("", part) for c in chunks for part in c.section.split(" > ")}
-    text = "\n".join([*(p.text for p in paragraphs), *rows, *(c.text for c in chunks)])
-    return Vocabulary(words, text)
+    return words | headings
+
+
+def _term_weights(saved: lexicon.Lexicon, rows: list[str]) -> rank.TermWeights:
+    """rank.TermWeights over every paragraph and row name, from the paragraphs' saved counts."""
+    weights = rank.TermWeights(rows)
+    weights.count = max(1, saved.paragraphs + len(rows))
+    weights.frequency.update(saved.frequency)
+    return weights
+
+
+class _Inconsistencies:
+    """The audit's failed checks by (report, line), read from the store per report when first asked."""
+
+    def __init__(self, store):  # a TableStore
+        self.store = store
+        self._by_doc: dict[str, dict[int, object]] = {}
+
+    def get(self, key: tuple[str, int]):
+        doc, line = key
+        if doc not in self._by_doc:
+            self._by_doc[doc] = {f.line: f for f in self.store.audit_findings(doc) if not f.passed}
+        return self._by_doc[doc].get(line)
 
 
 def _chunk_evidence(chunk: Chunk) -> Evidence:

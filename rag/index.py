@@ -224,6 +224,7 @@ def write_chunks(build_dir: Path, settings: Settings | None = None, delta: Build
             fresh = [d for d in store.documents() if d.name in delta.added]
         new = chunk_store(store, fresh)
         row_names.update(report_row_names(store, fresh))
+        write_lexicon(build_dir, store, delta, row_names, fresh, new, settings)
     finally:
         store.close()
     _write_json(build_dir / ROW_NAMES_FILE, row_names)
@@ -236,6 +237,32 @@ def write_chunks(build_dir: Path, settings: Settings | None = None, delta: Build
     held = keyword.write(build_dir / KEYWORD_DIR, base / KEYWORD_DIR if base else None,
                          delta.removed if base else frozenset(), batch)
     return SearchBuild(new, held)
+
+
+def write_lexicon(build_dir: Path, store: TableStore, delta: BuildDelta, row_names: dict[str, list[str]],
+                  fresh: list, new: list[Chunk], settings: Settings) -> None:
+    """The term counts, headings and corpus text (rag/lexicon.py) of the build: from the base's, the
+    reports written anew added and the removed taken out; from every report without a usable base."""
+    from rag import lexicon
+
+    base = delta.base / lexicon.LEXICON_DIR if delta.base is not None else None
+    if base is not None and lexicon.is_current(base):
+        counted = [d for d in fresh if d.name in delta.added]
+    else:
+        base, counted = None, store.documents()
+        if len(fresh) < len(counted):  # fresh: the reports added to a keyword base
+            new = chunk_store(store, counted)
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in new:
+        by_doc.setdefault(chunk.doc, []).append(chunk)
+    parts = {d.name: lexicon.report_part(store, d.name, row_names.get(d.name, []), by_doc.get(d.name, []))
+             for d in counted}
+    base_store = read_store(delta.base, settings) if base is not None and delta.removed else None
+    try:  # the reports removed are counted out as the base's store holds them
+        lexicon.write(build_dir / lexicon.LEXICON_DIR, base, delta.removed if base else (), base_store, parts)
+    finally:
+        if base_store is not None:
+            base_store.close()
 
 
 def build_chunks(build_dir: Path) -> list[Chunk]:
@@ -301,6 +328,7 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
         if on_progress:
             on_progress("向量化文本", 0.2 + 0.7 * done / max(1, total))
 
+    embedding_started = time.perf_counter()
     shards = shard_by_report(added, settings.ingest_workers if settings.chroma_url else 1)
     if len(shards) > 1:
         sharded = _embed_in_workers(build_dir, settings, shards, embedded)
@@ -312,6 +340,7 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
     fault_point("embedded")
     _write_json(build_dir / STATS_FILE, {"chunks": built.chunks, "new_chunks": len(built.new),
                                           "embedded": built.embedded, "keyword_seconds": round(keyword_seconds, 3),
+                                          "embed_seconds": round(time.perf_counter() - embedding_started, 3),
                                           **shard_stats})
     return built
 
@@ -372,7 +401,8 @@ def _embed_shard(build_dir: Path, settings: Settings, chunks: list[dict], thread
 
 def read_stats(build_dir: Path) -> dict:
     """What a build embedded: {"chunks", "new_chunks", "embedded", "keyword_seconds" (write_chunks: the
-    chunks, their keyword index and the row vocabulary)} ({} for a build without dense search)."""
+    chunks, their keyword index, the row vocabulary and the lexicon), "embed_seconds" (the model
+    loaded, the new chunks embedded or taken from the cache, the collection written)} ({} for a build without dense search)."""
     path = build_dir / STATS_FILE
     return _read_json(path) if path.is_file() else {}
 

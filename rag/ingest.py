@@ -42,7 +42,7 @@ from rag.store import DocumentInfo, delete_documents, write_report
 INDEX_FORMAT = 4  # bump when the parser or the index layout changes, to force a rebuild
 KEEP_BUILDS = 2  # the build in use and the last complete one before it
 BUILD_MODULES = ("load.py", "ocr.py", "places.py", "domain.py", "models.py", "audit.py", "store.py", "index.py",
-                 "embeddings.py", "provenance.py", "keyword.py")
+                 "embeddings.py", "provenance.py", "keyword.py", "lexicon.py")
 IN_USE_FILE = "in_use_since"  # written into a build when it is swapped in (time_ns)
 NOT_A_REPORT = "这不像预算、决算或绩效报告"
 

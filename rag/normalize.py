@@ -9,6 +9,7 @@ anything else reads the question.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -74,7 +75,7 @@ class Vocabulary:
     typed word differing in one character can be found without comparing against every word."""
 
     words: set[str]
-    text: str  # all report text, to tell a typo from a word the reports use
+    text: Container[str]  # all report text (`word in text`), to tell a typo from a word the reports use
     _by_gap: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -124,16 +125,17 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correcti
     return text, corrections
 
 
-def correct_places(text: str, places: set[str], corpus_text: str) -> tuple[str, list[Correction]]:
+def correct_places(text: str, places: set[str], corpus_text: Container[str]) -> tuple[str, list[Correction]]:
     """A held place's name mistyped through pinyin (无川 for 吴川): a span the reports never print,
     each character sounding like the place's and one at least the same."""
     corrections: list[Correction] = []
     for place in sorted(places, key=len, reverse=True):
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
-            if typed != place and typed not in corpus_text and any(a == b for a, b in zip(typed, place)) \
+            if typed != place and any(a == b for a, b in zip(typed, place)) \
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", typed) \
                     and all(_sounds_alike(a, b) for a, b in zip(typed, place) if a != b) \
-                    and re.fullmatch(r"[\u4e00-\u9fff]+", typed):
+                    and typed not in corpus_text:  # last: the corpus is large
                 corrections.append(Correction(typed, place))
                 text = text.replace(typed, place)
     return text, corrections

@@ -1,0 +1,85 @@
+"""The lexicon saved with the build (rag/lexicon.py) is what the answer engine computed from the
+whole store before it was saved: term-weight counts, spelling words, corpus text. Built from the
+real corpus, from scratch and from a base (a report added, a report removed)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from rag import lexicon, rank
+from rag.answer import AnswerEngine, _spelling_vocabulary, _spelling_words, _term_weights
+from rag.index import build_chunks, load_vocabulary, write_chunks
+from rag.ingest import _manifest, ingest
+from rag.settings import load_settings
+from rag.store import TableStore
+
+
+def computed(build_dir):
+    """As AnswerEngine computes them from every paragraph and chunk when no lexicon is saved."""
+    rows = load_vocabulary(build_dir)
+    store = TableStore(build_dir / "store.sqlite")
+    paragraphs = store.paragraphs()
+    store.close()
+    chunks = build_chunks(build_dir)
+    return (_spelling_vocabulary(rows, paragraphs, chunks), rank.TermWeights([p.text for p in paragraphs] + rows),
+            [p.text for p in paragraphs] + [c.text for c in chunks])
+
+
+def assert_saved_equals_computed(build_dir) -> None:
+    saved = lexicon.load(build_dir)
+    assert saved is not None
+    rows = load_vocabulary(build_dir)
+    spelling, weights, texts = computed(build_dir)
+    loaded = _term_weights(saved, rows)
+    assert loaded.count == weights.count > 100
+    assert +loaded.frequency == +weights.frequency
+    assert _spelling_words(rows, saved.headings) == spelling.words
+    # words the reports print (2, 3 and 6 characters from every text) and the same with a character changed
+    printed = {t[i:i + n] for t in texts for n in (2, 3, 6) for i in range(0, len(t) - n + 1, 4)}
+    printed = {w for w in printed if "\n" not in w}
+    changed = {w[:-1] + "费" for w in printed}
+    for word in printed | changed:
+        assert (word in saved.text) == (word in spelling.text), word
+    assert all(word in saved.text for word in printed)
+    assert 0 < sum(word in saved.text for word in changed) < len(changed)
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    return load_settings().with_overrides(index_dir=tmp_path_factory.mktemp("lexicon-index"))
+
+
+def test_saved_lexicon_equals_computed_from_scratch_and_from_a_base(settings):
+    files = sorted(settings.corpus_dir.glob("*.txt"))
+    ingest(files[:4], settings, build_steps=[write_chunks], progress=False)
+    assert_saved_equals_computed(settings.current_index.resolve())
+    counts_of_four = (settings.current_index.resolve() / lexicon.LEXICON_DIR / lexicon.TERM_COUNTS_FILE).read_text()
+
+    ingest(files, settings, build_steps=[write_chunks], progress=False)  # one report added to the base
+    build = settings.current_index.resolve()
+    assert _manifest(build)["base"] is not None
+    assert_saved_equals_computed(build)
+
+    ingest(files[:4], settings, build_steps=[write_chunks], progress=False)  # and removed again
+    build = settings.current_index.resolve()
+    assert _manifest(build)["base"] is not None
+    assert_saved_equals_computed(build)
+    saved = (build / lexicon.LEXICON_DIR / lexicon.TERM_COUNTS_FILE).read_text()
+    assert lexicon.json.loads(saved)["frequency"] == lexicon.json.loads(counts_of_four)["frequency"]
+
+
+def test_engine_answers_the_same_with_the_saved_lexicon_and_without(settings, tmp_path):
+    ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
+    questions = ["江门医保局2024年办工费多少", "无川医保局2024年三公经费多少", "廉江2023年决算公务接待费多少",
+                 "广州医保局2023年部门预算主要职责", "江门医保局2023年绩效自评存在的问题"]
+    with_saved = AnswerEngine(settings, dense=False)
+    assert isinstance(with_saved.spelling.text, lexicon.CorpusText)
+    answers = [with_saved.ask(q).to_json() for q in questions]
+    copy = tmp_path / "index"
+    shutil.copytree(settings.index_dir, copy, symlinks=True)
+    shutil.rmtree(copy / "current" / lexicon.LEXICON_DIR)
+    without = AnswerEngine(settings.with_overrides(index_dir=copy), dense=False)
+    assert isinstance(without.spelling.text, str)
+    assert [without.ask(q).to_json() for q in questions] == answers
+    assert "“办工费”按“办公费”理解" in answers[0]["answer"] and "“无川”按“吴川”理解" in answers[1]["answer"]
