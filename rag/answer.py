@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from rag import domain, lexicon, places, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
+from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
 from rag.followup import carry_over
 from rag.index import Chunk, HybridRetriever, SearchIndex, load_vocabulary
@@ -75,6 +76,9 @@ def money(value: Decimal) -> str:
     return f"{value:,f}" if abs(value) >= 10000 else f"{value:f}"
 
 
+REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
+
+
 class AnswerEngine:
     """The store, the search index and the vocabulary, loaded once and shared by all callers."""
 
@@ -92,8 +96,8 @@ class AnswerEngine:
         self.vocabulary = load_vocabulary(index_dir) or self.finder.row_vocabulary(self.documents)
         self._lock = threading.Lock()
         self._definition_paragraphs = None
-        self._numbers: dict[str, list[Evidence]] = {}
-        self._sentences: dict[str, list[Evidence]] = {}
+        self._numbers: dict[str, list[Evidence]] = RecentlyUsed(REPORTS_CACHED)  # per report, bounded
+        self._sentences: dict[str, list[Evidence]] = RecentlyUsed(REPORTS_CACHED)
         saved = lexicon.load(index_dir)  # what is derived from the whole corpus, saved with the build
         if saved is None:  # a build made before the lexicon was saved with it: computed here
             paragraphs = self.store.paragraphs()

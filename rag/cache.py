@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -110,3 +111,24 @@ def versions_of(paths: Iterable[Path]) -> str:
     for path in paths:
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:16]
+
+
+class RecentlyUsed(OrderedDict):
+    """A dict of at most `size` entries that forgets the least recently used: the per-report caches
+    of a process answering about thousands of reports stay bounded (`if key not in cache: cache[key]
+    = …; return cache[key]` works unchanged)."""
+
+    def __init__(self, size: int = 64):
+        super().__init__()
+        self.size = size
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        self.move_to_end(key)
+        return value
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)

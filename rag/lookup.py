@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from rag import domain
 from rag.audit import NUMBERING_PREFIX
+from rag.cache import RecentlyUsed
 from rag.parse.facts import label_names_item
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact
@@ -55,9 +56,9 @@ def clean_row_name(name: str) -> str:
 class FigureFinder:
     """Finds one subject's figure in one report, preferring the table the question points at."""
 
-    def __init__(self, store: TableStore):
+    def __init__(self, store: TableStore, tables_cached: int = 64):
         self.store = store
-        self._tables: dict[str, list[tuple[TableInfo, list[RowRecord]]]] = {}
+        self._tables: dict[str, list[tuple[TableInfo, list[RowRecord]]]] = RecentlyUsed(tables_cached)
 
     def tables(self, doc: str) -> list[tuple[TableInfo, list[RowRecord]]]:
         if doc not in self._tables:

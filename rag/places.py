@@ -79,8 +79,9 @@ def _longest_name() -> int:
     return max(map(len, _by_name()))
 
 
+@lru_cache(maxsize=4096)
 def short_name(name: str) -> str:
-    """新会区 -> 新会, 江门市 -> 江门."""
+    """新会区 -> 新会, 江门市 -> 江门. (Cached: every question reads the names of every report held.)"""
     return Place("", name, 0).short
 
 
