@@ -47,10 +47,10 @@ def environment(index_dir: Path) -> dict[str, str]:
     return {**os.environ, "RAG_INDEX_DIR": str(index_dir), "PYTHONPATH": str(ROOT)}
 
 
-def build_base(index_dir: Path, files: list[Path]) -> float:
+def build_base(index_dir: Path, files: list[Path], build_steps: list | None = None) -> float:
     settings = load_settings().with_overrides(index_dir=index_dir)
     started = time.perf_counter()
-    result = ingest(files, settings, build_steps=[build_search_indexes], progress=True)
+    result = ingest(files, settings, build_steps=build_steps or [build_search_indexes], progress=True)
     print(f"  base of {len(files)}: {'built' if result.changed else 'unchanged'} in {time.perf_counter() - started:.1f} s",
           flush=True)
     return time.perf_counter() - started

@@ -14,7 +14,8 @@ not rebuilt (ingest finds it unchanged), and the time of the build that made it 
 --work/scale_builds.json. A new size's embedding cache is seeded from the largest size's built
 (a smaller set is its prefix), so only reports never embedded go through the model. Set
 RAG_MODEL_DIR to one folder (e.g. an existing index's models/) or each size rebuilds the model. The embedding backend is the setting
-RAG_EMBEDDING_BACKEND. Every timing depends on the machine's load, printed beside it.
+RAG_EMBEDDING_BACKEND. --keyword-only builds and asks without vectors (index{N}-keyword-only), for
+sizes whose embedding the machine cannot afford. Every timing depends on the machine's load, printed beside it.
 """
 from __future__ import annotations
 
@@ -33,8 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.add_bench import build_base, environment, synthetic  # noqa: E402
-from rag.index import read_stats  # noqa: E402
+from rag.index import KEYWORD_DIR, read_stats, write_chunks  # noqa: E402
+from rag.keyword import KeywordIndex  # noqa: E402
 
+KEYWORD_ONLY = "keyword-only"
 BUILDS_FILE = "scale_builds.json"  # per index folder: the time of the build that made it
 REFUSALS = ["湖南省医保局2024年三公经费多少", "北京市医保局2023年部门决算公务接待费多少",
             "上海医保局2024年主要职责是什么", "浙江省医保局2022年部门预算三公经费多少"]
@@ -51,11 +54,11 @@ def known_answers(pool_dir: Path, names: set[str]) -> list[dict]:
     return [a for a in map(json.loads, filter(None, lines)) if a["doc"] in names]
 
 
-def build(work: Path, size: int, files: list[Path], backend: str) -> dict:
-    """The size's index, built unless already there; what its build took."""
-    index_dir = work / f"index{size}-{backend}"
-    cache = index_dir / "embedding_cache.sqlite"
-    others = sorted((int(p.name[5:].split("-")[0]), p) for p in work.glob(f"index*-{backend}")
+def build(work: Path, size: int, files: list[Path], backend: str, vectors: bool, reuse: bool) -> dict:
+    """The size's index, built unless already there (reuse: as it is, not even checked); what its build took."""
+    index_dir = work / f"index{size}-{backend if vectors else KEYWORD_ONLY}"
+    cache = index_dir / "embedding_cache.sqlite"  # embeddings by backend, and the keyword tokens
+    others = sorted((int(p.name[5:].split("-")[0]), p) for p in work.glob("index*-*")
                     if p.name[5:].split("-")[0].isdigit() and (p / "embedding_cache.sqlite").is_file())
     if not cache.exists() and others:  # the largest: its reports include a smaller size's (a prefix)
         index_dir.mkdir(parents=True, exist_ok=True)
@@ -63,16 +66,20 @@ def build(work: Path, size: int, files: list[Path], backend: str) -> dict:
         print(f"  embedding cache seeded from {others[-1][1].name}", flush=True)
     os.environ["RAG_INDEX_DIR"] = str(index_dir)
     started_load = load_average()
-    seconds = build_base(index_dir, files)
-    stats = read_stats((index_dir / "current").resolve())
+    seconds = 0.0 if reuse else build_base(index_dir, files, None if vectors else [write_chunks])
+    stats = read_stats((index_dir / "current").resolve()) or {"chunks": keyword_chunks(index_dir), "embedded": 0}
     record_file = work / BUILDS_FILE
     records = json.loads(record_file.read_text()) if record_file.is_file() else {}
     key = index_dir.name
-    if stats.get("new_chunks", 0) and seconds > 1:  # built now (not a no-op)
+    if seconds > 1:  # built now (not a no-op)
         records[key] = {"seconds": round(seconds, 1), "reports": len(files), "when": time.strftime("%Y-%m-%d %H:%M"),
                         "load": f"{started_load} at start, {load_average()} at end", **stats}
         record_file.write_text(json.dumps(records, ensure_ascii=False, indent=1))
     return {"index_dir": index_dir, "record": records.get(key), "stats": stats}
+
+
+def keyword_chunks(index_dir: Path) -> int:
+    return KeywordIndex((index_dir / "current").resolve() / KEYWORD_DIR).size
 
 
 def folder_size(path: Path) -> int:
@@ -82,9 +89,10 @@ def folder_size(path: Path) -> int:
 class Asker:
     """A fresh `python -m rag ask --json -` process, timed from its start."""
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, dense: bool):
         self.started = time.perf_counter()
-        self.process = subprocess.Popen([sys.executable, "-m", "rag", "ask", "--json", "-"], cwd=ROOT,
+        self.process = subprocess.Popen([sys.executable, "-m", "rag", "ask", "--json", "-",
+                                         *([] if dense else ["--no-dense"])], cwd=ROOT,
                                         env=environment(index_dir), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
 
@@ -127,9 +135,9 @@ def right(known: dict, answer: dict) -> bool:
     return bool(sources) and sources[0]["doc"] == known["doc"] and "职责" in answer["answer"]
 
 
-def cold_start(index_dir: Path, question: str) -> tuple[float, bool]:
+def cold_start(index_dir: Path, question: str, dense: bool) -> tuple[float, bool]:
     """Seconds from a fresh process's start to its first answer (and whether it found one)."""
-    asker = Asker(index_dir)
+    asker = Asker(index_dir, dense)
     answer, _ = asker.ask(question)
     seconds = time.perf_counter() - asker.started
     asker.close()
@@ -141,23 +149,23 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(size: int, built: dict, known: list[dict]) -> dict:
+def measure(size: int, built: dict, known: list[dict], dense: bool, max_known: int | None = None) -> dict:
     index_dir = built["index_dir"]
     figure = next(k for k in known if k["type"] == "figure")
     passage = next(k for k in known if k["type"] == "passage")
-    cold_figure, found_figure = cold_start(index_dir, figure["question"])
-    cold_passage, found_passage = cold_start(index_dir, passage["question"])
+    cold_figure, found_figure = cold_start(index_dir, figure["question"], dense)
+    cold_passage, found_passage = cold_start(index_dir, passage["question"], dense)
     questions = ([k for k in known if k["type"] == "figure"][:WARM_PER_TYPE]
                  + [k for k in known if k["type"] == "passage"][:WARM_PER_TYPE]
                  + [{"type": "refusal", "question": q} for q in REFUSALS])
-    asker = Asker(index_dir)
+    asker = Asker(index_dir, dense)
     asker.ask(passage["question"])  # models loaded: what follows is warm
     times: dict[str, list[float]] = {}
     for known_answer in questions:
         _, seconds = asker.ask(known_answer["question"])
         times.setdefault(known_answer["type"], []).append(seconds)
     wrong = []
-    checked = known + [{"type": "refusal", "question": q} for q in REFUSALS]
+    checked = known[:max_known] + [{"type": "refusal", "question": q} for q in REFUSALS]
     for known_answer in checked:  # accuracy over every known answer (the warm ones asked again)
         answer, _ = asker.ask(known_answer["question"])
         if not right(known_answer, answer):
@@ -190,22 +198,34 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 200, LARGEST])
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--show-wrong", action="store_true", help="print each known answer missed")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the builds as they are, even if made by other code (no ingest): e.g. the "
+                             "code before a change answering from the same build")
+    parser.add_argument("--max-known", type=int, default=None,
+                        help="check only the first N known answers (default: all)")
+    parser.add_argument("--keyword-only", action="store_true",
+                        help="build without vectors (no embedding: the store, chunks and keyword index) and ask "
+                             "with --no-dense: passages by keyword search alone; for sizes whose embedding the "
+                             "machine cannot afford")
     args = parser.parse_args()
     backend = os.environ.get("RAG_EMBEDDING_BACKEND", "torch")
     pool = synthetic(args.work, max(args.sizes))
-    print(f"backend {backend}; cores {os.cpu_count()}; {load_average()}")
+    print(f"backend {KEYWORD_ONLY + ' (no vectors; ask --no-dense)' if args.keyword_only else backend}; "
+          f"cores {os.cpu_count()}; {load_average()}")
     print("NOTE: every timing below depends on the machine's load (2 shared cores here): compare sizes "
           "measured in the same run, and read the load average printed with them.", flush=True)
     rows = []
     for size in args.sizes:
         files = pool[:size]
-        built = build(args.work, size, files, backend)
+        built = build(args.work, size, files, backend, not args.keyword_only, args.reuse)
         report_build(size, built)
         if args.build_only:
             continue
-        rows.append(measure(size, built, known_answers(pool[0].parent, {f.name for f in files})))
+        rows.append(measure(size, built, known_answers(pool[0].parent, {f.name for f in files}), not args.keyword_only,
+                            args.max_known))
         row = rows[-1]
         print(f"  measured {size}: {row['load']}", flush=True)
+        print_table([row], header=False)
         for known_answer, answer in row["wrong"] if args.show_wrong else []:
             print(f"    WRONG {known_answer['question']} want {known_answer.get('expected', known_answer['type'])}: "
                   f"{answer['answer'][:100]!r}")
@@ -213,15 +233,17 @@ def main() -> None:
         print_table(rows)
 
 
-def print_table(rows: list[dict]) -> None:
-    print("\nreports | cold start: first figure / first passage (s) | warm p50 / p95 (ms): figure | passage | "
-          "refusal | peak RSS MiB | index MB | known answers right")
+def print_table(rows: list[dict], header: bool = True) -> None:
+    if header:
+        print("\nreports | cold start: first figure / first passage (s) | warm p50 / p95 (ms): figure | passage | "
+              "refusal | peak RSS MiB | index MB | known answers right")
     for row in rows:
         warm = " | ".join(f"{1000 * statistics.median(row['times'][t]):.1f} / {1000 * percentile(row['times'][t], 0.95):.1f}"
                           for t in ("figure", "passage", "refusal"))
         print(f"{row['size']:>7} | {row['cold_figure']:.2f} / {row['cold_passage']:.2f} | {warm} | {row['rss']:.0f} | "
-              f"{row['index_mb']:.1f} | {row['right']}/{row['checked']}")
-    print("(timings measured under the load printed above; 2 cores shared with other work)")
+              f"{row['index_mb']:.1f} | {row['right']}/{row['checked']}", flush=True)
+    if header:
+        print("(timings measured under the load printed above; 2 cores shared with other work)")
 
 
 if __name__ == "__main__":
