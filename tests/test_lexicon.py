@@ -83,3 +83,18 @@ def test_engine_answers_the_same_with_the_saved_lexicon_and_without(settings, tm
     assert isinstance(without.spelling.text, str)
     assert [without.ask(q).to_json() for q in questions] == answers
     assert "“办工费”按“办公费”理解" in answers[0]["answer"] and "“无川”按“吴川”理解" in answers[1]["answer"]
+
+
+def test_bounded_report_caches_answer_the_same_after_forgetting(settings):
+    """The per-report caches keep 2 reports here: a report forgotten is read again, same answer."""
+    from rag.cache import RecentlyUsed
+
+    ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
+    engine = AnswerEngine(settings, dense=False)
+    engine._numbers, engine._sentences, engine.finder._tables = RecentlyUsed(2), RecentlyUsed(2), RecentlyUsed(2)
+    first = engine.ask("江门医保局2024年三公经费多少").to_json()
+    for other in ("吴川医保局2024年公务接待费多少", "廉江2023年决算公务接待费多少", "广州医保局2023年部门预算三公经费多少"):
+        assert engine.ask(other).found
+    assert len(engine.finder._tables) == 2 and "000_30a6781b9aebb9ed.txt" not in engine.finder._tables
+    again = engine.ask("江门医保局2024年三公经费多少").to_json()
+    assert again == first and first["figures"][0]["value"] == "17.56"
