@@ -16,16 +16,18 @@ when loading (they come from the row vocabulary and rag/domain.py).
 """
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import mmap
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rag.audit import NUMBERING_PREFIX
-from rag.cache import versions_of
-from rag.evidence import bigrams
+from rag.evidence import bigrams, fold
 from rag.store import TableStore
 
 LEXICON_DIR = "lexicon"
@@ -35,10 +37,13 @@ TEXT_FILE = "corpus_text.txt"  # every report's text, one part after another
 TEXT_SPANS_FILE = "corpus_text_spans.json"  # {doc: [first byte, end byte]} in TEXT_FILE
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
-    """The code a saved lexicon depends on: a lexicon saved by other code is not used."""
-    package = Path(__file__).resolve().parent
-    return versions_of([Path(__file__), package / "evidence.py", package / "audit.py"])
+    """The code a saved lexicon depends on (this module, how bigrams are cut, how headings are
+    numbered): a lexicon saved by other code is not used."""
+    parts = [Path(__file__).read_text(encoding="utf-8"), inspect.getsource(fold), inspect.getsource(bigrams),
+             NUMBERING_PREFIX.pattern]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def is_current(folder: Path) -> bool:
