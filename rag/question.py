@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -291,19 +292,27 @@ ABBREVIATED_SHARE = 0.5  # of its name's characters, without the place it begins
 def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
     """Row names said shortened, the Chinese way: some characters of the name dropped, the first
     and last kept (社保和就业支出 for 社会保障和就业支出). Each found span, the longest first."""
+    at: dict[str, list[int]] = {}  # where each character of the question is: names are looked up by it
+    for position, character in enumerate(text):
+        at.setdefault(character, []).append(position)
     found = []
-    for name in vocabulary:
-        if (len(name) <= ABBREVIATED_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name)
-                or name.endswith(domain.UNIT_SUFFIX) or places.is_unit_name(name)):  # a report's own unit is no subject
-            continue
-        own = _without_place(name)  # 医疗救助服务中心 of 广州市医疗救助服务中心: said with or without its place
-        for said in dict.fromkeys((name, own)):
-            for start in (m.start() for m in re.finditer(re.escape(said[0]), text)):
+    for name, own in _abbreviable(tuple(vocabulary)):
+        for said in (name, own) if own != name else (name,):
+            for start in at.get(said[0], ()):
                 end = _abbreviation_end(text, start, said)
                 if (end and ABBREVIATED_MIN <= end - start < len(said) and end - start >= ABBREVIATED_SHARE * len(own)
                         and text[end - 2:end] == name[-2:]):  # it ends as the name does: 就业支出, 服务中心
                     found.append((start, end, "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+@lru_cache(maxsize=4)
+def _abbreviable(vocabulary: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The row names that may be said in short, each with its name without the place it begins
+    with (广州市医疗救助服务中心, 医疗救助服务中心): computed once per vocabulary, not per question."""
+    return [(name, _without_place(name)) for name in vocabulary
+            if len(name) > ABBREVIATED_MIN and re.fullmatch(r"[\u4e00-\u9fff]+", name)
+            and not name.endswith(domain.UNIT_SUFFIX) and not places.is_unit_name(name)]  # a report's own unit is no subject
 
 
 def _without_place(name: str) -> str:
