@@ -129,7 +129,10 @@ def correct_places(text: str, places: set[str], corpus_text: Container[str]) -> 
     """A held place's name mistyped through pinyin (无川 for 吴川): a span the reports never print,
     each character sounding like the place's and one at least the same."""
     corrections: list[Correction] = []
+    characters = set(text)
     for place in sorted(places, key=len, reverse=True):
+        if characters.isdisjoint(place):  # one character at least is typed right
+            continue
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
             if typed != place and any(a == b for a, b in zip(typed, place)) \

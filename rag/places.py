@@ -350,9 +350,10 @@ def scope(names: list[str], units: list[str], documents: Sequence[Held],
     own = {name: [d for d in of_units if (_of(d) == place if place else d.city == name)]
            for name, place in places.items()}
     named = [d for reports in own.values() for d in reports]
+    named_ids = {id(d) for d in named}
     result = Scope(named if names else of_units, [], {})
     for name, place in places.items():
-        inside = [_of(d) for d in of_units if place and _inside(_of(d), place) and d not in named]
+        inside = [_of(d) for d in of_units if place and id(d) not in named_ids and _inside(_of(d), place)]
         if inside:  # the next level down: a city's districts and counties, a province's cities
             result.below[_deepest(place)] = list(dict.fromkeys(inner[_level(place)] for inner in inside))
         within_named = any(own[other] and places[other] and _inside(place, places[other]) for other in names) \
