@@ -263,9 +263,14 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     matches = [(m.start(), m.end(), "item", item) for item, synonyms in domain.ITEMS.items()
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)
                if not text[:m.start()].endswith(domain.OTHER_BOOKS)]  # 医保基金总支出: the fund's, not the unit's
-    for word, name in _row_words(tuple(vocabulary)):
-        position = text.find(word)
-        if position >= 0 and not places.is_unit_name(word):
+    by_start = _row_words(tuple(vocabulary))
+    found: dict[tuple[str, str], int] = {}
+    for position in range(len(text) - 1):
+        for word, name in by_start.get(text[position:position + 2], ()):
+            if (word, name) not in found and text.startswith(word, position):
+                found[word, name] = position  # the first place each word is said, as text.find gives
+    for (word, name), position in found.items():
+        if not places.is_unit_name(word):
             matches.append((position, position + len(word), "row", name))
     spans: list[tuple[int, int, str, str]] = []
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
@@ -280,16 +285,19 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
 
 
 @lru_cache(maxsize=4)
-def _row_words(vocabulary: tuple[str, ...]) -> list[tuple[str, str]]:
-    """The words that name a row (its name, its names without a bracket, an alias) and the row:
-    computed once per vocabulary, not per question."""
+def _row_words(vocabulary: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
+    """The words that name a row (its name, its names without a bracket, an alias) and the row, by
+    their first two characters: computed once per vocabulary, looked up at each place of a question."""
     item_words = {s for synonyms in domain.ITEMS.values() for s in synonyms}
     known = set(vocabulary)
     named = [(variant, name) for name in vocabulary for variant in row_name_variants(name)] + [
         (alias, row) for alias, row in domain.ROW_ALIASES.items() if row in known]
-    return [(word, name) for word, name in named
-            if len(word) >= 2 and word not in item_words and word not in domain.TOTAL_ROW_NAMES
-            and not word.endswith(domain.UNIT_SUFFIX)]  # the report's own unit names no subject
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    for word, name in named:
+        if (len(word) >= 2 and word not in item_words and word not in domain.TOTAL_ROW_NAMES
+                and not word.endswith(domain.UNIT_SUFFIX)):  # the report's own unit names no subject
+            by_start.setdefault(word[:2], []).append((word, name))
+    return by_start
 
 
 ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
