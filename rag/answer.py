@@ -16,7 +16,7 @@ from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
 from rag.followup import carry_over
-from rag.index import Chunk, HybridRetriever, SearchIndex, load_vocabulary
+from rag.index import Chunk, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.provenance import label_uploaded
@@ -551,6 +551,8 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ passages
     def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        from rag.retriever import HybridRetriever  # langchain's retriever stack: loaded with the first passage
+
         wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, dense=self.dense)
         found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]

@@ -17,10 +17,6 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 from tqdm import tqdm
 
 from rag import domain, keyword
@@ -356,9 +352,8 @@ def embed_and_add(build_dir: Path, settings: Settings, chunks: list[Chunk], on_b
     collection = _collection(build_dir, settings)
     for start in range(0, len(chunks), CHROMA_BATCH):
         part = chunks[start:start + CHROMA_BATCH]
-        documents = [_document(c) for c in part]
         collection.upsert(ids=[c.id for c in part], embeddings=vectors[start:start + CHROMA_BATCH],
-                          documents=[d.page_content for d in documents], metadatas=[d.metadata for d in documents])
+                          documents=[c.indexed_text for c in part], metadatas=[chunk_metadata(c) for c in part])
     return computed
 
 
@@ -424,9 +419,9 @@ def _chroma(build_dir: Path, embeddings: SentenceTransformerEmbeddings, settings
                   embedding_function=embeddings, collection_metadata={"hnsw:space": "cosine"})
 
 
-def _document(chunk: Chunk) -> Document:
-    metadata = {k: v for k, v in asdict(chunk).items() if k != "text" and v is not None}
-    return Document(page_content=chunk.indexed_text, metadata=metadata, id=chunk.id)
+def chunk_metadata(chunk: Chunk) -> dict:
+    """What the vector store keeps beside a chunk's text: its report, section, lines and source."""
+    return {k: v for k, v in asdict(chunk).items() if k != "text" and v is not None}
 
 
 # ------------------------------------------------------------------ searching
@@ -529,16 +524,3 @@ def fuse(rankings) -> list[tuple[int, float]]:
         for rank, position in enumerate(ranking[:50]):
             fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
     return sorted(fused.items(), key=lambda item: -item[1])
-
-
-class HybridRetriever(BaseRetriever):
-    """The hybrid search as a langchain retriever (Documents with report metadata)."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-    index: SearchIndex
-    docs: set[str] | None = None
-    k: int = 5
-    dense: bool = True
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [_document(hit.chunk) for hit in self.index.search(query, self.docs, self.k, self.dense)]
