@@ -21,7 +21,7 @@ from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.provenance import label_uploaded
 from rag.parse.text import compact
-from rag.question import Question, row_name_variants, understand
+from rag.question import Question, measure_asked, row_name_variants, understand
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo, RowRecord
@@ -107,6 +107,7 @@ class AnswerEngine:
             self.spelling = Vocabulary(_spelling_words(self.vocabulary, saved.headings), saved.text)
             self.term_weights = _term_weights(saved, self.vocabulary)
         self.inconsistencies = _Inconsistencies(self.store)
+        self._scanned = {d.name: d for d in self.documents if d.ocr_lines}  # reports with pages read by OCR
 
     def warm_up(self) -> None:
         """Load the embedding model now, so the first passage question does not wait for it."""
@@ -142,16 +143,18 @@ class AnswerEngine:
                     "change": self._change, "rank": self._rank, "passage": self._passage,
                     "definition": self._definition, "reason": self._reason}
         answer = handlers[question.intent](question, documents)
-        answer = _per_unit_checked(question, answer, self.holdings(question))
+        if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
+            refusal = self._refuse(question, f"报告没有按{per}计的数字，只列出全年合计：\n{answer.answer}")
+            refusal.sources = answer.sources
+            answer = refusal
         label_uploaded(answer, self.documents)
         if note and answer.found:
             answer.answer = f"{note}\n{answer.answer}"
         if question.corrections and answer.found:
             read = "、".join(f"“{c.typed}”按“{c.read_as}”理解" for c in question.corrections)
             answer.answer = f"（{read}）\n{answer.answer}"
-        scanned = {d.name: d for d in self.documents if d.ocr_lines}
         for source in answer.sources:
-            source.scanned = source.doc in scanned and scanned[source.doc].read_by_ocr(source.line)
+            source.scanned = source.doc in self._scanned and self._scanned[source.doc].read_by_ocr(source.line)
         return answer
 
     # ------------------------------------------------------------ which reports
@@ -249,9 +252,9 @@ class AnswerEngine:
         readings = rank.several_asked_readings(question) or rank.conjoined_readings(question)
         found = []
         for reading in readings:
-            asked = understand(reading, self.vocabulary, self.settings.max_question_chars)
-            best = self._lookup(replace(question, reading=reading, asked_class=asked.asked_class,
-                                        asked_unit=asked.asked_unit), documents, None)
+            asked_class, asked_unit = measure_asked(reading)
+            best = self._lookup(replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit),
+                                documents, None)
             if not best:
                 return None
             found.append((best[0].label, best[0]))
@@ -700,18 +703,14 @@ def _unquoted(text: str) -> str:
     return text.replace("“", "").replace("”", "")
 
 
-def _per_unit_checked(question: Question, answer: Answer, holdings: str) -> Answer:
-    """A figure asked per month, person or day that the report states only as a total is not
-    found: say so, and show the total the report does state."""
+def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
+    """The unit (月, 人, 天) of a figure asked per month, person or day when the figure found is
+    not stated so (the reports state yearly totals): the answer is then not found."""
     per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in question.text for w in words)), None)
     if per is None or not answer.found or not answer.figures:
-        return answer
+        return None
     stated = " ".join(f"{f.label} {f.row or ''} {f.column or ''} {f.sentence or ''}" for f in answer.figures[:1])
-    if any(w in stated for w in domain.PER_UNIT_WORDS[per]):
-        return answer
-    text = (f"报告没有按{per}计的数字，只列出全年合计：\n"
-            f"{answer.answer}\n目前收录的报告：{holdings}。")
-    return Answer(question.text, False, text, [], answer.sources, question.intent, question)
+    return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else per
 
 
 def _of_the_years(question: Question, document: DocumentInfo) -> bool:

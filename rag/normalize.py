@@ -154,9 +154,9 @@ def read_nicknames(text: str) -> tuple[str, list[Correction]]:
         text = text.replace(correction.typed, correction.read_as)
     unit = "|".join(domain.ABBREVIATED_BEFORE)
     for letter, city in domain.PLACE_ABBREVIATIONS.items():  # 穗医保局, not 稻穗
-        if re.search(rf"(?<![\u4e00-\u9fff]){letter}(?={unit})", text):
+        text, read = re.subn(rf"(?<![\u4e00-\u9fff]){letter}(?={unit})", city, text)
+        if read:
             corrections.append(Correction(letter, city))
-            text = re.sub(rf"(?<![\u4e00-\u9fff]){letter}(?={unit})", city, text)
     return text, corrections
 
 

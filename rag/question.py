@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
 
 from rag import domain, places
 from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_nicknames,
@@ -159,23 +159,31 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     counted = _without_name_words(normalized)  # "哪几个科室" asks for names, not how many
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
-    question.asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items()
-                                 if any(w in counted for w in words)), None)
-    if question.asked_class is None and RATE_ASKED.search(counted):
-        question.asked_class = "percent"  # 覆盖率要达到多少, 参保率是多少: a rate is a percent
-    if question.asked_class is None and PEOPLE_ASKED.search(counted):
-        question.asked_class = "count"  # 有多少在编人员: people are counted
+    question.asked_class, question.asked_unit = measure_asked(normalized)
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
     question.amounts = [Decimal(n) * IN_10K_YUAN[unit] for n, unit in AMOUNT_CITED.findall(normalized)]
-    asked_unit = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
-    question.asked_unit = asked_unit.group(1) if asked_unit else None
-    if question.asked_unit in MONEY_UNITS:  # 多少个亿: money, whatever 多少个 says
-        question.asked_class = "money"
-    elif question.asked_unit and question.asked_class in (None, "money"):  # 多少场, 多少万人: the measure word
-        question.asked_class = "count"  # says the class, whatever 多少万 says
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)
     return question
+
+
+def measure_asked(reading: str) -> tuple[str | None, str | None]:
+    """What a question (as read) asks a figure to be: its class (money / count / percent / area /
+    months / score) and the measure word it names (多少辆: 辆), each None when it says none."""
+    counted = _without_name_words(reading)
+    asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items() if any(w in counted for w in words)),
+                       None)
+    if asked_class is None and RATE_ASKED.search(counted):
+        asked_class = "percent"  # 覆盖率要达到多少, 参保率是多少: a rate is a percent
+    if asked_class is None and PEOPLE_ASKED.search(counted):
+        asked_class = "count"  # 有多少在编人员: people are counted
+    said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
+    asked_unit = said.group(1) if said else None
+    if asked_unit in MONEY_UNITS:  # 多少个亿: money, whatever 多少个 says
+        asked_class = "money"
+    elif asked_unit and asked_class in (None, "money"):  # 多少场, 多少万人: the measure word
+        asked_class = "count"  # says the class, whatever 多少万 says
+    return asked_class, asked_unit
 
 
 def _without_name_words(text: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
