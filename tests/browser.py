@@ -206,6 +206,28 @@ class ChatPage:
         box.send_keys(Keys.ENTER)
         return self.wait_for_answer(before, question)
 
+    def ask_example(self, label: str, within: str = "[data-testid=stSidebar]") -> dict:
+        """Click an example question and wait for its answer. On loaded machines a click that lands
+        while the sidebar is still redrawing can be lost; the user then clicks again, and so does this
+        (only once the app is idle and the question has not been asked)."""
+        from selenium.common.exceptions import TimeoutException
+
+        before = len(self.message_texts())
+
+        def asked() -> bool:
+            return any(label in text for text in self.message_texts()[before:])
+
+        for _ in range(3):
+            self.click(label, within)
+            try:
+                self.wait(asked, timeout=30)
+                break
+            except TimeoutException:  # the click was lost
+                if not self.idle():
+                    self.wait(asked, message=f"the example {label} was not asked")
+                    break
+        return self.wait_for_answer(before, label)
+
     def wait_for_answer(self, before: int, question: str | None = None) -> dict:
         """The answer to the question just asked: the user's bubble with that question is the one
         before it (while the app reruns, the previous turn's bubbles may still be on the page)."""
