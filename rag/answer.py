@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from rag import domain, lexicon, places, rank
+from rag import domain, lexicon, parts, places, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
@@ -532,15 +532,24 @@ class AnswerEngine:
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """Reports by one subject's figure; or, when one report's several subjects are named, those."""
         ascending = any(w in question.text for w in domain.ASCENDING_WORDS)
+        if len(documents) == 1 and parts.group_asked(question.text) and (
+                within := self._parts(question, documents[0], None)):
+            return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
         if len(question.subjects) > 1 and _one_place_and_year(question):
             pairs = self._per_subject(question, documents)
             heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
         else:
-            pairs = [(f.doc_title, f) for f in self._lookup(question, documents, question.subjects[0])]
-            heading = _subject_name(question.subjects[0], question)
+            subject = question.subjects[0] if question.subjects else None
+            found = self._lookup(question, documents, subject)
+            within = self._parts(question, documents[0], found[0] if found else None) \
+                if len(documents) == 1 else None
+            if within:  # one report: its rows, not reports, are ranked
+                return self._rank_parts(question, within, ascending)
+            pairs = [(f.doc_title, f) for f in found]
+            heading = _subject_name(subject, question)
             note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
         if not pairs:
-            return self._not_found(question, documents, question.subjects[0])
+            return self._not_found(question, documents, question.subjects[0] if question.subjects else None)
         pairs.sort(key=lambda pair: pair[1].value, reverse=not ascending)
         lines = [f"按{heading}{'从低到高' if ascending else '从高到低'}："]
         lines += [f"{i}. {name}：{money(f.value)}{f.unit}（{f.doc_title}，{f.citation}）" if name != f.doc_title else
@@ -551,6 +560,42 @@ class AnswerEngine:
                         question.intent, question)
         answer.chart = _bar_chart(question, [name for name, _ in pairs], figures)
         return answer
+
+    def _parts(self, question: Question, document: DocumentInfo, whole: Figure | None) -> parts.Parts | None:
+        """What a ranking within one report ranks: the projects or units asked, else the parts of
+        the item's figure in its table."""
+        group = parts.group_asked(question.text)
+        tables = self.finder.tables(document.name)
+        subjects = [s for s in question.subjects if s != document.unit]  # the department itself names no unit
+        words = " ".join([question.reading, *subjects])
+        named = [c for c in question.cities if c != document.city] + subjects  # units named
+        if group == "project":
+            return parts.of_projects(tables, words, named)
+        if group == "unit":
+            return parts.of_units(tables, words, named)
+        if whole is None or whole.table is None:  # the parts of the item asked
+            return None
+        table, rows = next((t, r) for t, r in tables if t.number == whole.table)
+        return parts.of_row(table, rows, whole.row_id, whole.column)
+
+    def _rank_parts(self, question: Question, within: parts.Parts, ascending: bool) -> Answer:
+        document = self.store.document(within.table.doc)
+        figures = sorted((self._row_figure(document, within, row) for row in within.rows),
+                         key=lambda f: f.value, reverse=not ascending)
+        whole = clean_row_name(within.whole.name)
+        lines = [f"{document.title}表{within.table.number}《{within.table.title}》「{whole}」下各项，"
+                 f"按「{within.column}」{'从低到高' if ascending else '从高到低'}："]
+        lines += [f"{i}. {f.label}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]
+        answer = Answer(question.text, True, "\n".join(lines), figures, [self._figure_source(f) for f in figures[:3]],
+                        question.intent, question)
+        answer.chart = _bar_chart(question, [f.label for f in figures], figures)
+        return answer
+
+    @staticmethod
+    def _row_figure(document: DocumentInfo, within: parts.Parts, row: RowRecord) -> Figure:
+        return Figure(row.values[within.column], within.table.unit or "万元", parts.unit_name(row), document.name,
+                      document.title, row.line_start, within.table.number, within.table.title, row.name,
+                      within.column, row_id=row.id)
 
     # ------------------------------------------------------------ passages
     def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:

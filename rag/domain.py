@@ -237,6 +237,15 @@ PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
 ASCENDING_WORDS: tuple[str, ...] = ("最少", "最低", "最省", "从低到高", "从少到多")
 # words asking which place or unit, without saying by what ("哪个城市…最多" ranks; "委托哪家" does not)
 WHICH_PLACE_WORDS: tuple[str, ...] = ("哪个城市", "哪个市", "哪家", "哪个局", "哪个地方", "各市", "哪里")
+# what a ranking within one report ranks: the word after 哪个/单个/哪家 ("哪个项目最多": the projects of its
+# project table, "哪个单位基本支出最多": the units of the table listing them); any other word ranks the
+# named item's parts in its table ("工资福利支出里哪一项最多")
+RANK_GROUPS: dict[str, str] = {"项目": "project", "单位": "unit", "分局": "unit", "区分局": "unit", "中心": "unit",
+                               "家": "unit", "部门": "unit"}
+RANK_GROUP_PATTERN = (r"(?:哪个|哪一个|哪|单个|各个|每个)(区分局|项目|单位|分局|中心|家|部门)"
+                      r"|(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)")
+PLACE_PREFIX = r"^[\u4e00-\u9fff]{2,3}?[省市区县]"  # 江门市 in 江门市医疗保障事业管理中心
+PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its title (项目支出…预算表)
 # words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自")
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",

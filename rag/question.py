@@ -389,8 +389,8 @@ def _intent(text: str, question: Question) -> str:
         return "share"
     if (has_subject or asks_amount) and changed:
         return "change"
-    if has_subject and any(w in text for w in words["rank"]):
-        return "rank"
+    if (has_subject or re.search(domain.RANK_GROUP_PATTERN, text)) and any(w in text for w in words["rank"]):
+        return "rank"  # "哪个项目最多": the projects are what is ranked
     several = len(question.cities) > 1 or len(question.years) > 1 or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(
             w in text for w in words["compare"] if len(w) > 1))

@@ -36,6 +36,8 @@ class Weights:
     target_unasked: float = -0.2  # a target (≥200万人) when the question asks no target
     answer_at: float = 0.5  # below this, no unit answers the question: refuse
     words_at: float = 0.3  # and a unit not found by name must hold this share of the question's words
+    winner_margin: float = 1.0  # or be of the measure asked and this far ahead of the report's other figures
+    winner_words_at: float = 0.1  # while holding at least this share of the question's words
     passage_at: float = 0.35  # the same for passages
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
@@ -204,13 +206,33 @@ def ranked(units: list[Evidence], terms: list[Term], question: Question,
 
 def best_per_document(units: list[Evidence], terms: list[Term], question: Question,
                       w: Weights | None = None) -> list[tuple[float, Evidence]]:
-    """Each report's best unit that clears the threshold, best report first."""
+    """Each report's best unit that answers, best report first: the best that clears the
+    threshold, else one that clearly wins (see clear_winner)."""
     w = w or WEIGHTS
-    chosen: dict[str, tuple[float, Evidence]] = {}
+    per_document: dict[str, list[tuple[float, Evidence]]] = {}
     for value, unit in ranked(units, terms, question, w):
-        if value >= w.answer_at and unit.doc not in chosen and (unit.named or lexical(unit, terms, w) >= w.words_at):
-            chosen[unit.doc] = (value, unit)
-    return sorted(chosen.values(), key=lambda pair: -pair[0])
+        per_document.setdefault(unit.doc, []).append((value, unit))
+    chosen = []
+    for scored in per_document.values():
+        passing = next(((value, unit) for value, unit in scored if value >= w.answer_at
+                        and (unit.named or lexical(unit, terms, w) >= w.words_at)), None)
+        if found := passing or clear_winner(scored, terms, question, w):
+            chosen.append(found)
+    return sorted(chosen, key=lambda pair: -pair[0])
+
+
+def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], question: Question,
+                 w: Weights) -> tuple[float, Evidence] | None:
+    """A report's best unit when it is of the measure asked and ahead of every other figure of the
+    report by a margin: a chatty question ("听说…大厅很挤，到底多大面积") holds words no report
+    prints, which keep any unit's share of the question low, though one unit plainly answers it."""
+    if not scored or not question.asked_class:
+        return None
+    value, best = scored[0]
+    if best.unit_class != question.asked_class or lexical(best, terms, w) < w.winner_words_at:
+        return None
+    runner_up = next((v for v, unit in scored[1:] if unit.figure.value != best.figure.value), None)
+    return (value, best) if runner_up is None or value - runner_up >= w.winner_margin else None
 
 
 # ------------------------------------------------------------------ passages and reasons

@@ -516,3 +516,46 @@ def test_figures_read_from_a_scanned_page_say_so_in_the_answer_and_its_json(tmp_
 def test_a_whole_name_beats_a_name_said_in_short_that_cuts_it(engine):
     answer = engine.ask("吴川医保2024年基本支出合计")  # not 本年支出合计 read from "本支出合计"
     assert (answer.figures[0].column, answer.figures[0].value) == ("基本支出", Decimal("354.77"))
+
+
+# ------------------------------------------------------------ rankings within one report
+def _ranked(answer) -> list[tuple[str, Decimal]]:
+    return [(f.label, f.value) for f in answer.figures]
+
+
+def test_the_parts_of_an_item_are_ranked_within_its_table(engine):
+    answer = engine.ask("江门医保局2024年工资福利支出里面哪一项最多")
+    ranked = _ranked(answer)
+    assert ranked[0] == ("津贴补贴", Decimal("508.98")) and len(ranked) == 11
+    assert {(f.table, f.column) for f in answer.figures} == {(6, "预算")}
+    assert [v for _, v in ranked] == sorted((v for _, v in ranked), reverse=True)
+    assert "「工资福利支出」下各项" in answer.answer
+
+
+def test_a_total_printed_after_its_parts_ranks_the_items_of_its_side(engine):
+    answer = engine.ask("廉江医保局2023年公用经费哪一项花得最多")  # 决算 表6: 人员经费 and 公用经费 side by side
+    assert _ranked(answer)[:2] == [("其他交通费用", Decimal("6.48")), ("办公费", Decimal("3.01"))]
+    assert all(f.table == 6 for f in answer.figures)
+
+
+def test_the_units_of_a_report_are_ranked_from_the_table_that_lists_them(engine):
+    answer = engine.ask("江门医保局2024年哪个单位基本支出最多")
+    assert _ranked(answer) == [("江门市医疗保障事业管理中心", Decimal("997.15")),
+                               ("江门市医疗保障局", Decimal("739.26")), ("江门市医疗保障局新会分局", Decimal("240.46")),
+                               ("江门市医疗保障局蓬江分局", Decimal("236.03")), ("江门市医疗保障局江海分局", Decimal("204.19"))]
+    assert answer.figures[0].table == 11
+    named = engine.ask("江门2024年蓬江、江海、新会这三个分局，项目经费哪家最少")
+    assert [v for _, v in _ranked(named)] == [Decimal("17.04"), Decimal("34.90"), Decimal("38.97")]
+    assert named.figures[0].table == 12
+
+
+def test_the_projects_of_a_report_or_of_one_of_its_units_are_ranked(engine):
+    assert _ranked(engine.ask("吴川医保局2024年哪个项目的钱最多"))[0] == ("非税工作经费", Decimal("137.50"))
+    answer = engine.ask("江门2024年医疗保障事业管理中心的项目里哪个最多")
+    assert _ranked(answer)[0] == ("其他医保工作经费", Decimal("326.65"))
+    assert _ranked(engine.ask("江门医保局2024年单个项目最大是哪个"))[0][1] == Decimal("417.85")
+
+
+def test_a_clear_winner_of_the_measure_asked_answers_a_chatty_question(engine):
+    answer = engine.ask("朋友说廉江医保服务大厅每次去都排长队，那个大厅到底多大面积啊")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("90"), "平方米")

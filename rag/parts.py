@@ -1,0 +1,118 @@
+"""The parts of a whole within one report's table, for a ranking inside that report: "工资福利支出
+里哪一项最多" ranks the rows under 工资福利支出, "哪个单位的基本支出最多" the units of the table that
+lists them, "单个项目哪个最大" the projects of the project table. Pure functions over a table's rows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rag import domain
+from rag.evidence import bigrams
+from rag.lookup import clean_row_name
+from rag.store import RowRecord, TableInfo
+
+
+@dataclass(frozen=True)
+class Parts:
+    table: TableInfo
+    whole: RowRecord
+    column: str
+    rows: list[RowRecord]  # each with a value in the column
+
+
+def group_asked(question_text: str) -> str | None:
+    """What the question ranks: projects, units, or (None) the parts of the item it names."""
+    match = re.search(domain.RANK_GROUP_PATTERN, question_text)
+    return domain.RANK_GROUPS[match.group(1) or match.group(2)] if match else None
+
+
+def descendants(rows: list[RowRecord], position: int) -> list[RowRecord]:
+    """The rows below rows[position] that are deeper than it, up to the next row at its level."""
+    below = []
+    for row in rows[position + 1:]:
+        if row.level <= rows[position].level:
+            break
+        below.append(row)
+    return below
+
+
+def children(rows: list[RowRecord], position: int) -> list[RowRecord]:
+    below = descendants(rows, position)
+    level = min((row.level for row in below), default=None)
+    return [row for row in below if row.level == level]
+
+
+def leaves(rows: list[RowRecord], position: int) -> list[RowRecord]:
+    return _leaves(descendants(rows, position))
+
+
+def _leaves(rows: list[RowRecord]) -> list[RowRecord]:
+    """The rows no deeper row follows."""
+    return [row for i, row in enumerate(rows) if i + 1 == len(rows) or rows[i + 1].level <= row.level]
+
+
+def unit_name(row: RowRecord) -> str:
+    name = clean_row_name(row.name)
+    for suffix in domain.GROUP_ROW_SUFFIXES:
+        name = name.removesuffix(suffix)
+    return name
+
+
+def is_unit_row(row: RowRecord) -> bool:
+    return unit_name(row).endswith(domain.UNIT_ROW_ENDINGS)
+
+
+def is_named(row: RowRecord, words: str, named: list[str]) -> bool:
+    """A unit's row the question names: by its name with or without its place ("医疗保障事业管理
+    中心"), or by a place or unit word it holds ("蓬江", "江海分局"); the department's own row by 局本级."""
+    name = unit_name(row)
+    short = re.sub(domain.PLACE_PREFIX, "", name)
+    if short == domain.UNIT_SUFFIX:  # the department's own row: every question names the department
+        return domain.OWN_LEVEL in words
+    return name in words or short in words or any(w in name for w in named)
+
+
+def _with_values(table: TableInfo, whole: RowRecord, column: str, rows: list[RowRecord]) -> Parts | None:
+    kept = [row for row in rows if isinstance(row.values.get(column), Decimal)]
+    return Parts(table, whole, column, kept) if len(kept) >= 2 else None
+
+
+def _title_fit(table: TableInfo, words: str) -> int:
+    return len(bigrams(words) & bigrams(table.title))
+
+
+def of_row(table: TableInfo, rows: list[RowRecord], row_id: int, column: str) -> Parts | None:
+    """The rows one level under a figure's row, in the figure's column; under a total printed
+    after its parts (公用经费合计), the items of its side of the table."""
+    whole = next(row for row in rows if row.id == row_id)
+    side = [row for row in rows if row.side == whole.side]
+    position = side.index(whole)
+    below = children(side, position) or [row for row in _leaves(side) if row is not whole and row.level > 0]
+    return _with_values(table, whole, column, below)
+
+
+def of_units(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named: list[str]) -> Parts | None:
+    """The units under a table's total row, in the table (of those that list units) whose title
+    fits the question's words best (基本支出 -> 部门预算基本支出预算表); of them, the ones named
+    ("蓬江、江海、新会三个分局…哪家最多") when two or more are."""
+    listing = [(table, rows) for table, rows in tables if rows
+               and sum(map(is_unit_row, children(rows, 0))) >= 2 and table.columns]
+    if not listing:
+        return None
+    table, rows = max(listing, key=lambda pair: _title_fit(pair[0], words))
+    units = [row for row in children(rows, 0) if is_unit_row(row)]
+    chosen = [row for row in units if is_named(row, words, named)]
+    return _with_values(table, rows[0], table.columns[0], chosen if len(chosen) >= 2 else units)
+
+
+def of_projects(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named: list[str]) -> Parts | None:
+    """The projects of the project table: the leaf rows under the unit the question names, or
+    under the table's total row."""
+    projects = [(table, rows) for table, rows in tables
+                if domain.PROJECT_TABLE_WORD in table.title and rows and table.columns]
+    if not projects:
+        return None
+    table, rows = max(projects, key=lambda pair: len(leaves(pair[1], 0)))
+    position = next((i for i, row in enumerate(rows) if is_unit_row(row) and is_named(row, words, named)), 0)
+    return _with_values(table, rows[position], table.columns[0], leaves(rows, position))
