@@ -219,8 +219,10 @@ def named(text: str, held: Sequence[Held] = (), rows: Sequence[tuple[int, int]] 
     knows; in this province by its short name too (新会, 台山), elsewhere by its full name (湖南省)
     or a province's or city's short name (深圳, 湖南); a short name that is also an everyday word
     (光明) only before a unit. A place written inside a table row's name (蓬江分局) is that row,
-    unless a report of that place is held. A place followed by one inside it with only unit
-    words between (江门市医疗保障局新会分局, 广东江门) is said by the inner one."""
+    unless a report of that place is held; so is one that runs into a row's name (其中卫生健康支出:
+    not 中卫). A place followed by one inside it with only unit words between (江门市医疗保障局新会分局,
+    广东江门) is said by the inner one, and one no report is of, named beside a place inside it, only
+    says where that place lies."""
     units = unit_words(held)
     known = _held_names(held)
     mentions: list[_Mention] = []
@@ -232,14 +234,25 @@ def named(text: str, held: Sequence[Held] = (), rows: Sequence[tuple[int, int]] 
             position += 1
             continue
         name = text[position:end]
-        if name in known or not any(start <= position and end <= stop for start, stop in rows):
+        if name in known or not any(position < stop and start < end for start, stop in rows):
             within = _deepest(mentions[-1].division) if mentions and mentions[-1].division else None
             mentions.append(_Mention(position, end, name, resolve(name, held, within)))
         position = end
     kept = [m for m, after in zip(mentions, mentions[1:] + [None])
             if after is None or not _said_by(m, after, text, units)]
+    reported = {_of(document) for document in held}
+    kept = [m for m in kept if m.division in reported or _unit_at(text[m.end:].lstrip(_PLACE_ENDINGS), units)
+            or not _holds_another(m, kept)]
     return Named(list(dict.fromkeys(short_name(m.name) for m in kept)), _units_named(text, mentions, units),
                  {short_name(m.name): m.division for m in kept if m.division})
+
+
+def _holds_another(outer: _Mention, mentions: list[_Mention]) -> bool:
+    """A place no report is of, named beside one inside it and not before a unit ("湛江下达的任务，
+    廉江完成了多少", not "湛江市医保局…"): the inner place is asked about, the outer says where it lies."""
+    return outer.division is not None and any(
+        m is not outer and m.division is not None and m.division != outer.division and _inside(m.division, outer.division)
+        for m in mentions)
 
 
 def resolve(name: str, held: Sequence[Held] = (), within: str | None = None) -> Division | None:

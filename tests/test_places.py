@@ -89,6 +89,9 @@ HELD = _held("江门市医疗保障局2024年部门预算", "江门市医疗保�
     ("廉江医保服务大厅有多大面积", ["廉江"], []),
     ("哪个医疗保障局公务接待费最少", [], ["医疗保障局"]),
     ("广州市医保局房屋面积", ["广州"], ["医疗保障局"]),  # a short name read late (from pinyin) is the unit
+    ("湛江下达的参保任务，吴川完成了多少", ["吴川"], []),  # 湛江 (no report of its own) only says where 吴川 is
+    ("江门下达的参保任务，新会完成了多少", ["江门", "新会"], []),  # 江门's own report is held: both are asked
+    ("吴川归湛江管，那湛江市医保局的三公经费呢", ["吴川", "湛江"], ["医疗保障局"]),  # 湛江's unit is asked
 ])
 def test_a_question_names_places_of_the_gazetteer_and_units(text, places, units):
     read = named(text, HELD)
@@ -101,6 +104,9 @@ def test_a_place_inside_a_row_name_is_that_row_unless_its_reports_are_held():
     assert named(text, HELD, rows=[row]).places == ["江门"]
     assert named(text, HELD).places == ["江门", "蓬江"]
     assert named("江门2024年新会分局的基本支出", HELD, rows=[(7, 11)]).places == ["江门", "新会"]  # 新会's report is held
+    text = "吴川2024年其中卫生健康支出多少"  # 中卫 (宁夏) runs into the row 卫生健康支出
+    row = (text.index("卫生"), text.index("卫生") + 6)
+    assert named(text, HELD, rows=[row]).places == ["吴川"] and named(text, HELD).places == ["吴川", "中卫"]
 
 
 def test_the_reports_of_a_district_a_city_and_a_unit():

@@ -36,6 +36,7 @@ def test_the_longest_name_wins():
     assert question.row_terms == ["卫生健康支出"] and question.items == []
     assert understand("吴川2024年行政运行支出多少", VOCABULARY).row_terms == ["行政运行"]
     assert understand("江门2024年2101505科目是多少").codes == ["2101505"]
+    assert understand("廉江完成了任务的100.1%，2023年参保多少人").codes == []  # a percent, not code 100
 
 
 @pytest.mark.parametrize("text, fragment", [
