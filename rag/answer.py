@@ -27,6 +27,7 @@ from rag.settings import Settings
 from rag.store import DocumentInfo, RowRecord
 
 PASSAGE_CHARS = 900
+REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 
 
@@ -642,8 +643,14 @@ class AnswerEngine:
         document = self.store.document(best.doc)
         quote = best.sentence + "".join(s for s in best.neighbours if _gives_reason(s) and not _gives_reason(best.sentence))
         lines = [f"{document.title}「{best.section}」（{best.doc} 第{best.line}行）原文：\n“{quote}”"]
-        source = Source(best.doc, document.title, "text", best.section, None, quote, best.line)
-        return Answer(question.text, True, "\n".join(lines), [], [source], question.intent, question)
+        sources = [Source(best.doc, document.title, "text", best.section, None, quote, best.line)]
+        for value, unit in scored[1:]:  # the next sentences that also answer, as further sources
+            if len(sources) == REASON_SOURCES or value < rank.WEIGHTS.passage_at:
+                break
+            if unit.sentence != best.sentence:
+                sources.append(Source(unit.doc, self.store.document(unit.doc).title, "text", unit.section, None,
+                                      unit.sentence or "", unit.line))
+        return Answer(question.text, True, "\n".join(lines), [], sources, question.intent, question)
 
     def _section_text(self, best: Chunk) -> tuple[str, int]:
         """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""

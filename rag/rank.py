@@ -246,10 +246,19 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
         value += w.topic if terms else w.passage_at
     if question.amounts and set(question.amounts) & sums_in(evidence.sentence or evidence.lead):
         value += w.amount_cited
-    if question.asks_reason and any(m in " ".join([evidence.sentence or "", *evidence.neighbours[:1]])
-                                    for m in domain.REASON_MARKERS):
-        value += w.reason_marker
+    if question.asks_reason:
+        value += _reason_fit(evidence, w)
     return value
+
+
+def _reason_fit(evidence: Evidence, w: Weights) -> float:
+    """A sentence that gives a reason, or states a figure its next sentence explains; one describing
+    the department's standing duties (部门职能) gives none."""
+    if any(word in (evidence.section or "") for topic in domain.NOT_REASON_TOPICS
+           for word in domain.PASSAGE_TOPICS[topic]):
+        return -w.reason_marker
+    said = " ".join([evidence.sentence or "", *evidence.neighbours[:1]])
+    return w.reason_marker if any(m in said for m in domain.REASON_MARKERS) else 0.0
 
 
 SUM_IN_10K_YUAN = re.compile(r"(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*(?:万元|万)")

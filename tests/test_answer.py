@@ -559,3 +559,18 @@ def test_the_projects_of_a_report_or_of_one_of_its_units_are_ranked(engine):
 def test_a_clear_winner_of_the_measure_asked_answers_a_chatty_question(engine):
     answer = engine.ask("朋友说廉江医保服务大厅每次去都排长队，那个大厅到底多大面积啊")
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("90"), "平方米")
+
+
+# ------------------------------------------------------------ reasons
+def test_where_a_sum_came_from_is_a_reason_question(engine):
+    answer = engine.ask("廉江医保局2023年的其他收入是哪来的")
+    assert answer.intent == "reason" and "是因为本年有退休人员征" in answer.answer
+
+
+def test_a_reason_answer_lists_the_next_sentences_that_answer_too(engine):
+    answer = engine.ask("广州医保局2023年因公出国（境）费为什么是0")
+    assert "取消因公出国（境）" in answer.answer and len(answer.sources) == 3
+    assert any("主要原因是2023年取消因公出国（境）计划" in s.text for s in answer.sources)
+    priced = engine.ask("江门医保局2023年为何没有调整医疗服务价格")
+    assert any("不符合医疗服务项目价格动态调整条件" in s.text for s in priced.sources)
+    assert not any("部门职能" in (s.section or "") for s in priced.sources)  # duties give no reason
