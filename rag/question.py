@@ -221,11 +221,12 @@ def _own_level(question: Question, row_vocabulary: list[str], text: str) -> None
 
 
 def _codes_for_names(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
-    """"住房公积金（经济科目30113）": a name with its code in brackets is asked by the code, the
-    exact key (the name may also be a 功能科目 row of another table)."""
+    """"住房公积金（经济科目30113）", "2101501行政运行": a name with its code in brackets or just
+    before it is asked by the code, the exact key (the name may also be a 功能科目 row of another table)."""
     for start, end, _, key in spans:
         bracket = re.match(r"[\u4e00-\u9fff”\"]{0,4}?[（(][^）)]{0,8}?(\d{3,7})[）)]", text[end:])
-        if bracket and bracket.group(1) in question.codes:
+        before = re.search(r"(\d{3,7})[\]】）)\s]?$", text[:start])
+        if any(found and found.group(1) in question.codes for found in (bracket, before)):
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
 
@@ -284,12 +285,29 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
-    for match in _abbreviations(text, vocabulary):  # 社保和就业支出: a name said in short
+    for match in _abbreviations(text, vocabulary) + _completed_after_and(text, spans, vocabulary):
         overlapped = [span for span in spans if span[0] < match[1] and match[0] < span[1]]
         if all(match[0] <= s and e <= match[1] and e - s < match[1] - match[0]  # it holds the whole names it
                for s, e, _, _ in overlapped):  # meets, and is longer: a whole name said in full stays
             spans = [span for span in spans if span not in overlapped] + [match]
     return sorted(spans)
+
+
+def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
+                         vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
+    """"公务用车购置费和运行维护费": the name after 和 said without the words it shares with the one
+    before (公务用车), completed by them when that makes a row name."""
+    found = []
+    for start, end, _, _ in spans:
+        if text[end:end + 1] not in CONJUNCTIONS:
+            continue
+        said = text[start:end]
+        for name in (name for name in vocabulary if name[:2] == said[:2]):
+            head = next((said[:k] for k in range(len(said) - 1, 1, -1) if name.startswith(said[:k])), None)
+            rest = name[len(head):] if head else ""
+            if len(rest) >= 3 and text.startswith(rest, end + 1):
+                found.append((end + 1, end + 1 + len(rest), "row", name))
+    return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
 
 
 @lru_cache(maxsize=4)
@@ -308,13 +326,15 @@ def _row_words(vocabulary: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
     return by_start
 
 
+CONJUNCTIONS = "和与及、"
 ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
 ABBREVIATED_SHARE = 0.5  # of its name's characters, without the place it begins with
 
 
 def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
     """Row names said shortened, the Chinese way: some characters of the name dropped, the first
-    and last kept (社保和就业支出 for 社会保障和就业支出). Each found span, the longest first."""
+    and last kept (社保和就业支出 for 社会保障和就业支出), or the place it begins with (医疗救助服务中心
+    for 广州市医疗救助服务中心). Each found span, the longest first."""
     at: dict[str, list[int]] = {}  # where each character of the question is: names are looked up by it
     for position, character in enumerate(text):
         at.setdefault(character, []).append(position)
@@ -323,7 +343,10 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
         for said in (name, own) if own != name else (name,):
             for start in at.get(said[0], ()):
                 end = _abbreviation_end(text, start, said)
-                if (end and ABBREVIATED_MIN <= end - start < len(said) and end - start >= ABBREVIATED_SHARE * len(own)
+                if end is None:
+                    continue
+                shortened = end - start < len(said) or said != name  # or said in full without its place
+                if (shortened and ABBREVIATED_MIN <= end - start and end - start >= ABBREVIATED_SHARE * len(own)
                         and text[end - 2:end] == name[-2:]):  # it ends as the name does: 就业支出, 服务中心
                     found.append((start, end, "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
@@ -394,8 +417,9 @@ def _intent(text: str, question: Question) -> str:
     several = len(question.cities) > 1 or len(question.years) > 1 or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(
             w in text for w in words["compare"] if len(w) > 1))
-    several = several or (len(question.subjects) == 1 and len(question.columns) > 1 and any(
-        w in text for w in domain.EACH_WORDS))  # "基本支出和项目支出里的差旅费各是多少"
+    several = several or (len(question.subjects) > 1 or len(question.columns) > 1) and any(
+        w in text for w in domain.EACH_WORDS) and not any(  # "A和B分别多少", "基本支出和项目支出里的差旅费各是多少"
+        w in text for w in domain.BREAKDOWN_WORDS)  # not "三公经费拆开看…分别多少": the whole's parts answer it
     if several and has_subject:
         return "compare"
     names_asked = any(w in text for w in domain.PASSAGE_QUESTION_WORDS)

@@ -574,3 +574,17 @@ def test_a_reason_answer_lists_the_next_sentences_that_answer_too(engine):
     priced = engine.ask("江门医保局2023年为何没有调整医疗服务价格")
     assert any("不符合医疗服务项目价格动态调整条件" in s.text for s in priced.sources)
     assert not any("部门职能" in (s.section or "") for s in priced.sources)  # duties give no reason
+
+
+# ------------------------------------------------------------ several things asked at once
+def test_each_of_several_named_things_is_answered_side_by_side(engine):
+    units = engine.ask("广州医保局2023年局本级和医疗救助服务中心的基本支出分别是多少")  # 医疗救助服务中心: a unit,
+    assert units.intent == "compare"  # said without its place, not the item 医疗救助
+    assert [f.value for f in units.figures] == [Decimal("2004.49"), Decimal("621.21")]
+    cars = engine.ask("广州医保2023年公务用车购置费和运行维护费各是多少")  # 运行维护费: 公务用车's, as before 和
+    assert [(f.row, f.value) for f in cars.figures][:2] == [("1. 公务用车购置", Decimal("36.00")),
+                                                           ("2. 公务用车运行维护费", Decimal("45.30"))]
+    columns = engine.ask("吴川2024年2101501行政运行的基本支出和项目支出各是多少")  # the code and its name: one row
+    assert columns.understood.subjects == ["2101501"]
+    assert [(f.column, f.value) for f in columns.figures] == [("基本支出", Decimal("123.04")),
+                                                              ("项目支出", Decimal("155.50"))]
