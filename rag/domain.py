@@ -188,7 +188,9 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 # the words of a question that asks for a count rather than an amount of money.
 COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
-                                "种", "类", "批", "位")
+                                "种", "类", "批", "位", "年")
+YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
+YEARS_ASKED: tuple[str, ...] = ("多少年", "几年了", "车龄", "年限")  # not 近几年: which years
 # words between a number and its unit that make it approximate ("90余平方米", "5000多份")
 APPROXIMATE_WORDS: tuple[str, ...] = ("余", "多")
 COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人", "几个人", "人数", "多少个", "几个", "多少家",

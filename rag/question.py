@@ -179,6 +179,10 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
         asked_class = "count"  # 有多少在编人员: people are counted
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     asked_unit = said.group(1) if said else None
+    if any(w in counted for w in domain.YEARS_ASKED):  # 用了多少年, 车龄: a count of years
+        asked_unit = domain.YEARS_UNIT
+    elif asked_unit == domain.YEARS_UNIT:
+        asked_unit = None  # 近几年: which years, not how many
     if asked_unit in MONEY_UNITS:  # 多少个亿: money, whatever 多少个 says
         asked_class = "money"
     elif asked_unit and asked_class in (None, "money"):  # 多少场, 多少万人: the measure word

@@ -413,3 +413,9 @@ def test_a_header_reprinted_into_the_row_below_it_is_dropped_from_its_name():
     table = Table(12, "部门预算项目支出及其他支出预算表", "万元", columns, rows, 1, 20, text_column="绩效目标")
     drop_reprinted_headers(table)
     assert [row.name for row in table.rows] == ["医药价格和招采管理经费", "合计", "财政拨款支出合计"]
+
+
+def test_a_count_of_years_is_a_fact_and_a_date_is_not(corpus_reports):
+    guangzhou = corpus_reports["广州市医疗保障局2023年部门预算"]
+    years = [f for f in guangzhou.facts if f.unit == "年"]
+    assert [(f.value, "车龄已有15年" in f.sentence) for f in years] == [(D("15"), True)] * len(years) and years

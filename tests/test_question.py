@@ -64,3 +64,11 @@ def test_a_units_name_said_in_short_without_its_place_is_its_row():
 def test_which_one_asked_without_a_superlative_is_no_ranking():
     assert understand("江门医保待遇发放手续费是委托哪家发的").intent != "rank"
     assert understand("哪个城市三公经费最多").intent == "rank"
+
+
+@pytest.mark.parametrize("text, asked_unit", [
+    ("广州医保局执法车用了多少年", "年"), ("执法车车龄多少", "年"),
+    ("江门医保局近几年三公经费多少", None),  # which years, not how many
+])
+def test_a_count_of_years_is_asked_by_how_many_years_not_by_which(text, asked_unit):
+    assert understand(text, VOCABULARY).asked_unit == asked_unit

@@ -88,6 +88,8 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
         label = compact(clause) or compact(before)
         unit = match.group(2) or declared
         value = Decimal(match.group(1).replace(",", "").replace("，", ""))
+        if unit == domain.YEARS_UNIT and not re.fullmatch(r"\d{1,2}", match.group(1)):
+            continue  # 2023年: a date, not a count of years
         if unit == "%":
             kind = "percent"
         elif unit not in MONEY_AND_SHARE:
