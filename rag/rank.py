@@ -42,6 +42,7 @@ class Weights:
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
+    scene: float = 0.3  # a word said only in a sentence that asks nothing weighs this much of its rarity
     amount_cited: float = 0.3  # a passage stating a sum the question cites ("那5万块法律顾问费": 5.00万元)
 
 
@@ -100,14 +101,34 @@ def content_words(question: Question) -> str:
     return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
 
 
-def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = ()) -> list[Term]:
+ASKING_SENTENCE = re.compile(r"[^。！？!?；;]*(?:多少|几|什么|啥|哪|吗|呢|怎么|为何|如何|是否)[^。！？!?；;]*")
+
+
+def context_sentences(question: Question) -> str:
+    """The sentences of a question that ask nothing ("我爸是江门的退休职工，老担心医保基金不够用。"
+    before "…总收入是多少亿？"): what they say sets the scene, it is not what is asked."""
+    reading = question.reading or compact(question.text)
+    asking = ASKING_SENTENCE.findall(reading)
+    if not asking or len(re.findall(r"[。！？!?；;]", reading.rstrip("。！？!?；;"))) == 0:
+        return ""
+    last = asking[-1]
+    return " ".join(part for part in re.split(r"[。！？!?；;]", reading) if part and part not in last)
+
+
+def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),
+                w: Weights | None = None) -> list[Term]:
+    w = w or WEIGHTS
     content = content_words(question)
     for word in sorted(drop, key=len, reverse=True):
         content = content.replace(fold(word), " ")
+    scene = fold(context_sentences(question))
+    asked = fold("".join(ASKING_SENTENCE.findall(question.reading or "")[-1:])) if scene else ""
     terms = {}
     for word in words(content):
         pairs = frozenset(bigrams(word) or word)
         weight = weights.weight(pairs) if pairs else 0.0
+        if scene and word in scene and word not in asked:
+            weight *= w.scene  # said only to set the scene
         if weight and word not in terms:
             everyday = tuple(frozenset(bigrams(e) or e) for e in EVERYDAY_WORDS.get(word, ()))
             terms[word] = Term(word, pairs, weight, everyday)
@@ -177,6 +198,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_agrees  # money agrees by its unit alone: every table cell is money
     if question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit:
         value += w.same_unit
+    if _below_magnitude_asked(question, evidence):
+        value += w.unit_conflicts / 2
     if _opposes(question.reading, f"{evidence.label} {evidence.context if evidence.kind == 'cell' else ''}"):
         value += w.opposed
     if evidence.named:
@@ -190,6 +213,17 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+def _below_magnitude_asked(question: Question, evidence: Evidence) -> bool:
+    """"多少亿" is asked of sums of a hundred million yuan or more: 4.3万元 is not its answer."""
+    figure = evidence.figure
+    if question.asked_unit not in ("亿", "亿元") or figure is None or figure.unit not in YUAN_PER_UNIT:
+        return False
+    return figure.value * YUAN_PER_UNIT[figure.unit] < YUAN_PER_UNIT["亿元"]
 
 
 def _opposes(asked: str, about: str) -> bool:

@@ -588,3 +588,15 @@ def test_each_of_several_named_things_is_answered_side_by_side(engine):
     assert columns.understood.subjects == ["2101501"]
     assert [(f.column, f.value) for f in columns.figures] == [("基本支出", Decimal("123.04")),
                                                               ("项目支出", Decimal("155.50"))]
+
+
+# ------------------------------------------------------------ what the question's form says
+def test_words_said_only_to_set_the_scene_weigh_little(engine):
+    answer = engine.ask("我妈在江门退休了，一直关心医保基金够不够花。江门医保基金2023年一共收入多少亿")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("93.33"), "亿元")
+
+
+def test_a_sum_asked_in_hundred_millions_is_not_a_small_one(engine):
+    assert not engine.ask("吴川医保局2024年医保基金支出是多少亿元").found  # only 万元 sums about 基金 (4.3万元 …)
+    named = engine.ask("廉江医保局2023年办公费是多少亿元")  # an item named exactly is still answered, in its unit
+    assert (named.figures[0].value, named.figures[0].unit) == (Decimal("3.01"), "万元")
