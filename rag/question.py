@@ -159,12 +159,33 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     counted = _without_name_words(normalized)  # "哪几个科室" asks for names, not how many
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
-    question.asked_class, question.asked_unit = measure_asked(normalized)
+    question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or asking_part(normalized))
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
     question.amounts = [Decimal(n) * IN_10K_YUAN[unit] for n, unit in AMOUNT_CITED.findall(normalized)]
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)
     return question
+
+
+SENTENCE_BREAKS = "。！？!?；;"
+CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
+ASKING_WORDS = r"多少|几|什么|啥|哪|吗|呢|怎么|咋|为何|如何|是否|干嘛|多久|多大|还是"
+WORDS_ASKED = re.compile(r"什么|谁|哪|啥|咋|怎么|如何|干嘛|多久|还是")  # words, not an amount, are wanted
+
+
+def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
+    """The last sentence (or clause) that asks something: "我爸是退休职工，老担心基金不够用。基金总收入是
+    多少亿？" asks in its second sentence; the first only sets the scene. The whole text when none asks."""
+    parts = [part for part in re.split(f"[{breaks}]", text) if re.search(ASKING_WORDS, part)]
+    return parts[-1] if parts else text
+
+
+def words_asked(text: str) -> str | None:
+    """The clause that asks, when it asks for words and names no amount ("那笔钱是用来干嘛的", "花了
+    七百多万，租的是啥房"): amounts said elsewhere in the question are not what it asks."""
+    clause = asking_part(text, CLAUSE_BREAKS)
+    asks = WORDS_ASKED.search(clause) or any(w in clause for w in domain.PURPOSE_WORDS)
+    return clause if asks and not any(w in clause for w in domain.AMOUNT_WORDS) else None
 
 
 def measure_asked(reading: str) -> tuple[str | None, str | None]:
@@ -401,7 +422,7 @@ def row_name_variants(name: str) -> list[str]:
 def _intent(text: str, question: Question) -> str:
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
-    asks_amount = any(w in text for w in domain.AMOUNT_WORDS)
+    asks_amount = any(w in text for w in domain.AMOUNT_WORDS) and not words_asked(text)
     if question.asks_reason:
         return "reason"
     if any(w in text for w in words["definition"]) and not asks_amount:
@@ -427,7 +448,7 @@ def _intent(text: str, question: Question) -> str:
     if several and has_subject:
         return "compare"
     names_asked = any(w in text for w in domain.PASSAGE_QUESTION_WORDS)
-    if has_subject and any(w in text for w in domain.PURPOSE_WORDS):  # "这笔钱主要花在哪"
+    if (has_subject or not question.asked_class) and any(w in text for w in domain.PURPOSE_WORDS):  # "这笔钱主要花在哪"
         return "passage"
     if question.topic and (not asks_amount or names_asked):  # "有几个股室，分别叫什么": the passage
         return "passage"

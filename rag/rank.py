@@ -18,7 +18,7 @@ from decimal import Decimal
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
-from rag.question import AMOUNT_CITED, Question
+from rag.question import AMOUNT_CITED, SENTENCE_BREAKS, Question, asking_part
 
 
 @dataclass(frozen=True)
@@ -101,18 +101,12 @@ def content_words(question: Question) -> str:
     return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
 
 
-ASKING_SENTENCE = re.compile(r"[^。！？!?；;]*(?:多少|几|什么|啥|哪|吗|呢|怎么|为何|如何|是否)[^。！？!?；;]*")
-
-
 def context_sentences(question: Question) -> str:
-    """The sentences of a question that ask nothing ("我爸是江门的退休职工，老担心医保基金不够用。"
-    before "…总收入是多少亿？"): what they say sets the scene, it is not what is asked."""
+    """The sentences of a question before or after the one that asks ("我爸是江门的退休职工，老担心
+    医保基金不够用。" before "…总收入是多少亿？"): what they say sets the scene, it is not what is asked."""
     reading = question.reading or compact(question.text)
-    asking = ASKING_SENTENCE.findall(reading)
-    if not asking or len(re.findall(r"[。！？!?；;]", reading.rstrip("。！？!?；;"))) == 0:
-        return ""
-    last = asking[-1]
-    return " ".join(part for part in re.split(r"[。！？!?；;]", reading) if part and part not in last)
+    asked = asking_part(reading)
+    return " ".join(part for part in re.split(f"[{SENTENCE_BREAKS}]", reading) if part and part != asked)
 
 
 def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),
@@ -122,7 +116,7 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     for word in sorted(drop, key=len, reverse=True):
         content = content.replace(fold(word), " ")
     scene = fold(context_sentences(question))
-    asked = fold("".join(ASKING_SENTENCE.findall(question.reading or "")[-1:])) if scene else ""
+    asked = fold(asking_part(question.reading or compact(question.text)))
     terms = {}
     for word in words(content):
         pairs = frozenset(bigrams(word) or word)

@@ -72,3 +72,15 @@ def test_which_one_asked_without_a_superlative_is_no_ranking():
 ])
 def test_a_count_of_years_is_asked_by_how_many_years_not_by_which(text, asked_unit):
     assert understand(text, VOCABULARY).asked_unit == asked_unit
+
+
+@pytest.mark.parametrize("text, intent, asked_class", [
+    ("广州医保局租房子花了七百多万，租的是什么房子", "passage", None),  # the amount sets the scene
+    ("吴川医保那笔档案管理的钱是干嘛用的", "passage", None),
+    ("大家都说要打分，江门医保局2023年自评评了个什么等级", "passage", None),  # 打分 is not what is asked
+    ("我爸退休了，总担心基金不够用。江门医保基金2023年收入多少亿", "figure", "money"),
+    ("江门医保局2024年三公经费，是多少", "figure", None),
+])
+def test_the_clause_that_asks_decides_what_is_wanted(text, intent, asked_class):
+    question = understand(text, VOCABULARY)
+    assert (question.intent, question.asked_class) == (intent, asked_class)
