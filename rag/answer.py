@@ -605,6 +605,8 @@ class AnswerEngine:
         wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, dense=self.dense)
         found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]
+        found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)  # the sum cited: 七百多万
+                  if c not in found and rank.states_cited_sum(question, c.text)]
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
                     and any(c.text.startswith(term) for term in question.row_terms)]
         terms = rank.query_terms(question, self.term_weights)

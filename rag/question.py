@@ -30,7 +30,7 @@ class Question:
     topic: str | None = None  # passage topic key of domain.PASSAGE_TOPICS
     versus_kinds: bool = False  # a budget against final accounts
     asks_amount: bool = False  # 多少 / 金额 / 几 ...
-    amounts: list[Decimal] = field(default_factory=list)  # sums the question cites, in 万元 ("那5万块法律顾问费")
+    amounts: list[tuple[Decimal, Decimal]] = field(default_factory=list)  # sums the question cites, in 万元 ("那5万块法律顾问费")
     asks_count: bool = False  # 多少辆 / 人数 / 保有量 ...: a count, not money
     divisions: dict[str, tuple] = field(default_factory=dict)  # city -> (province, city, county) as read
     units: list[str] = field(default_factory=list)  # issuing units named: 医疗保障局, 卫生健康委员会
@@ -68,7 +68,12 @@ RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)"
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
-AMOUNT_CITED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)多?(亿元|亿|万元|万块|万|块钱|元)")
+# a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
+AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+                          r"([多余来])?个?(亿元|亿|万元|万块|万|块钱|元)(多)?")
+CHINESE_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
+CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
+ABOUT = Decimal("0.1")  # 差不多, 大约: within a tenth either way
 IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万块": Decimal(1), "万": Decimal(1),
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
@@ -161,7 +166,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or asking_part(normalized))
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
-    question.amounts = [Decimal(n) * IN_10K_YUAN[unit] for n, unit in AMOUNT_CITED.findall(normalized)]
+    question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)
     return question
@@ -178,6 +183,36 @@ def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
     多少亿？" asks in its second sentence; the first only sets the scene. The whole text when none asks."""
     parts = [part for part in re.split(f"[{breaks}]", text) if re.search(ASKING_WORDS, part)]
     return parts[-1] if parts else text
+
+
+def cited_range(match: re.Match) -> tuple[Decimal, Decimal]:
+    """The sums (in 万元, lowest and highest) a cited amount can be: 七百多万 700 to 800, 5万 just 5."""
+    about, number, more, unit, more_after = match.groups()
+    value, step = _number_and_step(number)
+    scale = IN_10K_YUAN[unit]
+    if more or more_after:
+        return value * scale, (value + step) * scale
+    if about:
+        return value * (1 - ABOUT) * scale, value * (1 + ABOUT) * scale
+    return value * scale, value * scale
+
+
+def _number_and_step(number: str) -> tuple[Decimal, Decimal]:
+    """A number and the place of its last digit: 700 and 100, 3.5 and 0.1, 七千 and 1000."""
+    if number[0].isdigit():
+        value = Decimal(number)
+        if "." in number:
+            return value, Decimal(1).scaleb(-len(number.split(".")[1]))
+        zeros = len(number) - len(number.rstrip("0"))
+        return value, Decimal(10) ** zeros
+    total, current, step = 0, 0, 1
+    for character in number:
+        if character in CHINESE_PLACES:
+            step = CHINESE_PLACES[character]
+            total, current = total + (current or 1) * step, 0
+        else:
+            current = CHINESE_DIGITS[character]
+    return Decimal(total + current), Decimal(step if not current else 1)
 
 
 def words_asked(text: str) -> str | None:

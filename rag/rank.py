@@ -272,7 +272,7 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
     if question.topic and any(word in (evidence.section or "") or word in evidence.lead
                               for word in domain.PASSAGE_TOPICS[question.topic]):  # its heading, or a paragraph naming it
         value += w.topic if terms else w.passage_at
-    if question.amounts and set(question.amounts) & sums_in(evidence.sentence or evidence.lead):
+    if states_cited_sum(question, evidence.sentence or evidence.lead):
         value += w.amount_cited
     if question.asks_reason:
         value += _reason_fit(evidence, w)
@@ -287,6 +287,12 @@ def _reason_fit(evidence: Evidence, w: Weights) -> float:
         return -w.reason_marker
     said = " ".join([evidence.sentence or "", *evidence.neighbours[:1]])
     return w.reason_marker if any(m in said for m in domain.REASON_MARKERS) else 0.0
+
+
+def states_cited_sum(question: Question, text: str) -> bool:
+    """The text states a sum the question cites ("那5万块", "七百多万": 792.37万元)."""
+    return bool(question.amounts) and any(low <= stated <= high for stated in sums_in(text)
+                                          for low, high in question.amounts)
 
 
 SUM_IN_10K_YUAN = re.compile(r"(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*(?:万元|万)")

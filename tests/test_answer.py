@@ -600,3 +600,8 @@ def test_a_sum_asked_in_hundred_millions_is_not_a_small_one(engine):
     assert not engine.ask("吴川医保局2024年医保基金支出是多少亿元").found  # only 万元 sums about 基金 (4.3万元 …)
     named = engine.ask("廉江医保局2023年办公费是多少亿元")  # an item named exactly is still answered, in its unit
     assert (named.figures[0].value, named.figures[0].unit) == (Decimal("3.01"), "万元")
+
+
+def test_a_passage_stating_a_sum_in_the_range_cited_is_found(engine):
+    answer = engine.ask("广州医保局租房子一年七百多万，到底租的是什么房")
+    assert "通过租赁医保分中心业务用房" in answer.answer  # 业务用房租赁经费（792.37万元）

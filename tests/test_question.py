@@ -84,3 +84,15 @@ def test_a_count_of_years_is_asked_by_how_many_years_not_by_which(text, asked_un
 def test_the_clause_that_asks_decides_what_is_wanted(text, intent, asked_class):
     question = understand(text, VOCABULARY)
     assert (question.intent, question.asked_class) == (intent, asked_class)
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("那5万块法律顾问费干嘛用的", [("5", "5")]),
+    ("广州医保租房子花了七百多万", [("700", "800")]),  # 七百多万: 700 to 800万
+    ("全年预算七千多万，实际只用了八百多万", [("7000", "8000"), ("800", "900")]),
+    ("预算差不多49个亿", [("441000.0", "539000.0")]),  # about: within a tenth
+    ("有3.5亿那么多吗", [("35000.0", "35000.0")]),
+    ("两亿多的那笔钱", [("20000", "30000")]),
+])
+def test_sums_cited_are_read_as_the_range_they_can_be(text, amounts):
+    assert [(str(low), str(high)) for low, high in understand(text, VOCABULARY).amounts] == amounts
