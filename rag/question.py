@@ -76,6 +76,7 @@ CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 ABOUT = Decimal("0.1")  # 差不多, 大约: within a tenth either way
 IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万块": Decimal(1), "万": Decimal(1),
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
+BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
@@ -134,6 +135,11 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         return question
     question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
                             key=lambda y: normalized.index(str(y)))
+    bases = {int(y) for y in BASE_YEAR.findall(normalized)}
+    later = [y for y in question.years if y not in bases]
+    if bases and later and all(b + 1 in later for b in bases) and any(w in normalized for w in domain.DIRECTION_WORDS):
+        question.years = later  # "2024年比2023年增加了多少": the 2024 report states the change against 2023
+        normalized = question.reading = BASE_YEAR.sub("比上年", normalized)
     dates = {int(y) for y in AS_OF_YEAR.findall(normalized)}
     if dates and not re.search(r"(?<!\d)20\d\d(?!\d)(?!年(?:底|末|12月))", normalized):
         question.as_of, question.years = sorted(dates), []  # only a date: the year's or the next year's report
@@ -239,6 +245,8 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
         asked_unit = domain.YEARS_UNIT
     elif asked_unit == domain.YEARS_UNIT:
         asked_unit = None  # 近几年: which years, not how many
+    if asked_class == "percent" and asked_unit not in MONEY_UNITS:
+        asked_unit = None  # 多少个百分点: a percent, whatever 多少个 says
     if asked_unit in MONEY_UNITS:  # 多少个亿: money, whatever 多少个 says
         asked_class = "money"
     elif asked_unit and asked_class in (None, "money"):  # 多少场, 多少万人: the measure word
@@ -470,7 +478,7 @@ def _intent(text: str, question: Question) -> str:
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)
         return "share"
-    if (has_subject or asks_amount) and changed:
+    if (has_subject or asks_amount) and changed and len(question.years) <= 1:  # two years asked: compared
         return "change"
     if (has_subject or re.search(domain.RANK_GROUP_PATTERN, text)) and any(w in text for w in words["rank"]):
         return "rank"  # "哪个项目最多": the projects are what is ranked

@@ -605,3 +605,8 @@ def test_a_sum_asked_in_hundred_millions_is_not_a_small_one(engine):
 def test_a_passage_stating_a_sum_in_the_range_cited_is_found(engine):
     answer = engine.ask("广州医保局租房子一年七百多万，到底租的是什么房")
     assert "通过租赁医保分中心业务用房" in answer.answer  # 业务用房租赁经费（792.37万元）
+
+
+def test_a_rate_of_change_said_the_everyday_way(engine):
+    answer = engine.ask("江门医保局2024年收入预算同比增长了百分之多少")  # 同比: 比上年
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2.28"), "%")

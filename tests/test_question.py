@@ -96,3 +96,15 @@ def test_the_clause_that_asks_decides_what_is_wanted(text, intent, asked_class):
 ])
 def test_sums_cited_are_read_as_the_range_they_can_be(text, amounts):
     assert [(str(low), str(high)) for low, high in understand(text, VOCABULARY).amounts] == amounts
+
+
+def test_the_year_a_change_is_measured_from_is_not_a_report_asked():
+    question = understand("江门医保局2024年预算比2023年多了多少", VOCABULARY)
+    assert (question.years, question.intent) == ([2024], "change")
+    both = understand("江门2023年和2024年基本支出比上年增加了多少", VOCABULARY)
+    assert (both.years, both.intent) == ([2023, 2024], "compare")  # two years asked: their figures, side by side
+
+
+def test_percentage_points_are_a_percent():
+    question = understand("吴川机关运行经费涨了多少个百分点", VOCABULARY)
+    assert (question.asked_class, question.asked_unit) == ("percent", None)
