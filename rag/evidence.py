@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from rag import domain
 from rag.lookup import Figure, FigureFinder, clean_row_name
@@ -86,7 +87,7 @@ def prose_numbers(store: TableStore, document: DocumentInfo) -> list[Evidence]:
 
 def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     sentence = fact.sentence
-    lead, label, rest = _around(sentence, fact.label)
+    lead, label, rest = _around(sentence, fact.label, fact.value)
     figure = Figure(fact.value, fact.unit, compact(fact.label) or fact.item or "", document.name, document.title,
                     fact.line, sentence=sentence, scanned=document.read_by_ocr(fact.line))
     return Evidence(document.name, "fact", label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
@@ -117,7 +118,7 @@ def target_numbers(finder: FigureFinder, document: DocumentInfo) -> list[Evidenc
                                 document.title, row.line_start, table.number, table.title, row.name,
                                 table.text_column or "绩效目标", sentence=fact.sentence, row_id=row.id,
                                 scanned=table.source == "ocr")
-                lead, label, rest = _around(fact.sentence, fact.label)
+                lead, label, rest = _around(fact.sentence, fact.label, fact.value)
                 units.append(Evidence(document.name, "fact", label, f"{lead} {project}",
                                       f"{rest} {owner} {table.title}", row.line_start, figure,
                                       unit_class(fact.unit), change=fact.kind == "change", target=True,
@@ -125,12 +126,25 @@ def target_numbers(finder: FigureFinder, document: DocumentInfo) -> list[Evidenc
     return units
 
 
-def _around(sentence: str, label: str) -> tuple[str, str, str]:
+def _label_at(sentence: str, label: str, value: Decimal | None) -> int:
+    """Where the clause before the number is: of the places the same words are said (职工医保 of
+    收入 and of 支出), the one the number follows."""
+    if not label:
+        return -1
+    starts = [m.start() for m in re.finditer(re.escape(label), sentence)]
+    for start in starts:
+        figure = FIGURE.search(sentence, start + len(label))
+        if value is None or figure and Decimal(figure.group(1).replace(",", "").replace("，", "")) == value:
+            return start
+    return starts[0] if starts else -1
+
+
+def _around(sentence: str, label: str, value: Decimal | None = None) -> tuple[str, str, str]:
     """A prose number's lead, its clause and the rest of its sentence. The clause is the words
     before the number; the lead is the sentence up to it and the words after it up to the next
     break or number ("已开展33场大小型禁毒宣传活动" is about 禁毒宣传活动, which follows the figure)."""
     sentence = counts_as_digits(sentence)  # as the facts were read: 四个 as 4个
-    at = sentence.find(label) if label else -1
+    at = _label_at(sentence, label, value)
     if at < 0:
         return label, label, sentence
     lead = sentence[: at + len(label)]

@@ -194,7 +194,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.same_unit
     if _below_magnitude_asked(question, evidence):
         value += w.unit_conflicts / 2
-    if _opposes(question.reading, f"{evidence.label} {evidence.context if evidence.kind == 'cell' else ''}"):
+    if _opposes(question.reading, _about(evidence)):
         value += w.opposed
     if evidence.named:
         value += w.named
@@ -218,6 +218,17 @@ def _below_magnitude_asked(question: Question, evidence: Evidence) -> bool:
     if question.asked_unit not in ("亿", "亿元") or figure is None or figure.unit not in YUAN_PER_UNIT:
         return False
     return figure.value * YUAN_PER_UNIT[figure.unit] < YUAN_PER_UNIT["亿元"]
+
+
+def _about(evidence: Evidence) -> str:
+    """What a unit is about, for telling opposites apart: a cell's row and column; a prose number's
+    clause, and of each opposed pair its sentence says both of, the one said last before it ("收入93.33亿元（其中职工医保67.93
+    亿元），支出89.88亿元（其中职工医保62.32亿元": 67.93 is 收入, 62.32 is 支出)."""
+    if evidence.kind == "cell":
+        return f"{evidence.label} {evidence.context}"
+    last = [max(pair, key=evidence.lead.rfind) for pair in domain.OPPOSED_WORDS  # a sentence saying both
+            if all(word in evidence.lead for word in pair)]
+    return " ".join([evidence.label, *last])
 
 
 def _opposes(asked: str, about: str) -> bool:

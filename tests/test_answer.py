@@ -610,3 +610,10 @@ def test_a_passage_stating_a_sum_in_the_range_cited_is_found(engine):
 def test_a_rate_of_change_said_the_everyday_way(engine):
     answer = engine.ask("江门医保局2024年收入预算同比增长了百分之多少")  # 同比: 比上年
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2.28"), "%")
+
+
+def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
+    """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
+    spent = engine.ask("江门2023年职工医保基金支出了多少亿")
+    received = engine.ask("江门2023年职工医保基金收入是多少亿")
+    assert (spent.figures[0].value, received.figures[0].value) == (Decimal("62.32"), Decimal("67.93"))
