@@ -274,8 +274,8 @@ class AnswerEngine:
         if not question.subjects and len(documents) == 1 and (found := self._conjoined(question, documents)):
             return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
-        figures: list[Figure] = []
-        for subject in subjects:
+        figures: list[Figure] = self._under_named_parent(question, documents)
+        for subject in subjects if not figures else []:
             for unit in self._ranked(question, documents, subject, siblings=True):
                 if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
                            for f in figures):
@@ -298,6 +298,35 @@ class AnswerEngine:
                               for label, value in zip(answer.chart["labels"], answer.chart["values"]))
             answer.answer += f"\n其中：{parts}（同表同列）。"
         return answer
+
+    def _under_named_parent(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
+        """"新会分局的人员类": of the rows one subject names, those under a row the other names."""
+        if len(question.subjects) != 2:
+            return []
+        found = []
+        for parent, child in (question.subjects, question.subjects[::-1]):
+            said = (*domain.ITEMS.get(parent, ()), parent)
+            for document in documents:
+                for unit in named_cells(self.finder, document, child, question):
+                    if unit.figure.table is None:
+                        continue
+                    under = next((row for row in self._ancestors(unit.figure)
+                                  if any(word in clean_row_name(row.name) for word in said)), None)
+                    if under is not None:  # labelled with its parent: 江门市医疗保障局新会分局人员类
+                        name = parts.unit_name(under)
+                        found.append(replace(unit.figure, label=f"{name}{unit.figure.label}"))
+        return found
+
+    def _ancestors(self, figure: Figure) -> list[RowRecord]:
+        """The rows a table figure's row lies under, nearest first."""
+        rows = self._table_rows(figure)
+        position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
+        ancestors, level = [], rows[position].level
+        for row in reversed(rows[:position]):
+            if row.level < level and row.side == rows[position].side:
+                ancestors.append(row)
+                level = row.level
+        return ancestors
 
     @staticmethod
     def _figure_sentence(figure: Figure) -> str:

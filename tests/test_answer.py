@@ -617,3 +617,8 @@ def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_l
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
     received = engine.ask("江门2023年职工医保基金收入是多少亿")
     assert (spent.figures[0].value, received.figures[0].value) == (Decimal("62.32"), Decimal("67.93"))
+
+
+def test_a_row_named_under_another_named_row_is_that_one(engine):
+    answer = engine.ask("江门医保局2024年蓬江分局的公用经费类是多少")  # 公用经费类 is under each unit of 表11
+    assert [(f.value, f.label) for f in answer.figures] == [(Decimal("18.37"), "江门市医疗保障局蓬江分局公用经费类")]
