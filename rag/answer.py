@@ -477,10 +477,17 @@ class AnswerEngine:
         summed = _whole_is_a_sum(question)
         amounts = replace(question, asked_class=None, intent="figure")  # a share's inputs are amounts
         lines, figures, sources = [], [], []
+        qualified = replace(question, reading=_share_qualifier(question, part_subject))
+        terms = rank.query_terms(qualified, self.term_weights) if qualified.reading else []
+        unaccounted = False
         for document in documents:
-            part = self._best(amounts, document, part_subject)
-            if part is None:
+            found = self._ranked(amounts, [document], part_subject)
+            if found and terms and rank.lexical(found[0], terms) < rank.WEIGHTS.words_at:
+                unaccounted = True  # "政府采购授予中小企业的合同金额占比": words the part does not account for
                 continue
+            if not found:
+                continue
+            part = found[0].figure
             if part.unit == "%":  # the report states the share itself ("占…总额的18.9%")
                 lines.append(self._figure_sentence(part))
                 figures.append(part)
@@ -504,7 +511,7 @@ class AnswerEngine:
             figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
             sources += [self._figure_source(part), self._figure_source(whole)]
         if not figures:
-            return self._not_found(question, documents, part_subject)
+            return self._not_found(question, documents, None if unaccounted else part_subject)
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def _parent_figure(self, figure: Figure) -> Figure | None:
@@ -828,6 +835,18 @@ def _part_first(question: Question) -> list[str]:
         return question.subjects
     part = before[-1]
     return [part] + [s for s in question.subjects if s != part]
+
+
+def _share_qualifier(question: Question, part: str) -> str:
+    """The words between the part named and the share asked ("政府采购[授予中小企业的合同金额]占比"):
+    they say which part of it is meant, and the part's figure must account for them."""
+    reading = question.reading
+    said = [(reading.find(name), name) for name in (*domain.ITEMS.get(part, ()), part) if name in reading]
+    if not said:
+        return ""
+    start, name = min(said)
+    share = re.search("|".join(("占", *domain.INTENT_WORDS["share"])), reading[start + len(name):])
+    return reading[start + len(name): start + len(name) + share.start()] if share else ""
 
 
 def _whole_is_a_sum(question: Question) -> bool:

@@ -41,6 +41,7 @@ class Question:
     corrections: list[Correction] = field(default_factory=list)  # typed words read as others
     asked_class: str | None = None  # money / count / percent / area / months / score
     asked_unit: str | None = None  # the measure word of 多少辆 / 几个: 辆, 个
+    counted: str | None = None  # what 多少个编制 counts: 编制
     asks_reason: bool = False  # 为什么 / 原因
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
@@ -76,6 +77,8 @@ CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 ABOUT = Decimal("0.1")  # 差不多, 大约: within a tenth either way
 IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万块": Decimal(1), "万": Decimal(1),
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
+# the noun a count asks of, right after its measure word: 多少个编制, 几个分局 (not 多少人, 几个月)
+COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
@@ -171,6 +174,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or asking_part(normalized))
+    noun = COUNTED.search(asking_part(normalized)) if question.asked_class == "count" else None
+    question.counted = noun.group(1) if noun else None
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)

@@ -192,6 +192,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_agrees  # money agrees by its unit alone: every table cell is money
     if question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit:
         value += w.same_unit
+    if question.counted and evidence.kind == "fact" and not bigrams(question.counted) & bigrams(
+            evidence.sentence or evidence.lead):
+        value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
     if _below_magnitude_asked(question, evidence):
         value += w.unit_conflicts / 2
     if _opposes(question.reading, _about(evidence)):

@@ -622,3 +622,14 @@ def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_l
 def test_a_row_named_under_another_named_row_is_that_one(engine):
     answer = engine.ask("江门医保局2024年蓬江分局的公用经费类是多少")  # 公用经费类 is under each unit of 表11
     assert [(f.value, f.label) for f in answer.figures] == [(Decimal("18.37"), "江门市医疗保障局蓬江分局公用经费类")]
+
+
+def test_a_count_of_other_things_does_not_answer_what_is_counted(engine):
+    assert not engine.ask("江门医保局2024年蓬江分局有几个编制").found  # "下设蓬江分中心…等3个" counts 分中心
+    assert engine.ask("吴川医保局2024年核定了几个行政编制").figures[0].value == Decimal("10")
+
+
+def test_a_share_of_a_part_qualified_by_words_its_figure_lacks_is_refused(engine):
+    answer = engine.ask("广州医保局2023年政府采购里面给中小企业的合同金额占比多少")
+    assert not answer.found and "中小企业" in answer.answer
+    assert engine.ask("吴川医保2024年非税工作经费占项目支出的比例").figures[0].value == Decimal("73.41")
