@@ -155,7 +155,7 @@ def _around(sentence: str, label: str, value: Decimal | None = None) -> tuple[st
     return f"{lead} {tail}", label, sentence[len(lead):]
 
 
-CLAUSE_TAIL = re.compile(r"[^，,：:；;。（(\d]*")
+CLAUSE_TAIL = re.compile(r"[^，,：:；;。（(）)”\d]*")  # up to a break, a number, or the bracket or quote it sits in
 
 
 def _names_change(label: str) -> bool:

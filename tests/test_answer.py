@@ -633,3 +633,9 @@ def test_a_share_of_a_part_qualified_by_words_its_figure_lacks_is_refused(engine
     answer = engine.ask("广州医保局2023年政府采购里面给中小企业的合同金额占比多少")
     assert not answer.found and "中小企业" in answer.answer
     assert engine.ask("吴川医保2024年非税工作经费占项目支出的比例").figures[0].value == Decimal("73.41")
+
+
+def test_a_number_inside_brackets_is_about_the_words_in_them(engine):
+    """"…“廉江市医疗保障工作经费（其中禁毒3万元）”“…聘请第三方专家费”等7个项目": 3万元 is 禁毒's; no sum is
+    stated for the 专家费 project."""
+    assert not engine.ask("廉江医保局2023年聘请第三方专家费项目用了多少钱").found

@@ -108,3 +108,7 @@ def test_the_year_a_change_is_measured_from_is_not_a_report_asked():
 def test_percentage_points_are_a_percent():
     question = understand("吴川机关运行经费涨了多少个百分点", VOCABULARY)
     assert (question.asked_class, question.asked_unit) == ("percent", None)
+
+
+def test_those_few_is_not_how_many():
+    assert understand("廉江医保那几个项目的绩效评价是谁做的", VOCABULARY).asked_class is None
