@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from itertools import permutations
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -300,18 +301,16 @@ class AnswerEngine:
         return answer
 
     def _under_named_parent(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
-        """"新会分局的人员类": of the rows one subject names, those under a row the other names."""
-        if len(question.subjects) != 2:
-            return []
+        """"新会分局的人员类": of the rows one subject names, those under the row of a unit another names."""
         found = []
-        for parent, child in (question.subjects, question.subjects[::-1]):
+        for parent, child in permutations(question.subjects[:4], 2):
             said = (*domain.ITEMS.get(parent, ()), parent)
             for document in documents:
                 for unit in named_cells(self.finder, document, child, question):
                     if unit.figure.table is None:
                         continue
-                    under = next((row for row in self._ancestors(unit.figure)
-                                  if any(word in clean_row_name(row.name) for word in said)), None)
+                    under = next((row for row in self._ancestors(unit.figure) if parts.is_unit_row(row)
+                                  and any(word in clean_row_name(row.name) for word in said)), None)
                     if under is not None:  # labelled with its parent: 江门市医疗保障局新会分局人员类
                         name = parts.unit_name(under)
                         found.append(replace(unit.figure, label=f"{name}{unit.figure.label}"))

@@ -210,7 +210,7 @@ class _Mention:
 
 
 # After a place, a unit that no report held is named (广州财政局).
-_OTHER_UNIT = re.compile(rf"[省市县区]?的?([\u4e00-\u9fff]{{2,8}}?(?:{'|'.join(domain.OTHER_UNIT_ENDINGS)}|委))")
+_OTHER_UNIT = re.compile(rf"[省市县区]?的?([\u4e00-\u9fff]{{2,8}}?(?:{'|'.join(domain.OTHER_UNIT_ENDINGS)}|委(?![托派])))")
 _PLACE_ENDINGS = "省市县区的"
 
 
