@@ -13,6 +13,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -313,11 +314,13 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
     only the reports added and removed are changed; embeddings come from the cache where it has them (rag/cache.py).
     on_progress(what, fraction) hears of each batch embedded (the app's progress bar)."""
     started = time.perf_counter()
-    built = write_chunks(build_dir, settings, delta)
-    keyword_seconds = time.perf_counter() - started
     base = delta.base if delta.base is not None and has_vectors(delta.base) else None
-    if base is not None:
-        copy_vectors(base, build_dir, settings, CHROMA_BATCH)
+    with ThreadPoolExecutor(1) as copying:  # the base's vectors copied (I/O) while the keyword step runs
+        copied = copying.submit(copy_vectors, base, build_dir, settings, CHROMA_BATCH) if base is not None else None
+        built = write_chunks(build_dir, settings, delta)
+        keyword_seconds = time.perf_counter() - started
+    if copied is not None:
+        copied.result()
         added = built.new
     else:  # the keyword index may have had a base the collection lacks: every chunk goes in
         added = build_chunks(build_dir)
