@@ -38,7 +38,7 @@ CHROMA_BATCH = 1000
 # Chroma keeps what is written in its log and adds it to the HNSW graph saved on disk only every
 # sync_threshold records (1,000 by default); whatever is left in the log is replayed into the graph
 # by the next process that opens the folder. A build starts as a copy of the one before, so each
-# add replayed up to 999 records on its first write (0.16-0.25 s at 200 reports, 10,939 chunks).
+# add replayed up to 999 records on its first write (0.2-0.56 s at 200 reports, 10,939 chunks).
 # Saved at every write (as fast: a write adds the records to the graph anyway), a build leaves an
 # empty log to the next one, and to the first question asked of it.
 SAVE_GRAPH_AT_EVERY_WRITE = {"hnsw": {"sync_threshold": 1, "batch_size": 1}}  # batch_size <= sync_threshold
