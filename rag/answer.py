@@ -568,8 +568,8 @@ class AnswerEngine:
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """Reports by one subject's figure; or, when one report's several subjects are named, those."""
         ascending = any(w in question.text for w in domain.ASCENDING_WORDS)
-        if len(documents) == 1 and parts.group_asked(question.text) and (
-                within := self._parts(question, documents[0], None)):
+        if parts.group_asked(question.text) and len({d.unit for d in documents}) == 1 and (within := next(
+                (found for d in documents if (found := self._parts(question, d, None))), None)):
             return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
         if len(question.subjects) > 1 and _one_place_and_year(question):
             pairs = self._per_subject(question, documents)
@@ -600,7 +600,7 @@ class AnswerEngine:
     def _parts(self, question: Question, document: DocumentInfo, whole: Figure | None) -> parts.Parts | None:
         """What a ranking within one report ranks: the projects or units asked, else the parts of
         the item's figure in its table."""
-        group = parts.group_asked(question.text)
+        group, word = parts.group_asked(question.text) or (None, None)
         tables = self.finder.tables(document.name)
         subjects = [s for s in question.subjects if s != document.unit]  # the department itself names no unit
         words = " ".join([question.reading, *subjects])
@@ -608,7 +608,7 @@ class AnswerEngine:
         if group == "project":
             return parts.of_projects(tables, words, named)
         if group == "unit":
-            return parts.of_units(tables, words, named)
+            return parts.of_units(tables, words, named, domain.RANK_UNIT_KINDS.get(word))
         if whole is None or whole.table is None:  # the parts of the item asked
             return None
         table, rows = next((t, r) for t, r in tables if t.number == whole.table)

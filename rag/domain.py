@@ -244,8 +244,13 @@ WHICH_PLACE_WORDS: tuple[str, ...] = ("哪个城市", "哪个市", "哪家", "�
 # named item's parts in its table ("工资福利支出里哪一项最多")
 RANK_GROUPS: dict[str, str] = {"项目": "project", "单位": "unit", "分局": "unit", "区分局": "unit", "中心": "unit",
                                "家": "unit", "部门": "unit"}
-RANK_GROUP_PATTERN = (r"(?:哪个|哪一个|哪|单个|各个|每个)(区分局|项目|单位|分局|中心|家|部门)"
-                      r"|(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)")
+RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
+    r"(?:哪个|哪一个|哪|单个|各个|每个)(区分局|项目|单位|分局|中心|家|部门)",
+    r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
+    r"[两三四五六七八九十\d]个(区分局|分局|单位|项目|中心)",  # "三个区分局…哪个最少"
+)
+# units of one kind a ranking is asked among, by the word their names hold ("三个区分局": the 分局s)
+RANK_UNIT_KINDS: dict[str, str] = {"区分局": "分局", "分局": "分局", "中心": "中心"}
 PLACE_PREFIX = r"^[\u4e00-\u9fff]{2,3}?[省市区县]"  # 江门市 in 江门市医疗保障事业管理中心
 PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its title (项目支出…预算表)
 # words asking for each of several things named

@@ -21,10 +21,11 @@ class Parts:
     rows: list[RowRecord]  # each with a value in the column
 
 
-def group_asked(question_text: str) -> str | None:
-    """What the question ranks: projects, units, or (None) the parts of the item it names."""
-    match = re.search(domain.RANK_GROUP_PATTERN, question_text)
-    return domain.RANK_GROUPS[match.group(1) or match.group(2)] if match else None
+def group_asked(question_text: str) -> tuple[str, str] | None:
+    """What the question ranks (projects or units) and the word it says it by; None: the parts
+    of the item it names."""
+    match = next((m for pattern in domain.RANK_GROUP_PATTERNS if (m := re.search(pattern, question_text))), None)
+    return (domain.RANK_GROUPS[match.group(1)], match.group(1)) if match else None
 
 
 def descendants(rows: list[RowRecord], position: int) -> list[RowRecord]:
@@ -92,16 +93,17 @@ def of_row(table: TableInfo, rows: list[RowRecord], row_id: int, column: str) ->
     return _with_values(table, whole, column, below)
 
 
-def of_units(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named: list[str]) -> Parts | None:
+def of_units(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named: list[str],
+             kind: str | None = None) -> Parts | None:
     """The units under a table's total row, in the table (of those that list units) whose title
-    fits the question's words best (基本支出 -> 部门预算基本支出预算表); of them, the ones named
-    ("蓬江、江海、新会三个分局…哪家最多") when two or more are."""
+    fits the question's words best (基本支出 -> 部门预算基本支出预算表), of the kind asked (分局);
+    of them, the ones named ("蓬江、江海、新会三个分局…哪家最多") when two or more are."""
     listing = [(table, rows) for table, rows in tables if rows
                and sum(map(is_unit_row, children(rows, 0))) >= 2 and table.columns]
     if not listing:
         return None
     table, rows = max(listing, key=lambda pair: _title_fit(pair[0], words))
-    units = [row for row in children(rows, 0) if is_unit_row(row)]
+    units = [row for row in children(rows, 0) if is_unit_row(row) and (kind is None or kind in unit_name(row))]
     chosen = [row for row in units if is_named(row, words, named)]
     return _with_values(table, rows[0], table.columns[0], chosen if len(chosen) >= 2 else units)
 

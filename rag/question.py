@@ -485,7 +485,8 @@ def _intent(text: str, question: Question) -> str:
         return "share"
     if (has_subject or asks_amount) and changed and len(question.years) <= 1:  # two years asked: compared
         return "change"
-    if (has_subject or re.search(domain.RANK_GROUP_PATTERN, text)) and any(w in text for w in words["rank"]):
+    if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)) and any(
+            w in text for w in words["rank"]):
         return "rank"  # "哪个项目最多": the projects are what is ranked
     several = len(question.cities) > 1 or len(question.years) > 1 or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(

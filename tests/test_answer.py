@@ -639,3 +639,9 @@ def test_a_number_inside_brackets_is_about_the_words_in_them(engine):
     """"…“廉江市医疗保障工作经费（其中禁毒3万元）”“…聘请第三方专家费”等7个项目": 3万元 is 禁毒's; no sum is
     stated for the 专家费 project."""
     assert not engine.ask("廉江医保局2023年聘请第三方专家费项目用了多少钱").found
+
+
+def test_units_of_one_kind_are_ranked_among_themselves(engine):
+    answer = engine.ask("江门2024年几个区分局里，三个区分局的项目支出谁最多")
+    assert [f.value for f in answer.figures] == [Decimal("38.97"), Decimal("34.90"), Decimal("17.04")]
+    assert all("分局" in f.label for f in answer.figures)
