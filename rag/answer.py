@@ -93,7 +93,7 @@ class AnswerEngine:
         self.search_index = SearchIndex(index_dir, settings)
         self.dense = dense
         self.finder = FigureFinder(self.store)
-        self.documents = self.store.documents()
+        self.documents = places.Holdings(self.store.documents())  # looked up by place and unit, not walked
         self.vocabulary = load_vocabulary(index_dir) or self.finder.row_vocabulary(self.documents)
         self._lock = threading.Lock()
         self._definition_paragraphs = None
@@ -163,7 +163,7 @@ class AnswerEngine:
                            ) -> tuple[list[DocumentInfo], str | None, str | None]:
         """The reports a question is about, why there are none, and a note when another kind of
         report of the same city and year stands in for the kind asked."""
-        pool = [d for d in self.documents if docs_filter is None or d.name in docs_filter]
+        pool = self.documents if docs_filter is None else [d for d in self.documents if d.name in docs_filter]
         if not question.cities and question.unknown_places:
             return [], f"这些报告中没有{'、'.join(question.unknown_places)}医疗保障局的报告。", None
         held = places.scope(question.cities, question.units, pool, question.divisions)  # the places' and units' reports
