@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -239,7 +239,7 @@ def named(text: str, held: Sequence[Held] = (), rows: Sequence[tuple[int, int]] 
         position = end
     kept = [m for m, after in zip(mentions, mentions[1:] + [None])
             if after is None or not _said_by(m, after, text, units)]
-    reported = {_of(document) for document in held}
+    reported = holdings(held).reported
     kept = [m for m in kept if m.division in reported or _unit_at(text[m.end:].lstrip(_PLACE_ENDINGS), units)
             or not _holds_another(m, kept)]
     return Named(list(dict.fromkeys(short_name(m.name) for m in kept)), _units_named(text, mentions, units),
@@ -360,6 +360,11 @@ class Holdings(tuple):
                     for name in (division_[level], short_name(division_[level])):
                         found.setdefault(name, division_[:level + 1] + (None,) * (2 - level))
         return found
+
+    @property
+    def reported(self) -> Collection[Division]:
+        """The divisions the reports held are of."""
+        return self._grouped[0].keys()
 
     def of_division(self, place: Division) -> list[Held]:
         return self._grouped[0].get(place, [])
