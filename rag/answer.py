@@ -11,6 +11,8 @@ from collections import Counter
 from itertools import permutations
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+from itertools import islice
 
 from rag import domain, lexicon, parts, places, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
@@ -94,7 +96,7 @@ class AnswerEngine:
         self.search_index = SearchIndex(index_dir, settings)
         self.dense = dense
         self.finder = FigureFinder(self.store)
-        self.documents = self.store.documents()
+        self.documents = places.Holdings(self.store.documents())  # looked up by place and unit, not walked
         self.vocabulary = load_vocabulary(index_dir) or self.finder.row_vocabulary(self.documents)
         self._lock = threading.Lock()
         self._definition_paragraphs = None
@@ -110,6 +112,7 @@ class AnswerEngine:
             self.term_weights = _term_weights(saved, self.vocabulary)
         self.inconsistencies = _Inconsistencies(self.store)
         self._scanned = {d.name: d for d in self.documents if d.ocr_lines}  # reports with pages read by OCR
+        self._uploaded = [d for d in self.documents if d.uploaded]  # found once, not per answer
 
     def warm_up(self) -> None:
         """Load the embedding model now, so the first passage question does not wait for it."""
@@ -149,7 +152,7 @@ class AnswerEngine:
             refusal = self._refuse(question, f"报告没有按{per}计的数字，只列出全年合计：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
-        label_uploaded(answer, self.documents)
+        label_uploaded(answer, self._uploaded)
         if note and answer.found:
             answer.answer = f"{note}\n{answer.answer}"
         if question.corrections and answer.found:
@@ -164,7 +167,7 @@ class AnswerEngine:
                            ) -> tuple[list[DocumentInfo], str | None, str | None]:
         """The reports a question is about, why there are none, and a note when another kind of
         report of the same city and year stands in for the kind asked."""
-        pool = [d for d in self.documents if docs_filter is None or d.name in docs_filter]
+        pool = self.documents if docs_filter is None else [d for d in self.documents if d.name in docs_filter]
         if not question.cities and question.unknown_places:
             return [], f"这些报告中没有{'、'.join(question.unknown_places)}医疗保障局的报告。", None
         held = places.scope(question.cities, question.units, pool, question.divisions)  # the places' and units' reports
@@ -194,16 +197,23 @@ class AnswerEngine:
         documents = self.documents
         if len(documents) <= HOLDINGS_LISTED:
             return "、".join(d.title for d in documents)
+        asked = question is not None and (question.cities or question.years)  # else no report is nearest
+        nearest = list(islice((d.title for d in documents if d.city in question.cities or d.year in question.years),
+                              HOLDINGS_LISTED // 2)) if asked else []
+        return self._counted_holdings + (f"。与所问最接近的：{'、'.join(nearest)}" if nearest else "")
+
+    @cached_property
+    def _counted_holdings(self) -> str:
+        """The reports held counted by place, year and kind: once, as they do not change in an
+        engine's life (a refusal at a thousand reports counted them all again)."""
+        documents = self.documents
         by_place = Counter(d.city or d.unit for d in documents)
         places = "、".join(f"{place} {n} 份" for place, n in by_place.most_common(HOLDINGS_LISTED))
         more = f"等 {len(by_place)} 地" if len(by_place) > HOLDINGS_LISTED else ""
         years = sorted({d.year for d in documents if d.year})
         kinds = "、".join(f"{kind} {n} 份" for kind, n in Counter(d.kind for d in documents if d.kind).most_common())
-        text = (f"共 {len(documents)} 份报告：{places}{more}；年度 {years[0]}–{years[-1]}；{kinds}"
+        return (f"共 {len(documents)} 份报告：{places}{more}；年度 {years[0]}–{years[-1]}；{kinds}"
                 if years else f"共 {len(documents)} 份报告：{places}{more}；{kinds}")
-        nearest = [d.title for d in documents if question is not None and (
-            d.city in question.cities or d.year in question.years)][:HOLDINGS_LISTED // 2]
-        return text + (f"。与所问最接近的：{'、'.join(nearest)}" if nearest else "")
 
     def _refuse(self, question: Question, reason: str) -> Answer:
         return Answer(question.text, False, f"{reason}\n目前收录的报告：{self.holdings(question)}。",

@@ -101,6 +101,18 @@ class Postings:
         return 0, 0
 
 
+PAGE_BYTES = 4096
+
+
+def _map_pages(array: np.ndarray) -> None:
+    """Read one value of each memory page of a memory-mapped array, so that its pages are mapped
+    once at load (about 8 ms for the 82 MB of postings of 945 reports, when the files are cached)
+    rather than a few at a time by each search that first reaches a report's postings: at 945
+    reports that made a report's first passage search 1-4 ms slower than its next (issue 11)."""
+    if array.size:
+        int(array[::max(1, PAGE_BYTES // array.itemsize)].sum())
+
+
 def okapi_idf(frequencies: np.ndarray, size: int) -> np.ndarray:
     """BM25Okapi's IDF per term, log((N - df + ½) / (df + ½)), floored at a quarter of the mean IDF
     for terms in more than half the chunks. It weighs the report-specific words higher than
@@ -120,6 +132,9 @@ class Segment:
     def __init__(self, folder: Path, entry: Entry, fields: list[str]):
         self.folder, self.entry = folder, entry
         self.postings = {name: Postings.load(folder, name) for name in fields}
+        for postings in self.postings.values():
+            for part in POSTINGS:
+                _map_pages(getattr(postings, part))
         self.runs: dict[str, list[list[int]]] = _read_json(folder / SPANS_FILE)
         self.live: np.ndarray | None = None  # None: no tombstone, slot and position are one
         self.rank = self.slot_of = np.zeros(0, dtype=np.int64)  # set below when there are tombstones

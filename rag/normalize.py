@@ -9,7 +9,7 @@ anything else reads the question.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -97,6 +97,7 @@ class Vocabulary:
         return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=65536)  # two characters' pinyin: asked again and again, by every question's spans
 def _sounds_alike(a: str, b: str) -> bool:
     pa, pb = lazy_pinyin(a)[0], lazy_pinyin(b)[0]
     if pa == pb:
@@ -125,14 +126,13 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correcti
     return text, corrections
 
 
-def correct_places(text: str, places: set[str], corpus_text: Container[str]) -> tuple[str, list[Correction]]:
+def correct_places(text: str, places: Collection[str], corpus_text: Container[str]) -> tuple[str, list[Correction]]:
     """A held place's name mistyped through pinyin (无川 for 吴川): a span the reports never print,
     each character sounding like the place's and one at least the same."""
     corrections: list[Correction] = []
-    characters = set(text)
-    for place in sorted(places, key=len, reverse=True):
-        if characters.isdisjoint(place):  # one character at least is typed right
-            continue
+    by_character = _places_by_character(frozenset(places))  # the same object when given a frozenset
+    sharing = sorted({ranked for character in set(text) for ranked in by_character.get(character, ())})
+    for _, place in sharing:  # one character at least is typed right; the longest place first
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
             if typed != place and any(a == b for a, b in zip(typed, place)) \
@@ -142,6 +142,18 @@ def correct_places(text: str, places: set[str], corpus_text: Container[str]) -> 
                 corrections.append(Correction(typed, place))
                 text = text.replace(typed, place)
     return text, corrections
+
+
+@lru_cache(maxsize=4)
+def _places_by_character(places: frozenset[str]) -> dict[str, list[tuple[int, str]]]:
+    """Each character -> the places whose name has it, as (rank, place), the longest place ranked
+    first: computed once per set of places held, so a question reads only the places it shares a
+    character with, not all of them (issue 11)."""
+    by_character: dict[str, list[tuple[int, str]]] = {}
+    for rank, place in enumerate(sorted(places, key=len, reverse=True)):
+        for character in set(place):
+            by_character.setdefault(character, []).append((rank, place))
+    return by_character
 
 
 def read_nicknames(text: str) -> tuple[str, list[Correction]]:

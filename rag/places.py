@@ -14,9 +14,9 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -183,8 +183,7 @@ def department(unit: str | None) -> str:
 def unit_words(held: Sequence[Held] = ()) -> list[str]:
     """The units a question may name: those of the reports held and those people abbreviate
     (domain.UNIT_SHORT_NAMES, full and short), longest first."""
-    words = {department(d.unit) for d in held if d.unit} | set(domain.UNIT_SHORT_NAMES.values())
-    return sorted((words | set(domain.UNIT_SHORT_NAMES)) - {""}, key=len, reverse=True)
+    return holdings(held).unit_words
 
 
 def is_unit_name(word: str) -> bool:
@@ -240,7 +239,7 @@ def named(text: str, held: Sequence[Held] = (), rows: Sequence[tuple[int, int]] 
         position = end
     kept = [m for m, after in zip(mentions, mentions[1:] + [None])
             if after is None or not _said_by(m, after, text, units)]
-    reported = {_of(document) for document in held}
+    reported = holdings(held).reported
     kept = [m for m in kept if m.division in reported or _unit_at(text[m.end:].lstrip(_PLACE_ENDINGS), units)
             or not _holds_another(m, kept)]
     return Named(list(dict.fromkeys(short_name(m.name) for m in kept)), _units_named(text, mentions, units),
@@ -259,21 +258,11 @@ def resolve(name: str, held: Sequence[Held] = (), within: str | None = None) -> 
     """The division a place name stands for: a held report's first (county, then city, then
     province), else the gazetteer's (place_of); None for a place known only as a held report's
     city name, or an ambiguous one."""
-    for level in range(2, -1, -1):
-        for document in held:
-            division_ = (document.province, document.prefecture, document.county)
-            if division_[level] and name in (division_[level], short_name(division_[level])):
-                return division_[:level + 1] + (None,) * (2 - level)
-    return place_of(name, within)
+    return holdings(held).divisions.get(name) or place_of(name, within)
 
 
-def _held_names(held: Sequence[Held]) -> set[str]:
-    names = {d.city for d in held if d.city}
-    for document in held:
-        for name in (document.province, document.prefecture, document.county):
-            if name:
-                names |= {name, short_name(name)}
-    return names
+def _held_names(held: Sequence[Held]) -> frozenset[str]:
+    return holdings(held).names
 
 
 def _names_a_place(text: str, start: int, end: int, known: set[str], units: list[str]) -> bool:
@@ -334,6 +323,87 @@ def _units_named(text: str, mentions: list[_Mention], units: list[str]) -> list[
     return list(dict.fromkeys(domain.UNIT_SHORT_NAMES.get(unit, unit) for _, unit in sorted(found)))
 
 
+# ---------------------------------------------------------------- the reports held, looked up
+class Holdings(tuple):
+    """The reports held (a tuple of Held), with what questions look up in them computed once:
+    by place, by city name and by unit. The answer engine keeps one for its life, so a question
+    reads only the reports of the places and units it names, not every report held (issue 11:
+    a thousand reports). Immutable: the lookups stay true."""
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every place name the reports held are of: each level's full and short name, and the city names."""
+        found = {d.city for d in self if d.city}
+        for document in self:
+            for name in _of(document):
+                if name:
+                    found |= {name, short_name(name)}
+        return frozenset(found)
+
+    @cached_property
+    def cities(self) -> frozenset[str]:
+        return frozenset(d.city for d in self if d.city)
+
+    @cached_property
+    def unit_words(self) -> list[str]:
+        words = {department(d.unit) for d in self if d.unit} | set(domain.UNIT_SHORT_NAMES.values())
+        return sorted((words | set(domain.UNIT_SHORT_NAMES)) - {""}, key=len, reverse=True)
+
+    @cached_property
+    def divisions(self) -> dict[str, Division]:
+        """A place name (full or short) -> the division of the first report held of that name,
+        a county's first, then a city's, then a province's."""
+        found: dict[str, Division] = {}
+        for level in range(2, -1, -1):
+            for division_ in map(_of, self):
+                if division_[level]:
+                    for name in (division_[level], short_name(division_[level])):
+                        found.setdefault(name, division_[:level + 1] + (None,) * (2 - level))
+        return found
+
+    @property
+    def reported(self) -> Collection[Division]:
+        """The divisions the reports held are of."""
+        return self._grouped[0].keys()
+
+    def of_division(self, place: Division) -> list[Held]:
+        return self._grouped[0].get(place, [])
+
+    def of_city(self, city: str) -> list[Held]:
+        return self._grouped[1].get(city, [])
+
+    def below(self, place: Division) -> list[Held]:
+        """The reports of the places inside a division (_inside), in the order held."""
+        return self._grouped[2].get(_prefix(place), [])
+
+    def of_units(self, documents: Sequence[Held], units: list[str]) -> list[Held]:
+        """Those of the documents of one of the units (all when no unit is named)."""
+        return [d for d in documents if not units or self._departments[id(d)] in units]
+
+    @cached_property
+    def _departments(self) -> dict[int, str]:
+        return {id(d): department(d.unit) for d in self}
+
+    @cached_property
+    def _grouped(self) -> tuple[dict, dict, dict]:
+        """The reports by division, by city name, and by each division above theirs (the key of _prefix)."""
+        by_division: dict[Division, list[Held]] = {}
+        by_city: dict[str, list[Held]] = {}
+        by_outer: dict[tuple, list[Held]] = {}
+        for document in self:
+            division_ = _of(document)
+            by_division.setdefault(division_, []).append(document)
+            by_city.setdefault(document.city, []).append(document)
+            for level in range(_level(division_)):  # _inside(division_, outer) for every outer of this prefix
+                by_outer.setdefault((level, division_[:level]), []).append(document)
+        return by_division, by_city, by_outer
+
+
+def holdings(held: Sequence[Held]) -> Holdings:
+    """The reports as Holdings: the engine's own, or looked up afresh (a filtered list, a test's)."""
+    return held if isinstance(held, Holdings) else Holdings(held)
+
+
 # ---------------------------------------------------------------- the reports a question is about
 @dataclass
 class Scope:
@@ -358,15 +428,16 @@ def scope(names: list[str], units: list[str], documents: Sequence[Held],
     own unit's, and the places inside it with reports that the question does not name are said
     to exist; a place or unit that no report is of is missing, unless it lies inside another
     place named that has reports (广州医保中心增城分中心: a part of 广州's unit)."""
-    of_units = [d for d in documents if not units or department(d.unit) in units]
-    places = {name: tuple((divisions or {}).get(name) or ()) or resolve(name, documents) for name in names}
-    own = {name: [d for d in of_units if (_of(d) == place if place else d.city == name)]
+    held = holdings(documents)
+    places = {name: tuple((divisions or {}).get(name) or ()) or resolve(name, held) for name in names}
+    own = {name: held.of_units(held.of_division(place) if place else held.of_city(name), units)
            for name, place in places.items()}
     named = [d for reports in own.values() for d in reports]
     named_ids = {id(d) for d in named}
-    result = Scope(named if names else of_units, [], {})
+    result = Scope(named if names else held.of_units(held, units), [], {})
     for name, place in places.items():
-        inside = [_of(d) for d in of_units if place and id(d) not in named_ids and _inside(_of(d), place)]
+        below = held.of_units(held.below(place), units) if place else []
+        inside = [_of(d) for d in below if id(d) not in named_ids]
         if inside:  # the next level down: a city's districts and counties, a province's cities
             result.below[_deepest(place)] = list(dict.fromkeys(inner[_level(place)] for inner in inside))
         within_named = any(own[other] and places[other] and _inside(place, places[other]) for other in names) \
@@ -394,3 +465,8 @@ def _level(place: Division) -> int:
 
 def _inside(place: Division, outer: Division) -> bool:
     return _level(place) > _level(outer) and place[:_level(outer)] == outer[:_level(outer)]
+
+
+def _prefix(outer: Division) -> tuple[int, tuple]:
+    """What _inside compares of the outer division: a division is inside it when deeper and starting so."""
+    return _level(outer), tuple(outer[:_level(outer)])

@@ -129,7 +129,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.corrections += nicknames
     if vocabulary is not None:
         normalized, typos = correct_typos(normalized, vocabulary)
-        normalized, place_typos = correct_places(normalized, {d.city for d in held if d.city}, vocabulary.text)
+        normalized, place_typos = correct_places(normalized, places.holdings(held).cities, vocabulary.text)
         question.corrections += typos + place_typos
     question.reading = normalized
     if not re.search(r"[\u4e00-\u9fff]", normalized):
@@ -412,17 +412,34 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
     for position, character in enumerate(text):
         at.setdefault(character, []).append(position)
     found = []
-    for name, own in _abbreviable(tuple(vocabulary)):
-        for said in (name, own) if own != name else (name,):
-            for start in at.get(said[0], ()):
+    by_start = _abbreviable_by_start(tuple(vocabulary))
+    for character, starts in at.items():
+        for said, own_length, without_place, names in by_start.get(character, ()):
+            for start in starts:
                 end = _abbreviation_end(text, start, said)
                 if end is None:
                     continue
-                shortened = end - start < len(said) or said != name  # or said in full without its place
-                if (shortened and ABBREVIATED_MIN <= end - start and end - start >= ABBREVIATED_SHARE * len(own)
-                        and text[end - 2:end] == name[-2:]):  # it ends as the name does: 就业支出, 服务中心
-                    found.append((start, end, "row", name))
-    return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+                shortened = end - start < len(said) or without_place  # or said in full without its place
+                if (shortened and ABBREVIATED_MIN <= end - start and end - start >= ABBREVIATED_SHARE * own_length
+                        and text[end - 2:end] == said[-2:]):  # it ends as the name does: 就业支出, 服务中心
+                    found += [(start, end, order, name) for order, name in names]
+    return [(start, end, "row", name) for start, end, _, name in sorted(found, key=lambda m: (m[0] - m[1], m[0], m[2]))]
+
+
+@lru_cache(maxsize=4)
+def _abbreviable_by_start(vocabulary: tuple[str, ...]) -> dict[str, list[tuple[str, int, bool, list[tuple[int, str]]]]]:
+    """The ways row names may be said in short, by their first character: (the words said, the
+    length of the name without its place, whether the words are that, the names said so with their
+    order in _abbreviable). Many places' rows share a name without their place (医疗救助服务中心):
+    it is read once."""
+    names: dict[tuple[str, int, bool], list[tuple[int, str]]] = {}
+    for number, (name, own) in enumerate(_abbreviable(vocabulary)):
+        for order, said in enumerate((name, own) if own != name else (name,)):
+            names.setdefault((said, len(own), said != name), []).append((2 * number + order, name))
+    by_start: dict[str, list[tuple[str, int, bool, list[tuple[int, str]]]]] = {}
+    for (said, own_length, without_place), named in names.items():
+        by_start.setdefault(said[0], []).append((said, own_length, without_place, named))
+    return by_start
 
 
 @lru_cache(maxsize=4)

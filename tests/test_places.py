@@ -6,7 +6,7 @@ import pytest
 
 from rag.models import SourceLine
 from rag.parse.identity import detect_identity
-from rag.places import department, known_places, locate, named, place_of, scope
+from rag.places import Holdings, department, division, gazetteer, known_places, locate, named, place_of, scope
 
 
 @pytest.mark.parametrize("unit, division", [
@@ -138,6 +138,39 @@ def test_a_place_inside_a_place_named_with_reports_is_a_part_of_its_unit():
 def test_places_and_units_no_report_is_of_are_refused_by_name(names, units, missing, said):
     found = scope(names, units, HELD)
     assert (found.documents, found.missing) == ([], missing) and said in found.refusal()
+
+
+READ: list[str] = []  # the titles of the reports whose fields were read
+
+
+@dataclass(frozen=True)
+class _Watched(_Report):
+    """A report held that notes each time a question reads it."""
+
+    def __getattribute__(self, name):
+        if not name.startswith("__"):
+            READ.append(object.__getattribute__(self, "title"))
+        return object.__getattribute__(self, name)
+
+
+def _watched_county_units(count: int) -> list[_Watched]:
+    counties = [p for p in gazetteer().values() if p.level == 3 and p.code.startswith("44")][:count]
+    return [_Watched(f"{p.name}医疗保障局2024年部门预算", f"{p.name}医疗保障局", p.short, *division(p)) for p in counties]
+
+
+def test_a_question_reads_only_the_reports_of_the_places_it_names():
+    """The reports held are looked up by place and unit (Holdings, computed once), not read one by
+    one for each question: at a thousand reports every question read all of them (issue 11)."""
+    held = Holdings(_watched_county_units(100))
+    xinhui = next(d for d in held if d.county == "新会区")
+    text = "新会医保局2024年三公经费多少"
+    first = scope(named(text, held).places, ["医疗保障局"], held)  # the lookups are made here, once
+    READ.clear()
+    read = named(text, held)
+    found = scope(read.places, read.units, held)
+    assert (read.places, read.units, found.documents, found.missing) == (["新会"], ["医疗保障局"], [xinhui], [])
+    assert found.documents == first.documents and set(READ) <= {xinhui.title}
+    assert scope(["新会"], [], list(held)).documents == [xinhui]  # a plain list of reports: looked up afresh
 
 
 def test_a_unit_is_known_by_its_kind():
