@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from itertools import permutations
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from itertools import islice
+from itertools import islice, permutations
 
 from rag import domain, lexicon, parts, places, rank
 from rag.audit import NUMBERING_PREFIX, direct_children
@@ -491,10 +490,10 @@ class AnswerEngine:
         unaccounted = False
         for document in documents:
             found = self._ranked(amounts, [document], part_subject)
-            if found and terms and rank.lexical(found[0], terms) < rank.WEIGHTS.words_at:
-                unaccounted = True  # "政府采购授予中小企业的合同金额占比": words the part does not account for
-                continue
             if not found:
+                continue
+            if terms and rank.lexical(found[0], terms) < rank.WEIGHTS.words_at:
+                unaccounted = True  # "政府采购授予中小企业的合同金额占比": words the part does not account for
                 continue
             part = found[0].figure
             if part.unit == "%":  # the report states the share itself ("占…总额的18.9%")
@@ -650,8 +649,9 @@ class AnswerEngine:
         wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, dense=self.dense)
         found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]
-        found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)  # the sum cited: 七百多万
-                  if c not in found and rank.states_cited_sum(question, c.text)]
+        if question.amounts:  # the chunks stating the sum cited: 七百多万
+            found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
+                      if c not in found and rank.states_cited_sum(question, c.text)]
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
                     and any(c.text.startswith(term) for term in question.row_terms)]
         terms = rank.query_terms(question, self.term_weights)

@@ -375,7 +375,7 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
         if text[end:end + 1] not in CONJUNCTIONS:
             continue
         said = text[start:end]
-        for name in (name for name in vocabulary if name[:2] == said[:2]):
+        for name in _names_by_start(tuple(vocabulary)).get(said[:2], ()):
             head = next((said[:k] for k in range(len(said) - 1, 1, -1) if name.startswith(said[:k])), None)
             rest = name[len(head):] if head else ""
             if len(rest) >= 3 and text.startswith(rest, end + 1):
@@ -396,6 +396,15 @@ def _row_words(vocabulary: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
         if (len(word) >= 2 and word not in item_words and word not in domain.TOTAL_ROW_NAMES
                 and not word.endswith(domain.UNIT_SUFFIX)):  # the report's own unit names no subject
             by_start.setdefault(word[:2], []).append((word, name))
+    return by_start
+
+
+@lru_cache(maxsize=4)
+def _names_by_start(vocabulary: tuple[str, ...]) -> dict[str, list[str]]:
+    """Row names by their first two characters, once per vocabulary: a question does not scan them all."""
+    by_start: dict[str, list[str]] = {}
+    for name in vocabulary:
+        by_start.setdefault(name[:2], []).append(name)
     return by_start
 
 

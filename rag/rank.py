@@ -18,7 +18,7 @@ from decimal import Decimal
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
-from rag.question import AMOUNT_CITED, SENTENCE_BREAKS, Question, asking_part
+from rag.question import AMOUNT_CITED, IN_10K_YUAN, SENTENCE_BREAKS, Question, asking_part
 
 
 @dataclass(frozen=True)
@@ -101,22 +101,18 @@ def content_words(question: Question) -> str:
     return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
 
 
-def context_sentences(question: Question) -> str:
-    """The sentences of a question before or after the one that asks ("我爸是江门的退休职工，老担心
-    医保基金不够用。" before "…总收入是多少亿？"): what they say sets the scene, it is not what is asked."""
-    reading = question.reading or compact(question.text)
-    asked = asking_part(reading)
-    return " ".join(part for part in re.split(f"[{SENTENCE_BREAKS}]", reading) if part and part != asked)
-
-
 def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),
                 w: Weights | None = None) -> list[Term]:
     w = w or WEIGHTS
     content = content_words(question)
     for word in sorted(drop, key=len, reverse=True):
         content = content.replace(fold(word), " ")
-    scene = fold(context_sentences(question))
-    asked = fold(asking_part(question.reading or compact(question.text)))
+    # the sentences before or after the one that asks ("我爸是江门的退休职工，老担心医保基金不够用。"
+    # before "…总收入是多少亿？") set the scene: what they say is not what is asked
+    reading = question.reading or compact(question.text)
+    asked = asking_part(reading)
+    scene = fold(" ".join(part for part in re.split(f"[{SENTENCE_BREAKS}]", reading) if part and part != asked))
+    asked = fold(asked)
     terms = {}
     for word in words(content):
         pairs = frozenset(bigrams(word) or word)
@@ -212,15 +208,12 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     return value
 
 
-YUAN_PER_UNIT = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
-
-
 def _below_magnitude_asked(question: Question, evidence: Evidence) -> bool:
     """"多少亿" is asked of sums of a hundred million yuan or more: 4.3万元 is not its answer."""
     figure = evidence.figure
-    if question.asked_unit not in ("亿", "亿元") or figure is None or figure.unit not in YUAN_PER_UNIT:
+    if question.asked_unit not in ("亿", "亿元") or figure is None or figure.unit not in IN_10K_YUAN:
         return False
-    return figure.value * YUAN_PER_UNIT[figure.unit] < YUAN_PER_UNIT["亿元"]
+    return figure.value * IN_10K_YUAN[figure.unit] < IN_10K_YUAN["亿元"]
 
 
 def _about(evidence: Evidence) -> str:
