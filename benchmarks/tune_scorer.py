@@ -1,11 +1,12 @@
 """Tune the ranker's weights (rag/rank.py WEIGHTS) on a question set, with k-fold cross-validation.
 
-    python benchmarks/tune_scorer.py [--set ../shared/eval/dev.jsonl] [--folds 5]
+    python benchmarks/tune_scorer.py [--set ../shared/eval/dev.jsonl ...] [--folds 5]
+                                     [--grid dense=0,0.1,0.2 ...] [--dense]
 
-Scores each grid point on the set (keyword retrieval only, so that a run takes a minute; the
-dense model only adds passage candidates), prints the cross-validated accuracy (each fold
-scored with the weights chosen on the other folds) and the weights best on the whole set. The
-chosen weights are then written into WEIGHTS by hand; nothing here edits code.
+Scores each grid point on the sets' questions (keyword retrieval only unless --dense, so that a
+run takes a minute), prints the cross-validated accuracy (each fold scored with the weights
+chosen on the other folds) and the weights best on all the questions. The chosen weights are then
+written into WEIGHTS by hand; nothing here edits code.
 """
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ GRID = {
 }
 
 
+SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+def _grid_entry(entry: str) -> tuple[str, tuple[float, ...]]:
+    name, _, values = entry.partition("=")
+    if not hasattr(rank.WEIGHTS, name) or not values:
+        raise SystemExit(f"--grid {entry}: expected NAME=V1,V2 with NAME a field of rank.Weights")
+    return name, tuple(float(v) for v in values.split(","))
+
+
 def load_scorer(path: Path):
     spec = importlib.util.spec_from_file_location("score", path)
     module = importlib.util.module_from_spec(spec)
@@ -51,16 +62,22 @@ def outcomes(engine: AnswerEngine, gold: list[dict], score_item) -> list[float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", type=Path, default=ROOT.parent / "shared" / "eval" / "dev.jsonl")
+    parser.add_argument("--set", type=Path, action="append", help="a question set (repeat for several)")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--grid", action="append", metavar="NAME=V1,V2",
+                        help="weights to search instead of the default grid (repeat for several)")
+    parser.add_argument("--dense", action="store_true", help="with the dense model (passage weights)")
     args = parser.parse_args()
-    gold = [json.loads(line) for line in args.set.read_text(encoding="utf-8").splitlines() if line.strip()]
-    score_item = load_scorer(args.set.parent / "score.py")
-    engine = AnswerEngine(load_settings(), dense=False)
+    sets = args.set or [SHARED_DEV]
+    gold = [json.loads(line) for path in sets for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    grid = dict(_grid_entry(entry) for entry in args.grid) if args.grid else GRID
+    score_item = load_scorer(SHARED_DEV.parent / "score.py")
+    engine = AnswerEngine(load_settings(), dense=args.dense)
     base = rank.WEIGHTS
     table = {}
-    for values in itertools.product(*GRID.values()):
-        rank.WEIGHTS = replace(base, **dict(zip(GRID, values)))
+    for values in itertools.product(*grid.values()):
+        rank.WEIGHTS = replace(base, **dict(zip(grid, values)))
         table[values] = outcomes(engine, gold, score_item)
     rank.WEIGHTS = base
     order = list(range(len(gold)))
@@ -72,12 +89,12 @@ def main() -> int:
         best = max(table, key=lambda v: sum(table[v][i] for i in train))
         held_out += [table[best][i] for i in fold]
     best = max(table, key=lambda v: sum(table[v]))
-    current = tuple(getattr(base, name) for name in GRID)
-    print(f"{len(table)} weight settings on {len(gold)} questions ({args.set.name})")
+    current = tuple(getattr(base, name) for name in grid)
+    print(f"{len(table)} weight settings on {len(gold)} questions ({', '.join(p.name for p in sets)})")
     print(f"cross-validated score ({args.folds} folds): {sum(held_out) / len(gold):.3f}")
-    print(f"best on the whole set: {dict(zip(GRID, best))} -> {sum(table[best]) / len(gold):.3f}")
-    if current in table:
-        print(f"current WEIGHTS:        {dict(zip(GRID, current))} -> {sum(table[current]) / len(gold):.3f}")
+    for values in sorted(table, key=lambda v: -sum(table[v])):
+        marks = " (current)" if values == current else " (best)" if values == best else ""
+        print(f"  {dict(zip(grid, values))} -> {sum(table[values]) / len(gold):.3f}{marks}")
     return 0
 
 
