@@ -143,6 +143,8 @@ class AnswerEngine:
         if unknown:  # an exact code is the strongest signal: a report without it does not answer
             titles = "、".join(d.title for d in documents)
             return self._refuse(question, f"{titles}中没有科目编码为{'、'.join(unknown)}的项目。")
+        if unlisted := self._unlisted_unit(question, documents):
+            return self._refuse(question, unlisted)
         handlers = {"figure": self._figures, "compare": self._compare, "share": self._share,
                     "change": self._change, "rank": self._rank, "passage": self._passage,
                     "definition": self._definition, "reason": self._reason}
@@ -160,6 +162,21 @@ class AnswerEngine:
         for source in answer.sources:
             source.scanned = source.doc in self._scanned and self._scanned[source.doc].read_by_ocr(source.line)
         return answer
+
+    def _unlisted_unit(self, question: Question, documents: list[DocumentInfo]) -> str | None:
+        """Why a figure of a unit below the department (鹤山分局, 蓬江分中心) is not answered: no
+        table lists it, so the department's figures would be another unit's. Counts stay with the
+        ranker: a report may state a unit's 编制 in its prose without listing the unit's money."""
+        if question.intent in ("passage", "definition", "reason") or question.asked_class == "count":
+            return None
+        units = {parts.unit_name(row) for d in documents for _, rows in self.finder.tables(d.name)
+                 for row in rows if parts.is_unit_row(row)}
+        for place in question.divisions:
+            mention = re.search(re.escape(place) + domain.SUB_UNIT_AFTER_PLACE, question.reading)
+            if mention and not any(place in u and mention["kind"] in u for u in units):
+                held = "、".join(sorted(units)) or "（报告不分单位列示）"
+                return f"报告没有单列“{mention[0]}”的数字。报告中分单位列示的有：{held}。"
+        return None
 
     # ------------------------------------------------------------ which reports
     def _resolve_documents(self, question: Question, docs_filter: set[str] | None
@@ -284,7 +301,7 @@ class AnswerEngine:
         if not question.subjects and len(documents) == 1 and (found := self._conjoined(question, documents)):
             return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
-        figures: list[Figure] = self._under_named_parent(question, documents)
+        figures: list[Figure] = self._under_named_parent(question, documents) or self._of_named_unit(question, documents)
         for subject in subjects if not figures else []:
             for unit in self._ranked(question, documents, subject, siblings=True):
                 if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
@@ -323,6 +340,22 @@ class AnswerEngine:
                     if under is not None:  # labelled with its parent: 江门市医疗保障局新会分局人员类
                         name = parts.unit_name(under)
                         found.append(replace(unit.figure, label=f"{name}{unit.figure.label}"))
+        return found
+
+    def _of_named_unit(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
+        """"新会分局请专家的劳务费": a unit of the department named (not the department itself), and
+        other words; its rows and the rows under them are ranked by those words."""
+        unit = next((s for s in question.subjects if parts.is_unit_name(s)
+                     and all(s != d.unit for d in documents)), None)
+        if unit is None:
+            return []
+        terms = rank.query_terms(question, self.term_weights, drop=(unit, re.sub(domain.PLACE_PREFIX, "", unit)))
+        found = []
+        for document in documents:
+            written = [u for u in target_numbers(self.finder, document) if unit in u.context]  # its projects' 绩效目标
+            if best := rank.best_of_scope(parts.cells_under(self.finder, document, question, unit) + written,
+                                          terms, question):
+                found.append(best.figure)
         return found
 
     def _ancestors(self, figure: Figure) -> list[RowRecord]:
@@ -586,9 +619,9 @@ class AnswerEngine:
         else:
             subject = question.subjects[0] if question.subjects else None
             found = self._lookup(question, documents, subject)
-            within = self._parts(question, documents[0], found[0] if found else None) \
-                if len(documents) == 1 else None
-            if within:  # one report: its rows, not reports, are ranked
+            within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
+                if len(found) == 1 else None
+            if within:  # one report states it: its rows, not reports, are ranked
                 return self._rank_parts(question, within, ascending)
             pairs = [(f.doc_title, f) for f in found]
             heading = _subject_name(subject, question)

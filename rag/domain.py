@@ -105,6 +105,14 @@ TOTAL_ROW_NAMES: tuple[str, ...] = ("合计", "总计")
 GRAND_TOTALS: tuple[str, ...] = ("收入总计", "支出总计", "总计")
 GROUP_ROW_SUFFIXES: tuple[str, ...] = ("-小计", "小计")
 UNIT_ROW_ENDINGS: tuple[str, ...] = ("医疗保障局", "服务中心", "管理中心", "分局")
+# a person and what the reports never print about one: "局长是谁", "那个干部叫什么名字"
+PERSON_WORDS: tuple[str, ...] = ("局长", "科长", "股长", "主任", "干部", "负责人", "领导", "书记", "工作人员", "个人")
+PERSONAL_DETAILS: tuple[str, ...] = ("是谁", "叫什么", "叫啥", "姓什么", "姓啥", "名字", "姓名", "电话", "手机", "联系方式")
+# after a place, a branch of the department: 鹤山分局, 蓬江分中心 (a branch has its own rows when
+# it has its own budget; a 服务中心 is often folded into the department's, its 事业运行 row)
+SUB_UNIT_AFTER_PLACE = r"[市区县]?(?:医疗保障|医疗保险|医保)?(?P<kind>分局|分中心)"
+# a unit's own row in a table of one kind of spending stands for that spending (its 项目支出)
+UNIT_TABLE_SUBJECTS: tuple[str, ...] = ("项目支出", "基本支出")
 
 # ---------------------------------------------------------------- items
 # canonical item -> how people and reports name it (first is the display name)
@@ -305,7 +313,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "买车": "公务用车购置", "养车": "公务用车运行维护费",
     "咋": "怎么", "啥": "什么",
     "编制数": "编制", "参保的": "参保", "年底": "年末", "还剩": "结余",
-    "长护险": "长期护理保险", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
+    "长护险": "长期护理保险", "社保": "社会保障", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
 }
 # words people may type in pinyin, besides places and items (yibao -> 医保)
 PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费", "政府", "公务", "采购",

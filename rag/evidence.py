@@ -55,7 +55,7 @@ def unit_class(unit: str) -> str:
 def named_cells(finder: FigureFinder, document: DocumentInfo, subject: str, question: Question) -> list[Evidence]:
     """The cells the exact look-up finds for a subject the question names (an item, a row, a code)."""
     words = " ".join(domain.ITEMS.get(subject, ()))
-    return [_cell(figure, extra=f"{words} {subject}", named=True) for figure in finder.find_all(document, subject, question)]
+    return [table_cell(figure, extra=f"{words} {subject}", named=True) for figure in finder.find_all(document, subject, question)]
 
 
 def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Question, content: str) -> list[Evidence]:
@@ -70,11 +70,11 @@ def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Quest
             name = clean_row_name(row.name)
             if row.values and sum(p in name for p in pairs) >= 2:
                 column = finder.column_for(table, row, question, document)
-                cells.append(_cell(finder.figure_at(document, table, row, column, name)))
+                cells.append(table_cell(finder.figure_at(document, table, row, column, name)))
     return cells
 
 
-def _cell(figure: Figure, extra: str = "", named: bool = False) -> Evidence:
+def table_cell(figure: Figure, extra: str = "", named: bool = False) -> Evidence:
     row = clean_row_name(figure.row or "")
     return Evidence(figure.doc, "cell", row, f"{figure.label} {extra}", f"{figure.table_title} {figure.column}",
                     figure.line, figure, unit_class(figure.unit), named=named)

@@ -1,16 +1,18 @@
 """The parts of a whole within one report's table, for a ranking inside that report: "工资福利支出
 里哪一项最多" ranks the rows under 工资福利支出, "哪个单位的基本支出最多" the units of the table that
-lists them, "单个项目哪个最大" the projects of the project table. Pure functions over a table's rows."""
+lists them, "单个项目哪个最大" the projects of the project table; and the rows under a unit's row, which
+a question about that unit (新会分局的公用经费) chooses among."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from rag import domain
-from rag.evidence import bigrams
-from rag.lookup import clean_row_name
-from rag.store import RowRecord, TableInfo
+from rag.evidence import Evidence, bigrams, table_cell
+from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.question import Question
+from rag.store import DocumentInfo, RowRecord, TableInfo
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,11 @@ def unit_name(row: RowRecord) -> str:
 
 
 def is_unit_row(row: RowRecord) -> bool:
-    return unit_name(row).endswith(domain.UNIT_ROW_ENDINGS)
+    return is_unit_name(unit_name(row))
+
+
+def is_unit_name(name: str) -> bool:
+    return name.endswith(domain.UNIT_ROW_ENDINGS)
 
 
 def is_named(row: RowRecord, words: str, named: list[str]) -> bool:
@@ -118,3 +124,26 @@ def of_projects(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, nam
     table, rows = max(projects, key=lambda pair: len(leaves(pair[1], 0)))
     position = next((i for i, row in enumerate(rows) if is_unit_row(row) and is_named(row, words, named)), 0)
     return _with_values(table, rows[position], table.columns[0], leaves(rows, position))
+
+
+def cells_under(finder: FigureFinder, document: DocumentInfo, question: Question, unit: str) -> list[Evidence]:
+    """The rows of a unit (新会分局-小计) in every table, and every row under them, one cell each,
+    labelled with the unit: the rows a question about that unit chooses among (its 公用经费类, its
+    projects)."""
+    cells = []
+    for table, rows in finder.tables(document.name):
+        for position, row in enumerate(rows):
+            if is_unit_row(row) and unit in clean_row_name(row.name):
+                owner = unit_name(row)
+                spending = next((s for s in domain.UNIT_TABLE_SUBJECTS if s in table.title), "")
+                own = _cell_figure(finder, document, question, table, row)
+                cells.append(replace(table_cell(replace(own, label=f"{owner}{spending}")), label=f"{owner}{spending}"))
+                cells += [table_cell(replace(figure, label=f"{owner}{figure.label}")) for below in descendants(rows, position)
+                          if below.values and (figure := _cell_figure(finder, document, question, table, below))]
+    return cells
+
+
+def _cell_figure(finder: FigureFinder, document: DocumentInfo, question: Question, table: TableInfo,
+                 row: RowRecord) -> Figure:
+    column = finder.column_for(table, row, question, document)
+    return finder.figure_at(document, table, row, column, clean_row_name(row.name))

@@ -79,6 +79,7 @@ IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decima
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
 # the noun a count asks of, right after its measure word: 多少个编制, 几个分局 (not 多少人, 几个月)
 COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
+PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
@@ -135,6 +136,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
                             "例如“江门医保局2024年三公经费多少”。")
+        return question
+    if PERSON_ASKED.search(normalized):
+        question.problem = "报告不写个人的姓名、电话等信息，只写机构设置、职责、编制和领导职数。"
         return question
     question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
                             key=lambda y: normalized.index(str(y)))

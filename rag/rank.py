@@ -270,6 +270,17 @@ def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], questi
     return (value, best) if runner_up is None or value - runner_up >= w.winner_margin else None
 
 
+def best_of_scope(units: list[Evidence], terms: list[Term], question: Question,
+                  w: Weights | None = None) -> Evidence | None:
+    """The best of a few units the question has already narrowed to (a named unit's rows): the
+    unit of the most words, when it holds some of them and no other holds as many."""
+    w = w or WEIGHTS
+    scored = ranked(units, terms, question, w)
+    if not scored or scored[0][0] <= 0 or lexical(scored[0][1], terms, w) < w.winner_words_at:
+        return None
+    return scored[0][1] if len(scored) == 1 or scored[0][0] > scored[1][0] else None
+
+
 # ------------------------------------------------------------------ passages and reasons
 def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: Weights | None = None) -> float:
     """Like score(), with the topic asked as a prior; a question of no words but its topic

@@ -248,7 +248,10 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("江门医保局2022年三公经费", "没有江门2022年"),
     ("江门2023年三公经费多少", "没有找到"),
     ("今天天气怎么样", "无关"),
-    ("吴川医保局局长的手机号码是多少", "没有找到"),  # 局长 is printed (设局长1名), the number is not
+    ("吴川医保局局长的手机号码是多少", "不写个人"),  # 局长 is printed (设局长1名), the number is not
+    ("吴川医保局局长是谁", "不写个人"),
+    ("江门医保局2024年鹤山分局的基本支出", "没有单列“鹤山分局”"),  # 江门's 表11 lists 蓬江、江海、新会 only
+    ("江门医保中心蓬江分中心的人员经费多少", "没有单列“蓬江分中心”"),  # named in the prose, in no table
     ("吴川医保局每个月办公费大概多少", "没有按月计"),
 ])
 def test_questions_the_reports_cannot_answer_are_refused_with_what_is_held(engine, text, reason):
@@ -645,3 +648,30 @@ def test_units_of_one_kind_are_ranked_among_themselves(engine):
     answer = engine.ask("江门2024年几个区分局里，三个区分局的项目支出谁最多")
     assert [f.value for f in answer.figures] == [Decimal("38.97"), Decimal("34.90"), Decimal("17.04")]
     assert all("分局" in f.label for f in answer.figures)
+
+
+@pytest.mark.parametrize("text, label, value", [
+    ("新会分局请专家的劳务费预算是多少", "江门市医疗保障局新会分局医疗保障工作专家劳务费", "14.06"),  # 表12, under 新会分局
+    ("江门医保江海分局的公用经费是多少", "江门市医疗保障局江海分局公用经费类", "14.29"),  # 表11
+    ("广州医疗救助服务中心的项目支出一共多少", "广州市医疗救助服务中心项目支出", "25563.90"),  # its own row of 表12
+])
+def test_a_unit_named_narrows_to_its_rows_and_its_words_choose_among_them(engine, text, label, value):
+    answer = engine.ask(text)
+    assert (answer.figures[0].label, answer.figures[0].value) == (label, Decimal(value))
+
+
+def test_a_branch_plans_stated_in_its_project_text_are_its_rows_too(engine):
+    answer = engine.ask("江门蓬江分局2024年计划用多少财政资金聘请第三方打击欺诈骗保")
+    assert answer.figures[0].value == Decimal("12.4") and "蓬江区" in answer.figures[0].sentence
+
+
+def test_parts_are_ranked_in_the_one_report_that_states_the_item(engine):
+    answer = engine.ask("江门医保局基本支出的商品和服务支出里，哪一项最多？")  # no year: two 江门 reports, one states it
+    assert "「商品和服务支出」下各项" in answer.answer
+    assert (answer.figures[0].label, answer.figures[0].value) == ("其他交通费用", Decimal("39.65"))
+
+
+def test_everyday_short_words_read_as_the_reports_words(engine):
+    answer = engine.ask("江门医保24年社保和就业那块的支出预算是多少？")  # 社保: 社会保障
+    assert (answer.figures[0].label, answer.figures[0].value) == ("社会保障和就业支出", Decimal("303.92"))
+
