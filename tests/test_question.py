@@ -112,3 +112,9 @@ def test_percentage_points_are_a_percent():
 
 def test_those_few_is_not_how_many():
     assert understand("廉江医保那几个项目的绩效评价是谁做的", VOCABULARY).asked_class is None
+
+
+def test_characters_look_alike_only_on_an_uncommon_shared_component():
+    from rag.normalize import _looks_alike
+    assert _looks_alike("凭", "赁") and _looks_alike("经", "轻")  # 任, 圣
+    assert not _looks_alike("员", "费") and not _looks_alike("路", "旅")  # 贝 is too common; nothing shared
