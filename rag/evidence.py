@@ -70,13 +70,14 @@ def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Quest
             name = clean_row_name(row.name)
             if row.values and sum(p in name for p in pairs) >= 2:
                 column = finder.column_for(table, row, question, document)
-                cells.append(table_cell(finder.figure_at(document, table, row, column, name)))
+                cells.append(table_cell(finder.figure_at(document, table, row, column, name), about=row.text or ""))
     return cells
 
 
-def table_cell(figure: Figure, extra: str = "", named: bool = False) -> Evidence:
+def table_cell(figure: Figure, extra: str = "", named: bool = False, about: str = "") -> Evidence:
+    """A cell; `about` is its row's text column (a project's 绩效目标), words that describe it."""
     row = clean_row_name(figure.row or "")
-    return Evidence(figure.doc, "cell", row, f"{figure.label} {extra}", f"{figure.table_title} {figure.column}",
+    return Evidence(figure.doc, "cell", row, f"{figure.label} {extra}", f"{figure.table_title} {figure.column} {about}",
                     figure.line, figure, unit_class(figure.unit), named=named)
 
 

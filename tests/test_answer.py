@@ -681,3 +681,8 @@ def test_a_row_name_with_a_look_alike_character_is_read_as_the_row(engine):
     answer = engine.ask("广州医保局2023年的租凭费是多少")  # 凭 for 赁: both built on 任
     assert "“租凭费”按“租赁费”理解" in answer.answer
     assert (answer.figures[0].label, f"{answer.figures[0].value:f}") == ("租赁费", "1019.73")
+
+
+def test_a_project_described_by_its_goal_text_is_found_by_those_words(engine):
+    answer = engine.ask("吴川医保搞打击骗保宣传、举报奖励那个基金检查项目给了多少钱")  # said in its 绩效目标 cell
+    assert (answer.figures[0].label, f"{answer.figures[0].value:f}") == ("医疗保险基金检查及宣传经费", "7.00")
