@@ -79,6 +79,7 @@ IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decima
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
 # the noun a count asks of, right after its measure word: 多少个编制, 几个分局 (not 多少人, 几个月)
 COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
+REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER_HOW)})")
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
@@ -180,7 +181,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or asking_part(normalized))
     noun = COUNTED.search(asking_part(normalized)) if question.asked_class == "count" else None
     question.counted = noun.group(1) if noun else None
-    question.asks_reason = any(w in normalized for w in domain.REASON_WORDS)
+    question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized))
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)

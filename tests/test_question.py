@@ -118,3 +118,8 @@ def test_characters_look_alike_only_on_an_uncommon_shared_component():
     from rag.normalize import _looks_alike
     assert _looks_alike("凭", "赁") and _looks_alike("经", "轻")  # 任, 圣
     assert not _looks_alike("员", "费") and not _looks_alike("路", "旅")  # 贝 is too common; nothing shared
+
+
+@pytest.mark.parametrize("text", ["吴川三公咋多了这么多", "廉江决算里政府性基金那张表怎么是0"])
+def test_how_come_a_figure_is_so_asks_the_reason(text):
+    assert understand(text).asks_reason
