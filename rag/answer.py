@@ -255,8 +255,10 @@ class AnswerEngine:
             question = replace(question, reading=_subject_name(subject), asked_class=None)
         elif subject and not any(w in question.reading for w in (*domain.ITEMS.get(subject, ()), subject)):
             question = replace(question, reading=f"{question.reading} {_subject_name(subject)}")  # carried over
-        others = tuple(w for other in question.subjects if other != subject  # as named, with or without its place
-                       for w in (*domain.ITEMS.get(other, ()), other, re.sub(domain.PLACE_PREFIX, "", other)))
+        own = question.said.get(subject, subject or "")
+        others = tuple(w for other in question.subjects if other != subject  # as named, with or without its place,
+                       for w in (*domain.ITEMS.get(other, ()), other, re.sub(domain.PLACE_PREFIX, "", other),
+                                 question.said.get(other, other)) if w not in own)  # and as said, unless ours holds it
         if question.intent == "change":  # 增加 or 减少: the report's direction, whichever was asked
             others += domain.DIRECTION_WORDS
         terms = rank.query_terms(question, self.term_weights, drop=others)

@@ -47,6 +47,7 @@ class Question:
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
+    said: dict[str, str] = field(default_factory=dict)  # each subject as the text says it (城乡居民医保财政补助)
 
     @property
     def subjects(self) -> list[str]:
@@ -167,6 +168,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     _drop_containers(question, spans, normalized)
     _codes_for_names(question, spans, normalized)
     question.order = {key: start for start, _, _, key in reversed(spans)}
+    question.said = {key: normalized[start:end] for start, end, _, key in reversed(spans)}
     _own_level(question, row_vocabulary or [], normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
@@ -363,7 +365,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
-    for match in _abbreviations(text, vocabulary) + _completed_after_and(text, spans, vocabulary):
+    completed = _completed_after_and(text, spans, vocabulary) + _completed_before_and(text, spans, vocabulary)
+    for match in _abbreviations(text, vocabulary) + completed:
         overlapped = [span for span in spans if span[0] < match[1] and match[0] < span[1]]
         if all(match[0] <= s and e <= match[1] and e - s < match[1] - match[0]  # it holds the whole names it
                for s, e, _, _ in overlapped):  # meets, and is longer: a whole name said in full stays
@@ -402,6 +405,32 @@ def _row_words(vocabulary: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
                 and not word.endswith(domain.UNIT_SUFFIX)):  # the report's own unit names no subject
             by_start.setdefault(word[:2], []).append((word, name))
     return by_start
+
+
+def _completed_before_and(text: str, spans: list[tuple[int, int, str, str]],
+                          vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
+    """"城乡居民医保财政补助和医保财政补助资金": the name before 和 said without the ending it shares
+    with the one after (资金), completed by it when that makes another row name."""
+    found = []
+    for start, _, _, said in spans:
+        if text[start - 1:start] not in CONJUNCTIONS or start < 2:
+            continue
+        before = text[:start - 1]
+        for name in _names_by_end(tuple(vocabulary)).get(said[-2:], ()):
+            heads = (name[:-k] for k in range(1, len(said)) if name.endswith(said[-k:]))
+            head = next((h for h in heads if len(h) >= ABBREVIATED_MIN and before.endswith(h)), None)
+            if head and name != said:
+                found.append((start - 1 - len(head), start - 1, "row", name))
+    return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+@lru_cache(maxsize=4)
+def _names_by_end(vocabulary: tuple[str, ...]) -> dict[str, list[str]]:
+    """Row names by their last two characters, once per vocabulary."""
+    by_end: dict[str, list[str]] = {}
+    for name in vocabulary:
+        by_end.setdefault(name[-2:], []).append(name)
+    return by_end
 
 
 @lru_cache(maxsize=4)

@@ -686,3 +686,9 @@ def test_a_row_name_with_a_look_alike_character_is_read_as_the_row(engine):
 def test_a_project_described_by_its_goal_text_is_found_by_those_words(engine):
     answer = engine.ask("吴川医保搞打击骗保宣传、举报奖励那个基金检查项目给了多少钱")  # said in its 绩效目标 cell
     assert (answer.figures[0].label, f"{answer.figures[0].value:f}") == ("医疗保险基金检查及宣传经费", "7.00")
+
+
+def test_a_name_before_and_said_without_the_ending_it_shares_with_the_name_after(engine):
+    answer = engine.ask("广州城乡居民医保财政补助和医保财政补助资金哪个大")  # 城乡居民医保财政补助(资金)
+    assert [f"{f.value:f}" for f in answer.figures] == ["229975.98", "177329.82"]
+    assert "前者比后者多52,646.16万元" in answer.answer
