@@ -199,8 +199,13 @@ WORDS_ASKED = re.compile(r"什么|谁|哪|啥|咋|怎么|如何|干嘛|多久|�
 def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
     """The last sentence (or clause) that asks something: "我爸是退休职工，老担心基金不够用。基金总收入是
     多少亿？" asks in its second sentence; the first only sets the scene. The whole text when none asks."""
-    parts = [part for part in re.split(f"[{breaks}]", text) if re.search(ASKING_WORDS, part)]
+    parts = asking_parts(text, breaks)
     return parts[-1] if parts else text
+
+
+def asking_parts(text: str, breaks: str = SENTENCE_BREAKS) -> list[str]:
+    """Every sentence (or clause) that asks something, in order."""
+    return [part for part in re.split(f"[{breaks}]", text) if re.search(ASKING_WORDS, part)]
 
 
 def cited_range(match: re.Match) -> tuple[Decimal, Decimal]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
-from rag.question import AMOUNT_CITED, IN_10K_YUAN, SENTENCE_BREAKS, Question, asking_part
+from rag.question import AMOUNT_CITED, IN_10K_YUAN, SENTENCE_BREAKS, Question, asking_part, asking_parts
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,10 @@ def several_asked_readings(question: Question) -> list[str]:
 def conjoined_readings(question: Question) -> list[str]:
     """The two questions in "X和Y…": X completed by what follows Y that X lacks (职工医保 and
     居民医保参保人数 -> 职工医保参保人数), Y completed by what X has before its last word
-    (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them."""
-    content = content_words(question)
+    (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them. Only
+    the sentences that ask are read: "两定机构就是定点医院和药店吧？…多少家" asks one thing."""
+    reading = question.reading or compact(question.text)
+    content = content_words(replace(question, reading=" ".join(asking_parts(reading)) or reading))
     segment = next((part for part in content.split() if re.search("[和与及]", part)), None)
     if not segment:
         return []

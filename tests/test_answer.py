@@ -692,3 +692,8 @@ def test_a_name_before_and_said_without_the_ending_it_shares_with_the_name_after
     answer = engine.ask("广州城乡居民医保财政补助和医保财政补助资金哪个大")  # 城乡居民医保财政补助(资金)
     assert [f"{f.value:f}" for f in answer.figures] == ["229975.98", "177329.82"]
     assert "前者比后者多52,646.16万元" in answer.answer
+
+
+def test_a_conjunction_in_a_sentence_that_asks_nothing_asks_nothing(engine):
+    answer = engine.ask("两定机构就是定点医院和药店吧？江门2023年全市现场检查两定机构一共多少家？")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("1923", "家")
