@@ -687,8 +687,9 @@ class AnswerEngine:
         if question.amounts:  # the chunks stating the sum cited: 七百多万
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
                       if c not in found and rank.states_cited_sum(question, c.text)]
+        named = [term for term in question.row_terms if not parts.is_unit_name(term)]  # a unit's name begins its projects'
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
-                    and any(c.text.startswith(term) for term in question.row_terms)]
+                    and any(c.text.startswith(term) for term in named)]
         terms = rank.query_terms(question, self.term_weights)
         scored = sorted(((rank.passage_score(_chunk_evidence(c), terms, question), i, c) for i, c in enumerate(found)),
                         key=lambda s: (-s[0], s[1]))
@@ -783,6 +784,7 @@ def _spelling_words(rows: list[str], headings: set[str]) -> set[str]:
     words = {variant for row in rows for variant in row_name_variants(row)}
     words |= {s for synonyms in domain.ITEMS.values() for s in synonyms}
     words |= {w for topic in domain.PASSAGE_TOPICS.values() for w in topic}
+    words |= set(domain.PURPOSE_WORDS + domain.REASON_WORDS)  # asked as typed: 搞什么 is no typo of 干什么
     return words | headings
 
 

@@ -697,3 +697,8 @@ def test_a_name_before_and_said_without_the_ending_it_shares_with_the_name_after
 def test_a_conjunction_in_a_sentence_that_asks_nothing_asks_nothing(engine):
     answer = engine.ask("两定机构就是定点医院和药店吧？江门2023年全市现场检查两定机构一共多少家？")
     assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("1923", "家")
+
+
+def test_a_project_named_after_its_unit_is_the_project_not_the_units_first(engine):
+    answer = engine.ask("广州医保中心特殊待遇事务专项经费是搞什么的")  # 广州市医疗保险服务中心… begins other projects
+    assert answer.sources[0].text.startswith("特殊待遇事务专项工作经费") and "理解" not in answer.answer
