@@ -45,6 +45,7 @@ class Question:
     asks_reason: bool = False  # 为什么 / 原因
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
+    asking_clause: str = ""  # the one clause that asks, if one does ("收入知道了，那…支出了多少个亿" asks of 支出)
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
     said: dict[str, str] = field(default_factory=dict)  # each subject as the text says it (城乡居民医保财政补助)
@@ -180,6 +181,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     counted = _without_name_words(normalized)  # "哪几个科室" asks for names, not how many
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
+    asking = asking_parts(normalized, CLAUSE_BREAKS)
+    question.asking_clause = asking[0] if len(asking) == 1 else ""  # one clause asks: the others set the scene
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or asking_part(normalized))
     noun = COUNTED.search(asking_part(normalized)) if question.asked_class == "count" else None
     question.counted = noun.group(1) if noun else None

@@ -48,7 +48,7 @@ class Weights:
 
 WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
-                             r"|这个|这项|这笔|那个|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
+                             r"|这个|这项|这笔|那个|那么多|这么多|那么|那|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")
@@ -195,7 +195,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
     if _below_magnitude_asked(question, evidence):
         value += w.unit_conflicts / 2
-    if _opposes(question.reading, _about(evidence)):
+    if _opposes(question, _about(evidence)):
         value += w.opposed
     if evidence.named:
         value += w.named
@@ -229,9 +229,16 @@ def _about(evidence: Evidence) -> str:
     return " ".join([evidence.label, *last])
 
 
-def _opposes(asked: str, about: str) -> bool:
-    return any(a in asked and b not in asked and b in about and a not in about
-               for one, other in domain.OPPOSED_WORDS for a, b in ((one, other), (other, one)))
+def _opposes(question: Question, about: str) -> bool:
+    """The unit is about one of an opposed pair and the question asks the other: in the clause that
+    asks when that clause says one of the pair ("收入知道了，那…支出了多少"), else anywhere (a reading
+    made for one of several things asked has no clause of its own)."""
+    clause = question.asking_clause if question.asking_clause in question.reading else ""
+    for pair in domain.OPPOSED_WORDS:
+        asked = clause if any(w in clause for w in pair) else question.reading
+        if any(a in asked and b not in asked and b in about and a not in about for a, b in (pair, pair[::-1])):
+            return True
+    return False
 
 
 def ranked(units: list[Evidence], terms: list[Term], question: Question,

@@ -702,3 +702,10 @@ def test_a_conjunction_in_a_sentence_that_asks_nothing_asks_nothing(engine):
 def test_a_project_named_after_its_unit_is_the_project_not_the_units_first(engine):
     answer = engine.ask("广州医保中心特殊待遇事务专项经费是搞什么的")  # 广州市医疗保险服务中心… begins other projects
     assert answer.sources[0].text.startswith("特殊待遇事务专项工作经费") and "理解" not in answer.answer
+
+
+def test_of_an_opposed_pair_the_one_clause_that_asks_decides(engine):
+    answer = engine.ask("收入知道了，那2023年江门全市医保基金支出了多少个亿？会不会入不敷出")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("89.88", "亿元")
+    both = engine.ask("广州医保局2023年基本支出、项目支出分别多少？项目支出占总预算的大头吗")  # two clauses ask
+    assert {"20071.32", "473649.28"} <= {f"{f.value:f}" for f in both.figures}
