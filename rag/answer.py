@@ -630,6 +630,10 @@ class AnswerEngine:
             note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
         if not pairs:
             return self._not_found(question, documents, question.subjects[0] if question.subjects else None)
+        if len(pairs) == 1 and not question.subjects:  # "哪个医院骗保最多": one figure, no item, nothing ranked
+            refusal = self._refuse(question, "报告中没有可以比较的一组数字，只找到：\n" + self._figure_sentence(pairs[0][1]))
+            refusal.sources = [self._figure_source(pairs[0][1])]
+            return refusal
         pairs.sort(key=lambda pair: pair[1].value, reverse=not ascending)
         lines = [f"按{heading}{'从低到高' if ascending else '从高到低'}："]
         lines += [f"{i}. {name}：{money(f.value)}{f.unit}（{f.doc_title}，{f.citation}）" if name != f.doc_title else

@@ -709,3 +709,8 @@ def test_of_an_opposed_pair_the_one_clause_that_asks_decides(engine):
     assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("89.88", "亿元")
     both = engine.ask("广州医保局2023年基本支出、项目支出分别多少？项目支出占总预算的大头吗")  # two clauses ask
     assert {"20071.32", "473649.28"} <= {f"{f.value:f}" for f in both.figures}
+
+
+def test_a_ranking_of_one_figure_and_no_item_is_refused_with_the_figure(engine):
+    answer = engine.ask("廉江医保局哪个医院骗保最多，是哪家")  # the report ranks no hospitals
+    assert not answer.found and "没有可以比较的一组数字" in answer.answer and answer.sources
