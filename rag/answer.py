@@ -345,10 +345,11 @@ class AnswerEngine:
         return found
 
     def _of_named_unit(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
-        """"新会分局请专家的劳务费": a unit of the department named (not the department itself), and
-        other words; its rows and the rows under them are ranked by those words."""
+        """"新会分局请专家的劳务费": a unit of the department named (the department itself only as 局本级),
+        and other words; its rows and the rows under them are ranked by those words."""
+        own_level = domain.OWN_LEVEL in question.reading
         unit = next((s for s in question.subjects if parts.is_unit_name(s)
-                     and all(s != d.unit for d in documents)), None)
+                     and (own_level or all(s != d.unit for d in documents))), None)
         if unit is None:
             return []
         terms = rank.query_terms(question, self.term_weights, drop=(unit, re.sub(domain.PLACE_PREFIX, "", unit)))

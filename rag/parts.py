@@ -130,10 +130,12 @@ def cells_under(finder: FigureFinder, document: DocumentInfo, question: Question
     """The rows of a unit (新会分局-小计) in every table, and every row under them, one cell each,
     labelled with the unit: the rows a question about that unit chooses among (its 公用经费类, its
     projects)."""
+    tables = finder.tables(document.name)
+    exact = any(is_unit_row(row) and unit_name(row) == unit for _, rows in tables for row in rows)
     cells = []
-    for table, rows in finder.tables(document.name):
-        for position, row in enumerate(rows):
-            if is_unit_row(row) and unit in clean_row_name(row.name):
+    for table, rows in tables:
+        for position, row in enumerate(rows):  # the unit's own rows, by its whole name or a part of it (新会分局)
+            if is_unit_row(row) and (unit_name(row) == unit if exact else unit in clean_row_name(row.name)):
                 owner = unit_name(row)
                 spending = next((s for s in domain.UNIT_TABLE_SUBJECTS if s in table.title), "")
                 own = _cell_figure(finder, document, question, table, row)
