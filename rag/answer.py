@@ -355,7 +355,7 @@ class AnswerEngine:
         terms = rank.query_terms(question, self.term_weights, drop=(unit, re.sub(domain.PLACE_PREFIX, "", unit)))
         found = []
         for document in documents:
-            written = [u for u in target_numbers(self.finder, document) if unit in u.context]  # its projects' 绩效目标
+            written = [u for u in self._numbers_of(document) if unit in u.lead or unit in u.context]  # 绩效目标, prose
             if best := rank.best_of_scope(parts.cells_under(self.finder, document, question, unit) + written,
                                           terms, question):
                 found.append(best.figure)
