@@ -715,3 +715,8 @@ def test_of_an_opposed_pair_the_one_clause_that_asks_decides(engine):
 def test_a_ranking_of_one_figure_and_no_item_is_refused_with_the_figure(engine):
     answer = engine.ask("廉江医保局哪个医院骗保最多，是哪家")  # the report ranks no hospitals
     assert not answer.found and "没有可以比较的一组数字" in answer.answer and answer.sources
+
+
+def test_the_grade_a_self_evaluation_gave_is_its_conclusion(engine):
+    answer = engine.ask("政府部门每年都要给自己打分，江门医保局2023年整体支出绩效自评最后评了个什么等级？")
+    assert "部门整体支出绩效评价等级为：优" in answer.sources[0].text
