@@ -265,7 +265,7 @@ PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its
 # words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自")
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
-                                 "万元", "钱", "总额", "人数", "数量")
+                                 "万元", "总额", "人数", "数量")
 # A question about a budget against final accounts: both words, or one of these.
 VERSUS_KIND_WORDS: tuple[str, ...] = ("预决算", "预算和决算", "预算与决算", "预算跟决算", "预算执行", "完成预算")
 # Columns of a 三公 决算 table (预算数 / 决算数) chosen by the report kind asked.

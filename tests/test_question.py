@@ -123,3 +123,8 @@ def test_characters_look_alike_only_on_an_uncommon_shared_component():
 @pytest.mark.parametrize("text", ["吴川三公咋多了这么多", "廉江决算里政府性基金那张表怎么是0"])
 def test_how_come_a_figure_is_so_asks_the_reason(text):
     assert understand(text).asks_reason
+
+
+def test_money_said_in_a_verb_asks_no_amount():
+    question = understand("江门医保待遇发放手续费是委托哪家发钱的")  # 发钱 is how it pays, 哪家 is asked
+    assert question.intent == "passage" and not question.asks_amount
