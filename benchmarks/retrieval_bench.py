@@ -8,10 +8,12 @@ that covers an evidence line and holds the answer (or an alternative answer); fo
 holding the start of the expected passage. Questions are routed to their reports first (city,
 year, kind), as the answer engine does; "unrouted" searches everything.
 
-Each backend embeds every chunk of the index (as a build does: the passage prompt, BATCH_SIZE)
-`--repeats` times, the backends taking turns, with the load average printed beside each pass; the
-dense ranking is then exact cosine search over those vectors within the scope (the index's Chroma
-collection holds one backend's vectors only), keyword rankings and fusion as the engine has them.
+Each backend embeds every chunk of the index as a build does (through a fresh embedding cache,
+which hands the model groups of texts of similar length; the passage prompt, BATCH_SIZE)
+`--repeats` times, the backends taking turns, with the load average printed beside each pass;
+the dense ranking is then exact cosine search over those vectors within the scope (the index's
+Chroma collection holds one backend's vectors only), keyword rankings and fusion as the engine
+has them.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rag.answer import AnswerEngine  # noqa: E402
+from rag.cache import ChunkCache  # noqa: E402
 from rag.embeddings import BATCH_SIZE, SentenceTransformerEmbeddings  # noqa: E402
 from rag.evaluate import load_cases  # noqa: E402
 from rag.index import Chunk, fuse  # noqa: E402
@@ -89,6 +93,14 @@ def _prompt(encoder, kind: str) -> str | None:
     return kind if kind in (encoder.prompts or {}) else None
 
 
+def embed_as_a_build(encoder, texts: list[str], batch_size: int) -> np.ndarray:
+    """The texts' vectors as a build computes them: through the embedding cache (a fresh one, so
+    every text goes through the model), with its cache writes."""
+    prompt = _prompt(encoder, "passage")
+    with tempfile.TemporaryDirectory() as folder, ChunkCache(Path(folder) / "cache.sqlite") as cache:
+        return cache.embeddings("bench", "bench", texts, lambda part: encoder.encode(part, prompt, batch_size))[0]
+
+
 def embed_all(encoders_by_name: dict, texts: list[str], repeats: int, batch_size: int) -> dict[str, np.ndarray]:
     """Every text embedded by each encoder `repeats` times, taking turns; speeds printed."""
     rates: dict[str, list[float]] = {name: [] for name in encoders_by_name}
@@ -99,7 +111,7 @@ def embed_all(encoders_by_name: dict, texts: list[str], repeats: int, batch_size
         for name, encoder in encoders_by_name.items():
             before = load_average()
             started = time.perf_counter()
-            vectors[name] = encoder.encode(texts, _prompt(encoder, "passage"), batch_size)
+            vectors[name] = embed_as_a_build(encoder, texts, batch_size)
             seconds = time.perf_counter() - started
             rates[name].append(len(texts) / seconds)
             print(f"  pass {repeat + 1} {name:<12} {seconds:6.1f} s  {rates[name][-1]:6.1f} chunks/s  "
