@@ -186,10 +186,13 @@ def test_onnx_backends_match_the_torch_model(tmp_path):
     texts = ["江门市医疗保障局2024年财政拨款安排“三公”经费17.56万元", "市医疗保障局内设机构：办公室、规划财务和法规科",
              "部门主要职责 " * 40, "三公"]  # lengths differ: batches are padded
     reference = np.array(torch_model.embed_documents(texts))
-    for backend, least in (("onnx", 0.9999), ("onnx-int8", 0.99)):
+    # int8 (7-bit weights): the sentences and the question at 0.997-0.998, the filler repeated 40
+    # times at 0.989 (0.992 with the 8-bit weights, which retrieved 3.4 points worse: rag/embeddings.py)
+    for backend, least in (("onnx", [0.9999] * 5), ("onnx-int8", [0.995, 0.995, 0.985, 0.995, 0.995])):
         model = SentenceTransformerEmbeddings(settings.embedding_model, tmp_path, backend)
-        assert (np.array(model.embed_documents(texts)) * reference).sum(axis=1).min() > least
-        assert np.dot(model.embed_query("三公经费预算是多少"), torch_model.embed_query("三公经费预算是多少")) > least
+        cosines = (np.array(model.embed_documents(texts)) * reference).sum(axis=1).tolist()
+        cosines.append(np.dot(model.embed_query("三公经费预算是多少"), torch_model.embed_query("三公经费预算是多少")))
+        assert all(cosine > floor for cosine, floor in zip(cosines, least)), (backend, cosines)
         assert model.unknown_token_ratio("江门市医疗保障局2024年部门预算“三公”经费") == 0.0
     assert list((tmp_path / "onnx").glob(f"*/{INT8_MODEL_FILE}"))
     assert SentenceTransformerEmbeddings(settings.embedding_model, tmp_path, "onnx-int8").cache_key == \
