@@ -356,7 +356,7 @@ def embed_and_add(build_dir: Path, settings: Settings, chunks: list[Chunk], on_b
     returns how many went through the model."""
     embeddings = embeddings_for(settings)
     with ChunkCache(settings.embedding_cache_path) as cache:
-        vectors, computed = cache.embeddings(settings.embedding_model, settings.embedding_backend,
+        vectors, computed = cache.embeddings(settings.embedding_model, embeddings.cache_key,
                                              [c.indexed_text for c in chunks], embeddings.embed_documents,
                                              on_batch=on_batch)
     collection = _collection(build_dir, settings)

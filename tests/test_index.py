@@ -178,7 +178,7 @@ def test_dense_search_through_chroma_filters_by_report():
 
 @pytest.mark.slow
 def test_onnx_backends_match_the_torch_model(tmp_path):
-    from rag.embeddings import SentenceTransformerEmbeddings
+    from rag.embeddings import INT8_MODEL_FILE, SentenceTransformerEmbeddings
 
     settings = load_settings()
     torch_model = SentenceTransformerEmbeddings(settings.embedding_model, settings.model_cache_dir)
@@ -186,12 +186,35 @@ def test_onnx_backends_match_the_torch_model(tmp_path):
     texts = ["江门市医疗保障局2024年财政拨款安排“三公”经费17.56万元", "市医疗保障局内设机构：办公室、规划财务和法规科",
              "部门主要职责 " * 40, "三公"]  # lengths differ: batches are padded
     reference = np.array(torch_model.embed_documents(texts))
-    for backend, least in (("onnx", 0.9999), ("onnx-int8", 0.99)):
+    # int8 (7-bit weights): the sentences and the question at 0.997-0.998, the filler repeated 40
+    # times at 0.989 (0.992 with the 8-bit weights, which retrieved 3.4 points worse: rag/embeddings.py)
+    for backend, least in (("onnx", [0.9999] * 5), ("onnx-int8", [0.995, 0.995, 0.985, 0.995, 0.995])):
         model = SentenceTransformerEmbeddings(settings.embedding_model, tmp_path, backend)
-        assert (np.array(model.embed_documents(texts)) * reference).sum(axis=1).min() > least
-        assert np.dot(model.embed_query("三公经费预算是多少"), torch_model.embed_query("三公经费预算是多少")) > least
+        cosines = (np.array(model.embed_documents(texts)) * reference).sum(axis=1).tolist()
+        cosines.append(np.dot(model.embed_query("三公经费预算是多少"), torch_model.embed_query("三公经费预算是多少")))
+        assert all(cosine > floor for cosine, floor in zip(cosines, least)), (backend, cosines)
         assert model.unknown_token_ratio("江门市医疗保障局2024年部门预算“三公”经费") == 0.0
-    assert (tmp_path / "onnx").is_dir()
+    assert list((tmp_path / "onnx").glob(f"*/{INT8_MODEL_FILE}"))
+    assert SentenceTransformerEmbeddings(settings.embedding_model, tmp_path, "onnx-int8").cache_key == \
+        f"onnx-int8/{INT8_MODEL_FILE}"  # vectors of another quantization are not taken from the cache
+
+
+def test_the_cache_gives_the_model_texts_of_similar_length_together_and_returns_them_in_order(tmp_path):
+    from rag.cache import ChunkCache
+
+    texts = ["江" * n for n in (50, 3, 200, 7, 120, 3)]  # one text twice: computed once
+    given: list[list[str]] = []
+
+    def embed(part: list[str]) -> list[list[float]]:
+        given.append(part)
+        return [[float(len(text))] for text in part]
+
+    with ChunkCache(tmp_path / "cache.sqlite") as cache:
+        vectors, computed = cache.embeddings("model", "backend", texts, embed, batch=2)
+        again, computed_again = cache.embeddings("model", "backend", texts, embed, batch=2)
+    assert [[len(text) for text in part] for part in given] == [[3, 7], [50, 120], [200]]
+    assert computed == 5 and vectors[:, 0].tolist() == [50, 3, 200, 7, 120, 3]
+    assert computed_again == 0 and again.tolist() == vectors.tolist()
 
 
 def test_an_unknown_embedding_backend_gets_a_clear_message():
