@@ -303,7 +303,8 @@ class AnswerEngine:
         if not question.subjects and len(documents) == 1 and (found := self._conjoined(question, documents)):
             return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
-        figures: list[Figure] = self._under_named_parent(question, documents) or self._of_named_unit(question, documents)
+        figures: list[Figure] = (self._under_named_parent(question, documents) or self._of_named_unit(question, documents)
+                                 or self._in_named_project(question, documents))
         for subject in subjects if not figures else []:
             for unit in self._ranked(question, documents, subject, siblings=True):
                 if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
@@ -352,14 +353,29 @@ class AnswerEngine:
                      and (own_level or all(s != d.unit for d in documents))), None)
         if unit is None:
             return []
-        terms = rank.query_terms(question, self.term_weights, drop=(unit, re.sub(domain.PLACE_PREFIX, "", unit)))
-        found = []
-        for document in documents:
-            written = [u for u in self._numbers_of(document) if unit in u.lead or unit in u.context]  # 绩效目标, prose
-            if best := rank.best_of_scope(parts.cells_under(self.finder, document, question, unit) + written,
-                                          terms, question):
-                found.append(best.figure)
-        return found
+        return self._best_in_scope(question, documents, unit, lambda document: parts.cells_under(
+            self.finder, document, question, unit) + [u for u in self._numbers_of(document)  # 绩效目标, prose
+                                                      if unit in u.lead or unit in u.context])
+
+    def _in_named_project(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
+        """"医药价格和招采管理经费，目标是把…费用降低多少以上": a project named, and words its 绩效目标
+        text answers; its cell and the numbers of its text are ranked by those words."""
+        def goal_numbers(document: DocumentInfo, project: str) -> list[Evidence]:
+            return [u for u in self._numbers_of(document) if u.figure.table is not None
+                    and clean_row_name(u.figure.row or "") == project]
+
+        project = next((s for s in question.row_terms if any(goal_numbers(d, s) for d in documents)), None)
+        if project is None:
+            return []
+        return self._best_in_scope(question, documents, project, lambda document: named_cells(
+            self.finder, document, project, question) + goal_numbers(document, project))
+
+    def _best_in_scope(self, question: Question, documents: list[DocumentInfo], name: str,
+                       candidates) -> list[Figure]:
+        """Per report, the best of the candidates a named thing narrows to, by the question's other words."""
+        terms = rank.query_terms(question, self.term_weights, drop=(name, re.sub(domain.PLACE_PREFIX, "", name)))
+        return [best.figure for document in documents
+                if (best := rank.best_of_scope(candidates(document), terms, question))]
 
     def _ancestors(self, figure: Figure) -> list[RowRecord]:
         """The rows a table figure's row lies under, nearest first."""

@@ -720,3 +720,10 @@ def test_a_ranking_of_one_figure_and_no_item_is_refused_with_the_figure(engine):
 def test_the_grade_a_self_evaluation_gave_is_its_conclusion(engine):
     answer = engine.ask("政府部门每年都要给自己打分，江门医保局2023年整体支出绩效自评最后评了个什么等级？")
     assert "部门整体支出绩效评价等级为：优" in answer.sources[0].text
+
+
+def test_a_project_named_with_words_its_goal_text_answers_gives_that_number(engine):
+    goal = engine.ask("吴川医保医药价格和招采管理经费，目标是把相关医药品种费用降低多少以上")
+    assert (f"{goal.figures[0].value:f}", goal.figures[0].unit) == ("30", "%")
+    money = engine.ask("吴川医药价格和招采管理经费预算是多少")  # the project's own cell, as before
+    assert (f"{money.figures[0].value:f}", money.figures[0].unit) == ("1.00", "万元")
