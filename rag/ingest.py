@@ -40,7 +40,7 @@ from rag.settings import Settings
 from rag import servers
 from rag.store import DocumentInfo, delete_documents, write_report
 
-INDEX_FORMAT = 4  # bump when the parser or the index layout changes, to force a rebuild
+INDEX_FORMAT = 5  # bump when the parser or the index layout changes, to force a rebuild
 KEEP_BUILDS = 2  # the build in use and the last complete one before it
 BUILD_MODULES = ("load.py", "ocr.py", "places.py", "domain.py", "models.py", "audit.py", "store.py", "index.py",
                  "embeddings.py", "provenance.py", "keyword.py", "lexicon.py")
