@@ -43,6 +43,10 @@ def synthetic(work: Path, count: int) -> list[Path]:
     return sorted(folder.glob("syn*.txt"))
 
 
+def index_dir_of(work: Path, size: int, backend: str) -> Path:
+    return work / f"index{size}-{backend}"
+
+
 def environment(index_dir: Path) -> dict[str, str]:
     return {**os.environ, "RAG_INDEX_DIR": str(index_dir), "PYTHONPATH": str(ROOT)}
 
@@ -108,11 +112,12 @@ def main() -> None:
     print(f"backend {backend}; cores {os.cpu_count()}; added report {added.name} ({added.stat().st_size // 1024} KB)")
     measured: dict[tuple[str, int], list[tuple[float, float]]] = {}  # (how, size) -> (whole add, keyword step)
     for size in args.sizes:
-        index_dir = args.work / f"index{size}-{backend}"
-        build_base(index_dir, pool[:size])
-        if args.build_only:
-            continue
-        for _ in range(args.runs):
+        build_base(index_dir_of(args.work, size, backend), pool[:size])
+    if args.build_only:
+        return
+    for _ in range(args.runs):  # the sizes alternate: a change of load reaches each of them
+        for size in args.sizes:
+            index_dir = index_dir_of(args.work, size, backend)
             for how, add in (("CLI", add_once), ("in process", add_in_process)):
                 seconds, stats = add(index_dir, added)
                 measured.setdefault((how, size), []).append((seconds, stats["keyword_seconds"]))
