@@ -343,32 +343,42 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
     if len(shards) > 1:
         sharded = _embed_in_workers(build_dir, settings, shards, embedded)
         built.embedded = sum(count for _, count in sharded)
-        shard_stats = {"shards": [{"reports": docs, "embedded": count} for docs, count in sharded]}
-    else:
-        built.embedded, shard_stats = embed_and_add(build_dir, settings, added, embedded), {}
+        how_embedded = {"shards": [{"reports": docs, "embedded": count} for docs, count in sharded]}
+    else:  # the model's time apart: the rest of an add is what the size of the corpus may change
+        vectors, built.embedded = embed(settings, added, embedded)
+        how_embedded = {"model_seconds": round(time.perf_counter() - embedding_started, 3)}
+        add_vectors(build_dir, settings, added, vectors)
     bar.close()
     fault_point("embedded")
     _write_json(build_dir / STATS_FILE, {"chunks": built.chunks, "new_chunks": len(built.new),
                                           "embedded": built.embedded, "keyword_seconds": round(keyword_seconds, 3),
                                           "embed_seconds": round(time.perf_counter() - embedding_started, 3),
-                                          **shard_stats})
+                                          **how_embedded})
     return built
 
 
 def embed_and_add(build_dir: Path, settings: Settings, chunks: list[Chunk], on_batch=None) -> int:
     """Embed chunks (from the cache where it has them) and add them to the build's collection;
     returns how many went through the model."""
+    vectors, computed = embed(settings, chunks, on_batch)
+    add_vectors(build_dir, settings, chunks, vectors)
+    return computed
+
+
+def embed(settings: Settings, chunks: list[Chunk], on_batch=None) -> tuple[list, int]:
+    """The chunks' vectors, from the cache where it has them, and how many went through the model."""
     embeddings = embeddings_for(settings)
     with ChunkCache(settings.embedding_cache_path) as cache:
-        vectors, computed = cache.embeddings(settings.embedding_model, settings.embedding_backend,
-                                             [c.indexed_text for c in chunks], embeddings.embed_documents,
-                                             on_batch=on_batch)
+        return cache.embeddings(settings.embedding_model, settings.embedding_backend,
+                                [c.indexed_text for c in chunks], embeddings.embed_documents, on_batch=on_batch)
+
+
+def add_vectors(build_dir: Path, settings: Settings, chunks: list[Chunk], vectors: list) -> None:
     collection = _collection(build_dir, settings)
     for start in range(0, len(chunks), CHROMA_BATCH):
         part = chunks[start:start + CHROMA_BATCH]
         collection.upsert(ids=[c.id for c in part], embeddings=vectors[start:start + CHROMA_BATCH],
                           metadatas=[{"doc": c.doc} for c in part])
-    return computed
 
 
 def shard_by_report(chunks: list[Chunk], workers: int) -> list[list[Chunk]]:
@@ -411,7 +421,9 @@ def _embed_shard(build_dir: Path, settings: Settings, chunks: list[dict], thread
 def read_stats(build_dir: Path) -> dict:
     """What a build embedded: {"chunks", "new_chunks", "embedded", "keyword_seconds" (write_chunks: the
     chunks, their keyword index, the row vocabulary and the lexicon), "embed_seconds" (the model
-    loaded, the new chunks embedded or taken from the cache, the collection written)} ({} for a build without dense search)."""
+    loaded, the new chunks embedded or taken from the cache, the collection written), "model_seconds"
+    (of that, the model loaded and the chunks embedded; not with workers)} ({} for a build without
+    dense search)."""
     path = build_dir / STATS_FILE
     return _read_json(path) if path.is_file() else {}
 
