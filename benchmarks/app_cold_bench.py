@@ -81,7 +81,7 @@ def phases(question: str) -> None:
     lap("load the model folder (tokenizer.json, weights)")
     embeddings.embed_query("部门职责")
     lap("first encoding")
-    engine.search_index.vector_store()
+    engine.search_index.collection()
     lap("open Chroma (import chromadb, client, collection)")
     engine.search_index.search("部门职责", k=1, dense=True)
     lap("first dense search")

@@ -3,12 +3,19 @@ metadata. A module of its own so that langchain's retriever stack (about 0.4 s t
 with the first passage asked, not with every process that only answers figures."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from rag.index import Chunk, SearchIndex, chunk_metadata
+from rag.index import Chunk, SearchIndex
+
+
+def chunk_metadata(chunk: Chunk) -> dict:
+    """A passage's metadata beside its text: its report, section, lines and source."""
+    return {k: v for k, v in asdict(chunk).items() if k != "text" and v is not None}
 
 
 def as_document(chunk: Chunk) -> Document:

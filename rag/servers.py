@@ -166,9 +166,8 @@ def copy_vectors(base: Path, build_dir: Path, settings: Settings, batch: int) ->
     old = client.get_collection(source)
     new = client.get_or_create_collection(build_servers(build_dir)["collection"], metadata=old.metadata)
     for offset in range(0, old.count(), batch):
-        page = old.get(include=["embeddings", "documents", "metadatas"], limit=batch, offset=offset)
-        new.add(ids=page["ids"], embeddings=page["embeddings"], documents=page["documents"],
-                metadatas=page["metadatas"])
+        page = old.get(include=["embeddings", "metadatas"], limit=batch, offset=offset)
+        new.add(ids=page["ids"], embeddings=page["embeddings"], metadatas=page["metadatas"])
 
 
 # ------------------------------------------------------------------ cleaning

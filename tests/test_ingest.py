@@ -13,7 +13,7 @@ from rag.answer import AnswerEngine
 from rag.chat import report_overview
 from rag.cli import print_ingest_summary
 from rag.index import write_chunks
-from rag.ingest import ingest
+from rag.ingest import TRASH_DIR, ingest
 from rag.parse.text import compact
 from rag.settings import load_settings
 from rag.store import TableStore
@@ -118,6 +118,20 @@ def test_a_build_that_dies_midway_leaves_the_previous_index_intact(settings):
     assert settings.current_index.resolve() == before
     assert len(TableStore(settings.store_path).documents()) == 5
     assert [p for p in (settings.index_dir / "builds").iterdir()] == [before]
+
+
+def test_a_pruned_build_waits_in_the_trash_and_the_next_ingest_deletes_it(settings):
+    names = sorted(settings.corpus_dir.iterdir())
+    first = ingest(names[:3], settings, progress=False).build_dir
+    second = ingest(names[:4], settings, progress=False).build_dir
+    ingest(names, settings, progress=False)
+    builds, trash = settings.index_dir / "builds", settings.index_dir / TRASH_DIR
+    assert not first.exists() and len(list(builds.iterdir())) == 2
+    (pruned,) = trash.iterdir()
+    assert pruned.name.startswith(first.name) and (pruned / "manifest.json").is_file()
+    ingest(names[1:], settings, progress=False)
+    (left,) = trash.iterdir()  # the first build deleted, the one pruned now waits
+    assert not pruned.exists() and left.name.startswith(second.name)
 
 
 def test_a_text_pdf_ingests_like_its_text_and_says_how_each_table_was_read(tmp_path):

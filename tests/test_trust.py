@@ -231,7 +231,7 @@ def test_an_added_report_embeds_only_its_own_chunks_and_later_builds_reuse_them(
     index = SearchIndex(settings.current_index.resolve(), settings)
     hits = index.search("化州 医疗保障局 主要职能", docs={"huazhou.txt"}, k=3)
     assert hits and all(h.chunk.doc == "huazhou.txt" for h in hits)
-    assert index.vector_store()._collection.count() == grown["chunks"]
+    assert index.collection().count() == grown["chunks"]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RAG_CORPUS_DIR": str(corpus), "RAG_MODEL_DIR": str(settings.model_dir)}
     removed = subprocess.run([sys.executable, "-m", "rag", "--index-dir", str(settings.index_dir), "remove",
                               "广东省化州市医疗保障局2024年部门预算", "--no-progress"],
@@ -239,7 +239,7 @@ def test_an_added_report_embeds_only_its_own_chunks_and_later_builds_reuse_them(
     assert removed.returncode == 0 and "已从索引删除 huazhou.txt" in removed.stdout, removed.stderr
     assert read_stats(settings.current_index.resolve())["embedded"] == 0
     assert not (settings.uploads_dir / "huazhou.txt").exists()
-    assert SearchIndex(settings.current_index.resolve(), settings).vector_store()._collection.count() == stats["chunks"]
+    assert SearchIndex(settings.current_index.resolve(), settings).collection().count() == stats["chunks"]
     again = add_upload("huazhou.txt", huazhou(), settings, build_steps=[build_search_indexes])
     assert read_stats(again.result.build_dir)["embedded"] == 0  # the cache had its chunks
     settings.current_index.unlink()  # a build from scratch (as after a code change) embeds nothing either
