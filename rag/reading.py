@@ -19,9 +19,11 @@ from rag.load import LoadError, load_document
 from rag.models import AuditFinding, ParsedReport
 from rag.parse import parse_report
 
-# Fewer files than this are read in process: starting the pool (a fresh interpreter per worker,
-# importing the parser, ~0.5 s) costs more than sharing a few reports of ~60 ms each would save.
-POOL_MIN_FILES = 12
+# Fewer files than this are read in process: starting the pool (a fresh interpreter per worker
+# importing the parser: its first reading comes after 0.4-0.5 s) costs more than sharing them
+# saves, at best ~20 ms a report on two free cores (~60 ms each in process, ~7 ms of it sending
+# the reading back).
+POOL_MIN_FILES = 24
 
 
 @dataclass
