@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -77,29 +78,35 @@ def many_reports(settings, count: int, workers: list[int], rounds: int) -> None:
     timings: dict[int, list[tuple[float, float]]] = {n: [] for n in workers}
     for round_number in range(1, rounds + 1):
         for processes in workers:
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), _cpu_seconds()
             readings = list(read_reports(files, pool_size(len(files), processes), settings.ocr_max_pages,
                                          settings.max_file_bytes))
-            read = time.perf_counter() - started
+            read, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
             with tempfile.TemporaryDirectory() as folder:
                 local = settings.with_overrides(index_dir=Path(folder), parse_workers=processes)
                 started = time.perf_counter()
                 result = ingest(files, local, progress=False)
                 whole = time.perf_counter() - started
             assert len(result.reports) == len(files) == sum(r.report is not None for r in readings)
-            timings[processes].append((read, whole))
+            timings[processes].append((read, cpu, whole))
             print(f"round {round_number}, {processes} process{'es' if processes > 1 else ''}: parse+audit "
-                  f"{read:.2f} s ({len(files) / read:.1f} reports/s); ingest without search indexes {whole:.2f} s; "
-                  f"load average {_load()}", flush=True)
+                  f"{read:.2f} s ({len(files) / read:.1f} reports/s, CPU {cpu:.2f} s in all processes); "
+                  f"ingest without search indexes {whole:.2f} s; load average {_load()}", flush=True)
     for processes, runs in timings.items():
-        reads, wholes = zip(*runs)
+        reads, cpus, wholes = zip(*runs)
         print(f"{processes} process{'es' if processes > 1 else ''}: parse+audit median {statistics.median(reads):.2f} s "
-              f"(range {min(reads):.2f}-{max(reads):.2f}); ingest median {statistics.median(wholes):.2f} s "
-              f"(range {min(wholes):.2f}-{max(wholes):.2f})")
+              f"(range {min(reads):.2f}-{max(reads):.2f}; CPU median {statistics.median(cpus):.2f} s); "
+              f"ingest median {statistics.median(wholes):.2f} s (range {min(wholes):.2f}-{max(wholes):.2f})")
 
 
 def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children ended so far (a pool's workers, once shut down)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def large_files(settings, sizes: list[float]) -> None:
