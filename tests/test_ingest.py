@@ -279,3 +279,16 @@ def test_a_parser_error_names_the_file_it_failed_on(settings, monkeypatch):
     with pytest.raises(IndexError) as raised:
         ingest([settings.corpus_dir], settings, progress=False)
     assert raised.value.__notes__ == [f"while reading {settings.corpus_dir / '000_30a6781b9aebb9ed.txt'}"]
+
+
+def test_progress_written_to_a_log_is_plain_lines_with_the_rate(capsys):
+    """stderr not a terminal (a log, a pipe; here pytest's capture): lines, no carriage returns."""
+    from rag.progress import progress_bar
+
+    assert list(progress_bar(range(3), total=3, what="解析报告", unit="份", shown=True)) == [0, 1, 2]
+    printed = capsys.readouterr().err
+    assert "\r" not in printed and printed.endswith("\n")
+    last = printed.splitlines()[-1]
+    assert last.startswith("解析报告: 100%") and "3/3" in last and "份/s" in last
+    list(progress_bar(range(3), total=3, what="解析报告", unit="份", shown=False))
+    assert capsys.readouterr().err == ""
