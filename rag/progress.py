@@ -29,7 +29,7 @@ class _Lines:
 
 def progress_bar(iterable: Iterable | None = None, *, total: int, what: str, unit: str, shown: bool) -> tqdm:
     """A bar of `total` units saying `what`, with the units per second; nothing when not shown."""
-    if sys.stderr.isatty() or not shown:
+    if not shown or sys.stderr.isatty():
         return tqdm(iterable, total=total, desc=what, unit=unit, disable=not shown)
     return tqdm(iterable, total=total, desc=what, unit=unit, file=_Lines(sys.stderr), mininterval=LOG_PERIOD,
                 ascii=True, ncols=80)
