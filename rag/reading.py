@@ -21,8 +21,8 @@ from rag.parse import parse_report
 
 # Fewer files than this are read in process: starting the pool (a fresh interpreter per worker
 # importing the parser: its first reading comes after 0.4-0.5 s) costs more than sharing them
-# saves, at best ~20 ms a report on two free cores (~60 ms each in process, ~7 ms of it sending
-# the reading back).
+# saves, at best ~20 ms a report on two free cores (~60 ms each in process; a reading pickled back
+# costs ~5 ms in the worker and ~5 ms in the parent).
 POOL_MIN_FILES = 24
 
 
