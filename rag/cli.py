@@ -11,7 +11,8 @@ from rag.audit import summarize
 from rag.ingest import IngestBusy, IngestResult, held_documents, ingest
 from rag.load import find_report_files
 from rag.models import identity_warning
-from rag.settings import Settings, load_settings
+from rag.reading import POOL_MIN_FILES
+from rag.settings import DEFAULT_PARSE_WORKERS, Settings, load_settings
 from rag.servers import read_store
 
 
@@ -31,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     ingest_parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
     ingest_parser.add_argument("--workers", type=int, default=None,
                                help="服务器模式：几个进程按文件分担向量化（默认 1，或环境变量 RAG_INGEST_WORKERS）")
+    ingest_parser.add_argument("--parse-workers", type=int, default=None,
+                               help=f"几个进程读入、解析、核对新报告（默认 {DEFAULT_PARSE_WORKERS}，或环境变量 "
+                                    f"RAG_PARSE_WORKERS；1 为本进程；少于 {POOL_MIN_FILES} 份时总在本进程）")
 
     remove_parser = commands.add_parser("remove", help="从索引中删除一份报告")
     remove_parser.add_argument("report", help="报告的文件名、路径、上传时的文件名或标题")
@@ -73,7 +77,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if (args.workers or 1) > 1 and not settings.chroma_url:
         print("--workers 需要服务器模式（RAG_CHROMA_URL）：嵌入式 Chroma 只能由一个进程写入", file=sys.stderr)
         return 2
-    settings = settings.with_overrides(ingest_workers=args.workers)
+    settings = settings.with_overrides(ingest_workers=args.workers, parse_workers=args.parse_workers)
     paths = list(args.paths) or settings.default_sources
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -141,12 +145,27 @@ def print_ingest_summary(result: IngestResult) -> None:
         print("没有可索引的报告；现有索引保持不变。")
     elif result.changed:
         stats = read_stats(result.build_dir)
-        embedded = (f"；向量化 {stats['embedded']} 段，沿用缓存 {stats['new_chunks'] - stats['embedded']} 段"
-                    if stats else "")
-        print(f"索引已更新（{result.held} 份报告：新读入 {len(result.reports)} 份，沿用 {len(result.kept)} 份{embedded}；"
-              f"用时 {result.seconds:.1f} 秒）：{result.build_dir}")
+        print(f"索引已更新（{result.held} 份报告：新读入 {len(result.reports)} 份{_reading_rate(result)}，"
+              f"沿用 {len(result.kept)} 份{_embedding_rate(stats)}；用时 {result.seconds:.1f} 秒）：{result.build_dir}")
     else:
         print(f"报告未变化，索引保持不变（{result.held} 份报告）。")
+
+
+def _reading_rate(result: IngestResult) -> str:
+    reading = result.reading
+    if not reading.files:
+        return ""
+    processes = f"，{reading.processes} 个进程" if reading.processes > 1 else ""
+    return f"（解析核对 {reading.seconds:.1f} 秒，{reading.per_second:.1f} 份/秒{processes}）"
+
+
+def _embedding_rate(stats: dict | None) -> str:
+    if not stats:
+        return ""
+    cached = stats["new_chunks"] - stats["embedded"]
+    seconds = stats.get("embed_seconds")
+    rate = f"，{stats['embedded'] / seconds:.1f} 段/秒" if stats["embedded"] and seconds else ""
+    return f"；向量化 {stats['embedded']} 段{rate}，沿用缓存 {cached} 段"
 
 
 def run_remove(args: argparse.Namespace, settings: Settings) -> int:

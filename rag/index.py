@@ -18,13 +18,12 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tqdm import tqdm
-
 from rag import domain, keyword
 from rag.cache import ChunkCache, versions_of
 from rag.embeddings import embeddings_for
 from rag.ingest import fault_point
 from rag.models import BuildDelta
+from rag.progress import progress_bar
 from rag.settings import Settings, load_settings
 from rag.servers import build_servers, copy_vectors, has_vectors, read_store, vector_client
 from rag.store import TableStore
@@ -331,14 +330,16 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
     collection = _collection(build_dir, settings)
     if delta.removed and base is not None:
         collection.delete(where={"doc": {"$in": sorted(delta.removed)}})
-    bar = tqdm(total=len(added), desc="向量化文本", unit="段", disable=not show_progress)
+    bar = progress_bar(total=len(added), what="向量化文本", unit="段", shown=show_progress)
+    embedding_started = time.perf_counter()
 
     def embedded(done: int, total: int) -> None:
+        bar.total = total  # the chunks the model embeds: those the cache has are not counted
         bar.update(done - bar.n)
         if on_progress:
-            on_progress("向量化文本", 0.2 + 0.7 * done / max(1, total))
+            rate = done / max(time.perf_counter() - embedding_started, 1e-9)
+            on_progress(f"向量化文本 {done}/{total} 段（{rate:.1f} 段/秒）", 0.2 + 0.7 * done / max(1, total))
 
-    embedding_started = time.perf_counter()
     shards = shard_by_report(added, settings.ingest_workers if settings.chroma_url else 1)
     if len(shards) > 1:
         sharded = _embed_in_workers(build_dir, settings, shards, embedded)
@@ -348,6 +349,9 @@ def build_search_indexes(build_dir: Path, settings: Settings, delta: BuildDelta 
         vectors, built.embedded = embed(settings, added, embedded)
         how_embedded = {"model_seconds": round(time.perf_counter() - embedding_started, 3)}
         add_vectors(build_dir, settings, added, vectors)
+    if not bar.n:  # every chunk from the cache: nothing went through the model
+        bar.total = 0
+        bar.set_description_str("向量化文本（都在缓存中）", refresh=False)
     bar.close()
     fault_point("embedded")
     _write_json(build_dir / STATS_FILE, {"chunks": built.chunks, "new_chunks": len(built.new),

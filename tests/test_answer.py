@@ -492,16 +492,16 @@ def test_a_count_written_in_chinese_numerals(engine):
 def test_figures_read_from_a_scanned_page_say_so_in_the_answer_and_its_json(tmp_path, monkeypatch):
     """广州 2023 as if its 三公 table (lines 407-423) were a scanned page read by OCR; the real OCR
     path is tested on the shared scanned excerpt in test_ocr.py."""
-    import rag.ingest
+    import rag.reading
 
-    read = rag.ingest.load_document
+    read = rag.reading.load_document
 
     def with_a_scanned_page(path, **options):
         document = read(path, **options)
         document.page_lines, document.ocr_pages = [1, 407, 424], [2]
         return document
 
-    monkeypatch.setattr(rag.ingest, "load_document", with_a_scanned_page)
+    monkeypatch.setattr(rag.reading, "load_document", with_a_scanned_page)
     settings = load_settings().with_overrides(index_dir=tmp_path / "index")
     ingest([ROOT / "corpus" / "004_7bda8749b22d307a.txt"], settings, build_steps=[write_chunks], progress=False)
     engine = AnswerEngine(settings, dense=False)

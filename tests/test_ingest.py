@@ -3,7 +3,9 @@ from __future__ import annotations
 import html
 import json
 import shutil
+import sqlite3
 import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -13,10 +15,11 @@ from rag.answer import AnswerEngine
 from rag.chat import report_overview
 from rag.cli import print_ingest_summary
 from rag.index import write_chunks
-from rag.ingest import TRASH_DIR, ingest
+from rag import reading
+from rag.ingest import TRASH_DIR, _manifest, ingest
 from rag.parse.text import compact
 from rag.settings import load_settings
-from rag.store import TableStore
+from rag.store import TABLES, TableStore
 
 
 @pytest.fixture
@@ -226,3 +229,80 @@ def test_a_pdf_printed_another_way_ingests_and_answers_like_its_text(tmp_path):
         assert a.found == b.found, question
         assert [(f.value, f.table, compact(f.row or ""), f.column) for f in a.figures] == [
             (f.value, f.table, compact(f.row or ""), f.column) for f in b.figures], question
+
+
+SYNTH_TOOL = ROOT.parent / "shared" / "tools" / "synth_corpus.py"
+
+
+def _store_rows(store_path) -> dict[str, list[tuple]]:
+    """Every row of every table of a store, in the order written."""
+    with sqlite3.connect(store_path) as connection:
+        return {table: connection.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in TABLES}
+
+
+def test_a_pool_of_reading_processes_stores_exactly_what_one_process_stores(settings, tmp_path, monkeypatch):
+    """The corpus, 16 synthetic reports and three files that cannot be read, ingested by one process
+    and by a pool of two: the same summaries, refusals (each with its file's own reason), manifest
+    and store rows, row for row."""
+    if not SYNTH_TOOL.is_file():
+        pytest.skip(f"{SYNTH_TOOL} is not on this machine")
+    subprocess.run([sys.executable, str(SYNTH_TOOL), str(settings.corpus_dir), "16", "--corpus", str(CORPUS)],
+                   check=True, capture_output=True, cwd=ROOT)
+    (settings.corpus_dir / "answers.jsonl").unlink()
+    (settings.corpus_dir / "empty.txt").write_bytes(b"")
+    (settings.corpus_dir / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (settings.corpus_dir / "report.docx").write_bytes(b"PK\x03\x04")
+    pools = []
+
+    class CountedPool(reading.ProcessPoolExecutor):
+        def __init__(self, workers, **options):
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(reading, "ProcessPoolExecutor", CountedPool)
+    results, builds = {}, {}
+    for workers in (1, 2):
+        local = settings.with_overrides(index_dir=tmp_path / f"index{workers}", parse_workers=workers)
+        results[workers] = ingest([settings.corpus_dir], local, progress=False)
+        builds[workers] = local.current_index.resolve()
+    assert pools == [2]  # 24 files: the second ingest read them in a pool of two processes
+    serial, pooled = results[1], results[2]
+    assert len(serial.reports) == 21 and pooled.reports == serial.reports
+    assert pooled.skipped == serial.skipped and len(serial.skipped) == 3
+    reasons = dict(pooled.skipped)
+    assert "为空" in reasons[str(settings.corpus_dir / "empty.txt")]
+    assert "二进制" in reasons[str(settings.corpus_dir / "binary.txt")]
+    assert "不支持的文件类型 .docx" in reasons[str(settings.corpus_dir / "report.docx")]
+    assert _manifest(builds[2])["documents"] == _manifest(builds[1])["documents"]
+    serial_rows, pooled_rows = _store_rows(builds[1] / "store.sqlite"), _store_rows(builds[2] / "store.sqlite")
+    assert len(serial_rows["documents"]) == 21 and len(serial_rows["cells"]) > 10_000
+    assert pooled_rows == serial_rows
+
+
+def test_a_small_ingest_is_read_in_process_and_a_large_one_in_the_pool():
+    assert reading.pool_size(reading.POOL_MIN_FILES - 1, 2) == 1  # starting the pool would cost more
+    assert reading.pool_size(reading.POOL_MIN_FILES, 2) == 2
+    assert reading.pool_size(500, 1) == 1 and reading.pool_size(500, 0) == 1
+
+
+def test_a_parser_error_names_the_file_it_failed_on(settings, monkeypatch):
+    def fails(document):
+        raise IndexError("a parser bug")
+
+    monkeypatch.setattr(reading, "parse_report", fails)
+    with pytest.raises(IndexError) as raised:
+        ingest([settings.corpus_dir], settings, progress=False)
+    assert raised.value.__notes__ == [f"while reading {settings.corpus_dir / '000_30a6781b9aebb9ed.txt'}"]
+
+
+def test_progress_written_to_a_log_is_plain_lines_with_the_rate(capsys):
+    """stderr not a terminal (a log, a pipe; here pytest's capture): lines, no carriage returns."""
+    from rag.progress import progress_bar
+
+    assert list(progress_bar(range(3), total=3, what="解析报告", unit="份", shown=True)) == [0, 1, 2]
+    printed = capsys.readouterr().err
+    assert "\r" not in printed and printed.endswith("\n")
+    last = printed.splitlines()[-1]
+    assert last.startswith("解析报告: 100%") and "3/3" in last and "份/s" in last
+    list(progress_bar(range(3), total=3, what="解析报告", unit="份", shown=False))
+    assert capsys.readouterr().err == ""
