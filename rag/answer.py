@@ -632,16 +632,17 @@ class AnswerEngine:
         if parts.group_asked(question.text) and len({d.unit for d in documents}) == 1 and (within := next(
                 (found for d in documents if (found := self._parts(question, d, None))), None)):
             return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
+        subject = question.subjects[0] if question.subjects else None
+        found = self._lookup(question, documents, subject)
+        within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
+            if len(found) == 1 else None
+        if within and all(any(other in clean_row_name(row.name) for row in within.rows)
+                          for other in question.subjects[1:]):  # "…里哪一项最多？我猜是办公费": a part named too
+            return self._rank_parts(question, within, ascending)  # one report states it: its rows are ranked
         if len(question.subjects) > 1 and _one_place_and_year(question):
             pairs = self._per_subject(question, documents)
             heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
         else:
-            subject = question.subjects[0] if question.subjects else None
-            found = self._lookup(question, documents, subject)
-            within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
-                if len(found) == 1 else None
-            if within:  # one report states it: its rows, not reports, are ranked
-                return self._rank_parts(question, within, ascending)
             pairs = [(f.doc_title, f) for f in found]
             heading = _subject_name(subject, question)
             note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"

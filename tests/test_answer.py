@@ -670,6 +670,8 @@ def test_parts_are_ranked_in_the_one_report_that_states_the_item(engine):
     answer = engine.ask("江门医保局基本支出的商品和服务支出里，哪一项最多？")  # no year: two 江门 reports, one states it
     assert "「商品和服务支出」下各项" in answer.answer
     assert (answer.figures[0].label, answer.figures[0].value) == ("其他交通费用", Decimal("39.65"))
+    guessed = engine.ask("江门医保局基本支出的商品和服务支出里，哪一项最多？我猜是办公费，对吗")  # a part named too
+    assert (guessed.figures[0].label, guessed.figures[0].value) == ("其他交通费用", Decimal("39.65"))
 
 
 def test_everyday_short_words_read_as_the_reports_words(engine):
