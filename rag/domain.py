@@ -112,7 +112,7 @@ PERSONAL_DETAILS: tuple[str, ...] = ("是谁", "叫什么", "叫啥", "姓什么
 # it has its own budget; a 服务中心 is often folded into the department's, its 事业运行 row)
 SUB_UNIT_AFTER_PLACE = r"[市区县]?(?:医疗保障|医疗保险|医保)?(?P<kind>分局|分中心)"
 # a unit's own row in a table of one kind of spending stands for that spending (its 项目支出)
-UNIT_TABLE_SUBJECTS: tuple[str, ...] = ("项目支出", "基本支出")
+UNIT_TABLE_SUBJECTS: dict[str, str] = {"项目支出": "项目经费", "基本支出": ""}  # and how people say it
 
 # ---------------------------------------------------------------- items
 # canonical item -> how people and reports name it (first is the display name)

@@ -139,9 +139,13 @@ def cells_under(finder: FigureFinder, document: DocumentInfo, question: Question
                 owner = unit_name(row)
                 spending = next((s for s in domain.UNIT_TABLE_SUBJECTS if s in table.title), "")
                 own = _cell_figure(finder, document, question, table, row)
-                cells.append(replace(table_cell(replace(own, label=f"{owner}{spending}")), label=f"{owner}{spending}"))
-                cells += [table_cell(replace(figure, label=f"{owner}{figure.label}")) for below in descendants(rows, position)
-                          if below.values and (figure := _cell_figure(finder, document, question, table, below))]
+                said = domain.UNIT_TABLE_SUBJECTS.get(spending, "")
+                cells.append(replace(table_cell(replace(own, label=f"{owner}{spending}")),
+                                     label=f"{owner}{spending} {said}"))
+                cells += [replace(cell, label=f"{owner}{cell.label}")  # the unit's words count alike on every row
+                          for below in descendants(rows, position) if below.values and (cell := table_cell(
+                              replace(figure := _cell_figure(finder, document, question, table, below),
+                                      label=f"{owner}{figure.label}")))]
     return cells
 
 

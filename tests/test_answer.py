@@ -654,6 +654,7 @@ def test_units_of_one_kind_are_ranked_among_themselves(engine):
     ("新会分局请专家的劳务费预算是多少", "江门市医疗保障局新会分局医疗保障工作专家劳务费", "14.06"),  # 表12, under 新会分局
     ("江门医保江海分局的公用经费是多少", "江门市医疗保障局江海分局公用经费类", "14.29"),  # 表11
     ("广州医疗救助服务中心的项目支出一共多少", "广州市医疗救助服务中心项目支出", "25563.90"),  # its own row of 表12
+    ("新会分局项目经费", "江门市医疗保障局新会分局项目支出", "38.97"),  # 项目经费: its row of 表12, not a 宣传经费 under it
     ("江门市医疗保障局本级，不算分局和中心，2024年基本支出小计多少", "江门市医疗保障局基本支出", "739.26"),  # 局本级
 ])
 def test_a_unit_named_narrows_to_its_rows_and_its_words_choose_among_them(engine, text, label, value):
