@@ -303,6 +303,8 @@ class AnswerEngine:
         if not question.subjects and len(documents) == 1 and (found := self._conjoined(question, documents)):
             return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
+        if unit := self._named_unit(question, documents):  # "蓬江分局有多少个编制": the reports that list it
+            documents = [d for d in documents if parts.cells_under(self.finder, d, question, unit)] or documents
         figures: list[Figure] = (self._under_named_parent(question, documents) or self._of_named_unit(question, documents)
                                  or self._in_named_project(question, documents))
         for subject in subjects if not figures else []:
@@ -324,9 +326,9 @@ class AnswerEngine:
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
         answer.chart = self._parts_chart(figures[0])
         if answer.chart and any(w in question.text for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
-            parts = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
+            listed = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
                               for label, value in zip(answer.chart["labels"], answer.chart["values"]))
-            answer.answer += f"\n其中：{parts}（同表同列）。"
+            answer.answer += f"\n其中：{listed}（同表同列）。"
         return answer
 
     def _under_named_parent(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
@@ -345,12 +347,17 @@ class AnswerEngine:
                         found.append(replace(unit.figure, label=f"{name}{unit.figure.label}"))
         return found
 
-    def _of_named_unit(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
-        """"新会分局请专家的劳务费": a unit of the department named (the department itself only as 局本级),
-        and other words; its rows and the rows under them are ranked by those words."""
+    @staticmethod
+    def _named_unit(question: Question, documents: list[DocumentInfo]) -> str | None:
+        """A unit of the department the question names (the department itself only as 局本级)."""
         own_level = domain.OWN_LEVEL in question.reading
-        unit = next((s for s in question.subjects if parts.is_unit_name(s)
+        return next((s for s in question.subjects if parts.is_unit_name(s)
                      and (own_level or all(s != d.unit for d in documents))), None)
+
+    def _of_named_unit(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
+        """"新会分局请专家的劳务费": a unit named, and other words; its rows and the rows under them
+        are ranked by those words."""
+        unit = self._named_unit(question, documents)
         if unit is None:
             return []
         return self._best_in_scope(question, documents, unit, lambda document: parts.cells_under(

@@ -252,6 +252,7 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("吴川医保局局长是谁", "不写个人"),
     ("江门医保局2024年鹤山分局的基本支出", "没有单列“鹤山分局”"),  # 江门's 表11 lists 蓬江、江海、新会 only
     ("江门医保中心蓬江分中心的人员经费多少", "没有单列“蓬江分中心”"),  # named in the prose, in no table
+    ("蓬江分局有多少个编制", "没有找到“蓬江分局”"),  # no city: 江门's report lists it, states no 编制 of it
     ("吴川医保局每个月办公费大概多少", "没有按月计"),
 ])
 def test_questions_the_reports_cannot_answer_are_refused_with_what_is_held(engine, text, reason):
