@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from rag import domain
 from rag.evidence import Evidence, bigrams, table_cell
-from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.lookup import FigureFinder, clean_row_name
 from rag.question import Question
 from rag.store import DocumentInfo, RowRecord, TableInfo
 
@@ -129,27 +129,27 @@ def of_projects(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, nam
 def cells_under(finder: FigureFinder, document: DocumentInfo, question: Question, unit: str) -> list[Evidence]:
     """The rows of a unit (新会分局-小计) in every table, and every row under them, one cell each,
     labelled with the unit: the rows a question about that unit chooses among (its 公用经费类, its
-    projects)."""
+    projects). Its own row stands for the spending its table lists (项目支出)."""
     tables = finder.tables(document.name)
     exact = any(is_unit_row(row) and unit_name(row) == unit for _, rows in tables for row in rows)
     cells = []
     for table, rows in tables:
         for position, row in enumerate(rows):  # the unit's own rows, by its whole name or a part of it (新会分局)
-            if is_unit_row(row) and (unit_name(row) == unit if exact else unit in clean_row_name(row.name)):
-                owner = unit_name(row)
-                spending = next((s for s in domain.UNIT_TABLE_SUBJECTS if s in table.title), "")
-                own = _cell_figure(finder, document, question, table, row)
-                said = domain.UNIT_TABLE_SUBJECTS.get(spending, "")
-                cells.append(replace(table_cell(replace(own, label=f"{owner}{spending}")),
-                                     label=f"{owner}{spending} {said}"))
-                cells += [replace(cell, label=f"{owner}{cell.label}")  # the unit's words count alike on every row
-                          for below in descendants(rows, position) if below.values and (cell := table_cell(
-                              replace(figure := _cell_figure(finder, document, question, table, below),
-                                      label=f"{owner}{figure.label}")))]
+            if not is_unit_row(row) or not (unit_name(row) == unit if exact else unit in clean_row_name(row.name)):
+                continue
+            owner = unit_name(row)
+            spending = next((s for s in domain.UNIT_TABLE_SUBJECTS if s in table.title), "")
+            said = domain.UNIT_TABLE_SUBJECTS.get(spending, "")
+            cells.append(_unit_cell(finder, document, question, table, row, f"{owner}{spending}", said))
+            cells += [_unit_cell(finder, document, question, table, below, f"{owner}{clean_row_name(below.name)}")
+                      for below in descendants(rows, position) if below.values]
     return cells
 
 
-def _cell_figure(finder: FigureFinder, document: DocumentInfo, question: Question, table: TableInfo,
-                 row: RowRecord) -> Figure:
+def _unit_cell(finder: FigureFinder, document: DocumentInfo, question: Question, table: TableInfo,
+               row: RowRecord, label: str, said: str = "") -> Evidence:
+    """A row's cell labelled with its unit, in the answer and for the ranker alike (the unit's
+    words then count the same on every row of it), with other words it is said by."""
     column = finder.column_for(table, row, question, document)
-    return finder.figure_at(document, table, row, column, clean_row_name(row.name))
+    figure = finder.figure_at(document, table, row, column, label)
+    return replace(table_cell(figure), label=f"{label} {said}".strip())
