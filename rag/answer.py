@@ -169,11 +169,14 @@ class AnswerEngine:
         ranker: a report may state a unit's 编制 in its prose without listing the unit's money."""
         if question.intent in ("passage", "definition", "reason") or question.asked_class == "count":
             return None
+        mentions = [(place, m) for place in question.divisions
+                    if (m := re.search(re.escape(place) + domain.SUB_UNIT_AFTER_PLACE, question.reading))]
+        if not mentions:  # most questions name no branch: the tables are not read for them
+            return None
         units = {parts.unit_name(row) for d in documents for _, rows in self.finder.tables(d.name)
                  for row in rows if parts.is_unit_row(row)}
-        for place in question.divisions:
-            mention = re.search(re.escape(place) + domain.SUB_UNIT_AFTER_PLACE, question.reading)
-            if mention and not any(place in u and mention["kind"] in u for u in units):
+        for place, mention in mentions:
+            if not any(place in u and mention["kind"] in u for u in units):
                 held = "、".join(sorted(units)) or "（报告不分单位列示）"
                 return f"报告没有单列“{mention[0]}”的数字。报告中分单位列示的有：{held}。"
         return None
@@ -303,9 +306,11 @@ class AnswerEngine:
         if not question.subjects and len(documents) == 1 and (found := self._conjoined(question, documents)):
             return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
-        if unit := self._named_unit(question, documents):  # "蓬江分局有多少个编制": the reports that list it
-            documents = [d for d in documents if parts.cells_under(self.finder, d, question, unit)] or documents
-        figures: list[Figure] = (self._under_named_parent(question, documents) or self._of_named_unit(question, documents)
+        named_unit = self._named_unit(question, documents)
+        if named_unit:  # "蓬江分局有多少个编制": asked of the reports that list it
+            documents = [d for d in documents if parts.unit_rows(self.finder.tables(d.name), named_unit)] or documents
+        figures: list[Figure] = (self._under_named_parent(question, documents)
+                                 or self._of_named_unit(question, documents, named_unit)
                                  or self._in_named_project(question, documents))
         for subject in subjects if not figures else []:
             for unit in self._ranked(question, documents, subject, siblings=True):
@@ -354,10 +359,9 @@ class AnswerEngine:
         return next((s for s in question.subjects if parts.is_unit_name(s)
                      and (own_level or all(s != d.unit for d in documents))), None)
 
-    def _of_named_unit(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
+    def _of_named_unit(self, question: Question, documents: list[DocumentInfo], unit: str | None) -> list[Figure]:
         """"新会分局请专家的劳务费": a unit named, and other words; its rows and the rows under them
         are ranked by those words."""
-        unit = self._named_unit(question, documents)
         if unit is None:
             return []
         return self._best_in_scope(question, documents, unit, lambda document: parts.cells_under(

@@ -126,23 +126,27 @@ def of_projects(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, nam
     return _with_values(table, rows[position], table.columns[0], leaves(rows, position))
 
 
+def unit_rows(tables: list[tuple[TableInfo, list[RowRecord]]], unit: str
+              ) -> list[tuple[TableInfo, list[RowRecord], int]]:
+    """Where a unit's own rows are (table, its rows, the row's position): by the unit's whole name,
+    else by a part of it (新会分局)."""
+    exact = any(is_unit_row(row) and unit_name(row) == unit for _, rows in tables for row in rows)
+    return [(table, rows, position) for table, rows in tables for position, row in enumerate(rows)
+            if is_unit_row(row) and (unit_name(row) == unit if exact else unit in clean_row_name(row.name))]
+
+
 def cells_under(finder: FigureFinder, document: DocumentInfo, question: Question, unit: str) -> list[Evidence]:
     """The rows of a unit (新会分局-小计) in every table, and every row under them, one cell each,
     labelled with the unit: the rows a question about that unit chooses among (its 公用经费类, its
     projects). Its own row stands for the spending its table lists (项目支出)."""
-    tables = finder.tables(document.name)
-    exact = any(is_unit_row(row) and unit_name(row) == unit for _, rows in tables for row in rows)
     cells = []
-    for table, rows in tables:
-        for position, row in enumerate(rows):  # the unit's own rows, by its whole name or a part of it (新会分局)
-            if not is_unit_row(row) or not (unit_name(row) == unit if exact else unit in clean_row_name(row.name)):
-                continue
-            owner = unit_name(row)
-            spending = next((s for s in domain.UNIT_TABLE_SUBJECTS if s in table.title), "")
-            said = domain.UNIT_TABLE_SUBJECTS.get(spending, "")
-            cells.append(_unit_cell(finder, document, question, table, row, f"{owner}{spending}", said))
-            cells += [_unit_cell(finder, document, question, table, below, f"{owner}{clean_row_name(below.name)}")
-                      for below in descendants(rows, position) if below.values]
+    for table, rows, position in unit_rows(finder.tables(document.name), unit):
+        owner = unit_name(rows[position])
+        spending = next((s for s in domain.UNIT_TABLE_SUBJECTS if s in table.title), "")
+        said = domain.UNIT_TABLE_SUBJECTS.get(spending, "")
+        cells.append(_unit_cell(finder, document, question, table, rows[position], f"{owner}{spending}", said))
+        cells += [_unit_cell(finder, document, question, table, below, f"{owner}{clean_row_name(below.name)}")
+                  for below in descendants(rows, position) if below.values]
     return cells
 
 
