@@ -30,6 +30,7 @@ from rag.store import DocumentInfo, RowRecord
 
 PASSAGE_CHARS = 900
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
+PASSAGE_EACH = 6  # the candidates of a passage: the fused best, and each retriever's best this many
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 
 
@@ -715,7 +716,7 @@ class AnswerEngine:
         from rag.retriever import HybridRetriever  # langchain's retriever stack: loaded with the first passage
 
         wanted = {d.name for d in documents}
-        retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, dense=self.dense)
+        retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
         found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]
         if question.amounts:  # the chunks stating the sum cited: 七百多万
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)

@@ -508,8 +508,21 @@ class SearchIndex:
     def has_dense(self) -> bool:
         return has_vectors(self.index_dir)
 
-    def search(self, query: str, docs: set[str] | None = None, k: int = 5, dense: bool = True) -> list[Hit]:
-        best = fuse(self.rankings(query, docs, dense).values())[:k]
+    def search(self, query: str, docs: set[str] | None = None, k: int = 5, dense: bool = True,
+               each: int = 0) -> list[Hit]:
+        """The k best of the fused rankings, then each retriever's `each` best not among them:
+        a chunk that the keywords rank first and the dense model does not rank at all loses the
+        fusion to chunks that are middling in all three, yet may be the one that answers."""
+        rankings = self.rankings(query, docs, dense)
+        fused = fuse(rankings.values())
+        best = fused[:k]
+        scores = dict(fused)
+        chosen = {position for position, _ in best}
+        for ranking in rankings.values():
+            for position in ranking[:each]:
+                if position not in chosen:
+                    chosen.add(position)
+                    best.append((position, scores[position]))
         return [Hit(self.chunks[position], score) for position, score in best]
 
     def rankings(self, query: str, docs: set[str] | None = None, dense: bool = True) -> dict[str, list[int]]:

@@ -29,7 +29,8 @@ class HybridRetriever(BaseRetriever):
     index: SearchIndex
     docs: set[str] | None = None
     k: int = 5
+    each: int = 0  # and each retriever's best this many, when not among the k fused
     dense: bool = True
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [as_document(hit.chunk) for hit in self.index.search(query, self.docs, self.k, self.dense)]
+        return [as_document(hit.chunk) for hit in self.index.search(query, self.docs, self.k, self.dense, self.each)]

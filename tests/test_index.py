@@ -101,6 +101,17 @@ def keyword_index_of(folder: Path, token_lists: list[list[str]]) -> keyword.Keyw
     return keyword.KeywordIndex(folder)
 
 
+def test_each_retrievers_best_is_kept_beside_the_fused_best(keyword_index):
+    query = "江门医保局领导多久开会研究一次预算执行"
+    rankings = keyword_index.rankings(query, dense=False)
+    fused = [hit.chunk for hit in keyword_index.search(query, k=2, dense=False)]
+    widened = [hit.chunk for hit in keyword_index.search(query, k=2, dense=False, each=3)]
+    assert widened[:2] == fused
+    tops = {keyword_index.chunks[p].id for ranking in rankings.values() for p in ranking[:3]}
+    assert tops <= {c.id for c in widened} and len(widened) == len(tops | {c.id for c in fused})
+    assert any("每月召开不少于一次研究预算执行情况" in c.text for c in widened)
+
+
 def test_reports_chunks_come_in_document_order(keyword_index):
     for doc in {c.doc for c in keyword_index.chunks}:
         assert keyword_index.chunks_of(doc) == [c for c in keyword_index.chunks if c.doc == doc]
