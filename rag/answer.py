@@ -717,7 +717,9 @@ class AnswerEngine:
 
         wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
-        found = [self.search_index.chunk(d.id) for d in retriever.invoke(question.reading or question.text)]
+        hits = retriever.invoke(question.reading or question.text)
+        found = [self.search_index.chunk(d.id) for d in hits]
+        firsts = {d.id: d.metadata["firsts"] for d in hits}
         if question.amounts:  # the chunks stating the sum cited: 七百多万
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
                       if c not in found and rank.states_cited_sum(question, c.text)]
@@ -725,8 +727,11 @@ class AnswerEngine:
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
                     and any(c.text.startswith(term) for term in named)]
         terms = rank.query_terms(question, self.term_weights)
-        scored = sorted(((rank.passage_score(_chunk_evidence(c), terms, question), i, c) for i, c in enumerate(found)),
-                        key=lambda s: (-s[0], s[1]))
+        scored = rank.ranked_passages([_chunk_evidence(c) for c in found], terms, question)
+        if scored and scored[0][0] < rank.WEIGHTS.passage_at:  # no passage on words alone: retrievers agreeing
+            scored = rank.ranked_passages([_chunk_evidence(c) for c in found], terms, question,
+                                          [firsts.get(c.id, 0) for c in found])
+        scored = [(value, i, found[i]) for value, i in scored]
         chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
         if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
             unrelated = not (question.cities or question.topic or question.subjects or question.years)

@@ -12,6 +12,7 @@ import os
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -452,6 +453,7 @@ def _collection(build_dir: Path, settings: Settings):
 class Hit:
     chunk: Chunk
     score: float  # fused reciprocal-rank score
+    firsts: int = 0  # how many retrievers rank it first: the keywords and the meaning agreeing
 
 
 class SearchIndex:
@@ -523,7 +525,8 @@ class SearchIndex:
                 if position not in chosen:
                     chosen.add(position)
                     best.append((position, scores[position]))
-        return [Hit(self.chunks[position], score) for position, score in best]
+        firsts = Counter(ranking[0] for ranking in rankings.values() if ranking)
+        return [Hit(self.chunks[position], score, firsts[position]) for position, score in best]
 
     def rankings(self, query: str, docs: set[str] | None = None, dense: bool = True) -> dict[str, list[int]]:
         """Each retriever's ranking of chunk positions, within the given reports."""

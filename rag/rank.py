@@ -39,6 +39,7 @@ class Weights:
     winner_margin: float = 1.0  # or be of the measure asked and this far ahead of the report's other figures
     winner_words_at: float = 0.1  # while holding at least this share of the question's words
     passage_at: float = 0.35  # the same for passages
+    retrievers_agree: float = 0.1  # for each retriever beyond the first ranking the passage first
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
@@ -291,11 +292,15 @@ def best_of_scope(units: list[Evidence], terms: list[Term], question: Question,
 
 
 # ------------------------------------------------------------------ passages and reasons
-def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: Weights | None = None) -> float:
+def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: Weights | None = None,
+                  firsts: int = 0) -> float:
     """Like score(), with the topic asked as a prior; a question of no words but its topic
-    ("江门医保局是干什么的") is answered by the topic's section alone."""
+    ("江门医保局是干什么的") is answered by the topic's section alone. `firsts`: how many of the
+    retrievers (keywords by words, by bigrams, the dense model) rank the passage first; when
+    they agree, the question's other words are likely the passage's in other words."""
     w = w or WEIGHTS
     value = lexical(evidence, terms, w) if terms else 0.0
+    value += w.retrievers_agree * max(0, firsts - 1)
     if question.topic and any(word in (evidence.section or "") or word in evidence.lead
                               for word in domain.PASSAGE_TOPICS[question.topic]):  # its heading, or a paragraph naming it
         value += w.topic if terms else w.passage_at
@@ -304,6 +309,14 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
     if question.asks_reason:
         value += _reason_fit(evidence, w)
     return value
+
+
+def ranked_passages(units: list[Evidence], terms: list[Term], question: Question,
+                    firsts: list[int] | None = None) -> list[tuple[float, int]]:
+    """(score, position) of each unit, best first, ties in the order given."""
+    firsts = firsts or [0] * len(units)
+    return sorted(((passage_score(u, terms, question, firsts=f), i) for i, (u, f) in enumerate(zip(units, firsts))),
+                  key=lambda s: (-s[0], s[1]))
 
 
 def _reason_fit(evidence: Evidence, w: Weights) -> float:

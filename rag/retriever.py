@@ -18,8 +18,9 @@ def chunk_metadata(chunk: Chunk) -> dict:
     return {k: v for k, v in asdict(chunk).items() if k != "text" and v is not None}
 
 
-def as_document(chunk: Chunk) -> Document:
-    return Document(page_content=chunk.indexed_text, metadata=chunk_metadata(chunk), id=chunk.id)
+def as_document(chunk: Chunk, firsts: int = 0) -> Document:
+    """The chunk as a Document; `firsts` in its metadata says how many retrievers ranked it first."""
+    return Document(page_content=chunk.indexed_text, metadata=chunk_metadata(chunk) | {"firsts": firsts}, id=chunk.id)
 
 
 class HybridRetriever(BaseRetriever):
@@ -33,4 +34,4 @@ class HybridRetriever(BaseRetriever):
     dense: bool = True
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [as_document(hit.chunk) for hit in self.index.search(query, self.docs, self.k, self.dense, self.each)]
+        return [as_document(hit.chunk, hit.firsts) for hit in self.index.search(query, self.docs, self.k, self.dense, self.each)]

@@ -731,3 +731,11 @@ def test_a_project_named_with_words_its_goal_text_answers_gives_that_number(engi
     assert (f"{goal.figures[0].value:f}", goal.figures[0].unit) == ("30", "%")
     money = engine.ask("吴川医药价格和招采管理经费预算是多少")  # the project's own cell, as before
     assert (f"{money.figures[0].value:f}", money.figures[0].unit) == ("1.00", "万元")
+
+
+def test_a_passage_asked_in_other_words_is_found_when_the_retrievers_agree_on_it(engine):
+    hall = engine.ask("江门医保服务大厅办业务要不要按类别去不同窗口")
+    assert hall.found and "服务大厅实行“综合柜员制”" in hall.sources[0].text
+    meeting = engine.ask("江门医保局领导班子多久开会研究一次预算执行")
+    assert meeting.found and "每月召开不少于一次研究预算执行情况" in meeting.answer
+    assert not engine.ask("吴川医保局的传真号码是多少").found
