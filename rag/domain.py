@@ -108,6 +108,9 @@ UNIT_ROW_ENDINGS: tuple[str, ...] = ("医疗保障局", "服务中心", "管理�
 # a person and what the reports never print about one: "局长是谁", "那个干部叫什么名字"
 PERSON_WORDS: tuple[str, ...] = ("局长", "科长", "股长", "主任", "干部", "负责人", "领导", "书记", "工作人员", "个人")
 PERSONAL_DETAILS: tuple[str, ...] = ("是谁", "叫什么", "叫啥", "姓什么", "姓啥", "名字", "姓名", "电话", "手机", "联系方式")
+# how to reach the department, which the reports never print (电话咨询 and 举报电话 as things done are)
+CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|是几)", "联系方式", "联系电话", "手机号", "传真",
+                                  "邮箱", "网址", "官网")
 # after a place, a branch of the department: 鹤山分局, 蓬江分中心 (a branch has its own rows when
 # it has its own budget; a 服务中心 is often folded into the department's, its 事业运行 row)
 SUB_UNIT_AFTER_PLACE = r"[市区县]?(?:医疗保障|医疗保险|医保)?(?P<kind>分局|分中心)"
@@ -209,6 +212,7 @@ COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人",
 PLAN_TOPIC = "工作计划"  # a year's plans are written in the year before's reports (a 2023 自评's 2024年工作重点)
 PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
     "职责": ("主要职责", "部门职能", "职责", "干什么", "做什么", "负责什么", "职能", "管什么", "管不管", "归不归"),
+    "级别": ("级别", "几级", "处级", "科级"),  # a unit's rank: 正处级建制, 正科级行政单位
     "机构设置": ("机构设置", "内设机构", "派出机构", "派出分局", "内设了", "设了分局", "设分局", "有几个分局"),
     "绩效目标": ("绩效目标",),
     "绩效评价": ("绩效评价",),
@@ -339,7 +343,7 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
 PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么",
                                             "哪几", "叫什么", "名称", "名字", "分别是", "买什么", "做什么", "干什么")
 # "哪几个科室" asks for names, not a count: these words are no count word
-NAMES_NOT_COUNT: tuple[str, ...] = ("哪几", "那几", "这几")  # which ones, or "those few": not how many
+NAMES_NOT_COUNT: tuple[str, ...] = ("哪几", "那几", "这几", "几级")  # which ones, "those few", a rank: not how many
 # words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the
 # words of a question that asks for targets
 TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "不高于", "控制在", "力争")

@@ -83,6 +83,7 @@ IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decima
 COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
 REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER_HOW)})")
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
+CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
@@ -142,6 +143,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         return question
     if PERSON_ASKED.search(normalized):
         question.problem = "报告不写个人的姓名、电话等信息，只写机构设置、职责、编制和领导职数。"
+        return question
+    if CONTACT_ASKED.search(normalized):
+        question.problem = "报告不写电话、网址等联系方式，只写机构设置、职责和收支。"
         return question
     question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
                             key=lambda y: normalized.index(str(y)))

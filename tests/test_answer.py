@@ -739,3 +739,10 @@ def test_a_passage_asked_in_other_words_is_found_when_the_retrievers_agree_on_it
     meeting = engine.ask("江门医保局领导班子多久开会研究一次预算执行")
     assert meeting.found and "每月召开不少于一次研究预算执行情况" in meeting.answer
     assert not engine.ask("吴川医保局的传真号码是多少").found
+
+
+def test_a_units_rank_is_the_passage_that_states_it(engine):
+    wuchuan = engine.ask("吴川医保局是什么级别的单位")
+    assert "正科级" in wuchuan.sources[0].text and "吴川" in wuchuan.sources[0].title
+    lianjiang = engine.ask("廉江医保局属于几级单位")
+    assert "是正科级行政单位" in lianjiang.sources[0].text

@@ -128,3 +128,16 @@ def test_how_come_a_figure_is_so_asks_the_reason(text):
 def test_money_said_in_a_verb_asks_no_amount():
     question = understand("江门医保待遇发放手续费是委托哪家发钱的")  # 发钱 is how it pays, 哪家 is asked
     assert question.intent == "passage" and not question.asks_amount
+
+
+def test_how_to_reach_the_department_is_not_in_the_reports_but_calls_it_answered_are():
+    assert "联系方式" in understand("江门医保中心服务大厅的咨询电话是多少").problem
+    assert "联系方式" in understand("广州医保局官网是哪个").problem
+    assert not understand("廉江医保局接听电话咨询多少次").problem
+    assert not understand("吴川医保局电话网络费预算多少").problem
+
+
+def test_a_units_rank_is_asked_by_its_level_not_counted():
+    for text in ("吴川医保局是什么级别的单位", "廉江医保局几级单位", "江门医保中心是处级还是科级"):
+        question = understand(text)
+        assert (question.topic, question.intent) == ("级别", "passage"), text
