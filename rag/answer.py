@@ -360,14 +360,15 @@ class AnswerEngine:
         return next((s for s in question.subjects if parts.is_unit_name(s)
                      and (own_level or all(s != d.unit for d in documents))), None)
 
-    def _of_named_unit(self, question: Question, documents: list[DocumentInfo], unit: str | None) -> list[Figure]:
+    def _of_named_unit(self, question: Question, documents: list[DocumentInfo], unit: str | None,
+                       others: tuple[str, ...] = ()) -> list[Figure]:
         """"新会分局请专家的劳务费": a unit named, and other words; its rows and the rows under them
-        are ranked by those words."""
+        are ranked by those words (not by `others`, the other units compared with it)."""
         if unit is None:
             return []
         return self._best_in_scope(question, documents, unit, lambda document: parts.cells_under(
             self.finder, document, question, unit) + [u for u in self._numbers_of(document)  # 绩效目标, prose
-                                                      if unit in u.lead or unit in u.context])
+                                                      if unit in u.lead or unit in u.context], others)
 
     def _in_named_project(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
         """"医药价格和招采管理经费，目标是把…费用降低多少以上": a project named, and words its 绩效目标
@@ -383,9 +384,10 @@ class AnswerEngine:
             self.finder, document, project, question) + goal_numbers(document, project))
 
     def _best_in_scope(self, question: Question, documents: list[DocumentInfo], name: str,
-                       candidates) -> list[Figure]:
+                       candidates, others: tuple[str, ...] = ()) -> list[Figure]:
         """Per report, the best of the candidates a named thing narrows to, by the question's other words."""
-        terms = rank.query_terms(question, self.term_weights, drop=(name, re.sub(domain.PLACE_PREFIX, "", name)))
+        terms = rank.query_terms(question, self.term_weights,
+                                 drop=(name, re.sub(domain.PLACE_PREFIX, "", name), *others))
         return [best.figure for document in documents
                 if (best := rank.best_of_scope(candidates(document), terms, question))]
 
@@ -630,7 +632,13 @@ class AnswerEngine:
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def _per_subject(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:
-        """Each subject named ("蓬江、江海、新会三个分局的基本支出"), its best figure."""
+        """Each subject named ("蓬江、江海、新会三个分局的基本支出"), its best figure; units named
+        with other words ("蓬江分局跟新会分局请专家的劳务费"), each unit's best figure for those words."""
+        units = [s for s in question.subjects if parts.is_unit_name(s)]
+        if 1 < len(units) < len(question.subjects):
+            said = {unit: question.said.get(unit, unit) for unit in units}
+            return [(_subject_name(unit), found[0]) for unit in units[:6] if (found := self._of_named_unit(
+                question, documents, unit, tuple(said[u] for u in units if u != unit)))]
         pairs = []
         for subject in question.subjects[:6]:
             found = self._lookup(question, documents, subject)

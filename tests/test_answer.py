@@ -746,3 +746,9 @@ def test_a_units_rank_is_the_passage_that_states_it(engine):
     assert "正科级" in wuchuan.sources[0].text and "吴川" in wuchuan.sources[0].title
     lianjiang = engine.ask("廉江医保局属于几级单位")
     assert "是正科级行政单位" in lianjiang.sources[0].text
+
+
+def test_units_compared_on_one_item_each_give_their_own_row_of_it(engine):
+    answer = engine.ask("江海分局和新会分局的人员类经费分别多少")
+    assert [(f.label, str(f.value)) for f in answer.figures] == [
+        ("江门市医疗保障局江海分局人员类", "189.90"), ("江门市医疗保障局新会分局人员类", "222.09")]
