@@ -127,6 +127,13 @@ def locate(unit: str) -> Division:
     return division(chain[-1]) if chain else (None, None, None)
 
 
+def leading_places(name: str) -> set[str]:
+    """The short names of the place a name begins with and of the places it lies in
+    (江海分局: 江海, 江门, 广东); none when it begins with no place."""
+    _, chain = _leading_chain(name)
+    return {short_name(n) for n in division(chain[-1]) if n} if chain else set()
+
+
 def _within(place: Place, parent: Place) -> bool:
     return place.level > parent.level and place.code.startswith(parent.code[: 2 * parent.level])
 

@@ -164,6 +164,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])
     named = places.named(normalized, held, rows=[(start, end) for start, end, kind, _ in spans if kind == "row"])
     question.cities, question.units, question.divisions = named.places, named.units, named.divisions
+    if question.cities:  # 吴川医保服务中心 is 吴川's, not 广州市医疗保险服务中心 said in short
+        spans = [span for span in spans if span[2] != "row" or not (where := places.leading_places(span[3]))
+                 or where & set(question.cities)]
     question.unknown_places = _unknown_places(normalized, held)
     question.items = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "item"))
     question.row_terms = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "row"))
@@ -579,6 +582,8 @@ def _intent(text: str, question: Question) -> str:
         return "passage"  # "机关运行经费包不包括电梯维护费": what the report says it covers
     if has_subject and not asks_amount and not question.asked_class and WH_WORD.search(text):
         return "passage"  # "医保稽查经费用什么技术审核": what the report says of it
+    if has_subject and not asks_amount and re.search(r"^\D*还是\D*$", words_asked(text) or ""):
+        return "passage"  # "这个课题是自己做还是外包出去": which of two ways, in the report's words
     if has_subject or asks_amount or question.asked_class:
         return "figure"
     return "passage"

@@ -141,3 +141,16 @@ def test_a_units_rank_is_asked_by_its_level_not_counted():
     for text in ("吴川医保局是什么级别的单位", "廉江医保局几级单位", "江门医保中心是处级还是科级"):
         question = understand(text)
         assert (question.topic, question.intent) == ("级别", "passage"), text
+
+
+def test_a_unit_said_in_short_is_of_the_place_asked_not_of_another():
+    rows = ["广州市医疗保险服务中心", "江海分局", "办公费"]
+    assert understand("吴川医保服务中心的办公费", rows).row_terms == ["办公费"]
+    assert understand("广州医保服务中心的办公费", rows).row_terms == ["广州市医疗保险服务中心", "办公费"]
+    assert understand("江门医保江海分局的办公费", rows).row_terms == ["江海分局", "办公费"]
+
+
+def test_which_of_two_ways_is_asked_in_words():
+    question = understand("江门医保政策研究项目经费是自己做还是委托第三方", ["医保政策研究项目经费"])
+    assert question.intent == "passage"
+    assert understand("江门医保政策研究项目经费是20万还是30万", ["医保政策研究项目经费"]).intent == "figure"
