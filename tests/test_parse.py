@@ -419,3 +419,10 @@ def test_a_count_of_years_is_a_fact_and_a_date_is_not(corpus_reports):
     guangzhou = corpus_reports["广州市医疗保障局2023年部门预算"]
     years = [f for f in guangzhou.facts if f.unit == "年"]
     assert [(f.value, "车龄已有15年" in f.sentence) for f in years] == [(D("15"), True)] * len(years) and years
+
+
+def test_a_thing_counted_two_ways_gives_both_figures_its_words(corpus_reports):
+    lianjiang = corpus_reports["廉江市医疗保障局2023年部门决算"]
+    pairs = {(f.value, f.unit): f.label for f in lianjiang.facts if "零星医疗救助2330人次" in f.sentence}
+    assert pairs[D("2330"), "人次"] == pairs[D("2702"), "万元"] == "零星医疗救助"
+    assert pairs[D("18495"), "人次"] == pairs[D("6681"), "万元"] == "居民精神病人支付"

@@ -86,6 +86,8 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
         before = sentence[start:match.start()]
         clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
         label = compact(clause) or compact(before)
+        if not label and facts:  # "零星医疗救助2330人次2702万元": one thing counted two ways, one label
+            label = facts[-1].label
         unit = match.group(2) or declared
         value = Decimal(match.group(1).replace(",", "").replace("，", ""))
         if unit == domain.YEARS_UNIT and not re.fullmatch(r"\d{1,2}", match.group(1)):
