@@ -267,7 +267,7 @@ class AnswerEngine:
             others += domain.DIRECTION_WORDS
         terms = rank.query_terms(question, self.term_weights, drop=others)
         content = rank.content_words(question)
-        found: list[Evidence] = []
+        found: list[tuple[float, list[Evidence]]] = []
         for document in documents:
             named = named_cells(self.finder, document, subject, question) if subject else []
             units = named + matching_cells(self.finder, document, question, content) + self._numbers_of(document)
@@ -275,10 +275,9 @@ class AnswerEngine:
             if not best:
                 continue
             value, unit = best[0]
-            found.append(unit)
-            if siblings and unit.named:
-                found += [n for n in named if n is not unit and rank.score(n, terms, question) == value]
-        return found
+            found.append((value, [unit] + [n for n in named if siblings and unit.named and n is not unit
+                                           and rank.score(n, terms, question) == value]))
+        return [unit for _, units in sorted(found, key=lambda f: -f[0]) for unit in units]
 
     def _conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
         """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
@@ -287,6 +286,8 @@ class AnswerEngine:
         found = []
         for reading in readings:
             asked_class, asked_unit = measure_asked(reading)
+            if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
+                asked_class, asked_unit = question.asked_class, question.asked_unit
             best = self._lookup(replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit),
                                 documents, None)
             if not best:
@@ -304,7 +305,7 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ figures
     def _figures(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        if not question.subjects and len(documents) == 1 and (found := self._conjoined(question, documents)):
+        if not question.subjects and len({d.city for d in documents}) == 1 and (found := self._conjoined(question, documents)):
             return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
         named_unit = self._named_unit(question, documents)

@@ -143,7 +143,8 @@ def conjoined_readings(question: Question) -> list[str]:
     (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them. Only
     the sentences that ask are read: "两定机构就是定点医院和药店吧？…多少家" asks one thing."""
     reading = question.reading or compact(question.text)
-    content = content_words(replace(question, reading=" ".join(asking_parts(reading)) or reading))
+    sentences = [content_words(replace(question, reading=part)) for part in asking_parts(reading) or [reading]]
+    content = next((s for s in sentences if re.search("[和与及]", s)), "")  # the sentence that joins two things
     segment = next((part for part in content.split() if re.search("[和与及]", part)), None)
     if not segment:
         return []
@@ -156,8 +157,9 @@ def conjoined_readings(question: Question) -> list[str]:
     else:
         head = words(left)
         left_full, right_full = left, left[: len(left) - len(head[-1])] + right if head else right
-    before = content[:content.index(segment)]  # what the question says first qualifies both sides
-    return [before + left_full, before + right_full]
+    at = content.index(segment)  # what the question says before and after qualifies both sides
+    before, after = content[:at], content[at + len(segment):]
+    return [before + left_full + after, before + right_full + after]
 
 
 def words(text: str) -> list[str]:

@@ -752,3 +752,9 @@ def test_units_compared_on_one_item_each_give_their_own_row_of_it(engine):
     answer = engine.ask("江海分局和新会分局的人员类经费分别多少")
     assert [(f.label, str(f.value)) for f in answer.figures] == [
         ("江门市医疗保障局江海分局人员类", "189.90"), ("江门市医疗保障局新会分局人员类", "222.09")]
+
+
+def test_two_things_joined_share_what_is_asked_after_them(engine):
+    answer = engine.ask("江门集采的药品和耗材各涉及多少家医疗机构")
+    assert [(str(f.value), f.unit) for f in answer.figures] == [("198", "家"), ("133", "家")]
+    assert [str(f.value) for f in engine.ask("江门耗材集采执行了多少批").figures][:1] == ["19"]
