@@ -364,11 +364,13 @@ DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨
 CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上年", "去年", "这么多", "大幅")
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
                                  "从哪来", "从哪里来", "哪来的", "哪里来的", "哪儿来的")
+# how the report explains something: a change or a gap asks its reason, anything else its meaning
+EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释")
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0
 REASON_AFTER_HOW: tuple[str, ...] = ("多了", "少了", "增加", "减少", "涨", "降", "这么", "那么", "是0", "为0", "是零",
                                      "没有", "没了", "对不上", "不一样", "差这么")
 # sections that describe standing duties or structure: they never give the reason for a figure
-NOT_REASON_TOPICS: tuple[str, ...] = ("职责", "机构设置")
+NOT_REASON_TOPICS: tuple[str, ...] = ("职责", "机构设置", "名词解释")
 # a question asking what a sum is for: the passage that says (a project's 绩效目标, 主要用于…)
 PURPOSE_WORDS: tuple[str, ...] = ("用途", "用来干", "用来做", "用在什么", "用在哪", "主要用于", "用于什么", "用于哪",
                                   "干什么用", "做什么用", "干啥用", "干嘛用", "有什么用", "拿来干", "拿来做", "拿去干", "干嘛", "搞什么",

@@ -85,7 +85,7 @@ REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
 CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
-AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:底|末|12月)")  # a year said as a date, not as the report's
+AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年年?(?:底|末|12月)")  # a year said as a date, not as the report's
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
 WH_WORD = re.compile(r"什么|谁|哪")
@@ -193,7 +193,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or asking_part(normalized))
     noun = COUNTED.search(asking_part(normalized)) if question.asked_class == "count" else None
     question.counted = noun.group(1) if noun else None
-    question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized))
+    question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (
+        any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
+            w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)

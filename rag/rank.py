@@ -18,7 +18,7 @@ from decimal import Decimal
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
-from rag.question import AMOUNT_CITED, IN_10K_YUAN, SENTENCE_BREAKS, Question, asking_part, asking_parts
+from rag.question import AMOUNT_CITED, AS_OF_YEAR, IN_10K_YUAN, SENTENCE_BREAKS, Question, asking_part, asking_parts
 
 
 @dataclass(frozen=True)
@@ -198,6 +198,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
     if _below_magnitude_asked(question, evidence):
         value += w.unit_conflicts / 2
+    if question.as_of and (dates := {int(y) for y in AS_OF_YEAR.findall(evidence.sentence or "")}) \
+            and not dates & set(question.as_of):
+        value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
     if _opposes(question, _about(evidence)):
         value += w.opposed
     if evidence.named:

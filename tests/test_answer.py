@@ -758,3 +758,8 @@ def test_two_things_joined_share_what_is_asked_after_them(engine):
     answer = engine.ask("江门集采的药品和耗材各涉及多少家医疗机构")
     assert [(str(f.value), f.unit) for f in answer.figures] == [("198", "家"), ("133", "家")]
     assert [str(f.value) for f in engine.ask("江门耗材集采执行了多少批").figures][:1] == ["19"]
+
+
+def test_a_year_end_asked_is_not_answered_by_another_year_end(engine):
+    assert not engine.ask("江门2022年年底全市参加基本医疗保险的有多少万人").found
+    assert [str(f.value) for f in engine.ask("江门2023年年底全市参加基本医疗保险的有多少万人").figures][:1] == ["404.54"]

@@ -154,3 +154,8 @@ def test_which_of_two_ways_is_asked_in_words():
     question = understand("江门医保政策研究项目经费是自己做还是委托第三方", ["医保政策研究项目经费"])
     assert question.intent == "passage"
     assert understand("江门医保政策研究项目经费是20万还是30万", ["医保政策研究项目经费"]).intent == "figure"
+
+
+def test_how_the_report_explains_a_change_asks_its_reason_and_a_term_its_meaning():
+    assert understand("廉江三公经费比上年减少了，报告怎么解释").intent == "reason"
+    assert understand("医疗救助是个什么制度，报告里怎么解释的").intent != "reason"
