@@ -134,6 +134,17 @@ def leading_places(name: str) -> set[str]:
     return {short_name(n) for n in division(chain[-1]) if n} if chain else set()
 
 
+def sibling_units(divisions: dict[str, Division], unit_rows: Sequence[str], held: Sequence[Held] = ()) -> dict[str, str]:
+    """Places no report is of, in the city of a unit the question names by its place (江海分局):
+    said beside it ("跟蓬江新会比"), they are its sibling units, not reports asked for. Each with
+    the name it gives such a unit (蓬江: 蓬江分局)."""
+    reported = holdings(held).reported
+    endings = {division(chain[-1])[1]: row[length:] for row in unit_rows
+               for length, chain in [_leading_chain(row)] if chain and chain[-1].level > 2}
+    return {name: name + endings[place[1]] for name, place in divisions.items()
+            if place not in reported and place[2] and place[1] in endings}
+
+
 def _within(place: Place, parent: Place) -> bool:
     return place.level > parent.level and place.code.startswith(parent.code[: 2 * parent.level])
 

@@ -162,8 +162,17 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     table = TABLE_NAMED.search(normalized)
     question.table_named = table.group(0) if table else None
     spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])
-    named = places.named(normalized, held, rows=[(start, end) for start, end, kind, _ in spans if kind == "row"])
-    question.cities, question.units, question.divisions = named.places, named.units, named.divisions
+    rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
+    named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said
+                                                 for m in re.finditer(re.escape(said), normalized)])
+    siblings = places.sibling_units(named.divisions, [key for _, _, kind, key in spans if kind == "row"], held)
+    known_rows = set(row_vocabulary or [])
+    spans = sorted(spans + [(m.start(), m.end(), "row", unit) for place, unit in siblings.items() if unit in known_rows
+                            for m in [re.search(place, normalized)] if m and not any(
+                                s < m.end() and m.start() < e for s, e, _, _ in spans)])
+    question.cities = [city for city in named.places if city not in siblings]
+    question.units = named.units
+    question.divisions = {city: d for city, d in named.divisions.items() if city not in siblings}
     if question.cities:  # 吴川医保服务中心 is 吴川's, not 广州市医疗保险服务中心 said in short
         spans = [span for span in spans if span[2] != "row" or not (where := places.leading_places(span[3]))
                  or where & set(question.cities)]

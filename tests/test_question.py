@@ -159,3 +159,10 @@ def test_which_of_two_ways_is_asked_in_words():
 def test_how_the_report_explains_a_change_asks_its_reason_and_a_term_its_meaning():
     assert understand("廉江三公经费比上年减少了，报告怎么解释").intent == "reason"
     assert understand("医疗救助是个什么制度，报告里怎么解释的").intent != "reason"
+
+
+def test_places_said_beside_a_unit_named_by_its_place_are_its_sibling_units():
+    rows = ["江海分局", "蓬江分局", "新会分局", "人员类"]
+    question = understand("我在江海分局上班，跟蓬江新会比差一截。江海分局基本支出里人员类多少", rows)
+    assert question.cities == [] and question.row_terms[:3] == ["江海分局", "蓬江分局", "新会分局"]
+    assert understand("新会区医保局的基本支出", rows).cities == ["新会"]
