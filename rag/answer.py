@@ -413,7 +413,8 @@ class AnswerEngine:
     def _prose_agreement(self, question: Question, figure: Figure, sources: list[Source]) -> list[str]:
         """Say when the report's text states the same item, and show both when they differ."""
         item = next((i for i in question.items if i in domain.ITEMS), None)
-        if item is None or figure.table is None:
+        if item is None or figure.table is None or not any(  # the figure is the item's, not a row in its column
+                _unquoted(compact(name)) in _unquoted(compact(f"{figure.row or ''}{figure.label}")) for name in domain.ITEMS[item]):
             return []
         document = self.store.document(figure.doc)
         facts = self.finder.prose_facts(document, item)

@@ -66,9 +66,10 @@ def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Quest
         return []
     cells = []
     for table, rows in finder.tables(document.name):
+        shared = 1 if table.number == question.table_number else 2  # in the table named, one word will do: 总计
         for row in rows:
             name = clean_row_name(row.name)
-            if row.values and sum(p in name for p in pairs) >= 2:
+            if row.values and sum(p in name for p in pairs) >= shared:
                 column = finder.column_for(table, row, question, document)
                 cells.append(table_cell(finder.figure_at(document, table, row, column, name), about=row.text or ""))
     return cells

@@ -183,6 +183,8 @@ class FigureFinder:
     def _table_score(table: TableInfo, question: Question) -> int:
         text = compact(question.text)
         title = compact(table.title)
+        if table.number == question.table_number or (question.table_named and title in compact(question.table_named)):
+            return 100  # the table the question names, by number or by its whole title
         score = sum(2 for word in domain.TABLE_HINT_WORDS if word in text and word in title)
         if "收入" in title and "收入" not in text:
             score -= 2

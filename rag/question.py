@@ -45,6 +45,7 @@ class Question:
     asks_reason: bool = False  # 为什么 / 原因
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
+    table_number: int | None = None  # "表4的总计": the table the question points into by its number
     asking_clause: str = ""  # the one clause that asks, if one does ("收入知道了，那…支出了多少个亿" asks of 支出)
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
@@ -92,7 +93,8 @@ WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
-TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?=里|中|内|上|的)")
+TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?:[（(]表\d{1,2}[）)])?(?=里|中|内|上|的)")
+TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
 
 
 # "蓬江、江海、新会3个分局": names listed before a count and the word they share
@@ -161,6 +163,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
     table = TABLE_NAMED.search(normalized)
     question.table_named = table.group(0) if table else None
+    number = TABLE_NUMBER.search(normalized)
+    question.table_number = int(number.group(1)) if number else None
     spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])
     rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
     named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said

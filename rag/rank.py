@@ -205,7 +205,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.opposed
     if evidence.named:
         value += w.named
-    if question.table_named and evidence.figure and evidence.figure.table_title:
+    if question.table_number and evidence.figure and evidence.figure.table == question.table_number:
+        value += w.table_named
+    elif question.table_named and evidence.figure and evidence.figure.table_title:
         named = bigrams(question.table_named)
         value += w.table_named * len(named & bigrams(evidence.figure.table_title)) / max(1, len(named))
     if evidence.target and not any(word in question.reading for word in domain.TARGET_QUESTION_WORDS):

@@ -763,3 +763,12 @@ def test_two_things_joined_share_what_is_asked_after_them(engine):
 def test_a_year_end_asked_is_not_answered_by_another_year_end(engine):
     assert not engine.ask("江门2022年年底全市参加基本医疗保险的有多少万人").found
     assert [str(f.value) for f in engine.ask("江门2023年年底全市参加基本医疗保险的有多少万人").figures][:1] == ["404.54"]
+
+
+def test_a_table_named_by_its_number_or_its_title_is_looked_in(engine):
+    total = engine.ask("廉江表4的总计是多少").figures[0]
+    assert (total.table, total.row, str(total.value)) == (4, "总计", "836.17")
+    answer = engine.ask("廉江收入决算表里，卫生健康支出那一行的本年收入合计")
+    health = answer.figures[0]
+    assert (health.table, health.column, str(health.value)) == (2, "本年收入合计", "672.68")
+    assert "不一致" not in answer.answer  # the prose's 本年收入 is the column's total, not this row

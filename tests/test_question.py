@@ -166,3 +166,9 @@ def test_places_said_beside_a_unit_named_by_its_place_are_its_sibling_units():
     question = understand("我在江海分局上班，跟蓬江新会比差一截。江海分局基本支出里人员类多少", rows)
     assert question.cities == [] and question.row_terms[:3] == ["江海分局", "蓬江分局", "新会分局"]
     assert understand("新会区医保局的基本支出", rows).cities == ["新会"]
+
+
+def test_a_table_is_pointed_at_by_its_number():
+    assert understand("廉江财政拨款收入支出决算总表（表4）的总计是多少").table_number == 4
+    assert understand("江门2024年表11里蓬江分局多少").table_number == 11
+    assert understand("江门表示2024年三公经费多少").table_number is None
