@@ -23,6 +23,7 @@ from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.provenance import label_uploaded
 from rag.parse.text import compact
+from rag.parse.facts import CHANGE_WORDS
 from rag.question import Question, measure_asked, row_name_variants, understand
 from rag.servers import has_store, read_store
 from rag.settings import Settings
@@ -767,9 +768,16 @@ class AnswerEngine:
         terms = rank.query_terms(question, self.term_weights,
                                  drop=domain.REASON_WORDS + domain.CHANGE_REFERENCES)
         units = [u for d in documents for u in self._sentences_of(d)]
+        asks_change = any(w in question.reading for w in domain.DIRECTION_WORDS)
+        if asks_change:  # why it rose: a sentence that says it changed, not one that only names it
+            names = [_unquoted(compact(n)) for s in question.subjects for n in (*domain.ITEMS.get(s, ()), s, question.said.get(s, s))]
+            units = [u for u in units if any(w in (u.sentence or "") for w in CHANGE_WORDS)
+                     and (not names or any(n in _unquoted(compact(u.sentence or "")) for n in names))]
         scored = sorted(((rank.passage_score(u, terms, question), u) for u in units),
                         key=lambda s: (-s[0], s[1].doc, s[1].line))
         if not scored or scored[0][0] < rank.WEIGHTS.passage_at:
+            if asks_change and question.subjects:
+                return self._refuse(question, f"报告中没有说明“{_subject_name(question.subjects[0], question)}”变化原因的文字。")
             return self._passage(question, documents)
         best = scored[0][1]
         document = self.store.document(best.doc)

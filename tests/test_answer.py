@@ -772,3 +772,10 @@ def test_a_table_named_by_its_number_or_its_title_is_looked_in(engine):
     health = answer.figures[0]
     assert (health.table, health.column, str(health.value)) == (2, "本年收入合计", "672.68")
     assert "不一致" not in answer.answer  # the prose's 本年收入 is the column's total, not this row
+
+
+def test_why_an_item_changed_is_refused_when_no_sentence_says_it_changed(engine):
+    travel = engine.ask("吴川医保局2024年差旅费为啥比上年少了")
+    assert not travel.found and "差旅费" in travel.answer
+    three = engine.ask("江门2024年三公经费为什么减少")
+    assert three.found and "“三公”经费" in three.sources[0].text and "减少" in three.sources[0].text
