@@ -46,6 +46,7 @@ class Question:
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
+    quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
     asking_clause: str = ""  # the one clause that asks, if one does ("收入知道了，那…支出了多少个亿" asks of 支出)
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
@@ -94,6 +95,7 @@ WH_WORD = re.compile(r"什么|谁|哪")
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
 TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?:[（(]表\d{1,2}[）)])?(?=里|中|内|上|的)")
+QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
 
 
@@ -163,6 +165,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
     table = TABLE_NAMED.search(normalized)
     question.table_named = table.group(0) if table else None
+    question.quoted = [q for q in QUOTED.findall(normalized) if not places.named(q, held).places]
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])

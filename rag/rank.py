@@ -201,6 +201,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if question.as_of and (dates := {int(y) for y in AS_OF_YEAR.findall(evidence.sentence or "")}) \
             and not dates & set(question.as_of):
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
+    said = f"{evidence.label}{evidence.lead}{evidence.figure.row or '' if evidence.figure else ''}"
+    if question.quoted and not any(fold(name) in fold(said) for name in question.quoted):
+        value += w.unit_conflicts  # a name quoted whole: only its own figures answer
     if _opposes(question, _about(evidence)):
         value += w.opposed
     if evidence.named:

@@ -779,3 +779,8 @@ def test_why_an_item_changed_is_refused_when_no_sentence_says_it_changed(engine)
     assert not travel.found and "差旅费" in travel.answer
     three = engine.ask("江门2024年三公经费为什么减少")
     assert three.found and "“三公”经费" in three.sources[0].text and "减少" in three.sources[0].text
+
+
+def test_a_name_quoted_whole_is_answered_only_by_its_own_figures(engine):
+    assert not engine.ask("廉江医保局“政府购买服务人员8名工作人员经费”这个项目花了多少钱").found
+    assert [str(f.value) for f in engine.ask("江门“医保政策研究项目经费”预算多少").figures] == ["20.90"]
