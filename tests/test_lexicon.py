@@ -3,6 +3,7 @@ whole store before it was saved: term-weight counts, spelling words, corpus text
 real corpus, from scratch and from a base (a report added, a report removed)."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -98,3 +99,34 @@ def test_bounded_report_caches_answer_the_same_after_forgetting(settings):
     assert len(engine.finder._tables) == 2 and "000_30a6781b9aebb9ed.txt" not in engine.finder._tables
     again = engine.ask("江门医保局2024年三公经费多少").to_json()
     assert again == first and first["figures"][0]["value"] == "17.56"
+
+
+def test_an_add_writes_its_own_text_segment_and_links_the_others(tmp_path, monkeypatch):
+    """One report added at a time: each build hard-links the base's text segments and writes the
+    new report's alone; past MAX_TEXT_SEGMENTS the smallest are folded into the new one; a report
+    removed leaves no text behind. The saved lexicon equals the computed one throughout."""
+    monkeypatch.setattr(lexicon, "MAX_TEXT_SEGMENTS", 3)
+    settings = load_settings().with_overrides(index_dir=tmp_path / "index")
+    files = sorted(settings.corpus_dir.glob("*.txt"))
+    ingest(files[:1], settings, build_steps=[write_chunks], progress=False)
+    for count in range(2, len(files) + 1):
+        base = settings.current_index.resolve() / lexicon.LEXICON_DIR
+        ingest(files[:count], settings, build_steps=[write_chunks], progress=False)
+        build = settings.current_index.resolve()
+        assert_saved_equals_computed(build)
+        segments = json.loads((build / lexicon.LEXICON_DIR / lexicon.TEXT_SEGMENTS_FILE).read_text())
+        assert len(segments) == min(count, 3) and files[count - 1].name in list(segments.values())[-1]
+        linked = [name for name in segments if (base / name).is_file()]
+        assert len(linked) == len(segments) - 1  # all but the new segment are the base's, not rewritten
+        assert all((base / name).stat().st_ino == (build / lexicon.LEXICON_DIR / name).stat().st_ino
+                   for name in linked)
+    gone = files[0]
+    ingest(files[1:], settings, build_steps=[write_chunks], progress=False)
+    build = settings.current_index.resolve()
+    assert_saved_equals_computed(build)
+    store = TableStore(build / "store.sqlite")
+    kept_text = "".join(p.text for p in store.paragraphs())
+    store.close()
+    only_gone = [p.text for p in TableStore(settings.index_dir / "builds" / _manifest(build)["base"] / "store.sqlite")
+                 .paragraphs(gone.name) if len(p.text) > 20 and p.text not in kept_text]
+    assert only_gone and not any(text in lexicon.load(build).text for text in only_gone)
