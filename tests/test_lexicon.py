@@ -10,7 +10,7 @@ import pytest
 
 from rag import lexicon, rank
 from rag.answer import AnswerEngine, _spelling_vocabulary, _spelling_words, _term_weights
-from rag.index import build_chunks, load_vocabulary, write_chunks
+from rag.index import build_chunks, load_vocabulary, row_vocabulary, write_chunks
 from rag.ingest import _manifest, ingest
 from rag.settings import load_settings
 from rag.store import TableStore
@@ -31,6 +31,9 @@ def assert_saved_equals_computed(build_dir) -> None:
     saved = lexicon.load(build_dir)
     assert saved is not None
     rows = load_vocabulary(build_dir)
+    store = TableStore(build_dir / "store.sqlite")
+    assert rows == row_vocabulary(store)  # the row names counted report by report: as from scratch
+    store.close()
     spelling, weights, texts = computed(build_dir)
     loaded = _term_weights(saved, rows)
     assert loaded.count == weights.count > 100
