@@ -165,15 +165,16 @@ def ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildS
 
 def ingest_locked(paths: list[str | Path], settings: Settings, build_steps: list[BuildStep] | None = None,
                   progress: bool = True, on_progress: Progress | None = None,
-                  replace: bool = False) -> IngestResult:
-    """ingest() for a caller already holding ingest_lock."""
+                  replace: bool = False, held: list[DocumentInfo] | None = None) -> IngestResult:
+    """ingest() for a caller already holding ingest_lock; held: the reports held, when the caller
+    has read them under the lock (else they are read here)."""
     clean_builds(settings)
     with _emptying_trash(settings):
-        return _ingest(paths, settings, build_steps, progress, on_progress, replace)
+        return _ingest(paths, settings, build_steps, progress, on_progress, replace, held)
 
 
 def _ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildStep] | None, progress: bool,
-            on_progress: Progress | None, replace: bool) -> IngestResult:
+            on_progress: Progress | None, replace: bool, held: list[DocumentInfo] | None) -> IngestResult:
     started = time.perf_counter()
     report = on_progress or (lambda what, done: None)
     result = IngestResult()
@@ -182,7 +183,7 @@ def _ingest(paths: list[str | Path], settings: Settings, build_steps: list[Build
     base = current if current is not None and _same_kind(_manifest(current), key) else None
     report("解析报告", 0.05)
     recorded = _manifest(current).get("files", {}) if current is not None else {}
-    plan = _Plan(settings, held_documents(settings), replace, recorded)
+    plan = _Plan(settings, held_documents(settings) if held is None else held, replace, recorded)
     plan.read(find_report_files(paths), result, progress, base is not None)
     fault_point("parsed")
     if not plan.accepted:
