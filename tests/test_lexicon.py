@@ -133,3 +133,25 @@ def test_an_add_writes_its_own_text_segment_and_links_the_others(tmp_path, monke
     only_gone = [p.text for p in TableStore(settings.index_dir / "builds" / _manifest(build)["base"] / "store.sqlite")
                  .paragraphs(gone.name) if len(p.text) > 20 and p.text not in kept_text]
     assert only_gone and not any(text in lexicon.load(build).text for text in only_gone)
+
+
+def test_an_index_built_by_adds_and_a_removal_answers_as_one_built_at_once(tmp_path):
+    """The segments of the corpus text and the keyword index, and the row vocabulary counted
+    report by report, give the answers a build from scratch gives."""
+    files = sorted(load_settings().corpus_dir.glob("*.txt"))
+    at_once = load_settings().with_overrides(index_dir=tmp_path / "at_once")
+    ingest(files, at_once, build_steps=[write_chunks], progress=False)
+    by_adds = load_settings().with_overrides(index_dir=tmp_path / "by_adds")
+    for count in range(1, len(files) + 1):
+        ingest(files[:count], by_adds, build_steps=[write_chunks], progress=False)
+    ingest(files[1:], by_adds, build_steps=[write_chunks], progress=False)  # the first removed
+    ingest(files, by_adds, build_steps=[write_chunks], progress=False)  # and added again
+    assert _manifest(by_adds.current_index.resolve())["base"] is not None
+    questions = ["江门医保局2024年办工费多少", "无川医保局2024年三公经费多少", "廉江2023年决算公务接待费多少",
+                 "广州医保局2023年部门预算主要职责", "江门医保局2023年绩效自评存在的问题", "哪个城市三公经费最多",
+                 "江门医保局2024年一般公共服务支出是多少"]
+    engine = AnswerEngine(at_once, dense=False)
+    expected = [engine.ask(q).to_json() for q in questions]
+    assert all(answer["found"] for answer in expected) and "“办工费”按“办公费”理解" in expected[0]["answer"]
+    engine = AnswerEngine(by_adds, dense=False)
+    assert [engine.ask(q).to_json() for q in questions] == expected
