@@ -179,11 +179,10 @@ def _ingest(paths: list[str | Path], settings: Settings, build_steps: list[Build
     report = on_progress or (lambda what, done: None)
     result = IngestResult()
     current = current_build(settings)
-    key = _code_key(settings)
-    base = current if current is not None and _same_kind(_manifest(current), key) else None
+    in_use = _manifest(current) if current is not None else {}
+    base = current if current is not None and _same_kind(in_use, _code_key(settings)) else None
     report("解析报告", 0.05)
-    recorded = _manifest(current).get("files", {}) if current is not None else {}
-    plan = _Plan(settings, held_documents(settings) if held is None else held, replace, recorded)
+    plan = _Plan(settings, held_documents(settings) if held is None else held, replace, in_use.get("files", {}))
     plan.read(find_report_files(paths), result, progress, base is not None)
     fault_point("parsed")
     if not plan.accepted:
