@@ -86,14 +86,13 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if args.add and not args.paths:
         print("--add 需要给出要加入的文件", file=sys.stderr)
         return 2
-    given = {p.resolve() for p in find_report_files(paths)}
     try:
         held = held_documents(settings)
     except FileNotFoundError as error:  # a server-mode index read without its server's setting
         print(f"未导入，索引未改变：{error}", file=sys.stderr)
         return 2
-    left_out = [d for d in held if d.path and Path(d.path).resolve() not in given]
-    if args.paths and not args.add and not args.only and left_out:
+    left_out = _left_out(held, paths) if args.paths and not args.add and not args.only else []
+    if left_out:
         print(f"索引现有 {len(left_out)} 份报告不在给出的文件中（{'、'.join(d.title for d in left_out[:3])}…）：\n"
               "  要加入现有索引，请加 --add；要只用给出的文件重建索引（丢掉其余报告），请加 --only。索引未改变。",
               file=sys.stderr)
@@ -111,6 +110,12 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     for result in results:
         print_ingest_summary(result)
     return 0 if all(r.held for r in results) and not any(r.skipped for r in results if args.add) else 1
+
+
+def _left_out(held: list, paths: list[Path]) -> list:
+    """The reports held whose files are not among these paths."""
+    given = {p.resolve() for p in find_report_files(paths)}
+    return [d for d in held if d.path and Path(d.path).resolve() not in given]
 
 
 def print_ingest_summary(result: IngestResult) -> None:

@@ -203,7 +203,9 @@ KEYWORD_INDEXES: dict[str, tuple[str, Callable[[str], list[str]]]] = {
 
 
 # ------------------------------------------------------------------ building
-ROW_NAMES_FILE = "row_names.json"  # each report's row names, to update the vocabulary report by report
+# How many reports list each row name, to update the vocabulary report by report: a file the size of
+# the vocabulary (each report's names, 600 KB at 200 reports, took 0.01 s to read and write per add)
+ROW_NAME_COUNTS_FILE = "row_name_counts.json"
 STATS_FILE = "search_stats.json"  # what the build embedded and what it took from the cache
 NO_CHANGE = BuildDelta(None, frozenset(), frozenset())
 
@@ -223,20 +225,15 @@ def write_chunks(build_dir: Path, settings: Settings | None = None, delta: Build
     settings = settings or load_settings()
     store = read_store(build_dir, settings)
     try:
-        if base is None:
-            row_names = {}
-            fresh = store.documents()
-        else:
-            row_names = {doc: names for doc, names in _read_json(base / ROW_NAMES_FILE).items()
-                         if doc not in delta.removed}
-            fresh = [d for d in store.documents() if d.name in delta.added]
+        fresh = store.documents() if base is None else [d for d in store.documents() if d.name in delta.added]
         new = chunk_store(store, fresh)
-        row_names.update(report_row_names(store, fresh))
+        row_names = report_row_names(store, fresh)
         write_lexicon(build_dir, store, delta, row_names, fresh, new, settings)
     finally:
         store.close()
-    _write_json(build_dir / ROW_NAMES_FILE, row_names)
-    _write_json(build_dir / VOCABULARY_FILE, sorted(set().union(*row_names.values())))
+    counts = _row_name_counts(base, delta, row_names, settings)
+    _write_json(build_dir / ROW_NAME_COUNTS_FILE, counts)
+    _write_json(build_dir / VOCABULARY_FILE, sorted(counts))
     with ChunkCache(settings.embedding_cache_path) as cache:
         tokens = cache.tokens(_tokenizer_version(), [c.indexed_text for c in new],
                               tuple(tokenize for _, tokenize in KEYWORD_INDEXES.values()))
@@ -247,10 +244,29 @@ def write_chunks(build_dir: Path, settings: Settings | None = None, delta: Build
     return SearchBuild(new, held)
 
 
+def _row_name_counts(base: Path | None, delta: BuildDelta, fresh: dict[str, list[str]],
+                     settings: Settings) -> dict[str, int]:
+    """How many reports list each row name: the base's, the reports removed counted out (their
+    names read from the base's store) and the fresh reports' counted in."""
+    counts = Counter(_read_json(base / ROW_NAME_COUNTS_FILE)) if base is not None else Counter()
+    if base is not None and delta.removed:
+        base_store = read_store(base, settings)
+        try:
+            gone = [d for d in base_store.documents() if d.name in delta.removed]
+            for names in report_row_names(base_store, gone).values():
+                counts.subtract(names)
+        finally:
+            base_store.close()
+    for names in fresh.values():
+        counts.update(names)
+    return {name: count for name, count in sorted(counts.items()) if count > 0}
+
+
 def write_lexicon(build_dir: Path, store: TableStore, delta: BuildDelta, row_names: dict[str, list[str]],
                   fresh: list, new: list[Chunk], settings: Settings) -> None:
     """The term counts, headings and corpus text (rag/lexicon.py) of the build: from the base's, the
-    reports written anew added and the removed taken out; from every report without a usable base."""
+    reports written anew added and the removed taken out; from every report without a usable base.
+    row_names: the fresh reports' row names."""
     from rag import lexicon
 
     base = delta.base / lexicon.LEXICON_DIR if delta.base is not None else None
@@ -260,6 +276,7 @@ def write_lexicon(build_dir: Path, store: TableStore, delta: BuildDelta, row_nam
         base, counted = None, store.documents()
         if len(fresh) < len(counted):  # fresh: the reports added to a keyword base
             new = chunk_store(store, counted)
+            row_names = report_row_names(store, counted)
     by_doc: dict[str, list[Chunk]] = {}
     for chunk in new:
         by_doc.setdefault(chunk.doc, []).append(chunk)

@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -48,6 +49,11 @@ IN_USE_FILE = "in_use_since"  # written into a build when it is swapped in (time
 # deleting a build's 100 MB (200 reports) took 0.03-0.18 s, paid by every add after its swap.
 TRASH_DIR = "trash"
 NOT_A_REPORT = "这不像预算、决算或绩效报告"
+# A held file whose size, times and inode are those the build in use recorded is not hashed again
+# (at 200 reports: 8 MB read per add, 0.01-0.03 s). A file changed less than this long before it is
+# looked at may change again within the same timestamp tick unseen (file times come from the
+# kernel's coarse clock), so its signature is not recorded and the next run hashes it again, as git does.
+RACY_SECONDS = 2
 
 
 @dataclass
@@ -159,23 +165,24 @@ def ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildS
 
 def ingest_locked(paths: list[str | Path], settings: Settings, build_steps: list[BuildStep] | None = None,
                   progress: bool = True, on_progress: Progress | None = None,
-                  replace: bool = False) -> IngestResult:
-    """ingest() for a caller already holding ingest_lock."""
+                  replace: bool = False, held: list[DocumentInfo] | None = None) -> IngestResult:
+    """ingest() for a caller already holding ingest_lock; held: the reports held, when the caller
+    has read them under the lock (else they are read here)."""
     clean_builds(settings)
     with _emptying_trash(settings):
-        return _ingest(paths, settings, build_steps, progress, on_progress, replace)
+        return _ingest(paths, settings, build_steps, progress, on_progress, replace, held)
 
 
 def _ingest(paths: list[str | Path], settings: Settings, build_steps: list[BuildStep] | None, progress: bool,
-            on_progress: Progress | None, replace: bool) -> IngestResult:
+            on_progress: Progress | None, replace: bool, held: list[DocumentInfo] | None) -> IngestResult:
     started = time.perf_counter()
     report = on_progress or (lambda what, done: None)
     result = IngestResult()
     current = current_build(settings)
-    key = _code_key(settings)
-    base = current if current is not None and _same_kind(_manifest(current), key) else None
+    in_use = _manifest(current) if current is not None else {}
+    base = current if current is not None and _same_kind(in_use, _code_key(settings)) else None
     report("解析报告", 0.05)
-    plan = _Plan(settings, held_documents(settings), replace)
+    plan = _Plan(settings, held_documents(settings) if held is None else held, replace, in_use.get("files", {}))
     plan.read(find_report_files(paths), result, progress, base is not None)
     fault_point("parsed")
     if not plan.accepted:
@@ -204,7 +211,7 @@ class _Candidate:
     name: str
     path: Path
     sha256: str
-    provenance: Provenance
+    provenance: Provenance = Provenance(CORPUS)  # a held report's is kept; a new file's, provenance_of
     report: ParsedReport | None = None
     findings: list[AuditFinding] = field(default_factory=list)
     fresh: bool = True  # read in this run (False: kept from the base build as it was)
@@ -226,9 +233,13 @@ class _Plan:
     """Which files the build holds: held reports unchanged first, then new ones checked against
     them for the same content and the same identity."""
 
-    def __init__(self, settings: Settings, held: list[DocumentInfo], replace: bool):
+    def __init__(self, settings: Settings, held: list[DocumentInfo], replace: bool,
+                 recorded: dict[str, list] | None = None):
+        """recorded: the build in use's file signatures ({path: [size, mtime_ns, ctime_ns, inode, sha256]})."""
         self.settings, self.replace = settings, replace
         self.held = {d.name: d for d in held}
+        self.recorded = recorded or {}
+        self.signatures: dict[str, list] = {}  # the same for the files read in this run
         self.accepted: list[_Candidate] = []
         self.removed: set[str] = set()
         self.events: list[dict] = []  # the audit trail, written once the build is in use
@@ -236,26 +247,43 @@ class _Plan:
     def read(self, files: list[Path], result: IngestResult, progress: bool, reuse: bool) -> None:
         candidates, names = [], set()
         for path in files:
-            refusal = (too_large(path.stat().st_size, self.settings.max_file_bytes) if path.is_file()
-                       else f"找不到文件：{path}")
+            status = _file_status(path)
+            refusal = too_large(status.st_size, self.settings.max_file_bytes) if status else f"找不到文件：{path}"
             if refusal:
                 self._refuse(result, path, refusal)
             elif path.name in names:
                 self._refuse(result, path, f"与已读入的同名文件 {path.name} 重复，已跳过")
             else:
                 names.add(path.name)
-                candidates.append(_Candidate(path.name, path, _sha256(path), provenance_of(path, self.settings)))
+                candidates.append(_Candidate(path.name, path, self._content_hash(path, status)))
         unchanged = [c for c in candidates if (held := self.held.get(c.name)) and held.sha256 == c.sha256]
         for candidate in unchanged:
             candidate.held = self.held[candidate.name]
             candidate.provenance = _provenance_of_held(candidate.held)
             candidate.fresh = not reuse
         new = [c for c in candidates if c.held is None]
+        for candidate in new:
+            candidate.provenance = provenance_of(candidate.path, self.settings)
         new.sort(key=lambda c: (c.provenance.uploaded, str(c.path)))  # official reports first
         self.accepted = list(unchanged)
         self._read_fresh([c for c in unchanged + new if c.fresh], result, progress)
         # held reports the build drops or writes anew (a changed file keeps its name)
         self.removed = set(self.held) - {c.name for c in self.accepted if c.held is not None}
+
+    def _content_hash(self, path: Path, status: os.stat_result) -> str:
+        """The file's SHA-256: as recorded when its signature is unchanged, else read; its signature
+        is recorded for the next run unless it changed too recently to be told apart (RACY_SECONDS)."""
+        signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+        recorded = self.recorded.get(str(path))
+        sha256 = recorded[-1] if recorded and recorded[:-1] == signature else _sha256(path)
+        if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_SECONDS * 10**9:
+            self.signatures[str(path)] = [*signature, sha256]
+        return sha256
+
+    def accepted_signatures(self) -> dict[str, list]:
+        """The signatures of the files the build holds, for the manifest."""
+        paths = (str(c.path) for c in self.accepted)
+        return {path: self.signatures[path] for path in paths if path in self.signatures}
 
     def _read_fresh(self, to_read: list[_Candidate], result: IngestResult, progress: bool) -> None:
         """Load, parse and audit the files (in a pool of processes when many), then take each
@@ -314,6 +342,15 @@ class _Plan:
 
 def _provenance_of_held(document: DocumentInfo) -> Provenance:
     return Provenance(document.origin, document.original_name, document.uploaded_at, document.replaces)
+
+
+def _file_status(path: Path) -> os.stat_result | None:
+    """The file's stat, None when it is missing or not a regular file."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
 
 
 def _sha256(path: Path) -> str:
@@ -385,7 +422,8 @@ def _build(plan: _Plan, settings: Settings, base: Path | None, build_steps: list
         fault_point("indexed")
         manifest = {**_code_key(settings), "complete": True, "built": time.strftime("%Y-%m-%d %H:%M:%S"),
                     "built_ns": time.time_ns(), "base": base.name if base else None,
-                    "documents": sorted([c.name, c.sha256] for c in plan.accepted), **on_servers}
+                    "documents": sorted([c.name, c.sha256] for c in plan.accepted),
+                    "files": plan.accepted_signatures(), **on_servers}
         (build_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)  # what it made on the servers goes at the next clean

@@ -6,8 +6,11 @@ starts in milliseconds whatever the number of reports (issue 11):
 - the section-heading words of the spelling vocabulary (answer._spelling_vocabulary reads them
   from every chunk's section path);
 - the corpus text a typed word is looked up in ("the reports print it, so it is no typo"): each
-  report's paragraphs, row names and chunk texts, one line each, in one UTF-8 file that is
-  memory-mapped, not read.
+  report's paragraphs, row names and chunk texts, one line each, in UTF-8 segment files that are
+  memory-mapped, not read. A segment is never written after it is made: a new build hard-links the
+  base's and writes one for the reports added (rewriting, into it, those of a segment that held a
+  report removed, and the smallest segments past MAX_TEXT_SEGMENTS), so an add writes its own text
+  (40 KB) instead of the corpus' (8.5 MB at 200 reports: 0.05 s against 0.01-0.03 s at 5).
 
 Each is kept per report or summed, so that a build from a base adds the reports written anew and
 takes out the reports removed (their paragraphs read from the base's store): the cost of a build
@@ -20,6 +23,9 @@ import hashlib
 import inspect
 import json
 import mmap
+import os
+import secrets
+import shutil
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,8 +39,8 @@ from rag.store import TableStore
 LEXICON_DIR = "lexicon"
 TERM_COUNTS_FILE = "term_counts.json"  # {"paragraphs": N, "frequency": {gram: paragraphs holding it}}
 HEADINGS_FILE = "headings.json"  # {doc: [section-heading words]}
-TEXT_FILE = "corpus_text.txt"  # every report's text, one part after another
-TEXT_SPANS_FILE = "corpus_text_spans.json"  # {doc: [first byte, end byte]} in TEXT_FILE
+TEXT_SEGMENTS_FILE = "corpus_text.json"  # {segment file: {doc: [first byte, end byte]}}, oldest first
+MAX_TEXT_SEGMENTS = 8
 
 
 @lru_cache(maxsize=1)
@@ -99,45 +105,82 @@ def write(folder: Path, base: Path | None, removed: Iterable[str], base_store: T
         counts = json.loads((base / TERM_COUNTS_FILE).read_text(encoding="utf-8"))
         paragraphs, frequency = counts["paragraphs"], Counter(counts["frequency"])
         headings = {d: w for d, w in _read(base / HEADINGS_FILE).items() if d not in removed}
-        spans = {d: s for d, s in _read(base / TEXT_SPANS_FILE).items() if d not in removed}
         for doc in removed:
             for paragraph in base_store.paragraphs(doc):
                 paragraphs -= 1
                 frequency.subtract(paragraph_grams(paragraph.text))
     else:
-        paragraphs, frequency, headings, spans = 0, Counter(), {}, {}
-    new_spans = {}
-    with open(folder / TEXT_FILE, "wb") as out:
-        if spans:
-            with open(base / TEXT_FILE, "rb") as kept:
-                for doc, (start, end) in spans.items():
-                    kept.seek(start)
-                    new_spans[doc] = [out.tell(), out.tell() + end - start]
-                    out.write(kept.read(end - start))
-        for doc, part in fresh.items():
-            paragraphs += part.paragraphs
-            frequency.update(part.frequency)
-            headings[doc] = sorted(part.headings)
-            data = part.text.encode("utf-8")
-            new_spans[doc] = [out.tell(), out.tell() + len(data)]
-            out.write(data)
+        paragraphs, frequency, headings = 0, Counter(), {}
+    for doc, part in fresh.items():
+        paragraphs += part.paragraphs
+        frequency.update(part.frequency)
+        headings[doc] = sorted(part.headings)
     frequency = {gram: n for gram, n in frequency.items() if n > 0}
     _write(folder / TERM_COUNTS_FILE, {"version": version(), "paragraphs": paragraphs, "frequency": frequency})
     _write(folder / HEADINGS_FILE, headings)
-    _write(folder / TEXT_SPANS_FILE, new_spans)
+    _write_text(folder, base, removed, {doc: part.text for doc, part in fresh.items()})
+
+
+def _write_text(folder: Path, base: Path | None, removed: set[str], fresh: dict[str, str]) -> None:
+    """The corpus text in segments: the base's hard-linked, but those holding a report removed and,
+    past MAX_TEXT_SEGMENTS, the smallest, whose reports' text goes with the fresh reports' into one new segment."""
+    kept = _read(base / TEXT_SEGMENTS_FILE) if base is not None else {}
+    linked = {name: spans for name, spans in kept.items() if not removed & spans.keys()}
+    while len(linked) >= MAX_TEXT_SEGMENTS:
+        del linked[min(linked, key=lambda name: sum(end - start for start, end in linked[name].values()))]
+    moved = {name: {doc: span for doc, span in spans.items() if doc not in removed}
+             for name, spans in kept.items() if name not in linked}
+    segments = {}
+    for name in linked:
+        _link(base / name, folder / name)
+        segments[name] = linked[name]
+    if fresh or any(moved.values()):
+        name = f"text-{secrets.token_hex(8)}.txt"  # never the name of another build's segment
+        segments[name] = _write_segment(folder / name, base, moved, fresh)
+    _write(folder / TEXT_SEGMENTS_FILE, segments)
+
+
+def _write_segment(path: Path, base: Path | None, moved: dict[str, dict], fresh: dict[str, str]) -> dict:
+    """One segment file: the moved reports' text copied from the base's segments, then the fresh
+    reports'; returns its spans."""
+    spans = {}
+    with open(path, "wb") as out:
+        for name, docs in moved.items():
+            with open(base / name, "rb") as source:
+                for doc, (start, end) in docs.items():
+                    source.seek(start)
+                    spans[doc] = [out.tell(), out.tell() + end - start]
+                    out.write(source.read(end - start))
+        for doc, text in fresh.items():
+            data = text.encode("utf-8")
+            spans[doc] = [out.tell(), out.tell() + len(data)]
+            out.write(data)
+    return spans
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (segments are never written after they are made), a copy where links fail."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 class CorpusText:
-    """`word in text` over the saved corpus text, memory-mapped: a word without a line break is in
-    it exactly when some report's paragraph, row name or chunk prints it."""
+    """`word in text` over the saved corpus text's segments, memory-mapped: a word without a line
+    break is in it exactly when some report's paragraph, row name or chunk prints it."""
 
-    def __init__(self, path: Path):
-        self._file = open(path, "rb")
-        size = path.stat().st_size
-        self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+    def __init__(self, paths: list[Path]):
+        self._maps = [_mapped(path) for path in paths]
 
     def __contains__(self, word: str) -> bool:
-        return self._map.find(word.encode("utf-8")) != -1
+        data = word.encode("utf-8")
+        return any(mapped.find(data) != -1 for mapped in self._maps)
+
+
+def _mapped(path: Path) -> mmap.mmap | bytes:
+    with open(path, "rb") as file:  # the map stays valid once the file is closed
+        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
 
 
 @dataclass
@@ -155,7 +198,8 @@ def load(index_dir: Path) -> Lexicon | None:
         return None
     counts = json.loads((folder / TERM_COUNTS_FILE).read_text(encoding="utf-8"))
     headings = set().union(*map(set, _read(folder / HEADINGS_FILE).values()))
-    return Lexicon(counts["paragraphs"], counts["frequency"], headings, CorpusText(folder / TEXT_FILE))
+    segments = [folder / name for name in _read(folder / TEXT_SEGMENTS_FILE)]
+    return Lexicon(counts["paragraphs"], counts["frequency"], headings, CorpusText(segments))
 
 
 def _read(path: Path):

@@ -69,7 +69,7 @@ def add_upload(name: str, data: bytes, settings: Settings, on_progress: Progress
         paths = [Path(d.path) for d in held if d.path and d.name != target_name] or settings.default_sources
         try:
             result = ingest_locked(paths + [target], settings, build_steps, progress=False, on_progress=on_progress,
-                                   replace=replace)
+                                   replace=replace, held=held)
         except BaseException:
             _undo(settings, target, previous, registry, target_name)
             raise
@@ -114,7 +114,7 @@ def add_file(path: Path, settings: Settings, build_steps: list[BuildStep] | None
     with ingest_lock(settings):
         held = held_documents(settings)
         paths = [Path(d.path) for d in held if d.path] or settings.default_sources
-        return ingest_locked(paths + [path], settings, build_steps, progress=progress, replace=replace)
+        return ingest_locked(paths + [path], settings, build_steps, progress=progress, replace=replace, held=held)
 
 
 def find_held(settings: Settings, what: str) -> list[DocumentInfo]:
@@ -129,7 +129,7 @@ def remove_report(document: DocumentInfo, settings: Settings, build_steps: list[
     with ingest_lock(settings):
         held = held_documents(settings)
         paths = [Path(d.path) for d in held if d.path and d.name != document.name]
-        result = ingest_locked(paths, settings, build_steps, progress=progress)
+        result = ingest_locked(paths, settings, build_steps, progress=progress, held=held)
         if result.changed and document.uploaded:
             (settings.uploads_dir / document.name).unlink(missing_ok=True)
             registry = read_registry(settings)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -15,7 +16,7 @@ from rag.answer import AnswerEngine
 from rag.chat import report_overview
 from rag.cli import print_ingest_summary
 from rag.index import write_chunks
-from rag import reading
+from rag import ingest as ingest_module, reading
 from rag.ingest import TRASH_DIR, _manifest, ingest
 from rag.parse.text import compact
 from rag.settings import load_settings
@@ -84,6 +85,53 @@ def test_reingest_changes_nothing_and_a_new_file_rebuilds(settings):
     assert extra.name == "extra.txt" and sorted(third.kept) == sorted(r.name for r in first.reports)
     assert not extra.identity.complete and extra.warnings  # indexed, and says it could not tell
     assert len(TableStore(settings.store_path).documents()) == 6
+
+
+def _hashed_files(monkeypatch) -> list[str]:
+    """The names of the files ingest hashes from now on."""
+    hashed, sha256 = [], ingest_module._sha256
+    monkeypatch.setattr(ingest_module, "_sha256", lambda path: hashed.append(path.name) or sha256(path))
+    return hashed
+
+
+def _rewrite_same_size(path, mtime_ns: int) -> None:
+    """The 江门 2024 report with its 三公经费 17.56 changed to 17.57 (same size), its mtime set as given."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("17.56", "17.57"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, mtime_ns))
+
+
+def test_a_held_file_is_hashed_again_only_when_its_size_times_or_inode_changed(settings, monkeypatch):
+    monkeypatch.setattr(ingest_module, "RACY_SECONDS", 0)  # the files were just copied: trust them at once
+    ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
+    hashed = _hashed_files(monkeypatch)
+    assert not ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False).changed
+    assert hashed == []  # unchanged: the signatures recorded in the manifest stand for the hashes
+    jiangmen = settings.corpus_dir / "000_30a6781b9aebb9ed.txt"
+    size = jiangmen.stat().st_size
+    _rewrite_same_size(jiangmen, jiangmen.stat().st_mtime_ns + 10**9)
+    assert jiangmen.stat().st_size == size
+    result = ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
+    assert hashed == [jiangmen.name] and [r.name for r in result.reports] == [jiangmen.name]
+    assert len(result.kept) == 4
+    assert AnswerEngine(settings, dense=False).ask("江门医保局2024年三公经费多少").figures[0].value == Decimal("17.57")
+
+
+def test_a_file_rewritten_with_its_size_and_mtime_kept_is_still_read_again(settings, monkeypatch):
+    monkeypatch.setattr(ingest_module, "RACY_SECONDS", 0)
+    ingest([settings.corpus_dir], settings, progress=False)
+    jiangmen = settings.corpus_dir / "000_30a6781b9aebb9ed.txt"
+    _rewrite_same_size(jiangmen, jiangmen.stat().st_mtime_ns)  # its change time moves: no tool can set it
+    result = ingest([settings.corpus_dir], settings, progress=False)
+    assert [r.name for r in result.reports] == [jiangmen.name]
+
+
+def test_a_file_changed_just_before_an_ingest_is_hashed_again_by_the_next(settings, monkeypatch):
+    ingest([settings.corpus_dir], settings, progress=False)  # the copies are seconds old: not recorded
+    assert _manifest(settings.current_index.resolve())["files"] == {}
+    hashed = _hashed_files(monkeypatch)
+    ingest([settings.corpus_dir], settings, progress=False)
+    assert len(hashed) == 5
 
 
 def test_bad_files_are_skipped_with_a_reason_and_the_rest_go_in(settings):

@@ -3,13 +3,14 @@ whole store before it was saved: term-weight counts, spelling words, corpus text
 real corpus, from scratch and from a base (a report added, a report removed)."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 
 from rag import lexicon, rank
 from rag.answer import AnswerEngine, _spelling_vocabulary, _spelling_words, _term_weights
-from rag.index import build_chunks, load_vocabulary, write_chunks
+from rag.index import build_chunks, load_vocabulary, row_vocabulary, write_chunks
 from rag.ingest import _manifest, ingest
 from rag.settings import load_settings
 from rag.store import TableStore
@@ -30,6 +31,9 @@ def assert_saved_equals_computed(build_dir) -> None:
     saved = lexicon.load(build_dir)
     assert saved is not None
     rows = load_vocabulary(build_dir)
+    store = TableStore(build_dir / "store.sqlite")
+    assert rows == row_vocabulary(store)  # the row names counted report by report: as from scratch
+    store.close()
     spelling, weights, texts = computed(build_dir)
     loaded = _term_weights(saved, rows)
     assert loaded.count == weights.count > 100
@@ -98,3 +102,56 @@ def test_bounded_report_caches_answer_the_same_after_forgetting(settings):
     assert len(engine.finder._tables) == 2 and "000_30a6781b9aebb9ed.txt" not in engine.finder._tables
     again = engine.ask("江门医保局2024年三公经费多少").to_json()
     assert again == first and first["figures"][0]["value"] == "17.56"
+
+
+def test_an_add_writes_its_own_text_segment_and_links_the_others(tmp_path, monkeypatch):
+    """One report added at a time: each build hard-links the base's text segments and writes the
+    new report's alone; past MAX_TEXT_SEGMENTS the smallest are folded into the new one; a report
+    removed leaves no text behind. The saved lexicon equals the computed one throughout."""
+    monkeypatch.setattr(lexicon, "MAX_TEXT_SEGMENTS", 3)
+    settings = load_settings().with_overrides(index_dir=tmp_path / "index")
+    files = sorted(settings.corpus_dir.glob("*.txt"))
+    ingest(files[:1], settings, build_steps=[write_chunks], progress=False)
+    for count in range(2, len(files) + 1):
+        base = settings.current_index.resolve() / lexicon.LEXICON_DIR
+        ingest(files[:count], settings, build_steps=[write_chunks], progress=False)
+        build = settings.current_index.resolve()
+        assert_saved_equals_computed(build)
+        segments = json.loads((build / lexicon.LEXICON_DIR / lexicon.TEXT_SEGMENTS_FILE).read_text())
+        assert len(segments) == min(count, 3) and files[count - 1].name in list(segments.values())[-1]
+        linked = [name for name in segments if (base / name).is_file()]
+        assert len(linked) == len(segments) - 1  # all but the new segment are the base's, not rewritten
+        assert all((base / name).stat().st_ino == (build / lexicon.LEXICON_DIR / name).stat().st_ino
+                   for name in linked)
+    gone = files[0]
+    ingest(files[1:], settings, build_steps=[write_chunks], progress=False)
+    build = settings.current_index.resolve()
+    assert_saved_equals_computed(build)
+    store = TableStore(build / "store.sqlite")
+    kept_text = "".join(p.text for p in store.paragraphs())
+    store.close()
+    only_gone = [p.text for p in TableStore(settings.index_dir / "builds" / _manifest(build)["base"] / "store.sqlite")
+                 .paragraphs(gone.name) if len(p.text) > 20 and p.text not in kept_text]
+    assert only_gone and not any(text in lexicon.load(build).text for text in only_gone)
+
+
+def test_an_index_built_by_adds_and_a_removal_answers_as_one_built_at_once(tmp_path):
+    """The segments of the corpus text and the keyword index, and the row vocabulary counted
+    report by report, give the answers a build from scratch gives."""
+    files = sorted(load_settings().corpus_dir.glob("*.txt"))
+    at_once = load_settings().with_overrides(index_dir=tmp_path / "at_once")
+    ingest(files, at_once, build_steps=[write_chunks], progress=False)
+    by_adds = load_settings().with_overrides(index_dir=tmp_path / "by_adds")
+    for count in range(1, len(files) + 1):
+        ingest(files[:count], by_adds, build_steps=[write_chunks], progress=False)
+    ingest(files[1:], by_adds, build_steps=[write_chunks], progress=False)  # the first removed
+    ingest(files, by_adds, build_steps=[write_chunks], progress=False)  # and added again
+    assert _manifest(by_adds.current_index.resolve())["base"] is not None
+    questions = ["江门医保局2024年办工费多少", "无川医保局2024年三公经费多少", "廉江2023年决算公务接待费多少",
+                 "广州医保局2023年部门预算主要职责", "江门医保局2023年绩效自评存在的问题", "哪个城市三公经费最多",
+                 "江门医保局2024年一般公共服务支出是多少"]
+    engine = AnswerEngine(at_once, dense=False)
+    expected = [engine.ask(q).to_json() for q in questions]
+    assert all(answer["found"] for answer in expected) and "“办工费”按“办公费”理解" in expected[0]["answer"]
+    engine = AnswerEngine(by_adds, dense=False)
+    assert [engine.ask(q).to_json() for q in questions] == expected
