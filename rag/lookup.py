@@ -181,7 +181,7 @@ class FigureFinder:
     # ------------------------------------------------------------ choosing tables and columns
     @staticmethod
     def _table_score(table: TableInfo, question: Question) -> int:
-        text = compact(question.text)
+        text = compact(question.reading or question.text)
         title = compact(table.title)
         if table.number == question.table_number or (question.table_named and title in compact(question.table_named)):
             return 100  # the table the question names, by number or by its whole title

@@ -95,6 +95,7 @@ WH_WORD = re.compile(r"什么|谁|哪")
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
 TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?:[（(]表\d{1,2}[）)])?(?=里|中|内|上|的)")
+NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
 
@@ -140,7 +141,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         normalized, typos = correct_typos(normalized, vocabulary)
         normalized, place_typos = correct_places(normalized, places.holdings(held).cities, vocabulary.text)
         question.corrections += typos + place_typos
-    question.reading = normalized
+    normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
                             "例如“江门医保局2024年三公经费多少”。")

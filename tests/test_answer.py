@@ -784,3 +784,8 @@ def test_why_an_item_changed_is_refused_when_no_sentence_says_it_changed(engine)
 def test_a_name_quoted_whole_is_answered_only_by_its_own_figures(engine):
     assert not engine.ask("廉江医保局“政府购买服务人员8名工作人员经费”这个项目花了多少钱").found
     assert [str(f.value) for f in engine.ask("江门“医保政策研究项目经费”预算多少").figures] == ["20.90"]
+
+
+def test_a_column_the_question_rules_out_is_not_answered(engine):
+    figure = engine.ask("江门医保局项目支出里的培训费（30216）安排多少？不是基本支出那个").figures[0]
+    assert (figure.table, str(figure.value)) == (7, "35.43")

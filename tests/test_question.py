@@ -180,3 +180,8 @@ def test_a_row_is_said_without_the_支出_that_ends_it():
     assert row_name_variants("基本支出") == ["基本支出"] and row_name_variants("卫生健康支出")[-1] == "卫生健康"
     rows = ["工资福利支出", "商品和服务支出"]
     assert understand("广州2023年基本支出里发人的钱（工资福利）和日常运转的钱（商品和服务）分别多少", rows).row_terms == rows
+
+
+def test_what_the_question_says_it_is_not_asking_is_left_out():
+    assert understand("江门项目支出的差旅费，不是基本支出里的").reading == "江门项目支出的差旅费，"
+    assert understand("江门三公经费是不是比上年多的").reading == "江门三公经费是不是比上年多的"
