@@ -399,8 +399,10 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
-    completed = _completed_after_and(text, spans, vocabulary) + _completed_before_and(text, spans, vocabulary)
-    for match in _abbreviations(text, vocabulary) + completed:
+    abbreviated = _abbreviations(text, vocabulary)  # 年末结转结余 said for 年末结转和结余: completes the name before 和 too
+    said = spans + abbreviated
+    completed = _completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
+    for match in abbreviated + completed:
         overlapped = [span for span in spans if span[0] < match[1] and match[0] < span[1]]
         if all(match[0] <= s and e <= match[1] and e - s < match[1] - match[0]  # it holds the whole names it
                for s, e, _, _ in overlapped):  # meets, and is longer: a whole name said in full stays

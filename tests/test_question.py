@@ -185,3 +185,8 @@ def test_a_row_is_said_without_the_支出_that_ends_it():
 def test_what_the_question_says_it_is_not_asking_is_left_out():
     assert understand("江门项目支出的差旅费，不是基本支出里的").reading == "江门项目支出的差旅费，"
     assert understand("江门三公经费是不是比上年多的").reading == "江门三公经费是不是比上年多的"
+
+
+def test_a_name_said_in_short_after_和_completes_the_one_before():
+    rows = ["年初结转和结余", "年末结转和结余"]
+    assert understand("廉江年初结转和年末结转结余分别多少", rows).row_terms == rows
