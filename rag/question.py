@@ -557,11 +557,11 @@ PARENTHESIS = re.compile(r"(.)（([^）]{1,3})）")
 
 def row_name_variants(name: str) -> list[str]:
     """A row name and the ways it is said without its bracket (维修（护）费 is 维修费 or 维护费,
-    因公出国（境）费 is 因公出国费 or 因公出境费) or without the 支出 that ends it when four
-    characters or more say what it is (商品和服务支出 is 商品和服务)."""
+    因公出国（境）费 is 因公出国费 or 因公出境费) or without the 支出 that ends it when five
+    characters or more say what it is (商品和服务支出 is 商品和服务; 卫生健康 is also 卫生健康委员会's)."""
     names = [name, PARENTHESIS.sub(r"\1", name), PARENTHESIS.sub(r"\2", name)] if PARENTHESIS.search(name) else [name]
     return names + [n[:-len(SPENDING_ENDING)] for n in names
-                    if n.endswith(SPENDING_ENDING) and len(n) - len(SPENDING_ENDING) >= 4]
+                    if n.endswith(SPENDING_ENDING) and len(n) - len(SPENDING_ENDING) >= 5]
 
 
 SPENDING_ENDING = "支出"
