@@ -789,3 +789,10 @@ def test_a_name_quoted_whole_is_answered_only_by_its_own_figures(engine):
 def test_a_column_the_question_rules_out_is_not_answered(engine):
     figure = engine.ask("江门医保局项目支出里的培训费（30216）安排多少？不是基本支出那个").figures[0]
     assert (figure.table, str(figure.value)) == (7, "35.43")
+
+
+def test_everyday_words_for_the_reports_words_find_their_passage(engine):
+    baby = engine.ask("江门给婴儿办参保有什么便民的做法")
+    assert baby.found and "“一件事”" in baby.answer
+    check = engine.ask("江门医保局的预决算编好后由谁把关")
+    assert check.found and "审核人审核" in check.answer
