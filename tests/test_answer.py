@@ -796,3 +796,8 @@ def test_everyday_words_for_the_reports_words_find_their_passage(engine):
     assert baby.found and "“一件事”" in baby.answer
     check = engine.ask("江门医保局的预决算编好后由谁把关")
     assert check.found and "审核人审核" in check.answer
+
+
+def test_words_of_time_and_choice_are_not_what_is_asked_about(engine):
+    answer = engine.ask("廉江目前的医保费是谁在征收，还是医保局收")
+    assert answer.found and "税务部门统一征收" in answer.answer
