@@ -31,7 +31,7 @@ from rag.store import DocumentInfo, RowRecord
 
 PASSAGE_CHARS = 900
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
-PASSAGE_EACH = 6  # the candidates of a passage: the fused best, and each retriever's best this many
+PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 
 
