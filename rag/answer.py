@@ -738,10 +738,10 @@ class AnswerEngine:
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
                     and any(c.text.startswith(term) for term in named)]
         terms = rank.query_terms(question, self.term_weights)
-        scored = rank.ranked_passages([_chunk_evidence(c) for c in found], terms, question)
+        units = [_chunk_evidence(c) for c in found]
+        scored = rank.ranked_passages(units, terms, question)
         if scored and scored[0][0] < rank.WEIGHTS.passage_at:  # no passage on words alone: retrievers agreeing
-            scored = rank.ranked_passages([_chunk_evidence(c) for c in found], terms, question,
-                                          [firsts.get(c.id, 0) for c in found])
+            scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
         scored = [(value, i, found[i]) for value, i in scored]
         chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
         if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
@@ -771,8 +771,12 @@ class AnswerEngine:
         asks_change = any(w in question.reading for w in domain.DIRECTION_WORDS)
         if asks_change:  # why it rose: a sentence that says it changed, not one that only names it
             names = [_unquoted(compact(n)) for s in question.subjects for n in (*domain.ITEMS.get(s, ()), s, question.said.get(s, s))]
-            units = [u for u in units if any(w in (u.sentence or "") for w in CHANGE_WORDS)
-                     and (not names or any(n in _unquoted(compact(u.sentence or "")) for n in names))]
+
+            def names_it(sentence: str) -> bool:
+                said = _unquoted(compact(sentence))
+                return not names or any(n in said for n in names)
+
+            units = [u for u in units if any(w in (u.sentence or "") for w in CHANGE_WORDS) and names_it(u.sentence or "")]
         scored = sorted(((rank.passage_score(u, terms, question), u) for u in units),
                         key=lambda s: (-s[0], s[1].doc, s[1].line))
         if not scored or scored[0][0] < rank.WEIGHTS.passage_at:

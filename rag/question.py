@@ -419,7 +419,7 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
         if text[end:end + 1] not in CONJUNCTIONS:
             continue
         said = text[start:end]
-        for name in _names_by_start(tuple(vocabulary)).get(said[:2], ()):
+        for name in _names_by_edge(tuple(vocabulary)).get(said[:2], ()):
             head = next((said[:k] for k in range(len(said) - 1, 1, -1) if name.startswith(said[:k])), None)
             rest = name[len(head):] if head else ""
             if len(rest) >= 3 and text.startswith(rest, end + 1):
@@ -452,7 +452,7 @@ def _completed_before_and(text: str, spans: list[tuple[int, int, str, str]],
         if text[start - 1:start] not in CONJUNCTIONS or start < 2:
             continue
         before = text[:start - 1]
-        for name in _names_by_end(tuple(vocabulary)).get(said[-2:], ()):
+        for name in _names_by_edge(tuple(vocabulary), end=True).get(said[-2:], ()):
             heads = (name[:-k] for k in range(1, len(said)) if name.endswith(said[-k:]))
             head = next((h for h in heads if len(h) >= ABBREVIATED_MIN and before.endswith(h)), None)
             if head and name != said:
@@ -460,22 +460,14 @@ def _completed_before_and(text: str, spans: list[tuple[int, int, str, str]],
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
 
 
-@lru_cache(maxsize=4)
-def _names_by_end(vocabulary: tuple[str, ...]) -> dict[str, list[str]]:
-    """Row names by their last two characters, once per vocabulary."""
-    by_end: dict[str, list[str]] = {}
+@lru_cache(maxsize=8)
+def _names_by_edge(vocabulary: tuple[str, ...], end: bool = False) -> dict[str, list[str]]:
+    """Row names by their first (or last) two characters, once per vocabulary: a question does not
+    scan them all."""
+    by_edge: dict[str, list[str]] = {}
     for name in vocabulary:
-        by_end.setdefault(name[-2:], []).append(name)
-    return by_end
-
-
-@lru_cache(maxsize=4)
-def _names_by_start(vocabulary: tuple[str, ...]) -> dict[str, list[str]]:
-    """Row names by their first two characters, once per vocabulary: a question does not scan them all."""
-    by_start: dict[str, list[str]] = {}
-    for name in vocabulary:
-        by_start.setdefault(name[:2], []).append(name)
-    return by_start
+        by_edge.setdefault(name[-2:] if end else name[:2], []).append(name)
+    return by_edge
 
 
 CONJUNCTIONS = "和与及、"
@@ -560,11 +552,9 @@ def row_name_variants(name: str) -> list[str]:
     因公出国（境）费 is 因公出国费 or 因公出境费) or without the 支出 that ends it when five
     characters or more say what it is (商品和服务支出 is 商品和服务; 卫生健康 is also 卫生健康委员会's)."""
     names = [name, PARENTHESIS.sub(r"\1", name), PARENTHESIS.sub(r"\2", name)] if PARENTHESIS.search(name) else [name]
-    return names + [n[:-len(SPENDING_ENDING)] for n in names
-                    if n.endswith(SPENDING_ENDING) and len(n) - len(SPENDING_ENDING) >= 5]
-
-
-SPENDING_ENDING = "支出"
+    ending = domain.SPENDING_ENDING
+    return names + [n[:-len(ending)] for n in names
+                    if n.endswith(ending) and len(n) - len(ending) >= domain.SAID_WITHOUT_ENDING_MIN]
 
 
 def _intent(text: str, question: Question) -> str:

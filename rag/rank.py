@@ -201,8 +201,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if question.as_of and (dates := {int(y) for y in AS_OF_YEAR.findall(evidence.sentence or "")}) \
             and not dates & set(question.as_of):
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
-    said = f"{evidence.label}{evidence.lead}{evidence.figure.row or '' if evidence.figure else ''}"
-    if question.quoted and not any(fold(name) in fold(said) for name in question.quoted):
+    if question.quoted and not _carries_quoted(question, evidence):
         value += w.unit_conflicts  # a name quoted whole: only its own figures answer
     if _opposes(question, _about(evidence)):
         value += w.opposed
@@ -219,6 +218,12 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def _carries_quoted(question: Question, evidence: Evidence) -> bool:
+    row = evidence.figure.row if evidence.figure and evidence.figure.row else ""
+    said = fold(f"{evidence.label}{evidence.lead}{row}")
+    return any(fold(name) in said for name in question.quoted)
 
 
 def _below_magnitude_asked(question: Question, evidence: Evidence) -> bool:
