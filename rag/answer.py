@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import replace
+from decimal import Decimal
 from functools import cached_property
 from itertools import islice, permutations
 
 from rag import domain, lexicon, parts, places, rank
+from rag.answer_types import Answer, Source, money, percent_of
+from rag.answer_types import subject_name as _subject_name
 from rag.audit import NUMBERING_PREFIX, direct_children
 from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
@@ -23,6 +25,7 @@ from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.provenance import label_uploaded
 from rag.parse.text import compact
+from rag.parse.text import unquoted as _unquoted
 from rag.parse.facts import CHANGE_WORDS
 from rag.question import Question, measure_asked, row_name_variants, understand
 from rag.servers import has_store, read_store
@@ -33,52 +36,6 @@ PASSAGE_CHARS = 900
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
 PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
-
-
-@dataclass
-class Source:
-    doc: str
-    title: str
-    kind: str  # table / text
-    section: str | None
-    table: int | None
-    text: str
-    line: int
-    line_end: int | None = None
-    row_id: int | None = None
-    column: str | None = None
-    scanned: bool = False  # its text was read by OCR from a scanned page
-    origin: str = "corpus"  # corpus / upload (rag/provenance.label_uploaded)
-
-    def to_json(self) -> dict:
-        return {"doc": self.doc, "title": self.title, "kind": self.kind, "section": self.section,
-                "table": self.table, "text": self.text, "line": self.line, "scanned": self.scanned,
-                "origin": self.origin}
-
-
-@dataclass
-class Answer:
-    question: str
-    found: bool
-    answer: str
-    figures: list[Figure] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    intent: str = "figure"
-    understood: Question | None = None
-    chart: dict | None = None  # {"kind": "parts"|"compare", "labels": [...], "values": [...], "unit": ...}
-
-    def to_json(self) -> dict:
-        return {"question": self.question, "found": self.found, "answer": self.answer,
-                "figures": [f.to_json() for f in self.figures], "sources": [s.to_json() for s in self.sources]}
-
-
-def percent_of(part: Decimal, whole: Decimal) -> Decimal:
-    """A share in percent, to the hundredth, rounded half up as the reports round."""
-    return (part / whole * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
-def money(value: Decimal) -> str:
-    return f"{value:,f}" if abs(value) >= 10000 else f"{value:f}"
 
 
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
@@ -895,11 +852,6 @@ def _defined_terms(entry: str) -> list[str]:
     return [name for name in names if len(name) >= 2]
 
 
-def _unquoted(text: str) -> str:
-    """Without Chinese quotation marks: “三公”经费 and 三公经费 are one name."""
-    return text.replace("“", "").replace("”", "")
-
-
 def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     """The unit (月, 人, 天) of a figure asked per month, person or day when the figure found is
     not stated so (the reports state yearly totals): the answer is then not found."""
@@ -985,9 +937,3 @@ def _bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> 
 
 def _labelled(name: str, sentence: str) -> str:
     return sentence if sentence.startswith(name) else f"{name}：{sentence}"
-
-
-def _subject_name(subject: str | None, question: Question | None = None) -> str:
-    if subject is None:
-        return rank.content_words(question) if question else ""
-    return domain.ITEMS[subject][0] if subject in domain.ITEMS else subject

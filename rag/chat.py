@@ -17,7 +17,8 @@ import altair as alt
 import pandas as pd
 
 from rag import domain
-from rag.answer import Answer, AnswerEngine, Source, money
+from rag.answer import AnswerEngine
+from rag.answer_types import Answer, Source, money
 from rag.audit import CHECK_NAMES
 from rag.followup import carried_labels
 from rag.load import LoadError, load_document

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rag.answer import Answer, AnswerEngine, percent_of
+from rag.answer import AnswerEngine
+from rag.answer_types import Answer, percent_of
 from rag.parse.text import NUMBER_PATTERN, compact
 from rag.settings import PROJECT_ROOT
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from rag.answer import Answer
+from rag.answer_types import Answer
 from rag.settings import Settings
 
 NUMBER = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")

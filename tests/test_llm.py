@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from rag.answer import Answer
+from rag.answer_types import Answer
 from rag.llm import LLMPhraser
 from rag.lookup import Figure
 from rag.settings import load_settings

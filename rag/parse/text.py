@@ -43,6 +43,11 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\u3000", ""))
 
 
+def unquoted(text: str) -> str:
+    """Without Chinese quotation marks: “三公”经费 and 三公经费 are one name."""
+    return text.replace("“", "").replace("”", "")
+
+
 def tidy_chinese(text: str) -> str:
     """Drop stray spaces between Chinese characters left by PDF extraction."""
     text = text.replace("\u3000", " ").replace("\xa0", " ")
