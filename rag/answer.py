@@ -1,4 +1,4 @@
-"""Compose answers: exact figures with citations, verbatim passages, plain refusals.
+"""Compose answers: exact figures with citations, verbatim passages (rag/passages.py), plain refusals.
 
 Every figure an answer states comes from the table store or from a sentence of a report; a
 computed figure (difference, share) shows its inputs. Nothing is guessed.
@@ -14,30 +14,23 @@ from functools import cached_property
 from itertools import islice, permutations
 
 from rag import domain, lexicon, parts, places, rank
-from rag.answer_types import Answer, Source, money, percent_of
-from rag.answer_types import subject_name as _subject_name
-from rag.audit import NUMBERING_PREFIX, direct_children
+from rag.answer_types import Answer, Source, money, percent_of, subject_name as _subject_name
+from rag.audit import direct_children
 from rag.cache import RecentlyUsed
-from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, sentences, target_numbers
+from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, target_numbers
 from rag.followup import carry_over
 from rag.index import Chunk, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.provenance import label_uploaded
-from rag.parse.text import compact
-from rag.parse.text import unquoted as _unquoted
-from rag.parse.facts import CHANGE_WORDS
+from rag.parse.text import compact, unquoted as _unquoted
+from rag.passages import PassageReader
 from rag.question import Question, measure_asked, row_name_variants, understand
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo, RowRecord
 
-PASSAGE_CHARS = 900
-REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
-PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
-
-
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
 
 
@@ -57,9 +50,7 @@ class AnswerEngine:
         self.documents = places.Holdings(self.store.documents())  # looked up by place and unit, not walked
         self.vocabulary = load_vocabulary(index_dir) or self.finder.row_vocabulary(self.documents)
         self._lock = threading.Lock()
-        self._definition_paragraphs = None
         self._numbers: dict[str, list[Evidence]] = RecentlyUsed(REPORTS_CACHED)  # per report, bounded
-        self._sentences: dict[str, list[Evidence]] = RecentlyUsed(REPORTS_CACHED)
         saved = lexicon.load(index_dir)  # what is derived from the whole corpus, saved with the build
         if saved is None:  # a build made before the lexicon was saved with it: computed here
             paragraphs = self.store.paragraphs()
@@ -68,6 +59,8 @@ class AnswerEngine:
         else:
             self.spelling = Vocabulary(_spelling_words(self.vocabulary, saved.headings), saved.text)
             self.term_weights = _term_weights(saved, self.vocabulary)
+        self.passages = PassageReader(self.store, self.search_index, self.term_weights, dense, self._refuse,
+                                      REPORTS_CACHED)
         self.inconsistencies = _Inconsistencies(self.store)
         self._scanned = {d.name: d for d in self.documents if d.ocr_lines}  # reports with pages read by OCR
         self._uploaded = [d for d in self.documents if d.uploaded]  # found once, not per answer
@@ -105,8 +98,8 @@ class AnswerEngine:
         if unlisted := self._unlisted_unit(question, documents):
             return self._refuse(question, unlisted)
         handlers = {"figure": self._figures, "compare": self._compare, "share": self._share,
-                    "change": self._change, "rank": self._rank, "passage": self._passage,
-                    "definition": self._definition, "reason": self._reason}
+                    "change": self._change, "rank": self._rank, "passage": self.passages.run,
+                    "definition": self.passages.run, "reason": self.passages.run}
         answer = handlers[question.intent](question, documents)
         if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
             refusal = self._refuse(question, f"报告没有按{per}计的数字，只列出全年合计：\n{answer.answer}")
@@ -202,11 +195,6 @@ class AnswerEngine:
         if document.name not in self._numbers:
             self._numbers[document.name] = prose_numbers(self.store, document) + target_numbers(self.finder, document)
         return self._numbers[document.name]
-
-    def _sentences_of(self, document: DocumentInfo) -> list[Evidence]:
-        if document.name not in self._sentences:
-            self._sentences[document.name] = sentences(self.store.paragraphs(document.name))
-        return self._sentences[document.name]
 
     def _ranked(self, question: Question, documents: list[DocumentInfo], subject: str | None,
                 siblings: bool = False) -> list[Evidence]:
@@ -679,117 +667,6 @@ class AnswerEngine:
                       document.title, row.line_start, within.table.number, within.table.title, row.name,
                       within.column, row_id=row.id)
 
-    # ------------------------------------------------------------ passages
-    def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        from rag.retriever import HybridRetriever  # langchain's retriever stack: loaded with the first passage
-
-        wanted = {d.name for d in documents}
-        retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
-        hits = retriever.invoke(question.reading or question.text)
-        found = [self.search_index.chunk(d.id) for d in hits]
-        firsts = {d.id: d.metadata["firsts"] for d in hits}
-        if question.amounts:  # the chunks stating the sum cited: 七百多万
-            found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
-                      if c not in found and rank.states_cited_sum(question, c.text)]
-        named = [term for term in question.row_terms if not parts.is_unit_name(term)]  # a unit's name begins its projects'
-        projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
-                    and any(c.text.startswith(term) for term in named)]
-        terms = rank.query_terms(question, self.term_weights)
-        units = [_chunk_evidence(c) for c in found]
-        scored = rank.ranked_passages(units, terms, question)
-        if scored and scored[0][0] < rank.WEIGHTS.passage_at:  # no passage on words alone: retrievers agreeing
-            scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
-        scored = [(value, i, found[i]) for value, i in scored]
-        chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
-        if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
-            unrelated = not (question.cities or question.topic or question.subjects or question.years)
-            return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。" if unrelated
-                                else "报告中没有找到与这个问题相关的段落。")
-        best = chunks[0]
-        if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]) \
-                and rank.lexical(_chunk_evidence(best), rank.query_terms(  # asked the topic alone: from its start
-                    question, self.term_weights, drop=domain.PASSAGE_TOPICS[question.topic])) < rank.WEIGHTS.passage_at:
-            best = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
-                        and c.source == best.source), key=lambda c: c.line_start)
-        passage, end = self._section_text(best)
-        text = (f"{best.title}「{best.section}」（{best.doc} 第{best.line_start}–{end}行）原文：\n“{passage}”")
-        sources = [Source(c.doc, c.title, "text", c.section, c.table, c.text, c.line_start, c.line_end)
-                   for c in [best] + [c for c in chunks if c.id != best.id][:3]]
-        sources[0].text = passage
-        return Answer(question.text, True, text, [], sources, question.intent, question)
-
-    def _reason(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        """The report's own reason: the sentence that states the figure and the words after it
-        that explain it (主要原因是…), ranked like every other unit of evidence."""
-        # why a figure changed: "比上年" says where the reason is, not what it is about
-        terms = rank.query_terms(question, self.term_weights,
-                                 drop=domain.REASON_WORDS + domain.CHANGE_REFERENCES)
-        units = [u for d in documents for u in self._sentences_of(d)]
-        asks_change = any(w in question.reading for w in domain.DIRECTION_WORDS)
-        if asks_change:  # why it rose: a sentence that says it changed, not one that only names it
-            names = [_unquoted(compact(n)) for s in question.subjects for n in (*domain.ITEMS.get(s, ()), s, question.said.get(s, s))]
-
-            def names_it(sentence: str) -> bool:
-                said = _unquoted(compact(sentence))
-                return not names or any(n in said for n in names)
-
-            units = [u for u in units if any(w in (u.sentence or "") for w in CHANGE_WORDS) and names_it(u.sentence or "")]
-        scored = sorted(((rank.passage_score(u, terms, question), u) for u in units),
-                        key=lambda s: (-s[0], s[1].doc, s[1].line))
-        if not scored or scored[0][0] < rank.WEIGHTS.passage_at:
-            if asks_change and question.subjects:
-                return self._refuse(question, f"报告中没有说明“{_subject_name(question.subjects[0], question)}”变化原因的文字。")
-            return self._passage(question, documents)
-        best = scored[0][1]
-        document = self.store.document(best.doc)
-        quote = best.sentence + "".join(s for s in best.neighbours if _gives_reason(s) and not _gives_reason(best.sentence))
-        lines = [f"{document.title}「{best.section}」（{best.doc} 第{best.line}行）原文：\n“{quote}”"]
-        sources = [Source(best.doc, document.title, "text", best.section, None, quote, best.line)]
-        for value, unit in scored[1:]:  # the next sentences that also answer, as further sources
-            if len(sources) == REASON_SOURCES or value < rank.WEIGHTS.passage_at:
-                break
-            if unit.sentence != best.sentence:
-                sources.append(Source(unit.doc, self.store.document(unit.doc).title, "text", unit.section, None,
-                                      unit.sentence or "", unit.line))
-        return Answer(question.text, True, "\n".join(lines), [], sources, question.intent, question)
-
-    def _section_text(self, best: Chunk) -> tuple[str, int]:
-        """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
-        if best.source == "project":  # one project's 绩效目标: not the projects after it
-            return best.text, best.line_end
-        same = [c for c in self.search_index.chunks_of(best.doc)  # in document order, long paragraphs' pieces too
-                if c.section == best.section and c.source == best.source]
-        text, end = "", best.line_end
-        for chunk in same[same.index(best):]:
-            if text and len(text) + len(chunk.text) > PASSAGE_CHARS:
-                break
-            text += chunk.text
-            end = chunk.line_end
-        return text, end
-
-    def _definition(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        """The 名词解释 entry whose term the question names (the longest, when several are), verbatim."""
-        asked = _unquoted(compact(question.text))
-        items = [_unquoted(compact(s)) for i in question.items for s in domain.ITEMS[i]] + question.row_terms
-        wanted = {d.name for d in documents}
-        named = [(len(term), paragraph) for paragraph in self._definitions() if paragraph.doc in wanted
-                 for term in _defined_terms(paragraph.text) if term in asked or term in items]
-        if named:
-            paragraph = max(named, key=lambda n: n[0])[1]
-            title = self.store.document(paragraph.doc).title
-            text = (f"{title}「{paragraph.section_path}」（{paragraph.doc} 第{paragraph.line_start}–"
-                    f"{paragraph.line_end}行）原文：\n“{paragraph.text}”")
-            source = Source(paragraph.doc, title, "text", paragraph.section_path, None, paragraph.text,
-                            paragraph.line_start, paragraph.line_end)
-            return Answer(question.text, True, text, [], [source], question.intent, question)
-        question.topic = question.topic or "名词解释"
-        return self._passage(question, documents)
-
-    def _definitions(self):
-        if self._definition_paragraphs is None:
-            self._definition_paragraphs = [p for p in self.store.paragraphs() if "名词解释" in p.section_path]
-        return self._definition_paragraphs
-
 
 def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vocabulary:
     """The words a typed word may be read as, computed from every paragraph and chunk."""
@@ -828,11 +705,6 @@ class _Inconsistencies:
         return self._by_doc[doc].get(line)
 
 
-def _chunk_evidence(chunk: Chunk) -> Evidence:
-    return Evidence(chunk.doc, "passage", chunk.section.rsplit(" > ", 1)[-1], chunk.text,
-                    f"{chunk.title} {chunk.section}", chunk.line_start, section=chunk.section, sentence=chunk.text)
-
-
 def _table_is_about(figure: Figure, item: str) -> bool:
     """The figure's table is the one that states the item, or the whole it is a part of (三公 for 公务接待费)."""
     family = [item]
@@ -840,16 +712,6 @@ def _table_is_about(figure: Figure, item: str) -> bool:
         family.append(domain.SHARE_WHOLES[family[-1]])
     title = _unquoted(compact(figure.table_title or ""))
     return any(_unquoted(compact(name)) in title for member in family for name in domain.ITEMS[member])
-
-
-def _defined_terms(entry: str) -> list[str]:
-    """The term a 名词解释 entry defines, by each of its names: "九、行政经费（机关运行经费）：指…"
-    defines 行政经费 and 机关运行经费."""
-    head = re.match(r"(.{2,30}?)[：:]", re.sub(r"[*\s]", "", entry))
-    if head is None:
-        return []
-    names = re.split(r"[（）()]", _unquoted(NUMBERING_PREFIX.sub("", head.group(1))))
-    return [name for name in names if len(name) >= 2]
 
 
 def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
@@ -879,10 +741,6 @@ def _one_place_and_year(question: Question) -> bool:
 
 def _asked_reports(question: Question) -> str:
     return "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
-
-
-def _gives_reason(sentence: str) -> bool:
-    return any(marker in sentence for marker in domain.REASON_MARKERS)
 
 
 def _part_first(question: Question) -> list[str]:

@@ -1,0 +1,182 @@
+"""Answers in the reports' own words: a passage, the reason a report gives for a figure, the
+名词解释 entry of a term, each quoted verbatim with where it stands.
+
+AnswerEngine makes one PassageReader with what it reads (the store, the search index, the term
+weights) and routes the passage, reason and definition questions to its run(); the figures are
+the engine's.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rag import domain, parts, rank
+from rag.answer_types import Answer, Source, subject_name
+from rag.audit import NUMBERING_PREFIX
+from rag.cache import RecentlyUsed
+from rag.evidence import Evidence, sentences
+from rag.index import Chunk, SearchIndex
+from rag.parse.facts import CHANGE_WORDS
+from rag.parse.text import compact, unquoted
+from rag.question import Question
+from rag.store import DocumentInfo, TableStore
+
+PASSAGE_CHARS = 900
+REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
+PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
+
+Refuse = Callable[[Question, str], Answer]  # the engine's refusal: the reason, and the reports held
+
+
+class PassageReader:
+    """Passages by hybrid search, reasons and definitions from the store's paragraphs, ranked by
+    rag/rank.py like every other unit of evidence; a refusal when none answers."""
+
+    def __init__(self, store: TableStore, search_index: SearchIndex, term_weights: rank.TermWeights,
+                 dense: bool, refuse: Refuse, reports_cached: int):
+        self.store = store
+        self.search_index = search_index
+        self.term_weights = term_weights
+        self.dense = dense
+        self._refuse = refuse
+        self._definition_paragraphs = None
+        self._sentences: dict[str, list[Evidence]] = RecentlyUsed(reports_cached)  # per report, bounded
+
+    def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The answer the question's intent asks for (passage, reason or definition), from these reports."""
+        answers = {"passage": self._passage, "reason": self._reason, "definition": self._definition}
+        return answers[question.intent](question, documents)
+
+    def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        from rag.retriever import HybridRetriever  # langchain's retriever stack: loaded with the first passage
+
+        wanted = {d.name for d in documents}
+        retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
+        hits = retriever.invoke(question.reading or question.text)
+        found = [self.search_index.chunk(d.id) for d in hits]
+        firsts = {d.id: d.metadata["firsts"] for d in hits}
+        if question.amounts:  # the chunks stating the sum cited: 七百多万
+            found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
+                      if c not in found and rank.states_cited_sum(question, c.text)]
+        named = [term for term in question.row_terms if not parts.is_unit_name(term)]  # a unit's name begins its projects'
+        projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
+                    and any(c.text.startswith(term) for term in named)]
+        terms = rank.query_terms(question, self.term_weights)
+        units = [_chunk_evidence(c) for c in found]
+        scored = rank.ranked_passages(units, terms, question)
+        if scored and scored[0][0] < rank.WEIGHTS.passage_at:  # no passage on words alone: retrievers agreeing
+            scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
+        scored = [(value, i, found[i]) for value, i in scored]
+        chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
+        if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
+            unrelated = not (question.cities or question.topic or question.subjects or question.years)
+            return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。" if unrelated
+                                else "报告中没有找到与这个问题相关的段落。")
+        best = chunks[0]
+        if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]) \
+                and rank.lexical(_chunk_evidence(best), rank.query_terms(  # asked the topic alone: from its start
+                    question, self.term_weights, drop=domain.PASSAGE_TOPICS[question.topic])) < rank.WEIGHTS.passage_at:
+            best = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
+                        and c.source == best.source), key=lambda c: c.line_start)
+        passage, end = self._section_text(best)
+        text = (f"{best.title}「{best.section}」（{best.doc} 第{best.line_start}–{end}行）原文：\n“{passage}”")
+        sources = [Source(c.doc, c.title, "text", c.section, c.table, c.text, c.line_start, c.line_end)
+                   for c in [best] + [c for c in chunks if c.id != best.id][:3]]
+        sources[0].text = passage
+        return Answer(question.text, True, text, [], sources, question.intent, question)
+
+    def _reason(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The report's own reason: the sentence that states the figure and the words after it
+        that explain it (主要原因是…), ranked like every other unit of evidence."""
+        # why a figure changed: "比上年" says where the reason is, not what it is about
+        terms = rank.query_terms(question, self.term_weights,
+                                 drop=domain.REASON_WORDS + domain.CHANGE_REFERENCES)
+        units = [u for d in documents for u in self._sentences_of(d)]
+        asks_change = any(w in question.reading for w in domain.DIRECTION_WORDS)
+        if asks_change:  # why it rose: a sentence that says it changed, not one that only names it
+            names = [unquoted(compact(n)) for s in question.subjects for n in (*domain.ITEMS.get(s, ()), s, question.said.get(s, s))]
+
+            def names_it(sentence: str) -> bool:
+                said = unquoted(compact(sentence))
+                return not names or any(n in said for n in names)
+
+            units = [u for u in units if any(w in (u.sentence or "") for w in CHANGE_WORDS) and names_it(u.sentence or "")]
+        scored = sorted(((rank.passage_score(u, terms, question), u) for u in units),
+                        key=lambda s: (-s[0], s[1].doc, s[1].line))
+        if not scored or scored[0][0] < rank.WEIGHTS.passage_at:
+            if asks_change and question.subjects:
+                return self._refuse(question, f"报告中没有说明“{subject_name(question.subjects[0], question)}”变化原因的文字。")
+            return self._passage(question, documents)
+        best = scored[0][1]
+        document = self.store.document(best.doc)
+        quote = best.sentence + "".join(s for s in best.neighbours if _gives_reason(s) and not _gives_reason(best.sentence))
+        lines = [f"{document.title}「{best.section}」（{best.doc} 第{best.line}行）原文：\n“{quote}”"]
+        sources = [Source(best.doc, document.title, "text", best.section, None, quote, best.line)]
+        for value, unit in scored[1:]:  # the next sentences that also answer, as further sources
+            if len(sources) == REASON_SOURCES or value < rank.WEIGHTS.passage_at:
+                break
+            if unit.sentence != best.sentence:
+                sources.append(Source(unit.doc, self.store.document(unit.doc).title, "text", unit.section, None,
+                                      unit.sentence or "", unit.line))
+        return Answer(question.text, True, "\n".join(lines), [], sources, question.intent, question)
+
+    def _section_text(self, best: Chunk) -> tuple[str, int]:
+        """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""
+        if best.source == "project":  # one project's 绩效目标: not the projects after it
+            return best.text, best.line_end
+        same = [c for c in self.search_index.chunks_of(best.doc)  # in document order, long paragraphs' pieces too
+                if c.section == best.section and c.source == best.source]
+        text, end = "", best.line_end
+        for chunk in same[same.index(best):]:
+            if text and len(text) + len(chunk.text) > PASSAGE_CHARS:
+                break
+            text += chunk.text
+            end = chunk.line_end
+        return text, end
+
+    def _definition(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The 名词解释 entry whose term the question names (the longest, when several are), verbatim."""
+        asked = unquoted(compact(question.text))
+        items = [unquoted(compact(s)) for i in question.items for s in domain.ITEMS[i]] + question.row_terms
+        wanted = {d.name for d in documents}
+        named = [(len(term), paragraph) for paragraph in self._definitions() if paragraph.doc in wanted
+                 for term in _defined_terms(paragraph.text) if term in asked or term in items]
+        if named:
+            paragraph = max(named, key=lambda n: n[0])[1]
+            title = self.store.document(paragraph.doc).title
+            text = (f"{title}「{paragraph.section_path}」（{paragraph.doc} 第{paragraph.line_start}–"
+                    f"{paragraph.line_end}行）原文：\n“{paragraph.text}”")
+            source = Source(paragraph.doc, title, "text", paragraph.section_path, None, paragraph.text,
+                            paragraph.line_start, paragraph.line_end)
+            return Answer(question.text, True, text, [], [source], question.intent, question)
+        question.topic = question.topic or "名词解释"
+        return self._passage(question, documents)
+
+    def _definitions(self):
+        if self._definition_paragraphs is None:
+            self._definition_paragraphs = [p for p in self.store.paragraphs() if "名词解释" in p.section_path]
+        return self._definition_paragraphs
+
+    def _sentences_of(self, document: DocumentInfo) -> list[Evidence]:
+        if document.name not in self._sentences:
+            self._sentences[document.name] = sentences(self.store.paragraphs(document.name))
+        return self._sentences[document.name]
+
+
+def _chunk_evidence(chunk: Chunk) -> Evidence:
+    return Evidence(chunk.doc, "passage", chunk.section.rsplit(" > ", 1)[-1], chunk.text,
+                    f"{chunk.title} {chunk.section}", chunk.line_start, section=chunk.section, sentence=chunk.text)
+
+
+def _defined_terms(entry: str) -> list[str]:
+    """The term a 名词解释 entry defines, by each of its names: "九、行政经费（机关运行经费）：指…"
+    defines 行政经费 and 机关运行经费."""
+    head = re.match(r"(.{2,30}?)[：:]", re.sub(r"[*\s]", "", entry))
+    if head is None:
+        return []
+    names = re.split(r"[（）()]", unquoted(NUMBERING_PREFIX.sub("", head.group(1))))
+    return [name for name in names if len(name) >= 2]
+
+
+def _gives_reason(sentence: str) -> bool:
+    return any(marker in sentence for marker in domain.REASON_MARKERS)
