@@ -153,9 +153,10 @@ class AnswerEngine:
         def asked_of(d: DocumentInfo) -> str:  # the city (and year, when asked) a report answers for
             return f"{d.city}{d.year}年" if question.years else d.city
 
-        # a city (and year) asked whose kind asked is not held: its other reports stand in, said so
+        # a city (and year) asked whose kind asked is not held: the kinds that state its figures stand in, said so
         covered = {asked_of(d) for d in chosen}
-        stand_ins = [d for d in dated if asked_of(d) not in covered]
+        stand_ins = [d for d in dated if asked_of(d) not in covered
+                     and (d.kind in domain.STAND_IN_KINDS.get(question.kinds[0], ()) or d.kind in question.kinds_said)]
         if not stand_ins:
             return (chosen, None, held.note()) if chosen else refusal
         missing = "、".join(dict.fromkeys(asked_of(d) for d in stand_ins))

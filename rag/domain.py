@@ -20,6 +20,15 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "部门预算": ("预算", "安排", "计划"),
 }
 
+# the kinds that state a kind's figures too, and so stand in for it when a city's year lacks it: a
+# 自评 reports the year's final accounts; a 决算 prints the year's 预算数 beside them, and its
+# 情况说明 often holds the year's 绩效自评. A budget never stands in for a result (a plan is not one).
+STAND_IN_KINDS: dict[str, tuple[str, ...]] = {
+    "部门决算": ("部门整体支出绩效自评报告",),
+    "部门预算": ("部门决算", "部门整体支出绩效自评报告"),
+    "部门整体支出绩效自评报告": ("部门决算",),
+}
+
 # Guangdong cities and county-level cities; the question reader knows them even when the
 # corpus holds no report of theirs, so that it can say so.
 CITIES: tuple[str, ...] = (

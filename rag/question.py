@@ -22,6 +22,7 @@ class Question:
     years: list[int] = field(default_factory=list)
     as_of: list[int] = field(default_factory=list)  # "截至2022年底": a date, stated by that year's or the next year's report
     kinds: list[str] = field(default_factory=list)
+    kinds_said: list[str] = field(default_factory=list)  # every kind the question's words point at ("自评里的…和24年预算的…")
     items: list[str] = field(default_factory=list)  # canonical items of domain.ITEMS
     row_terms: list[str] = field(default_factory=list)  # other row names found in the store's tables
     codes: list[str] = field(default_factory=list)  # 科目编码 / 经济科目 codes
@@ -162,7 +163,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     dates = {int(y) for y in AS_OF_YEAR.findall(normalized)}
     if dates and not re.search(r"(?<!\d)20\d\d(?!\d)(?!年(?:底|末|12月))", normalized):
         question.as_of, question.years = sorted(dates), []  # only a date: the year's or the next year's report
-    question.kinds = _kinds(normalized)
+    question.kinds_said = _kinds_said(normalized)
+    question.kinds = _kinds(question.kinds_said)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
     table = TABLE_NAMED.search(normalized)
     question.table_named = table.group(0) if table else None
@@ -368,16 +370,17 @@ def _unknown_places(text: str, held: Sequence[places.Held]) -> list[str]:
     return names
 
 
-def _kinds(text: str) -> list[str]:
+def _kinds_said(text: str) -> list[str]:
     for word in domain.KIND_NEUTRAL_WORDS:
         text = text.replace(word, "")
-    kinds = []
-    for kind, words in domain.KIND_WORDS.items():
-        if any(w in text for w in words):
-            kinds.append(kind)
-    if "部门预算" in kinds and "部门决算" in kinds:
+    return [kind for kind, words in domain.KIND_WORDS.items() if any(w in text for w in words)]
+
+
+def _kinds(said: list[str]) -> list[str]:
+    """The kind asked: the first said, or a budget against final accounts."""
+    if "部门预算" in said and "部门决算" in said:
         return ["部门预算", "部门决算"]
-    return kinds[:1]
+    return said[:1]
 
 
 def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:

@@ -409,6 +409,15 @@ def test_another_kind_of_report_stands_in_for_a_year_the_kind_asked_lacks(engine
     answer = engine.ask("江门医保局2023年和2024年预算的其他收入分别多少")
     assert "没有江门2023年部门预算" in answer.answer  # said, and answered from the 2023 自评
     assert answer.figures[0].value == Decimal("24988.12")
+    selfassessed = engine.ask("廉江医保局2023年部门整体支出绩效自评得了多少分")  # the 决算's 情况说明 holds it
+    assert selfassessed.found and selfassessed.figures[0].value == Decimal("97")
+    both = engine.ask("江门医保2023年自评里的基本支出，和24年预算的基本支出比，哪个多")  # each year its own kind
+    assert [f.value for f in both.figures] == [Decimal("2776.77"), Decimal("2417.08")]
+
+
+def test_a_budget_never_stands_in_for_final_accounts(engine):
+    refused = engine.ask("广州医保局2023年部门决算的本年支出合计是多少")  # only its 2023 budget is held
+    assert not refused.found and "没有广州2023年部门决算" in refused.answer
 
 
 def test_a_reason_is_the_sentence_about_the_figure_asked(engine):
