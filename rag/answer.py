@@ -145,6 +145,8 @@ class AnswerEngine:
         if held.missing:
             return [], held.refusal(), None
         dated = [d for d in held.documents if _of_the_years(question, d)]
+        if unheld := _latest_year_unheld(question, held.documents):  # "2024年比2023年多还是少": no 2024 to compare
+            return [], f"这些报告中没有{unheld}的报告。{held.note() or ''}", None
         chosen = [d for d in dated if not question.kinds or question.versus_kinds or d.kind in question.kinds]
         refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。{held.note() or ''}", None
         if not question.cities:
@@ -734,6 +736,16 @@ def _of_the_years(question: Question, document: DocumentInfo) -> bool:
     if question.intent == "passage" and any(w in question.reading for w in domain.PASSAGE_TOPICS[domain.PLAN_TOPIC]):
         return not question.years or document.year in question.years or document.year + 1 in question.years
     return not question.years or document.year in question.years
+
+
+def _latest_year_unheld(question: Question, documents: list[DocumentInfo]) -> str | None:
+    """The city and the latest of the years a question compares of it, when no report of the city
+    is of that year: a later report states the year before (比上年), never an earlier one the year
+    after. Of several cities, each may be asked its own year ("广州2023三公和江门2024三公")."""
+    if len(question.years) < 2 or len(question.cities) != 1 or question.as_of:
+        return None
+    city, latest = question.cities[0], max(question.years)
+    return None if any(d.city == city and d.year == latest for d in documents) else f"{city}{latest}年"
 
 
 def _one_place_and_year(question: Question) -> bool:

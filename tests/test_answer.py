@@ -415,6 +415,13 @@ def test_another_kind_of_report_stands_in_for_a_year_the_kind_asked_lacks(engine
     assert [f.value for f in both.figures] == [Decimal("2776.77"), Decimal("2417.08")]
 
 
+def test_a_later_year_compared_that_no_report_holds_is_refused(engine):
+    refused = engine.ask("广州医保局2024年的三公经费预算比2023年多还是少")  # 广州: only 2023 is held
+    assert not refused.found and "没有广州2024年的报告" in refused.answer
+    cities = engine.ask("广州2023三公和江门2024三公差多少")  # each city its own year
+    assert [f.value for f in cities.figures] == [Decimal("85.72"), Decimal("17.56")]
+
+
 def test_a_budget_never_stands_in_for_final_accounts(engine):
     refused = engine.ask("广州医保局2023年部门决算的本年支出合计是多少")  # only its 2023 budget is held
     assert not refused.found and "没有广州2023年部门决算" in refused.answer
