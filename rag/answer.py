@@ -420,8 +420,9 @@ class AnswerEngine:
             tables = self.store.tables(document.name)
             listing = "；".join(f"表{t.number} {t.title}" for t in tables) or "（该报告没有表格，只有文字）"
             held.append(f"{document.title}：{listing}")
-        text = (f"在{'、'.join(d.title for d in documents)}中没有找到“{_subject_name(subject, question)}”的数字。"
-                f"\n这些报告包含：\n" + "\n".join(held))
+        known = f"（问题里已给出的{'、'.join(map(str, sorted(question.stated)))}不算）" if question.stated else ""
+        text = (f"在{'、'.join(d.title for d in documents)}中没有找到“{_subject_name(subject, question)}”的{'其他' if known else ''}"
+                f"数字{known}。\n这些报告包含：\n" + "\n".join(held))
         return Answer(question.text, False, text, intent=question.intent, understood=question)
 
     # ------------------------------------------------------------ comparisons, shares, changes, ranks
@@ -500,7 +501,7 @@ class AnswerEngine:
         subjects = [question.share_part] + question.subjects if question.share_part else _part_first(question)
         part_subject, named_wholes = subjects[0], [s for s in subjects[1:] if s != subjects[0]]
         summed = _whole_is_a_sum(question)
-        amounts = replace(question, asked_class=None, intent="figure")  # a share's inputs are amounts
+        amounts = replace(question, asked_class=None, intent="figure", stated=set())  # its inputs: amounts, stated or not
         lines, figures, sources = [], [], []
         qualified = replace(question, reading=_share_qualifier(question, part_subject))
         terms = rank.query_terms(qualified, self.term_weights) if qualified.reading else []

@@ -32,6 +32,7 @@ class Question:
     versus_kinds: bool = False  # a budget against final accounts
     asks_amount: bool = False  # 多少 / 金额 / 几 ...
     amounts: list[tuple[Decimal, Decimal]] = field(default_factory=list)  # sums the question cites, in 万元 ("那5万块法律顾问费")
+    stated: set[Decimal] = field(default_factory=set)  # figures it states in a clause that asks nothing: known, not asked
     asks_count: bool = False  # 多少辆 / 人数 / 保有量 ...: a count, not money
     divisions: dict[str, tuple] = field(default_factory=dict)  # city -> (province, city, county) as read
     units: list[str] = field(default_factory=list)  # issuing units named: 医疗保障局, 卫生健康委员会
@@ -216,6 +217,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
             w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
+    question.stated = figures_stated(normalized)
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(counted, question)
     return question
@@ -237,6 +239,18 @@ def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
 def asking_parts(text: str, breaks: str = SENTENCE_BREAKS) -> list[str]:
     """Every sentence (or clause) that asks something, in order."""
     return [part for part in re.split(f"[{breaks}]", text) if re.search(ASKING_WORDS, part)]
+
+
+# a figure with its measure ("1.5万元", "20名"), not a year or a code
+FIGURE_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=万|亿|元|名|人|个|家|项|件|次|%|％|户|辆|期)")
+
+
+def figures_stated(text: str) -> set[Decimal]:
+    """The figures a question states in clauses that ask nothing ("吴川公务接待费1.5万元里，接待外宾的
+    部分占多少", "核定事业编制20名，实际在岗多少人"): what the asker knows already, so not the answer."""
+    asking = set(asking_parts(text, CLAUSE_BREAKS))
+    return {Decimal(n) for clause in re.split(f"[{CLAUSE_BREAKS}]", text) if clause not in asking
+            for n in FIGURE_STATED.findall(clause)}
 
 
 def cited_range(match: re.Match) -> tuple[Decimal, Decimal]:

@@ -203,6 +203,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
     if question.quoted and not _carries_quoted(question, evidence):
         value += w.unit_conflicts  # a name quoted whole: only its own figures answer
+    if question.intent == "figure" and evidence.figure and evidence.figure.value in question.stated:
+        value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it)
     if _opposes(question, _about(evidence)):
         value += w.opposed
     if evidence.named:

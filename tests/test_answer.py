@@ -422,6 +422,13 @@ def test_a_later_year_compared_that_no_report_holds_is_refused(engine):
     assert [f.value for f in cities.figures] == [Decimal("85.72"), Decimal("17.56")]
 
 
+def test_a_figure_the_question_states_is_not_its_answer(engine):
+    refused = engine.ask("吴川医保局2024年公务接待费1.5万元里，接待外宾的部分占多少？")
+    assert not refused.found and "问题里已给出的1.5不算" in refused.answer
+    share = engine.ask("江门医保局2024年三公经费17.56万元，占基本支出的比例是多少")  # a share is of it
+    assert share.found and share.figures[0].value == Decimal("0.73")
+
+
 def test_a_budget_never_stands_in_for_final_accounts(engine):
     refused = engine.ask("广州医保局2023年部门决算的本年支出合计是多少")  # only its 2023 budget is held
     assert not refused.found and "没有广州2023年部门决算" in refused.answer

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from rag.question import understand
@@ -190,3 +192,13 @@ def test_what_the_question_says_it_is_not_asking_is_left_out():
 def test_a_name_said_in_short_after_和_completes_the_one_before():
     rows = ["年初结转和结余", "年末结转和结余"]
     assert understand("廉江年初结转和年末结转结余分别多少", rows).row_terms == rows
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("吴川医保局2024年公务接待费1.5万元里，接待外宾的部分占多少？", {Decimal("1.5")}),
+    ("吴川医保服务中心核定事业编制20名，目前实际在岗的有多少人？", {Decimal("20")}),
+    ("江门医保局2024年三公经费是17.56万元吗", set()),  # asked to be confirmed: in the clause that asks
+    ("江门医保局2024年三公经费多少", set()),  # the year is no figure
+])
+def test_figures_stated_outside_the_asking_clause_are_known_not_asked(text, stated):
+    assert understand(text).stated == stated
