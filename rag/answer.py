@@ -31,6 +31,7 @@ from rag.settings import Settings
 from rag.store import DocumentInfo, RowRecord
 
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
+UNIT_ROWS_LISTED = 6  # and this many of a unit's own rows when the item asked of it is not one
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
 
 
@@ -261,8 +262,10 @@ class AnswerEngine:
         if named_unit:  # "蓬江分局有多少个编制": asked of the reports that list it
             documents = [d for d in documents if parts.unit_rows(self.finder.tables(d.name), named_unit)] or documents
         figures: list[Figure] = (self._under_named_parent(question, documents)
-                                 or self._of_named_unit(question, documents, named_unit)
-                                 or self._in_named_project(question, documents))
+                                 or self._of_named_unit(question, documents, named_unit))
+        if named_unit and not figures and (items := _items_besides(question, named_unit)):
+            return self._unit_lacks(question, documents, named_unit, items[0])
+        figures = figures or self._in_named_project(question, documents)
         for subject in subjects if not figures else []:
             for unit in self._ranked(question, documents, subject, siblings=True):
                 if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
@@ -316,9 +319,20 @@ class AnswerEngine:
         are ranked by those words (not by `others`, the other units compared with it)."""
         if unit is None:
             return []
-        return self._best_in_scope(question, documents, unit, lambda document: parts.cells_under(
-            self.finder, document, question, unit) + [u for u in self._numbers_of(document)  # 绩效目标, prose
-                                                      if unit in u.lead or unit in u.context], others)
+        items = [(*domain.ITEMS.get(s, ()), s, question.said.get(s, s)) for s in _items_besides(question, unit, others)]
+
+        def candidates(document: DocumentInfo) -> list[Evidence]:  # its rows and prose, naming the items asked
+            found = parts.cells_under(self.finder, document, question, unit) + [
+                u for u in self._numbers_of(document) if unit in u.lead or unit in u.context]  # 绩效目标, prose
+            return [u for u in found if all(any(w in f"{u.label}{u.lead}{u.context}" for w in said) for said in items)]
+        return self._best_in_scope(question, documents, unit, candidates, others)
+
+    def _unit_lacks(self, question: Question, documents: list[DocumentInfo], unit: str, item: str) -> Answer:
+        """A unit named whose rows hold nothing of the item asked: said, with what they do hold."""
+        held = dict.fromkeys(u.label.removeprefix(unit).strip() or u.label
+                             for d in documents for u in parts.cells_under(self.finder, d, question, unit))
+        listed = f"报告为它单列的有：{'、'.join(list(held)[:UNIT_ROWS_LISTED])}。" if held else ""
+        return self._refuse(question, f"报告没有单列“{_subject_name(unit)}”的“{_subject_name(item)}”。{listed}")
 
     def _in_named_project(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
         """"医药价格和招采管理经费，目标是把…费用降低多少以上": a project named, and words its 绩效目标
@@ -747,6 +761,11 @@ def _latest_year_unheld(question: Question, documents: list[DocumentInfo]) -> st
         return None
     city, latest = question.cities[0], max(question.years)
     return None if any(d.city == city and d.year == latest for d in documents) else f"{city}{latest}年"
+
+
+def _items_besides(question: Question, unit: str, others: tuple[str, ...] = ()) -> list[str]:
+    """What a question asks of a unit it names ("新会分局的政府采购"): its subjects that are no unit."""
+    return [s for s in question.subjects if s != unit and s not in others and not parts.is_unit_name(s)]
 
 
 def _one_place_and_year(question: Question) -> bool:
