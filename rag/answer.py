@@ -122,8 +122,10 @@ class AnswerEngine:
         ranker: a report may state a unit's 编制 in its prose without listing the unit's money."""
         if question.intent in ("passage", "definition", "reason") or question.asked_class == "count":
             return None
+        alone = any(w in question.reading for w in domain.ALONE_WORDS)
         mentions = [(place, m) for place in question.divisions
-                    if (m := re.search(re.escape(place) + domain.SUB_UNIT_AFTER_PLACE, question.reading))]
+                    if (m := re.search(re.escape(place) + domain.SUB_UNIT_AFTER_PLACE, question.reading))
+                    and (alone or m["kind"] not in domain.FOLDED_UNIT_KINDS)]
         if not mentions:  # most questions name no branch: the tables are not read for them
             return None
         units = {parts.unit_name(row) for d in documents for _, rows in self.finder.tables(d.name)

@@ -121,8 +121,11 @@ PERSONAL_DETAILS: tuple[str, ...] = ("是谁", "叫什么", "叫啥", "姓什么
 CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|是几)", "联系方式", "联系电话", "手机号", "传真",
                                   "邮箱", "网址", "官网")
 # after a place, a branch of the department: 鹤山分局, 蓬江分中心 (a branch has its own rows when
-# it has its own budget; a 服务中心 is often folded into the department's, its 事业运行 row)
-SUB_UNIT_AFTER_PLACE = r"[市区县]?(?:医疗保障|医疗保险|医保)?(?P<kind>分局|分中心)"
+# it has its own budget); a 服务中心 only when asked of alone (单独的基本支出): it is often folded
+# into the department's budget, and asked plainly its 事业运行 row answers
+SUB_UNIT_AFTER_PLACE = r"[市区县]?(?:医疗保障|医疗保险|医保|医疗救助)?(?:服务|事业管理|经办)?(?P<kind>分局|分中心|中心)"
+FOLDED_UNIT_KINDS: tuple[str, ...] = ("中心",)
+ALONE_WORDS: tuple[str, ...] = ("单独", "单列", "自己的", "本身", "自身")
 # a unit's own row in a table of one kind of spending stands for that spending (its 项目支出)
 UNIT_TABLE_SUBJECTS: dict[str, str] = {"项目支出": "项目经费", "基本支出": ""}  # and how people say it
 

@@ -254,6 +254,8 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("江门医保中心蓬江分中心的人员经费多少", "没有单列“蓬江分中心”"),  # named in the prose, in no table
     ("蓬江分局有多少个编制", "没有找到“蓬江分局”"),  # no city: 江门's report lists it, states no 编制 of it
     ("吴川医保局每个月办公费大概多少", "没有按月计"),
+    ("吴川医疗保障服务中心单独的基本支出是多少", "没有单列“吴川医疗保障服务中心”"),  # folded into the 局's budget
+    ("江门医保局新会分局2024年单独的政府采购预算是多少", "没有单列“江门市医疗保障局新会分局”的“政府采购”"),
 ])
 def test_questions_the_reports_cannot_answer_are_refused_with_what_is_held(engine, text, reason):
     answer = engine.ask(text)
@@ -267,6 +269,13 @@ def test_odd_input_never_crashes(engine, text):
     answer = engine.ask(text)
     assert isinstance(answer.answer, str) and answer.answer
     json.dumps(answer.to_json(), ensure_ascii=False)
+
+
+def test_a_unit_is_answered_by_its_own_rows_of_the_item_asked(engine):
+    refused = engine.ask("广州医保局2023年预算里，医疗救助服务中心自己的公务用车运行维护费是多少")
+    assert not refused.found and "基本支出" in refused.answer.split("报告为它单列的有：")[1]  # what it has
+    plain = engine.ask("吴川市医保服务中心2024年预算里事业运行那一项给了多少万")  # asked plainly: its 事业运行 row
+    assert plain.found and plain.figures[0].value == Decimal("130.76")
 
 
 def test_follow_up_reuses_the_previous_question(engine):
