@@ -103,7 +103,7 @@ class AnswerEngine:
                     "definition": self.passages.run, "reason": self.passages.run}
         answer = handlers[question.intent](question, documents)
         if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
-            refusal = self._refuse(question, f"报告没有按{per}计的数字，只列出全年合计：\n{answer.answer}")
+            refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
         label_uploaded(answer, self._uploaded)
@@ -735,13 +735,17 @@ def _table_is_about(figure: Figure, item: str) -> bool:
 
 
 def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
-    """The unit (月, 人, 天) of a figure asked per month, person or day when the figure found is
-    not stated so (the reports state yearly totals): the answer is then not found."""
+    """How a figure is asked (按月计, 第三季度) when it is asked per month, person or day, or of a part
+    of the year, and the figure found is not stated so (the reports state yearly totals): the
+    answer is then not found."""
     per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in question.text for w in words)), None)
-    if per is None or not answer.found or not answer.figures:
+    period = re.search(domain.PERIOD_ASKED, question.reading)
+    if per is None and period is None or not answer.found or not answer.figures:
         return None
     stated = " ".join(f"{f.label} {f.row or ''} {f.column or ''} {f.sentence or ''}" for f in answer.figures[:1])
-    return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else per
+    if per is not None:
+        return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else f"按{per}计"
+    return None if period[0] in stated else period[0]
 
 
 def _of_the_years(question: Question, document: DocumentInfo) -> bool:

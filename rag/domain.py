@@ -265,6 +265,9 @@ PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "人": ("每人", "人均", "每个人", "平均每人"),
     "天": ("每天", "日均", "一天多少"),
 }
+# a part of the year asked for ("12月份单月", "第三季度", "上半年"): the reports state the year's figures,
+# and a figure of a part only where their words name that part
+PERIOD_ASKED = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份|第?[一二三四1-4]季度|[上下]半年"
 # a ranking asked from the least ("哪个局三公最省")
 ASCENDING_WORDS: tuple[str, ...] = ("最少", "最低", "最省", "从低到高", "从少到多")
 # words asking which place or unit, without saying by what ("哪个城市…最多" ranks; "委托哪家" does not)
