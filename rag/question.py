@@ -210,7 +210,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     asking = asking_parts(normalized, CLAUSE_BREAKS)
     question.asking_clause = asking[0] if len(asking) == 1 else ""  # one clause asks: the others set the scene
-    question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or asking_part(normalized))
+    asking = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
+    question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or " ".join(
+        part for part in spoken_sentences(asking) if asks(part)) or asking)  # "多少呀我听人家说…": no 多少…人
     noun = COUNTED.search(asking_part(normalized)) if question.asked_class == "count" else None
     question.counted = noun.group(1) if noun else None
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (
@@ -223,8 +225,11 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     return question
 
 
-SENTENCE_BREAKS = "。！？!?；;"
+SENTENCE_BREAKS = "。！？!?；;：:"
 CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
+# a particle that ends a sentence said without punctuation ("是多少呀我听人家说挺多的"); not 呢,
+# which also marks a topic ("那个服务大厅呢为啥说不够用")
+SPOKEN_END = r"(?<=[呀啊吧嘛])(?=[\u4e00-\u9fff])"
 ASKING_WORDS = r"多少|几|什么|啥|哪|吗|呢|怎么|咋|为何|如何|是否|干嘛|多久|多大|还是"
 WORDS_ASKED = re.compile(r"什么|谁|哪|啥|咋|怎么|如何|干嘛|多久|还是")  # words, not an amount, are wanted
 
@@ -238,7 +243,17 @@ def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
 
 def asking_parts(text: str, breaks: str = SENTENCE_BREAKS) -> list[str]:
     """Every sentence (or clause) that asks something, in order."""
-    return [part for part in re.split(f"[{breaks}]", text) if re.search(ASKING_WORDS, part)]
+    return [part for part in re.split(f"[{breaks}]", text) if asks(part)]
+
+
+def asks(part: str) -> bool:
+    return bool(re.search(ASKING_WORDS, part))
+
+
+def spoken_sentences(text: str) -> list[str]:
+    """The sentences of a question, by its punctuation and by the particles that end a sentence
+    said without it: "是多少呀" asks, "我听人家说挺多的" after it only sets the scene."""
+    return [part for part in re.split(f"[{SENTENCE_BREAKS}]|{SPOKEN_END}", text) if part]
 
 
 # a figure with its measure ("1.5万元", "20名"), not a year or a code

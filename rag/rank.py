@@ -18,7 +18,7 @@ from decimal import Decimal
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
-from rag.question import AMOUNT_CITED, AS_OF_YEAR, IN_10K_YUAN, SENTENCE_BREAKS, Question, asking_part, asking_parts
+from rag.question import AMOUNT_CITED, AS_OF_YEAR, IN_10K_YUAN, Question, asking_part, asking_parts, asks, spoken_sentences
 
 
 @dataclass(frozen=True)
@@ -108,12 +108,12 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     content = content_words(question)
     for word in sorted(drop, key=len, reverse=True):
         content = content.replace(fold(word), " ")
-    # the sentences before or after the one that asks ("我爸是江门的退休职工，老担心医保基金不够用。"
+    # the sentences before or after those that ask ("我爸是江门的退休职工，老担心医保基金不够用。"
     # before "…总收入是多少亿？") set the scene: what they say is not what is asked
     reading = question.reading or compact(question.text)
-    asked = asking_part(reading)
-    scene = fold(" ".join(part for part in re.split(f"[{SENTENCE_BREAKS}]", reading) if part and part != asked))
-    asked = fold(asked)
+    sentences = spoken_sentences(reading)
+    asked = fold(" ".join(part for part in sentences if asks(part)) or reading)
+    scene = fold(" ".join(part for part in sentences if not asks(part)))
     terms = {}
     for word in words(content):
         pairs = frozenset(bigrams(word) or word)

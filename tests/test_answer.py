@@ -440,6 +440,14 @@ def test_a_figure_the_question_states_is_not_its_answer(engine):
     assert share.found and share.figures[0].value == Decimal("0.73")
 
 
+@pytest.mark.parametrize("text, value", [
+    ("吴川医保那个非税工作经费是多少呀我听人家说挺多的", "137.50"),  # chatter after the particle that ends it
+    ("做个横向对比，先要个数：廉江医保局2023年住房保障方面实际支出了多少万元？", "50.52"),  # before a colon
+])
+def test_what_is_said_around_the_question_only_sets_the_scene(engine, text, value):
+    assert engine.ask(text).figures[0].value == Decimal(value)
+
+
 def test_a_budget_never_stands_in_for_final_accounts(engine):
     refused = engine.ask("广州医保局2023年部门决算的本年支出合计是多少")  # only its 2023 budget is held
     assert not refused.found and "没有广州2023年部门决算" in refused.answer

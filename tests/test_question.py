@@ -202,3 +202,9 @@ def test_a_name_said_in_short_after_和_completes_the_one_before():
 ])
 def test_figures_stated_outside_the_asking_clause_are_known_not_asked(text, stated):
     assert understand(text).stated == stated
+
+
+def test_a_particle_ends_a_spoken_sentence_and_what_follows_asks_nothing():
+    question = understand("吴川医保那个非税工作经费是多少呀我听人家说挺多的", VOCABULARY)
+    assert question.asked_class != "count"  # "多少呀我听人" asks no number of people
+    assert understand("廉江医保局那个办事大厅呢就是有多大面积啊几十平方吗", VOCABULARY).asked_class == "area"
