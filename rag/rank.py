@@ -48,7 +48,7 @@ class Weights:
 
 
 WEIGHTS = Weights()
-QUESTION_FILLER = re.compile(r"百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
+QUESTION_FILLER = re.compile(r"到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
                              r"|这个|这项|这笔|那个|那么多|这么多|那么|那|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # classes whose question words only say the unit (面积 for 平方米), not what is measured

@@ -443,6 +443,7 @@ def test_a_figure_the_question_states_is_not_its_answer(engine):
 @pytest.mark.parametrize("text, value", [
     ("吴川医保那个非税工作经费是多少呀我听人家说挺多的", "137.50"),  # chatter after the particle that ends it
     ("做个横向对比，先要个数：廉江医保局2023年住房保障方面实际支出了多少万元？", "50.52"),  # before a colon
+    ("江门自评里说2023年曝光了一百多个典型案例？到底是多少例", "111"),  # 到底: a question word
 ])
 def test_what_is_said_around_the_question_only_sets_the_scene(engine, text, value):
     assert engine.ask(text).figures[0].value == Decimal(value)
