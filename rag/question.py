@@ -96,7 +96,7 @@ WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
-TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?:[（(]表\d{1,2}[）)])?(?=里|中|内|上|的)")
+TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的))")
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
@@ -169,10 +169,12 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
     table = TABLE_NAMED.search(normalized)
     question.table_named = table.group(0) if table else None
-    question.quoted = [q for q in QUOTED.findall(normalized) if not places.named(q, held).places]
+    question.quoted = [q for q in QUOTED.findall(normalized)  # a place or the table named is no item's name
+                       if not places.named(q, held).places and q != question.table_named]
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
-    spans = subject_spans(TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized), row_vocabulary or [])
+    outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized)  # a table's title names no item or column
+    spans = subject_spans(outside_table, row_vocabulary or [])
     rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
     named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said
                                                  for m in re.finditer(re.escape(said), normalized)])
@@ -200,7 +202,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     _own_level(question, row_vocabulary or [], normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
-                        if any(w in normalized for w in words) and col not in question.items]
+                        if any(w in outside_table for w in words) and col not in question.items]
     _qualifiers_to_columns(question)
     asked = TOPIC_GAPS.sub("", normalized)  # "存在哪些问题" names 存在问题
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()

@@ -208,3 +208,10 @@ def test_a_particle_ends_a_spoken_sentence_and_what_follows_asks_nothing():
     question = understand("吴川医保那个非税工作经费是多少呀我听人家说挺多的", VOCABULARY)
     assert question.asked_class != "count"  # "多少呀我听人" asks no number of people
     assert understand("廉江医保局那个办事大厅呢就是有多大面积啊几十平方吗", VOCABULARY).asked_class == "area"
+
+
+def test_a_table_named_in_quotes_names_no_item_column_or_quoted_name():
+    question = understand("吴川医保局“部门预算项目支出及其他支出预算表”中，医保基金核算精算等经办经费列了多少？",
+                          ["其他支出", "医保基金核算精算等经办经费"])
+    assert question.table_named == "部门预算项目支出及其他支出预算表"
+    assert "其他支出" not in question.subjects and question.columns == [] and question.quoted == []
