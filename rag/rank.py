@@ -93,6 +93,7 @@ def content_words(question: Question) -> str:
     content = AMOUNT_CITED.sub(" ", question.reading or compact(question.text))  # sums cited are scored as such
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
+    content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")

@@ -839,6 +839,8 @@ def test_everyday_words_for_the_reports_words_find_their_passage(engine):
     assert baby.found and "“一件事”" in baby.answer
     check = engine.ask("江门医保局的预决算编好后由谁把关")
     assert check.found and "审核人审核" in check.answer
+    sections = engine.ask("江门医保局有哪几个科")  # 个 counts; 科 is asked about (科室: 内设机构)
+    assert sections.found and "待遇保障科" in sections.answer
     moved = engine.ask("廉江把哪些医保业务搬进了市政务服务大厅集中办理？")  # 进驻了市行政服务中心
     assert moved.found and "异地就医备案" in moved.answer
 
