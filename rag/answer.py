@@ -240,8 +240,8 @@ class AnswerEngine:
             asked_class, asked_unit = measure_asked(reading)
             if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
                 asked_class, asked_unit = question.asked_class, question.asked_unit
-            best = self._lookup(replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit),
-                                documents, None)
+            best = self._lookup(replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
+                                        items=[], row_terms=[], codes=[]), documents, None)  # each asks of its own words
             if not best:
                 return None
             found.append((best[0].label, best[0]))
@@ -257,7 +257,9 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ figures
     def _figures(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        if not question.subjects and len({d.city for d in documents}) == 1 and (found := self._conjoined(question, documents)):
+        # "A和B各多少" with A said in part: one subject found, two asked
+        several = not question.subjects or len(question.subjects) == 1 and any(w in question.reading for w in domain.EACH_WORDS)
+        if several and len({d.city for d in documents}) == 1 and (found := self._conjoined(question, documents)):
             return self._pair(question, *found) if len(found) == 2 else self._side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
         named_unit = self._named_unit(question, documents)

@@ -449,6 +449,11 @@ def test_what_is_said_around_the_question_only_sets_the_scene(engine, text, valu
     assert engine.ask(text).figures[0].value == Decimal(value)
 
 
+def test_two_things_asked_each_when_one_is_named_in_part(engine):
+    answer = engine.ask("广州医保局2023年广州地区药品集团采购工作经费和药品及耗材采购专项工作经费各多少？")
+    assert [f.value for f in answer.figures] == [Decimal("700.00"), Decimal("6.00")]
+
+
 def test_a_budget_never_stands_in_for_final_accounts(engine):
     refused = engine.ask("广州医保局2023年部门决算的本年支出合计是多少")  # only its 2023 budget is held
     assert not refused.found and "没有广州2023年部门决算" in refused.answer
