@@ -119,7 +119,7 @@ PERSON_WORDS: tuple[str, ...] = ("局长", "科长", "股长", "主任", "干部
 PERSONAL_DETAILS: tuple[str, ...] = ("是谁", "叫什么", "叫啥", "姓什么", "姓啥", "名字", "姓名", "电话", "手机", "联系方式")
 # how to reach the department, which the reports never print (电话咨询 and 举报电话 as things done are)
 CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|是几)", "联系方式", "联系电话", "手机号", "传真",
-                                  "邮箱", "网址", "官网")
+                                  "邮箱", "网址", "官网", "地址")
 # after a place, a branch of the department: 鹤山分局, 蓬江分中心 (a branch has its own rows when
 # it has its own budget); a 服务中心 only when asked of alone (单独的基本支出): it is often folded
 # into the department's budget, and asked plainly its 事业运行 row answers

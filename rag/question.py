@@ -152,7 +152,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.problem = "报告不写个人的姓名、电话等信息，只写机构设置、职责、编制和领导职数。"
         return question
     if CONTACT_ASKED.search(normalized):
-        question.problem = "报告不写电话、网址等联系方式，只写机构设置、职责和收支。"
+        question.problem = "报告不写地址、电话、网址等联系方式，只写机构设置、职责和收支。"
         return question
     question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
                             key=lambda y: normalized.index(str(y)))
