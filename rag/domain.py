@@ -217,6 +217,8 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
                                 "种", "类", "批", "位", "年")
+# a measure word that is a determiner before these words ("1本经费主要用于": item 1, "this fund")
+DETERMINER_BEFORE: dict[str, tuple[str, ...]] = {"本": ("经费", "项目", "部门", "单位", "年", "级")}
 YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
 YEARS_ASKED: tuple[str, ...] = ("多少年", "几年了", "车龄", "年限")  # not 近几年: which years
 # words between a number and its unit that make it approximate ("90余平方米", "5000多份")

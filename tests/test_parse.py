@@ -426,3 +426,8 @@ def test_a_thing_counted_two_ways_gives_both_figures_its_words(corpus_reports):
     pairs = {(f.value, f.unit): f.label for f in lianjiang.facts if "零星医疗救助2330人次" in f.sentence}
     assert pairs[D("2330"), "人次"] == pairs[D("2702"), "万元"] == "零星医疗救助"
     assert pairs[D("18495"), "人次"] == pairs[D("6681"), "万元"] == "居民精神病人支付"
+
+
+def test_a_list_number_before_a_determiner_is_no_count(corpus_reports):
+    wuchuan = corpus_reports["广东省吴川市医疗保障局2024年部门预算"]
+    assert not [f for f in wuchuan.facts if f.unit == "本" and "1本经费主要用于" in f.sentence]  # 1. 本经费…

@@ -12,7 +12,8 @@ from rag.parse.text import NUMBER_PATTERN, compact
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 MONEY_AND_SHARE = ("万元", "亿元", "元", "%")
 APPROXIMATE = f"(?:{'|'.join(domain.APPROXIMATE_WORDS)})?"  # "90余平方米": 90, in 平方米
-FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*{APPROXIMATE}({'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!钟)")
+NOT_A_UNIT = "钟|" + "|".join(f"(?<={unit})(?:{'|'.join(words)})" for unit, words in domain.DETERMINER_BEFORE.items())
+FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*{APPROXIMATE}({'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!{NOT_A_UNIT})")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平", "节约", "压减")
 CLAUSE_BREAK = re.compile(r"[，,：:；;]")
 _SYNONYMS = sorted(((syn, item) for item, syns in domain.ITEMS.items() for syn in syns),
@@ -73,7 +74,7 @@ def extract_facts(paragraphs: list[Paragraph]) -> list[ProseFact]:
 DECLARED_UNIT = re.compile(r"[（(]单位[：:]\s*(万元|亿元|元)[）)]")
 
 
-BARE_FIGURE = re.compile(rf"(?<![\d.,，])({NUMBER_PATTERN})\s*{APPROXIMATE}((?:{'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!钟)"
+BARE_FIGURE = re.compile(rf"(?<![\d.,，])({NUMBER_PATTERN})\s*{APPROXIMATE}((?:{'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!{NOT_A_UNIT})"
                          rf"|(?=[\u4e00-\u9fff]|$)(?![年月日号]))")
 
 
