@@ -240,8 +240,12 @@ class AnswerEngine:
             asked_class, asked_unit = measure_asked(reading)
             if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
                 asked_class, asked_unit = question.asked_class, question.asked_unit
-            best = self._lookup(replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
-                                        items=[], row_terms=[], codes=[]), documents, None)  # each asks of its own words
+            def said_in(names: list[str]) -> list[str]:  # each reading asks of its own subjects
+                return [name for name in names if question.said.get(name, name) in reading]
+            own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
+                          items=said_in(question.items), row_terms=said_in(question.row_terms),
+                          codes=said_in(question.codes))
+            best = self._lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
             if not best:
                 return None
             found.append((best[0].label, best[0]))
