@@ -25,7 +25,7 @@ from rag.normalize import Vocabulary
 from rag.provenance import label_uploaded
 from rag.parse.text import compact, unquoted as _unquoted
 from rag.passages import PassageReader
-from rag.question import Question, measure_asked, row_name_variants, understand
+from rag.question import WORDS_ASKED, Question, asking_parts, measure_asked, row_name_variants, understand
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo, RowRecord
@@ -102,6 +102,10 @@ class AnswerEngine:
                     "change": self._change, "rank": self._rank, "passage": self.passages.run,
                     "definition": self.passages.run, "reason": self.passages.run}
         answer = handlers[question.intent](question, documents)
+        if not answer.found and question.intent == "figure" and _asks_words_too(question):
+            # "检查是怎么铺开的？搞了几个全覆盖": no figure, but the passage that tells how may count them
+            passage = self.passages.run(replace(question, intent="passage"), documents)
+            answer = passage if passage.found and not _standing_text(passage) else answer
         if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
             refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
@@ -773,6 +777,18 @@ def _latest_year_unheld(question: Question, documents: list[DocumentInfo]) -> st
         return None
     city, latest = question.cities[0], max(question.years)
     return None if any(d.city == city and d.year == latest for d in documents) else f"{city}{latest}年"
+
+
+def _asks_words_too(question: Question) -> bool:
+    """A sentence of the question asks for words (怎么, 什么, 哪) besides the one asking a figure."""
+    return any(WORDS_ASKED.search(part) for part in asking_parts(question.reading))
+
+
+def _standing_text(answer: Answer) -> bool:
+    """The passage is from a section on standing duties or terms (职责, 名词解释): it tells what
+    always is, not what was done or how many times."""
+    section = answer.sources[0].section or "" if answer.sources else ""
+    return any(word in section for topic in domain.NOT_REASON_TOPICS for word in domain.PASSAGE_TOPICS[topic])
 
 
 def _items_besides(question: Question, unit: str, others: tuple[str, ...] = ()) -> list[str]:

@@ -454,6 +454,13 @@ def test_two_things_asked_each_when_one_is_named_in_part(engine):
     assert [f.value for f in answer.figures] == [Decimal("700.00"), Decimal("6.00")]
 
 
+def test_a_count_asked_beside_how_falls_back_to_the_passage_that_tells_how(engine):
+    answer = engine.ask("江门居民医保的市级财政补助，是一次拨到位还是分几次拨下去的？")  # no figure of 几次
+    assert answer.found and "分两批下达" in answer.answer
+    refused = engine.ask("江门医保局2024年因公出国（境）计划去哪个国家考察，几个人？")  # not the 名词解释 of 三公
+    assert not refused.found
+
+
 def test_a_budget_never_stands_in_for_final_accounts(engine):
     refused = engine.ask("广州医保局2023年部门决算的本年支出合计是多少")  # only its 2023 budget is held
     assert not refused.found and "没有广州2023年部门决算" in refused.answer
