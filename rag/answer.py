@@ -105,7 +105,7 @@ class AnswerEngine:
         if not answer.found and question.intent == "figure" and _asks_words_too(question):
             # "检查是怎么铺开的？搞了几个全覆盖": no figure, but the passage that tells how may count them
             passage = self.passages.run(replace(question, intent="passage"), documents)
-            answer = passage if passage.found and not _standing_text(passage) else answer
+            answer = passage if passage.found and not rank.standing_section(passage.sources[0].section) else answer
         if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
             refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
@@ -244,11 +244,10 @@ class AnswerEngine:
             asked_class, asked_unit = measure_asked(reading)
             if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
                 asked_class, asked_unit = question.asked_class, question.asked_unit
-            def said_in(names: list[str]) -> list[str]:  # each reading asks of its own subjects
-                return [name for name in names if question.said.get(name, name) in reading]
-            own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
-                          items=said_in(question.items), row_terms=said_in(question.row_terms),
-                          codes=said_in(question.codes))
+            own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,  # its own subjects
+                          items=_said_in(question, question.items, reading),
+                          row_terms=_said_in(question, question.row_terms, reading),
+                          codes=_said_in(question, question.codes, reading))
             best = self._lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
             if not best:
                 return None
@@ -784,11 +783,9 @@ def _asks_words_too(question: Question) -> bool:
     return any(WORDS_ASKED.search(part) for part in asking_parts(question.reading))
 
 
-def _standing_text(answer: Answer) -> bool:
-    """The passage is from a section on standing duties or terms (职责, 名词解释): it tells what
-    always is, not what was done or how many times."""
-    section = answer.sources[0].section or "" if answer.sources else ""
-    return any(word in section for topic in domain.NOT_REASON_TOPICS for word in domain.PASSAGE_TOPICS[topic])
+def _said_in(question: Question, names: list[str], reading: str) -> list[str]:
+    """The names of the question said in one of its readings, as the question says them."""
+    return [name for name in names if question.said.get(name, name) in reading]
 
 
 def _items_besides(question: Question, unit: str, others: tuple[str, ...] = ()) -> list[str]:

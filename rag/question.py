@@ -212,10 +212,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     asking = asking_parts(normalized, CLAUSE_BREAKS)
     question.asking_clause = asking[0] if len(asking) == 1 else ""  # one clause asks: the others set the scene
-    asking = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
+    sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or " ".join(
-        part for part in spoken_sentences(asking) if asks(part)) or asking)  # "多少呀我听人家说…": no 多少…人
-    noun = COUNTED.search(asking_part(normalized)) if question.asked_class == "count" else None
+        part for part in spoken_sentences(sentence) if asks(part)) or sentence)  # "多少呀我听人家说…": no 多少…人
+    noun = COUNTED.search(sentence) if question.asked_class == "count" else None
     question.counted = noun.group(1) if noun else None
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(

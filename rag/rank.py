@@ -18,7 +18,7 @@ from decimal import Decimal
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.parse.text import compact
-from rag.question import AMOUNT_CITED, AS_OF_YEAR, IN_10K_YUAN, Question, asking_part, asking_parts, asks, spoken_sentences
+from rag.question import AMOUNT_CITED, AS_OF_YEAR, IN_10K_YUAN, Question, asking_parts, asks, spoken_sentences
 
 
 @dataclass(frozen=True)
@@ -340,11 +340,16 @@ def ranked_passages(units: list[Evidence], terms: list[Term], question: Question
 def _reason_fit(evidence: Evidence, w: Weights) -> float:
     """A sentence that gives a reason, or states a figure its next sentence explains; one describing
     the department's standing duties (部门职能) gives none."""
-    if any(word in (evidence.section or "") for topic in domain.NOT_REASON_TOPICS
-           for word in domain.PASSAGE_TOPICS[topic]):
+    if standing_section(evidence.section):
         return -w.reason_marker
     said = " ".join([evidence.sentence or "", *evidence.neighbours[:1]])
     return w.reason_marker if any(m in said for m in domain.REASON_MARKERS) else 0.0
+
+
+def standing_section(section: str | None) -> bool:
+    """A section on standing duties, structure or terms (职责, 机构设置, 名词解释): it tells what always
+    is, not why a figure is as it is or what was done."""
+    return any(word in (section or "") for topic in domain.NOT_REASON_TOPICS for word in domain.PASSAGE_TOPICS[topic])
 
 
 def states_cited_sum(question: Question, text: str) -> bool:
