@@ -295,6 +295,16 @@ class ChatPage:
             element.click()
             self.wait(lambda: details.get_attribute("open") is not None, timeout=30)
 
+    def upload(self, path, within: str = "[data-testid=stSidebar]") -> None:
+        """Choose this file in the file uploader. Streamlit draws the uploader's input only after its
+        expander has opened, a moment later on a loaded machine, so wait for it."""
+        from selenium.webdriver.common.by import By
+
+        def field():
+            return next(iter(self.driver.find_elements(By.CSS_SELECTOR, f"{within} input[type=file]")), None)
+
+        self.wait(field, timeout=60, message="no file uploader").send_keys(str(path))
+
     def text_field(self, label: str):
         """The text input under this label."""
         return self.wait(lambda: self.driver.execute_script(

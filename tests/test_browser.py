@@ -208,7 +208,7 @@ def test_an_uploaded_report_is_indexed_and_answered(page, tmp_path):
     upload.write_text(source.read_text(encoding="utf-8").replace("吴川", "化州"), encoding="utf-8")
     page.open()
     page.expand("上传报告")
-    page.driver.find_element("css selector", "[data-testid=stSidebar] input[type=file]").send_keys(str(upload))
+    page.upload(upload)
     page.click("加入索引", within="[data-testid=stSidebar]")
     page.wait(lambda: page.idle() and "已加入" in page.visible_text(), message="the upload was not indexed")
     assert "广东省化州市医疗保障局2024年部门预算" in page.visible_text()
