@@ -1,9 +1,10 @@
 """What an answer is: its text, the figures it states and the sources it cites, and how it
 writes a figure and names a subject. A module of its own so that every stage that composes an
-answer (rag/answer.py, rag/passages.py) and every reader of one (rag/chat.py, rag/llm.py,
-rag/evaluate.py) uses the same types without importing the engine."""
+answer (rag/answer.py, rag/figure_answers.py, rag/derived.py, rag/passages.py) and every reader
+of one (rag/chat.py, rag/llm.py, rag/evaluate.py) uses the same types without importing the engine."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -47,6 +48,9 @@ class Answer:
     def to_json(self) -> dict:
         return {"question": self.question, "found": self.found, "answer": self.answer,
                 "figures": [f.to_json() for f in self.figures], "sources": [s.to_json() for s in self.sources]}
+
+
+Refuse = Callable[[Question, str], Answer]  # the engine's refusal: the reason, and the reports held
 
 
 def percent_of(part: Decimal, whole: Decimal) -> Decimal:

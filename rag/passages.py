@@ -3,15 +3,14 @@
 
 AnswerEngine makes one PassageReader with what it reads (the store, the search index, the term
 weights) and routes the passage, reason and definition questions to its run(); the figures are
-the engine's.
+rag/figure_answers.py's and rag/derived.py's.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from rag import domain, parts, rank
-from rag.answer_types import Answer, Source, subject_name
+from rag.answer_types import Answer, Refuse, Source, subject_name
 from rag.audit import NUMBERING_PREFIX
 from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, sentences
@@ -24,8 +23,6 @@ from rag.store import DocumentInfo, TableStore
 PASSAGE_CHARS = 900
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
 PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
-
-Refuse = Callable[[Question, str], Answer]  # the engine's refusal: the reason, and the reports held
 
 
 class PassageReader:

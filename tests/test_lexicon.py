@@ -95,7 +95,7 @@ def test_bounded_report_caches_answer_the_same_after_forgetting(settings):
 
     ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
     engine = AnswerEngine(settings, dense=False)
-    engine._numbers, engine.passages._sentences, engine.finder._tables = RecentlyUsed(2), RecentlyUsed(2), RecentlyUsed(2)
+    engine.figures._numbers, engine.passages._sentences, engine.finder._tables = RecentlyUsed(2), RecentlyUsed(2), RecentlyUsed(2)
     first = engine.ask("江门医保局2024年三公经费多少").to_json()
     for other in ("吴川医保局2024年公务接待费多少", "廉江2023年决算公务接待费多少", "广州医保局2023年部门预算三公经费多少"):
         assert engine.ask(other).found

@@ -1,0 +1,312 @@
+"""Answers derived from two or more figures: a comparison (two cities, years, kinds or items, and
+their difference), a share (the part over the whole named, or over its parent row), the change
+against last year as the report states it, and a ranking across reports or within one report's table.
+
+A module of its own so that AnswerEngine stays an entry point that routes, and so that these
+answers depend only on what they say they need: the figures are found and written by the
+FigureAnswers they are given (rag/figure_answers.py), the reports and their tables come from the
+store and the finder.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from rag import domain, parts, rank
+from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
+from rag.figure_answers import FigureAnswers, bar_chart
+from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.question import Question
+from rag.store import DocumentInfo, RowRecord, TableStore
+
+
+class DerivedAnswers:
+    """Comparisons, shares, changes and rankings, each composed from the figures that FigureAnswers
+    finds, with every input cited."""
+
+    def __init__(self, figures: FigureAnswers, store: TableStore, finder: FigureFinder,
+                 term_weights: rank.TermWeights, refuse: Refuse):
+        self.figures = figures
+        self.store = store
+        self.finder = finder
+        self.term_weights = term_weights
+        self._refuse = refuse
+
+    def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The answer the question's intent asks for (compare, share, change or rank), from these reports."""
+        answers = {"compare": self._compare, "share": self._share, "change": self._change, "rank": self._rank}
+        return answers[question.intent](question, documents)
+
+    # ------------------------------------------------------------ comparisons
+    def _compare(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        pairs: list[tuple[str, Figure]] = []
+        if question.versus_kinds and not question.cities[1:]:
+            pairs = self._per_column(question, documents, ("预算数", "决算数"), kinds=[])
+        elif len(question.columns) > 1 and len(question.subjects) == 1 and len(documents) == 1:
+            pairs = self._per_column(question, documents, question.columns[:2])  # 基本支出中的A和项目支出中的A
+        if not pairs and len(question.subjects) > 1 and _one_place_and_year(question):
+            pairs = self._per_subject(question, documents)
+        if not pairs:
+            found = self.figures.lookup(question, documents, question.subjects[0])
+            pairs = [(f.doc_title, f) for f in sorted(found, key=lambda f: self._asked_order(question, f.doc))]
+        if len(pairs) < 2:
+            if pairs:
+                answer = self.figures.run(question, documents)
+                answer.answer += "\n（只找到一方的数字，无法比较。）"
+                return answer
+            return self.figures.not_found(question, documents, question.subjects[0])
+        if len(pairs) > 2:  # "江门、吴川、广州的三公经费": each, side by side
+            return self.figures.side_by_side(question, pairs)
+        return self.figures.pair(question, pairs[0], pairs[1])
+
+    def _asked_order(self, question: Question, doc: str) -> tuple[int, int]:
+        """Where a report's city and year are named in the question: answers keep the question's order."""
+        document = self.store.document(doc)
+        city = question.cities.index(document.city) if document.city in question.cities else len(question.cities)
+        year = question.years.index(document.year) if document.year in question.years else len(question.years)
+        return city, year
+
+    def _per_column(self, question: Question, documents: list[DocumentInfo], columns: tuple[str, ...] | list[str],
+                    kinds: list[str] | None = None) -> list[tuple[str, Figure]]:
+        """The subject under each column asked (预算数 and 决算数; 基本支出 and 项目支出): a figure
+        counts for a column when its column or its table says that column."""
+        pairs: list[tuple[str, Figure]] = []
+        for column in columns:
+            reading = question.reading
+            for other in columns:  # the other column's words belong to the other figure
+                reading = reading.replace(other, " ") if other != column else reading
+            variant = replace(question, columns=[column], kinds=question.kinds if kinds is None else kinds,
+                              reading=reading)
+            for figure in self.figures.lookup(variant, documents, question.subjects[0]):
+                said = f"{figure.column or ''} {figure.table_title or ''}"
+                if column in said and not any((f.line, f.column) == (figure.line, figure.column) for _, f in pairs):
+                    pairs.append((column, figure))
+        return pairs
+
+    def _per_subject(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]]:
+        """Each subject named ("蓬江、江海、新会三个分局的基本支出"), its best figure; units named
+        with other words ("蓬江分局跟新会分局请专家的劳务费"), each unit's best figure for those words."""
+        units = [s for s in question.subjects if parts.is_unit_name(s)]
+        if 1 < len(units) < len(question.subjects):
+            said = {unit: question.said.get(unit, unit) for unit in units}
+            return [(subject_name(unit), found[0]) for unit in units[:6] if (found := self.figures.of_named_unit(
+                question, documents, unit, tuple(said[u] for u in units if u != unit)))]
+        pairs = []
+        for subject in question.subjects[:6]:
+            found = self.figures.lookup(question, documents, subject)
+            if found:
+                pairs.append((subject_name(subject), found[0]))
+        return pairs
+
+    # ------------------------------------------------------------ shares
+    def _share(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The part over the whole named; "A占A与B合计" over A + B; with no whole named, over the
+        whole the domain names for the part, else over the part's parent row in its table."""
+        subjects = [question.share_part] + question.subjects if question.share_part else _part_first(question)
+        part_subject, named_wholes = subjects[0], [s for s in subjects[1:] if s != subjects[0]]
+        summed = _whole_is_a_sum(question)
+        amounts = replace(question, asked_class=None, intent="figure", stated=set())  # its inputs: amounts, stated or not
+        lines, figures, sources = [], [], []
+        qualified = replace(question, reading=_share_qualifier(question, part_subject))
+        terms = rank.query_terms(qualified, self.term_weights) if qualified.reading else []
+        unaccounted = False
+        for document in documents:
+            found = self.figures.ranked(amounts, [document], part_subject)
+            if not found:
+                continue
+            if terms and rank.lexical(found[0], terms) < rank.WEIGHTS.words_at:
+                unaccounted = True  # "政府采购授予中小企业的合同金额占比": words the part does not account for
+                continue
+            part = found[0].figure
+            if part.unit == "%":  # the report states the share itself ("占…总额的18.9%")
+                lines.append(self.figures.figure_sentence(part))
+                figures.append(part)
+                sources.append(self.figures.figure_source(part))
+                continue
+            if summed and named_wholes:
+                parts = [part] + [f for s in named_wholes if (f := self.figures.best(amounts, document, s))]
+                whole = _sum_figure(parts)
+            elif named_wholes:
+                whole = self.figures.best(amounts, document, named_wholes[0])
+            else:
+                default = domain.SHARE_WHOLES.get(part_subject)
+                whole = (self.figures.best(amounts, document, default) if default else self._parent_figure(part)) or \
+                    self.figures.best(amounts, document, domain.DEFAULT_SHARE_WHOLE)
+            if whole is None or whole.value == 0 or whole.unit != part.unit:
+                continue
+            share = percent_of(part.value, whole.value)
+            lines.append(f"{document.title}：{part.label}{money(part.value)}{part.unit}，占{whole.label}"
+                         f"{money(whole.value)}{whole.unit}的{share}%（{money(part.value)} ÷ {money(whole.value)}）。"
+                         f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
+            figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
+            sources += [self.figures.figure_source(part), self.figures.figure_source(whole)]
+        if not figures:
+            return self.figures.not_found(question, documents, None if unaccounted else part_subject)
+        return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    def _parent_figure(self, figure: Figure) -> Figure | None:
+        """The row above a table figure's row that it is a part of, in the same column."""
+        if figure.table is None:
+            return None
+        rows = self.figures.table_rows(figure)
+        position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
+        row = rows[position]
+        for parent in reversed(rows[:position]):
+            if parent.side == row.side and parent.level < row.level and figure.column in parent.values:
+                name = clean_row_name(parent.name)
+                return Figure(parent.values[figure.column], figure.unit, name, figure.doc, figure.doc_title,
+                              parent.line_start, figure.table, figure.table_title, parent.name, figure.column,
+                              row_id=parent.id, scanned=figure.scanned)
+        return None
+
+    # ------------------------------------------------------------ changes
+    def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The change the report states, first; then the amount it is a change of."""
+        subject = question.subjects[0] if question.subjects else None
+        name = subject_name(subject, question) if subject else ""
+        lines, figures, sources = [], [], []
+        for unit in self.figures.ranked(question, documents, subject):
+            if not unit.change:
+                continue
+            document = self.store.document(unit.doc)
+            change = unit.figure
+            change.label = f"{name}{change.label}" if name and name not in change.label else change.label
+            lines.append(f"{document.title}：{change.label}{money(change.value)}{change.unit}。"
+                         f"原文：“{unit.sentence}”（{change.citation}）")
+            figures.append(change)
+            sources.append(Source(unit.doc, document.title, "text", unit.section, None, unit.sentence or "", unit.line))
+            current = self.figures.best(replace(question, intent="figure"), document, subject) \
+                if subject else None
+            if current is not None and current.value != change.value:
+                lines.append(f"  本年数：{self.figures.figure_sentence(current)}")
+                figures.append(current)
+                sources.append(self.figures.figure_source(current))
+        if not lines:
+            answer = self.figures.run(replace(question, intent="figure"), documents)
+            if answer.found:
+                answer.answer += "\n这些报告没有给出该项目与上年相比的变化。"
+            return answer
+        return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    # ------------------------------------------------------------ rankings
+    def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """Reports by one subject's figure; or, when one report's several subjects are named, those."""
+        ascending = any(w in question.text for w in domain.ASCENDING_WORDS)
+        if parts.group_asked(question.text) and len({d.unit for d in documents}) == 1 and (within := next(
+                (found for d in documents if (found := self._parts(question, d, None))), None)):
+            return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
+        subject = question.subjects[0] if question.subjects else None
+        found = self.figures.lookup(question, documents, subject)
+        within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
+            if len(found) == 1 else None
+        if within and all(any(other in clean_row_name(row.name) for row in within.rows)
+                          for other in question.subjects[1:]):  # "…里哪一项最多？我猜是办公费": a part named too
+            return self._rank_parts(question, within, ascending)  # one report states it: its rows are ranked
+        if len(question.subjects) > 1 and _one_place_and_year(question):
+            pairs = self._per_subject(question, documents)
+            heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
+        else:
+            pairs = [(f.doc_title, f) for f in found]
+            heading = subject_name(subject, question)
+            note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
+        if not pairs:
+            return self.figures.not_found(question, documents, question.subjects[0] if question.subjects else None)
+        if len(pairs) == 1 and not question.subjects:  # "哪个医院骗保最多": one figure, no item, nothing ranked
+            refusal = self._refuse(question, "报告中没有可以比较的一组数字，只找到：\n" + self.figures.figure_sentence(pairs[0][1]))
+            refusal.sources = [self.figures.figure_source(pairs[0][1])]
+            return refusal
+        pairs.sort(key=lambda pair: pair[1].value, reverse=not ascending)
+        lines = [f"按{heading}{'从低到高' if ascending else '从高到低'}："]
+        lines += [f"{i}. {name}：{money(f.value)}{f.unit}（{f.doc_title}，{f.citation}）" if name != f.doc_title else
+                  f"{i}. {name}：{money(f.value)}{f.unit}（{f.citation}）" for i, (name, f) in enumerate(pairs, 1)]
+        lines.append(note)
+        figures = [f for _, f in pairs]
+        answer = Answer(question.text, True, "\n".join(lines), figures,
+                        [self.figures.figure_source(f) for f in figures], question.intent, question)
+        answer.chart = bar_chart(question, [name for name, _ in pairs], figures)
+        return answer
+
+    def _parts(self, question: Question, document: DocumentInfo, whole: Figure | None) -> parts.Parts | None:
+        """What a ranking within one report ranks: the projects or units asked, else the parts of
+        the item's figure in its table."""
+        group, word = parts.group_asked(question.text) or (None, None)
+        tables = self.finder.tables(document.name)
+        subjects = [s for s in question.subjects if s != document.unit]  # the department itself names no unit
+        words = " ".join([question.reading, *subjects])
+        named = [c for c in question.cities if c != document.city] + subjects  # units named
+        if group == "project":
+            return parts.of_projects(tables, words, named)
+        if group == "unit":
+            return parts.of_units(tables, words, named, domain.RANK_UNIT_KINDS.get(word))
+        if whole is None or whole.table is None:  # the parts of the item asked
+            return None
+        table, rows = next((t, r) for t, r in tables if t.number == whole.table)
+        return parts.of_row(table, rows, whole.row_id, whole.column)
+
+    def _rank_parts(self, question: Question, within: parts.Parts, ascending: bool) -> Answer:
+        document = self.store.document(within.table.doc)
+        figures = sorted((self._row_figure(document, within, row) for row in within.rows),
+                         key=lambda f: f.value, reverse=not ascending)
+        whole = clean_row_name(within.whole.name)
+        lines = [f"{document.title}表{within.table.number}《{within.table.title}》「{whole}」下各项，"
+                 f"按「{within.column}」{'从低到高' if ascending else '从高到低'}："]
+        lines += [f"{i}. {f.label}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]
+        answer = Answer(question.text, True, "\n".join(lines), figures,
+                        [self.figures.figure_source(f) for f in figures[:3]], question.intent, question)
+        answer.chart = bar_chart(question, [f.label for f in figures], figures)
+        return answer
+
+    @staticmethod
+    def _row_figure(document: DocumentInfo, within: parts.Parts, row: RowRecord) -> Figure:
+        return Figure(row.values[within.column], within.table.unit or "万元", parts.unit_name(row), document.name,
+                      document.title, row.line_start, within.table.number, within.table.title, row.name,
+                      within.column, row_id=row.id)
+
+
+def _one_place_and_year(question: Question) -> bool:
+    return len(question.cities) <= 1 and len(question.years) <= 1
+
+
+def _part_first(question: Question) -> list[str]:
+    """The subjects of a share, the part first: the one named last before 占 ("三公经费里公务
+    用车购置及运行维护费占比": the 公务用车 figure over 三公经费)."""
+    at = question.reading.find("占")
+    before = [s for s in question.subjects if 0 <= question.order.get(s, len(question.text)) < at]
+    if not before:
+        return question.subjects
+    part = before[-1]
+    return [part] + [s for s in question.subjects if s != part]
+
+
+def _share_qualifier(question: Question, part: str) -> str:
+    """The words between the part named and the share asked ("政府采购[授予中小企业的合同金额]占比"):
+    they say which part of it is meant, and the part's figure must account for them."""
+    reading = question.reading
+    said = [(reading.find(name), name) for name in (*domain.ITEMS.get(part, ()), part) if name in reading]
+    if not said:
+        return ""
+    start, name = min(said)
+    share = re.search("|".join(("占", *domain.INTENT_WORDS["share"])), reading[start + len(name):])
+    return reading[start + len(name): start + len(name) + share.start()] if share else ""
+
+
+def _whole_is_a_sum(question: Question) -> bool:
+    """"A占A与B合计的比例": the whole is the sum of the items named after 占."""
+    after = question.reading.partition("占")[2]
+    return any(w in after for w in ("与", "和", "及", "加")) and any(
+        w in after for w in ("合计", "之和", "总和", "加起来", "两项", "三项"))
+
+
+def _sum_figure(parts: list[Figure]) -> Figure:
+    label = "与".join(p.label for p in parts) + "合计"
+    total = sum((p.value for p in parts), Decimal(0))
+    return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
+                  sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts), scanned=any(p.scanned for p in parts))
+
+
+def _share_figure(part: Figure, whole: Figure, share: Decimal) -> Figure:
+    """The share computed from two reported figures, cited by the division that gives it."""
+    return Figure(share, "%", f"{part.label}占{whole.label}", part.doc, part.doc_title, part.line,
+                  sentence=f"{part.label}{money(part.value)} ÷ {whole.label}{money(whole.value)}",
+                  scanned=part.scanned or whole.scanned)

@@ -1,0 +1,360 @@
+"""Answers of one figure: the figure the reports state for what is asked, with where it is
+printed, the report's prose when it states the same item, and the audit's caveat; a refusal that
+lists what the reports hold when none is found.
+
+A module of its own so that finding and writing figures is one collaborator with a narrow face:
+AnswerEngine routes the figure questions to run(), and rag/derived.py builds comparisons, shares,
+changes and rankings from what it finds and writes (lookup, best, figure_sentence, figure_source,
+pair) instead of reaching into the engine. Two figures asked at once ("医保基金收入和支出各多少")
+are written side by side here, as a comparison writes them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from itertools import permutations
+
+from rag import domain, parts, rank
+from rag.answer_types import Answer, Refuse, Source, money, subject_name
+from rag.audit import direct_children
+from rag.cache import RecentlyUsed
+from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, target_numbers
+from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.parse.text import compact, unquoted
+from rag.question import Question, measure_asked
+from rag.store import DocumentInfo, RowRecord, TableStore
+
+UNIT_ROWS_LISTED = 6  # a refusal names this many of a unit's own rows when the item asked of it is not one
+
+
+class FigureAnswers:
+    """Figures ranked from each report's evidence (table cells, prose numbers, 绩效目标 numbers) by
+    rag/rank.py, written with their citations."""
+
+    def __init__(self, store: TableStore, finder: FigureFinder, term_weights: rank.TermWeights,
+                 refuse: Refuse, reports_cached: int):
+        self.store = store
+        self.finder = finder
+        self.term_weights = term_weights
+        self._refuse = refuse
+        self.inconsistencies = _Inconsistencies(store)
+        self._numbers: dict[str, list[Evidence]] = RecentlyUsed(reports_cached)  # per report, bounded
+
+    def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The figure asked, from each of these reports that states it, or each of those asked together."""
+        # "A和B各多少" with A said in part: one subject found, two asked
+        several = not question.subjects or len(question.subjects) == 1 and any(w in question.reading for w in domain.EACH_WORDS)
+        if several and len({d.city for d in documents}) == 1 and (found := self._conjoined(question, documents)):
+            return self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
+        subjects = question.subjects[:4] or [None]
+        named_unit = self._named_unit(question, documents)
+        if named_unit:  # "蓬江分局有多少个编制": asked of the reports that list it
+            documents = [d for d in documents if parts.unit_rows(self.finder.tables(d.name), named_unit)] or documents
+        figures: list[Figure] = (self._under_named_parent(question, documents)
+                                 or self.of_named_unit(question, documents, named_unit))
+        if named_unit and not figures and (items := _items_besides(question, named_unit)):
+            return self._unit_lacks(question, documents, named_unit, items[0])
+        figures = figures or self._in_named_project(question, documents)
+        for subject in subjects if not figures else []:
+            for unit in self.ranked(question, documents, subject, siblings=True):
+                if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
+                           for f in figures):
+                    figures.append(unit.figure)
+        if not figures:
+            return self.not_found(question, documents, subjects[0])
+        lines, sources = [], []
+        for figure in figures:
+            lines.append(self.figure_sentence(figure))
+            lines.extend(self._prose_agreement(question, figure, sources))
+            lines.extend(self._audit_caveat(figure))
+            sources.insert(0, self.figure_source(figure))
+        missing = [d.title for d in documents if d.name not in {f.doc for f in figures}]
+        if missing and len(figures) < len(documents):
+            lines.append(f"（{'、'.join(missing)}中没有找到“{subject_name(subjects[0], question)}”。）")
+        answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+        answer.chart = self._parts_chart(figures[0])
+        if answer.chart and any(w in question.text for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
+            listed = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
+                              for label, value in zip(answer.chart["labels"], answer.chart["values"]))
+            answer.answer += f"\n其中：{listed}（同表同列）。"
+        return answer
+
+    # ------------------------------------------------------------ evidence
+    def _numbers_of(self, document: DocumentInfo) -> list[Evidence]:
+        if document.name not in self._numbers:
+            self._numbers[document.name] = prose_numbers(self.store, document) + target_numbers(self.finder, document)
+        return self._numbers[document.name]
+
+    def ranked(self, question: Question, documents: list[DocumentInfo], subject: str | None,
+               siblings: bool = False) -> list[Evidence]:
+        """Each report's best unit of evidence for the subject (or, with none, for the question's
+        own words), best report first. With siblings, the other rows the exact look-up found
+        alongside the best one (行政运行 under several 功能科目) come too."""
+        if subject and subject not in question.subjects:  # a whole the question leaves unsaid
+            question = replace(question, reading=subject_name(subject), asked_class=None)
+        elif subject and not any(w in question.reading for w in (*domain.ITEMS.get(subject, ()), subject)):
+            question = replace(question, reading=f"{question.reading} {subject_name(subject)}")  # carried over
+        own = question.said.get(subject, subject or "")
+        others = tuple(w for other in question.subjects if other != subject  # as named, with or without its place,
+                       for w in (*domain.ITEMS.get(other, ()), other, re.sub(domain.PLACE_PREFIX, "", other),
+                                 question.said.get(other, other)) if w not in own)  # and as said, unless ours holds it
+        if question.intent == "change":  # 增加 or 减少: the report's direction, whichever was asked
+            others += domain.DIRECTION_WORDS
+        terms = rank.query_terms(question, self.term_weights, drop=others)
+        content = rank.content_words(question)
+        found: list[tuple[float, list[Evidence]]] = []
+        for document in documents:
+            named = named_cells(self.finder, document, subject, question) if subject else []
+            units = named + matching_cells(self.finder, document, question, content) + self._numbers_of(document)
+            best = rank.best_per_document(units, terms, question)
+            if not best:
+                continue
+            value, unit = best[0]
+            found.append((value, [unit] + [n for n in named if siblings and unit.named and n is not unit
+                                           and rank.score(n, terms, question) == value]))
+        return [unit for _, units in sorted(found, key=lambda f: -f[0]) for unit in units]
+
+    def _conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
+        """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
+        thing asked, with the words they share, when each is found and is another figure."""
+        readings = rank.several_asked_readings(question) or rank.conjoined_readings(question)
+        found = []
+        for reading in readings:
+            asked_class, asked_unit = measure_asked(reading)
+            if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
+                asked_class, asked_unit = question.asked_class, question.asked_unit
+            own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,  # its own subjects
+                          items=_said_in(question, question.items, reading),
+                          row_terms=_said_in(question, question.row_terms, reading),
+                          codes=_said_in(question, question.codes, reading))
+            best = self.lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
+            if not best:
+                return None
+            found.append((best[0].label, best[0]))
+        distinct = len({id(figure) for _, figure in found}) == len(found)
+        return found if len(found) >= 2 and distinct else None
+
+    def lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
+        return [unit.figure for unit in self.ranked(question, documents, subject)]
+
+    def best(self, question: Question, document: DocumentInfo, subject: str | None) -> Figure | None:
+        found = self.lookup(question, [document], subject)
+        return found[0] if found else None
+
+    def _under_named_parent(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
+        """"新会分局的人员类": of the rows one subject names, those under the row of a unit another names."""
+        found = []
+        for parent, child in permutations(question.subjects[:4], 2):
+            said = (*domain.ITEMS.get(parent, ()), parent)
+            for document in documents:
+                for unit in named_cells(self.finder, document, child, question):
+                    if unit.figure.table is None:
+                        continue
+                    under = next((row for row in self._ancestors(unit.figure) if parts.is_unit_row(row)
+                                  and any(word in clean_row_name(row.name) for word in said)), None)
+                    if under is not None:  # labelled with its parent: 江门市医疗保障局新会分局人员类
+                        name = parts.unit_name(under)
+                        found.append(replace(unit.figure, label=f"{name}{unit.figure.label}"))
+        return found
+
+    @staticmethod
+    def _named_unit(question: Question, documents: list[DocumentInfo]) -> str | None:
+        """A unit of the department the question names (the department itself only as 局本级)."""
+        own_level = domain.OWN_LEVEL in question.reading
+        return next((s for s in question.subjects if parts.is_unit_name(s)
+                     and (own_level or all(s != d.unit for d in documents))), None)
+
+    def of_named_unit(self, question: Question, documents: list[DocumentInfo], unit: str | None,
+                      others: tuple[str, ...] = ()) -> list[Figure]:
+        """"新会分局请专家的劳务费": a unit named, and other words; its rows and the rows under them
+        are ranked by those words (not by `others`, the other units compared with it)."""
+        if unit is None:
+            return []
+        items = [(*domain.ITEMS.get(s, ()), s, question.said.get(s, s)) for s in _items_besides(question, unit, others)]
+
+        def candidates(document: DocumentInfo) -> list[Evidence]:  # its rows and prose, naming the items asked
+            found = parts.cells_under(self.finder, document, question, unit) + [
+                u for u in self._numbers_of(document) if unit in u.lead or unit in u.context]  # 绩效目标, prose
+            return [u for u in found if all(any(w in f"{u.label}{u.lead}{u.context}" for w in said) for said in items)]
+        return self._best_in_scope(question, documents, unit, candidates, others)
+
+    def _unit_lacks(self, question: Question, documents: list[DocumentInfo], unit: str, item: str) -> Answer:
+        """A unit named whose rows hold nothing of the item asked: said, with what they do hold."""
+        held = dict.fromkeys(u.label.removeprefix(unit).strip() or u.label
+                             for d in documents for u in parts.cells_under(self.finder, d, question, unit))
+        listed = f"报告为它单列的有：{'、'.join(list(held)[:UNIT_ROWS_LISTED])}。" if held else ""
+        return self._refuse(question, f"报告没有单列“{subject_name(unit)}”的“{subject_name(item)}”。{listed}")
+
+    def _in_named_project(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:
+        """"医药价格和招采管理经费，目标是把…费用降低多少以上": a project named, and words its 绩效目标
+        text answers; its cell and the numbers of its text are ranked by those words."""
+        def goal_numbers(document: DocumentInfo, project: str) -> list[Evidence]:
+            return [u for u in self._numbers_of(document) if u.figure.table is not None
+                    and clean_row_name(u.figure.row or "") == project]
+
+        project = next((s for s in question.row_terms if any(goal_numbers(d, s) for d in documents)), None)
+        if project is None:
+            return []
+        return self._best_in_scope(question, documents, project, lambda document: named_cells(
+            self.finder, document, project, question) + goal_numbers(document, project))
+
+    def _best_in_scope(self, question: Question, documents: list[DocumentInfo], name: str,
+                       candidates, others: tuple[str, ...] = ()) -> list[Figure]:
+        """Per report, the best of the candidates a named thing narrows to, by the question's other words."""
+        terms = rank.query_terms(question, self.term_weights,
+                                 drop=(name, re.sub(domain.PLACE_PREFIX, "", name), *others))
+        return [best.figure for document in documents
+                if (best := rank.best_of_scope(candidates(document), terms, question))]
+
+    def _ancestors(self, figure: Figure) -> list[RowRecord]:
+        """The rows a table figure's row lies under, nearest first."""
+        rows = self.table_rows(figure)
+        position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
+        ancestors, level = [], rows[position].level
+        for row in reversed(rows[:position]):
+            if row.level < level and row.side == rows[position].side:
+                ancestors.append(row)
+                level = row.level
+        return ancestors
+
+    @staticmethod
+    def figure_sentence(figure: Figure) -> str:
+        if figure.table is not None and figure.sentence is None:
+            return (f"{figure.doc_title}：{figure.label}{money(figure.value)}{figure.unit}"
+                    f"（{figure.citation}）。")
+        return f"{figure.doc_title}：{figure.label}{money(figure.value)}{figure.unit}。原文：“{figure.sentence}”（{figure.citation}）"
+
+    def _prose_agreement(self, question: Question, figure: Figure, sources: list[Source]) -> list[str]:
+        """Say when the report's text states the same item, and show both when they differ."""
+        item = next((i for i in question.items if i in domain.ITEMS), None)
+        if item is None or figure.table is None or not any(  # the figure is the item's, not a row in its column
+                unquoted(compact(name)) in unquoted(compact(f"{figure.row or ''}{figure.label}")) for name in domain.ITEMS[item]):
+            return []
+        document = self.store.document(figure.doc)
+        facts = self.finder.prose_facts(document, item)
+        if not facts:
+            return []
+        fact = next((f for f in facts if f.value == figure.value), facts[0])
+        sources.append(Source(fact.doc, document.title, "text", fact.section_path, None, fact.sentence, fact.line))
+        if fact.value == figure.value:
+            return [f"正文同样载明：“{fact.sentence}”（第{fact.line}行）。"]
+        if not _table_is_about(figure, item):  # 基本支出明细表's 公务用车运行维护费 is a part of the prose's
+            sources.pop()
+            return []
+        return [f"注意：正文写的是{money(fact.value)}{fact.unit}，与表格不一致：“{fact.sentence}”（第{fact.line}行）。"]
+
+    def _audit_caveat(self, figure: Figure) -> list[str]:
+        """Where the reports' own arithmetic does not hold at this figure's line, say so."""
+        finding = self.inconsistencies.get((figure.doc, figure.line))
+        if finding is None:
+            return []
+        return [f"核对提示：{finding.subject}，所列{finding.expected}，计算得{finding.actual}，报告本身前后不一致。"]
+
+    def table_rows(self, figure: Figure) -> list[RowRecord]:
+        """The rows of the table a figure comes from (cached by the finder)."""
+        return next(rows for table, rows in self.finder.tables(figure.doc) if table.number == figure.table)
+
+    def figure_source(self, figure: Figure) -> Source:
+        if figure.table is None:
+            return Source(figure.doc, figure.doc_title, "text", None, None, figure.sentence or "", figure.line)
+        row = next(r for r in self.table_rows(figure) if r.id == figure.row_id)
+        cells = "，".join(f"{c} {money(v)}" for c, v in row.values.items())
+        text = f"表{figure.table}《{figure.table_title}》 {row.name}：{cells}"
+        return Source(figure.doc, figure.doc_title, "table", f"表{figure.table} {figure.table_title}", figure.table,
+                      text, figure.line, row.line_end, row_id=row.id, column=figure.column)
+
+    def _parts_chart(self, figure: Figure) -> dict | None:
+        """When the figure's row has parts in its table (三公经费 into its three, a 功能科目 into its
+        sub-items), the parts in the same column, for a breakdown chart."""
+        if figure.table is None or figure.row_id is None:
+            return None
+        rows = self.table_rows(figure)
+        row = next(r for r in rows if r.id == figure.row_id)
+        same_side = [r for r in rows if r.side == row.side]
+        children = direct_children(same_side, same_side.index(row))
+        values = [child.values.get(figure.column) for child in children]
+        if len(children) < 2 or None in values:
+            return None
+        return {"kind": "parts", "title": f"{figure.doc_title} {clean_row_name(row.name)}的构成（{figure.column}）",
+                "unit": figure.unit, "labels": [clean_row_name(c.name) for c in children],
+                "values": [float(v) for v in values]}
+
+    def not_found(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> Answer:
+        held = []
+        for document in documents:
+            tables = self.store.tables(document.name)
+            listing = "；".join(f"表{t.number} {t.title}" for t in tables) or "（该报告没有表格，只有文字）"
+            held.append(f"{document.title}：{listing}")
+        known = f"（问题里已给出的{'、'.join(map(str, sorted(question.stated)))}不算）" if question.stated else ""
+        text = (f"在{'、'.join(d.title for d in documents)}中没有找到“{subject_name(subject, question)}”的{'其他' if known else ''}"
+                f"数字{known}。\n这些报告包含：\n" + "\n".join(held))
+        return Answer(question.text, False, text, intent=question.intent, understood=question)
+
+    # ------------------------------------------------------------ several figures, asked together or compared
+    def pair(self, question: Question, first: tuple[str, Figure], second: tuple[str, Figure]) -> Answer:
+        """Two figures side by side and their difference."""
+        (name_a, a), (name_b, b) = first, second
+        difference = a.value - b.value
+        relation = "多" if difference > 0 else "少" if difference < 0 else "相同，差"
+        lines = [_labelled(name_a, self.figure_sentence(a)), _labelled(name_b, self.figure_sentence(b))]
+        if a.unit == b.unit:
+            lines.append(f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，"
+                         f"即前者比后者{relation}{money(abs(difference))}{a.unit}。")
+        else:  # a percent and an amount, say: there is no difference to take
+            lines.append(f"（两个数字的单位不同：{a.unit}与{b.unit}，不能相减。）")
+        sources = [self.figure_source(a), self.figure_source(b)]
+        answer = Answer(question.text, True, "\n".join(lines), [a, b], sources, question.intent, question)
+        answer.chart = bar_chart(question, [name_a, name_b], [a, b])
+        return answer
+
+    def side_by_side(self, question: Question, pairs: list[tuple[str, Figure]]) -> Answer:
+        figures = [figure for _, figure in pairs]
+        lines = [_labelled(name, self.figure_sentence(figure)) for name, figure in pairs]
+        answer = Answer(question.text, True, "\n".join(lines), figures, [self.figure_source(f) for f in figures],
+                        question.intent, question)
+        answer.chart = bar_chart(question, [name for name, _ in pairs], figures)
+        return answer
+
+
+class _Inconsistencies:
+    """The audit's failed checks by (report, line), read from the store per report when first asked."""
+
+    def __init__(self, store):  # a TableStore
+        self.store = store
+        self._by_doc: dict[str, dict[int, object]] = {}
+
+    def get(self, key: tuple[str, int]):
+        doc, line = key
+        if doc not in self._by_doc:
+            self._by_doc[doc] = {f.line: f for f in self.store.audit_findings(doc) if not f.passed}
+        return self._by_doc[doc].get(line)
+
+
+def _table_is_about(figure: Figure, item: str) -> bool:
+    """The figure's table is the one that states the item, or the whole it is a part of (三公 for 公务接待费)."""
+    family = [item]
+    while family[-1] in domain.SHARE_WHOLES:
+        family.append(domain.SHARE_WHOLES[family[-1]])
+    title = unquoted(compact(figure.table_title or ""))
+    return any(unquoted(compact(name)) in title for member in family for name in domain.ITEMS[member])
+
+
+def _said_in(question: Question, names: list[str], reading: str) -> list[str]:
+    """The names of the question said in one of its readings, as the question says them."""
+    return [name for name in names if question.said.get(name, name) in reading]
+
+
+def _items_besides(question: Question, unit: str, others: tuple[str, ...] = ()) -> list[str]:
+    """What a question asks of a unit it names ("新会分局的政府采购"): its subjects that are no unit."""
+    return [s for s in question.subjects if s != unit and s not in others and not parts.is_unit_name(s)]
+
+
+def bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> dict:
+    return {"kind": "compare", "title": subject_name(question.subjects[0] if question.subjects else None, question),
+            "unit": figures[0].unit,
+            "labels": labels, "values": [float(f.value) for f in figures]}
+
+
+def _labelled(name: str, sentence: str) -> str:
+    return sentence if sentence.startswith(name) else f"{name}：{sentence}"
