@@ -166,9 +166,7 @@ class DerivedAnswers:
         subject = question.subjects[0] if question.subjects else None
         name = subject_name(subject, question) if subject else ""
         lines, figures, sources = [], [], []
-        for unit in self.figures.ranked(question, documents, subject):
-            if not unit.change:
-                continue
+        for unit in self.figures.ranked(question, documents, subject, changes=True):  # "减少了多少": not the level
             document = self.store.document(unit.doc)
             change = unit.figure
             change.label = f"{name}{change.label}" if name and name not in change.label else change.label

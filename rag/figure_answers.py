@@ -87,10 +87,11 @@ class FigureAnswers:
         return self._numbers[document.name]
 
     def ranked(self, question: Question, documents: list[DocumentInfo], subject: str | None,
-               siblings: bool = False) -> list[Evidence]:
+               siblings: bool = False, changes: bool = False) -> list[Evidence]:
         """Each report's best unit of evidence for the subject (or, with none, for the question's
         own words), best report first. With siblings, the other rows the exact look-up found
-        alongside the best one (行政运行 under several 功能科目) come too."""
+        alongside the best one (行政运行 under several 功能科目) come too; with changes, only
+        the units that state a change against last year compete."""
         if subject and subject not in question.subjects:  # a whole the question leaves unsaid
             question = replace(question, reading=subject_name(subject), asked_class=None)
         elif subject and not any(w in question.reading for w in (*domain.ITEMS.get(subject, ()), subject)):
@@ -107,7 +108,7 @@ class FigureAnswers:
         for document in documents:
             named = named_cells(self.finder, document, subject, question) if subject else []
             units = named + matching_cells(self.finder, document, question, content) + self._numbers_of(document)
-            best = rank.best_per_document(units, terms, question)
+            best = rank.best_per_document([u for u in units if u.change] if changes else units, terms, question)
             if not best:
                 continue
             value, unit = best[0]
