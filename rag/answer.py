@@ -18,13 +18,14 @@ from functools import cached_property
 from itertools import islice
 
 from rag import domain, lexicon, parts, places, rank
-from rag.answer_types import Answer
+from rag.answer_types import Answer, subject_name
 from rag.derived import DerivedAnswers
 from rag.figure_answers import FigureAnswers
 from rag.followup import carry_over
 from rag.index import Chunk, SearchIndex, load_vocabulary
-from rag.lookup import FigureFinder
+from rag.lookup import FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
+from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.question import WORDS_ASKED, Question, asking_parts, row_name_variants, understand
@@ -107,6 +108,8 @@ class AnswerEngine:
             # "检查是怎么铺开的？搞了几个全覆盖": no figure, but the passage that tells how may count them
             passage = self.passages.run(replace(question, intent="passage"), documents)
             answer = passage if passage.found and not rank.standing_section(passage.sources[0].section) else answer
+        if question.asks_reason and question.intent == "figure" and answer.found:
+            answer = self._with_reason(question, documents, answer)
         if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
             refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
@@ -119,6 +122,20 @@ class AnswerEngine:
             answer.answer = f"（{read}）\n{answer.answer}"
         for source in answer.sources:
             source.scanned = source.doc in self._scanned and self._scanned[source.doc].read_by_ocr(source.line)
+        return answer
+
+    def _with_reason(self, question: Question, documents: list[DocumentInfo], answer: Answer) -> Answer:
+        """A figure asked with why ("为什么有一大笔，金额是多少"): the report's reason after it, or
+        that the report gives none."""
+        documents = [d for d in documents if d.name in {s.doc for s in answer.sources}] or documents
+        reason = self.passages.reason(replace(question, intent="reason"), documents)
+        names = {compact(n) for n in [*(subject_name(s, question) for s in question.subjects),
+                                      *(clean_row_name(f.row) for f in answer.figures if f.row)]}
+        if reason is None or not any(n in compact(reason.sources[0].text) for n in names):  # a reason for another figure
+            answer.answer += "\n报告中没有找到说明其原因的文字。"
+            return answer
+        answer.answer += f"\n报告给出的原因：{reason.answer}"
+        answer.sources += [s for s in reason.sources if s not in answer.sources]
         return answer
 
     def _unlisted_unit(self, question: Question, documents: list[DocumentInfo]) -> str | None:

@@ -83,8 +83,18 @@ class PassageReader:
         return Answer(question.text, True, text, [], sources, question.intent, question)
 
     def _reason(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The report's own reason; without one, why a figure changed is refused and anything else is
+        answered by the passage that fits best."""
+        if found := self.reason(question, documents):
+            return found
+        if any(w in question.reading for w in domain.DIRECTION_WORDS) and question.subjects:
+            return self._refuse(question, f"报告中没有说明“{subject_name(question.subjects[0], question)}”变化原因的文字。")
+        return self._passage(question, documents)
+
+    def reason(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
         """The report's own reason: the sentence that states the figure and the words after it
-        that explain it (主要原因是…), ranked like every other unit of evidence."""
+        that explain it (主要原因是…), ranked like every other unit of evidence; None when no
+        sentence fits."""
         # why a figure changed: "比上年" says where the reason is, not what it is about
         terms = rank.query_terms(question, self.term_weights,
                                  drop=domain.REASON_WORDS + domain.CHANGE_REFERENCES)
@@ -101,9 +111,7 @@ class PassageReader:
         scored = sorted(((rank.passage_score(u, terms, question), u) for u in units),
                         key=lambda s: (-s[0], s[1].doc, s[1].line))
         if not scored or scored[0][0] < rank.WEIGHTS.passage_at:
-            if asks_change and question.subjects:
-                return self._refuse(question, f"报告中没有说明“{subject_name(question.subjects[0], question)}”变化原因的文字。")
-            return self._passage(question, documents)
+            return None
         best = scored[0][1]
         document = self.store.document(best.doc)
         quote = best.sentence + "".join(s for s in best.neighbours if _gives_reason(s) and not _gives_reason(best.sentence))

@@ -591,12 +591,19 @@ def row_name_variants(name: str) -> list[str]:
                     if n.endswith(ending) and len(n) - len(ending) >= domain.SAID_WITHOUT_ENDING_MIN]
 
 
+def _amount_asked_apart(text: str) -> bool:
+    """The last clause that asks, asks an amount and not why: "为什么有一大笔，金额是多少"."""
+    clause = asking_part(text, CLAUSE_BREAKS)
+    return bool(re.search("多少|几", clause)) and not any(w in clause for w in domain.REASON_WORDS) \
+        and not REASON_HOW.search(clause)
+
+
 def _intent(text: str, question: Question) -> str:
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
     asks_amount = any(w in text for w in domain.AMOUNT_WORDS) and not words_asked(text)
-    if question.asks_reason:
-        return "reason"
+    if question.asks_reason and not _amount_asked_apart(text):
+        return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
     if any(w in text for w in words["definition"]) and not asks_amount:
         return "definition"
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):

@@ -862,3 +862,16 @@ def test_everyday_words_for_the_reports_words_find_their_passage(engine):
 def test_words_of_time_and_choice_are_not_what_is_asked_about(engine):
     answer = engine.ask("廉江目前的医保费是谁在征收，还是医保局收")
     assert answer.found and "税务部门统一征收" in answer.answer
+
+
+def test_a_change_asked_without_its_base_year_is_the_change_the_report_states(engine):
+    answer = engine.ask("江门2024年三公经费减少了多少")  # no 比上年: still the change, then the level
+    assert [str(f.value) for f in answer.figures] == ["0.94", "17.56"]
+
+
+def test_a_figure_asked_with_why_is_the_figure_with_the_reports_reason_for_it(engine):
+    other = engine.ask("廉江医保局2023年其他收入哪来的？多少钱")
+    assert str(other.figures[0].value) == "0.02" and "报告给出的原因" in other.answer
+    assert "退休人员征订读本" in other.answer
+    event = engine.ask("广州医保局2023年预算里“突发公共卫生事件应急处理”为啥那么多，有多少")
+    assert str(event.figures[0].value) == "35000.00" and "没有找到说明其原因的文字" in event.answer  # none given
