@@ -28,7 +28,7 @@ from rag.normalize import Vocabulary
 from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
-from rag.question import WORDS_ASKED, Question, asking_parts, row_name_variants, understand
+from rag.question import CLAUSE_BREAKS, WORDS_ASKED, Question, asking_part, asking_parts, row_name_variants, understand
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -89,7 +89,7 @@ class AnswerEngine:
             return answer
 
     def _answer(self, question: Question, docs_filter: set[str] | None) -> Answer:
-        if question.wide_scope and not question.cities:
+        if question.wide_scope and (not question.cities or _measured_against_scope(question)):
             return self._refuse(question, f"收录的是各地医疗保障局自己的报告，没有{question.wide_scope}的数字或情况。")
         documents, problem, note = self._resolve_documents(question, docs_filter)
         if problem:
@@ -275,6 +275,15 @@ def _latest_year_unheld(question: Question, documents: list[DocumentInfo]) -> st
         return None
     city, latest = question.cities[0], max(question.years)
     return None if any(d.city == city and d.year == latest for d in documents) else f"{city}{latest}年"
+
+
+def _measured_against_scope(question: Question) -> bool:
+    """A city's figure set against a scope no report covers: its share of, or its place in, 全省 or
+    全市各部门 ("在全省21个地市里排第几"). A passage may name the scope ("在全省领先的做法")."""
+    if question.intent in ("share", "rank"):
+        return True
+    return question.intent in ("figure", "compare", "change") and question.wide_scope in asking_part(
+        question.text, CLAUSE_BREAKS)
 
 
 def _asks_words_too(question: Question) -> bool:

@@ -404,4 +404,6 @@ REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "�
                                    "主要变动情况", "变动原因", "用于", "主要为", "影响")
 # scopes that no city or county report covers
 WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
-                                "广东省医疗保障局", "全广东")
+                                "广东省医疗保障局", "全广东",
+                                # the other departments of a city: each publishes its own reports
+                                "全市所有部门", "全市各部门", "市直各部门", "市直部门", "全市部门", "其他部门")

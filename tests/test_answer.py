@@ -258,6 +258,8 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("廉江2023年12月份单月的城乡居民医保基金支出是多少亿元", "没有12月份的数字"),  # stated 截止10月底
     ("吴川医疗保障服务中心单独的基本支出是多少", "没有单列“吴川医疗保障服务中心”"),  # folded into the 局's budget
     ("江门医保局新会分局2024年单独的政府采购预算是多少", "没有单列“江门市医疗保障局新会分局”的“政府采购”"),
+    ("吴川医保局的三公经费在全省排名第几", "没有全省的数字"),  # a city's place in a scope no report covers
+    ("江门医保局2024年支出占市直各部门总支出的比重", "没有市直各部门的数字"),
 ])
 def test_questions_the_reports_cannot_answer_are_refused_with_what_is_held(engine, text, reason):
     answer = engine.ask(text)
