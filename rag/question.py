@@ -244,7 +244,11 @@ def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
 
 
 def asking_parts(text: str, breaks: str = SENTENCE_BREAKS) -> list[str]:
-    """Every sentence (or clause) that asks something, in order."""
+    """Every sentence (or clause) that asks something, in order. After the last question mark, a
+    sentence that says why one asks is not asked: "办公费列了多少？想看看县级局怎么编的"."""
+    asked = re.match(r"(.*[？?])([^？?]*)$", text)
+    if asked and re.sub(domain.ASKER_WORDS, "", asked.group(2)).startswith(domain.MOTIVE_WORDS):
+        text = asked.group(1)
     return [part for part in re.split(f"[{breaks}]", text) if asks(part)]
 
 

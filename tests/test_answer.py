@@ -877,3 +877,8 @@ def test_a_figure_asked_with_why_is_the_figure_with_the_reports_reason_for_it(en
     assert "退休人员征订读本" in other.answer
     event = engine.ask("广州医保局2023年预算里“突发公共卫生事件应急处理”为啥那么多，有多少")
     assert str(event.figures[0].value) == "35000.00" and "没有找到说明其原因的文字" in event.answer  # none given
+
+
+def test_a_figure_asked_then_why_one_asks_is_the_figure(engine):
+    answer = engine.ask("江门医保局项目支出里的培训费安排了多少？想看看他们是怎么编的")
+    assert answer.intent == "figure" and [str(f.value) for f in answer.figures] == ["35.43"]

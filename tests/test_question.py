@@ -216,3 +216,9 @@ def test_a_table_named_in_quotes_names_no_item_column_or_quoted_name():
                           ["其他支出", "医保基金核算精算等经办经费"])
     assert question.table_named == "部门预算项目支出及其他支出预算表"
     assert "其他支出" not in question.subjects and question.columns == [] and question.quoted == []
+
+
+def test_why_one_asks_said_after_the_question_mark_is_not_what_is_asked():
+    from rag.question import asking_part
+    assert asking_part("江门医保局培训费安排了多少？我们想对照一下自己怎么编的") == "江门医保局培训费安排了多少"
+    assert asking_part("江门医保局有哪些科室？分别管什么") == "分别管什么"  # a second question is still asked
