@@ -406,6 +406,9 @@ REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "�
 ASKER_WORDS = r"^[，,\s]*(?:我们|我|咱们|俺)?(?:就是|主要是|也)?"
 MOTIVE_WORDS: tuple[str, ...] = ("想看看", "想看下", "想看一下", "想参考", "想对照", "想对比", "想比较", "想学习",
                                  "想借鉴", "参考一下", "对照一下", "借鉴一下", "好参考", "好对照", "方便对照")
+# a remark after the question that says what is asked, not why ("…多少？就是年末结转和结余")
+CLARIFYING_WORDS: tuple[str, ...] = ("就是", "也就是", "即", "指", "是指", "我是说", "我说的是", "不是", "不要", "只要",
+                                     "包括", "包含", "含", "不含", "不包括", "除了", "单指", "特指", "比如", "例如")
 # scopes that no city or county report covers
 WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
                                 "广东省医疗保障局", "全广东",

@@ -174,6 +174,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized)  # a table's title names no item or column
+    outside_table = _without_remarks_after(outside_table)  # nor does a remark after the question
     spans = subject_spans(outside_table, row_vocabulary or [])
     rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
     named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said
@@ -254,6 +255,15 @@ def asking_parts(text: str, breaks: str = SENTENCE_BREAKS) -> list[str]:
 
 def asks(part: str) -> bool:
     return bool(re.search(ASKING_WORDS, part))
+
+
+def _without_remarks_after(text: str) -> str:
+    """The question with the sentences after its last question mark that ask nothing blanked out
+    (positions kept): "行政运行科目合计多少？我看它有一部分算在项目支出里" asks no 项目支出."""
+    asked = re.match(r"(.*[？?])([^？?]*)$", text)
+    if not asked or asks(asked.group(2)) or asked.group(2).lstrip("，, ").startswith(domain.CLARIFYING_WORDS):
+        return text  # "…多少？就是年末结转和结余", "…多少？不是基本支出那个": it says what is asked
+    return asked.group(1) + " " * len(asked.group(2))
 
 
 def spoken_sentences(text: str) -> list[str]:

@@ -882,3 +882,10 @@ def test_a_figure_asked_with_why_is_the_figure_with_the_reports_reason_for_it(en
 def test_a_figure_asked_then_why_one_asks_is_the_figure(engine):
     answer = engine.ask("江门医保局项目支出里的培训费安排了多少？想看看他们是怎么编的")
     assert answer.intent == "figure" and [str(f.value) for f in answer.figures] == ["35.43"]
+
+
+def test_a_remark_after_the_question_names_no_column_unless_it_says_what_is_asked(engine):
+    remark = engine.ask("吴川医保局行政运行（2101501）一共多少？听说有些放在项目支出里了")
+    assert [(str(f.value), f.column) for f in remark.figures] == [("278.54", "合计")]
+    clarified = engine.ask("吴川医保局行政运行（2101501）多少？就是项目支出里的")
+    assert [(str(f.value), f.column) for f in clarified.figures] == [("155.50", "项目支出")]
