@@ -855,6 +855,8 @@ def test_everyday_words_for_the_reports_words_find_their_passage(engine):
     assert check.found and "审核人审核" in check.answer
     sections = engine.ask("江门医保局有哪几个科")  # 个 counts; 科 is asked about (科室: 内设机构)
     assert sections.found and "待遇保障科" in sections.answer
+    below = engine.ask("江门医保局下面分了哪些科？")  # 下面, 底下: said of no passage, asked of none
+    assert below.found and "待遇保障科" in below.answer
     towns = engine.ask("廉江医保局那个镇上呢有没有办医保的窗口我住乡下")  # 镇上, 镇街: 乡镇 both
     assert towns.found and "镇街党群服务中心均设置医保服务窗口" in towns.answer
     moved = engine.ask("廉江把哪些医保业务搬进了市政务服务大厅集中办理？")  # 进驻了市行政服务中心
