@@ -891,3 +891,8 @@ def test_a_remark_after_the_question_names_no_column_unless_it_says_what_is_aske
     assert [(str(f.value), f.column) for f in remark.figures] == [("278.54", "合计")]
     clarified = engine.ask("吴川医保局行政运行（2101501）多少？就是项目支出里的")
     assert [(str(f.value), f.column) for f in clarified.figures] == [("155.50", "项目支出")]
+
+
+def test_the_reason_asked_as_its_grounds_is_the_reports_reason(engine):
+    answer = engine.ask("江门医保局2024年机关运行经费压减的理由是什么")  # 理由, 缘由: why
+    assert answer.intent == "reason" and "主要原因是厉行节约，机关运行经费预算下降" in answer.answer
