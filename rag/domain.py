@@ -410,6 +410,14 @@ MOTIVE_WORDS: tuple[str, ...] = ("想看看", "想看下", "想看一下", "想�
 # a remark after the question that says what is asked, not why ("…多少？就是年末结转和结余")
 CLARIFYING_WORDS: tuple[str, ...] = ("就是", "也就是", "即", "指", "是指", "我是说", "我说的是", "不是", "不要", "只要",
                                      "包括", "包含", "含", "不含", "不包括", "除了", "单指", "特指", "比如", "例如")
+# insurance schemes whose figures the reports state apart, if at all: a figure of the whole 医保
+# fund or of another scheme does not answer one asked of these
+SCHEMES: dict[str, tuple[str, ...]] = {
+    "生育保险": ("生育保险",),
+    "长期护理保险": ("长期护理保险", "长护险"),
+    "大病保险": ("大病保险",),
+    "工伤保险": ("工伤保险",),
+}
 # scopes that no city or county report covers
 WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
                                 "广东省医疗保障局", "全广东",

@@ -206,6 +206,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # a name quoted whole: only its own figures answer
     if question.intent == "figure" and evidence.figure and evidence.figure.value in question.stated:
         value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it)
+    if _other_scheme(question, evidence):
+        value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入
     if _opposes(question, _about(evidence)):
         value += w.opposed
     if evidence.named:
@@ -221,6 +223,16 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def _other_scheme(question: Question, evidence: Evidence) -> bool:
+    """The question asks of one insurance scheme or fund (居民医保, 生育保险) and the words that say
+    what the figure is (its clause, or its row and table) name none of that scheme's names."""
+    asked = [names for names in domain.SCHEMES.values() if any(n in question.reading for n in names)]
+    if not asked:
+        return False
+    said = f"{evidence.label}{evidence.lead}{evidence.context if evidence.kind == 'cell' else ''}"
+    return not any(n in said for names in asked for n in names)
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:

@@ -896,3 +896,10 @@ def test_a_remark_after_the_question_names_no_column_unless_it_says_what_is_aske
 def test_the_reason_asked_as_its_grounds_is_the_reports_reason(engine):
     answer = engine.ask("江门医保局2024年机关运行经费压减的理由是什么")  # 理由, 缘由: why
     assert answer.intent == "reason" and "主要原因是厉行节约，机关运行经费预算下降" in answer.answer
+
+
+def test_a_figure_of_one_insurance_scheme_is_not_answered_by_the_whole_fund(engine):
+    for text in ("江门全市2023年生育保险基金收了多少亿", "江门2023年长护险基金总收入有多少亿元"):  # not 93.33, the whole
+        assert not engine.ask(text).found, text
+    rate = engine.ask("江门2023年大病保险保费筹集完成率是多少")  # stated of the scheme itself
+    assert [str(f.value) for f in rate.figures] == ["100"]
