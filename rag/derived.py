@@ -17,8 +17,12 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.figure_answers import FigureAnswers, bar_chart
 from rag.lookup import Figure, FigureFinder, clean_row_name
-from rag.question import Question
+from rag.question import CLAUSE_BREAKS, Question, asking_part
 from rag.store import DocumentInfo, RowRecord, TableStore
+
+
+# a change asked as an amount ("比2022年增加了多少个", "少了多少"), not as a rate or a direction
+DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
 
 
 class DerivedAnswers:
@@ -182,6 +186,11 @@ class DerivedAnswers:
                 sources.append(self.figures.figure_source(current))
         if not lines:
             answer = self.figures.run(replace(question, intent="figure"), documents)
+            if answer.found and DELTA_ASKED.search(asking_part(question.text, CLAUSE_BREAKS)):
+                said = f"“{name}”" if name else "它"  # "增加了多少个": the level is not the answer
+                refusal = self._refuse(question, f"报告没有给出{said}比上年增减了多少，只载明：\n{answer.answer}")
+                refusal.sources = answer.sources
+                return refusal
             if answer.found:
                 answer.answer += "\n这些报告没有给出该项目与上年相比的变化。"
             return answer

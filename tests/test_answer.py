@@ -903,3 +903,8 @@ def test_a_figure_of_one_insurance_scheme_is_not_answered_by_the_whole_fund(engi
         assert not engine.ask(text).found, text
     rate = engine.ask("江门2023年大病保险保费筹集完成率是多少")  # stated of the scheme itself
     assert [str(f.value) for f in rate.figures] == ["100"]
+
+
+def test_a_change_asked_as_an_amount_is_refused_when_only_the_level_is_stated(engine):
+    answer = engine.ask("江门2023年DIP病种分值库的病种数比上年多了几个")  # stated: 优化至7700个左右
+    assert not answer.found and "增减了多少" in answer.answer and "7700" in answer.answer
