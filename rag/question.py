@@ -208,7 +208,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     asked = TOPIC_GAPS.sub("", normalized)  # "存在哪些问题" names 存在问题
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
                            if any(w in normalized or w in asked for w in words)), None)
-    counted = _without_name_words(normalized)  # "哪几个科室" asks for names, not how many
+    counted = _without_name_words(_without_remarks_after(normalized))  # "哪几个科室" asks for names, not how many
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     asking = asking_parts(normalized, CLAUSE_BREAKS)

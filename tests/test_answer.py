@@ -908,3 +908,8 @@ def test_a_figure_of_one_insurance_scheme_is_not_answered_by_the_whole_fund(engi
 def test_a_change_asked_as_an_amount_is_refused_when_only_the_level_is_stated(engine):
     answer = engine.ask("江门2023年DIP病种分值库的病种数比上年多了几个")  # stated: 优化至7700个左右
     assert not answer.found and "增减了多少" in answer.answer and "7700" in answer.answer
+
+
+def test_a_guess_said_after_the_question_does_not_change_what_is_asked(engine):
+    answer = engine.ask("吴川医保局2024年行政运行多少？应该是最大的一项吧")  # not a ranking of its parts
+    assert answer.intent == "figure" and [str(f.value) for f in answer.figures] == ["278.54"]
