@@ -119,7 +119,10 @@ PERSON_WORDS: tuple[str, ...] = ("局长", "科长", "股长", "主任", "干部
 PERSONAL_DETAILS: tuple[str, ...] = ("是谁", "叫什么", "叫啥", "姓什么", "姓啥", "名字", "姓名", "电话", "手机", "联系方式")
 # how to reach the department, which the reports never print (电话咨询 and 举报电话 as things done are)
 CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|是几)", "联系方式", "联系电话", "手机号", "传真",
-                                  "邮箱", "网址", "官网", "地址")
+                                  "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)
+# where a department is, asked: answered only by a sentence saying where it is (位于…)
+LOCATION_ASKED: tuple[str, ...] = ("地址", "办公地点", "在哪办公", "在哪里办公", "在哪儿办公")
+LOCATION_SAID = "位于"
 # after a place, a branch of the department: 鹤山分局, 蓬江分中心 (a branch has its own rows when
 # it has its own budget); a 服务中心 only when asked of alone (单独的基本支出): it is often folded
 # into the department's budget, and asked plainly its 事业运行 row answers
@@ -343,7 +346,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "编制数": "编制", "参保的": "参保", "年底": "年末", "还剩": "结余",
     "长护险": "长期护理保险", "社保": "社会保障", "集采": "集中采购",
     "政务服务中心": "行政服务中心", "政务服务大厅": "行政服务中心", "政务大厅": "行政服务中心", "政务中心": "行政服务中心",
-    "搬进": "进驻", "搬到": "进驻",
+    "搬进": "进驻", "搬到": "进驻", "地址": "位于", "在哪办公": "办公场所", "在哪里办公": "办公场所",
     "刚出生的宝宝": "新生儿", "宝宝": "新生儿", "婴儿": "新生儿", "把关": "审核", "外包": "委托第三方", "镇里": "乡镇", "镇上": "乡镇", "镇街": "乡镇", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
 }
 # words people may type in pinyin, besides places and items (yibao -> 医保)

@@ -55,6 +55,9 @@ class PassageReader:
         if question.amounts:  # the chunks stating the sum cited: 七百多万
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
                       if c not in found and rank.states_cited_sum(question, c.text)]
+        if any(w in question.text for w in domain.LOCATION_ASKED):  # an address: only where a report says where
+            found = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
+                     if domain.LOCATION_SAID in c.text]
         named = [term for term in question.row_terms if not parts.is_unit_name(term)]  # a unit's name begins its projects'
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
                     and any(c.text.startswith(term) for term in named)]

@@ -913,3 +913,9 @@ def test_a_change_asked_as_an_amount_is_refused_when_only_the_level_is_stated(en
 def test_a_guess_said_after_the_question_does_not_change_what_is_asked(engine):
     answer = engine.ask("吴川医保局2024年行政运行多少？应该是最大的一项吧")  # not a ranking of its parts
     assert answer.intent == "figure" and [str(f.value) for f in answer.figures] == ["278.54"]
+
+
+def test_an_address_is_answered_only_by_a_sentence_that_says_where(engine):
+    held = engine.ask("江门医保局在哪里办公，地址多少")  # the 自评 states its offices' place
+    assert held.found and "建设三路" in held.answer
+    assert not engine.ask("廉江医保局的办公地点在什么位置").found  # its report says where of nothing
