@@ -63,6 +63,10 @@ class Question:
 
 def _normalize(text: str) -> str:
     text = compact(normalize_text(text))
+    if any(word in text for word in domain.CANTONESE):  # 几多 -> 多少, 点解 -> 为什么, 同 -> 和
+        for cantonese, mandarin in domain.CANTONESE.items():
+            text = text.replace(cantonese, mandarin)
+        text = re.sub(domain.CANTONESE_AND, "和", text)
     for short, full in domain.UNIT_SHORT_NAMES.items():  # 医保局 -> 医疗保障局
         text = text.replace(short, full)
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年

@@ -222,3 +222,11 @@ def test_why_one_asks_said_after_the_question_mark_is_not_what_is_asked():
     from rag.question import asking_part
     assert asking_part("江门医保局培训费安排了多少？我们想对照一下自己怎么编的") == "江门医保局培训费安排了多少"
     assert asking_part("江门医保局有哪些科室？分别管什么") == "分别管什么"  # a second question is still asked
+
+
+def test_cantonese_as_typed_in_guangdong_reads_as_mandarin():
+    question = understand("吴川医保局24年差旅费系几多？点解咁多嘅")
+    assert "差旅费是多少" in question.reading and question.asks_reason
+    both = understand("江门同吴川24年嘅办公费边个多啲")  # 同 as "and"; 同比 stays
+    assert "江门和吴川" in both.reading and both.cities == ["江门", "吴川"]
+    assert "比上年有没有减少" in understand("江门医保局24年三公经费同比有冇减少").reading  # 同比, not 和比
