@@ -919,3 +919,12 @@ def test_an_address_is_answered_only_by_a_sentence_that_says_where(engine):
     held = engine.ask("江门医保局在哪里办公，地址多少")  # the 自评 states its offices' place
     assert held.found and "建设三路" in held.answer
     assert not engine.ask("廉江医保局的办公地点在什么位置").found  # its report says where of nothing
+
+
+@pytest.mark.parametrize("text, value", [
+    ("吴川医保局打算花多少钱购车", "18.00"),  # 购车, 买新车: 公务用车购置
+    ("江门医保局修车加油的油钱预算多少", "14.82"),  # 修车, 油钱: 公务用车运行维护费
+    ("吴川医保局交工会的钱有多少", "3.20"),  # 交工会: 工会经费
+])
+def test_everyday_words_for_an_item_find_its_row(engine, text, value):
+    assert [str(f.value) for f in engine.ask(text).figures][:1] == [value]
