@@ -276,9 +276,9 @@ BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细
 # A figure asked per month, person or day, and the words by which a report would state one so;
 # the reports print yearly totals, which are not the answer (the answer says so and shows them).
 PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "月": ("每个月", "每月", "月均", "平均每月", "一个月多少"),
+    "月": ("每个月", "每月", "月均", "平均每月", "一个月"),
     "人": ("每人", "人均", "每个人", "平均每人"),
-    "天": ("每天", "日均", "一天多少"),
+    "天": ("每天", "日均", "一天"),
 }
 # a part of the year asked for ("12月份单月", "第三季度", "上半年"): the reports state the year's figures,
 # and a figure of a part only where their words name that part

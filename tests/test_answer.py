@@ -254,6 +254,7 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("江门医保中心蓬江分中心的人员经费多少", "没有单列“蓬江分中心”"),  # named in the prose, in no table
     ("蓬江分局有多少个编制", "没有找到“蓬江分局”"),  # no city: 江门's report lists it, states no 编制 of it
     ("吴川医保局每个月办公费大概多少", "没有按月计"),
+    ("江门医保局一个月水费要交多少", "没有按月计"),  # 一个月, a word apart from 多少
     ("廉江医保局2023年第三季度的三公经费支出是多少", "没有第三季度的数字"),  # the year's alone
     ("廉江2023年12月份单月的城乡居民医保基金支出是多少亿元", "没有12月份的数字"),  # stated 截止10月底
     ("吴川医疗保障服务中心单独的基本支出是多少", "没有单列“吴川医疗保障服务中心”"),  # folded into the 局's budget
