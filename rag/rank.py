@@ -217,7 +217,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     elif question.table_named and evidence.figure and evidence.figure.table_title:
         named = bigrams(question.table_named)
         value += w.table_named * len(named & bigrams(evidence.figure.table_title)) / max(1, len(named))
-    if evidence.target and not any(word in question.reading for word in domain.TARGET_QUESTION_WORDS):
+    if evidence.target and any(word in question.reading for word in domain.ACTUAL_ASKED_WORDS):
+        value += w.unit_conflicts  # the result is asked: a target is not it
+    elif evidence.target and not any(word in question.reading for word in domain.TARGET_QUESTION_WORDS):
         value += w.target_unasked
     asks_change = question.intent == "change"
     if evidence.change or asks_change:

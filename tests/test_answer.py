@@ -929,3 +929,9 @@ def test_an_address_is_answered_only_by_a_sentence_that_says_where(engine):
 ])
 def test_everyday_words_for_an_item_find_its_row(engine, text, value):
     assert [str(f.value) for f in engine.ask(text).figures][:1] == [value]
+
+
+def test_a_result_asked_is_not_answered_by_its_target(engine):
+    assert not engine.ask("江门2023年大病保险住院政策规定支付比例实际达到多少").found  # only ≥60% is stated
+    target = engine.ask("江门2023年大病保险住院政策规定支付比例的目标是多少")
+    assert [str(f.value) for f in target.figures] == ["60"]
