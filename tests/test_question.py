@@ -230,3 +230,8 @@ def test_cantonese_as_typed_in_guangdong_reads_as_mandarin():
     both = understand("江门同吴川24年嘅办公费边个多啲")  # 同 as "and"; 同比 stays
     assert "江门和吴川" in both.reading and both.cities == ["江门", "吴川"]
     assert "比上年有没有减少" in understand("江门医保局24年三公经费同比有冇减少").reading  # 同比, not 和比
+
+
+def test_a_particle_after_the_thing_counted_is_not_part_of_it():
+    assert understand("廉江医保局有多少辆公务车呀").counted == "公务车"
+    assert understand("广州医保局一共有多少辆车啊").counted is None  # 车: one character, matched as said
