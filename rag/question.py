@@ -234,6 +234,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
 
 
 SENTENCE_BREAKS = "。！？!?；;：:"
+AFTER_LAST_QUESTION_MARK = re.compile(r"(.*[？?])([^？?]*)$")  # the question, and what is said after it
 CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
 # a particle that ends a sentence said without punctuation ("是多少呀我听人家说挺多的"); not 呢,
 # which also marks a topic ("那个服务大厅呢为啥说不够用")
@@ -252,7 +253,7 @@ def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
 def asking_parts(text: str, breaks: str = SENTENCE_BREAKS) -> list[str]:
     """Every sentence (or clause) that asks something, in order. After the last question mark, a
     sentence that says why one asks is not asked: "办公费列了多少？想看看县级局怎么编的"."""
-    asked = re.match(r"(.*[？?])([^？?]*)$", text)
+    asked = AFTER_LAST_QUESTION_MARK.match(text)
     if asked and re.sub(domain.ASKER_WORDS, "", asked.group(2)).startswith(domain.MOTIVE_WORDS):
         text = asked.group(1)
     return [part for part in re.split(f"[{breaks}]", text) if asks(part)]
@@ -265,7 +266,7 @@ def asks(part: str) -> bool:
 def _without_remarks_after(text: str) -> str:
     """The question with the sentences after its last question mark that ask nothing blanked out
     (positions kept): "行政运行科目合计多少？我看它有一部分算在项目支出里" asks no 项目支出."""
-    asked = re.match(r"(.*[？?])([^？?]*)$", text)
+    asked = AFTER_LAST_QUESTION_MARK.match(text)
     if not asked or asks(asked.group(2)) or asked.group(2).lstrip("，, ").startswith(domain.CLARIFYING_WORDS):
         return text  # "…多少？就是年末结转和结余", "…多少？不是基本支出那个": it says what is asked
     return asked.group(1) + " " * len(asked.group(2))
