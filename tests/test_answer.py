@@ -926,6 +926,7 @@ def test_an_address_is_answered_only_by_a_sentence_that_says_where(engine):
     ("吴川医保局打算花多少钱购车", "18.00"),  # 购车, 买新车: 公务用车购置
     ("江门医保局修车加油的油钱预算多少", "14.82"),  # 修车, 油钱: 公务用车运行维护费
     ("吴川医保局交工会的钱有多少", "3.20"),  # 交工会: 工会经费
+    ("江门居民医保的普通门诊最多能报销多少钱", "350"),  # 最多能报销: 最高支付限额
 ])
 def test_everyday_words_for_an_item_find_its_row(engine, text, value):
     assert [str(f.value) for f in engine.ask(text).figures][:1] == [value]
