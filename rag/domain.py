@@ -54,17 +54,18 @@ OWN_LEVEL = "局本级"  # "广州医保局本级": the unit's own row in a tabl
 # Endings of other issuing units' names (广州市卫生健康委员会, 某县财政局); a branch (新会分局) may follow.
 OTHER_UNIT_ENDINGS: tuple[str, ...] = ("委员会", "办公室", "局", "厅")
 BRANCH_PATTERN = r"(?:[\u4e00-\u9fff]{2,3}分局)?"
-# What people call issuing units, and the names reports print (a question is read with the latter).
 # Cantonese as Guangdong people type it, read as Mandarin (after Traditional to Simplified), longest
 # first; 系 only in 系唔系/唔系 (医保系统), and 同 only as "and" between words (not 同比, 相同, 合同)
 CANTONESE: dict[str, str] = {
-    "系唔系": "是不是", "系咪": "是不是", "唔系": "不是", "系几多": "是多少", "各系": "各是", "分别系": "分别是", "有冇": "有没有", "冇": "没有", "唔": "不",
+    "系唔系": "是不是", "系咪": "是不是", "唔系": "不是", "系几多": "是多少", "各系": "各是", "分别系": "分别是",
+    "有冇": "有没有", "冇": "没有", "唔": "不",
     "几多": "多少", "点解": "为什么", "点样": "怎么样", "乜嘢": "什么", "咩": "什么", "边几": "哪几", "边个": "哪个",
     "边度": "哪里", "边间": "哪间", "佢哋": "他们", "佢": "他", "嘅": "的", "咗": "了", "啲": "些", "喺": "在",
     "落嚟": "下来", "嚟": "来", "仲有": "还有", "而家": "现在", "合埋": "合计", "使咗": "花了", "嗰个": "那个",
     "嗰": "那", "睇": "看", "畀": "给", "揾": "找", "做嘢": "做事", "架车": "辆车", "年尾": "年末", "话自己": "说自己",
 }
 CANTONESE_AND = r"(?<![共相不合如会协陪连赞一])同(?![比级时样一期志上类口等])"
+# What people call issuing units, and the names reports print (a question is read with the latter).
 UNIT_SHORT_NAMES: dict[str, str] = {
     "医保局": "医疗保障局", "卫健委": "卫生健康委员会", "卫健局": "卫生健康局", "人社局": "人力资源和社会保障局",
     "发改委": "发展和改革委员会", "住建局": "住房和城乡建设局", "市监局": "市场监督管理局",

@@ -177,8 +177,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                        if not places.named(q, held).places and q != question.table_named]
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
-    outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), normalized)  # a table's title names no item or column
-    outside_table = _without_remarks_after(outside_table)  # nor does a remark after the question
+    said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
+    outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), said_to_ask)  # nor does a table's title
     spans = subject_spans(outside_table, row_vocabulary or [])
     rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
     named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said
@@ -212,7 +212,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     asked = TOPIC_GAPS.sub("", normalized)  # "存在哪些问题" names 存在问题
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
                            if any(w in normalized or w in asked for w in words)), None)
-    counted = _without_name_words(_without_remarks_after(normalized))  # "哪几个科室" asks for names, not how many
+    counted = _without_name_words(said_to_ask)  # "哪几个科室" asks for names, not how many
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     asking = asking_parts(normalized, CLAUSE_BREAKS)

@@ -228,8 +228,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
 
 
 def _other_scheme(question: Question, evidence: Evidence) -> bool:
-    """The question asks of one insurance scheme or fund (居民医保, 生育保险) and the words that say
-    what the figure is (its clause, or its row and table) name none of that scheme's names."""
+    """The question asks of one insurance scheme the reports state apart (生育保险, 长护险) and the
+    words that say what the figure is (its clause, or its row and table) name none of its names."""
     asked = [names for names in domain.SCHEMES.values() if any(n in question.reading for n in names)]
     if not asked:
         return False
