@@ -396,9 +396,11 @@ TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求"
 ACTUAL_ASKED_WORDS: tuple[str, ...] = ("实际达到", "实际完成", "实际是", "实际有", "实际上", "真实")
 # words of which a question names one and a unit the other: a table of 支出 does not answer
 # about 收入, whatever else they share
-# words of which a figure about one does not answer a question about the other: the fund's books
-# are not the department's (医保基金支出 and 医疗保障局2023年度总支出)
-OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"), ("基金", "医疗保障局"))
+OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))
+# the fund's books are not the department's (医保基金支出 and 医疗保障局2023年度总支出): opposed in
+# the prose only, since every table cell is the department's own money, whatever fund its row names
+# (财政对城乡居民基本医疗保险基金的补助, 欺诈骗取医疗保障基金举报奖励金)
+FUND_OR_DEPARTMENT: tuple[str, str] = ("基金", "医疗保障局")
 # a question asking why, and the words by which a report gives its reasons
 # words saying which way a change went: people say 增加 of what the report calls 减少
 # words that ask how much a figure grew or fell, with or without a change word (增长百分之几)

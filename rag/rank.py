@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from rag import domain
 from rag.evidence import Evidence, bigrams, fold
+from rag.lookup import clean_row_name
 from rag.parse.text import compact
 from rag.question import AMOUNT_CITED, AS_OF_YEAR, IN_10K_YUAN, Question, asking_parts, asks, spoken_sentences
 
@@ -31,6 +32,7 @@ class Weights:
     opposed: float = -0.5  # the unit is about the opposite of what is asked (支出 for 收入)
     unit_conflicts: float = -2.0  # of another class (多少人 and 万元): never the answer
     named: float = 0.5  # the exact look-up's cell for a row, item or code the question names
+    named_within: float = 0.25  # a row whose name holds a row the question names and more ("…举报奖励金" for 奖励金)
     change_agrees: float = 0.3  # a change against last year, asked for as such
     change_conflicts: float = -0.3  # a change, not asked for (or a level, when a change is)
     target_unasked: float = -0.2  # a target (≥200万人) when the question asks no target
@@ -208,10 +210,12 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it)
     if _other_scheme(question, evidence):
         value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入
-    if _opposes(question, _about(evidence)):
+    if _opposes(question, evidence):
         value += w.opposed
     if evidence.named:
         value += w.named
+    elif _row_holds_named(question, evidence):
+        value += w.named_within  # more words of the question may make it the row meant: "举报欺诈骗保的奖励金"
     if question.table_number and evidence.figure and evidence.figure.table == question.table_number:
         value += w.table_named
     elif question.table_named and evidence.figure and evidence.figure.table_title:
@@ -225,6 +229,14 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def _row_holds_named(question: Question, evidence: Evidence) -> bool:
+    """A cell, or a number of a project's 绩效目标, whose row's name holds a row name the question
+    says and, beside it, other words the question says too (举报, 欺诈 of …举报奖励金)."""
+    row = clean_row_name(evidence.figure.row) if evidence.figure and evidence.figure.row else ""
+    return any(named in row and bigrams(row.replace(named, " ")) & bigrams(question.reading)
+               for named in question.row_terms)
 
 
 def _other_scheme(question: Question, evidence: Evidence) -> bool:
@@ -257,17 +269,22 @@ def _about(evidence: Evidence) -> str:
     亿元），支出89.88亿元（其中职工医保62.32亿元": 67.93 is 收入, 62.32 is 支出)."""
     if evidence.kind == "cell":
         return f"{evidence.label} {evidence.context}"
-    last = [max(pair, key=evidence.lead.rfind) for pair in domain.OPPOSED_WORDS  # a sentence saying both
+    last = [max(pair, key=evidence.lead.rfind) for pair in _opposed_pairs(evidence)  # a sentence saying both
             if all(word in evidence.lead for word in pair)]
     return " ".join([evidence.label, *last])
 
 
-def _opposes(question: Question, about: str) -> bool:
+def _opposed_pairs(evidence: Evidence) -> tuple[tuple[str, str], ...]:
+    return domain.OPPOSED_WORDS if evidence.kind == "cell" else (*domain.OPPOSED_WORDS, domain.FUND_OR_DEPARTMENT)
+
+
+def _opposes(question: Question, evidence: Evidence) -> bool:
     """The unit is about one of an opposed pair and the question asks the other: in the clause that
     asks when that clause says one of the pair ("收入知道了，那…支出了多少"), else anywhere (a reading
     made for one of several things asked has no clause of its own)."""
     clause = question.asking_clause if question.asking_clause in question.reading else ""
-    for pair in domain.OPPOSED_WORDS:
+    about = _about(evidence)
+    for pair in _opposed_pairs(evidence):
         asked = clause if any(w in clause for w in pair) else question.reading
         if any(a in asked and b not in asked and b in about and a not in about for a, b in (pair, pair[::-1])):
             return True

@@ -181,6 +181,20 @@ def test_a_name_with_its_code_in_brackets_is_asked_by_the_code(engine):
     assert (answer.figures[0].table, f"{answer.figures[0].value:f}") == (6, "52.16")
 
 
+def test_a_code_of_a_fund_subsidy_row_answers_when_the_bureau_is_named_in_full(engine):
+    # the row names a 基金, the question the 医疗保障局: the fund's books are opposed to the bureau's
+    # in prose only, since every table cell is the bureau's own money
+    answer = engine.ask("广州市医疗保障局2023年科目2101201的预算数")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].row) == ("200.00", "财政对职工基本医疗保险基金的补助")
+
+
+def test_a_row_holding_the_row_named_and_more_of_the_questions_words_is_the_row_meant(engine):
+    answer = engine.ask("广州医保局2023年对举报欺诈骗保的人发的奖励金预算安排了多少")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].row) == ("20.00", "欺诈骗取医疗保障基金举报奖励金")
+    answer = engine.ask("广州医保局2023年奖励金预算多少")  # the row named alone is still the 奖励金 row
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].row) == ("6.32", "奖励金")
+
+
 def test_people_counted_in_万人_are_a_count_not_money(engine):
     answer = engine.ask("江门2023年底全市参加基本医保的一共多少万人")
     assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("404.54", "万人")
