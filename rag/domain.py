@@ -262,8 +262,8 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
 # Question words that decide what kind of answer is wanted, checked in this order.
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "share": ("占比", "比重", "比例", "占多少", "占总", "占支出", "占收入", "占三公", "占了", "百分之几", "所占"),
-    "change": ("比上年", "同比", "上年", "去年", "增加了", "减少了", "增长了", "下降了", "涨了", "降了",
-               "增减", "变化", "增长率", "降幅", "增幅", "增加多少", "减少多少", "增长多少", "下降多少",
+    "change": ("比上年", "同比", "上年", "去年", "增加了", "减少了", "增长了", "下降了", "涨了", "降了", "跌了",
+               "增减", "变化", "增长率", "降幅", "增幅", "涨幅", "跌幅", "增加多少", "减少多少", "增长多少", "下降多少",
                "比年初", "较年初", "环比"),
     "rank": ("排名", "排序", "最多", "最高", "最少", "最低", "最省", "最大", "最小", "谁多", "谁少", "从高到低", "从低到高"),
     "compare": ("比较", "对比", "相比", "比一比", "差多少", "多多少", "少多少", "高多少", "低多少", "哪个多",
@@ -374,7 +374,7 @@ UNIT_CLASSES: dict[str, str] = {"万元": "money", "亿元": "money", "元": "mo
                                 "平方米": "area", "㎡": "area", "个月": "months", "分": "score"}
 # question words that ask for one class of figure, checked in this order
 ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
-    "percent": ("百分之几", "百分比", "百分之多少", "多少%", "百分点", "占比", "比重", "比例", "增长率", "增幅", "降幅",
+    "percent": ("百分之几", "百分比", "百分之多少", "多少%", "百分点", "占比", "比重", "比例", "增长率", "增幅", "降幅", "涨幅", "跌幅",
                 "增长了几", "下降了几", "率是", "率多少", "率为", "率有", "率达"),
     "area": ("面积", "平方米", "多少平方", "几平方"),
     "months": ("几个月", "多少个月", "月数"),
@@ -405,7 +405,7 @@ FUND_OR_DEPARTMENT: tuple[str, str] = ("基金", "医疗保障局")
 # words saying which way a change went: people say 增加 of what the report calls 减少
 # words that ask how much a figure grew or fell, with or without a change word (增长百分之几)
 GROWTH_WORDS: tuple[str, ...] = ("增长", "下降", "涨幅", "增幅", "降幅")
-DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "降", "增减", "变化", "多了", "少了")
+DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了")
 # a question asking why, or where a sum came from: the report's own explanation
 # words that say what a change is measured against
 CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上年", "去年", "这么多", "大幅")

@@ -688,6 +688,13 @@ def test_a_rate_of_change_said_the_everyday_way(engine):
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2.28"), "%")
 
 
+def test_a_fall_said_as_跌_and_a_rise_as_涨幅_are_changes_in_percent(engine):
+    fell = engine.ask("廉江医保局2023年机关运行经费比上年跌了百分之几")  # not a share of 支出
+    rose = engine.ask("吴川医保局24年收入预算的涨幅是多少")
+    assert (fell.figures[0].value, fell.figures[0].unit) == (Decimal("44.7"), "%")
+    assert (rose.figures[0].value, rose.figures[0].unit) == (Decimal("55.76"), "%")
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
