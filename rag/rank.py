@@ -53,6 +53,8 @@ WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|要花|花了|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
                              r"|这个|这项|这笔|那个|那么多|这么多|那么|那|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
+# a number said in Chinese numerals with its magnitude (四千多, 一百二十): not a word the reports print
+NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿][零一二两三四五六七八九十百千万亿]*[多余来]?")
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")
 # the everyday words a report word stands for in the question (科室 for 内设机构), matched too
@@ -93,6 +95,7 @@ def content_words(question: Question) -> str:
     """The question as read, without its report words (city, year, unit) and question words;
     what was taken out leaves a gap, so no word is made across it."""
     content = AMOUNT_CITED.sub(" ", question.reading or compact(question.text))  # sums cited are scored as such
+    content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
     content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about

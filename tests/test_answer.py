@@ -695,6 +695,11 @@ def test_a_fall_said_as_跌_and_a_rise_as_涨幅_are_changes_in_percent(engine):
     assert (rose.figures[0].value, rose.figures[0].unit) == (Decimal("55.76"), "%")
 
 
+def test_a_number_the_question_says_in_words_is_no_word_to_find(engine):
+    answer = engine.ask("听说吴川医保局机关运行经费涨了四千多个百分点，增长率到底多少")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("4262.11"), "%")
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
