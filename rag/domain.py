@@ -410,7 +410,8 @@ DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨
 # words that say what a change is measured against
 CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上年", "去年", "这么多", "大幅")
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
-                                 "从哪来", "从哪里来", "哪来的", "哪里来的", "哪儿来的", "理由", "缘由", "缘故")
+                                 "从哪来", "从哪里来", "哪来的", "哪里来的", "哪儿来的", "理由", "缘由", "缘故",
+                                 "是因为", "是由于", "是不是因为", "是不是由于")
 # how the report explains something: a change or a gap asks its reason, anything else its meaning
 EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释")
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0

@@ -700,6 +700,11 @@ def test_a_number_the_question_says_in_words_is_no_word_to_find(engine):
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("4262.11"), "%")
 
 
+def test_a_cause_guessed_as_是不是因为_asks_the_reports_reason(engine):
+    answer = engine.ask("江门医保局2024年三公经费下降，是不是因为公车少了")
+    assert answer.intent == "reason" and "主要原因是厉行节约" in answer.answer
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
