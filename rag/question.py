@@ -221,7 +221,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or " ".join(
         part for part in spoken_sentences(sentence) if asks(part)) or sentence)  # "多少呀我听人家说…": no 多少…人
     noun = COUNTED.search(sentence) if question.asked_class == "count" else None
-    counted_noun = noun.group(1).rstrip("啊呀吧嘛呢吗啦哦") if noun else ""  # "几多架车啊": 车, not 车啊
+    counted_noun = re.sub(r"^(?:以上|以下|左右|上下)", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
+    # "几多架车啊": 车, not 车啊; "增加到多少个以上了": a bound, no noun
     question.counted = counted_noun if len(counted_noun) >= 2 else None
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(

@@ -46,6 +46,7 @@ class Weights:
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
     scene: float = 0.3  # a word said only in a sentence that asks nothing weighs this much of its rarity
+    counted_at: float = 0.6  # a count's sentence holds this share of the counted noun's bigrams (内设机构, not 两定机构)
     amount_cited: float = 0.3  # a passage stating a sum the question cites ("那5万块法律顾问费": 5.00万元)
 
 
@@ -199,8 +200,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_agrees  # money agrees by its unit alone: every table cell is money
     if question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit:
         value += w.same_unit
-    if question.counted and evidence.kind == "fact" and not bigrams(question.counted) & bigrams(
-            evidence.sentence or evidence.lead):
+    if question.counted and evidence.kind == "fact" and not _counts_noun(question.counted, evidence, w):
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
     if _below_magnitude_asked(question, evidence):
         value += w.unit_conflicts / 2
@@ -232,6 +232,11 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def _counts_noun(counted: str, evidence: Evidence, w: Weights) -> bool:
+    wanted = bigrams(counted)
+    return len(wanted & bigrams(evidence.sentence or evidence.lead)) >= w.counted_at * len(wanted)
 
 
 def _row_holds_named(question: Question, evidence: Evidence) -> bool:

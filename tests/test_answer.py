@@ -705,6 +705,17 @@ def test_a_cause_guessed_as_是不是因为_asks_the_reports_reason(engine):
     assert answer.intent == "reason" and "主要原因是厉行节约" in answer.answer
 
 
+def test_which_units_a_bureau_has_is_its_budget_composition(engine):
+    answer = engine.ask("广州医保局下面都有哪些单位呀")
+    assert answer.intent == "passage" and "广州市医疗救助服务中心" in answer.sources[0].text
+
+
+def test_a_count_is_of_the_noun_counted_not_of_one_sharing_a_word_with_it(engine):
+    # 江门 prints its 内设机构 as a list without a count; "对两定机构开展…3个" counts something else
+    assert not engine.ask("江门医保局有几个内设机构").found
+    assert engine.ask("广州医保局有几个内设机构").figures[0].value == Decimal("7")
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
