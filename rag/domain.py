@@ -272,6 +272,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                 "花得多", "花得少", "花的多", "花的少"),
     "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思"),
 }
+# words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
+HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊")
 # words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it
 BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项")
 # A figure asked per month, person or day, and the words by which a report would state one so;

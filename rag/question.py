@@ -509,7 +509,8 @@ def _completed_before_and(text: str, spans: list[tuple[int, int, str, str]],
         before = text[:start - 1]
         for name in _names_by_edge(tuple(vocabulary), end=True).get(said[-2:], ()):
             heads = (name[:-k] for k in range(1, len(said)) if name.endswith(said[-k:]))
-            head = next((h for h in heads if len(h) >= ABBREVIATED_MIN and before.endswith(h)), None)
+            head = next((h for h in heads if before.endswith(h) and (  # 年初(结转和结余), 城乡居民医保财政补助(资金)
+                len(h) >= ABBREVIATED_MIN or len(h) >= 2 and len(name) - len(h) >= SHARED_ENDING_MIN)), None)
             if head and name != said:
                 found.append((start - 1 - len(head), start - 1, "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
@@ -527,6 +528,7 @@ def _names_by_edge(vocabulary: tuple[str, ...], end: bool = False) -> dict[str, 
 
 CONJUNCTIONS = "和与及、"
 ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
+SHARED_ENDING_MIN = 3  # "年初和年末结转和结余": a head shorter than an abbreviation completes with this many, at least
 ABBREVIATED_SHARE = 0.5  # of its name's characters, without the place it begins with
 
 

@@ -137,7 +137,9 @@ def several_asked_readings(question: Question) -> list[str]:
     """The questions in "…集采，药品多少种、耗材多少类": one per listed part that asks an amount,
     each after the words before the list."""
     parts = re.split(r"[、，,；;]", question.reading)
-    asked = [i for i, part in enumerate(parts) if re.search("多少|几", part)]
+    asked = [i for i, part in enumerate(parts) if re.search("多少|几", part) and any(  # naming a thing of its own,
+        word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())]
+    # not "…各多少，差了多少倍"
     if len(asked) < 2:
         return []
     before = "".join(parts[:asked[0]])
@@ -166,6 +168,7 @@ def conjoined_readings(question: Question) -> list[str]:
         left_full, right_full = left, left[: len(left) - len(head[-1])] + right if head else right
     at = content.index(segment)  # what the question says before and after qualifies both sides
     before, after = content[:at], content[at + len(segment):]
+    after = " " + " ".join(w for w in after.split() if w not in domain.HOW_THEY_COMPARE)  # "…，相差几倍": of both
     return [before + left_full + after, before + right_full + after]
 
 

@@ -716,6 +716,16 @@ def test_a_count_is_of_the_noun_counted_not_of_one_sharing_a_word_with_it(engine
     assert engine.ask("广州医保局有几个内设机构").figures[0].value == Decimal("7")
 
 
+def test_two_names_sharing_their_ending_are_both_asked(engine):
+    answer = engine.ask("廉江医保局2023年决算，年初与年末结转和结余各是多少")  # 年初 is short of a name alone
+    assert [f"{f.value:f}" for f in answer.figures][:2] == ["21.58", "23.39"]
+
+
+def test_a_clause_asking_how_two_figures_compare_names_no_third(engine):
+    answer = engine.ask("广州医保局2023年财政对职工医保基金和城乡居民医保基金的补助各是多少，相差几倍")
+    assert [f"{f.value:f}" for f in answer.figures][:2] == ["200.00", "229975.98"]
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
