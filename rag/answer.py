@@ -93,17 +93,14 @@ class AnswerEngine:
             return self._refuse(question, f"收录的是各地医疗保障局自己的报告，没有{question.wide_scope}的数字或情况。")
         documents, problem, note = self._resolve_documents(question, docs_filter)
         if problem:
-            return self._refuse(question, problem)
+            return self._refused_showing(question, problem, documents)
         unknown = [c for c in question.codes if not any(self.finder.has_code(d, c) for d in documents)]
         if unknown:  # an exact code is the strongest signal: a report without it does not answer
             titles = "、".join(d.title for d in documents)
             return self._refuse(question, f"{titles}中没有科目编码为{'、'.join(unknown)}的项目。")
         if unlisted := self._unlisted_unit(question, documents):
             return self._refuse(question, unlisted)
-        handlers = {"figure": self.figures.run, "compare": self.derived.run, "share": self.derived.run,
-                    "change": self.derived.run, "rank": self.derived.run, "passage": self.passages.run,
-                    "definition": self.passages.run, "reason": self.passages.run}
-        answer = handlers[question.intent](question, documents)
+        answer = self._by_intent(question, documents)
         if not answer.found and question.intent == "figure" and _asks_words_too(question):
             # "检查是怎么铺开的？搞了几个全覆盖": no figure, but the passage that tells how may count them
             passage = self.passages.run(replace(question, intent="passage"), documents)
@@ -123,6 +120,23 @@ class AnswerEngine:
         for source in answer.sources:
             source.scanned = source.doc in self._scanned and self._scanned[source.doc].read_by_ocr(source.line)
         return answer
+
+    def _by_intent(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        handlers = {"figure": self.figures.run, "compare": self.derived.run, "share": self.derived.run,
+                    "change": self.derived.run, "rank": self.derived.run, "passage": self.passages.run,
+                    "definition": self.passages.run, "reason": self.passages.run}
+        return handlers[question.intent](question, documents)
+
+    def _refused_showing(self, question: Question, problem: str, held: list[DocumentInfo]) -> Answer:
+        """A refusal; with reports held of the question's other years, what they state of it, shown."""
+        if held:
+            years = [y for y in question.years if any(d.year == y for d in held)]
+            shown = self._by_intent(replace(question, years=years, intent="figure"), held)
+            if shown.found:
+                refusal = self._refuse(question, f"{problem}这些报告只载明：\n{shown.answer}")
+                refusal.sources = shown.sources
+                return refusal
+        return self._refuse(question, problem)
 
     def _with_reason(self, question: Question, documents: list[DocumentInfo], answer: Answer) -> Answer:
         """A figure asked with why ("为什么有一大笔，金额是多少"): the report's reason after it, or
@@ -170,8 +184,8 @@ class AnswerEngine:
         if held.missing:
             return [], held.refusal(), None
         dated = [d for d in held.documents if _of_the_years(question, d)]
-        if unheld := _latest_year_unheld(question, held.documents):  # "2024年比2023年多还是少": no 2024 to compare
-            return [], f"这些报告中没有{unheld}的报告。{held.note() or ''}", None
+        if unheld := _year_unheld(question, held.documents):  # "2024年比2023年多还是少": no 2024 to compare
+            return dated, f"这些报告中没有{unheld}的报告。{held.note() or ''}", None  # what is held: shown
         chosen = [d for d in dated if not question.kinds or question.versus_kinds or d.kind in question.kinds]
         refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。{held.note() or ''}", None
         if not question.cities:
@@ -267,14 +281,20 @@ def _of_the_years(question: Question, document: DocumentInfo) -> bool:
     return not question.years or document.year in question.years
 
 
-def _latest_year_unheld(question: Question, documents: list[DocumentInfo]) -> str | None:
-    """The city and the latest of the years a question compares of it, when no report of the city
-    is of that year: a later report states the year before (比上年), never an earlier one the year
-    after. Of several cities, each may be asked its own year ("广州2023三公和江门2024三公")."""
+def _year_unheld(question: Question, documents: list[DocumentInfo]) -> str | None:
+    """The city and a year a question compares of it that no report of the city states: one of that
+    year states it, and one of the next year states it as 上年 (比上年); none states the year after
+    it, nor two years before ("2023年比2021年"). Of several cities, each may be asked its own year
+    ("广州2023三公和江门2024三公")."""
     if len(question.years) < 2 or len(question.cities) != 1 or question.as_of:
         return None
-    city, latest = question.cities[0], max(question.years)
-    return None if any(d.city == city and d.year == latest for d in documents) else f"{city}{latest}年"
+    city = question.cities[0]
+    held = {d.year for d in documents if d.city == city}
+    unheld = [y for y in sorted(question.years, reverse=True) if y not in held and y + 1 not in held]
+    latest = max(question.years)
+    if latest not in held:
+        unheld.insert(0, latest)
+    return f"{city}{unheld[0]}年" if unheld else None
 
 
 def _measured_against_scope(question: Question) -> bool:

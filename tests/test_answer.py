@@ -726,6 +726,14 @@ def test_a_clause_asking_how_two_figures_compare_names_no_third(engine):
     assert [f"{f.value:f}" for f in answer.figures][:2] == ["200.00", "229975.98"]
 
 
+def test_a_change_against_a_year_no_report_states_is_refused_showing_what_is_held(engine):
+    # the 2023 budget states 2022 as 上年; nothing states 2021
+    answer = engine.ask("广州医保局2023年三公经费比2021年多了多少")
+    assert not answer.found and "没有广州2021年的报告" in answer.answer
+    assert "85.72" in answer.answer and answer.sources[0].line == 415  # the 2023 figure, shown with its source
+    assert engine.ask("广州医保局2023年三公经费比2022年多了多少").figures[0].value == Decimal("27.5")
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
