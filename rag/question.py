@@ -645,6 +645,8 @@ def _intent(text: str, question: Question) -> str:
     several = len(question.cities) > 1 or len(question.years) > 1 or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(
             w in text for w in words["compare"] if len(w) > 1))
+    several = several or len([s for s in question.row_terms if s.endswith(domain.UNIT_ROW_ENDINGS)]) > 1 and (
+        question.items or question.columns)  # "基本支出 局本级 医疗保险服务中心 医疗救助服务中心": each unit's
     several = several or (len(question.subjects) > 1 or len(question.columns) > 1) and any(
         w in text for w in domain.EACH_WORDS) and not any(  # "A和B分别多少", "基本支出和项目支出里的差旅费各是多少"
         w in text for w in domain.BREAKDOWN_WORDS)  # not "三公经费拆开看…分别多少": the whole's parts answer it

@@ -734,6 +734,12 @@ def test_a_change_against_a_year_no_report_states_is_refused_showing_what_is_hel
     assert engine.ask("广州医保局2023年三公经费比2022年多了多少").figures[0].value == Decimal("27.5")
 
 
+def test_units_listed_tersely_with_an_item_are_each_asked(engine):
+    answer = engine.ask("江门医保局 2024 基本支出 蓬江分局 新会分局")  # no 和, no 各: still each unit's
+    assert [(f"{f.value:f}", f.row) for f in answer.figures] == [
+        ("236.03", "江门市医疗保障局蓬江分局-小计"), ("240.46", "江门市医疗保障局新会分局-小计")]
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
