@@ -368,6 +368,8 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
         value += w.amount_cited
     if question.asks_reason:
         value += _reason_fit(evidence, w)
+    if _other_scheme(question, evidence):
+        value += w.unit_conflicts  # 长期护理保险的职责: a passage naming no 长期护理保险 says nothing of it
     return value
 
 

@@ -740,6 +740,12 @@ def test_units_listed_tersely_with_an_item_are_each_asked(engine):
         ("236.03", "江门市医疗保障局蓬江分局-小计"), ("240.46", "江门市医疗保障局新会分局-小计")]
 
 
+def test_a_passage_about_a_scheme_must_name_it(engine):
+    assert not engine.ask("廉江医保局对长期护理保险是怎么说的").found  # 廉江's reports never name it
+    answer = engine.ask("江门医保局在长期护理保险方面的职责是什么")
+    assert "长期护理保险" in answer.sources[0].text
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
