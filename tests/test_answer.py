@@ -746,6 +746,11 @@ def test_a_passage_about_a_scheme_must_name_it(engine):
     assert "长期护理保险" in answer.sources[0].text
 
 
+def test_what_was_not_done_well_asks_the_problems_section(engine):
+    answer = engine.ask("江门医保局2023年有什么没做好的地方")
+    assert "存在问题" in answer.sources[0].section
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
