@@ -231,6 +231,8 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
                                 "种", "类", "批", "位", "年")
+# measure words that say what they count (几辆公车: vehicles, however the question names them)
+SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
 # a measure word that is a determiner before these words ("1本经费主要用于": item 1, "this fund")
 DETERMINER_BEFORE: dict[str, tuple[str, ...]] = {"本": ("经费", "项目", "部门", "单位", "年", "级")}
 YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
@@ -408,7 +410,7 @@ FUND_OR_DEPARTMENT: tuple[str, str] = ("基金", "医疗保障局")
 # words saying which way a change went: people say 增加 of what the report calls 减少
 # words that ask how much a figure grew or fell, with or without a change word (增长百分之几)
 GROWTH_WORDS: tuple[str, ...] = ("增长", "下降", "涨幅", "增幅", "降幅")
-DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了")
+DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了", "倍")
 # a question asking why, or where a sum came from: the report's own explanation
 # words that say what a change is measured against
 CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上年", "去年", "这么多", "大幅")

@@ -751,6 +751,11 @@ def test_what_was_not_done_well_asks_the_problems_section(engine):
     assert "存在问题" in answer.sources[0].section
 
 
+def test_a_rumour_with_its_number_in_words_gets_the_reports_rate(engine):
+    answer = engine.ask("有报道称廉江医保局2023年机关运行经费砍了几十个百分点，报告里写的降幅是多少")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("44.7"), "%")
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
