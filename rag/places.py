@@ -145,6 +145,24 @@ def sibling_units(divisions: dict[str, Division], unit_rows: Sequence[str], held
             if place not in reported and place[2] and place[1] in endings}
 
 
+def district_units(divisions: dict[str, Division], unit_rows: Sequence[str],
+                   held: Sequence[Held] = ()) -> dict[str, tuple[str, Division, str]]:
+    """Districts no report is of whose city's reports print a unit of them ("江门市蓬江区医疗保障局",
+    "江门蓬江那边的医保分局": the 江门市医疗保障局蓬江分局 of 江门's reports). Each with its city's
+    short name and division, and that unit's row."""
+    reported = holdings(held).reported
+    found = {}
+    for name, place in divisions.items():
+        city = (place[0], place[1], None)
+        if not place[2] or place in reported or city not in reported:
+            continue
+        rows = sorted((row for row in unit_rows if row.endswith(domain.UNIT_ROW_ENDINGS)
+                       and short_name(place[2]) in row and short_name(place[1]) in row), key=len)
+        if rows:
+            found[name] = (short_name(place[1]), city, rows[0])
+    return found
+
+
 def _within(place: Place, parent: Place) -> bool:
     return place.level > parent.level and place.code.startswith(parent.code[: 2 * parent.level])
 

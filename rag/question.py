@@ -204,6 +204,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     _codes_for_names(question, spans, normalized)
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.said = {key: normalized[start:end] for start, end, _, key in reversed(spans)}
+    _district_units(question, row_vocabulary or [], held, normalized)
     _own_level(question, row_vocabulary or [], normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
@@ -386,6 +387,22 @@ def _own_level(question: Question, row_vocabulary: list[str], text: str) -> None
         if row.endswith(domain.UNIT_SUFFIX) and any(row.startswith(city) for city in question.cities):
             question.row_terms.append(row)
             question.order[row] = at
+
+
+def _district_units(question: Question, rows: list[str], held: Sequence[places.Held], text: str) -> None:
+    """A district named whose city's reports hold a unit of it (places.district_units): that city's
+    reports are asked, of that unit."""
+    for name, (city, division, row) in places.district_units(question.divisions, rows, held).items():
+        said = re.search(rf"{re.escape(name)}[区县市]?(?:那边|这边)?(?:的)?(?:医保|医疗保障)?(\w{{0,3}}?)(?:中心|局)", text)
+        if said and ("中心" in said.group(0)) != row.endswith("中心"):
+            continue  # "蓬江分中心" is no 蓬江分局
+        question.cities = list(dict.fromkeys(city if c == name else c for c in question.cities))
+        question.divisions = {city if c == name else c: division if c == name else d
+                              for c, d in question.divisions.items()}
+        if row not in question.row_terms:
+            question.row_terms.append(row)
+            question.order.setdefault(row, max(text.find(name), 0))
+            question.said.setdefault(row, name)
 
 
 def _codes_for_names(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:

@@ -756,6 +756,13 @@ def test_a_rumour_with_its_number_in_words_gets_the_reports_rate(engine):
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("44.7"), "%")
 
 
+def test_a_district_bureau_is_the_branch_its_citys_report_prints(engine):
+    # 江门's districts have no bureau of their own in the reports: 江门's budget prints their 分局
+    answer = engine.ask("江门市江海区医疗保障局2024年基本支出预算多少")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].row) == ("204.19", "江门市医疗保障局江海分局-小计")
+    assert not engine.ask("江门市台山市医疗保障局2024年基本支出预算多少").found  # no 台山 branch printed
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
