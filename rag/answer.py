@@ -28,6 +28,7 @@ from rag.normalize import Vocabulary
 from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
+from rag.tables_asked import TableAnswers
 from rag.question import CLAUSE_BREAKS, WORDS_ASKED, Question, asking_part, asking_parts, row_name_variants, understand
 from rag.servers import has_store, read_store
 from rag.settings import Settings
@@ -65,6 +66,7 @@ class AnswerEngine:
                                       REPORTS_CACHED)
         self.figures = FigureAnswers(self.store, self.finder, self.term_weights, self._refuse, REPORTS_CACHED)
         self.derived = DerivedAnswers(self.figures, self.store, self.finder, self.term_weights, self._refuse)
+        self.tables = TableAnswers(self.figures, self.finder, self.term_weights, self._refuse)
         self._scanned = {d.name: d for d in self.documents if d.ocr_lines}  # reports with pages read by OCR
         self._uploaded = [d for d in self.documents if d.uploaded]  # found once, not per answer
 
@@ -124,7 +126,7 @@ class AnswerEngine:
     def _by_intent(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         handlers = {"figure": self.figures.run, "compare": self.derived.run, "share": self.derived.run,
                     "change": self.derived.run, "rank": self.derived.run, "passage": self.passages.run,
-                    "definition": self.passages.run, "reason": self.passages.run}
+                    "definition": self.passages.run, "reason": self.passages.run, "table": self.tables.run}
         return handlers[question.intent](question, documents)
 
     def _refused_showing(self, question: Question, problem: str, held: list[DocumentInfo]) -> Answer:

@@ -274,6 +274,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                 "花得多", "花得少", "花的多", "花的少"),
     "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思"),
 }
+# words that ask which table prints something: the table is the answer
+TABLE_ASKED_WORDS: tuple[str, ...] = ("哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
 HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊")
 # words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it

@@ -27,7 +27,7 @@ class Question:
     row_terms: list[str] = field(default_factory=list)  # other row names found in the store's tables
     codes: list[str] = field(default_factory=list)  # 科目编码 / 经济科目 codes
     columns: list[str] = field(default_factory=list)  # columns asked for (基本支出, 一般公共预算 ...)
-    intent: str = "figure"  # figure / compare / share / change / rank / passage / definition
+    intent: str = "figure"  # figure / compare / share / change / rank / passage / definition / reason / table
     topic: str | None = None  # passage topic key of domain.PASSAGE_TOPICS
     versus_kinds: bool = False  # a budget against final accounts
     asks_amount: bool = False  # 多少 / 金额 / 几 ...
@@ -100,7 +100,7 @@ WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
-TABLE_NAMED = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的))")
+TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的))")
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
@@ -644,6 +644,8 @@ def _intent(text: str, question: Question) -> str:
     asks_amount = any(w in text for w in domain.AMOUNT_WORDS) and not words_asked(text)
     if question.asks_reason and not _amount_asked_apart(text):
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
+    if any(w in text for w in domain.TABLE_ASKED_WORDS):
+        return "table"  # "三公经费在哪张表里": the table that prints it
     if any(w in text for w in words["definition"]) and not asks_amount:
         return "definition"
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):

@@ -763,6 +763,14 @@ def test_a_district_bureau_is_the_branch_its_citys_report_prints(engine):
     assert not engine.ask("江门市台山市医疗保障局2024年基本支出预算多少").found  # no 台山 branch printed
 
 
+def test_which_table_prints_an_item_or_a_column(engine):
+    answer = engine.ask("广州医保局2023年的公务接待费在哪个表里能查到")
+    assert answer.intent == "table" and answer.sources[0].table == 7
+    assert "表7《财政拨款安排的行政经费及“三公”经费预算表》" in answer.answer
+    answer = engine.ask("江门医保局2024年预算中各项目的绩效目标写在哪张表")  # a column, no item
+    assert answer.sources[0].table == 12 and "部门预算项目支出及其他支出预算表" in answer.answer
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
