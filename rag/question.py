@@ -171,8 +171,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.kinds_said = _kinds_said(normalized)
     question.kinds = _kinds(question.kinds_said)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
-    table = TABLE_NAMED.search(normalized)
-    question.table_named = table.group(0) if table else None
+    asking_clauses = asking_parts(normalized, CLAUSE_BREAKS)  # "三公表里是4.45万，那明细表里的…是多少": the latter
+    tables = [m.group(0) for m in TABLE_NAMED.finditer(normalized)]
+    question.table_named = next((t for t in tables if any(t in clause for clause in asking_clauses)),
+                                tables[0] if tables else None)
     question.quoted = [q for q in QUOTED.findall(normalized)  # a place or the table named is no item's name
                        if not places.named(q, held).places and q != question.table_named]
     number = TABLE_NUMBER.search(normalized)
@@ -216,8 +218,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     counted = _without_name_words(said_to_ask)  # "哪几个科室" asks for names, not how many
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
-    asking = asking_parts(normalized, CLAUSE_BREAKS)
-    question.asking_clause = asking[0] if len(asking) == 1 else ""  # one clause asks: the others set the scene
+    question.asking_clause = asking_clauses[0] if len(asking_clauses) == 1 else ""  # one asks: the others set the scene
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
     question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or " ".join(
         part for part in spoken_sentences(sentence) if asks(part)) or sentence)  # "多少呀我听人家说…": no 多少…人

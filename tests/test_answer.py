@@ -771,6 +771,11 @@ def test_which_table_prints_an_item_or_a_column(engine):
     assert answer.sources[0].table == 12 and "部门预算项目支出及其他支出预算表" in answer.answer
 
 
+def test_the_table_named_is_the_one_in_the_clause_that_asks(engine):
+    answer = engine.ask("核对廉江医保局2023年决算，三公表里公车运维为4.45万，那基本支出明细表里的公务用车运行维护费又是多少")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].table) == ("2.79", 6)
+
+
 def test_the_same_words_before_two_numbers_are_told_apart_by_the_opposite_said_last(engine):
     """"收入93.33亿元（其中职工医保67.93亿元…），支出89.88亿元（其中职工医保62.32亿元…）"."""
     spent = engine.ask("江门2023年职工医保基金支出了多少亿")
