@@ -107,6 +107,12 @@ class AnswerEngine:
             # "检查是怎么铺开的？搞了几个全覆盖": no figure, but the passage that tells how may count them
             passage = self.passages.run(replace(question, intent="passage"), documents)
             answer = passage if passage.found and not rank.standing_section(passage.sources[0].section) else answer
+        elif not answer.found and question.intent == "figure" and question.asks_count and question.topic:
+            # "有几个内设机构": no count printed, but the passage of the topic lists them: shown, not counted
+            passage = self.passages.run(replace(question, intent="passage"), documents)
+            if passage.found:
+                answer = self._refuse(question, f"报告没有写出这个数目，相关原文如下：\n{passage.answer}")
+                answer.sources = passage.sources
         if question.asks_reason and question.intent == "figure" and answer.found:
             answer = self._with_reason(question, documents, answer)
         if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
