@@ -296,12 +296,9 @@ def _year_unheld(question: Question, documents: list[DocumentInfo]) -> str | Non
     ("广州2023三公和江门2024三公")."""
     if len(question.years) < 2 or len(question.cities) != 1 or question.as_of:
         return None
-    city = question.cities[0]
+    city, latest = question.cities[0], max(question.years)
     held = {d.year for d in documents if d.city == city}
-    unheld = [y for y in sorted(question.years, reverse=True) if y not in held and y + 1 not in held]
-    latest = max(question.years)
-    if latest not in held:
-        unheld.insert(0, latest)
+    unheld = [y for y in sorted(question.years, reverse=True) if y not in held and (y == latest or y + 1 not in held)]
     return f"{city}{unheld[0]}年" if unheld else None
 
 

@@ -394,7 +394,7 @@ def _district_units(question: Question, rows: list[str], held: Sequence[places.H
     """A district named whose city's reports hold a unit of it (places.district_units): that city's
     reports are asked, of that unit."""
     for name, (city, division, row) in places.district_units(question.divisions, rows, held).items():
-        said = re.search(rf"{re.escape(name)}[区县市]?(?:那边|这边)?(?:的)?(?:医保|医疗保障)?(\w{{0,3}}?)(?:中心|局)", text)
+        said = re.search(rf"{re.escape(name)}[区县市]?(?:那边|这边)?(?:的)?(?:医保|医疗保障)?\w{{0,3}}?(?:中心|局)", text)
         if said and ("中心" in said.group(0)) != row.endswith("中心"):
             continue  # "蓬江分中心" is no 蓬江分局
         question.cities = list(dict.fromkeys(city if c == name else c for c in question.cities))

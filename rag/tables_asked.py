@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from rag import rank
 from rag.answer_types import Answer, Refuse, Source
-from rag.evidence import bigrams
+from rag.evidence import Evidence
 from rag.figure_answers import FigureAnswers
 from rag.lookup import FigureFinder
 from rag.question import Question
@@ -44,14 +44,9 @@ class TableAnswers:
         """The table whose title and columns hold the largest share of the question's words, when
         that share clears the scorer's threshold for words."""
         terms = rank.query_terms(question, self.term_weights)
-        total = sum(t.weight for t in terms)
-        if not total:
-            return None
-        scored = []
-        for table, _ in self.finder.tables(document.name):
-            said = f"{table.title}{''.join(_columns(table))}"
-            grams = bigrams(said) | set(said)
-            scored.append((sum(t.weight * t.found_in(grams) for t in terms) / total, -table.number, table))
+        scored = [(rank.lexical(Evidence(document.name, "table", f"{table.title}{''.join(_columns(table))}", "", "",
+                                         table.line_start), terms), -table.number, table)
+                  for table, _ in self.finder.tables(document.name)]
         share, _, best = max(scored, default=(0.0, 0, None), key=lambda s: s[:2])
         return best if share >= rank.WEIGHTS.words_at else None
 
