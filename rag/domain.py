@@ -408,14 +408,13 @@ OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支�
 # the prose only, since every table cell is the department's own money, whatever fund its row names
 # (财政对城乡居民基本医疗保险基金的补助, 欺诈骗取医疗保障基金举报奖励金)
 FUND_OR_DEPARTMENT: tuple[str, str] = ("基金", "医疗保障局")
-# a question asking why, and the words by which a report gives its reasons
-# words saying which way a change went: people say 增加 of what the report calls 减少
 # words that ask how much a figure grew or fell, with or without a change word (增长百分之几)
 GROWTH_WORDS: tuple[str, ...] = ("增长", "下降", "涨幅", "增幅", "降幅")
+# words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了", "倍")
-# a question asking why, or where a sum came from: the report's own explanation
 # words that say what a change is measured against
 CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上年", "去年", "这么多", "大幅")
+# a question asking why, or where a sum came from: the report's own explanation
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
                                  "从哪来", "从哪里来", "哪来的", "哪里来的", "哪儿来的", "理由", "缘由", "缘故",
                                  "是因为", "是由于", "是不是因为", "是不是由于")
