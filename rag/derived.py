@@ -17,7 +17,8 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.figure_answers import FigureAnswers, bar_chart
 from rag.lookup import Figure, FigureFinder, clean_row_name
-from rag.question import CLAUSE_BREAKS, Question, asking_part
+from rag.question import CLAUSE_BREAKS, SENTENCE_BREAKS, Question, asking_part, asking_parts
+from rag.parse.text import compact, unquoted
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 
@@ -166,8 +167,19 @@ class DerivedAnswers:
 
     # ------------------------------------------------------------ changes
     def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        """The change the report states, first; then the amount it is a change of."""
-        subject = question.subjects[0] if question.subjects else None
+        """The change the report states, first; then the amount it is a change of. Several subjects
+        each asked in a sentence of its own ("三公经费增长了百分之多少？机关运行经费又增长了多少？"): each one's."""
+        asked = asking_parts(question.reading or question.text, SENTENCE_BREAKS)
+        each = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in asked) == 1]
+        if len(asked) > 1 and len(each) > 1:
+            answers = [self._change_of(question, documents, subject) for subject in each]
+            if all(a.found for a in answers):
+                return Answer(question.text, True, "\n".join(a.answer for a in answers),
+                              [f for a in answers for f in a.figures], [s for a in answers for s in a.sources],
+                              question.intent, question)
+        return self._change_of(question, documents, question.subjects[0] if question.subjects else None)
+
+    def _change_of(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> Answer:
         name = subject_name(subject, question) if subject else ""
         lines, figures, sources = [], [], []
         for unit in self.figures.ranked(question, documents, subject, changes=True):  # "减少了多少": not the level
@@ -207,6 +219,9 @@ class DerivedAnswers:
         found = self.figures.lookup(question, documents, subject)
         within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
             if len(found) == 1 else None
+        if len(documents) == 1 and (within is None or _table_said(question)) and (
+                item := self._item_parts(question, documents[0])):
+            return self._rank_parts(question, item, ascending)  # "按经济分类…明细科目里最大的": that table's rows
         if within and all(any(other in clean_row_name(row.name) for row in within.rows)
                           for other in question.subjects[1:]):  # "…里哪一项最多？我猜是办公费": a part named too
             return self._rank_parts(question, within, ascending)  # one report states it: its rows are ranked
@@ -251,6 +266,15 @@ class DerivedAnswers:
         table, rows = next((t, r) for t, r in tables if t.number == whole.table)
         return parts.of_row(table, rows, whole.row_id, whole.column)
 
+    def _item_parts(self, question: Question, document: DocumentInfo) -> parts.Parts | None:
+        names = {unquoted(compact(name)) for subject in question.subjects[:1]
+                 for name in (subject, *domain.ITEMS.get(subject, ()))}
+        classifications = [word for word in domain.CLASSIFICATION_WORDS if word in question.text]
+        if not names and not classifications:
+            return None
+        return parts.of_item(self.finder.tables(document.name), names, question.reading or question.text,
+                             classifications, any(word in question.text for word in domain.DETAIL_WORDS))
+
     def _rank_parts(self, question: Question, within: parts.Parts, ascending: bool) -> Answer:
         document = self.store.document(within.table.doc)
         figures = sorted((self._row_figure(document, within, row) for row in within.rows),
@@ -269,6 +293,11 @@ class DerivedAnswers:
         return Figure(row.values[within.column], within.table.unit or "万元", parts.unit_name(row), document.name,
                       document.title, row.line_start, within.table.number, within.table.title, row.name,
                       within.column, row_id=row.id)
+
+
+def _table_said(question: Question) -> bool:
+    """The question says which rows it ranks: of a classification's table, or the finest."""
+    return any(word in question.text for word in domain.CLASSIFICATION_WORDS + domain.DETAIL_WORDS)
 
 
 def _one_place_and_year(question: Question) -> bool:

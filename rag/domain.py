@@ -139,6 +139,8 @@ LOCATION_SAID = "位于"
 # into the department's budget, and asked plainly its 事业运行 row answers
 SUB_UNIT_AFTER_PLACE = r"[市区县]?(?:医疗保障|医疗保险|医保|医疗救助)?(?:服务|事业管理|经办)?(?P<kind>分局|分中心|中心)"
 FOLDED_UNIT_KINDS: tuple[str, ...] = ("中心",)
+# a place's own bureau ("台山市医保局"): of a place inside a city held, a department of its own, not the city's
+BUREAU_AFTER_PLACE = r"[市区县]?(?:医疗保障|医保)(?P<kind>局)"
 ALONE_WORDS: tuple[str, ...] = ("单独", "单列", "自己的", "本身", "自身")
 # a unit's own row in a table of one kind of spending stands for that spending (its 项目支出)
 UNIT_TABLE_SUBJECTS: dict[str, str] = {"项目支出": "项目经费", "基本支出": ""}  # and how people say it
@@ -231,6 +233,8 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
                                 "种", "类", "批", "位", "年")
+# measure words of people: a count asked in them ("多少名") is not answered by a count of things ("3个")
+PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万人次")
 # measure words that say what they count (几辆公车: vehicles, however the question names them)
 SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
 # a measure word that is a determiner before these words ("1本经费主要用于": item 1, "this fund")
@@ -267,7 +271,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "change": ("比上年", "同比", "上年", "去年", "增加了", "减少了", "增长了", "下降了", "涨了", "降了", "跌了",
                "增减", "变化", "增长率", "降幅", "增幅", "涨幅", "跌幅", "增加多少", "减少多少", "增长多少", "下降多少",
                "比年初", "较年初", "环比"),
-    "rank": ("排名", "排序", "最多", "最高", "最少", "最低", "最省", "最大", "最小", "谁多", "谁少", "从高到低", "从低到高"),
+    "rank": ("排名", "排序", "最多", "最高", "最少", "最低", "最省", "最大", "最小", "谁多", "谁少", "从高到低", "从低到高",
+             "排第一", "排在第一", "排头", "第一名", "前三名", "前三项", "前几名", "前几项"),
     "compare": ("比较", "对比", "相比", "比一比", "差多少", "多多少", "少多少", "高多少", "低多少", "哪个多",
                 "哪个高", "差额", "差距", "和", "与", "跟", "vs", "VS", "还是", "还多", "还少", "还高", "还低",
                 "更多", "更少", "谁多", "谁少", "谁高", "谁低", "谁大", "谁小", "哪个大", "哪个小", "哪个少", "哪个低",
@@ -278,8 +283,12 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 TABLE_ASKED_WORDS: tuple[str, ...] = ("哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
 HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊")
+# the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table
+CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
+# words asking for the finest rows of a table, not the rows one level under a total ("明细科目里最大的一项")
+DETAIL_WORDS: tuple[str, ...] = ("明细", "细项", "具体科目", "款级", "项级", "最细")
 # words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it
-BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项")
+BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项", "哪几项", "哪些项")
 # A figure asked per month, person or day, and the words by which a report would state one so;
 # the reports print yearly totals, which are not the answer (the answer says so and shows them).
 PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -450,4 +459,6 @@ SCHEMES: dict[str, tuple[str, ...]] = {
 WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
                                 "广东省医疗保障局", "全广东",
                                 # the other departments of a city: each publishes its own reports
-                                "全市所有部门", "全市各部门", "市直各部门", "市直部门", "全市部门", "其他部门")
+                                "全市所有部门", "全市各部门", "市直各部门", "市直部门", "全市部门", "其他部门",
+                                # the whole budget of a city, of which a department is one part
+                                "全市一般公共预算", "全市财政", "市财政总")

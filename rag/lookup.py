@@ -183,8 +183,10 @@ class FigureFinder:
     def _table_score(table: TableInfo, question: Question) -> int:
         text = compact(question.reading or question.text)
         title = compact(table.title)
-        if table.number == question.table_number or (question.table_named and title in compact(question.table_named)):
-            return 100  # the table the question names, by number or by its whole title
+        if table.number == question.table_number:
+            return 100  # the table the question names by number
+        if question.table_named and title in compact(question.table_named):
+            return 60 + len(title)  # or by its whole title: the longest held (财政拨款收支总体情况表, not 收支总体情况表)
         score = sum(2 for word in domain.TABLE_HINT_WORDS if word in text and word in title)
         if "收入" in title and "收入" not in text:
             score -= 2
@@ -197,7 +199,8 @@ class FigureFinder:
     @staticmethod
     def column_for(table: TableInfo, row: RowRecord, question: Question, document: DocumentInfo) -> str:
         columns = list(row.values)
-        for asked in question.columns:
+        clause = question.asking_clause or ""  # "不算基本支出吧？它的项目支出是多少": the column asked last
+        for asked in sorted(question.columns, key=lambda column: column not in clause):
             chosen = [c for c in columns if c.rsplit(SEPARATOR, 1)[-1] == asked or c.endswith(asked)]
             if chosen:
                 return chosen[0]

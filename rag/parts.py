@@ -99,6 +99,27 @@ def of_row(table: TableInfo, rows: list[RowRecord], row_id: int, column: str) ->
     return _with_values(table, whole, column, below)
 
 
+def of_item(tables: list[tuple[TableInfo, list[RowRecord]]], names: set[str], words: str,
+            classifications: list[str], detail: bool) -> Parts | None:
+    """The parts of an item in the table that fits the question's words best, of the classification
+    said (按经济分类): under the item's row where a table has one, else under the total row of a table
+    whose title names the item (一般公共预算项目支出情况表 for 项目支出) or, no item named, of any
+    table of that classification; its finest rows when detail is asked (明细科目), else those one level
+    under."""
+    options = []
+    for table, rows in tables:
+        if not rows or not table.columns or not all(word in table.title for word in classifications):
+            continue
+        positions = [i for i, row in enumerate(rows) if clean_row_name(row.name) in names]
+        if not positions and (not names or any(name in table.title for name in names)):
+            positions = [0]  # the table is the item's: its total row
+        for position in positions:
+            below = leaves(rows, position) if detail else children(rows, position)
+            if found := _with_values(table, rows[position], table.columns[0], below):
+                options.append(found)
+    return max(options, key=lambda found: _title_fit(found.table, words), default=None)
+
+
 def of_units(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named: list[str],
              kind: str | None = None) -> Parts | None:
     """The units under a table's total row, in the table (of those that list units) whose title

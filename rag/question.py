@@ -62,7 +62,11 @@ class Question:
 
 
 def _normalize(text: str) -> str:
-    text = compact(normalize_text(text))
+    text = normalize_text(text)
+    # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
+    # apart stay apart when the spaces go
+    text = re.sub(r"(?<!\S)(2\d)(?!\S)", r"20\1年", text)
+    text = compact(re.sub(r"(?<=\d)\s+(?=\d)", "、", text))
     if any(word in text for word in domain.CANTONESE):  # 几多 -> 多少, 点解 -> 为什么, 同 -> 和
         for cantonese, mandarin in domain.CANTONESE.items():
             text = text.replace(cantonese, mandarin)
@@ -94,13 +98,16 @@ PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0
 CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年年?(?:底|末|12月)")  # a year said as a date, not as the report's
+# a year said: four digits 20xx, not a quantity with its measure word or money unit ("超过2000人次")
+YEAR_SAID = re.compile(r"(?<![\d.])(20\d\d)(?![\d.])(?!\s*(?:%s|万|亿|元|%%))"
+                       % "|".join(u for u in domain.COUNT_UNITS if u != "年"))
 MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
 WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
-TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的))")
+TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|[，,：:]))")
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
@@ -158,7 +165,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if CONTACT_ASKED.search(normalized):
         question.problem = "报告不写地址、电话、网址等联系方式，只写机构设置、职责和收支。"
         return question
-    question.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", normalized)},
+    question.years = sorted({int(y) for y in YEAR_SAID.findall(normalized)},
                             key=lambda y: normalized.index(str(y)))
     bases = {int(y) for y in BASE_YEAR.findall(normalized)}
     later = [y for y in question.years if y not in bases]
@@ -659,7 +666,8 @@ def _intent(text: str, question: Question) -> str:
         return "share"
     if (has_subject or asks_amount) and changed and len(question.years) <= 1:  # two years asked: compared
         return "change"
-    if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)) and any(
+    if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)
+            or any(w in text for w in domain.CLASSIFICATION_WORDS)) and any(
             w in text for w in words["rank"]):
         return "rank"  # "哪个项目最多": the projects are what is ranked
     several = len(question.cities) > 1 or len(question.years) > 1 or (

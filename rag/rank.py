@@ -53,7 +53,7 @@ class Weights:
 WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|要花|花了|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
                              r"|有报道称|有报道说|据报道|报道称|报告里|报告中|报告上|写的|写着"
-                             r"|这个|这项|这笔|那个|那么多|这么多|那么|那|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
+                             r"|这个|这项|这笔|那个|那么多|这么多|那么|那|它们|它|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a number said in Chinese numerals with its magnitude (四千多, 一百二十): not a word the reports print
 NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿][零一二两三四五六七八九十百千万亿]*[多余来]?"
@@ -205,6 +205,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_agrees  # money agrees by its unit alone: every table cell is money
     if question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit:
         value += w.same_unit
+    elif question.asked_unit in domain.PEOPLE_UNITS and evidence.unit_class == "count" and evidence.figure \
+            and evidence.figure.unit not in domain.PEOPLE_UNITS:
+        value += w.unit_conflicts  # 多少名 asks people: 3个 counts things
     if question.counted and question.asked_unit not in domain.SELF_NAMING_UNITS and evidence.kind == "fact" \
             and not _counts_noun(question.counted, evidence, w):
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
@@ -265,7 +268,7 @@ def _other_scheme(question: Question, evidence: Evidence) -> bool:
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:
     row = evidence.figure.row if evidence.figure and evidence.figure.row else ""
-    said = fold(f"{evidence.label}{evidence.lead}{row}")
+    said = fold(f"{evidence.label}{evidence.lead}{row}{evidence.section or ''}")  # a heading quoted: its section
     return any(fold(name) in said for name in question.quoted)
 
 

@@ -1040,3 +1040,66 @@ def test_a_result_asked_is_not_answered_by_its_target(engine):
     assert not engine.ask("江门2023年大病保险住院政策规定支付比例实际达到多少").found  # only ≥60% is stated
     target = engine.ask("江门2023年大病保险住院政策规定支付比例的目标是多少")
     assert [str(f.value) for f in target.figures] == ["60"]
+
+
+def test_a_heading_quoted_is_carried_by_its_sections_figures(engine):
+    answer = engine.ask("廉江2023年决算的“政府采购支出情况说明”里，采购支出总额填了多少")
+    assert answer.found and answer.figures[0].value == Decimal("6.49")
+
+
+def test_a_table_named_before_a_comma_or_colon_is_the_table_read(engine):
+    answer = engine.ask("看廉江医保局2023年的收入支出决算总表：一般公共预算财政拨款收入多少")
+    figure = answer.figures[0]
+    assert (figure.value, figure.table) == (Decimal("814.59"), 1)  # not 表4's 本年支出合计 812.81
+
+
+@pytest.mark.parametrize("text, table, first, value", [
+    # the classification said chooses the table; 明细 ranks its finest rows
+    ("吴川医保2024年的一般公共预算基本支出（按经济分类），明细科目里最少的一项是什么", 6, "福利费", "0.22"),
+    ("吴川2024年按功能分类的支出里哪一类最多", 5, "卫生健康支出", "451.83"),
+])
+def test_a_ranking_reads_the_table_of_the_classification_asked(engine, text, table, first, value):
+    answer = engine.ask(text)
+    assert answer.intent == "rank"
+    assert (answer.figures[0].table, answer.figures[0].label, answer.figures[0].value) == (table, first, Decimal(value))
+
+
+def test_two_changes_asked_in_two_sentences_are_both_answered(engine):
+    answer = engine.ask("江门医保局2024年的三公经费增长了多少？机关运行经费又增长了多少？")
+    changes = [f.value for f in answer.figures]
+    assert Decimal("0.94") in changes and Decimal("27.64") in changes
+
+
+def test_the_column_asked_in_the_asking_clause_is_read(engine):
+    answer = engine.ask("吴川2024年行政运行不算项目支出吧？它的基本支出是多少")
+    assert answer.found and answer.figures[0].column.endswith("基本支出") and answer.figures[0].value == Decimal("123.04")
+
+
+def test_a_bureau_of_a_county_inside_a_city_held_is_not_that_citys(engine):
+    answer = engine.ask("江门医保局2024年给开平市医疗保障局安排了多少经费")
+    assert not answer.found and "开平市医疗保障局" in answer.answer
+
+
+def test_a_share_of_the_citys_whole_budget_is_refused(engine):
+    answer = engine.ask("江门医保局2024年支出占全市财政支出多少")
+    assert not answer.found and "没有全市财政" in answer.answer  # the scope refused, not the words unfound
+
+
+def test_a_quantity_in_the_question_is_no_year_asked(engine):
+    answer = engine.ask("廉江医保局23年零星医疗救助是不是超过2000人次")
+    assert answer.found and answer.figures[0].value == Decimal("2330")
+
+
+def test_a_count_of_people_is_not_answered_by_a_count_of_things(engine):
+    answer = engine.ask("江门医保局2024年除去事业管理中心和分中心，行政编制一共几名")
+    assert not answer.found  # not "下设…分中心等3个": 江门 prints no 编制
+
+
+def test_which_items_and_each_amount_lists_the_parts(engine):
+    answer = engine.ask("江门医保局2024年三公经费有哪几项？金额各多少")
+    assert "公务用车购置及运行维护支出14.82万元" in answer.answer and "公务接待费支出2.74万元" in answer.answer
+
+
+def test_of_two_titles_in_the_table_named_the_longest_is_it(engine):
+    answer = engine.ask("江门2024年财政拨款收支总体情况表里，本年收入合计多少")
+    assert answer.figures[0].table == 4  # 财政拨款收支总体情况表, not 表1 收支总体情况表 inside its name

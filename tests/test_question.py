@@ -107,6 +107,17 @@ def test_the_year_a_change_is_measured_from_is_not_a_report_asked():
     assert (both.years, both.intent) == ([2023, 2024], "compare")  # two years asked: their figures, side by side
 
 
+@pytest.mark.parametrize("text, years", [
+    ("吴川医保2024年办了有没有超过2000件业务", [2024]),  # 2000件: a quantity
+    ("廉江2023年救助是不是多于2050人次", [2023]),
+    ("江门2024年三公经费2023万元对吗", [2024]),
+    ("2023 2024 江门 三公", [2023, 2024]),  # keywords typed apart: two years, not one number
+    ("三公 江门 24 预算", [2024]),
+])
+def test_a_number_with_its_measure_word_is_no_year(text, years):
+    assert understand(text, VOCABULARY).years == years
+
+
 def test_percentage_points_are_a_percent():
     question = understand("吴川机关运行经费涨了多少个百分点", VOCABULARY)
     assert (question.asked_class, question.asked_unit) == ("percent", None)
