@@ -168,10 +168,12 @@ def _names_change(label: str) -> bool:
 def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
     """Every sentence, with the sentences after it in its paragraph (where a reason often follows)."""
     units = []
-    for paragraph in paragraphs:
-        parts = [s for s in (p.strip() for p in SENTENCE_END.split(paragraph.text)) if s]
+    split = [[s for s in (p.strip() for p in SENTENCE_END.split(paragraph.text)) if s] for paragraph in paragraphs]
+    for number, (paragraph, parts) in enumerate(zip(paragraphs, split)):
+        following = split[number + 1] if number + 1 < len(split) \
+            and paragraphs[number + 1].section_path == paragraph.section_path else []
         for i, sentence in enumerate(parts):
-            after = parts[i + 1:i + 3]
+            after = parts[i + 1:i + 3] or (following[:2] if sentence.endswith(("：", ":")) else [])  # a lead-in: what it introduces
             head = SENTENCE_HEAD_END.split(sentence, 1)[0]  # what the sentence is about
             units.append(Evidence(paragraph.doc, "sentence", head, f"{sentence} {' '.join(after[:1])}", paragraph.section_path,
                                   paragraph.line_start, sentence=sentence, section=paragraph.section_path,

@@ -21,6 +21,7 @@ from rag.question import Question
 from rag.store import DocumentInfo, TableStore
 
 PASSAGE_CHARS = 900
+REASON_LEAD_IN_CHARS = 300  # a reason's lead-in ("…实现情况：") is quoted with this much of what follows it
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
 PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
 
@@ -117,7 +118,7 @@ class PassageReader:
             return None
         best = scored[0][1]
         document = self.store.document(best.doc)
-        quote = best.sentence + "".join(s for s in best.neighbours if _gives_reason(s) and not _gives_reason(best.sentence))
+        quote = best.sentence + "".join(_said_after(best))
         lines = [f"{document.title}「{best.section}」（{best.doc} 第{best.line}行）原文：\n“{quote}”"]
         sources = [Source(best.doc, document.title, "text", best.section, None, quote, best.line)]
         for value, unit in scored[1:]:  # the next sentences that also answer, as further sources
@@ -184,6 +185,21 @@ def _defined_terms(entry: str) -> list[str]:
         return []
     names = re.split(r"[（）()]", unquoted(NUMBERING_PREFIX.sub("", head.group(1))))
     return [name for name in names if len(name) >= 2]
+
+
+def _said_after(best: Evidence) -> list[str]:
+    """What a reason's quote takes from the sentences after it: all that a lead-in ending with a colon
+    introduces ("…指标实现情况：" then what happened, up to REASON_LEAD_IN_CHARS), else those that
+    give the reason when it does not."""
+    if best.sentence.endswith(("：", ":")):
+        taken, size = [], 0
+        for sentence in best.neighbours:
+            if taken and size + len(sentence) > REASON_LEAD_IN_CHARS:
+                break
+            taken.append(sentence)
+            size += len(sentence)
+        return taken
+    return [s for s in best.neighbours if _gives_reason(s) and not _gives_reason(best.sentence)]
 
 
 def _gives_reason(sentence: str) -> bool:

@@ -227,8 +227,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     question.asking_clause = asking_clauses[0] if len(asking_clauses) == 1 else ""  # one asks: the others set the scene
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
-    question.asked_class, question.asked_unit = measure_asked(words_asked(normalized) or " ".join(
-        part for part in spoken_sentences(sentence) if asks(part)) or sentence)  # "多少呀我听人家说…": no 多少…人
+    question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", words_asked(normalized) or " ".join(
+        part for part in spoken_sentences(sentence) if asks(part)) or sentence))  # "多少呀我听人家说…": no 多少…人
     noun = COUNTED.search(sentence) if question.asked_class == "count" else None
     counted_noun = re.sub(r"^(?:以上|以下|左右|上下)", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
     # "几多架车啊": 车, not 车啊; "增加到多少个以上了": a bound, no noun
@@ -239,7 +239,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
     question.stated = figures_stated(normalized)
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
-    question.intent = _intent(counted, question)
+    question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
     return question
 
 
@@ -481,7 +481,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
             spans.append(match)
     abbreviated = _abbreviations(text, vocabulary)  # 年末结转结余 said for 年末结转和结余: completes the name before 和 too
     said = spans + abbreviated
-    completed = _completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
+    completed = (_completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
+                 + _completed_in_list(text, said, vocabulary))
     for match in abbreviated + completed:
         overlapped = [span for span in spans if span[0] < match[1] and match[0] < span[1]]
         if all(match[0] <= s and e <= match[1] and e - s < match[1] - match[0]  # it holds the whole names it
@@ -505,6 +506,34 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
             if len(rest) >= 3 and text.startswith(rest, end + 1):
                 found.append((end + 1, end + 1 + len(rest), "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+def _completed_in_list(text: str, spans: list[tuple[int, int, str, str]],
+                       vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
+    """"社会保障和就业、卫生健康、住房保障各多少": the names listed beside one said without the 支出
+    that ends it are said so too, however short (卫生健康 alone may be 卫生健康委员会's)."""
+    ending = domain.SPENDING_ENDING
+    stems = _stems(tuple(vocabulary), ending)
+    found = []
+    for start, end, _, name in spans:
+        if not (name.endswith(ending) and text[start:end] == name[:-len(ending)]):
+            continue
+        after = end
+        while text[after:after + 1] == "、" and (stem := next((s for s in stems if text.startswith(s, after + 1)), None)):
+            found.append((after + 1, after + 1 + len(stem), "row", stem + ending))
+            after += 1 + len(stem)
+        before = start
+        while text[before - 1:before] == "、" and (stem := next((s for s in stems if text[:before - 1].endswith(s)), None)):
+            found.append((before - 1 - len(stem), before - 1, "row", stem + ending))
+            before -= 1 + len(stem)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _stems(vocabulary: tuple[str, ...], ending: str) -> list[str]:
+    """The row names that end so, without it, the longest first."""
+    return sorted({name[:-len(ending)] for name in vocabulary if name.endswith(ending) and len(name) - len(ending) >= 2},
+                  key=len, reverse=True)
 
 
 @lru_cache(maxsize=4)

@@ -1103,3 +1103,8 @@ def test_which_items_and_each_amount_lists_the_parts(engine):
 def test_of_two_titles_in_the_table_named_the_longest_is_it(engine):
     answer = engine.ask("江门2024年财政拨款收支总体情况表里，本年收入合计多少")
     assert answer.figures[0].table == 4  # 财政拨款收支总体情况表, not 表1 收支总体情况表 inside its name
+
+
+def test_a_reason_whose_sentence_leads_in_with_a_colon_quotes_what_follows(engine):
+    answer = engine.ask("江门2023年自评里国家药品集中采购任务完成率100%，是怎么做到的？为什么能完成")
+    assert answer.found and "指标实现情况：持续落实药品耗材集采工作。" in answer.answer  # not the lead-in alone

@@ -246,3 +246,17 @@ def test_cantonese_as_typed_in_guangdong_reads_as_mandarin():
 def test_a_particle_after_the_thing_counted_is_not_part_of_it():
     assert understand("廉江医保局有多少辆公务车呀").counted == "公务车"
     assert understand("广州医保局一共有多少辆车啊").counted is None  # 车: one character, matched as said
+
+
+def test_names_listed_beside_one_said_without_its_ending_are_said_so_too():
+    vocabulary = VOCABULARY + ["卫生健康支出", "住房保障支出", "社会保障和就业支出"]
+    question = understand("江门医保局2024年卫生健康、社会保障和就业、住房保障分别多少钱", vocabulary)
+    assert question.row_terms == ["卫生健康支出", "社会保障和就业支出", "住房保障支出"]
+
+
+@pytest.mark.parametrize("text", [
+    "江门自评“住院费用报销比例≥65%”指标里写了哪两类参保人",  # 比例 inside the quoted name asks no share
+    "江门自评“基金支出增长率控制指标”写的是哪三项措施",  # 增长 inside it asks no change
+])
+def test_a_name_quoted_asks_nothing_and_which_three_asks_names(text):
+    assert understand(text, VOCABULARY).intent == "passage"
