@@ -279,8 +279,9 @@ class DerivedAnswers:
         document = self.store.document(within.table.doc)
         figures = sorted((self._row_figure(document, within, row) for row in within.rows),
                          key=lambda f: f.value, reverse=not ascending)
-        whole = clean_row_name(within.whole.name)
-        lines = [f"{document.title}表{within.table.number}《{within.table.title}》「{whole}」下各项，"
+        ranked = f"各单位的「{clean_row_name(within.rows[0].name)}」" if within.labels \
+            else f"「{clean_row_name(within.whole.name)}」下各项"
+        lines = [f"{document.title}表{within.table.number}《{within.table.title}》{ranked}，"
                  f"按「{within.column}」{'从低到高' if ascending else '从高到低'}："]
         lines += [f"{i}. {f.label}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]
         answer = Answer(question.text, True, "\n".join(lines), figures,
@@ -290,7 +291,7 @@ class DerivedAnswers:
 
     @staticmethod
     def _row_figure(document: DocumentInfo, within: parts.Parts, row: RowRecord) -> Figure:
-        return Figure(row.values[within.column], within.table.unit or "万元", parts.unit_name(row), document.name,
+        return Figure(row.values[within.column], within.table.unit or "万元", within.labels.get(row.id, parts.unit_name(row)), document.name,
                       document.title, row.line_start, within.table.number, within.table.title, row.name,
                       within.column, row_id=row.id)
 

@@ -288,7 +288,7 @@ CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
 # words asking for the finest rows of a table, not the rows one level under a total ("明细科目里最大的一项")
 DETAIL_WORDS: tuple[str, ...] = ("明细", "细项", "具体科目", "款级", "项级", "最细")
 # words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it
-BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项", "哪几项", "哪些项")
+BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项", "哪几项", "哪些项", "还有哪")
 # A figure asked per month, person or day, and the words by which a report would state one so;
 # the reports print yearly totals, which are not the answer (the answer says so and shows them).
 PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {

@@ -76,7 +76,8 @@ class FigureAnswers:
         answer.chart = self._parts_chart(figures[0])
         if answer.chart and any(w in question.text for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
             listed = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
-                              for label, value in zip(answer.chart["labels"], answer.chart["values"]))
+                              for label, value in zip(answer.chart["labels"], answer.chart["values"])
+                              if not any(part in label for part in question.excluded))  # 不算住房公积金的话: the others
             answer.answer += f"\n其中：{listed}（同表同列）。"
         return answer
 

@@ -5,7 +5,7 @@ a question about that unit (新会分局的公用经费) chooses among."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from rag import domain
@@ -21,6 +21,7 @@ class Parts:
     whole: RowRecord
     column: str
     rows: list[RowRecord]  # each with a value in the column
+    labels: dict[int, str] = field(default_factory=dict)  # by row id, when a row's own name does not say whose it is
 
 
 def group_asked(question_text: str) -> tuple[str, str] | None:
@@ -132,7 +133,13 @@ def of_units(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named:
     table, rows = max(listing, key=lambda pair: _title_fit(pair[0], words))
     units = [row for row in children(rows, 0) if is_unit_row(row) and (kind is None or kind in unit_name(row))]
     chosen = [row for row in units if is_named(row, words, named)]
-    return _with_values(table, rows[0], table.columns[0], chosen if len(chosen) >= 2 else units)
+    units = chosen if len(chosen) >= 2 else units
+    # "哪个单位的公用经费类最少": the row of that name under each unit
+    under = [[c for c in children(rows, rows.index(unit)) if clean_row_name(c.name) in named] for unit in units]
+    if units and all(len(found) == 1 for found in under):
+        found = _with_values(table, rows[0], table.columns[0], [found[0] for found in under])
+        return found and replace(found, labels={f[0].id: unit_name(u) for f, u in zip(under, units)})
+    return _with_values(table, rows[0], table.columns[0], units)
 
 
 def of_projects(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named: list[str]) -> Parts | None:

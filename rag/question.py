@@ -10,7 +10,7 @@ from functools import lru_cache
 from rag import domain, places
 from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_nicknames,
                            read_pinyin)
-from rag.parse.text import compact
+from rag.parse.text import compact, unquoted
 
 MAX_QUESTION_CHARS = 500
 
@@ -46,6 +46,7 @@ class Question:
     counted: str | None = None  # what 多少个编制 counts: 编制
     asks_reason: bool = False  # 为什么 / 原因
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
+    excluded: list[str] = field(default_factory=list)  # parts left out of what is asked (不算住房公积金的话)
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
     quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
@@ -108,6 +109,8 @@ WH_WORD = re.compile(r"什么|谁|哪")
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
 TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|[，,：:]))")
+# a part left out of what is asked ("不算住房公积金的话，住房改革支出里还有哪一项", "除了公务接待费以外，三公还有什么")
+EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计)([^，,。？?！!]{2,20}?)(?:的话|以外|之外|外)?(?=[，,])")
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
@@ -155,6 +158,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         normalized, place_typos = correct_places(normalized, places.holdings(held).cities, vocabulary.text)
         question.corrections += typos + place_typos
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
+    question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
                             "例如“江门医保局2024年三公经费多少”。")
@@ -188,6 +192,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.table_number = int(number.group(1)) if number else None
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
     outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), said_to_ask)  # nor does a table's title
+    outside_table = EXCLUDED.sub(lambda m: " " * len(m.group(0)), outside_table)  # nor a part left out
     spans = subject_spans(outside_table, row_vocabulary or [])
     rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
     named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said
@@ -240,6 +245,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.stated = figures_stated(normalized)
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
+    if question.intent not in ("passage", "reason", "definition"):  # a figure's words: not those of a part left out
+        question.reading = EXCLUDED.sub("", question.reading)  # (a passage's may be beside them: kept)
     return question
 
 

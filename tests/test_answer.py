@@ -1108,3 +1108,16 @@ def test_of_two_titles_in_the_table_named_the_longest_is_it(engine):
 def test_a_reason_whose_sentence_leads_in_with_a_colon_quotes_what_follows(engine):
     answer = engine.ask("江门2023年自评里国家药品集中采购任务完成率100%，是怎么做到的？为什么能完成")
     assert answer.found and "指标实现情况：持续落实药品耗材集采工作。" in answer.answer  # not the lead-in alone
+
+
+def test_a_ranking_of_units_by_a_row_under_each_ranks_those_rows(engine):
+    answer = engine.ask("江门2024年哪个分局的人员类支出最多")
+    first = answer.figures[0]
+    assert (first.label, first.row, first.value) == ("江门市医疗保障局新会分局", "人员类", Decimal("222.09"))
+    assert "各单位的「人员类」" in answer.answer
+
+
+def test_a_part_left_out_is_not_listed_among_the_parts(engine):
+    answer = engine.ask("除了公务用车购置及运行维护支出以外，江门2024年三公经费里还有哪些，各多少")
+    assert answer.figures[0].value == Decimal("17.56")
+    assert "其中：因公出国（境）支出0.00万元、公务接待费支出2.74万元（同表同列）" in answer.answer
