@@ -58,6 +58,10 @@ class DerivedAnswers:
         if len(pairs) < 2:
             if pairs:
                 answer = self.figures.run(question, documents)
+                if _difference_asked(question) and answer.found:  # "比2022年决算数少了多少": no answer from one side
+                    refusal = self._refuse(question, f"只找到一方的数字，无法比较：\n{answer.answer}")
+                    refusal.sources = answer.sources
+                    return refusal
                 answer.answer += "\n（只找到一方的数字，无法比较。）"
                 return answer
             return self.figures.not_found(question, documents, question.subjects[0])
@@ -294,6 +298,12 @@ class DerivedAnswers:
         return Figure(row.values[within.column], within.table.unit or "万元", within.labels.get(row.id, parts.unit_name(row)), document.name,
                       document.title, row.line_start, within.table.number, within.table.title, row.name,
                       within.column, row_id=row.id)
+
+
+def _difference_asked(question: Question) -> bool:
+    """The question asks how two figures differ, not each figure ("少了多少", "相差几倍", "哪个多")."""
+    clause = asking_part(question.text, CLAUSE_BREAKS)
+    return bool(DELTA_ASKED.search(clause)) or any(w in clause for w in domain.HOW_THEY_COMPARE)
 
 
 def _table_said(question: Question) -> bool:

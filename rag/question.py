@@ -112,6 +112,7 @@ TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,24}?表(?
 # a part left out of what is asked ("不算住房公积金的话，住房改革支出里还有哪一项", "除了公务接待费以外，三公还有什么")
 EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计)([^，,。？?！!]{2,20}?)(?:的话|以外|之外|外)?(?=[，,])")
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
+QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
 QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
 
@@ -187,7 +188,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.table_named = next((t for t in tables if any(t in clause for clause in asking_clauses)),
                                 tables[0] if tables else None)
     question.quoted = [q for q in QUOTED.findall(normalized)  # a place or the table named is no item's name
-                       if not places.named(q, held).places and q != question.table_named]
+                       if not _names_a_place(q, held) and q != question.table_named]
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
@@ -368,6 +369,16 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
     elif asked_unit and asked_class in (None, "money"):  # 多少场, 多少万人: the measure word
         asked_class = "count"  # says the class, whatever 多少万 says
     return asked_class, asked_unit
+
+
+def _names_a_place(quoted: str, held) -> bool:
+    """A quote that says a place or its unit (“廉江市医疗保障局”), not a name that begins with one
+    (“廉江市医保局举报骗保奖励经费”, a project's)."""
+    named = places.named(quoted, held)
+    rest = quoted
+    for word in sorted([*named.places, *named.units, "市", "区", "县", "省"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return bool(named.places) and len(rest) < QUOTED_NAME_MIN
 
 
 def _without_name_words(text: str) -> str:

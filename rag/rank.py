@@ -340,8 +340,8 @@ def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], questi
     if not scored or not question.asked_class:
         return None
     value, best = scored[0]
-    if best.unit_class != question.asked_class or lexical(best, terms, w) < w.winner_words_at:
-        return None
+    if best.unit_class != question.asked_class or value <= 0 or lexical(best, terms, w) < w.winner_words_at:
+        return None  # a unit in conflict with the question (a name quoted it lacks) wins no margin
     runner_up = next((v for v, unit in scored[1:] if unit.figure.value != best.figure.value), None)
     return (value, best) if runner_up is None or value - runner_up >= w.winner_margin else None
 

@@ -1121,3 +1121,13 @@ def test_a_part_left_out_is_not_listed_among_the_parts(engine):
     answer = engine.ask("除了公务用车购置及运行维护支出以外，江门2024年三公经费里还有哪些，各多少")
     assert answer.figures[0].value == Decimal("17.56")
     assert "其中：因公出国（境）支出0.00万元、公务接待费支出2.74万元（同表同列）" in answer.answer
+
+
+def test_a_difference_with_one_side_unfound_is_refused_showing_that_side(engine):
+    answer = engine.ask("江门医保局2024年的公务接待费比2022年决算数多了多少")
+    assert not answer.found and "无法比较" in answer.answer and "公务接待费2.74万元" in answer.answer
+
+
+def test_a_quoted_name_that_begins_with_a_place_is_still_a_name(engine):
+    answer = engine.ask("廉江医保局2023年“廉江市医保局举报骗保宣传经费”这个项目自评打了多少分")
+    assert not answer.found  # not the department's 97分: no such project in the reports
