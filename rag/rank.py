@@ -58,6 +58,8 @@ QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|
 # a number said in Chinese numerals with its magnitude (四千多, 一百二十): not a word the reports print
 NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿][零一二两三四五六七八九十百千万亿]*[多余来]?"
                              r"|十[几多余来]|几[十百千万]+")  # 十几倍, 几十万
+# the place of an item in a list, or how many a list holds ("第三条", "一共列了三条"): no word the list prints
+LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|项|个方面)|[一总]?共列了?")
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")
 # the everyday words a report word stands for in the question (科室 for 内设机构), matched too
@@ -99,6 +101,7 @@ def content_words(question: Question) -> str:
     what was taken out leaves a gap, so no word is made across it."""
     content = AMOUNT_CITED.sub(" ", question.reading or compact(question.text))  # sums cited are scored as such
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
+    content = LIST_PLACE.sub(" ", content)
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
     content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about
@@ -218,8 +221,10 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
     if question.quoted and not _carries_quoted(question, evidence):
         value += w.unit_conflicts  # a name quoted whole: only its own figures answer
-    if question.intent == "figure" and evidence.figure and evidence.figure.value in question.stated:
-        value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it)
+    if question.intent == "figure" and evidence.figure and evidence.figure.value in question.stated \
+            and not (question.table_number and evidence.figure.table == question.table_number):
+        value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it),
+        # unless it is of the table the question points at ("自评说812.81万元，决算表5…合计是多少": a check)
     if _other_scheme(question, evidence):
         value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入
     if _opposes(question, evidence):

@@ -1131,3 +1131,13 @@ def test_a_difference_with_one_side_unfound_is_refused_showing_that_side(engine)
 def test_a_quoted_name_that_begins_with_a_place_is_still_a_name(engine):
     answer = engine.ask("廉江医保局2023年“廉江市医保局举报骗保宣传经费”这个项目自评打了多少分")
     assert not answer.found  # not the department's 97分: no such project in the reports
+
+
+def test_a_figure_stated_is_the_answer_when_the_table_pointed_at_prints_it(engine):
+    answer = engine.ask("核对一下：吴川2024年预算正文说三公经费19.5万元，表8里三公经费合计是多少")
+    assert answer.found and (answer.figures[0].value, answer.figures[0].table) == (Decimal("19.50"), 8)
+
+
+def test_the_place_of_an_item_in_a_list_is_no_word_to_find(engine):
+    answer = engine.ask("江门医保局2023年自评列的工作亮点，第二点是什么")
+    assert answer.found and "二是完善全市DIP病种分值库和系数" in answer.answer.replace(" ", "")
