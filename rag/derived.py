@@ -295,9 +295,9 @@ class DerivedAnswers:
 
     @staticmethod
     def _row_figure(document: DocumentInfo, within: parts.Parts, row: RowRecord) -> Figure:
-        return Figure(row.values[within.column], within.table.unit or "万元", within.labels.get(row.id, parts.unit_name(row)), document.name,
-                      document.title, row.line_start, within.table.number, within.table.title, row.name,
-                      within.column, row_id=row.id)
+        label = within.labels.get(row.id, parts.unit_name(row))
+        return Figure(row.values[within.column], within.table.unit or "万元", label, document.name, document.title,
+                      row.line_start, within.table.number, within.table.title, row.name, within.column, row_id=row.id)
 
 
 def _difference_asked(question: Question) -> bool:

@@ -173,7 +173,8 @@ def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
         following = split[number + 1] if number + 1 < len(split) \
             and paragraphs[number + 1].section_path == paragraph.section_path else []
         for i, sentence in enumerate(parts):
-            after = parts[i + 1:i + 3] or (following[:2] if sentence.endswith(("：", ":")) else [])  # a lead-in: what it introduces
+            lead_in = sentence.endswith(("：", ":"))  # "…指标实现情况：": what it introduces follows
+            after = parts[i + 1:i + 3] or (following[:2] if lead_in else [])
             head = SENTENCE_HEAD_END.split(sentence, 1)[0]  # what the sentence is about
             units.append(Evidence(paragraph.doc, "sentence", head, f"{sentence} {' '.join(after[:1])}", paragraph.section_path,
                                   paragraph.line_start, sentence=sentence, section=paragraph.section_path,
