@@ -170,7 +170,8 @@ class AnswerEngine:
         mentions = [(place, m) for place in question.divisions
                     if (m := re.search(re.escape(place) + domain.SUB_UNIT_AFTER_PLACE, question.reading))
                     and (alone or m["kind"] not in domain.FOLDED_UNIT_KINDS)]
-        mentions += [(place, m) for place in question.divisions if place not in {d.city for d in documents}
+        reported = {d.city for d in documents}
+        mentions += [(place, m) for place in question.divisions if place not in reported
                      and (m := re.search(re.escape(place) + domain.BUREAU_AFTER_PLACE, question.reading))]
         if not mentions:  # most questions name no branch: the tables are not read for them
             return None

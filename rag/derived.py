@@ -17,7 +17,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.figure_answers import FigureAnswers, bar_chart
 from rag.lookup import Figure, FigureFinder, clean_row_name
-from rag.question import CLAUSE_BREAKS, SENTENCE_BREAKS, Question, asking_part, asking_parts
+from rag.question import CLAUSE_BREAKS, Question, asking_part, asking_parts
 from rag.parse.text import compact, unquoted
 from rag.store import DocumentInfo, RowRecord, TableStore
 
@@ -173,7 +173,7 @@ class DerivedAnswers:
     def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The change the report states, first; then the amount it is a change of. Several subjects
         each asked in a sentence of its own ("三公经费增长了百分之多少？机关运行经费又增长了多少？"): each one's."""
-        asked = asking_parts(question.reading or question.text, SENTENCE_BREAKS)
+        asked = asking_parts(question.reading or question.text)
         each = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in asked) == 1]
         if len(asked) > 1 and len(each) > 1:
             answers = [self._change_of(question, documents, subject) for subject in each]

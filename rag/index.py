@@ -581,6 +581,8 @@ class SearchIndex:
         vector = embeddings_for(self.settings).embed_query(query)
         if docs and limit <= DENSE_SCORED_HERE:  # the reports asked: their vectors scored here, exactly
             positions, vectors = self._vectors_of(docs)
+            if not positions:
+                return []
             order = np.argsort(-(vectors @ np.asarray(vector, dtype=np.float32)), kind="stable")[:min(limit, 50)]
             return [positions[i] for i in order]
         where = {"doc": {"$in": sorted(docs)}} if docs else None
@@ -598,9 +600,10 @@ class SearchIndex:
             by_id = dict(zip(found["ids"], found["embeddings"]))
             for doc in missing:
                 kept = [(self.position(c.id), by_id[c.id]) for c in self.chunks_of(doc) if c.id in by_id]
-                self._vectors[doc] = ([p for p, _ in kept], np.array([v for _, v in kept], dtype=np.float32).reshape(
-                    len(kept), -1))
-        parts = [self._vectors[doc] for doc in sorted(docs)]
+                self._vectors[doc] = ([p for p, _ in kept], np.array([v for _, v in kept], dtype=np.float32))
+        parts = [self._vectors[doc] for doc in sorted(docs) if self._vectors[doc][0]]  # a report without vectors: none
+        if not parts:
+            return [], np.empty((0, 0), dtype=np.float32)
         return [p for positions, _ in parts for p in positions], np.concatenate([v for _, v in parts])
 
 

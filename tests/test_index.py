@@ -188,6 +188,11 @@ def test_dense_search_through_chroma_filters_by_report(monkeypatch):
     # scored here from the vectors read by id, as Chroma's filtered query ranks them
     monkeypatch.setattr("rag.index.DENSE_SCORED_HERE", 0)
     assert index._dense_ranking("内设机构有哪些股室", wuchuan, 10) == dense_only
+    # reports whose vectors the store lacks rank nothing, rather than failing the question
+    monkeypatch.setattr("rag.index.DENSE_SCORED_HERE", 5000)
+    bare = SearchIndex(settings.current_index.resolve(), settings)
+    bare._collection = type("NoVectors", (), {"get": lambda self, **_: {"ids": [], "embeddings": []}})()
+    assert bare._dense_ranking("内设机构有哪些股室", wuchuan, 10) == []
 
 
 @pytest.mark.slow
