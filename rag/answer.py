@@ -132,7 +132,8 @@ class AnswerEngine:
     def _by_intent(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         handlers = {"figure": self.figures.run, "compare": self.derived.run, "share": self.derived.run,
                     "change": self.derived.run, "rank": self.derived.run, "passage": self.passages.run,
-                    "definition": self.passages.run, "reason": self.passages.run, "table": self.tables.run}
+                    "definition": self.passages.run, "reason": self.passages.run, "outline": self.passages.run,
+                    "table": self.tables.run}
         return handlers[question.intent](question, documents)
 
     def _refused_showing(self, question: Question, problem: str, held: list[DocumentInfo]) -> Answer:

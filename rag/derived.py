@@ -17,7 +17,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.figure_answers import FigureAnswers, bar_chart
 from rag.lookup import Figure, FigureFinder, clean_row_name
-from rag.question import CLAUSE_BREAKS, Question, asking_part, asking_parts
+from rag.question import CLAUSE_BREAKS, Question, asking_part, asking_parts, leaves_out
 from rag.parse.text import compact, unquoted
 from rag.store import DocumentInfo, RowRecord, TableStore
 
@@ -172,8 +172,11 @@ class DerivedAnswers:
     # ------------------------------------------------------------ changes
     def _change(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The change the report states, first; then the amount it is a change of. Several subjects
-        each asked in a sentence of its own ("三公经费增长了百分之多少？机关运行经费又增长了多少？"): each one's."""
-        asked = asking_parts(question.reading or question.text)
+        each asked in a sentence or clause of its own ("三公经费增长了百分之多少？机关运行经费又增长了多少？"): each one's."""
+        reading = question.reading or question.text
+        asked = asking_parts(reading)
+        if len(asked) < 2:  # or in a clause of its own ("收入预算增长百分之几，三公经费又下降百分之几")
+            asked = asking_parts(reading, CLAUSE_BREAKS)
         each = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in asked) == 1]
         if len(asked) > 1 and len(each) > 1:
             answers = [self._change_of(question, documents, subject) for subject in each]
@@ -283,8 +286,12 @@ class DerivedAnswers:
         document = self.store.document(within.table.doc)
         figures = sorted((self._row_figure(document, within, row) for row in within.rows),
                          key=lambda f: f.value, reverse=not ascending)
+        kept = [f for f in figures if not leaves_out(question, f.label)] or figures  # 除了…以外: the others
         ranked = f"各单位的「{clean_row_name(within.rows[0].name)}」" if within.labels \
             else f"「{clean_row_name(within.whole.name)}」下各项"
+        if len(kept) < len(figures):
+            ranked += f"（{'、'.join(f.label for f in figures if f not in kept)}除外）"
+        figures = kept
         lines = [f"{document.title}表{within.table.number}《{within.table.title}》{ranked}，"
                  f"按「{within.column}」{'从低到高' if ascending else '从高到低'}："]
         lines += [f"{i}. {f.label}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]

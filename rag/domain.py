@@ -230,9 +230,13 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 
 # Units of things counted in prose ("公务用车保有量为2辆", "参加基本医疗保险人数404.54万人"), and
 # the words of a question that asks for a count rather than an amount of money.
-COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
+COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "天次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
                                 "种", "类", "批", "位", "年")
+# nouns that ask a count in a measure word, with no 多少 ("病例 份数", "事业编制 名额", "案件数")
+COUNT_NOUNS: dict[str, str] = {"人次数": "人次", "人数": "人", "份数": "份", "家数": "家", "次数": "次", "件数": "件",
+                               "宗数": "宗", "户数": "户", "场数": "场", "例数": "例", "辆数": "辆", "台数": "台",
+                               "名额": "名"}
 # measure words of people: a count asked in them ("多少名") is not answered by a count of things ("3个")
 PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万人次")
 # measure words that say what they count (几辆公车: vehicles, however the question names them)
@@ -281,6 +285,11 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
 }
 # words that ask which table prints something: the table is the answer
 TABLE_ASKED_WORDS: tuple[str, ...] = ("哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
+# the report's parts asked ("第三部分是什么内容", "分几个部分"): its outline; the part's number is group 1
+PART_ASKED = r"第([一二三四五六七八九十\d])部分|几个?部分|哪些部分|哪几个?部分|有什么部分"
+# how many tables a report has ("部门预算表一共有几张表"): its tables listed
+TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
+                                      "表有多少张", "几张表格", "多少张表格")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
 HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊")
 # the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table
@@ -288,7 +297,7 @@ CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
 # words asking for the finest rows of a table, not the rows one level under a total ("明细科目里最大的一项")
 DETAIL_WORDS: tuple[str, ...] = ("明细", "细项", "具体科目", "款级", "项级", "最细")
 # words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it
-BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项", "哪几项", "哪些项", "还有哪")
+BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项", "哪几项", "哪些项", "还有哪", "剩下哪", "剩下的", "其余的")
 # A figure asked per month, person or day, and the words by which a report would state one so;
 # the reports print yearly totals, which are not the answer (the answer says so and shows them).
 PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
@@ -369,7 +378,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "比上年多了": "比上年增加", "比上年少了": "比上年减少", "比去年多了": "比上年增加", "比去年少了": "比上年减少",
     "同比": "比上年", "比去年": "比上年", "较去年": "比上年",
     "请客吃饭": "公务接待", "招待客人": "公务接待", "坐飞机出国": "因公出国",
-    "买车": "公务用车购置", "添置": "购置", "置办": "购置", "养车": "公务用车运行维护费", "买新车": "公务用车购置", "购车": "公务用车购置",
+    "买车": "公务用车购置", "买公车": "公务用车购置", "公车的": "公车", "添置": "购置", "置办": "购置", "养车": "公务用车运行维护费", "买新车": "公务用车购置", "购车": "公务用车购置",
     "油钱": "公务用车运行维护费", "修车": "公务用车运行维护费",
     "交工会": "工会经费",
     "咋": "怎么", "啥": "什么",

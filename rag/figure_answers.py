@@ -22,7 +22,7 @@ from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, target_numbers
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact, unquoted
-from rag.question import Question, measure_asked
+from rag.question import Question, leaves_out, measure_asked
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 UNIT_ROWS_LISTED = 6  # a refusal names this many of a unit's own rows when the item asked of it is not one
@@ -63,6 +63,7 @@ class FigureAnswers:
                     figures.append(unit.figure)
         if not figures:
             return self.not_found(question, documents, subjects[0])
+        figures = self._parts_before_wholes(figures)
         lines, sources = [], []
         for figure in figures:
             lines.append(self.figure_sentence(figure))
@@ -73,13 +74,36 @@ class FigureAnswers:
         if missing and len(figures) < len(documents):
             lines.append(f"（{'、'.join(missing)}中没有找到“{subject_name(subjects[0], question)}”。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
-        answer.chart = self._parts_chart(figures[0])
+        whole = next((figure for figure in figures if self._part_rows(figure)), None)  # parts come first
+        answer.chart = self._parts_chart(whole) if whole else None
         if answer.chart and any(w in question.text for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
             listed = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
                               for label, value in zip(answer.chart["labels"], answer.chart["values"])
-                              if not any(part in label for part in question.excluded))  # 不算住房公积金的话: the others
+                              if not leaves_out(question, label))  # 不算住房公积金的话: the others
             answer.answer += f"\n其中：{listed}（同表同列）。"
+            if question.excluded:  # "不算住房公积金的话，还有哪一项": the others are the answer
+                answer.figures = self._parts_left(question, whole) + figures
         return answer
+
+    def _parts_left(self, question: Question, whole: Figure) -> list[Figure]:
+        """The parts of a whole's row the question does not leave out, as figures."""
+        document = self.store.document(whole.doc)
+        table = next(t for t, _ in self.finder.tables(whole.doc) if t.number == whole.table)
+        return [self.finder.figure_at(document, table, row, whole.column, clean_row_name(row.name))
+                for row in self._part_rows(whole) if not leaves_out(question, clean_row_name(row.name))]
+
+    def _parts_before_wholes(self, figures: list[Figure]) -> list[Figure]:
+        """A whole and its part both named ("三公 江门 24 预算 公务接待费", "卫生健康支出里…行政运行"):
+        the part is what is asked, the whole its setting, so a figure whose table row holds another's comes after it."""
+        def wholes_of(figure: Figure) -> int:  # how many of the other figures are rows under this one
+            if figure.table is None or figure.row_id is None:
+                return 0
+            rows = self.table_rows(figure)
+            position = next(i for i, row in enumerate(rows) if row.id == figure.row_id)
+            below = {row.id for row in parts.descendants(rows, position)}
+            return sum(1 for other in figures if other.doc == figure.doc and other.table == figure.table
+                       and other.row_id in below)
+        return sorted(figures, key=wholes_of) if len(figures) > 1 else figures
 
     # ------------------------------------------------------------ evidence
     def _numbers_of(self, document: DocumentInfo) -> list[Evidence]:
@@ -269,18 +293,26 @@ class FigureAnswers:
     def _parts_chart(self, figure: Figure) -> dict | None:
         """When the figure's row has parts in its table (三公经费 into its three, a 功能科目 into its
         sub-items), the parts in the same column, for a breakdown chart."""
-        if figure.table is None or figure.row_id is None:
+        children = self._part_rows(figure)
+        if not children:
             return None
+        row = next(r for r in self.table_rows(figure) if r.id == figure.row_id)
+        values = [child.values[figure.column] for child in children]
+        return {"kind": "parts", "title": f"{figure.doc_title} {clean_row_name(row.name)}的构成（{figure.column}）",
+                "unit": figure.unit, "labels": [clean_row_name(c.name) for c in children],
+                "values": [float(v) for v in values]}
+
+    def _part_rows(self, figure: Figure) -> list[RowRecord]:
+        """The rows one level under the figure's row in its table, each with a value in its column (at least two)."""
+        if figure.table is None or figure.row_id is None:
+            return []
         rows = self.table_rows(figure)
         row = next(r for r in rows if r.id == figure.row_id)
         same_side = [r for r in rows if r.side == row.side]
         children = direct_children(same_side, same_side.index(row))
-        values = [child.values.get(figure.column) for child in children]
-        if len(children) < 2 or None in values:
-            return None
-        return {"kind": "parts", "title": f"{figure.doc_title} {clean_row_name(row.name)}的构成（{figure.column}）",
-                "unit": figure.unit, "labels": [clean_row_name(c.name) for c in children],
-                "values": [float(v) for v in values]}
+        if len(children) < 2 or any(child.values.get(figure.column) is None for child in children):
+            return []
+        return children
 
     def not_found(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> Answer:
         held = []

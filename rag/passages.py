@@ -21,6 +21,8 @@ from rag.question import Question
 from rag.store import DocumentInfo, TableStore
 
 PASSAGE_CHARS = 900
+TABLE_HEADING = re.compile(r"表\d")  # a table's own heading is no part of the report's outline
+CHINESE_NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 REASON_LEAD_IN_CHARS = 300  # a reason's lead-in ("…实现情况：") is quoted with this much of what follows it
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
 PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
@@ -42,7 +44,8 @@ class PassageReader:
 
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The answer the question's intent asks for (passage, reason or definition), from these reports."""
-        answers = {"passage": self._passage, "reason": self._reason, "definition": self._definition}
+        answers = {"passage": self._passage, "reason": self._reason, "definition": self._definition,
+                   "outline": self._outline}
         return answers[question.intent](question, documents)
 
     def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
@@ -128,6 +131,41 @@ class PassageReader:
                 sources.append(Source(unit.doc, self.store.document(unit.doc).title, "text", unit.section, None,
                                       unit.sentence or "", unit.line))
         return Answer(question.text, True, "\n".join(lines), [], sources, question.intent, question)
+
+    def _outline(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The report's parts (第一部分…, or 一、… in a 自评), each with the headings under it; the
+        one asked by number ("第三部分是什么内容") alone when the report has it."""
+        said = re.search(domain.PART_ASKED, question.text)
+        number = said.group(1) if said and said.group(1) else None
+        asked = int(number) if number and number.isdigit() else CHINESE_NUMBERS.get(number)
+        lines, sources, found = [], [], False
+        for document in documents:
+            outline = self._outline_of(document)
+            shown = [outline[asked - 1]] if asked and asked <= len(outline) else outline
+            found = found or not asked or asked <= len(outline)
+            if asked and len(shown) > 1:
+                lines.append(f"{document.title}没有第{number}部分，只有{len(outline)}个部分：")
+            elif not asked:
+                lines.append(f"{document.title}共{len(outline)}个部分：")
+            for heading, line, below in shown:
+                under = f"，包括：{'；'.join(below)}" if below else ""
+                lines.append(f"{document.title}「{heading}」（{document.name} 第{line}行起）{under}。")
+                sources.append(Source(document.name, document.title, "text", heading, None, heading, line))
+        if not lines:
+            return self._refuse(question, "报告中没有找到分部分的标题。")
+        return Answer(question.text, found, "\n".join(lines), [], sources, question.intent, question)
+
+    def _outline_of(self, document: DocumentInfo) -> list[tuple[str, int, list[str]]]:
+        """The report's top headings in order, each with its first line and the headings under it."""
+        outline: dict[str, tuple[int, list[str]]] = {}
+        for chunk in sorted(self.search_index.chunks_of(document.name), key=lambda c: c.line_start):
+            heading, *below = (chunk.section or "").split(" > ")
+            if chunk.source != "text" or not heading or TABLE_HEADING.match(heading):
+                continue
+            line, under = outline.setdefault(heading, (chunk.line_start, []))
+            if below and below[0] not in under:
+                under.append(below[0])
+        return [(heading, line, under) for heading, (line, under) in outline.items()]
 
     def _section_text(self, best: Chunk) -> tuple[str, int]:
         """The best chunk and the chunks after it in the same section, up to PASSAGE_CHARS."""

@@ -74,13 +74,30 @@ def _normalize(text: str) -> str:
         text = re.sub(domain.CANTONESE_AND, "和", text)
     for short, full in domain.UNIT_SHORT_NAMES.items():  # 医保局 -> 医疗保障局
         text = text.replace(short, full)
+    text = TEMPLATE_QUOTED.sub(_template_asked, text)
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
+
+
+# a sentence of the report quoted with its figures left blank ("“每人每年可享受……元普通门诊报销额度”")
+BLANK = r"(?:…+|\.{3,}|_{2,}|＿+|[Xx×]{2,})"
+TEMPLATE_QUOTED = re.compile(rf"[“\"「]([^”\"」]*{BLANK}[^”\"」]*)[”\"」]")
+UNIT_AFTER_BLANK = re.compile(rf"{BLANK}(?:万元|亿元|元|%|{'|'.join(domain.COUNT_UNITS)})?")
+
+
+def _template_asked(match: re.Match) -> str:
+    """The quoted template as the figures it asks: the words before each blank name one (two
+    blanks: "A和B"); the unit after a blank is the answer's, not a name's."""
+    pieces = [piece.strip("：:，,、；;。") for piece in UNIT_AFTER_BLANK.split(match.group(1))]
+    named, after = [p for p in pieces[:-1] if p], pieces[-1]
+    return "和".join(named) + after
 
 
 # question words that may split a topic's words ("存在哪些问题", "有什么职责")
 TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 # a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
+# a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
+MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
@@ -97,7 +114,8 @@ COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|
 REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER_HOW)})")
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
 CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
-BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(20\d\d)年?")  # the year a change is measured from
+# the year a change is measured from, said alone or as a gloss of 上年 ("比去年（2023年）")
+BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(?:上一?年)?[（(]?(20\d\d)年?(?:[)）](?!年))?")
 AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年年?(?:底|末|12月)")  # a year said as a date, not as the report's
 # a year said: four digits 20xx, not a quantity with its measure word or money unit ("超过2000人次")
 YEAR_SAID = re.compile(r"(?<![\d.])(20\d\d)(?![\d.])(?!\s*(?:%s|万|亿|元|%%))"
@@ -113,6 +131,7 @@ TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,24}?表(?
 EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计)([^，,。？?！!]{2,20}?)(?:的话|以外|之外|外)?(?=[，,])")
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
+CODE_IN_NAME = re.compile(r"[\[［【]\d{3,9}[\]］】]")  # “[30227]委托业务费”: the code is read apart, the name as printed
 QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
 
@@ -135,8 +154,17 @@ def _report_words(text: str) -> str:
     for word in domain.PADDING_WORDS:
         text = text.replace(word, "")
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
-        text = text.replace(word, domain.QUERY_SYNONYMS[word])
+        text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
     return text
+
+
+def _replace_word(text: str, word: str, by: str) -> str:
+    """`word` replaced by `by` where it is not already part of `by` (事业编 in 事业编制 stays)."""
+    inside = by.find(word)
+    if inside < 0:
+        return text.replace(word, by)
+    return re.sub(re.escape(word), lambda m: m.group(0) if text.startswith(by, m.start() - inside)
+                  and m.start() >= inside else by, text)
 
 
 def understand(text: str, row_vocabulary: list[str] | None = None,
@@ -187,8 +215,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     tables = [m.group(0) for m in TABLE_NAMED.finditer(normalized)]
     question.table_named = next((t for t in tables if any(t in clause for clause in asking_clauses)),
                                 tables[0] if tables else None)
-    question.quoted = [q for q in QUOTED.findall(normalized)  # a place or the table named is no item's name
-                       if not _names_a_place(q, held) and q != question.table_named]
+    question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
+                       if not _names_a_place(q, held) and q != question.table_named]  # is no item's name
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
@@ -338,6 +366,11 @@ def _number_and_step(number: str) -> tuple[Decimal, Decimal]:
     return Decimal(total + current), Decimal(step if not current else 1)
 
 
+def leaves_out(question: Question, label: str) -> bool:
+    """Whether a row or part is one the question leaves out (不算住房公积金的话, 除了…以外)."""
+    return any(part in label for part in question.excluded)
+
+
 def words_asked(text: str) -> str | None:
     """The clause that asks, when it asks for words and names no amount ("那笔钱是用来干嘛的", "花了
     七百多万，租的是啥房"): amounts said elsewhere in the question are not what it asks."""
@@ -356,8 +389,11 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
         asked_class = "percent"  # 覆盖率要达到多少, 参保率是多少: a rate is a percent
     if asked_class is None and PEOPLE_ASKED.search(counted):
         asked_class = "count"  # 有多少在编人员: people are counted
+    if asked_class is None and MONEY_ASKED.search(counted):
+        asked_class = "money"
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
-    asked_unit = said.group(1) if said else None
+    asked_unit = said.group(1) if said else next(
+        (unit for noun, unit in domain.COUNT_NOUNS.items() if noun in counted), None)
     if any(w in counted for w in domain.YEARS_ASKED):  # 用了多少年, 车龄: a count of years
         asked_unit = domain.YEARS_UNIT
     elif asked_unit == domain.YEARS_UNIT:
@@ -699,7 +735,9 @@ def _intent(text: str, question: Question) -> str:
     asks_amount = any(w in text for w in domain.AMOUNT_WORDS) and not words_asked(text)
     if question.asks_reason and not _amount_asked_apart(text):
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
-    if any(w in text for w in domain.TABLE_ASKED_WORDS):
+    if re.search(domain.PART_ASKED, text) and not (has_subject or question.topic):
+        return "outline"  # "第三部分是什么内容": the report's parts
+    if any(w in text for w in domain.TABLE_ASKED_WORDS + domain.TABLE_COUNT_WORDS):
         return "table"  # "三公经费在哪张表里": the table that prints it
     if any(w in text for w in words["definition"]) and not asks_amount:
         return "definition"
@@ -725,8 +763,8 @@ def _intent(text: str, question: Question) -> str:
     several = several or (len(question.subjects) > 1 or len(question.columns) > 1) and any(
         w in text for w in domain.EACH_WORDS) and not any(  # "A和B分别多少", "基本支出和项目支出里的差旅费各是多少"
         w in text for w in domain.BREAKDOWN_WORDS)  # not "三公经费拆开看…分别多少": the whole's parts answer it
-    if several and has_subject:
-        return "compare"
+    if several and has_subject and not (question.topic and not asks_amount):
+        return "compare"  # not "台山、开平…江门市医保中心管不管": its duties, in its words
     names_asked = any(w in text for w in domain.PASSAGE_QUESTION_WORDS)
     if (has_subject or not question.asked_class) and any(w in text for w in domain.PURPOSE_WORDS):  # "这笔钱主要花在哪"
         return "passage"

@@ -2,14 +2,17 @@
 
 A subject named is looked up as a figure and its table given with the cell that holds it; with no
 subject, the table whose title and columns hold most of the question's words is given (a
-project's 绩效目标 is a column of the project table)."""
+project's 绩效目标 is a column of the project table). Asked how many tables a report has, its
+tables are listed, the count first."""
 from __future__ import annotations
 
-from rag import rank
+from decimal import Decimal
+
+from rag import domain, rank
 from rag.answer_types import Answer, Refuse, Source
 from rag.evidence import Evidence
 from rag.figure_answers import FigureAnswers
-from rag.lookup import FigureFinder
+from rag.lookup import Figure, FigureFinder
 from rag.question import Question
 from rag.store import DocumentInfo, TableInfo
 
@@ -23,6 +26,8 @@ class TableAnswers:
         self._refuse = refuse
 
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        if any(w in question.text for w in domain.TABLE_COUNT_WORDS):
+            return self._listed(question, documents)
         lines, sources = [], []
         for document in documents:
             if question.subjects:
@@ -39,6 +44,23 @@ class TableAnswers:
         if not lines:
             return self._refuse(question, "报告中没有找到列出它的表格。")
         return Answer(question.text, True, "\n".join(lines), [], sources, question.intent, question)
+
+    def _listed(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """How many tables each report has, each by number and title."""
+        lines, sources, figures = [], [], []
+        for document in documents:
+            tables = [table for table, _ in self.finder.tables(document.name)]
+            if not tables:
+                lines.append(f"{document.title}没有表格，只有文字。")
+                continue
+            last = tables[-1]  # the count, cited at the last table's title
+            figures.append(Figure(Decimal(len(tables)), "张", f"表格数（表{tables[0].number}至表{last.number}）",
+                                  document.name, document.title, last.line_start, sentence=f"表{last.number}《{last.title}》"))
+            lines.append(f"{document.title}共有{len(tables)}张表（表{tables[0].number}至表{tables[-1].number}）："
+                         + "；".join(f"表{t.number}《{t.title}》" for t in tables) + "。")
+            sources += [Source(document.name, document.title, "table", f"表{t.number} {t.title}", t.number,
+                               f"表{t.number}《{t.title}》", t.line_start) for t in tables]
+        return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def _best_table(self, question: Question, document: DocumentInfo) -> TableInfo | None:
         """The table whose title and columns hold the largest share of the question's words, when

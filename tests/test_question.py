@@ -260,3 +260,14 @@ def test_names_listed_beside_one_said_without_its_ending_are_said_so_too():
 ])
 def test_a_name_quoted_asks_nothing_and_which_three_asks_names(text):
     assert understand(text, VOCABULARY).intent == "passage"
+
+
+def test_a_word_replaced_by_the_reports_is_not_replaced_inside_it():
+    assert "事业编制名额" in understand("吴川 医保服务中心 事业编制 名额").reading  # not 事业编制制
+
+
+@pytest.mark.parametrize("text, asked", [("江门2023年共涉及资金多少", ("money", None)),
+                                         ("吴川 服务中心 事业编制 名额", ("count", "名"))])
+def test_a_sum_or_count_asked_by_its_noun(text, asked):
+    question = understand(text)
+    assert (question.asked_class, question.asked_unit) == asked
