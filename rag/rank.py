@@ -108,10 +108,19 @@ def content_words(question: Question) -> str:
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")
-    for word in ("医疗保障局", "医保局", *question.cities, *(f"{y}年" for y in question.years),
+    places = [c for c in question.cities if not _inside_a_city_named(c, question)]
+    for word in ("医疗保障局", "医保局", *places, *(f"{y}年" for y in question.years),
                  *(str(y) for y in question.years + question.as_of)):  # 2022年底 keeps 年底: a date's words
         content = content.replace(word, " ")
     return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
+
+
+def _inside_a_city_named(place: str, question: Question) -> bool:
+    """A county or district named beside its city ("台山、开平…江门市医保中心管不管"): what is
+    asked about the city's reports, a word to find in them, not the report asked."""
+    province, city, county = question.divisions.get(place, (None, None, None))
+    return county is not None and any(other != place and question.divisions.get(other, ())[1:] == (city, None)
+                                      for other in question.cities)
 
 
 def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),

@@ -1200,6 +1200,7 @@ def test_two_changes_asked_in_two_clauses_are_both_answered(engine):
 def test_a_duty_asked_of_a_unit_with_places_named_is_a_passage_not_a_comparison(engine):
     answer = engine.ask("台山和恩平的医保经办，江门市医保中心管不管")
     assert answer.understood.intent == "passage" and not answer.figures  # its duties, not 中心's 小计 compared
+    assert "指导台山、开平、鹤山、恩平四市" in answer.answer.replace("\n", "")  # the counties named are words to find
 
 
 def test_a_vehicle_said_as_gongche_with_a_particle_is_the_vehicle_row(engine):
