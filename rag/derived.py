@@ -101,6 +101,10 @@ class DerivedAnswers:
             said = {unit: question.said.get(unit, unit) for unit in units}
             return [(subject_name(unit), found[0]) for unit in units[:6] if (found := self.figures.of_named_unit(
                 question, documents, unit, tuple(said[u] for u in units if u != unit)))]
+        if len(units) == 1 and len(question.subjects) > 2:  # "江海分局的人员类和公用经费类": each row of that unit
+            items = [s for s in question.subjects if s != units[0]]
+            return [(subject_name(item), found[0]) for item in items[:6] if (found := self.figures.of_named_unit(
+                question, documents, units[0], tuple(question.said.get(o, o) for o in items if o != item)))]
         pairs = []
         for subject in question.subjects[:6]:
             found = self.figures.lookup(question, documents, subject)

@@ -1211,3 +1211,8 @@ def test_a_vehicle_said_as_gongche_with_a_particle_is_the_vehicle_row(engine):
 def test_a_count_in_days_and_times_is_read_in_that_measure_word(engine):
     answer = engine.ask("廉江2023年宣传车下乡宣传参保一共多少天次")
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("36"), "天次")
+
+
+def test_rows_compared_within_one_named_unit_are_that_units_rows(engine):
+    answer = engine.ask("蓬江分局2024年的人员类和公用经费类分别多少")
+    assert [f.value for f in answer.figures] == [Decimal("217.66"), Decimal("18.37")]  # not the department's 人员类
