@@ -83,12 +83,32 @@ class AnswerEngine:
         carried = carry_over(question, previous) if previous is not None else set()
         with self._lock:  # the finder caches tables; sqlite reads are serialized per engine
             answer = self._answer(question, docs_filter)
+            if answer.found and (amounts := self._amounts_asked_besides(question, docs_filter)):
+                answer = _joined(question, amounts, answer)
             if not answer.found and carried & {"years", "kinds"}:
                 # "那江门呢" after a 2023 question: 江门's 2023 report may lack it; look in all its reports
                 question.years, question.kinds = ([] if "years" in carried else question.years,
                                                   [] if "kinds" in carried else question.kinds)
                 answer = self._answer(question, docs_filter)
             return answer
+
+    def _amounts_asked_besides(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
+        """"基本支出、项目支出各多少，项目支出是不是比上年少了": a clause asking several amounts
+        beside another ask (a change, a reason) that the question's intent answers; that clause's
+        figures, asked on their own with the question's report, or None."""
+        if question.intent in ("figure", "compare"):
+            return None
+        clause = next((c for c in asking_parts(question.reading, CLAUSE_BREAKS) if any(w in c for w in domain.EACH_WORDS)),
+                      None)
+        if clause is None:
+            return None
+        asked = understand(clause, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
+        if asked.problem or not (asked.intent == "compare" or asked.intent == "figure" and len(asked.subjects) > 1):
+            return None
+        asked.cities, asked.years, asked.kinds = (asked.cities or question.cities, asked.years or question.years,
+                                                  asked.kinds or question.kinds)
+        answer = self._answer(asked, docs_filter)
+        return answer if answer.found else None
 
     def _answer(self, question: Question, docs_filter: set[str] | None) -> Answer:
         if question.wide_scope and (not question.cities or _measured_against_scope(question)):
@@ -324,3 +344,7 @@ def _asked_reports(question: Question) -> str:
     return "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
 
 
+def _joined(question: Question, first: Answer, then: Answer) -> Answer:
+    """Two answers to two asks of one question, in the order given."""
+    return Answer(question.text, True, f"{first.answer}\n{then.answer}", first.figures + then.figures,
+                  first.sources + then.sources, question.intent, question)

@@ -1216,3 +1216,14 @@ def test_a_count_in_days_and_times_is_read_in_that_measure_word(engine):
 def test_rows_compared_within_one_named_unit_are_that_units_rows(engine):
     answer = engine.ask("蓬江分局2024年的人员类和公用经费类分别多少")
     assert [f.value for f in answer.figures] == [Decimal("217.66"), Decimal("18.37")]  # not the department's 人员类
+
+
+def test_amounts_asked_beside_a_change_are_answered_with_the_change_of_the_one_asked(engine):
+    answer = engine.ask("吴川医保局2024年三公经费、机关运行经费各多少，机关运行经费是不是比上年多了？")
+    assert [f.value for f in answer.figures[:3]] == [Decimal("19.50"), Decimal("194.55"), Decimal("190.09")]
+
+
+def test_amounts_asked_beside_a_reason_are_answered_before_it(engine):
+    answer = engine.ask("广州医保局2023年预算支出总计和2023年三公经费分别是多少？三公为什么涨这么多？")
+    assert [f.value for f in answer.figures[:2]] == [Decimal("493720.60"), Decimal("85.72")]
+    assert "报废更新2辆执法车辆36万元" in answer.answer
