@@ -116,6 +116,9 @@ class DerivedAnswers:
     def _share(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The part over the whole named; "A占A与B合计" over A + B; with no whole named, over the
         whole the domain names for the part, else over the part's parent row in its table."""
+        # "大病保险住院支付比例和医疗救助比例分别不低于多少": two rates the report states, no share of a whole
+        if "占" not in question.text and (rates := self.figures.conjoined(question, documents)):
+            return self.figures.pair(question, *rates) if len(rates) == 2 else self.figures.side_by_side(question, rates)
         subjects = [question.share_part] + question.subjects if question.share_part else _part_first(question)
         part_subject, named_wholes = subjects[0], [s for s in subjects[1:] if s != subjects[0]]
         summed = _whole_is_a_sum(question)

@@ -127,7 +127,9 @@ GROUP_ROW_SUFFIXES: tuple[str, ...] = ("-小计", "小计")
 UNIT_ROW_ENDINGS: tuple[str, ...] = ("医疗保障局", "服务中心", "管理中心", "分局")
 # a person and what the reports never print about one: "局长是谁", "那个干部叫什么名字"
 PERSON_WORDS: tuple[str, ...] = ("局长", "科长", "股长", "主任", "干部", "负责人", "领导", "书记", "工作人员", "个人")
-PERSONAL_DETAILS: tuple[str, ...] = ("是谁", "叫什么", "叫啥", "姓什么", "姓啥", "名字", "姓名", "电话", "手机", "联系方式")
+# (patterns; "是谁" ends the question: "个人缴费部分是谁来出" asks which party pays, not a name)
+PERSONAL_DETAILS: tuple[str, ...] = (r"是谁(?:[啊呀呢吗哦]|(?![\u4e00-\u9fff]))", "叫什么", "叫啥", "姓什么", "姓啥",
+                                     "名字", "姓名", "电话", "手机", "联系方式")
 # how to reach the department, which the reports never print (电话咨询 and 举报电话 as things done are)
 CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|是几)", "联系方式", "联系电话", "手机号", "传真",
                                   "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)
@@ -241,6 +243,8 @@ COUNT_NOUNS: dict[str, str] = {"人次数": "人次", "人数": "人", "份数":
 PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万人次")
 # measure words that say what they count (几辆公车: vehicles, however the question names them)
 SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
+# of those, the one whose thing is named by one character on both sides (几辆公车 and 车辆4辆: 车)
+UNIT_THING: dict[str, str] = {"辆": "车"}
 # a measure word that is a determiner before these words ("1本经费主要用于": item 1, "this fund")
 DETERMINER_BEFORE: dict[str, tuple[str, ...]] = {"本": ("经费", "项目", "部门", "单位", "年", "级")}
 YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
@@ -388,6 +392,26 @@ QUERY_SYNONYMS: dict[str, str] = {
     "搬进": "进驻", "搬到": "进驻", "地址": "位于", "在哪办公": "办公场所", "在哪里办公": "办公场所",
     "刚出生的宝宝": "新生儿", "宝宝": "新生儿", "婴儿": "新生儿", "把关": "审核", "外包": "委托第三方", "镇里": "乡镇", "镇上": "乡镇", "镇街": "乡镇", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
 }
+# English words of the reports' terms, as people mixing languages type them ("Wuchuan 2024 office
+# expenses 办公费 how much"); longest first, case ignored, each read as the report's word
+ENGLISH_TERMS: dict[str, str] = {
+    "medical insurance bureau": "医保局", "medical security bureau": "医保局", "healthcare security bureau": "医保局",
+    "medical insurance": "医保", "department budget": "部门预算", "budget": "预算", "final accounts": "决算",
+    "final account": "决算", "self-evaluation": "绩效自评", "self evaluation": "绩效自评",
+    "project expenditures": "项目支出", "project expenditure": "项目支出", "project spending": "项目支出",
+    "basic expenditures": "基本支出", "basic expenditure": "基本支出", "expenditure": "支出", "spending": "支出",
+    "revenue": "收入", "income": "收入", "office expenses": "办公费", "office expense": "办公费",
+    "travel expenses": "差旅费", "training": "培训费", "meeting expenses": "会议费", "official reception": "公务接待费",
+    "official car purchase": "公务用车购置", "official car operation": "公务用车运行维护费",
+    "official cars": "公务用车", "official car": "公务用车", "three public expenses": "三公经费",
+    "government procurement": "政府采购", "fixed assets": "固定资产", "administrative staff posts": "行政编制",
+    "administrative staff": "行政编制", "staff posts": "编制", "performance targets": "绩效目标",
+    "performance target": "绩效目标", "performance goals": "绩效目标", "coverage": "覆盖率", "year end": "年底",
+    "how much": "多少", "how many": "多少", "each": "各", "versus": "和", "vs.": "和", "vs": "和", "why": "为什么",
+    "fund": "基金", "total": "合计", "proportion": "比例", "percentage": "比例", "share of": "占",
+}
+# dates said in English ("end of 2022", "Jan 2024"), read as the reports say them
+ENGLISH_MONTHS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # words people may type in pinyin, besides places and items (yibao -> 医保)
 PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费", "政府", "公务", "采购",
                                  "接待", "经费", "支出", "收入", "工资", "编制")

@@ -45,7 +45,7 @@ class FigureAnswers:
         """The figure asked, from each of these reports that states it, or each of those asked together."""
         # "A和B各多少" with A said in part: one subject found, two asked
         several = not question.subjects or len(question.subjects) == 1 and any(w in question.reading for w in domain.EACH_WORDS)
-        if several and len({d.city for d in documents}) == 1 and (found := self._conjoined(question, documents)):
+        if several and len({d.city for d in documents}) == 1 and (found := self.conjoined(question, documents)):
             return self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
         named_unit = self._named_unit(question, documents)
@@ -141,7 +141,7 @@ class FigureAnswers:
                                            and rank.score(n, terms, question) == value]))
         return [unit for _, units in sorted(found, key=lambda f: -f[0]) for unit in units]
 
-    def _conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
+    def conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
         """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
         thing asked, with the words they share, when each is found and is another figure."""
         readings = rank.several_asked_readings(question) or rank.conjoined_readings(question)

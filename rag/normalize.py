@@ -195,6 +195,33 @@ def read_nicknames(text: str) -> tuple[str, list[Correction]]:
     return text, corrections
 
 
+# ------------------------------------------------------------------ words typed in English
+@lru_cache(maxsize=1)
+def _english_terms() -> re.Pattern:
+    from rag import domain
+
+    phrases = sorted(domain.ENGLISH_TERMS, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+
+
+def read_english(text: str) -> tuple[str, list[Correction]]:
+    """The reports' terms typed in English read as the reports' words ("office expenses" -> 办公费),
+    before spaces are dropped: "end of 2022" keeps its words apart."""
+    from rag import domain
+
+    corrections = []
+
+    def chinese(match: re.Match) -> str:
+        word = domain.ENGLISH_TERMS[match.group(0).lower()]
+        corrections.append(Correction(match.group(0), word))
+        return word
+
+    text = re.sub(r"(?i)(?<![A-Za-z])end of (20\d\d)", r"\1年底", text)
+    text = re.sub(r"(?i)(?<![A-Za-z])(%s)[a-z]*\.? (20\d\d)" % "|".join(domain.ENGLISH_MONTHS),
+                  lambda m: f"{m.group(2)}年{domain.ENGLISH_MONTHS.index(m.group(1).lower()) + 1}月", text)
+    return _english_terms().sub(chinese, text), corrections
+
+
 # ------------------------------------------------------------------ words typed as pinyin
 LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
 

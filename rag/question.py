@@ -8,8 +8,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rag import domain, places
-from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_nicknames,
-                           read_pinyin)
+from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_english,
+                           read_nicknames, read_pinyin)
 from rag.parse.text import compact, unquoted
 
 MAX_QUESTION_CHARS = 500
@@ -179,7 +179,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if len(stripped) > max_chars:
         question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
         return question
-    normalized, question.corrections = read_pinyin(_share_the_word(_report_words(_normalize(stripped))))
+    english, question.corrections = read_english(stripped)
+    normalized, typed_in_pinyin = read_pinyin(_share_the_word(_report_words(_normalize(english))))
+    question.corrections += typed_in_pinyin
     normalized, nicknames = read_nicknames(normalized)
     question.corrections += nicknames
     if vocabulary is not None:
@@ -751,9 +753,12 @@ def _intent(text: str, question: Question) -> str:
         return "share"
     if (has_subject or asks_amount) and changed and len(question.years) <= 1:  # two years asked: compared
         return "change"
+    ranking = [part for part in re.split(f"[{SENTENCE_BREAKS}]", text) if any(w in part for w in words["rank"])]
+    guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(
+        w in question.asking_clause for w in words["rank"])  # "最多的是X吧？这笔钱是多少": a guess, then X asked
     if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)
             or any(w in text for w in domain.CLASSIFICATION_WORDS)) and any(
-            w in text for w in words["rank"]):
+            w in text for w in words["rank"]) and not guessed:  # not "最多的是X吧？这笔钱是多少": X's figure
         return "rank"  # "哪个项目最多": the projects are what is ranked
     several = len(question.cities) > 1 or len(question.years) > 1 or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(

@@ -264,10 +264,11 @@ def _counts_noun(counted: str, evidence: Evidence, w: Weights) -> bool:
 
 def _row_holds_named(question: Question, evidence: Evidence) -> bool:
     """A cell, or a number of a project's 绩效目标, whose row's name holds a row name the question
-    says and, beside it, other words the question says too (举报, 欺诈 of …举报奖励金)."""
+    says and, beside it, other words the question says too (举报, 欺诈 of …举报奖励金). Not a unit's
+    name, which begins its projects' names ("…服务中心2023年…项目方案" is not the unit's row)."""
     row = clean_row_name(evidence.figure.row) if evidence.figure and evidence.figure.row else ""
     return any(named in row and bigrams(row.replace(named, " ")) & bigrams(question.reading)
-               for named in question.row_terms)
+               for named in question.row_terms if not named.endswith(domain.UNIT_ROW_ENDINGS))
 
 
 def _other_scheme(question: Question, evidence: Evidence) -> bool:
@@ -340,10 +341,19 @@ def best_per_document(units: list[Evidence], terms: list[Term], question: Questi
     chosen = []
     for scored in per_document.values():
         passing = next(((value, unit) for value, unit in scored if value >= w.answer_at
-                        and (unit.named or lexical(unit, terms, w) >= w.words_at)), None)
+                        and (unit.named or lexical(unit, terms, w) >= w.words_at or _named_by_unit(unit, question))),
+                       None)
         if found := passing or clear_winner(scored, terms, question, w):
             chosen.append(found)
     return sorted(chosen, key=lambda pair: -pair[0])
+
+
+def _named_by_unit(evidence: Evidence, question: Question) -> bool:
+    """A count in the very measure word asked, of the thing that word counts (几辆公车 and 车辆4辆,
+    not 报废更新2辆): the same thing, however the question calls it."""
+    thing = domain.UNIT_THING.get(question.asked_unit or "")
+    return bool(thing) and evidence.figure is not None and evidence.figure.unit == question.asked_unit \
+        and thing in (question.counted or "") and thing in evidence.label
 
 
 def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], question: Question,

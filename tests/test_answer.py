@@ -1227,3 +1227,34 @@ def test_amounts_asked_beside_a_reason_are_answered_before_it(engine):
     answer = engine.ask("广州医保局2023年预算支出总计和2023年三公经费分别是多少？三公为什么涨这么多？")
     assert [f.value for f in answer.figures[:2]] == [Decimal("493720.60"), Decimal("85.72")]
     assert "报废更新2辆执法车辆36万元" in answer.answer
+
+
+def test_terms_typed_in_english_are_read_as_the_reports_words(engine):
+    answer = engine.ask("Jiangmen 2024 budget: travel expenses how much?")
+    assert answer.found and answer.figures[0].value == Decimal("6.94")
+    assert "“travel expenses”按“差旅费”理解" in answer.answer
+
+
+def test_who_pays_is_no_question_about_a_person(engine):
+    answer = engine.ask("江门2023年困难群众参加居民医保，个人缴费是谁来出")
+    assert "报告不写个人" not in answer.answer  # which party pays, not a person's name
+
+
+def test_a_guess_of_the_largest_then_its_amount_asked_is_that_figure(engine):
+    answer = engine.ask("江门医保局2024年项目里花钱最多的是医保稽查经费吧？这个项目多少钱？")
+    assert answer.understood.intent == "figure" and answer.figures[0].value == Decimal("167.00")
+
+
+def test_vehicles_counted_by_their_measure_word_whatever_the_question_calls_them(engine):
+    assert engine.ask("吴川医保局有几辆公务车").figures[0].value == Decimal("0")
+    assert not engine.ask("廉江医保局有几台电脑").found  # 台 counts any machine: 设备0台 is not the computers
+
+
+def test_two_rates_the_report_states_are_no_share_of_a_whole(engine):
+    answer = engine.ask("江门2023年大病保险住院支付比例和医疗救助比例各是多少")
+    assert [f.value for f in answer.figures] == [Decimal("60"), Decimal("70")]
+
+
+def test_a_units_own_row_is_its_total_not_a_project_named_after_it(engine):
+    answer = engine.ask("广州市医疗救助服务中心2023年项目支出预算合计多少")
+    assert answer.figures[0].value == Decimal("25563.90")

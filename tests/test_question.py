@@ -42,7 +42,7 @@ def test_the_longest_name_wins():
 
 
 @pytest.mark.parametrize("text, fragment", [
-    ("", "空"), ("   ", "空"), ("x" * 10000, "太长"), ("What is the budget?", "中文"),
+    ("", "空"), ("   ", "空"), ("x" * 10000, "太长"), ("What is the weather like?", "中文"),
     ("？？？！！！", "中文"), ("'; DROP TABLE documents; --", "中文"),
 ])
 def test_unreadable_questions_get_a_reason(text, fragment):
@@ -271,3 +271,8 @@ def test_a_word_replaced_by_the_reports_is_not_replaced_inside_it():
 def test_a_sum_or_count_asked_by_its_noun(text, asked):
     question = understand(text)
     assert (question.asked_class, question.asked_unit) == asked
+
+
+def test_a_date_said_in_english_is_read_as_the_reports_say_it():
+    question = understand("Guangzhou fixed assets at the end of 2022, Jiangmen Jan 2024")
+    assert "2022年末" in question.reading and "2024年1月" in question.reading and "固定资产" in question.reading
