@@ -116,7 +116,8 @@ PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0
 CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
 # the year a change is measured from, said alone or as a gloss of 上年 ("比去年（2023年）")
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(?:上一?年)?[（(]?(20\d\d)年?(?:[)）](?!年))?")
-AS_OF_YEAR = re.compile(r"(?<!\d)(20\d\d)年年?(?:底|末|12月)")  # a year said as a date, not as the report's
+DATE_AFTER_YEAR = r"年年?(?:底|末|1[0-2]月|[1-9]月)"  # 2022年底, 2024年1月: a date, not the report's year
+AS_OF_YEAR = re.compile(rf"(?<!\d)(20\d\d){DATE_AFTER_YEAR}")  # a year said as a date, not as the report's
 # a year said: four digits 20xx, not a quantity with its measure word or money unit ("超过2000人次")
 YEAR_SAID = re.compile(r"(?<![\d.])(20\d\d)(?![\d.])(?!\s*(?:%s|万|亿|元|%%))"
                        % "|".join(u for u in domain.COUNT_UNITS if u != "年"))
@@ -208,7 +209,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.years = later  # "2024年比2023年增加了多少": the 2024 report states the change against 2023
         normalized = question.reading = BASE_YEAR.sub("比上年", normalized)
     dates = {int(y) for y in AS_OF_YEAR.findall(normalized)}
-    if dates and not re.search(r"(?<!\d)20\d\d(?!\d)(?!年(?:底|末|12月))", normalized):
+    if dates and not re.search(rf"(?<!\d)20\d\d(?!\d)(?!{DATE_AFTER_YEAR})", normalized):
         question.as_of, question.years = sorted(dates), []  # only a date: the year's or the next year's report
     question.kinds_said = _kinds_said(normalized)
     question.kinds = _kinds(question.kinds_said)

@@ -1258,3 +1258,8 @@ def test_two_rates_the_report_states_are_no_share_of_a_whole(engine):
 def test_a_units_own_row_is_its_total_not_a_project_named_after_it(engine):
     answer = engine.ask("广州市医疗救助服务中心2023年项目支出预算合计多少")
     assert answer.figures[0].value == Decimal("25563.90")
+
+
+def test_a_year_with_its_month_is_a_date_not_a_report_asked(engine):
+    answer = engine.ask("广州医保局2022年底和江门医保局2024年1月的固定资产各有多少")
+    assert [f.value for f in answer.figures] == [Decimal("12975.52"), Decimal("498.13")]
