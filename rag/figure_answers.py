@@ -74,23 +74,24 @@ class FigureAnswers:
         if missing and len(figures) < len(documents):
             lines.append(f"（{'、'.join(missing)}中没有找到“{subject_name(subjects[0], question)}”。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
-        whole = next((figure for figure in figures if self._part_rows(figure)), None)  # parts come first
-        answer.chart = self._parts_chart(whole) if whole else None
+        whole, children = next(((figure, rows) for figure in figures if (rows := self._part_rows(figure))),
+                               (None, []))  # parts come first: the whole is the first figure that has some
+        answer.chart = self._parts_chart(whole, children) if whole else None
         if answer.chart and any(w in question.text for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
             listed = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
                               for label, value in zip(answer.chart["labels"], answer.chart["values"])
                               if not leaves_out(question, label))  # 不算住房公积金的话: the others
             answer.answer += f"\n其中：{listed}（同表同列）。"
             if question.excluded:  # "不算住房公积金的话，还有哪一项": the others are the answer
-                answer.figures = self._parts_left(question, whole) + figures
+                answer.figures = self._parts_left(question, whole, children) + figures
         return answer
 
-    def _parts_left(self, question: Question, whole: Figure) -> list[Figure]:
-        """The parts of a whole's row the question does not leave out, as figures."""
+    def _parts_left(self, question: Question, whole: Figure, children: list[RowRecord]) -> list[Figure]:
+        """The parts (`children`, the rows under the whole's) the question does not leave out, as figures."""
         document = self.store.document(whole.doc)
         table = next(t for t, _ in self.finder.tables(whole.doc) if t.number == whole.table)
         return [self.finder.figure_at(document, table, row, whole.column, clean_row_name(row.name))
-                for row in self._part_rows(whole) if not leaves_out(question, clean_row_name(row.name))]
+                for row in children if not leaves_out(question, clean_row_name(row.name))]
 
     def _parts_before_wholes(self, figures: list[Figure]) -> list[Figure]:
         """A whole and its part both named ("三公 江门 24 预算 公务接待费", "卫生健康支出里…行政运行"):
@@ -290,12 +291,9 @@ class FigureAnswers:
         return Source(figure.doc, figure.doc_title, "table", f"表{figure.table} {figure.table_title}", figure.table,
                       text, figure.line, row.line_end, row_id=row.id, column=figure.column)
 
-    def _parts_chart(self, figure: Figure) -> dict | None:
-        """When the figure's row has parts in its table (三公经费 into its three, a 功能科目 into its
-        sub-items), the parts in the same column, for a breakdown chart."""
-        children = self._part_rows(figure)
-        if not children:
-            return None
+    def _parts_chart(self, figure: Figure, children: list[RowRecord]) -> dict:
+        """The figure's row's parts in its table (三公经费 into its three, a 功能科目 into its
+        sub-items: `children`, from _part_rows), in the same column, for a breakdown chart."""
         row = next(r for r in self.table_rows(figure) if r.id == figure.row_id)
         values = [child.values[figure.column] for child in children]
         return {"kind": "parts", "title": f"{figure.doc_title} {clean_row_name(row.name)}的构成（{figure.column}）",
