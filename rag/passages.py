@@ -13,7 +13,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, subject_name
 from rag.audit import NUMBERING_PREFIX
 from rag.cache import RecentlyUsed
-from rag.evidence import Evidence, sentences
+from rag.evidence import Evidence, bigrams, sentences
 from rag.index import Chunk, SearchIndex
 from rag.parse.facts import CHANGE_WORDS
 from rag.parse.text import compact, unquoted
@@ -22,6 +22,7 @@ from rag.store import DocumentInfo, TableStore
 
 PASSAGE_CHARS = 900
 TABLE_HEADING = re.compile(r"表\d")  # a table's own heading is no part of the report's outline
+PART_WORDS = ("第几部分", "一部分", "部分", "讲的", "写的", "说的", "讲", "写")  # asking where, not what
 CHINESE_NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 REASON_LEAD_IN_CHARS = 300  # a reason's lead-in ("…实现情况：") is quoted with this much of what follows it
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
@@ -135,6 +136,8 @@ class PassageReader:
     def _outline(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The report's parts (第一部分…, or 一、… in a 自评), each with the headings under it; the
         one asked by number ("第三部分是什么内容") alone when the report has it."""
+        if re.search(domain.PART_WHERE, question.text):
+            return self._part_holding(question, documents)
         said = re.search(domain.PART_ASKED, question.text)
         number = said.group(1) if said and said.group(1) else None
         asked = int(number) if number and number.isdigit() else CHINESE_NUMBERS.get(number)
@@ -154,6 +157,27 @@ class PassageReader:
         if not lines:
             return self._refuse(question, "报告中没有找到分部分的标题。")
         return Answer(question.text, found, "\n".join(lines), [], sources, question.intent, question)
+
+    def _part_holding(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """The heading whose words hold most of what the question asks about, with the part it is in
+        and its text; the words naming the report's kind and its parts say nothing of which."""
+        kind_words = tuple(w for words in domain.KIND_WORDS.values() for w in words)
+        terms = rank.query_terms(question, self.term_weights, drop=(*kind_words, *PART_WORDS))
+        total = sum(t.weight for t in terms)
+        headed = [(sum(t.weight * t.found_in(bigrams(chunk.section)) for t in terms) / total, chunk)
+                  for document in documents for chunk in self.search_index.chunks_of(document.name)
+                  if total and chunk.source == "text" and chunk.section and not TABLE_HEADING.match(chunk.section)]
+        found, best = max(headed, key=lambda pair: pair[0], default=(0.0, None))
+        if best is None or found < rank.WEIGHTS.passage_at:
+            return self._passage(question, documents)
+        first = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
+                     and c.source == best.source), key=lambda c: c.line_start)
+        part, *below = best.section.split(" > ")
+        where = f"「{part}」" + (f"的「{below[-1]}」一节" if below else "")
+        passage, end = self._section_text(first)
+        text = f"{first.title}：在{where}（{first.doc} 第{first.line_start}行起）。原文：\n“{passage}”"
+        source = Source(first.doc, first.title, "text", first.section, None, passage, first.line_start, end)
+        return Answer(question.text, True, text, [], [source], question.intent, question)
 
     def _outline_of(self, document: DocumentInfo) -> list[tuple[str, int, list[str]]]:
         """The report's top headings in order, each with its first line and the headings under it."""

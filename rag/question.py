@@ -335,6 +335,8 @@ def figures_stated(text: str) -> set[Decimal]:
     """The figures a question states in clauses that ask nothing ("吴川公务接待费1.5万元里，接待外宾的
     部分占多少", "核定事业编制20名，实际在岗多少人"): what the asker knows already, so not the answer."""
     asking = set(asking_parts(text, CLAUSE_BREAKS))
+    if not asking:  # "绩效工资只有130.90万？": no clause asks another figure; the one stated is checked
+        return set()
     return {Decimal(n) for clause in re.split(f"[{CLAUSE_BREAKS}]", text) if clause not in asking
             for n in FIGURE_STATED.findall(clause)}
 
@@ -427,6 +429,7 @@ def _without_name_words(text: str) -> str:
 
 
 CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下)的?[“\"]?")
+WHOLE_BEFORE_PART = re.compile(r"\s*的?")
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
@@ -437,7 +440,8 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
         return
     keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
     for (start, end, kind, key), following in zip(spans, spans[1:]):
-        inside = CONTAINED_IN.match(text, end)
+        inside = CONTAINED_IN.match(text, end) or (  # "三公 公车跟招待": a whole said right before its part
+            domain.SHARE_WHOLES.get(following[3]) == key and WHOLE_BEFORE_PART.match(text, end))
         if key not in keep and following[3] not in keep and inside and inside.end() == following[0]:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
@@ -738,6 +742,8 @@ def _intent(text: str, question: Question) -> str:
     asks_amount = any(w in text for w in domain.AMOUNT_WORDS) and not words_asked(text)
     if question.asks_reason and not _amount_asked_apart(text):
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
+    if re.search(domain.PART_WHERE, text):
+        return "outline"  # "政府采购情况在第几部分讲的": the part that holds it
     if re.search(domain.PART_ASKED, text) and not (has_subject or question.topic):
         return "outline"  # "第三部分是什么内容": the report's parts
     if any(w in text for w in domain.TABLE_ASKED_WORDS + domain.TABLE_COUNT_WORDS):

@@ -1263,3 +1263,31 @@ def test_a_units_own_row_is_its_total_not_a_project_named_after_it(engine):
 def test_a_year_with_its_month_is_a_date_not_a_report_asked(engine):
     answer = engine.ask("广州医保局2022年底和江门医保局2024年1月的固定资产各有多少")
     assert [f.value for f in answer.figures] == [Decimal("12975.52"), Decimal("498.13")]
+
+
+def test_everyday_names_of_items_said_alone(engine):
+    assert engine.ask("吴川医保局2024年公车预算多少").figures[0].value == Decimal("18.00")
+    assert engine.ask("广州2023年预算总数是多少").figures[0].value == Decimal("493720.60")
+
+
+def test_a_whole_said_right_before_its_part_only_says_where_it_is(engine):
+    answer = engine.ask("吴川2024年三公 招待多少")
+    assert [f.value for f in answer.figures] == [Decimal("1.50")]
+
+
+def test_floor_area_asked_by_everyday_words(engine):
+    answer = engine.ask("吴川医保局房子有多少平")
+    assert answer.found and answer.figures[0].value == Decimal("0") and "房屋0平方米" in answer.answer
+
+
+def test_which_part_of_a_report_tells_of_something(engine):
+    answer = engine.ask("廉江决算的三公经费情况写在哪一部分")
+    assert answer.understood.intent == "outline"
+    assert "「第三部分：廉江市医疗保障局2023年度部门决算情况说明」" in answer.answer
+    assert "4.45万元" in answer.answer  # and its text
+
+
+def test_a_figure_stated_in_a_question_that_asks_nothing_else_is_checked(engine):
+    answer = engine.ask("江门2024年差旅费只有6.94万？")
+    assert answer.figures[0].value == Decimal("6.94")
+    assert engine.ask("江门2024年差旅费有多少？听说6.94万").figures[0].value != Decimal("6.94")
