@@ -123,6 +123,8 @@ class AnswerEngine:
         if unlisted := self._unlisted_unit(question, documents):
             return self._refuse(question, unlisted)
         answer = self._by_intent(question, documents)
+        if not answer.found and question.intent in ("passage", "reason") and question.kinds:
+            answer = self._passage_in_other_kinds(question, docs_filter, documents) or answer
         if not answer.found and question.intent == "figure" and _asks_words_too(question):
             # "检查是怎么铺开的？搞了几个全覆盖": no figure, but the passage that tells how may count them
             passage = self.passages.run(replace(question, intent="passage"), documents)
@@ -148,6 +150,20 @@ class AnswerEngine:
         for source in answer.sources:
             source.scanned = source.doc in self._scanned and self._scanned[source.doc].read_by_ocr(source.line)
         return answer
+
+    def _passage_in_other_kinds(self, question: Question, docs_filter: set[str] | None,
+                                searched: list[DocumentInfo]) -> Answer | None:
+        """Wording the reports of the kind asked do not hold, from the place's other reports, said
+        so: "居民医保市级补助预算金额与实际下达金额有差异，怎么解释" names a 预算 but is explained in the 自评."""
+        others, problem, _ = self._resolve_documents(replace(question, kinds=[], kinds_said=[]), docs_filter)
+        others = [d for d in others if d not in searched]
+        if problem or not others:
+            return None
+        answer = self.passages.run(question, others)
+        if answer.found:
+            answer.answer = (f"（{'、'.join(d.title for d in searched)}中没有相关段落；"
+                             f"以下据{'、'.join(dict.fromkeys(s.title for s in answer.sources[:1]))}。）\n{answer.answer}")
+        return answer if answer.found else None
 
     def _by_intent(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         handlers = {"figure": self.figures.run, "compare": self.derived.run, "share": self.derived.run,

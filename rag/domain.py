@@ -355,7 +355,7 @@ FUND_ITEMS: tuple[str, ...] = ("一般公共预算", "政府性基金", "财政�
 COLUMN_QUALIFIER: dict[str, str] = {"政府性基金": "政府性基金预算"}
 # compound words that contain 预算/决算 without naming a report kind
 KIND_NEUTRAL_WORDS: tuple[str, ...] = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "预算拨款", "预决算",
-                                       "预算数", "决算数")
+                                       "预算数", "决算数", "预算金额", "决算金额")
 # words of a question that point at one table rather than another holding the same row
 TABLE_HINT_WORDS: tuple[str, ...] = ("支出", "收入", "基本支出", "项目支出", "经济分类", "功能分类", "财政拨款",
                                      "一般公共预算", "政府性基金", "国有资本")

@@ -1291,3 +1291,15 @@ def test_a_figure_stated_in_a_question_that_asks_nothing_else_is_checked(engine)
     answer = engine.ask("江门2024年差旅费只有6.94万？")
     assert answer.figures[0].value == Decimal("6.94")
     assert engine.ask("江门2024年差旅费有多少？听说6.94万").figures[0].value != Decimal("6.94")
+
+
+def test_a_budget_amount_named_is_no_report_asked(engine):
+    answer = engine.ask("江门居民医保市级财政补助资金的预算金额为什么和下达金额不一样，报告原文怎么说")
+    assert "新生儿增长逐年减少" in answer.answer  # explained in the 自评, not the 预算
+
+
+def test_wording_the_kind_asked_lacks_comes_from_the_places_other_reports(engine):
+    answer = engine.ask("江门预算中新生儿增长逐年减少是怎么说的")
+    assert answer.answer.startswith("（江门市医疗保障局2024年部门预算中没有相关段落；"
+                                    "以下据江门市医疗保障局2023年部门整体支出绩效自评报告。）")
+    assert "新生儿增长逐年减少" in answer.answer
