@@ -65,6 +65,8 @@ class DerivedAnswers:
                 answer.answer += "\n（只找到一方的数字，无法比较。）"
                 return answer
             return self.figures.not_found(question, documents, question.subjects[0])
+        if self.figures.total_asked(question, [figure for _, figure in pairs]):  # "各多少，合计多少": no difference
+            return self.figures.with_total(question, self.figures.side_by_side(question, pairs))
         if len(pairs) > 2:  # "江门、吴川、广州的三公经费": each, side by side
             return self.figures.side_by_side(question, pairs)
         return self.figures.pair(question, pairs[0], pairs[1])

@@ -74,6 +74,8 @@ class FigureAnswers:
         if missing and len(figures) < len(documents):
             lines.append(f"（{'、'.join(missing)}中没有找到“{subject_name(subjects[0], question)}”。）")
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+        if self.total_asked(question, figures):
+            return self.with_total(question, answer)
         whole, children = next(((figure, rows) for figure in figures if (rows := self._part_rows(figure))),
                                (None, []))  # parts come first: the whole is the first figure that has some
         answer.chart = self._parts_chart(whole, children) if whole else None
@@ -85,6 +87,40 @@ class FigureAnswers:
             if question.excluded:  # "不算住房公积金的话，还有哪一项": the others are the answer
                 answer.figures = self._parts_left(question, whole, children) + figures
         return answer
+
+    @staticmethod
+    def total_asked(question: Question, figures: list[Figure]) -> bool:
+        """A sum asked of several figures of one report, table, column and unit ("各多少，合计多少")."""
+        return len(figures) > 1 and bool(re.search(domain.TOTAL_ASKED, question.text)) and len(
+            {(f.doc, f.table, f.column, f.unit) for f in figures}) == 1
+
+    def with_total(self, question: Question, answer: Answer) -> Answer:
+        """The answer's figures summed, and the row of their table that prints the sum, when one does
+        (公务用车购置费 and 运行维护费: 公务用车购置及运行维护费); a printed total off the sum by
+        rounding is said to be."""
+        figures = list(answer.figures)
+        total = sum(f.value for f in figures)
+        answer.answer += f"\n合计：{' + '.join(money(f.value) for f in figures)} = {money(total)}{figures[0].unit}。"
+        if printed := self._printed_total(figures, total):
+            rounding = "" if printed.value == total else f"（与逐项相加差{money(abs(printed.value - total))}，为尾数误差）"
+            answer.answer += (f"\n报告所列「{printed.label}」为{money(printed.value)}{printed.unit}{rounding}"
+                              f"（{printed.citation}）。")
+            answer.figures.append(printed)
+            answer.sources.append(self.figure_source(printed))
+        return answer
+
+    def _printed_total(self, figures: list[Figure], total: Decimal) -> Figure | None:
+        """The row of the figures' table, in their column, whose value is their sum up to rounding."""
+        first = figures[0]
+        if first.table is None or not total:  # a sum of nothing: any empty row would seem to print it
+            return None
+        tolerance = Decimal("0.01") * len(figures)
+        table, rows = next((t, rows) for t, rows in self.finder.tables(first.doc) if t.number == first.table)
+        said = {f.row for f in figures}
+        row = next((r for r in rows if r.name not in said and (value := r.values.get(first.column or "")) is not None
+                    and abs(value - total) <= tolerance), None)
+        return self.finder.figure_at(self.store.document(first.doc), table, row, first.column,
+                                     clean_row_name(row.name)) if row else None
 
     def _parts_left(self, question: Question, whole: Figure, children: list[RowRecord]) -> list[Figure]:
         """The parts (`children`, the rows under the whole's) the question does not leave out, as figures."""

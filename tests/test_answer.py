@@ -1303,3 +1303,15 @@ def test_wording_the_kind_asked_lacks_comes_from_the_places_other_reports(engine
     assert answer.answer.startswith("（江门市医疗保障局2024年部门预算中没有相关段落；"
                                     "以下据江门市医疗保障局2023年部门整体支出绩效自评报告。）")
     assert "新生儿增长逐年减少" in answer.answer
+
+
+def test_a_sum_asked_of_listed_figures_is_added_and_the_printed_total_cited(engine):
+    answer = engine.ask("吴川2024年因公出国费、公务用车购置及运行维护费、公务接待费三项一共多少")
+    assert "合计：0.00 + 18.00 + 1.50 = 19.50万元。" in answer.answer
+    assert answer.figures[-1].value == Decimal("19.50") and answer.figures[-1].row == "“三公”经费"
+    assert "差额" not in engine.ask("广州医保局2023年公务用车购置费和运行维护费各是多少，加起来是多少").answer
+
+
+def test_a_printed_total_off_the_sum_by_rounding_is_said_to_be(engine):
+    answer = engine.ask("吴川2024年社会保障和就业支出、卫生健康支出、住房保障支出分别多少？合计是不是等于总数")
+    assert "= 542.08万元" in answer.answer and "「合计」为542.07万元（与逐项相加差0.01，为尾数误差）" in answer.answer
