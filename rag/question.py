@@ -429,7 +429,6 @@ def _without_name_words(text: str) -> str:
 
 
 CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下)的?[“\"]?")
-WHOLE_BEFORE_PART = re.compile(r"\s*的?")
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
@@ -440,8 +439,7 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
         return
     keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
     for (start, end, kind, key), following in zip(spans, spans[1:]):
-        inside = CONTAINED_IN.match(text, end) or (  # "三公 公车跟招待": a whole said right before its part
-            domain.SHARE_WHOLES.get(following[3]) == key and WHOLE_BEFORE_PART.match(text, end))
+        inside = CONTAINED_IN.match(text, end)
         if key not in keep and following[3] not in keep and inside and inside.end() == following[0]:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
@@ -528,14 +526,10 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)
                if not text[:m.start()].endswith(domain.OTHER_BOOKS)]  # 医保基金总支出: the fund's, not the unit's
     by_start = _row_words(tuple(vocabulary))
-    found: dict[tuple[str, str], int] = {}
-    for position in range(len(text) - 1):
-        for word, name in by_start.get(text[position:position + 2], ()):
-            if (word, name) not in found and text.startswith(word, position):
-                found[word, name] = position  # the first place each word is said, as text.find gives
-    for (word, name), position in found.items():
-        if not places.is_unit_name(word):
-            matches.append((position, position + len(word), "row", name))
+    for position in range(len(text) - 1):  # every place a row name is said: "城乡居民医保财政补助资金和医保
+        for word, name in by_start.get(text[position:position + 2], ()):  # 财政补助资金" says the latter twice
+            if text.startswith(word, position) and not places.is_unit_name(word):
+                matches.append((position, position + len(word), "row", name))
     spans: list[tuple[int, int, str, str]] = []
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):

@@ -60,6 +60,8 @@ NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿
                              r"|十[几多余来]|几[十百千万]+")  # 十几倍, 几十万
 # the place of an item in a list, or how many a list holds ("第三条", "一共列了三条"): no word the list prints
 LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|项|个方面)|[一总]?共列了?")
+# a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
+UNIT_GLOSS = re.compile(r"[（(][^（）()]{1,3}[）)]")
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")
 # the everyday words a report word stands for in the question (科室 for 内设机构), matched too
@@ -284,7 +286,8 @@ def _other_scheme(question: Question, evidence: Evidence) -> bool:
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:
     row = evidence.figure.row if evidence.figure and evidence.figure.row else ""
     said = fold(f"{evidence.label}{evidence.lead}{row}{evidence.section or ''}")  # a heading quoted: its section
-    return any(fold(name) in said for name in question.quoted)
+    unglossed = UNIT_GLOSS.sub("", said)  # "可支配月数（月）不低于3个月" quoted without its unit's gloss
+    return any(fold(name) in said or fold(name) in unglossed for name in question.quoted)
 
 
 def _below_magnitude_asked(question: Question, evidence: Evidence) -> bool:

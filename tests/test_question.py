@@ -276,3 +276,9 @@ def test_a_sum_or_count_asked_by_its_noun(text, asked):
 def test_a_date_said_in_english_is_read_as_the_reports_say_it():
     question = understand("Guangzhou fixed assets at the end of 2022, Jiangmen Jan 2024")
     assert "2022年末" in question.reading and "2024年1月" in question.reading and "固定资产" in question.reading
+
+
+def test_a_row_name_said_inside_a_longer_one_and_again_alone_is_both():
+    vocabulary = VOCABULARY + ["医保财政补助资金", "城乡居民医保财政补助资金"]
+    question = understand("广州2023年城乡居民医保财政补助资金跟医保财政补助资金哪个多", vocabulary)
+    assert sorted(question.row_terms) == ["医保财政补助资金", "城乡居民医保财政补助资金"]
