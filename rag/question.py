@@ -121,7 +121,7 @@ AS_OF_YEAR = re.compile(rf"(?<!\d)(20\d\d){DATE_AFTER_YEAR}")  # a year said as 
 # a year said: four digits 20xx, not a quantity with its measure word or money unit ("超过2000人次")
 YEAR_SAID = re.compile(r"(?<![\d.])(20\d\d)(?![\d.])(?!\s*(?:%s|万|亿|元|%%))"
                        % "|".join(u for u in domain.COUNT_UNITS if u != "年"))
-MONEY_UNITS = ("亿元", "亿", "万元")  # 多少亿: money, in the unit asked
+MONEY_UNITS = ("亿元", "亿", "万元", "元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
 WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted

@@ -1316,3 +1316,8 @@ def test_a_printed_total_off_the_sum_by_rounding_is_said_to_be(engine):
 def test_a_name_quoted_without_the_unit_glossed_in_it(engine):
     answer = engine.ask("江门自评“基金滚存结余可支配月数不低于3个月”这个指标，实际达到几个月")
     assert answer.found and answer.figures[0].value == Decimal("7")
+
+
+def test_an_amount_asked_in_yuan_is_money_not_a_count(engine):
+    assert not engine.ask("江门2023年DIP每分值多少元").found  # 7700个 counts 病种
+    assert engine.ask("江门2023年困难群众每人每年能享受多少元").figures[0].value == Decimal("350")
