@@ -22,7 +22,7 @@ from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, target_numbers
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact, unquoted
-from rag.question import Question, leaves_out, measure_asked
+from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 UNIT_ROWS_LISTED = 6  # a refusal names this many of a unit's own rows when the item asked of it is not one
@@ -187,7 +187,9 @@ class FigureAnswers:
             asked_class, asked_unit = measure_asked(reading)
             if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
                 asked_class, asked_unit = question.asked_class, question.asked_unit
+            table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
             own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,  # its own subjects
+                          table_number=int(table.group(1)) if table else question.table_number,
                           items=_said_in(question, question.items, reading),
                           row_terms=_said_in(question, question.row_terms, reading),
                           codes=_said_in(question, question.codes, reading))
@@ -195,7 +197,7 @@ class FigureAnswers:
             if not best:
                 return None
             found.append((best[0].label, best[0]))
-        distinct = len({id(figure) for _, figure in found}) == len(found)
+        distinct = len({(f.doc, f.line, f.column, f.value) for _, f in found}) == len(found)  # not one cell twice
         return found if len(found) >= 2 and distinct else None
 
     def lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:

@@ -1321,3 +1321,10 @@ def test_a_name_quoted_without_the_unit_glossed_in_it(engine):
 def test_an_amount_asked_in_yuan_is_money_not_a_count(engine):
     assert not engine.ask("江门2023年DIP每分值多少元").found  # 7700个 counts 病种
     assert engine.ask("江门2023年困难群众每人每年能享受多少元").figures[0].value == Decimal("350")
+
+
+def test_one_row_asked_of_two_tables_named_by_number_is_each_tables(engine):
+    answer = engine.ask("廉江决算表1和表4里的年末结转和结余分别是多少")
+    assert [(f.table, f.value) for f in answer.figures[:2]] == [(1, Decimal("23.39")), (4, Decimal("23.36"))]
+    answer = engine.ask("廉江决算里年末结转和结余，表1和表4分别是多少")  # read apart, not yet: one cell is not shown twice
+    assert answer.figures[0].value == Decimal("23.39") and "差额：23.39 − 23.39" not in answer.answer
