@@ -111,6 +111,9 @@ IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decima
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
 # the noun a count asks of, right after its measure word: 多少个编制, 几个分局 (not 多少人, 几个月)
 COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
+# or said before the ask, after 的 ("参加医保的港澳居民有多少人"): what is counted, all of it
+COUNTED_BEFORE = re.compile(r"的([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
+COUNT_WORD_AFTER = re.compile(r"总?(?:人数|人次数|人次|总数|数量|数)$")
 REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER_HOW)})")
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
 CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
@@ -266,8 +269,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
     question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", words_asked(normalized) or " ".join(
         part for part in spoken_sentences(sentence) if asks(part)) or sentence))  # "多少呀我听人家说…": no 多少…人
-    noun = COUNTED.search(sentence) if question.asked_class == "count" else None
+    noun = (COUNTED.search(sentence) or COUNTED_BEFORE.search(sentence)) if question.asked_class == "count" else None
     counted_noun = re.sub(r"^(?:以上|以下|左右|上下)", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
+    counted_noun = COUNT_WORD_AFTER.sub("", counted_noun)  # "总人数是多少人": the measure says it, no noun
     # "几多架车啊": 车, not 车啊; "增加到多少个以上了": a bound, no noun
     question.counted = counted_noun if len(counted_noun) >= 2 else None
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (

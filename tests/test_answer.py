@@ -1328,3 +1328,8 @@ def test_one_row_asked_of_two_tables_named_by_number_is_each_tables(engine):
     assert [(f.table, f.value) for f in answer.figures[:2]] == [(1, Decimal("23.39")), (4, Decimal("23.36"))]
     answer = engine.ask("廉江决算里年末结转和结余，表1和表4分别是多少")  # read apart, not yet: one cell is not shown twice
     assert answer.figures[0].value == Decimal("23.39") and "差额：23.39 − 23.39" not in answer.answer
+
+
+def test_a_count_of_people_qualified_before_the_ask_needs_the_qualifier(engine):
+    assert not engine.ask("江门2023年参加基本医疗保险的港澳台居民有多少人").found  # 234.42万人 counts all residents
+    assert engine.ask("廉江2023年参加基本医疗保险的总人数是多少人").figures[0].value == Decimal("1460126")
