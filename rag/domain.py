@@ -292,7 +292,7 @@ TABLE_ASKED_WORDS: tuple[str, ...] = ("哪张表", "哪个表", "哪一张表", 
 # the report's parts asked ("第三部分是什么内容", "分几个部分"): its outline; the part's number is group 1
 PART_ASKED = r"第([一二三四五六七八九十\d])部分|几个?部分|哪些部分|哪几个?部分|有什么部分"
 # which part of a report tells of something ("政府采购情况在第几部分讲的"): the heading that holds it
-PART_WHERE = r"第几部分|哪一?个?部分"
+PART_WHERE = r"第几部分|(?:在|是|于)哪一?个?部分|哪一?个?部分(?:里|中)?(?:讲|写|说|提|介绍|有)"  # not "哪部分支出最多"
 # how many tables a report has ("部门预算表一共有几张表"): its tables listed
 TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
                                       "表有多少张", "几张表格", "多少张表格")

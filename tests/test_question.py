@@ -282,3 +282,9 @@ def test_a_row_name_said_inside_a_longer_one_and_again_alone_is_both():
     vocabulary = VOCABULARY + ["医保财政补助资金", "城乡居民医保财政补助资金"]
     question = understand("广州2023年城乡居民医保财政补助资金跟医保财政补助资金哪个多", vocabulary)
     assert sorted(question.row_terms) == ["医保财政补助资金", "城乡居民医保财政补助资金"]
+
+
+def test_which_part_tells_of_something_is_no_ranking_of_parts():
+    assert understand("江门预算的政府采购情况在哪一部分讲的").intent == "outline"
+    assert understand("哪个部分讲了江门的绩效目标").intent == "outline"
+    assert understand("广州预算里哪个部分的支出最多").intent != "outline"  # spending's parts, ranked
