@@ -63,7 +63,7 @@ class FigureAnswers:
                     figures.append(unit.figure)
         if not figures:
             return self.not_found(question, documents, subjects[0])
-        figures = self._parts_before_wholes(figures)
+        figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
         lines, sources = [], []
         for figure in figures:
             lines.append(self.figure_sentence(figure))
@@ -424,6 +424,20 @@ def bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> d
     return {"kind": "compare", "title": subject_name(question.subjects[0] if question.subjects else None, question),
             "unit": figures[0].unit,
             "labels": labels, "values": [float(f.value) for f in figures]}
+
+
+def _names_anothers_table(figure: Figure, figures: list[Figure], question: Question) -> bool:
+    """The figure's row name is said as the start of the title of another figure's table
+    ("一般公共预算财政拨款基本支出中人员经费合计": 表6 一般公共预算财政拨款基本支出决算明细表): it
+    says which table, and is not asked."""
+    row = clean_row_name(figure.row or "")
+    said = compact(question.reading or question.text)
+    for other in figures:
+        title = compact(other.table_title or "")
+        at = title.find(row) if row and other is not figure and other.table != figure.table else -1
+        if at >= 0 and title[at:at + len(row) + 2] in said:
+            return True
+    return False
 
 
 def _labelled(name: str, sentence: str) -> str:

@@ -1333,3 +1333,8 @@ def test_one_row_asked_of_two_tables_named_by_number_is_each_tables(engine):
 def test_a_count_of_people_qualified_before_the_ask_needs_the_qualifier(engine):
     assert not engine.ask("江门2023年参加基本医疗保险的港澳台居民有多少人").found  # 234.42万人 counts all residents
     assert engine.ask("廉江2023年参加基本医疗保险的总人数是多少人").figures[0].value == Decimal("1460126")
+
+
+def test_a_row_name_said_as_the_start_of_a_tables_title_only_says_which_table(engine):
+    answer = engine.ask("廉江2023年决算一般公共预算财政拨款基本支出明细里的公用经费合计多少")
+    assert [f.value for f in answer.figures] == [Decimal("14.82")]  # not 一般公共预算财政拨款 814.59
