@@ -162,7 +162,7 @@ class AnswerEngine:
         answer = self.passages.run(question, others)
         if answer.found:
             answer.answer = (f"（{'、'.join(d.title for d in searched)}中没有相关段落；"
-                             f"以下据{'、'.join(dict.fromkeys(s.title for s in answer.sources[:1]))}。）\n{answer.answer}")
+                             f"以下据{answer.sources[0].title}。）\n{answer.answer}")
         return answer if answer.found else None
 
     def _by_intent(self, question: Question, documents: list[DocumentInfo]) -> Answer:

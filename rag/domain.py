@@ -332,9 +332,9 @@ RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
 RANK_UNIT_KINDS: dict[str, str] = {"区分局": "分局", "分局": "分局", "中心": "中心"}
 PLACE_PREFIX = r"^[\u4e00-\u9fff]{2,3}?[省市区县]"  # 江门市 in 江门市医疗保障事业管理中心
 PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its title (项目支出…预算表)
-# words asking for each of several things named
-# a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07"): group 0 said after them
+# a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07")
 TOTAL_ASKED = r"(?:合计|加起来|合起来|加总|总共|一共|共计|总计|之和|总和)(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
+# words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自")
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "总额", "人数", "数量")

@@ -115,7 +115,8 @@ class FigureAnswers:
         if first.table is None or not total:  # a sum of nothing: any empty row would seem to print it
             return None
         tolerance = Decimal("0.01") * len(figures)
-        table, rows = next((t, rows) for t, rows in self.finder.tables(first.doc) if t.number == first.table)
+        table, rows = next(((t, rows) for t, rows in self.finder.tables(first.doc) if t.number == first.table),
+                           (None, []))
         said = {f.row for f in figures}
         row = next((r for r in rows if r.name not in said and (value := r.values.get(first.column or "")) is not None
                     and abs(value - total) <= tolerance), None)
