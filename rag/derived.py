@@ -284,7 +284,7 @@ class DerivedAnswers:
             return parts.of_units(tables, words, named, domain.RANK_UNIT_KINDS.get(word))
         if whole is None or whole.table is None:  # the parts of the item asked
             return None
-        table, rows = next((t, r) for t, r in tables if t.number == whole.table)
+        table, rows = self.figures.table_of(whole)
         return parts.of_row(table, rows, whole.row_id, whole.column)
 
     def _item_parts(self, question: Question, document: DocumentInfo) -> parts.Parts | None:

@@ -293,6 +293,8 @@ TABLE_ASKED_WORDS: tuple[str, ...] = ("哪张表", "哪个表", "哪一张表", 
 PART_ASKED = r"第([一二三四五六七八九十\d])部分|几个?部分|哪些部分|哪几个?部分|有什么部分"
 # which part of a report tells of something ("政府采购情况在第几部分讲的"): the heading that holds it
 PART_WHERE = r"第几部分|(?:在|是|于)哪一?个?部分|哪一?个?部分(?:里|中)?(?:讲|写|说|提|介绍|有)"  # not "哪部分支出最多"
+# the words of such a question that ask where, not what: no heading is chosen by them
+PART_WORDS: tuple[str, ...] = ("第几部分", "一部分", "部分", "讲的", "写的", "说的", "讲", "写")
 # how many tables a report has ("部门预算表一共有几张表"): its tables listed
 TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
                                       "表有多少张", "几张表格", "多少张表格")

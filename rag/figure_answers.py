@@ -23,7 +23,7 @@ from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, t
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact, unquoted
 from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked
-from rag.store import DocumentInfo, RowRecord, TableStore
+from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
 
 UNIT_ROWS_LISTED = 6  # a refusal names this many of a unit's own rows when the item asked of it is not one
 
@@ -115,8 +115,7 @@ class FigureAnswers:
         if first.table is None or not total:  # a sum of nothing: any empty row would seem to print it
             return None
         tolerance = Decimal("0.01") * len(figures)
-        table, rows = next(((t, rows) for t, rows in self.finder.tables(first.doc) if t.number == first.table),
-                           (None, []))
+        table, rows = self.table_of(first)
         said = {f.row for f in figures}
         row = next((r for r in rows if r.name not in said and (value := r.values.get(first.column or "")) is not None
                     and abs(value - total) <= tolerance), None)
@@ -126,7 +125,7 @@ class FigureAnswers:
     def _parts_left(self, question: Question, whole: Figure, children: list[RowRecord]) -> list[Figure]:
         """The parts (`children`, the rows under the whole's) the question does not leave out, as figures."""
         document = self.store.document(whole.doc)
-        table = next(t for t, _ in self.finder.tables(whole.doc) if t.number == whole.table)
+        table, _ = self.table_of(whole)
         return [self.finder.figure_at(document, table, row, whole.column, clean_row_name(row.name))
                 for row in children if not leaves_out(question, clean_row_name(row.name))]
 
@@ -319,7 +318,11 @@ class FigureAnswers:
 
     def table_rows(self, figure: Figure) -> list[RowRecord]:
         """The rows of the table a figure comes from (cached by the finder)."""
-        return next(rows for table, rows in self.finder.tables(figure.doc) if table.number == figure.table)
+        return self.table_of(figure)[1]
+
+    def table_of(self, figure: Figure) -> tuple[TableInfo, list[RowRecord]]:
+        """The table a figure comes from, with its rows (cached by the finder)."""
+        return next((table, rows) for table, rows in self.finder.tables(figure.doc) if table.number == figure.table)
 
     def figure_source(self, figure: Figure) -> Source:
         if figure.table is None:

@@ -22,7 +22,6 @@ from rag.store import DocumentInfo, TableStore
 
 PASSAGE_CHARS = 900
 TABLE_HEADING = re.compile(r"表\d")  # a table's own heading is no part of the report's outline
-PART_WORDS = ("第几部分", "一部分", "部分", "讲的", "写的", "说的", "讲", "写")  # asking where, not what
 CHINESE_NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 REASON_LEAD_IN_CHARS = 300  # a reason's lead-in ("…实现情况：") is quoted with this much of what follows it
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
@@ -81,8 +80,7 @@ class PassageReader:
         if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]) \
                 and rank.lexical(_chunk_evidence(best), rank.query_terms(  # asked the topic alone: from its start
                     question, self.term_weights, drop=domain.PASSAGE_TOPICS[question.topic])) < rank.WEIGHTS.passage_at:
-            best = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
-                        and c.source == best.source), key=lambda c: c.line_start)
+            best = self._section_start(best)
         passage, end = self._section_text(best)
         text = (f"{best.title}「{best.section}」（{best.doc} 第{best.line_start}–{end}行）原文：\n“{passage}”")
         sources = [Source(c.doc, c.title, "text", c.section, c.table, c.text, c.line_start, c.line_end)
@@ -162,22 +160,28 @@ class PassageReader:
         """The heading whose words hold most of what the question asks about, with the part it is in
         and its text; the words naming the report's kind and its parts say nothing of which."""
         kind_words = tuple(w for words in domain.KIND_WORDS.values() for w in words)
-        terms = rank.query_terms(question, self.term_weights, drop=(*kind_words, *PART_WORDS))
+        terms = rank.query_terms(question, self.term_weights, drop=(*kind_words, *domain.PART_WORDS))
         total = sum(t.weight for t in terms)
-        headed = [(sum(t.weight * t.found_in(bigrams(chunk.section)) for t in terms) / total, chunk)
-                  for document in documents for chunk in self.search_index.chunks_of(document.name)
-                  if total and chunk.source == "text" and chunk.section and not TABLE_HEADING.match(chunk.section)]
+        headings = {(chunk.doc, chunk.section): chunk for document in documents  # each heading scored once
+                    for chunk in self.search_index.chunks_of(document.name)
+                    if chunk.source == "text" and chunk.section and not TABLE_HEADING.match(chunk.section)}
+        headed = [(sum(t.weight * t.found_in(bigrams(section)) for t in terms) / total, chunk)
+                  for (_, section), chunk in headings.items() if total]
         found, best = max(headed, key=lambda pair: pair[0], default=(0.0, None))
         if best is None or found < rank.WEIGHTS.passage_at:
             return self._passage(question, documents)
-        first = min((c for c in self.search_index.chunks_of(best.doc) if c.section == best.section
-                     and c.source == best.source), key=lambda c: c.line_start)
+        first = self._section_start(best)
         part, *below = best.section.split(" > ")
         where = f"「{part}」" + (f"的「{below[-1]}」一节" if below else "")
         passage, end = self._section_text(first)
         text = f"{first.title}：在{where}（{first.doc} 第{first.line_start}行起）。原文：\n“{passage}”"
         source = Source(first.doc, first.title, "text", first.section, None, passage, first.line_start, end)
         return Answer(question.text, True, text, [], [source], question.intent, question)
+
+    def _section_start(self, chunk: Chunk) -> Chunk:
+        """The first chunk of a chunk's section (of the same source)."""
+        return min((c for c in self.search_index.chunks_of(chunk.doc) if c.section == chunk.section
+                    and c.source == chunk.source), key=lambda c: c.line_start)
 
     def _outline_of(self, document: DocumentInfo) -> list[tuple[str, int, list[str]]]:
         """The report's top headings in order, each with its first line and the headings under it."""
