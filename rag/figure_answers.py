@@ -267,10 +267,11 @@ class FigureAnswers:
     def _best_in_scope(self, question: Question, documents: list[DocumentInfo], name: str,
                        candidates, others: tuple[str, ...] = ()) -> list[Figure]:
         """Per report, the best of the candidates a named thing narrows to, by the question's other words."""
-        terms = rank.query_terms(question, self.term_weights,
-                                 drop=(name, re.sub(domain.PLACE_PREFIX, "", name), *others))
+        drop = (name, re.sub(domain.PLACE_PREFIX, "", name), *others)
+        terms = rank.query_terms(question, self.term_weights, drop=drop)
+        characters = rank.characters_said(question, drop)
         return [best.figure for document in documents
-                if (best := rank.best_of_scope(candidates(document), terms, question))]
+                if (best := rank.best_of_scope(candidates(document), terms, question, characters))]
 
     def _ancestors(self, figure: Figure) -> list[RowRecord]:
         """The rows a table figure's row lies under, nearest first."""

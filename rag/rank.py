@@ -374,14 +374,30 @@ def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], questi
 
 
 def best_of_scope(units: list[Evidence], terms: list[Term], question: Question,
-                  w: Weights | None = None) -> Evidence | None:
+                  characters: list[str] = (), w: Weights | None = None) -> Evidence | None:
     """The best of a few units the question has already narrowed to (a named unit's rows): the
     unit of the most words, when it holds some of them and no other holds as many."""
     w = w or WEIGHTS
     scored = ranked(units, terms, question, w)
     if not scored or scored[0][0] <= 0 or lexical(scored[0][1], terms, w) < w.winner_words_at:
         return None
-    return scored[0][1] if len(scored) == 1 or scored[0][0] > scored[1][0] else None
+    tied = [unit for value, unit in scored if value == scored[0][0]]
+    if len(tied) > 1 and characters:  # "租业务用房": 租 picks 业务用房租赁经费 over 业务用房维护维修经费
+        held = [sum(c in f"{unit.label}{unit.lead}" for c in characters) for unit in tied]
+        return tied[held.index(max(held))] if held.count(max(held)) == 1 else None
+    return scored[0][1] if len(tied) == 1 else None
+
+
+def characters_said(question: Question, drop: tuple[str, ...] = ()) -> list[str]:
+    """The question's words of one character (租, 修, 买), which query_terms leaves out: too common
+    to rank by, they still tell apart units that its longer words tie."""
+    from rag.index import word_tokens
+
+    content = content_words(question)
+    for word in sorted(drop, key=len, reverse=True):
+        content = content.replace(fold(word), " ")
+    return [t for part in content.split() if len(part) > 1 for t in word_tokens(part)
+            if len(t) == 1 and "\u4e00" <= t <= "\u9fff"]
 
 
 # ------------------------------------------------------------------ passages and reasons

@@ -819,6 +819,9 @@ def test_units_of_one_kind_are_ranked_among_themselves(engine):
     ("广州医疗救助服务中心的项目支出一共多少", "广州市医疗救助服务中心项目支出", "25563.90"),  # its own row of 表12
     ("新会分局项目经费", "江门市医疗保障局新会分局项目支出", "38.97"),  # 项目经费: its row of 表12, not a 宣传经费 under it
     ("江门市医疗保障局本级，不算分局和中心，2024年基本支出小计多少", "江门市医疗保障局基本支出", "739.26"),  # 局本级
+    # 业务用房 ties two projects; the one-character verb tells them apart
+    ("广州医疗保险服务中心租业务用房的钱有多少", "广州市医疗保险服务中心业务用房租赁经费", "792.37"),
+    ("广州医疗保险服务中心修业务用房的钱有多少", "广州市医疗保险服务中心办公、业务用房维护维修经费", "503.90"),
 ])
 def test_a_unit_named_narrows_to_its_rows_and_its_words_choose_among_them(engine, text, label, value):
     answer = engine.ask(text)
