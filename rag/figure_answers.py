@@ -376,6 +376,8 @@ class FigureAnswers:
         if a.unit == b.unit:
             lines.append(f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，"
                          f"即前者比后者{relation}{money(abs(difference))}{a.unit}。")
+            if "倍" in question.text and b.value:  # "前者是后者的多少倍"
+                lines.append(f"倍数：{money(a.value)} ÷ {money(b.value)} ≈ {a.value / b.value:.2f}倍。")
         else:  # a percent and an amount, say: there is no difference to take
             lines.append(f"（两个数字的单位不同：{a.unit}与{b.unit}，不能相减。）")
         sources = [self.figure_source(a), self.figure_source(b)]

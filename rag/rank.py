@@ -162,12 +162,17 @@ def several_asked_readings(question: Question) -> list[str]:
     return [before + parts[i] for i in asked]
 
 
+# two names of one ending joined ("对居民医保基金的补助和对职工医保基金的补助"): read without
+# their 的, which would part each name in two
+PARALLEL_NAMES = re.compile(r"的([\u4e00-\u9fff]{1,8})([和与及])([^，,。？?；;]*?)的\1")
+
+
 def conjoined_readings(question: Question) -> list[str]:
     """The two questions in "X和Y…": X completed by what follows Y that X lacks (职工医保 and
     居民医保参保人数 -> 职工医保参保人数), Y completed by what X has before its last word
     (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them. Only
     the sentences that ask are read: "两定机构就是定点医院和药店吧？…多少家" asks one thing."""
-    reading = question.reading or compact(question.text)
+    reading = PARALLEL_NAMES.sub(r"\1\2\3\1", question.reading or compact(question.text))
     sentences = [content_words(replace(question, reading=part)) for part in asking_parts(reading) or [reading]]
     content = next((s for s in sentences if re.search("[和与及]", s)), "")  # the sentence that joins two things
     segment = next((part for part in content.split() if re.search("[和与及]", part)), None)

@@ -156,6 +156,12 @@ def test_several_amounts_asked_in_one_list_are_each_answered(engine):
     assert [f"{f.value:f}" for f in fund.figures] == ["13.08", "8.13"]
 
 
+def test_two_names_of_one_ending_joined_by_和_are_each_asked_and_their_ratio_given(engine):
+    answer = engine.ask("广州2023年部门预算中给城乡居民医保基金的补助和给职工医保基金的补助分别多少，差几倍")
+    assert [f"{f.value:f}" for f in answer.figures] == ["229975.98", "200.00"]
+    assert "229,975.98 ÷ 200.00 ≈ 1149.88倍" in answer.answer
+
+
 def test_a_figure_asked_per_month_that_the_report_states_per_year_is_not_found(engine):
     answer = engine.ask("江门医保局2024年每个月差旅费多少")
     assert not answer.found and "没有按月计的数字" in answer.answer and "6.94万元" in answer.answer
