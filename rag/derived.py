@@ -121,6 +121,8 @@ class DerivedAnswers:
         # "大病保险住院支付比例和医疗救助比例分别不低于多少": two rates the report states, no share of a whole
         if "占" not in question.text and (rates := self.figures.conjoined(question, documents)):
             return self.figures.pair(question, *rates) if len(rates) == 2 else self.figures.side_by_side(question, rates)
+        if "占" not in question.text and (stated := self._stated_rate(question, documents)):
+            return stated  # "按不低于百分之几的比例救助": a rate the report states, not a part over a whole
         subjects = [question.share_part] + question.subjects if question.share_part else _part_first(question)
         part_subject, named_wholes = subjects[0], [s for s in subjects[1:] if s != subjects[0]]
         summed = _whole_is_a_sum(question)
@@ -162,6 +164,14 @@ class DerivedAnswers:
         if not figures:
             return self.figures.not_found(question, documents, None if unaccounted else part_subject)
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    def _stated_rate(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
+        """The answer of the percent the reports state for what is asked, when the best evidence is one."""
+        found = self.figures.ranked(question, documents, None)
+        if not found or found[0].figure.unit != "%":
+            return None
+        answer = self.figures.run(replace(question, intent="figure"), documents)
+        return answer if answer.found and answer.figures[0].unit == "%" else None
 
     def _parent_figure(self, figure: Figure) -> Figure | None:
         """The row above a table figure's row that it is a part of, in the same column."""

@@ -446,7 +446,8 @@ NAMES_NOT_COUNT: tuple[str, ...] = ("哪几", "那几", "这几", "几级")  # w
 # words of a question that asks for targets
 TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "不高于", "控制在", "力争")
 TARGET_AFTER_WORDS: tuple[str, ...] = ("指标", "目标值")  # after the number: "4次/年指标实现情况"
-TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求")
+TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求", "至少",  # and a floor or cap asked as such
+                                          *(m for m in TARGET_MARKERS if len(m) > 1))  # ("按不低于百分之几")
 # a result asked for, not the target (≥60%): "实际达到了百分之多少"
 ACTUAL_ASKED_WORDS: tuple[str, ...] = ("实际达到", "实际完成", "实际是", "实际有", "实际上", "真实")
 # words of which a question names one and a unit the other: a table of 支出 does not answer

@@ -143,6 +143,12 @@ def test_a_result_is_preferred_to_the_target_written_before_it(engine):
     assert f"{answer.figures[0].value:f}" == "16"
 
 
+def test_a_floor_asked_as_such_is_the_target_the_report_states(engine):
+    """"按照不低于70%的比例给予医疗救助": 至少 asks that floor, and 比例 without 占 a rate stated, not a share."""
+    answer = engine.ask("江门2023年医疗救助对象在定点医疗机构看病，合规费用至少按百分之几的比例救助")
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("70", "%")
+
+
 def test_an_area_asked_in_平方_and_a_city_by_its_one_character_name(engine):
     area = engine.ask("穗医保局房屋有多少平方")
     assert "“穗”按“广州”理解" in area.answer and (f"{area.figures[0].value:f}", area.figures[0].unit) == (
