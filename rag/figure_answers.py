@@ -25,6 +25,8 @@ from rag.parse.text import compact, unquoted
 from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked
 from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
 
+# what a prose figure's clause starts with that names nothing ("、城乡居民医保", "其中城镇职工医保")
+PROSE_LEAD_IN = re.compile(r"^[、，,；;：:]*(?:其中)?")
 UNIT_ROWS_LISTED = 6  # a refusal names this many of a unit's own rows when the item asked of it is not one
 
 
@@ -182,11 +184,12 @@ class FigureAnswers:
         """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
         thing asked, with the words they share, when each is found and is another figure."""
         readings = rank.several_asked_readings(question) or rank.conjoined_readings(question)
+        joined = measure_asked(rank.joining_sentence(question))  # "…各多少人？居民占比多少": 人, not the share
         found = []
         for reading in readings:
             asked_class, asked_unit = measure_asked(reading)
             if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
-                asked_class, asked_unit = question.asked_class, question.asked_unit
+                asked_class, asked_unit = joined if joined[0] else (question.asked_class, question.asked_unit)
             table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
             own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,  # its own subjects
                           table_number=int(table.group(1)) if table else question.table_number,
@@ -196,7 +199,7 @@ class FigureAnswers:
             best = self.lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
             if not best:
                 return None
-            found.append((best[0].label, best[0]))
+            found.append((PROSE_LEAD_IN.sub("", best[0].label) or best[0].label, best[0]))
         distinct = len({(f.doc, f.line, f.column, f.value) for _, f in found}) == len(found)  # not one cell twice
         return found if len(found) >= 2 and distinct else None
 

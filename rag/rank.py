@@ -172,9 +172,7 @@ def conjoined_readings(question: Question) -> list[str]:
     居民医保参保人数 -> 职工医保参保人数), Y completed by what X has before its last word
     (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them. Only
     the sentences that ask are read: "两定机构就是定点医院和药店吧？…多少家" asks one thing."""
-    reading = PARALLEL_NAMES.sub(r"\1\2\3\1", question.reading or compact(question.text))
-    sentences = [content_words(replace(question, reading=part)) for part in asking_parts(reading) or [reading]]
-    content = next((s for s in sentences if re.search("[和与及]", s)), "")  # the sentence that joins two things
+    content = content_words(replace(question, reading=PARALLEL_NAMES.sub(r"\1\2\3\1", joining_sentence(question))))
     segment = next((part for part in content.split() if re.search("[和与及]", part)), None)
     if not segment:
         return []
@@ -191,6 +189,13 @@ def conjoined_readings(question: Question) -> list[str]:
     before, after = content[:at], content[at + len(segment):]
     after = " " + " ".join(w for w in after.split() if w not in domain.HOW_THEY_COMPARE)  # "…，相差几倍": of both
     return [before + left_full + after, before + right_full + after]
+
+
+def joining_sentence(question: Question) -> str:
+    """The sentence that asks and joins two things by 和, 与 or 及 (not as part of a word it drops), or ""."""
+    reading = question.reading or compact(question.text)
+    return next((part for part in asking_parts(reading) or [reading]
+                 if re.search("[和与及]", content_words(replace(question, reading=part)))), "")
 
 
 def words(text: str) -> list[str]:

@@ -162,6 +162,13 @@ def test_several_amounts_asked_in_one_list_are_each_answered(engine):
     assert [f"{f.value:f}" for f in fund.figures] == ["13.08", "8.13"]
 
 
+def test_two_things_joined_are_asked_in_the_measure_of_their_own_sentence(engine):
+    """"…各多少人？职工医保占比多少？": the joined sentence asks 人, the next one a share."""
+    answer = engine.ask("廉江2023年基本医保参保的，城镇职工医保和城乡居民医保分别有多少人？职工医保占比多少？")
+    assert [(f"{f.value:f}", f.unit) for f in answer.figures] == [("98126", "人"), ("1362000", "人")]
+    assert answer.answer.startswith("城镇职工医保：")  # named without the clause's lead-in (其中)
+
+
 def test_two_names_of_one_ending_joined_by_和_are_each_asked_and_their_ratio_given(engine):
     answer = engine.ask("广州2023年部门预算中给城乡居民医保基金的补助和给职工医保基金的补助分别多少，差几倍")
     assert [f"{f.value:f}" for f in answer.figures] == ["229975.98", "200.00"]
