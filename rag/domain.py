@@ -126,10 +126,10 @@ GRAND_TOTALS: tuple[str, ...] = ("收入总计", "支出总计", "总计")
 GROUP_ROW_SUFFIXES: tuple[str, ...] = ("-小计", "小计")
 UNIT_ROW_ENDINGS: tuple[str, ...] = ("医疗保障局", "服务中心", "管理中心", "分局")
 # a person and what the reports never print about one: "局长是谁", "那个干部叫什么名字"
-PERSON_WORDS: tuple[str, ...] = ("局长", "科长", "股长", "主任", "干部", "负责人", "领导", "书记", "工作人员", "个人")
+PERSON_WORDS: tuple[str, ...] = ("局长", "科长", "股长", "主任", "干部", "负责人", "领导", "书记", "工作人员", "人员", "个人")
 # (patterns; "是谁" ends the question: "个人缴费部分是谁来出" asks which party pays, not a name)
 PERSONAL_DETAILS: tuple[str, ...] = (r"是谁(?:[啊呀呢吗哦]|(?![\u4e00-\u9fff]))", "叫什么", "叫啥", "姓什么", "姓啥",
-                                     "名字", "姓名", "电话", "手机", "联系方式")
+                                     "名字", "姓名", "名单", "花名册", "电话", "手机", "联系方式")
 # how to reach the department, which the reports never print (电话咨询 and 举报电话 as things done are)
 CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|是几)", "联系方式", "联系电话", "手机号", "传真",
                                   "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)

@@ -283,6 +283,7 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("今天天气怎么样", "无关"),
     ("吴川医保局局长的手机号码是多少", "不写个人"),  # 局长 is printed (设局长1名), the number is not
     ("吴川医保局局长是谁", "不写个人"),
+    ("广州医保局在编人员的花名册哪里能看", "不写个人"),  # 编制 are printed, not who holds them
     ("江门医保局2024年鹤山分局的基本支出", "没有单列“鹤山分局”"),  # 江门's 表11 lists 蓬江、江海、新会 only
     ("江门医保中心蓬江分中心的人员经费多少", "没有单列“蓬江分中心”"),  # named in the prose, in no table
     ("蓬江分局有多少个编制", "没有找到“蓬江分局”"),  # no city: 江门's report lists it, states no 编制 of it
