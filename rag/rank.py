@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -128,9 +129,7 @@ def _inside_a_city_named(place: str, question: Question) -> bool:
 def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),
                 w: Weights | None = None) -> list[Term]:
     w = w or WEIGHTS
-    content = content_words(question)
-    for word in sorted(drop, key=len, reverse=True):
-        content = content.replace(fold(word), " ")
+    content = _content_without(question, drop)
     # the sentences before or after those that ask ("我爸是江门的退休职工，老担心医保基金不够用。"
     # before "…总收入是多少亿？") set the scene: what they say is not what is asked
     reading = question.reading or compact(question.text)
@@ -192,7 +191,7 @@ def conjoined_readings(question: Question) -> list[str]:
 
 
 def joining_sentence(question: Question) -> str:
-    """The sentence that asks and joins two things by 和, 与 or 及 (not as part of a word it drops), or ""."""
+    """The first sentence that asks and, in its content words, joins two things by 和, 与 or 及; or ""."""
     reading = question.reading or compact(question.text)
     return next((part for part in asking_parts(reading) or [reading]
                  if re.search("[和与及]", content_words(replace(question, reading=part)))), "")
@@ -384,9 +383,10 @@ def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], questi
 
 
 def best_of_scope(units: list[Evidence], terms: list[Term], question: Question,
-                  characters: list[str] = (), w: Weights | None = None) -> Evidence | None:
+                  characters: Sequence[str] = (), w: Weights | None = None) -> Evidence | None:
     """The best of a few units the question has already narrowed to (a named unit's rows): the
-    unit of the most words, when it holds some of them and no other holds as many."""
+    unit of the most words, when it holds some of them and no other holds as many; of units tied,
+    the one holding most of the question's one-character words (`characters`), if one does."""
     w = w or WEIGHTS
     scored = ranked(units, terms, question, w)
     if not scored or scored[0][0] <= 0 or lexical(scored[0][1], terms, w) < w.winner_words_at:
@@ -403,11 +403,16 @@ def characters_said(question: Question, drop: tuple[str, ...] = ()) -> list[str]
     to rank by, they still tell apart units that its longer words tie."""
     from rag.index import word_tokens
 
+    return [t for part in _content_without(question, drop).split() if len(part) > 1 for t in word_tokens(part)
+            if len(t) == 1 and "\u4e00" <= t <= "\u9fff"]
+
+
+def _content_without(question: Question, drop: tuple[str, ...]) -> str:
+    """content_words() without the words dropped (a named unit's name: it has already narrowed)."""
     content = content_words(question)
     for word in sorted(drop, key=len, reverse=True):
         content = content.replace(fold(word), " ")
-    return [t for part in content.split() if len(part) > 1 for t in word_tokens(part)
-            if len(t) == 1 and "\u4e00" <= t <= "\u9fff"]
+    return content
 
 
 # ------------------------------------------------------------------ passages and reasons
