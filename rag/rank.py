@@ -251,7 +251,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.opposed
     if evidence.named:
         value += w.named
-    elif _row_holds_named(question, evidence):
+    elif _row_holds_named(question, evidence) or _part_of_named(question, evidence, terms):
         value += w.named_within  # more words of the question may make it the row meant: "举报欺诈骗保的奖励金"
     if question.table_number and evidence.figure and evidence.figure.table == question.table_number:
         value += w.table_named
@@ -280,6 +280,22 @@ def _row_holds_named(question: Question, evidence: Evidence) -> bool:
     row = clean_row_name(evidence.figure.row) if evidence.figure and evidence.figure.row else ""
     return any(named in row and bigrams(row.replace(named, " ")) & bigrams(question.reading)
                for named in question.row_terms if not named.endswith(domain.UNIT_ROW_ENDINGS))
+
+
+def _part_of_named(question: Question, evidence: Evidence, terms: list[Term]) -> bool:
+    """A prose figure stated as a part of an item the question names ("政府采购安排390.13万元，其中：…
+    服务类采购预算341.01万元"), labelled with a word the question says besides the items it names
+    and the report's kind (服务类; not 预算)."""
+    if evidence.kind != "fact" or "占" in question.reading:  # a share ("A占B") names its part itself and
+        return False  # the whole it is over: a part of that whole is no closer to what is asked
+    label = evidence.grams()[0]
+    named = [(question.said.get(s, s), s) for s in question.subjects]
+    other = [t for t in terms if t.word not in KIND_SAYING and not any(t.word in s for n in named for s in n)]
+    return any(t.pairs <= label for t in other) and any(
+        "其中" in evidence.lead.partition(s)[2] and s not in evidence.label for n in named for s in n)
+
+
+KIND_SAYING = frozenset(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算: which report
 
 
 def _other_scheme(question: Question, evidence: Evidence) -> bool:

@@ -143,6 +143,15 @@ def test_a_result_is_preferred_to_the_target_written_before_it(engine):
     assert f"{answer.figures[0].value:f}" == "16"
 
 
+@pytest.mark.parametrize("text, value", [
+    ("广州医保局2023年政府采购里工程类的预算有多少", "426.9"),  # "…政府采购预算4,100.27万元，其中：…工程类426.90万元"
+    ("江门医保局2024年政府采购当中货物类安排了多少", "28.37"),
+    ("江门医保局2024年政府采购一共安排多少", "390.13"),  # the whole, when no part is asked
+])
+def test_a_part_the_prose_states_of_a_named_item_answers_when_the_question_names_the_part(engine, text, value):
+    assert f"{engine.ask(text).figures[0].value:f}" == value
+
+
 def test_a_floor_asked_as_such_is_the_target_the_report_states(engine):
     """"按照不低于70%的比例给予医疗救助": 至少 asks that floor, and 比例 without 占 a rate stated, not a share."""
     answer = engine.ask("江门2023年医疗救助对象在定点医疗机构看病，合规费用至少按百分之几的比例救助")
