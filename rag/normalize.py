@@ -76,6 +76,7 @@ class Vocabulary:
     words: set[str]
     text: Container[str]  # all report text (`word in text`), to tell a typo from a word the reports use
     _by_gap: dict[str, list[str]] = field(default_factory=dict)
+    _by_sound: dict[str, list[str]] | None = None
 
     def __post_init__(self) -> None:
         for word in self.words:
@@ -94,14 +95,37 @@ class Vocabulary:
             for word in self._by_gap.get(typed[:i] + "*" + typed[i + 1:], ()):
                 if word != typed and (_sounds_alike(typed[i], word[i]) or _looks_alike(typed[i], word[i])):
                     found.add(word)
+        if not found and len(typed) >= HOMOPHONE_MIN:  # 扩面征交工作经废: two characters off, each a homophone
+            found = {word for word in self._homophones().get(_syllables(typed), ()) if word != typed}
         return found.pop() if len(found) == 1 else None
+
+    def _homophones(self) -> dict[str, list[str]]:
+        """The long words by their syllables, made at the first look-up that needs them."""
+        if self._by_sound is None:
+            self._by_sound = {}
+            for word in self.words:
+                if HOMOPHONE_MIN <= len(word) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                    self._by_sound.setdefault(_syllables(word), []).append(word)
+        return self._by_sound
+
+
+HOMOPHONE_MIN = 6  # a span this long typed in the very syllables of a word is that word; shorter ones may be others
+
+
+def _syllables(text: str) -> str:
+    return " ".join(_pinyin(c) for c in text)
+
+
+@lru_cache(maxsize=65536)
+def _pinyin(character: str) -> str:
+    from pypinyin import lazy_pinyin  # here: the parser (and its pool's workers) read no pinyin
+
+    return lazy_pinyin(character)[0]
 
 
 @lru_cache(maxsize=65536)  # two characters' pinyin: asked again and again, by every question's spans
 def _sounds_alike(a: str, b: str) -> bool:
-    from pypinyin import lazy_pinyin  # here: the parser (and its pool's workers) read no pinyin
-
-    pa, pb = lazy_pinyin(a)[0], lazy_pinyin(b)[0]
+    pa, pb = _pinyin(a), _pinyin(b)
     if pa == pb:
         return True
     return len(pa) == len(pb) and sum(x != y for x, y in zip(pa, pb)) == 1 and pa[0] == pb[0]

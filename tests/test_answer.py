@@ -882,6 +882,12 @@ def test_a_row_name_with_a_look_alike_character_is_read_as_the_row(engine):
     assert (answer.figures[0].label, f"{answer.figures[0].value:f}") == ("租赁费", "1019.73")
 
 
+def test_a_long_name_typed_in_its_syllables_with_two_characters_off_is_read_as_the_name(engine):
+    answer = engine.ask("江门医保局2024年医保稽察经废多少")  # 察 for 查 and 废 for 费: cha, fei
+    assert "“医保稽察经废”按“医保稽查经费”理解" in answer.answer
+    assert f"{answer.figures[0].value:f}" == "167.00"
+
+
 def test_a_project_described_by_its_goal_text_is_found_by_those_words(engine):
     answer = engine.ask("吴川医保搞打击骗保宣传、举报奖励那个基金检查项目给了多少钱")  # said in its 绩效目标 cell
     assert (answer.figures[0].label, f"{answer.figures[0].value:f}") == ("医疗保险基金检查及宣传经费", "7.00")
