@@ -29,7 +29,8 @@ from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
-from rag.question import CLAUSE_BREAKS, WORDS_ASKED, Question, asking_part, asking_parts, row_name_variants, understand
+from rag.question import (CLAUSE_BREAKS, WORDS_ASKED, Question, asking_part, asking_parts, asks_amount_not_why,
+                          row_name_variants, understand)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -94,16 +95,19 @@ class AnswerEngine:
 
     def _amounts_asked_besides(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
         """"基本支出、项目支出各多少，项目支出是不是比上年少了": a clause asking several amounts
-        beside another ask (a change, a reason) that the question's intent answers; that clause's
-        figures, asked on their own with the question's report, or None."""
+        beside another ask (a change, a reason) that the question's intent answers, or one amount
+        beside why ("其他收入是多少万元，怎么这么多"); that clause's figures, asked on their own with
+        the question's report, or None."""
         if question.intent in ("figure", "compare"):
             return None
-        clause = next((c for c in asking_parts(question.reading, CLAUSE_BREAKS) if any(w in c for w in domain.EACH_WORDS)),
-                      None)
+        clauses = asking_parts(question.reading, CLAUSE_BREAKS)
+        several = next((c for c in clauses if any(w in c for w in domain.EACH_WORDS)), None)
+        clause = several or next((c for c in clauses if question.asks_reason and asks_amount_not_why(c)), None)
         if clause is None:
             return None
         asked = understand(clause, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
-        if asked.problem or not (asked.intent == "compare" or asked.intent == "figure" and len(asked.subjects) > 1):
+        if asked.problem or not (asked.intent == "compare" or asked.intent == "figure" and (
+                len(asked.subjects) > 1 or several is None and asked.subjects)):
             return None
         asked.cities, asked.years, asked.kinds = (asked.cities or question.cities, asked.years or question.years,
                                                   asked.kinds or question.kinds)

@@ -729,7 +729,10 @@ def row_name_variants(name: str) -> list[str]:
 
 def _amount_asked_apart(text: str) -> bool:
     """The last clause that asks, asks an amount and not why: "为什么有一大笔，金额是多少"."""
-    clause = asking_part(text, CLAUSE_BREAKS)
+    return asks_amount_not_why(asking_part(text, CLAUSE_BREAKS))
+
+
+def asks_amount_not_why(clause: str) -> bool:
     return bool(re.search("多少|几", clause)) and not any(w in clause for w in domain.REASON_WORDS) \
         and not REASON_HOW.search(clause)
 

@@ -152,6 +152,19 @@ def test_a_part_the_prose_states_of_a_named_item_answers_when_the_question_names
     assert f"{engine.ask(text).figures[0].value:f}" == value
 
 
+@pytest.mark.parametrize("text, value", [
+    ("吴川医保局24年机关运行经费涨了几个点", "4262.11"),  # 几个点: percentage points, not a count
+    ("江门23年DIP病种分值库的病种有多少个 好多啊", "7700"),  # 好多啊 remarks; it is no word to find
+])
+def test_everyday_ways_of_asking_a_rate_or_remarking_on_a_count(engine, text, value):
+    assert f"{engine.ask(text).figures[0].value:f}" == value
+
+
+def test_an_amount_asked_before_why_it_is_so_large_is_the_figure_with_its_reason(engine):
+    answer = engine.ask("江门医保局2023年其他收入有多少万元，咋这么多？")
+    assert f"{answer.figures[0].value:f}" == "24988.12" and "主要变动情况" in answer.answer  # the report's why
+
+
 def test_a_floor_asked_as_such_is_the_target_the_report_states(engine):
     """"按照不低于70%的比例给予医疗救助": 至少 asks that floor, and 比例 without 占 a rate stated, not a share."""
     answer = engine.ask("江门2023年医疗救助对象在定点医疗机构看病，合规费用至少按百分之几的比例救助")
