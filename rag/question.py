@@ -733,6 +733,7 @@ def _amount_asked_apart(text: str) -> bool:
 
 
 def asks_amount_not_why(clause: str) -> bool:
+    """The clause asks how much or how many, and not why."""
     return bool(re.search("多少|几", clause)) and not any(w in clause for w in domain.REASON_WORDS) \
         and not REASON_HOW.search(clause)
 

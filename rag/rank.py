@@ -282,6 +282,9 @@ def _row_holds_named(question: Question, evidence: Evidence) -> bool:
                for named in question.row_terms if not named.endswith(domain.UNIT_ROW_ENDINGS))
 
 
+KIND_SAYING = frozenset(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算: which report
+
+
 def _part_of_named(question: Question, evidence: Evidence, terms: list[Term]) -> bool:
     """A prose figure stated as a part of an item the question names ("政府采购安排390.13万元，其中：…
     服务类采购预算341.01万元"), labelled with a word the question says besides the items it names
@@ -293,9 +296,6 @@ def _part_of_named(question: Question, evidence: Evidence, terms: list[Term]) ->
     other = [t for t in terms if t.word not in KIND_SAYING and not any(t.word in s for n in named for s in n)]
     return any(t.pairs <= label for t in other) and any(
         "其中" in evidence.lead.partition(s)[2] and s not in evidence.label for n in named for s in n)
-
-
-KIND_SAYING = frozenset(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算: which report
 
 
 def _other_scheme(question: Question, evidence: Evidence) -> bool:
