@@ -80,7 +80,7 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         for word in self.words:
-            if 3 <= len(word) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            if _indexable(word, 3):
                 for i in range(len(word)):
                     self._by_gap.setdefault(word[:i] + "*" + word[i + 1:], []).append(word)
 
@@ -104,9 +104,14 @@ class Vocabulary:
         if self._by_sound is None:
             self._by_sound = {}
             for word in self.words:
-                if HOMOPHONE_MIN <= len(word) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                if _indexable(word, HOMOPHONE_MIN):
                     self._by_sound.setdefault(_syllables(word), []).append(word)
         return self._by_sound
+
+
+def _indexable(word: str, shortest: int) -> bool:
+    """A word of Chinese characters alone, of `shortest` to 12 of them: what the typo indexes hold."""
+    return shortest <= len(word) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word))
 
 
 HOMOPHONE_MIN = 6  # a span this long typed in the very syllables of a word is that word; shorter ones may be others

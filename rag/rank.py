@@ -291,11 +291,11 @@ def _part_of_named(question: Question, evidence: Evidence, terms: list[Term]) ->
     and the report's kind (服务类; not 预算)."""
     if evidence.kind != "fact" or "占" in question.reading:  # a share ("A占B") names its part itself and
         return False  # the whole it is over: a part of that whole is no closer to what is asked
+    named = [s for subject in question.subjects for s in (question.said.get(subject, subject), subject)]
+    if not any("其中" in evidence.lead.partition(s)[2] and s not in evidence.label for s in named):
+        return False  # most units: no part stated after a named item; the terms are then not read
     label = evidence.grams()[0]
-    named = [(question.said.get(s, s), s) for s in question.subjects]
-    other = [t for t in terms if t.word not in KIND_SAYING and not any(t.word in s for n in named for s in n)]
-    return any(t.pairs <= label for t in other) and any(
-        "其中" in evidence.lead.partition(s)[2] and s not in evidence.label for n in named for s in n)
+    return any(t.pairs <= label for t in terms if t.word not in KIND_SAYING and not any(t.word in s for s in named))
 
 
 def _other_scheme(question: Question, evidence: Evidence) -> bool:
