@@ -60,6 +60,8 @@ class FigureAnswers:
         figures = figures or self._in_named_project(question, documents)
         for subject in subjects if not figures else []:
             for unit in self.ranked(question, documents, subject, siblings=True):
+                if named_unit and not _mentions_unit(unit, named_unit, question):
+                    continue  # "新会区参加居民医保的人数": the city's count is not the branch's
                 if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
                            for f in figures):
                     figures.append(unit.figure)
@@ -434,6 +436,15 @@ def bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> d
     return {"kind": "compare", "title": subject_name(question.subjects[0] if question.subjects else None, question),
             "unit": figures[0].unit,
             "labels": labels, "values": [float(f.value) for f in figures]}
+
+
+def _mentions_unit(evidence: Evidence, unit: str, question: Question) -> bool:
+    """The evidence names the unit (its row, its table's parent rows or its sentence), by its full name
+    or as the question said it (广州医保中心), with or without the place before it (新会分局, 医保中心)."""
+    text = f"{evidence.label}{evidence.lead}{evidence.context}"
+    names = {unit, re.sub(domain.PLACE_PREFIX, "", unit), said := question.said.get(unit, unit),
+             re.sub("|".join(map(re.escape, question.cities)) or "^$", "", said)}
+    return any(name and name in text for name in names)
 
 
 def _names_anothers_table(figure: Figure, figures: list[Figure], question: Question) -> bool:

@@ -308,7 +308,9 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("广州医保局在编人员的花名册哪里能看", "不写个人"),  # 编制 are printed, not who holds them
     ("江门医保局2024年鹤山分局的基本支出", "没有单列“鹤山分局”"),  # 江门's 表11 lists 蓬江、江海、新会 only
     ("江门医保中心蓬江分中心的人员经费多少", "没有单列“蓬江分中心”"),  # named in the prose, in no table
-    ("蓬江分局有多少个编制", "没有找到“蓬江分局”"),  # no city: 江门's report lists it, states no 编制 of it
+    ("蓬江分局有多少个编制", "没有找到“蓬江分局”"),
+    ("江门2023年蓬江区参保人数多少", "没有找到“江门市医疗保障局蓬江分局”"),  # the prose counts the city's
+    ("2023年江门新会分局医保基金支出多少亿元", "没有找到“江门市医疗保障局新会分局”"),  # 全市 89.88亿元  # no city: 江门's report lists it, states no 编制 of it
     ("吴川医保局每个月办公费大概多少", "没有按月计"),
     ("江门医保局一个月水费要交多少", "没有按月计"),  # 一个月, a word apart from 多少
     ("廉江医保局2023年第三季度的三公经费支出是多少", "没有第三季度的数字"),  # the year's alone
