@@ -59,6 +59,9 @@ QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|
 # a number said in Chinese numerals with its magnitude (四千多, 一百二十): not a word the reports print
 NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿][零一二两三四五六七八九十百千万亿]*[多余来]?"
                              r"|十[几多余来]|几[十百千万]+")  # 十几倍, 几十万
+# a one-character verb done to what is asked, with the item's last character before it ("居民门特报了多少人次",
+# "生育津贴发了几次"): glued to the item it would make a word the reports lack (特报), which weighs most
+GLUED_VERB = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff])了(?:多少|几)")
 # the place of an item in a list, or how many a list holds ("第三条", "一共列了三条"): no word the list prints
 LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|项|个方面)|[一总]?共列了?")
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
@@ -136,6 +139,9 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     sentences = spoken_sentences(reading)
     asked = fold(" ".join(part for part in sentences if asks(part)) or reading)
     scene = fold(" ".join(part for part in sentences if not asks(part)))
+    for glued in GLUED_VERB.findall(fold(reading)):
+        if not weights.frequency.get(glued):  # no report prints the item's last character and the verb
+            content = re.sub(rf"{glued}(?=\s|$)", glued[0], content)
     terms = {}
     for word in words(content):
         pairs = frozenset(bigrams(word) or word)

@@ -257,6 +257,12 @@ def test_figures_printed_only_in_prose_are_found_by_their_words(engine):
     assert answer.figures[0].table is None and "全市医保基金收入93.33亿元" in answer.sources[0].text
 
 
+def test_a_one_character_verb_before_the_ask_is_not_read_as_part_of_the_item(engine):
+    answer = engine.ask("廉江2023年居民门特报了多少万元")  # jieba cuts 居民/门/特报: 特报 is printed nowhere
+    assert answer.found and (answer.figures[0].value, answer.figures[0].unit) == (Decimal("4714"), "万元")
+    assert "居民门特支付265082人次4714万元" in answer.sources[0].text
+
+
 def test_counts_come_from_prose_counts_never_from_money(engine):
     answer = engine.ask("廉江2023年公务用车保有量")
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2"), "辆")
