@@ -63,6 +63,7 @@ class AnswerEngine:
         else:
             self.spelling = Vocabulary(_spelling_words(self.vocabulary, saved.headings), saved.text)
             self.term_weights = _term_weights(saved, self.vocabulary)
+        self.spelling.pairs = self.term_weights.frequency
         self.passages = PassageReader(self.store, self.search_index, self.term_weights, dense, self._refuse,
                                       REPORTS_CACHED)
         self.figures = FigureAnswers(self.store, self.finder, self.term_weights, self._refuse, REPORTS_CACHED)

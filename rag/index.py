@@ -184,8 +184,13 @@ STOP = set("的了和与及或在是为对等中其上下年度我本市局之�
 COMMON_WORD_COUNT = 1000  # a word jieba's dictionary counts this often is an everyday word (分别: 20k+)
 
 
+def dictionary_count(word: str) -> int:
+    """How often jieba's dictionary counts the word (0: not a word it knows)."""
+    return _jieba().dt.FREQ.get(word, 0)
+
+
 def is_common_word(word: str) -> bool:
-    return _jieba().dt.FREQ.get(word, 0) >= COMMON_WORD_COUNT
+    return dictionary_count(word) >= COMMON_WORD_COUNT
 
 
 def word_tokens(text: str) -> list[str]:

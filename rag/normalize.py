@@ -75,8 +75,10 @@ class Vocabulary:
 
     words: set[str]
     text: Container[str]  # all report text (`word in text`), to tell a typo from a word the reports use
+    pairs: Collection[str] = ()  # the pairs of neighbouring characters the reports' paragraphs print
     _by_gap: dict[str, list[str]] = field(default_factory=dict)
     _by_sound: dict[str, list[str]] | None = None
+    _pairs_by_sound: dict[str, list[str]] | None = None
 
     def __post_init__(self) -> None:
         for word in self.words:
@@ -107,6 +109,39 @@ class Vocabulary:
                 if _indexable(word, HOMOPHONE_MIN):
                     self._by_sound.setdefault(_syllables(word), []).append(word)
         return self._by_sound
+
+
+    def pairs_heard(self, typed: str, before: str, after: str) -> list[str]:
+        """The pairs of characters the reports print in the very syllables of two typed that they
+        never print (津帖 -> 津贴, 大听 -> 大厅), that join a neighbour typed as the reports do
+        (禁读宣传 -> 禁毒, not 进度: 毒宣 is printed), where no character changed joins its
+        neighbour already (2024年公务 is no 年工: 公务 is printed)."""
+        if typed in self.text or any(c in PARTICLES for c in typed):  # 表的: a word's end and a particle
+            return []
+        sides = ((before, 0), (after, 1))  # each neighbour typed, and the place beside it
+
+        def joins(pair: str, neighbour: str, i: int) -> bool:
+            return bool(neighbour) and (neighbour + pair[0] if i == 0 else pair[1] + neighbour) in self.pairs
+
+        return [pair for pair in self._pair_sounds().get(_syllables(typed), ())
+                if pair != typed and not any(t != p and t in GRAMMAR_CHARACTERS for t, p in zip(typed, pair))
+                and any(joins(pair, n, i) for n, i in sides)
+                and not any(typed[i] != pair[i] and joins(typed, n, i) for n, i in sides)]
+
+    def _pair_sounds(self) -> dict[str, list[str]]:
+        """The pairs of Chinese characters printed, by their syllables, made at the first look-up."""
+        if self._pairs_by_sound is None:
+            self._pairs_by_sound = {}
+            for pair in self.pairs:
+                if len(pair) == 2 and _indexable(pair, 2):
+                    self._pairs_by_sound.setdefault(_syllables(pair), []).append(pair)
+        return self._pairs_by_sound
+
+
+DICTIONARY_WORD_MIN = 20  # jieba's dictionary counts a word this often: a word people type (津贴 732, 年江 none)
+# characters that carry a question's grammar, typed as meant ("科目是多少" is no 科目实)
+PARTICLES = frozenset("的了吗呢吧啊呀哈么")
+GRAMMAR_CHARACTERS = PARTICLES | frozenset("的了是有在和与及或也都就还又才吗呢吧啊呀哈么什怎哪几多少个各分别共这那里")
 
 
 def _indexable(word: str, shortest: int) -> bool:
@@ -175,6 +210,28 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correcti
                 start += length
                 continue
             start += 1
+    return _correct_pairs(text, vocabulary, corrections)
+
+
+def _correct_pairs(text: str, vocabulary: Vocabulary, corrections: list[Correction]) -> tuple[str, list[Correction]]:
+    """Two characters typed in the syllables of a word the reports print (Vocabulary.pairs_heard)
+    that jieba's dictionary holds (津贴; 年江 of 2023年江门 is two words' ends), unless what is typed
+    is a word itself (暴涨, 检察), lies inside one (不敷 of 入不敷出) or cuts one at its edge (确保自身)."""
+    from rag.index import dictionary_count, is_common_word
+
+    for start in range(len(text) - 1):
+        typed = text[start:start + 2]
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2}", typed) or any(typed in c.read_as for c in corrections) \
+                or dictionary_count(typed) >= DICTIONARY_WORD_MIN \
+                or any(is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + 2) if 0 < edge < len(text)) \
+                or any(dictionary_count(text[at:at + n]) >= DICTIONARY_WORD_MIN for n in (3, 4)
+                       for at in range(max(0, start + 2 - n), start + 1)):
+            continue
+        heard = [pair for pair in vocabulary.pairs_heard(typed, text[start - 1:start], text[start + 2:start + 3])
+                 if dictionary_count(pair) >= DICTIONARY_WORD_MIN]
+        if len(heard) == 1:
+            corrections.append(Correction(typed, heard[0]))
+            text = text[:start] + heard[0] + text[start + 2:]
     return text, corrections
 
 

@@ -909,6 +909,23 @@ def test_a_long_name_typed_in_its_syllables_with_two_characters_off_is_read_as_t
     assert f"{answer.figures[0].value:f}" == "167.00"
 
 
+@pytest.mark.parametrize("text, typed, read_as, value", [
+    ("廉江2023年居民门特制付了多少人次", "制付", "支付", "265082"),  # zhi fu: 支付 joins 门特 as printed
+    ("廉江2023年异地就医备按多少人次", "备按", "备案", "4000"),
+])
+def test_a_two_character_word_typed_in_its_syllables_is_read_as_the_word_the_reports_print(
+        engine, text, typed, read_as, value):
+    answer = engine.ask(text)
+    assert f"“{typed}”按“{read_as}”理解" in answer.answer and f"{answer.figures[0].value:f}" == value
+
+
+@pytest.mark.parametrize("text", ["江门2024年公务接待费多少",  # 年公: two words' ends, 公务 printed
+                                  "江门2023年医保基金会不会入不敷出",  # 不敷: inside an idiom
+                                  "廉江医保局2023年度部门决算共有几张表，最后一张表的编号"])  # 表的: a particle
+def test_characters_typed_as_meant_are_not_read_as_another_pair(engine, text):
+    assert "理解）" not in engine.ask(text).answer
+
+
 def test_a_project_described_by_its_goal_text_is_found_by_those_words(engine):
     answer = engine.ask("吴川医保搞打击骗保宣传、举报奖励那个基金检查项目给了多少钱")  # said in its 绩效目标 cell
     assert (answer.figures[0].label, f"{answer.figures[0].value:f}") == ("医疗保险基金检查及宣传经费", "7.00")
