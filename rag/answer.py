@@ -29,8 +29,8 @@ from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
-from rag.question import (CLAUSE_BREAKS, WORDS_ASKED, Question, asking_part, asking_parts, asks_amount_not_why,
-                          row_name_variants, understand)
+from rag.question import (CLAUSE_BREAKS, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
+                          row_name_variants, spoken_sentences, understand)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -87,6 +87,8 @@ class AnswerEngine:
             answer = self._answer(question, docs_filter)
             if answer.found and (amounts := self._amounts_asked_besides(question, docs_filter)):
                 answer = _joined(question, amounts, answer)
+            elif not answer.found and (apart := self._sentences_asked_apart(question, docs_filter)):
+                answer = apart
             if not answer.found and carried & {"years", "kinds"}:
                 # "那江门呢" after a 2023 question: 江门's 2023 report may lack it; look in all its reports
                 question.years, question.kinds = ([] if "years" in carried else question.years,
@@ -114,6 +116,30 @@ class AnswerEngine:
                                                   asked.kinds or question.kinds)
         answer = self._answer(asked, docs_filter)
         return answer if answer.found else None
+
+    def _sentences_asked_apart(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
+        """"基本支出和项目支出各多少？基本支出占本年支出合计的比重多少？": two questions in one,
+        not answered as one; each sentence that asks, answered on its own with the question's
+        reports, the answers joined in order; None unless every sentence is answered by figures."""
+        sentences = [s for s in spoken_sentences(question.reading) if asks(s)]
+        if len(sentences) < 2:
+            return None
+        answers = []
+        for sentence in sentences:
+            asked = understand(sentence, self.vocabulary, self.settings.max_question_chars, self.spelling,
+                               self.documents)
+            if asked.problem:
+                return None
+            asked.cities, asked.years, asked.kinds = (asked.cities or question.cities, asked.years or question.years,
+                                                      asked.kinds or question.kinds)
+            answer = self._answer(asked, docs_filter)
+            if not (answer.found and answer.figures):  # a passage for "有3.5亿那么多吗": no answer to it
+                return None
+            answers.append(answer)
+        joined = answers[0]
+        for answer in answers[1:]:
+            joined = _joined(question, joined, answer)
+        return joined
 
     def _answer(self, question: Question, docs_filter: set[str] | None) -> Answer:
         if question.wide_scope and (not question.cities or _measured_against_scope(question)):

@@ -280,6 +280,12 @@ def test_several_items_in_one_question_are_each_answered(engine):
     assert [f.value for f in answer.figures] == [Decimal("12016.25"), Decimal("401.16")]
 
 
+def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
+    answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
+    assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]
+    assert "占合计2417.08万元的91.43%" in answer.answer  # the second sentence, with the first's report
+
+
 def test_a_figure_with_parts_comes_with_their_breakdown(engine):
     chart = engine.ask("江门2024年卫生健康支出多少").chart
     assert chart["labels"] == ["公共卫生", "行政事业单位医疗", "医疗救助", "医疗保障管理事务"]
