@@ -348,13 +348,15 @@ def _one_place_and_year(question: Question) -> bool:
 
 def _part_first(question: Question) -> list[str]:
     """The subjects of a share, the part first: the one named last before 占 ("三公经费里公务
-    用车购置及运行维护费占比": the 公务用车 figure over 三公经费)."""
+    用车购置及运行维护费占比": the 公务用车 figure over 三公经费); then those named after 占, the
+    whole ("基本支出和项目支出各多少？项目支出占本年支出合计…": not 基本支出)."""
     at = question.reading.find("占")
     before = [s for s in question.subjects if 0 <= question.order.get(s, len(question.text)) < at]
     if not before:
         return question.subjects
     part = before[-1]
-    return [part] + [s for s in question.subjects if s != part]
+    after = [s for s in question.subjects if question.order.get(s, -1) > at]
+    return [part] + after + [s for s in question.subjects if s != part and s not in after]
 
 
 def _share_qualifier(question: Question, part: str) -> str:

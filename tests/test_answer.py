@@ -286,6 +286,11 @@ def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sente
     assert "占合计2417.08万元的91.43%" in answer.answer  # the second sentence, with the first's report
 
 
+def test_a_share_asked_after_amounts_of_its_siblings_is_over_the_whole_named_after_占(engine):
+    answer = engine.ask("吴川医保局2024年基本支出和项目支出各多少？项目支出占本年支出合计的比重大约多少？")
+    assert "项目支出187.30万元，占本年支出合计542.07万元的34.55%" in answer.answer  # not over 基本支出
+
+
 def test_a_figure_with_parts_comes_with_their_breakdown(engine):
     chart = engine.ask("江门2024年卫生健康支出多少").chart
     assert chart["labels"] == ["公共卫生", "行政事业单位医疗", "医疗救助", "医疗保障管理事务"]
