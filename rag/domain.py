@@ -64,6 +64,8 @@ CANTONESE: dict[str, str] = {
     "落嚟": "下来", "嚟": "来", "仲有": "还有", "而家": "现在", "合埋": "合计", "使咗": "花了", "嗰个": "那个",
     "嗰": "那", "睇": "看", "畀": "给", "揾": "找", "做嘢": "做事", "架车": "辆车", "年尾": "年末", "话自己": "说自己",
 }
+# sounds said while thinking, kept by voice input ("那个 嗯 江门二零二四年预算里面…"): no report prints them
+SPOKEN_FILLERS = r"[嗯呃哦噢]+"
 CANTONESE_AND = r"(?<![共相不合如会协陪连赞一])同(?![比级时样一期志上类口等])"
 # What people call issuing units, and the names reports print (a question is read with the latter).
 UNIT_SHORT_NAMES: dict[str, str] = {

@@ -63,7 +63,7 @@ class Question:
 
 
 def _normalize(text: str) -> str:
-    text = normalize_text(text)
+    text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
     # apart stay apart when the spaces go
     text = re.sub(r"(?<!\S)(2\d)(?!\S)", r"20\1年", text)

@@ -280,6 +280,11 @@ def test_several_items_in_one_question_are_each_answered(engine):
     assert [f.value for f in answer.figures] == [Decimal("12016.25"), Decimal("401.16")]
 
 
+def test_a_sound_said_while_thinking_glued_to_the_question_is_not_a_word_asked(engine):
+    answer = engine.ask("嗯江门2023年参保的人里面居民医保和职工医保各多少万人")  # voice input: 嗯 glued to 江门
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["234.42", "170.12"]
+
+
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
     answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
     assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]

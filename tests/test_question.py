@@ -243,6 +243,11 @@ def test_cantonese_as_typed_in_guangdong_reads_as_mandarin():
     assert "比上年有没有减少" in understand("江门医保局24年三公经费同比有冇减少").reading  # 同比, not 和比
 
 
+def test_sounds_said_while_thinking_are_not_read_as_words():
+    question = understand("那个 嗯 江门二零二四年预算里面 呃 核酸检测费用安排了多少钱")
+    assert "嗯" not in question.reading and "呃" not in question.reading and question.years == [2024]
+
+
 def test_a_particle_after_the_thing_counted_is_not_part_of_it():
     assert understand("廉江医保局有多少辆公务车呀").counted == "公务车"
     assert understand("广州医保局一共有多少辆车啊").counted is None  # 车: one character, matched as said
