@@ -263,6 +263,12 @@ def test_a_one_character_verb_before_the_ask_is_not_read_as_part_of_the_item(eng
     assert "居民门特支付265082人次4714万元" in answer.sources[0].text
 
 
+def test_the_word_before_a_date_is_not_a_word_asked(engine):
+    answer = engine.ask("吴川医保局截止2023年底一共有几辆车")  # 截止 for the printed 截至: it only dates the ask
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("0", "辆")
+    assert "截至2023年12月24日" in answer.sources[0].text
+
+
 def test_counts_come_from_prose_counts_never_from_money(engine):
     answer = engine.ask("廉江2023年公务用车保有量")
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2"), "辆")
