@@ -269,6 +269,12 @@ def test_the_word_before_a_date_is_not_a_word_asked(engine):
     assert "截至2023年12月24日" in answer.sources[0].text
 
 
+def test_what_can_be_reimbursed_is_asked_in_the_reports_word(engine):
+    answer = engine.ask("江门2023年普通门诊统筹每人能报多少钱")  # 能报多少: 报销多少 (domain.QUERY_SYNONYMS)
+    assert (f"{answer.figures[0].value:f}", answer.figures[0].unit) == ("350", "元")
+    assert "每人每年可享受" in answer.sources[0].text
+
+
 def test_counts_come_from_prose_counts_never_from_money(engine):
     answer = engine.ask("廉江2023年公务用车保有量")
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2"), "辆")
