@@ -243,6 +243,11 @@ def test_cantonese_as_typed_in_guangdong_reads_as_mandarin():
     assert "比上年有没有减少" in understand("江门医保局24年三公经费同比有冇减少").reading  # 同比, not 和比
 
 
+@pytest.mark.parametrize("text", ["江门2024年三公里的公务接待费多少", "江门2024年三公口径的公务接待费多少"])
+def test_an_item_said_to_hold_another_only_says_where_the_other_is_counted(text):
+    assert understand(text).subjects == ["公务接待费"]
+
+
 def test_sounds_said_while_thinking_are_not_read_as_words():
     question = understand("那个 嗯 江门二零二四年预算里面 呃 核酸检测费用安排了多少钱")
     assert "嗯" not in question.reading and "呃" not in question.reading and question.years == [2024]
