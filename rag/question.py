@@ -222,7 +222,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.table_named = next((t for t in tables if any(t in clause for clause in asking_clauses)),
                                 tables[0] if tables else None)
     question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
-                       if not _names_a_place(q, held) and q != question.table_named]  # is no item's name
+                       if not _names_a_place(q, held) and q != question.table_named  # is no item's name,
+                       and not cites_a_line(q)]  # nor a line of a report cited with its figures
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
@@ -278,7 +279,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
             w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
-    question.stated = figures_stated(normalized)
+    question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
     if question.intent not in ("passage", "reason", "definition"):  # a figure's words: not those of a part left out
@@ -333,6 +334,23 @@ def spoken_sentences(text: str) -> list[str]:
 
 # a figure with its measure ("1.5万元", "20名"), not a year or a code
 FIGURE_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=万|亿|元|名|人|个|家|项|件|次|%|％|户|辆|期)")
+
+
+# a figure that ends a quote or a clause of it ("…拟购置固定资产120.55万元", "…4.189万元，"), not one inside a name
+CITED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[^\d，,；;。、\s]{0,3}(?=$|[，,；;。])")
+
+
+def cites_a_line(quote: str) -> bool:
+    """A quote that cites a line of a report with its figures ("报告里写“…比上年增加93.36万元”"), not a
+    name that holds a number (“政府购买服务人员8名工作人员经费”) or an indicator with its target
+    (“基金滚存结余可支配月数不低于3个月”): where to look, not a name the figure's row must carry."""
+    return bool(CITED_FIGURE.search(quote)) and not any(marker in quote for marker in domain.TARGET_MARKERS)
+
+
+def _blank_cited(quote: re.Match) -> str:
+    """A cited line blanked: its figures are what is checked ("…比上年增加93.36万元”，增加了多少"), not
+    figures the asker knows and leaves out."""
+    return "“”" if cites_a_line(quote.group(1)) else quote.group(0)
 
 
 def figures_stated(text: str) -> set[Decimal]:

@@ -275,6 +275,15 @@ def test_what_can_be_reimbursed_is_asked_in_the_reports_word(engine):
     assert "每人每年可享受" in answer.sources[0].text
 
 
+def test_a_report_line_quoted_with_its_figures_says_where_to_look_not_what_is_asked(engine):
+    other = engine.ask("广州医保局2023年预算写着“截至2022年12月31日，本部门固定资产金额12,975.52万元”，那车辆有几辆？")
+    assert (f"{other.figures[0].value:f}", other.figures[0].unit) == ("16", "辆")
+    checked = engine.ask("报告里写“公务接待费2.74万元，比上年减少0.16万元”，这是哪个局的？减少了多少？")
+    assert f"{checked.figures[0].value:f}" == "0.16" and checked.sources[0].title == "江门市医疗保障局2024年部门预算"
+    named = engine.ask("廉江医保局“政府购买服务人员8名工作人员经费”这个项目花了多少钱？")  # a name with a count in it
+    assert not named.found
+
+
 def test_counts_come_from_prose_counts_never_from_money(engine):
     answer = engine.ask("廉江2023年公务用车保有量")
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2"), "辆")
