@@ -62,11 +62,17 @@ class Question:
         return sorted(named, key=lambda subject: self.order.get(subject, len(self.text)))
 
 
+# two names typed apart before 各 or 分别 ("廉江2023 居民门特 职工门特 各报了多少"): the two asked, as if joined by 和
+NAMES_TYPED_APART = re.compile(r"(?<!\S)([\u4e00-\u9fff]{2,})\s+([\u4e00-\u9fff]{2,})\s*(?=各|分别)")
+
+
 def _normalize(text: str) -> str:
     text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
     # apart stay apart when the spaces go
     text = re.sub(r"(?<!\S)(2\d)(?!\S)", r"20\1年", text)
+    text = re.sub(r"(?<![\d.])(20\d\d)(?=\s+[\u4e00-\u9fff])", r"\1年", text)  # "廉江2023 人员经费"
+    text = NAMES_TYPED_APART.sub(r"\1和\2", text)
     text = compact(re.sub(r"(?<=\d)\s+(?=\d)", "、", text))
     if any(word in text for word in domain.CANTONESE):  # 几多 -> 多少, 点解 -> 为什么, 同 -> 和
         for cantonese, mandarin in domain.CANTONESE.items():

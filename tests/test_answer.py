@@ -306,6 +306,11 @@ def test_a_sound_said_while_thinking_glued_to_the_question_is_not_a_word_asked(e
     assert [f"{f.value:f}" for f in answer.figures[:2]] == ["234.42", "170.12"]
 
 
+def test_two_names_typed_apart_before_each_are_both_asked(engine):
+    answer = engine.ask("廉江2023 居民门特 职工门特 各多少人次")  # keywords typed apart: the names a pair
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["265082", "59282"]
+
+
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
     answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
     assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]

@@ -248,6 +248,10 @@ def test_an_item_said_to_hold_another_only_says_where_the_other_is_counted(text)
     assert understand(text).subjects == ["公务接待费"]
 
 
+def test_a_year_typed_apart_without_its_character_is_a_year():
+    assert understand("廉江2023 人员经费和公用经费 各多少").years == [2023]
+
+
 def test_sounds_said_while_thinking_are_not_read_as_words():
     question = understand("那个 嗯 江门二零二四年预算里面 呃 核酸检测费用安排了多少钱")
     assert "嗯" not in question.reading and "呃" not in question.reading and question.years == [2024]
