@@ -71,7 +71,8 @@ class Correction:
 @dataclass
 class Vocabulary:
     """The corpus's own words (row names, item names, project names, headings), indexed so that a
-    typed word differing in one character can be found without comparing against every word."""
+    typed word differing in one character can be found without comparing against every word; and
+    the pairs of characters the reports print, by sound, for two-character words typed by pinyin."""
 
     words: set[str]
     text: Container[str]  # all report text (`word in text`), to tell a typo from a word the reports use
@@ -110,7 +111,6 @@ class Vocabulary:
                     self._by_sound.setdefault(_syllables(word), []).append(word)
         return self._by_sound
 
-
     def pairs_heard(self, typed: str, before: str, after: str) -> list[str]:
         """The pairs of characters the reports print in the very syllables of two typed that they
         never print (津帖 -> 津贴, 大听 -> 大厅), that join a neighbour typed as the reports do
@@ -141,7 +141,7 @@ class Vocabulary:
 DICTIONARY_WORD_MIN = 20  # jieba's dictionary counts a word this often: a word people type (津贴 732, 年江 none)
 # characters that carry a question's grammar, typed as meant ("科目是多少" is no 科目实)
 PARTICLES = frozenset("的了吗呢吧啊呀哈么")
-GRAMMAR_CHARACTERS = PARTICLES | frozenset("的了是有在和与及或也都就还又才吗呢吧啊呀哈么什怎哪几多少个各分别共这那里")
+GRAMMAR_CHARACTERS = PARTICLES | frozenset("是有在和与及或也都就还又才什怎哪几多少个各分别共这那里")
 
 
 def _indexable(word: str, shortest: int) -> bool:

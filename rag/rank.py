@@ -141,7 +141,7 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     scene = fold(" ".join(part for part in sentences if not asks(part)))
     for glued in GLUED_VERB.findall(fold(reading)):
         if not weights.frequency.get(glued):  # no report prints the item's last character and the verb
-            content = re.sub(rf"{glued}(?=\s|$)", glued[0], content)
+            content = re.sub(rf"{re.escape(glued)}(?=\s|$)", glued[0], content)
     terms = {}
     for word in words(content):
         pairs = frozenset(bigrams(word) or word)
