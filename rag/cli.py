@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -61,7 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings().with_overrides(index_dir=args.index_dir, embedding_model=args.model)
     commands_run = {"ingest": run_ingest, "remove": run_remove, "reports": run_reports, "audit": run_audit,
                     "ask": run_ask, "eval": run_eval}
-    return commands_run[args.command](args, settings)
+    try:
+        return commands_run[args.command](args, settings)
+    except BrokenPipeError:  # "rag ask - | head": the reader has what it wanted; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush writes nowhere
+        return 0
 
 
 def _search_step(args: argparse.Namespace):

@@ -458,6 +458,19 @@ def test_an_undecodable_line_in_the_json_stream_gets_one_error_and_the_stream_go
     assert [a["figures"][0]["value"] for a in (answers[0], answers[2])] == ["17.56", "19.50"]
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(engine):
+    """"rag ask - | head -1": the reader closes the pipe; the rest is dropped quietly."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rag", "--index-dir", str(engine.settings.index_dir), "ask", "--no-dense", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    process.stdin.write("江门医保局2024年三公经费多少\n".encode() * 1000)  # answers overflow the pipe
+    process.stdin.close()
+    assert "17.56" in process.stdout.readline().decode()
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0 and b"Traceback" not in process.stderr.read()
+    process.stderr.close()
+
+
 def test_one_engine_answers_many_threads_at_once(engine):
     from concurrent.futures import ThreadPoolExecutor
 
