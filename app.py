@@ -169,14 +169,14 @@ def render_turn(turn: Turn, position: int, engine: AnswerEngine, report_filter: 
     for column, metric in zip(st.columns(len(metrics)) if metrics else [], metrics):
         column.metric(label=plain(metric.label), value=metric.value)
     view = passage_view(answer, documents)
+    caveat = comparison_caveat(answer, documents)  # the engine writes it last; shown as a warning here
     if not answer.found:
         st.info(plain(turn.shown_answer(documents)), icon="ℹ️")
     elif view is not None:
         st.markdown(passage_markdown(view), unsafe_allow_html=True)
     else:
-        st.markdown(plain(readable(answer.answer, documents)))
-    caveat = comparison_caveat(answer, documents)
-    for note in ([caveat] if caveat and caveat not in answer.answer else []) + turn.notes:
+        st.markdown(plain(readable(answer.answer.replace(f"\n{caveat}", "") if caveat else answer.answer, documents)))
+    for note in ([caveat] if caveat else []) + turn.notes:
         st.warning(plain(note), icon="⚠️")
     if turn.carried:
         left, right = st.columns([3, 1])

@@ -18,7 +18,7 @@ from functools import cached_property
 from itertools import islice
 
 from rag import domain, lexicon, parts, places, rank
-from rag.answer_types import Answer, subject_name
+from rag.answer_types import Answer, comparison_caveat, subject_name
 from rag.derived import DerivedAnswers
 from rag.figure_answers import FigureAnswers
 from rag.followup import carry_over
@@ -71,6 +71,7 @@ class AnswerEngine:
         self.tables = TableAnswers(self.figures, self.finder, self.term_weights, self._refuse)
         self._scanned = {d.name: d for d in self.documents if d.ocr_lines}  # reports with pages read by OCR
         self._uploaded = [d for d in self.documents if d.uploaded]  # found once, not per answer
+        self._by_name = {d.name: d for d in self.documents}
 
     def warm_up(self) -> None:
         """Load the embedding model now, so the first passage question does not wait for it."""
@@ -94,6 +95,8 @@ class AnswerEngine:
                 question.years, question.kinds = ([] if "years" in carried else question.years,
                                                   [] if "kinds" in carried else question.kinds)
                 answer = self._answer(question, docs_filter)
+            if caveat := comparison_caveat(answer, self._by_name):  # every channel says it, not the app alone
+                answer.answer += f"\n{caveat}"
             return answer
 
     def _amounts_asked_besides(self, question: Question, docs_filter: set[str] | None) -> Answer | None:

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rag import domain, rank
 from rag.lookup import Figure
 from rag.question import Question
+from rag.store import DocumentInfo
 
 
 @dataclass
@@ -66,3 +67,26 @@ def subject_name(subject: str | None, question: Question | None = None) -> str:
     if subject is None:
         return rank.content_words(question) if question else ""
     return domain.ITEMS[subject][0] if subject in domain.ITEMS else subject
+
+
+KIND_SHORT = {"部门预算": "预算", "部门决算": "决算", "部门整体支出绩效自评报告": "自评"}
+
+
+def short_title(document: DocumentInfo | None) -> str:
+    """江门2024预算: a report in a few characters, for labels."""
+    if document is None:
+        return ""
+    return f"{document.city or document.unit or ''}{document.year or ''}{KIND_SHORT.get(document.kind, document.kind or '')}"
+
+
+def comparison_caveat(answer: Answer, documents: dict[str, DocumentInfo]) -> str | None:
+    """When the sides of a comparison come from reports of different years or kinds, say so."""
+    if answer.intent != "compare" or len({f.doc for f in answer.figures}) < 2:
+        return None
+    sides = [documents[f.doc] for f in answer.figures if f.doc in documents]
+    differs = [what for what, values in (("年度", {d.year for d in sides}), ("报告类型", {d.kind for d in sides}))
+               if len(values) > 1]
+    if not differs:
+        return None
+    names = "、".join(dict.fromkeys(short_title(d) for d in sides))
+    return f"注意：比较的两边{'和'.join(differs)}不同（{names}），不是同一年度、同一口径的数字。"

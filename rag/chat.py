@@ -18,7 +18,7 @@ import pandas as pd
 
 from rag import domain
 from rag.answer import AnswerEngine
-from rag.answer_types import Answer, Source, money
+from rag.answer_types import Answer, Source, comparison_caveat, money, short_title  # noqa: F401 (caveat: the app's)
 from rag.audit import CHECK_NAMES
 from rag.followup import carried_labels
 from rag.load import LoadError, load_document
@@ -177,16 +177,6 @@ def styled(view: TableView):
     return view.frame.style.apply(shade, axis=1)
 
 
-KIND_SHORT = {"部门预算": "预算", "部门决算": "决算", "部门整体支出绩效自评报告": "自评"}
-
-
-def short_title(document: DocumentInfo | None) -> str:
-    """江门2024预算: a report in a few characters, for labels."""
-    if document is None:
-        return ""
-    return f"{document.city or document.unit or ''}{document.year or ''}{KIND_SHORT.get(document.kind, document.kind or '')}"
-
-
 def side_labels(figures: list[Figure], documents: dict[str, DocumentInfo]) -> list[str]:
     """Short labels that tell the figures apart, by what differs among them: the report
     (江门2024预算), the item (公务接待费) or the column group (预算数 / 决算数)."""
@@ -224,19 +214,6 @@ def headline(answer: Answer, documents: dict[str, DocumentInfo]) -> list[Metric]
         return [Metric(f"{short_title(documents.get(share.doc))} {share.label}", f"{share.value}%")]
     figure = figures[0]
     return [Metric(f"{figure.doc_title} · {figure.label}", f"{money(figure.value)} {figure.unit}")]
-
-
-def comparison_caveat(answer: Answer, documents: dict[str, DocumentInfo]) -> str | None:
-    """When the sides of a comparison come from reports of different years or kinds, say so."""
-    if answer.intent != "compare" or len({f.doc for f in answer.figures}) < 2:
-        return None
-    sides = [documents[f.doc] for f in answer.figures if f.doc in documents]
-    differs = [what for what, values in (("年度", {d.year for d in sides}), ("报告类型", {d.kind for d in sides}))
-               if len(values) > 1]
-    if not differs:
-        return None
-    names = "、".join(dict.fromkeys(short_title(d) for d in sides))
-    return f"注意：比较的两边{'和'.join(differs)}不同（{names}），不是同一年度、同一口径的数字。"
 
 
 def answer_chart(answer: Answer, documents: dict[str, DocumentInfo]) -> alt.Chart | None:

@@ -311,6 +311,12 @@ def test_two_names_typed_apart_before_each_are_both_asked(engine):
     assert [f"{f.value:f}" for f in answer.figures[:2]] == ["265082", "59282"]
 
 
+def test_a_comparison_across_years_says_so_in_the_answer_itself(engine):
+    answer = engine.ask("吴川医保局2024年和广州医保局2023年三公经费比较")  # the CLI and JSON say it, not the app alone
+    assert answer.answer.endswith("注意：比较的两边年度不同（吴川2024预算、广州2023预算），不是同一年度、同一口径的数字。")
+    assert "注意：" not in engine.ask("江门和吴川2024年三公经费比较").answer
+
+
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
     answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
     assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]
