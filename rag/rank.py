@@ -167,6 +167,25 @@ def several_asked_readings(question: Question) -> list[str]:
     return [before + parts[i] for i in asked]
 
 
+LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it
+# a list said with 、 just before 各 or 分别 ("政府采购预算里货物类、工程类、服务类各多少")
+LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?)(?=各|分别)")
+
+
+def listed_readings(question: Question) -> list[str]:
+    """The questions in "…货物类、工程类、服务类各多少": one per item, each after the words the
+    first item carries before it (the first holds as many characters of its own as the second)."""
+    reading = question.reading or ""
+    listed = LISTED_BEFORE_EACH.search(reading)
+    if not listed or re.search("[和与及]", listed.group(1)):  # "A、B和C", "…医保和…医保的收入、支出": read by 和
+        return []
+    first, *others = listed.group(1).split("、")
+    others[-1] = LIST_COUNTED.sub("", others[-1]) or others[-1]  # "货物、工程、服务三类分别": 服务
+    lead = first[:-len(others[0])] if len(first) > len(others[0]) else ""
+    before, after = reading[:listed.start()], reading[listed.end():]
+    return [before + first + after] + [before + lead + item + after for item in others]
+
+
 # two names of one ending joined ("对居民医保基金的补助和对职工医保基金的补助"): read without
 # their 的, which would part each name in two
 PARALLEL_NAMES = re.compile(r"的([\u4e00-\u9fff]{1,8})([和与及])([^，,。？?；;]*?)的\1")

@@ -317,6 +317,14 @@ def test_a_comparison_across_years_says_so_in_the_answer_itself(engine):
     assert "注意：" not in engine.ask("江门和吴川2024年三公经费比较").answer
 
 
+@pytest.mark.parametrize("text, values", [
+    ("廉江2023年产前检查、生育津贴各多少人次", ["17751", "764"]),  # prose items, no row names
+    ("广州医保局2023年政府采购里货物类、工程类、服务类各多少万元", ["123.39", "426.9", "3549.98"]),
+])
+def test_each_item_of_a_list_before_each_is_answered(engine, text, values):
+    assert [f"{f.value:f}" for f in engine.ask(text).figures] == values
+
+
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
     answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
     assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]
