@@ -15,9 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from rag.answer import AnswerEngine
+from rag.answer_types import comparison_caveat
 from rag.chat import (
     EXAMPLE_QUESTIONS, ReportFilter, Turn, answer_chart, ask_turn, audit_frame,
-    audit_summary, comparison_caveat, conversation_markdown, headline, passage_markdown, passage_view, plain,
+    audit_summary, conversation_markdown, headline, passage_markdown, passage_view, plain,
     previous_question, readable, report_excerpt, report_overview, source_label, styled, table_view, turn_from_record,
     turn_record, unique_sources,
 )

@@ -111,12 +111,10 @@ class AnswerEngine:
         clause = several or next((c for c in clauses if question.asks_reason and asks_amount_not_why(c)), None)
         if clause is None:
             return None
-        asked = understand(clause, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
-        if asked.problem or not (asked.intent == "compare" or asked.intent == "figure" and (
+        asked = self._part_asked(clause, question)
+        if asked is None or not (asked.intent == "compare" or asked.intent == "figure" and (
                 len(asked.subjects) > 1 or several is None and asked.subjects)):
             return None
-        asked.cities, asked.years, asked.kinds = (asked.cities or question.cities, asked.years or question.years,
-                                                  asked.kinds or question.kinds)
         answer = self._answer(asked, docs_filter)
         return answer if answer.found else None
 
@@ -129,12 +127,9 @@ class AnswerEngine:
             return None
         answers = []
         for sentence in sentences:
-            asked = understand(sentence, self.vocabulary, self.settings.max_question_chars, self.spelling,
-                               self.documents)
-            if asked.problem:
+            asked = self._part_asked(sentence, question)
+            if asked is None:
                 return None
-            asked.cities, asked.years, asked.kinds = (asked.cities or question.cities, asked.years or question.years,
-                                                      asked.kinds or question.kinds)
             answer = self._answer(asked, docs_filter)
             if not (answer.found and answer.figures):  # a passage for "有3.5亿那么多吗": no answer to it
                 return None
@@ -143,6 +138,16 @@ class AnswerEngine:
         for answer in answers[1:]:
             joined = _joined(question, joined, answer)
         return joined
+
+    def _part_asked(self, part: str, question: Question) -> Question | None:
+        """A clause or sentence of the question understood on its own, of the question's places, years
+        and kinds where it names none; None when it cannot be read."""
+        asked = understand(part, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
+        if asked.problem:
+            return None
+        asked.cities, asked.years, asked.kinds = (asked.cities or question.cities, asked.years or question.years,
+                                                  asked.kinds or question.kinds)
+        return asked
 
     def _answer(self, question: Question, docs_filter: set[str] | None) -> Answer:
         if question.wide_scope and (not question.cities or _measured_against_scope(question)):

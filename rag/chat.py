@@ -18,7 +18,7 @@ import pandas as pd
 
 from rag import domain
 from rag.answer import AnswerEngine
-from rag.answer_types import Answer, Source, comparison_caveat, money, short_title  # noqa: F401 (caveat: the app's)
+from rag.answer_types import Answer, Source, money, short_title
 from rag.audit import CHECK_NAMES
 from rag.followup import carried_labels
 from rag.load import LoadError, load_document

@@ -5,8 +5,9 @@ import pytest
 
 from conftest import CORPUS
 from rag.answer import AnswerEngine
+from rag.answer_types import comparison_caveat
 from rag.chat import (
-    ReportFilter, answer_chart, ask_turn, audit_frame, comparison_caveat, conversation_markdown,
+    ReportFilter, answer_chart, ask_turn, audit_frame, conversation_markdown,
     headline, passage_markdown, passage_view, plain, previous_question, readable, report_excerpt, report_overview,
     TABLE_ROWS_SHOWN, styled, table_view, turn_from_record, turn_record, unique_sources,
 )
