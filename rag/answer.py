@@ -111,9 +111,9 @@ class AnswerEngine:
         clause = several or next((c for c in clauses if question.asks_reason and asks_amount_not_why(c)), None)
         if clause is None:
             return None
-        asked = self._part_asked(clause, question)
+        asked = self._part_asked(_with_scene(question.reading, clause, clauses), question)
         if asked is None or not (asked.intent == "compare" or asked.intent == "figure" and (
-                len(asked.subjects) > 1 or several is None and asked.subjects)):
+                len(asked.subjects) > 1 or several is None and asked.subjects or rank.listed_readings(asked))):
             return None
         answer = self._answer(asked, docs_filter)
         return answer if answer.found else None
@@ -397,6 +397,13 @@ def _asks_words_too(question: Question) -> bool:
 
 def _asked_reports(question: Question) -> str:
     return "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
+
+
+def _with_scene(reading: str, clause: str, asking: list[str]) -> str:
+    """A clause with the clauses before it that ask nothing, which say what it is about
+    ("政府采购，货物类、工程类、服务类分别多少？哪类最多"): 政府采购's 货物类, not any."""
+    before = re.split(f"[{CLAUSE_BREAKS}]", reading[:reading.find(clause)])
+    return "，".join([c for c in before if c and c not in asking] + [clause])
 
 
 def _joined(question: Question, first: Answer, then: Answer) -> Answer:

@@ -250,14 +250,16 @@ class DerivedAnswers:
         found = self.figures.lookup(question, documents, subject)
         within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
             if len(found) == 1 else None
-        if len(documents) == 1 and (within is None or _table_said(question)) and (
+        listed = rank.listed_readings(question) and _one_place_and_year(question) and \
+            self.figures.conjoined(question, documents)  # "货物类、工程类、服务类哪类最多": the items listed
+        if not listed and len(documents) == 1 and (within is None or _table_said(question)) and (
                 item := self._item_parts(question, documents[0])):
             return self._rank_parts(question, item, ascending)  # "按经济分类…明细科目里最大的": that table's rows
-        if within and all(any(other in clean_row_name(row.name) for row in within.rows)
+        if not listed and within and all(any(other in clean_row_name(row.name) for row in within.rows)
                           for other in question.subjects[1:]):  # "…里哪一项最多？我猜是办公费": a part named too
             return self._rank_parts(question, within, ascending)  # one report states it: its rows are ranked
-        if len(question.subjects) > 1 and _one_place_and_year(question):
-            pairs = self._per_subject(question, documents)
+        if listed or len(question.subjects) > 1 and _one_place_and_year(question):
+            pairs = listed or self._per_subject(question, documents)
             heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
         else:
             pairs = [(f.doc_title, f) for f in found]

@@ -135,6 +135,15 @@ PERSONAL_DETAILS: tuple[str, ...] = (r"是谁(?:[啊呀呢吗哦]|(?![\u4e00-\u9
 # how to reach the department, which the reports never print (电话咨询 and 举报电话 as things done are)
 CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|是几)", "联系方式", "联系电话", "手机号", "传真",
                                   "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)
+# a claim put to be checked ("有人说…涨了1200%，这说法属实吗"): the figures it states are what is asked, not known
+CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
+                                  "靠谱吗", "有没有这回事", "是否真实", "是否准确")
+# a judgement asked of the reader ("预算编得合不合理", "钱花得值不值"): the reports state figures and the
+# department's own self-evaluation, never an outside opinion; asked alone, refused with what is held
+OPINION_ASKED: tuple[str, ...] = ("合不合理", "合理吗", "是否合理", "合理不合理", "值不值", "值得吗", "好不好",
+                                  "乱花", "浪费吗", "花多了吗", "是不是花多了")
+OPINION_HELD = ("报告只载明收支数字、绩效目标和部门自己的绩效自评（如“自评等级为优”），不评价预算是否合理、钱花得值不值。"
+                "可以问具体的数字、报告说明的原因或绩效自评结论，例如“江门医保局2023年绩效自评等级是什么”。")
 # where a department is, asked: answered only by a sentence saying where it is (位于…)
 LOCATION_ASKED: tuple[str, ...] = ("地址", "办公地点", "在哪办公", "在哪里办公", "在哪儿办公")
 LOCATION_SAID = "位于"
@@ -386,9 +395,10 @@ QUERY_SYNONYMS: dict[str, str] = {
     "股室": "内设机构",
     "一共": "共", "总共": "共", "合共": "共", "盘子": "总额",
     "最多能报": "最高支付", "最多报": "最高支付", "最多能报销": "最高支付", "能报多少": "报销多少",
+    "暴涨": "增长", "暴增": "增长", "猛增": "增长", "大涨": "增长", "飙升": "增长", "猛涨": "增长", "骤降": "下降", "暴跌": "下降",
     "压减": "减少", "压缩": "减少", "削减": "减少", "缩减": "减少", "包含": "包括",
     "比上年多了": "比上年增加", "比上年少了": "比上年减少", "比去年多了": "比上年增加", "比去年少了": "比上年减少",
-    "同比": "比上年", "比去年": "比上年", "较去年": "比上年",
+    "同比": "比上年", "比去年": "比上年", "较去年": "比上年", "比上一年": "比上年", "较上一年": "比上年", "比前一年": "比上年",
     "请客吃饭": "公务接待", "招待客人": "公务接待", "坐飞机出国": "因公出国",
     "买车": "公务用车购置", "买公车": "公务用车购置", "公车的": "公车", "添置": "购置", "置办": "购置", "养车": "公务用车运行维护费", "买新车": "公务用车购置", "购车": "公务用车购置",
     "油钱": "公务用车运行维护费", "修车": "公务用车运行维护费",
@@ -470,8 +480,9 @@ CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上�
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
                                  "从哪来", "从哪里来", "哪来的", "哪里来的", "哪儿来的", "理由", "缘由", "缘故",
                                  "是因为", "是由于", "是不是因为", "是不是由于")
-# how the report explains something: a change or a gap asks its reason, anything else its meaning
-EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释")
+# how the report explains something: a change or a gap asks its reason ("比上年少，主要是什么情况"),
+# anything else its meaning
+EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释", "什么情况", "怎么个情况")
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0
 REASON_AFTER_HOW: tuple[str, ...] = ("多了", "少了", "增加", "减少", "涨", "降", "这么", "那么", "是0", "为0", "是零",
                                      "没有", "没了", "对不上", "不一样", "差这么")

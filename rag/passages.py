@@ -26,6 +26,7 @@ CHINESE_NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 REASON_LEAD_IN_CHARS = 300  # a reason's lead-in ("…实现情况：") is quoted with this much of what follows it
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
 PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
+TITLE_SLACK = 4  # a cover title may say 年度 for 年, or add the unit's parent: a few characters beyond the title
 
 
 class PassageReader:
@@ -54,7 +55,7 @@ class PassageReader:
         wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
         hits = retriever.invoke(question.reading or question.text)
-        found = [self.search_index.chunk(d.id) for d in hits]
+        found = [c for c in (self.search_index.chunk(d.id) for d in hits) if not _title_alone(c)]
         firsts = {d.id: d.metadata["firsts"] for d in hits}
         if question.amounts:  # the chunks stating the sum cited: 七百多万
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
@@ -241,6 +242,12 @@ class PassageReader:
 def _chunk_evidence(chunk: Chunk) -> Evidence:
     return Evidence(chunk.doc, "passage", chunk.section.rsplit(" > ", 1)[-1], chunk.text,
                     f"{chunk.title} {chunk.section}", chunk.line_start, section=chunk.section, sentence=chunk.text)
+
+
+def _title_alone(chunk: Chunk) -> bool:
+    """The report's title printed on its cover, before any section: it names the report and states
+    nothing, so it answers no passage question however many of the question's words it shares."""
+    return not chunk.section and len(compact(chunk.text)) <= len(compact(chunk.title)) + TITLE_SLACK
 
 
 def _defined_terms(entry: str) -> list[str]:

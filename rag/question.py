@@ -288,6 +288,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
+    if question.intent == "passage" and any(w in normalized for w in domain.OPINION_ASKED):
+        question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides
     if question.intent not in ("passage", "reason", "definition"):  # a figure's words: not those of a part left out
         question.reading = EXCLUDED.sub("", question.reading)  # (a passage's may be beside them: kept)
     return question
@@ -363,8 +365,8 @@ def figures_stated(text: str) -> set[Decimal]:
     """The figures a question states in clauses that ask nothing ("吴川公务接待费1.5万元里，接待外宾的
     部分占多少", "核定事业编制20名，实际在岗多少人"): what the asker knows already, so not the answer."""
     asking = set(asking_parts(text, CLAUSE_BREAKS))
-    if not asking:  # "绩效工资只有130.90万？": no clause asks another figure; the one stated is checked
-        return set()
+    if not asking or any(w in text for w in domain.CLAIM_CHECKED):  # "绩效工资只有130.90万？", "…属实吗":
+        return set()  # no clause asks another figure, or a claim is put to be checked: the ones stated are
     return {Decimal(n) for clause in re.split(f"[{CLAUSE_BREAKS}]", text) if clause not in asking
             for n in FIGURE_STATED.findall(clause)}
 

@@ -53,7 +53,8 @@ class Weights:
 
 WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|要花|花了|(?<![调完修平规])整了|好多|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
-                             r"|有报道称|有报道说|据报道|报道称|报告里|报告中|报告上|写的|写着|截至|截止到|截止"
+                             r"|有报道称|有报道说|据报道|报道称|有人说|网上说|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
+                             r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止"
                              r"|这个|这项|这笔|那个|那么多|这么多|那么|那|它们|它|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a number said in Chinese numerals with its magnitude (四千多, 一百二十): not a word the reports print
@@ -168,8 +169,9 @@ def several_asked_readings(question: Question) -> list[str]:
 
 
 LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it
-# a list said with 、 just before 各 or 分别 ("政府采购预算里货物类、工程类、服务类各多少")
-LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?)(?=各|分别)")
+# a list said with 、 just before 各, 分别 or which of them ("政府采购预算里货物类、工程类、服务类各多少",
+# "…哪类最多")
+LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?)(?=各|分别|哪)")
 
 
 def listed_readings(question: Question) -> list[str]:

@@ -325,6 +325,40 @@ def test_each_item_of_a_list_before_each_is_answered(engine, text, values):
     assert [f"{f.value:f}" for f in engine.ask(text).figures] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    ("广州医保局2023年办公费、差旅费、印刷费哪个最多", ["229.44", "21.78", "1.80"]),  # rows of a table
+    ("广州医保局2023年政府采购货物类、工程类、服务类哪类最多", ["3549.98", "426.9", "123.39"]),  # prose items
+])
+def test_a_ranking_of_items_listed_ranks_those_items(engine, text, values):
+    answer = engine.ask(text)
+    assert answer.intent == "rank" and [f"{f.value:f}" for f in answer.figures] == values
+
+
+def test_a_list_asked_after_the_words_it_is_of_and_ranked_in_the_next_sentence(engine):
+    answer = engine.ask("广州医保局2023年政府采购，货物类、工程类、服务类各多少？哪类最多？")
+    assert [f"{f.value:f}" for f in answer.figures[:3]] == ["123.39", "426.9", "3549.98"]  # each, then the ranking
+    assert "按从高到低：\n1. 服务类采购预算：3549.98万元" in answer.answer
+
+
+@pytest.mark.parametrize("text, value", [
+    ("广州医保局2023年三公经费比上一年增加了多少", "27.5"),  # 比上一年: 比上年
+    ("广州医保局2023年三公经费暴增了多少", "27.5"),  # 暴增: the report's 增长 / 增加
+    ("据说广州医保局2023年三公经费比上年增加了27.5万元，这说法属实吗", "27.5"),  # the claim's figure checked
+])
+def test_a_change_asked_in_everyday_words_or_put_as_a_claim_gives_the_change_first(engine, text, value):
+    assert f"{engine.ask(text).figures[0].value:f}" == value
+
+
+def test_a_change_asked_as_what_happened_gets_the_reports_reason(engine):
+    answer = engine.ask("吴川医保局2024年三公经费比上年多了这么多，什么情况")
+    assert answer.intent == "reason" and "主要原因是本年预算安排公务用车购置经费18万元" in answer.answer
+
+
+def test_the_cover_title_answers_no_passage_question(engine):
+    answer = engine.ask("江门医保局2023年的绩效自评结果怎么样")
+    assert answer.found and all(source.section for source in answer.sources)  # the cover has no section
+
+
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
     answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
     assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]

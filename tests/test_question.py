@@ -211,6 +211,7 @@ def test_a_name_said_in_short_after_和_completes_the_one_before():
     ("吴川医保服务中心核定事业编制20名，目前实际在岗的有多少人？", {Decimal("20")}),
     ("江门医保局2024年三公经费是17.56万元吗", set()),  # asked to be confirmed: in the clause that asks
     ("江门医保局2024年三公经费多少", set()),  # the year is no figure
+    ("网传江门医保局2024年三公经费只有17.56万元，这说法属实吗，具体多少", set()),  # a claim put to be checked
 ])
 def test_figures_stated_outside_the_asking_clause_are_known_not_asked(text, stated):
     assert understand(text).stated == stated
@@ -302,3 +303,13 @@ def test_which_part_tells_of_something_is_no_ranking_of_parts():
     assert understand("江门预算的政府采购情况在哪一部分讲的").intent == "outline"
     assert understand("哪个部分讲了江门的绩效目标").intent == "outline"
     assert understand("广州预算里哪个部分的支出最多").intent != "outline"  # spending's parts, ranked
+
+
+@pytest.mark.parametrize("text", ["广州医保局的三公经费是不是浪费，值不值", "你觉得吴川医保局的预算编得合理吗"])
+def test_a_judgement_asked_alone_is_refused_saying_what_the_reports_hold(text):
+    assert "不评价" in understand(text).problem
+
+
+def test_a_judgement_asked_beside_what_the_report_explains_is_read_for_that():
+    question = understand("吴川三公经费增长这么多是乱花钱吗？报告说的原因是什么")
+    assert question.problem is None and question.intent == "reason"
