@@ -18,7 +18,7 @@ from functools import cached_property
 from itertools import islice
 
 from rag import domain, lexicon, parts, places, rank
-from rag.answer_types import Answer, comparison_caveat, subject_name
+from rag.answer_types import Answer, comparison_caveat, short_title, subject_name
 from rag.derived import DerivedAnswers
 from rag.figure_answers import FigureAnswers
 from rag.followup import carry_over
@@ -35,6 +35,8 @@ from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
 
+# "A和2024年B": the side after 和 (与, 跟) names a year of its own
+SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?=(?:20)?\d\d年)")
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
 
@@ -85,7 +87,7 @@ class AnswerEngine:
             return self._refuse(question, question.problem)
         carried = carry_over(question, previous) if previous is not None else set()
         with self._lock:  # the finder caches tables; sqlite reads are serialized per engine
-            answer = self._answer(question, docs_filter)
+            answer = self._sides_asked_apart(question, docs_filter) or self._answer(question, docs_filter)
             if answer.found and (amounts := self._amounts_asked_besides(question, docs_filter)):
                 answer = _joined(question, amounts, answer)
             elif not answer.found and (apart := self._sentences_asked_apart(question, docs_filter)):
@@ -138,6 +140,24 @@ class AnswerEngine:
         for answer in answers[1:]:
             joined = _joined(question, joined, answer)
         return joined
+
+    def _sides_asked_apart(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
+        """"2023年自评的一般公共预算财政拨款收入和2024年部门预算收入总计相比": two sides, each of its
+        own year and item, each answered as a question of its own and then compared; None unless the
+        sides name other items and each is found."""
+        joined = SIDE_OF_ANOTHER_YEAR.search(question.reading) if question.intent == "compare" else None
+        if joined is None or len(question.years) < 2:
+            return None
+        sides = [self._part_asked(part, question) for part in (question.reading[:joined.start()],
+                                                                 question.reading[joined.end():])]
+        if any(side is None or not side.subjects for side in sides) or sides[0].subjects == sides[1].subjects:
+            return None  # the same item in two years: the comparison of one item's reports
+        found = [self._answer(replace(side, intent="figure"), docs_filter) for side in sides]
+        if not all(answer.found and answer.figures for answer in found):
+            return None
+        (a, b) = (answer.figures[0] for answer in found)
+        return self.figures.pair(question, (f"{short_title(self._by_name[a.doc])}{a.label}", a),
+                                 (f"{short_title(self._by_name[b.doc])}{b.label}", b))
 
     def _part_asked(self, part: str, question: Question) -> Question | None:
         """A clause or sentence of the question understood on its own, of the question's places, years

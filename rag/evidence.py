@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rag import domain
-from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at
 from rag.models import Paragraph
 from rag.normalize import counts_as_digits
 from rag.parse.facts import CHANGE_WORDS, FIGURE, SENTENCE_END, extract_facts
@@ -66,7 +66,7 @@ def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Quest
         return []
     cells = []
     for table, rows in finder.tables(document.name):
-        shared = 1 if table.number == question.table_number else 2  # in the table named, one word will do: 总计
+        shared = 1 if pointed_at(table, question) else 2  # in the table named, one word will do: 总计
         for row in rows:
             name = clean_row_name(row.name)
             if row.values and sum(p in name for p in pairs) >= shared:

@@ -212,6 +212,12 @@ class FigureFinder:
                       scanned=table.source == "ocr")
 
 
+def pointed_at(table: TableInfo, question: Question) -> bool:
+    """The question names this table, by its number or by its whole title."""
+    return table.number == question.table_number or bool(
+        question.table_named and compact(table.title) in compact(question.table_named))
+
+
 def _column_names(column: str, synonyms: set[str]) -> bool:
     parts = column.split(SEPARATOR)
     last = parts[-1]

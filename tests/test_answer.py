@@ -359,6 +359,12 @@ def test_the_cover_title_answers_no_passage_question(engine):
     assert answer.found and all(source.section for source in answer.sources)  # the cover has no section
 
 
+def test_two_sides_each_of_its_own_year_and_item_are_each_answered_and_compared(engine):
+    answer = engine.ask("江门医保局2023年自评的一般公共预算财政拨款收入与2024年预算的支出总计相比，差多少")
+    assert [(f"{f.value:f}", f.doc[:3]) for f in answer.figures] == [("4368.16", "003"), ("4181.30", "000")]
+    assert "4368.16 − 4181.30 = 186.86万元" in answer.answer and "年度和报告类型不同" in answer.answer
+
+
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
     answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
     assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]
@@ -1230,6 +1236,21 @@ def test_a_table_named_before_a_comma_or_colon_is_the_table_read(engine):
     answer = engine.ask("看廉江医保局2023年的收入支出决算总表：一般公共预算财政拨款收入多少")
     figure = answer.figures[0]
     assert (figure.value, figure.table) == (Decimal("814.59"), 1)  # not 表4's 本年支出合计 812.81
+
+
+@pytest.mark.parametrize("text, value, table", [
+    # a title's own ending (明细表, 情况表) names the table whatever follows; the items in it ask nothing
+    ("廉江医保局2023年基本支出决算明细表公务用车运行维护费", "2.79", 6),  # not 表9's 4.45 of 三公
+    ("吴川医保局2024年一般公共预算项目支出情况表（按经济分类科目）的合计是多少", "187.30", 7),  # with its bracket
+])
+def test_a_table_named_by_its_titles_ending_is_the_table_read(engine, text, value, table):
+    answer = engine.ask(text)
+    assert [(f"{f.value:f}", f.table) for f in answer.figures] == [(value, table)]
+
+
+def test_an_item_whose_column_another_item_is_said_in_asks_nothing(engine):
+    figures = engine.ask("廉江医保局2023年基本支出决算明细 公用经费那栏 办公费多少").figures
+    assert [(f"{f.value:f}", f.row) for f in figures] == [("3.01", "办公费")]  # not 公用经费合计 14.82 too
 
 
 @pytest.mark.parametrize("text, table, first, value", [
