@@ -36,7 +36,7 @@ from rag.settings import Settings
 from rag.store import DocumentInfo
 
 # "A和2024年B": the side after 和 (与, 跟) names a year of its own
-SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?=(?:20)?\d\d年)")
+SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?:其|它的?)?(?=(?:20)?\d\d年)")
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
 
@@ -201,8 +201,9 @@ class AnswerEngine:
             refusal.sources = answer.sources
             answer = refusal
         label_uploaded(answer, self._uploaded)
-        if note and answer.found:
-            answer.answer = f"{note}\n{answer.answer}"
+        named = {d.name for d in documents if note and d.title in note}  # the reports standing in for the kind asked
+        if note and answer.found and (not named or any(source.doc in named for source in answer.sources)):
+            answer.answer = f"{note}\n{answer.answer}"  # said when a report it names answers
         if question.corrections and answer.found:
             read = "、".join(f"“{c.typed}”按“{c.read_as}”理解" for c in question.corrections)
             answer.answer = f"（{read}）\n{answer.answer}"

@@ -19,7 +19,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, subject_name
 from rag.audit import direct_children
 from rag.cache import RecentlyUsed
-from rag.evidence import Evidence, matching_cells, named_cells, prose_numbers, target_numbers
+from rag.evidence import Evidence, bigrams, matching_cells, named_cells, prose_numbers, target_numbers
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact, unquoted
 from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked
@@ -28,6 +28,7 @@ from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
 # what a prose figure's clause starts with that names nothing ("、城乡居民医保", "其中城镇职工医保")
 PROSE_LEAD_IN = re.compile(r"^[、，,；;：:]*(?:其中)?")
 UNIT_ROWS_LISTED = 6  # a refusal names this many of a unit's own rows when the item asked of it is not one
+SUBJECT_SAID_AT = 0.5  # a unit speaks of a subject when it holds this share of one of its names' bigrams
 
 
 class FigureAnswers:
@@ -178,6 +179,9 @@ class FigureAnswers:
             if not best:
                 continue
             value, unit = best[0]
+            if subject and question.asked_class in (None, "money") and not unit.named \
+                    and not _says_subject(unit, subject, question):
+                continue  # a sum that names no word of the item asked is another item's
             found.append((value, [unit] + [n for n in named if siblings and unit.named and n is not unit
                                            and rank.score(n, terms, question) == value]))
         return [unit for _, units in sorted(found, key=lambda f: -f[0]) for unit in units]
@@ -398,6 +402,15 @@ class FigureAnswers:
                         question.intent, question)
         answer.chart = bar_chart(question, [name for name, _ in pairs], figures)
         return answer
+
+
+def _says_subject(unit: Evidence, subject: str, question: Question) -> bool:
+    """The unit's words hold most of one name of the subject: its item names, as said, or the row."""
+    names = (subject, question.said.get(subject, subject), *domain.ITEMS.get(subject, ()))
+    grams = unit.grams()
+    said = grams[0] | grams[1] | grams[2]
+    return any(len(pairs & said) >= SUBJECT_SAID_AT * len(pairs) for name in names
+               if (pairs := bigrams(compact(unquoted(name)))))
 
 
 class _Inconsistencies:

@@ -171,7 +171,7 @@ def several_asked_readings(question: Question) -> list[str]:
 LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it
 # a list said with 、 just before 各, 分别 or which of them ("政府采购预算里货物类、工程类、服务类各多少",
 # "…哪类最多")
-LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?)(?=各|分别|哪)")
+LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?)(?=[，,]?(?:各|分别|哪))")
 
 
 def listed_readings(question: Question) -> list[str]:
@@ -185,6 +185,8 @@ def listed_readings(question: Question) -> list[str]:
     others[-1] = LIST_COUNTED.sub("", others[-1]) or others[-1]  # "货物、工程、服务三类分别": 服务
     lead = first[:-len(others[0])] if len(first) > len(others[0]) else ""
     before, after = reading[:listed.start()], reading[listed.end():]
+    if re.match(r"[，,]?哪", after):  # "…哪类最少": which of them ranks, no word of any item
+        after = ""
     return [before + first + after] + [before + lead + item + after for item in others]
 
 

@@ -328,6 +328,7 @@ def test_each_item_of_a_list_before_each_is_answered(engine, text, values):
 @pytest.mark.parametrize("text, values", [
     ("广州医保局2023年办公费、差旅费、印刷费哪个最多", ["229.44", "21.78", "1.80"]),  # rows of a table
     ("广州医保局2023年政府采购货物类、工程类、服务类哪类最多", ["3549.98", "426.9", "123.39"]),  # prose items
+    ("广州医保局2023年政府采购里货物、工程、服务三类，哪类最少", ["123.39", "426.9", "3549.98"]),  # counted, a comma
 ])
 def test_a_ranking_of_items_listed_ranks_those_items(engine, text, values):
     answer = engine.ask(text)
@@ -361,8 +362,21 @@ def test_the_cover_title_answers_no_passage_question(engine):
 
 def test_two_sides_each_of_its_own_year_and_item_are_each_answered_and_compared(engine):
     answer = engine.ask("江门医保局2023年自评的一般公共预算财政拨款收入与2024年预算的支出总计相比，差多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["4368.16", "4181.30"]
+    answer = engine.ask("江门医保局2023年自评的一般公共预算财政拨款收入与其2024年预算的支出总计相比，差多少")
     assert [(f"{f.value:f}", f.doc[:3]) for f in answer.figures] == [("4368.16", "003"), ("4181.30", "000")]
     assert "4368.16 − 4181.30 = 186.86万元" in answer.answer and "年度和报告类型不同" in answer.answer
+
+
+def test_a_sum_naming_no_word_of_the_item_asked_does_not_answer_it(engine):
+    answer = engine.ask("江门医保局2023年公务接待费实际支出多少（决算数）")  # the 自评 states none
+    assert not answer.found  # not 基本支出's "比上年决算数增加331.5万元"
+
+
+def test_the_note_of_a_report_used_in_place_of_another_is_said_only_when_that_report_answers(engine):
+    answer = engine.ask("江门2024年和广州2023年的城乡医疗救助预算各多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["340.00", "25425.40"]
+    assert "没有江门2023年部门预算" not in answer.answer  # 江门's 2024 budget answers; its 2023 自评 does not
 
 
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
