@@ -122,6 +122,13 @@ class FigureFinder:
         names = domain.ITEM_ROW_NAMES.get(item, ())
         if not names:
             return None
+        clause = question.asking_clause or ""
+        for part in sorted((c for c in question.columns if c in domain.COLUMN_ITEMS), key=lambda c: c not in clause):
+            # "基本支出中的公务用车运行维护费": the row of that part's table, by its 经济科目 code too; the part
+            # said in the clause that asks first ("基本支出里才0.95，项目支出里的是多少")
+            if figure := self._best_row(document, question, lambda row: clean_row_name(row.name) in names,
+                                        domain.ITEMS[item][0], tables=lambda table, p=part: p in table.title):
+                return figure
         return self._best_row(document, question,
                               lambda row: row.code is None and clean_row_name(row.name) in names,
                               domain.ITEMS[item][0])
@@ -194,7 +201,9 @@ class FigureFinder:
 
     @staticmethod
     def _column_bonus(table: TableInfo, question: Question) -> int:
-        return 5 if any(any(c.endswith(asked) for c in table.columns) for asked in question.columns) else 0
+        # a column asked, or the part a whole table is of (基本支出 of 基本支出决算明细表)
+        return 5 if any((asked in domain.COLUMN_ITEMS and asked in table.title)
+                        or any(c.endswith(asked) for c in table.columns) for asked in question.columns) else 0
 
     @staticmethod
     def column_for(table: TableInfo, row: RowRecord, question: Question, document: DocumentInfo) -> str:

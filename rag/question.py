@@ -472,7 +472,12 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
     keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
     for (start, end, kind, key), following in zip(spans, spans[1:]):
         inside = CONTAINED_IN.match(text, end)
-        if key not in keep and following[3] not in keep and inside and inside.end() == following[0]:
+        if not inside or inside.end() != following[0] or following[3] in keep:
+            continue
+        if key in domain.COLUMN_ITEMS and key in question.items:  # "项目支出里的公务接待费": that column of it
+            question.items.remove(key)
+            question.columns = [key] + [c for c in question.columns if c != key]
+        elif key not in keep:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
 
@@ -526,6 +531,9 @@ def _qualifiers_to_columns(question: Question) -> None:
             question.items = [i for i in question.items if i not in qualifiers]
             words = [domain.COLUMN_QUALIFIER.get(i, i) for i in qualifiers]
             question.columns = words + [c for c in question.columns if c not in words]
+    if question.columns and question.items:  # "一般公共预算财政拨款基本支出中…的公务用车运行维护费": a row
+        said = re.compile(f"(?:{'|'.join(map(re.escape, question.columns))})+")  # named by columns qualifies too
+        question.row_terms = [r for r in question.row_terms if not said.fullmatch(r)]
 
 
 def _unknown_places(text: str, held: Sequence[places.Held]) -> list[str]:

@@ -368,6 +368,17 @@ def test_two_sides_each_of_its_own_year_and_item_are_each_answered_and_compared(
     assert "4368.16 − 4181.30 = 186.86万元" in answer.answer and "年度和报告类型不同" in answer.answer
 
 
+@pytest.mark.parametrize("text, value, table", [
+    ("江门医保局2024年项目支出里的公务接待费是多少", "1.79", 7),  # not 表8's 2.74 of all funds, nor 项目支出 too
+    ("江门医保局2024年基本支出里的公务接待费是多少", "0.95", 6),
+    ("廉江医保局2023年一般公共预算财政拨款基本支出里的公务用车运行维护费", "2.79", 6),  # the 30231 row of 表6
+    ("江门24年基本支出里公务接待费才0.95，项目支出里的公务接待费是多少？", "1.79", 7),  # the part the asking clause says
+])
+def test_an_item_of_the_part_asked_is_read_from_that_parts_table(engine, text, value, table):
+    figures = engine.ask(text).figures
+    assert (f"{figures[0].value:f}", figures[0].table) == (value, table) and len(figures) == 1
+
+
 def test_a_sum_naming_no_word_of_the_item_asked_does_not_answer_it(engine):
     answer = engine.ask("江门医保局2023年公务接待费实际支出多少（决算数）")  # the 自评 states none
     assert not answer.found  # not 基本支出's "比上年决算数增加331.5万元"
