@@ -127,11 +127,15 @@ class AnswerEngine:
         sentences = [s for s in spoken_sentences(question.reading) if asks(s)]
         if len(sentences) < 2:
             return None
-        answers = []
+        answers, said = [], []
         for sentence in sentences:
             asked = self._part_asked(sentence, question)
+            if asked is not None and not asked.subjects and said:  # "…各占总额几成": of the things asked before
+                asked = self._part_asked(("和".join(said) if re.search("各|分别", sentence) else said[-1]) + sentence,
+                                         question)
             if asked is None:
                 return None
+            said += [asked.said.get(s, s) for s in asked.subjects if asked.said.get(s, s) not in said]
             answer = self._answer(asked, docs_filter)
             if not (answer.found and answer.figures):  # a passage for "有3.5亿那么多吗": no answer to it
                 return None

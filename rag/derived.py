@@ -24,6 +24,7 @@ from rag.store import DocumentInfo, RowRecord, TableStore
 
 # a change asked as an amount ("比2022年增加了多少个", "少了多少"), not as a rate or a direction
 DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
+EACH_SHARE = re.compile(r"各自?占|分别占")  # "A和B各占总额几成": each a part of the whole after it
 
 
 class DerivedAnswers:
@@ -123,6 +124,12 @@ class DerivedAnswers:
             return self.figures.pair(question, *rates) if len(rates) == 2 else self.figures.side_by_side(question, rates)
         if "占" not in question.text and (stated := self._stated_rate(question, documents)):
             return stated  # "按不低于百分之几的比例救助": a rate the report states, not a part over a whole
+        if len(each := _parts_each(question)) > 1:  # "基本支出和项目支出各占总额几成": each part's share
+            shares = [self._share(_without(question, [p for p in each if p != part], part), documents) for part in each]
+            if all(a.found for a in shares):
+                return Answer(question.text, True, "\n".join(a.answer for a in shares),
+                              [f for a in shares for f in a.figures], [s for a in shares for s in a.sources],
+                              question.intent, question)
         subjects = [question.share_part] + question.subjects if question.share_part else _part_first(question)
         part_subject, named_wholes = subjects[0], [s for s in subjects[1:] if s != subjects[0]]
         summed = _whole_is_a_sum(question)
@@ -359,6 +366,24 @@ def _part_first(question: Question) -> list[str]:
     part = before[-1]
     after = [s for s in question.subjects if question.order.get(s, -1) > at]
     return [part] + after + [s for s in question.subjects if s != part and s not in after]
+
+
+def _parts_each(question: Question) -> list[str]:
+    """The subjects named before 各占 / 分别占: each a part of the whole named after it."""
+    at = EACH_SHARE.search(question.reading)
+    return [s for s in question.subjects if 0 <= question.order.get(s, len(question.text)) < at.start()] if at else []
+
+
+def _without(question: Question, others: list[str], part: str) -> Question:
+    """The question of one part's share: the other parts neither part nor whole."""
+    reading = question.reading
+    for other in others:
+        reading = reading.replace(question.said.get(other, other), "")
+    return replace(question, share_part=part, reading=EACH_SHARE.sub("占", reading),
+                   items=[i for i in question.items if i not in others],
+                   row_terms=[r for r in question.row_terms if r not in others],
+                   codes=[c for c in question.codes if c not in others],
+                   columns=[c for c in question.columns if c not in others])
 
 
 def _share_qualifier(question: Question, part: str) -> str:

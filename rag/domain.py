@@ -269,7 +269,7 @@ COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人",
 # Passage topics a question may ask to see.
 PLAN_TOPIC = "工作计划"  # a year's plans are written in the year before's reports (a 2023 自评's 2024年工作重点)
 PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
-    "职责": ("主要职责", "部门职能", "职责", "干什么", "做什么", "负责什么", "职能", "管什么", "管不管", "归不归"),
+    "职责": ("主要职责", "部门职能", "职责", "干什么", "做什么", "负责什么", "负责哪些", "负责啥", "管哪些", "职能", "管什么", "管不管", "归不归"),
     "级别": ("级别", "几级", "处级", "科级"),  # a unit's rank: 正处级建制, 正科级行政单位
     "机构设置": ("机构设置", "内设机构", "派出机构", "派出分局", "内设了", "设了分局", "设分局", "有几个分局"),
     "绩效目标": ("绩效目标",),
@@ -286,7 +286,7 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
 # ---------------------------------------------------------------- questions
 # Question words that decide what kind of answer is wanted, checked in this order.
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
-    "share": ("占比", "比重", "比例", "占多少", "占总", "占支出", "占收入", "占三公", "占了", "百分之几", "所占"),
+    "share": ("占比", "比重", "比例", "占多少", "占总", "占支出", "占收入", "占三公", "占了", "百分之几", "所占", "几成"),
     "change": ("比上年", "同比", "上年", "去年", "增加了", "减少了", "增长了", "下降了", "涨了", "降了", "跌了",
                "增减", "变化", "增长率", "降幅", "增幅", "涨幅", "跌幅", "增加多少", "减少多少", "增长多少", "下降多少",
                "比年初", "较年初", "环比"),
@@ -442,7 +442,7 @@ UNIT_CLASSES: dict[str, str] = {"万元": "money", "亿元": "money", "元": "mo
                                 "平方米": "area", "㎡": "area", "个月": "months", "分": "score"}
 # question words that ask for one class of figure, checked in this order
 ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
-    "percent": ("百分之几", "百分比", "百分之多少", "多少%", "百分点", "占比", "比重", "比例", "增长率", "增幅", "降幅", "涨幅", "跌幅",
+    "percent": ("百分之几", "几成", "百分比", "百分之多少", "多少%", "百分点", "占比", "比重", "比例", "增长率", "增幅", "降幅", "涨幅", "跌幅",
                 "增长了几", "下降了几", "率是", "率多少", "率为", "率有", "率达", "多少个点", "几个点"),
     "area": ("面积", "平方米", "多少平", "几平"),
     "months": ("几个月", "多少个月", "月数"),
@@ -479,7 +479,8 @@ CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上�
 # a question asking why, or where a sum came from: the report's own explanation
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
                                  "从哪来", "从哪里来", "哪来的", "哪里来的", "哪儿来的", "理由", "缘由", "缘故",
-                                 "是因为", "是由于", "是不是因为", "是不是由于")
+                                 "是因为", "是由于", "是不是因为", "是不是由于", "变动情况", "变动原因")  # the
+# reports explain a change under "主要变动情况："
 # how the report explains something: a change or a gap asks its reason ("比上年少，主要是什么情况"),
 # anything else its meaning
 EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释", "什么情况", "怎么个情况")

@@ -379,6 +379,35 @@ def test_an_item_of_the_part_asked_is_read_from_that_parts_table(engine, text, v
     assert (f"{figures[0].value:f}", figures[0].table) == (value, table) and len(figures) == 1
 
 
+def test_a_table_quoted_after_its_number_is_the_table_not_an_item(engine):
+    answer = engine.ask("江门医保局2024年行政经费多少？看表8“行政经费及三公经费”那张")
+    assert [(f"{f.value:f}", f.table) for f in answer.figures] == [("310.82", 8)]  # not refused for the quote
+
+
+def test_an_item_said_after_除了_以外的_is_left_out(engine):
+    answer = engine.ask("江门医保局2024年，除了基本支出以外的项目支出是多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["1764.22"]
+
+
+@pytest.mark.parametrize("text, shares", [
+    ("江门医保局2024年工资福利支出和商品和服务支出各占基本支出几成", ["91.43", "8.21"]),
+    ("江门医保局2024年基本支出多少？项目支出呢？各占总额多少？", ["57.81", "42.19"]),  # of the sentences before
+])
+def test_each_part_named_before_各占_has_its_share_of_the_whole_after_it(engine, text, shares):
+    answer = engine.ask(text)
+    assert [f"{f.value:f}" for f in answer.figures if f.unit == "%"] == shares
+
+
+def test_the_reports_主要变动情况_is_asked_as_the_reason_of_a_change(engine):
+    answer = engine.ask("江门医保局2023年其他收入增加了，变动情况怎么说的")
+    assert answer.intent == "reason" and "主要变动情况：新会、江海两区财政" in answer.answer
+
+
+def test_what_a_department_is_responsible_for_asked_with_a_remark_after_it(engine):
+    answer = engine.ask("广州医保局负责哪些事？我要讲给居委会的老人听")
+    assert answer.found and "主要职责" in answer.sources[0].section
+
+
 def test_a_sum_naming_no_word_of_the_item_asked_does_not_answer_it(engine):
     answer = engine.ask("江门医保局2023年公务接待费实际支出多少（决算数）")  # the 自评 states none
     assert not answer.found  # not 基本支出's "比上年决算数增加331.5万元"
