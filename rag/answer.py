@@ -108,7 +108,8 @@ class AnswerEngine:
         the question's report, or None."""
         if question.intent in ("figure", "compare"):
             return None
-        clauses = asking_parts(question.reading, CLAUSE_BREAKS)
+        clauses = [clause for sentence in spoken_sentences(question.reading)  # "多少米啊咋这么多": two
+                   for clause in asking_parts(sentence, CLAUSE_BREAKS)]
         several = next((c for c in clauses if any(w in c for w in domain.EACH_WORDS)), None)
         clause = several or next((c for c in clauses if question.asks_reason and asks_amount_not_why(c)), None)
         if clause is None:

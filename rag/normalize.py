@@ -78,6 +78,7 @@ class Vocabulary:
     text: Container[str]  # all report text (`word in text`), to tell a typo from a word the reports use
     pairs: Collection[str] = ()  # the pairs of neighbouring characters the reports' paragraphs print
     _by_gap: dict[str, list[str]] = field(default_factory=dict)
+    _by_ends: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     _by_sound: dict[str, list[str]] | None = None
     _pairs_by_sound: dict[str, list[str]] | None = None
 
@@ -86,6 +87,8 @@ class Vocabulary:
             if _indexable(word, 3):
                 for i in range(len(word)):
                     self._by_gap.setdefault(word[:i] + "*" + word[i + 1:], []).append(word)
+            if _indexable(word, 4):
+                self._by_ends.setdefault((word[:2], word[-1]), []).append(word)
 
     def nearest(self, typed: str) -> str | None:
         """The vocabulary word that differs from `typed` in one character of the same or a near
@@ -101,6 +104,13 @@ class Vocabulary:
         if not found and len(typed) >= HOMOPHONE_MIN:  # 扩面征交工作经废: two characters off, each a homophone
             found = {word for word in self._homophones().get(_syllables(typed), ()) if word != typed}
         return found.pop() if len(found) == 1 else None
+
+    def shortened(self, typed: str) -> str | None:
+        """The one vocabulary word `typed` shortens, keeping its first two characters, its last and
+        the order of the rest (物业费 -> 物业管理费), at most ABBREVIATION_GAP characters shorter."""
+        found = [word for word in self._by_ends.get((typed[:2], typed[-1]), ())
+                 if 0 < len(word) - len(typed) <= ABBREVIATION_GAP and _in_order(typed, word)]
+        return found[0] if len(found) == 1 else None
 
     def _homophones(self) -> dict[str, list[str]]:
         """The long words by their syllables, made at the first look-up that needs them."""
@@ -192,6 +202,17 @@ def _looks_alike(a: str, b: str) -> bool:
     return any(part not in COMMON_COMPONENTS for part in shared)
 
 
+ABBREVIATION_GAP = 3  # a word said short leaves out at most this many characters (物业费 for 物业管理费)
+# an expense said by its first word and 费 (物业费): longer spans said short name too many other things
+# (公车运维 is no 公车购置及运维, 政府预算 no 政府性基金预算)
+EXPENSE_SAID_SHORT = re.compile(r"[\u4e00-\u9fff]{2}费")
+
+
+def _in_order(short: str, word: str) -> bool:
+    rest = iter(word)
+    return all(character in rest for character in short)
+
+
 def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correction]]:
     """Replace each span that the reports never print but that sounds like one of their words,
     unless an everyday word crosses its edge: 接待分 of 接待分别多少 cuts 分别 and is no typo."""
@@ -203,7 +224,9 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correcti
         while start + length <= len(text):
             typed = text[start:start + length]
             cut = any(is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + length) if 0 < edge < len(text))
-            word = vocabulary.nearest(typed) if re.fullmatch(r"[\u4e00-\u9fff]+", typed) and not cut else None
+            word = (vocabulary.nearest(typed) or (vocabulary.shortened(typed) if EXPENSE_SAID_SHORT.fullmatch(typed)
+                                                  else None)) \
+                if re.fullmatch(r"[\u4e00-\u9fff]+", typed) and not cut else None
             if word and typed not in vocabulary.text:
                 corrections.append(Correction(typed, word))
                 text = text[:start] + word + text[start + length:]

@@ -408,6 +408,11 @@ def test_what_a_department_is_responsible_for_asked_with_a_remark_after_it(engin
     assert answer.found and "主要职责" in answer.sources[0].section
 
 
+def test_an_amount_asked_with_why_in_one_breath_gets_the_amount_too(engine):
+    answer = engine.ask("江门医保局2024年机关运行经费有多少呀怎么这么少")  # no comma: the particle ends the first
+    assert answer.found and answer.figures and f"{answer.figures[0].value:f}" == "310.82"
+
+
 def test_a_sum_naming_no_word_of_the_item_asked_does_not_answer_it(engine):
     answer = engine.ask("江门医保局2023年公务接待费实际支出多少（决算数）")  # the 自评 states none
     assert not answer.found  # not 基本支出's "比上年决算数增加331.5万元"
@@ -1080,6 +1085,12 @@ def test_a_two_character_word_typed_in_its_syllables_is_read_as_the_word_the_rep
         engine, text, typed, read_as, value):
     answer = engine.ask(text)
     assert f"“{typed}”按“{read_as}”理解" in answer.answer and f"{answer.figures[0].value:f}" == value
+
+
+def test_an_expense_said_short_is_read_as_the_one_row_it_shortens(engine):
+    answer = engine.ask("广州医保局2023年物业费预算多少")
+    assert "“物业费”按“物业管理费”理解" in answer.answer and answer.figures[0].row == "物业管理费"
+    assert "理解）" not in engine.ask("江门医保局2024年公车运维费预算多少").answer  # 公车运维: no expense said short
 
 
 @pytest.mark.parametrize("text", ["江门2024年公务接待费多少",  # 年公: two words' ends, 公务 printed
