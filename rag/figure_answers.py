@@ -47,7 +47,9 @@ class FigureAnswers:
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The figure asked, from each of these reports that states it, or each of those asked together."""
         # "A和B各多少" with A said in part: one subject found, two asked
-        several = not question.subjects or len(question.subjects) == 1 and any(w in question.reading for w in domain.EACH_WORDS)
+        several = not question.subjects or len(question.subjects) == 1 and any(
+            w in question.reading for w in domain.EACH_WORDS) or len(rank.listed_readings(question)) > len(
+            question.subjects)  # "A、B、C各多少" with items the question does not each name as a subject
         if several and len({d.city for d in documents}) == 1 and (found := self.conjoined(question, documents)):
             return self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
         subjects = question.subjects[:4] or [None]

@@ -171,7 +171,7 @@ def several_asked_readings(question: Question) -> list[str]:
 LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it
 # a list said with 、 just before 各, 分别 or which of them ("政府采购预算里货物类、工程类、服务类各多少",
 # "…哪类最多")
-LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?)(?=[，,]?(?:各|分别|哪))")
+LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?(?:\d+[类项个种笔])?)(?=[，,]?(?:各|分别|哪))")
 
 
 def listed_readings(question: Question) -> list[str]:

@@ -424,6 +424,11 @@ def test_the_note_of_a_report_used_in_place_of_another_is_said_only_when_that_re
     assert "没有江门2023年部门预算" not in answer.answer  # 江门's 2024 budget answers; its 2023 自评 does not
 
 
+def test_each_item_of_a_counted_list_is_answered_though_one_reads_as_a_column(engine):
+    answer = engine.ask("廉江医保局2023年决算收入里：一般公共预算财政拨款收入、政府性基金预算财政拨款收入、其他收入三项各多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["814.59", "0.00", "0.02"]  # 3项 said in digits once read
+
+
 def test_two_questions_in_one_not_answered_as_one_are_answered_sentence_by_sentence(engine):
     answer = engine.ask("江门医保局2024年工资福利支出和商品和服务支出各多少？工资福利支出占基本支出的比例多少？")
     assert answer.found and [f"{f.value:f}" for f in answer.figures[:2]] == ["2210.04", "198.37"]
