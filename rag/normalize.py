@@ -173,6 +173,12 @@ def _pinyin(character: str) -> str:
     return lazy_pinyin(character)[0]
 
 
+def _tones(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(text, style=Style.TONE3))
+
+
 @lru_cache(maxsize=65536)  # two characters' pinyin: asked again and again, by every question's spans
 def _sounds_alike(a: str, b: str) -> bool:
     pa, pb = _pinyin(a), _pinyin(b)
@@ -245,13 +251,14 @@ def _correct_pairs(text: str, vocabulary: Vocabulary, corrections: list[Correcti
     for start in range(len(text) - 1):
         typed = text[start:start + 2]
         if not re.fullmatch(r"[\u4e00-\u9fff]{2}", typed) or any(typed in c.read_as for c in corrections) \
-                or dictionary_count(typed) >= DICTIONARY_WORD_MIN \
                 or any(is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + 2) if 0 < edge < len(text)) \
                 or any(dictionary_count(text[at:at + n]) >= DICTIONARY_WORD_MIN for n in (3, 4)
                        for at in range(max(0, start + 2 - n), start + 1)):
             continue
+        a_word = dictionary_count(typed) >= DICTIONARY_WORD_MIN  # 检察: a word, read as another only in its very
         heard = [pair for pair in vocabulary.pairs_heard(typed, text[start - 1:start], text[start + 2:start + 3])
-                 if dictionary_count(pair) >= DICTIONARY_WORD_MIN]
+                 if dictionary_count(pair) >= DICTIONARY_WORD_MIN and (not a_word or _tones(pair) == _tones(typed))]
+        # tones (检查 jian3 cha2), not 暴涨 bao4 zhang3 for 报账 bao4 zhang4
         if len(heard) == 1:
             corrections.append(Correction(typed, heard[0]))
             text = text[:start] + heard[0] + text[start + 2:]

@@ -1085,6 +1085,7 @@ def test_a_long_name_typed_in_its_syllables_with_two_characters_off_is_read_as_t
 @pytest.mark.parametrize("text, typed, read_as, value", [
     ("廉江2023年居民门特制付了多少人次", "制付", "支付", "265082"),  # zhi fu: 支付 joins 门特 as printed
     ("廉江2023年异地就医备按多少人次", "备按", "备案", "4000"),
+    ("廉江医保2023年产前检察有多少人次", "检察", "检查", "17751"),  # a word, but the reports' one in its very tones
 ])
 def test_a_two_character_word_typed_in_its_syllables_is_read_as_the_word_the_reports_print(
         engine, text, typed, read_as, value):
@@ -1100,6 +1101,7 @@ def test_an_expense_said_short_is_read_as_the_one_row_it_shortens(engine):
 
 @pytest.mark.parametrize("text", ["江门2024年公务接待费多少",  # 年公: two words' ends, 公务 printed
                                   "江门2023年医保基金会不会入不敷出",  # 不敷: inside an idiom
+                                  "广州医保局2023年三公经费暴涨了多少",  # 暴涨 bao4 zhang3: a word, no 报账 bao4 zhang4
                                   "廉江医保局2023年度部门决算共有几张表，最后一张表的编号"])  # 表的: a particle
 def test_characters_typed_as_meant_are_not_read_as_another_pair(engine, text):
     assert "理解）" not in engine.ask(text).answer
