@@ -291,6 +291,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
             w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
+    if question.amounts and question.asked_class is None and re.search("多少|几", sentence):
+        question.asked_class = "money"  # "好像是90亿，准确是多少": the sum misremembered says what is asked
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing

@@ -350,6 +350,11 @@ def test_a_change_asked_in_everyday_words_or_put_as_a_claim_gives_the_change_fir
     assert f"{engine.ask(text).figures[0].value:f}" == value
 
 
+def test_a_figure_misremembered_with_a_hedge_gets_the_reports_figure(engine):
+    answer = engine.ask("我记得广州医保局2023年三公经费好像增加了二十多万，确切是多少")
+    assert [f"{f.value:f}" for f in answer.figures][:1] == ["27.5"]  # 好像, 记得, 确切: no words to find
+
+
 def test_a_change_asked_as_what_happened_gets_the_reports_reason(engine):
     answer = engine.ask("吴川医保局2024年三公经费比上年多了这么多，什么情况")
     assert answer.intent == "reason" and "主要原因是本年预算安排公务用车购置经费18万元" in answer.answer
