@@ -71,6 +71,13 @@ class PassageReader:
         scored = rank.ranked_passages(units, terms, question)
         if scored and scored[0][0] < rank.WEIGHTS.passage_at:  # no passage on words alone: retrievers agreeing
             scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
+        if question.topic and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
+            # none found by the question's words: the chunks that name the topic asked, whatever else it says
+            words = domain.PASSAGE_TOPICS[question.topic]
+            found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c not in found
+                      and not _title_alone(c) and any(w in c.section or w in c.text for w in words)]
+            units = [_chunk_evidence(c) for c in found]
+            scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
         scored = [(value, i, found[i]) for value, i in scored]
         chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
         if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):

@@ -408,6 +408,11 @@ def test_the_reports_主要变动情况_is_asked_as_the_reason_of_a_change(engin
     assert answer.intent == "reason" and "主要变动情况：新会、江海两区财政" in answer.answer
 
 
+def test_a_topic_asked_in_words_no_passage_shares_is_found_where_the_report_names_it(engine):
+    answer = engine.ask("廉江医保局2023年决算里坦白存在哪些问题？挑一条说说")  # 坦白, 挑一条: printed nowhere
+    assert answer.found and "发现的问题及原因主要是" in answer.sources[0].text
+
+
 def test_what_a_department_is_responsible_for_asked_with_a_remark_after_it(engine):
     answer = engine.ask("广州医保局负责哪些事？我要讲给居委会的老人听")
     assert answer.found and "主要职责" in answer.sources[0].section
