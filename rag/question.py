@@ -136,14 +136,14 @@ WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
-TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|[，,：:]))"
+TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()‘’]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|[，,：:]))"
                          # or by the ending only a table's title has, whatever follows ("基本支出决算明细 公用经费那栏")
                          r"|(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,20}?(?:明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{1,10}[）)])?"
                          # or quoted after its number or before 那张 (表8“行政经费及三公经费”那张)
                          r"|(?:(?<=表\d[“\"])|(?<=表\d\d[“\"]))[^“”\"]{2,24}(?=[”\"])"
                          r"|(?<=[“\"])[^“”\"]{2,24}(?=[”\"](?:那|这)张)")
 # a part left out of what is asked ("不算住房公积金的话，住房改革支出里还有哪一项", "除了公务接待费以外，三公还有什么")
-EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计)([^，,。？?！!]{2,20}?)"
+EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|不区分)([^，,。？?！!]{2,20}?)"
                       r"(?:(?:的话|以外|之外|外)?(?=[，,])|(?:以外|之外)(?=的))")  # "除了项目支出以外的基本支出"
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own

@@ -384,6 +384,12 @@ def test_an_item_of_the_part_asked_is_read_from_that_parts_table(engine, text, v
     assert (f"{figures[0].value:f}", figures[0].table) == (value, table) and len(figures) == 1
 
 
+def test_a_title_quoted_with_quotes_inside_and_columns_not_told_apart(engine):
+    answer = engine.ask("吴川医保局2024年那张“财政拨款安排的行政经费及‘三公’经费预算表”里，不区分一般公共预算和"
+                        "政府性基金预算，三公经费合计是多少")
+    assert [(f"{f.value:f}", f.table, f.column) for f in answer.figures] == [("19.50", 8, "合计")]
+
+
 def test_a_table_quoted_after_its_number_is_the_table_not_an_item(engine):
     answer = engine.ask("江门医保局2024年行政经费多少？看表8“行政经费及三公经费”那张")
     assert [(f"{f.value:f}", f.table) for f in answer.figures] == [("310.82", 8)]  # not refused for the quote
