@@ -206,9 +206,8 @@ class AnswerEngine:
             refusal.sources = answer.sources
             answer = refusal
         label_uploaded(answer, self._uploaded)
-        named = {d.name for d in documents if note and d.title in note}  # the reports standing in for the kind asked
-        if note and answer.found and (not named or any(source.doc in named for source in answer.sources)):
-            answer.answer = f"{note}\n{answer.answer}"  # said when a report it names answers
+        if note and answer.found and _note_applies(note, documents, answer):
+            answer.answer = f"{note}\n{answer.answer}"
         if question.corrections and answer.found:
             read = "、".join(f"“{c.typed}”按“{c.read_as}”理解" for c in question.corrections)
             answer.answer = f"（{read}）\n{answer.answer}"
@@ -423,6 +422,13 @@ def _asks_words_too(question: Question) -> bool:
 
 def _asked_reports(question: Question) -> str:
     return "".join(question.cities) + "".join(f"{y}年" for y in question.years) + "".join(question.kinds)
+
+
+def _note_applies(note: str, documents: list[DocumentInfo], answer: Answer) -> bool:
+    """A note naming the reports that stand in for the kind asked is said when one of them answers;
+    a note naming none (the districts with reports of their own) always."""
+    named = {d.name for d in documents if d.title in note}
+    return not named or any(source.doc in named for source in answer.sources)
 
 
 def _with_scene(reading: str, clause: str, asking: list[str]) -> str:

@@ -173,6 +173,7 @@ def _pinyin(character: str) -> str:
     return lazy_pinyin(character)[0]
 
 
+@lru_cache(maxsize=65536)  # pairs heard are asked of every dictionary word a question types
 def _tones(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
@@ -255,10 +256,10 @@ def _correct_pairs(text: str, vocabulary: Vocabulary, corrections: list[Correcti
                 or any(dictionary_count(text[at:at + n]) >= DICTIONARY_WORD_MIN for n in (3, 4)
                        for at in range(max(0, start + 2 - n), start + 1)):
             continue
-        a_word = dictionary_count(typed) >= DICTIONARY_WORD_MIN  # 检察: a word, read as another only in its very
+        # 检察, a word, is read as another only in its very tones (检查 jian3 cha2), not 暴涨 bao4 zhang3 as 报账 bao4 zhang4
+        tones = _tones(typed) if dictionary_count(typed) >= DICTIONARY_WORD_MIN else None
         heard = [pair for pair in vocabulary.pairs_heard(typed, text[start - 1:start], text[start + 2:start + 3])
-                 if dictionary_count(pair) >= DICTIONARY_WORD_MIN and (not a_word or _tones(pair) == _tones(typed))]
-        # tones (检查 jian3 cha2), not 暴涨 bao4 zhang3 for 报账 bao4 zhang4
+                 if dictionary_count(pair) >= DICTIONARY_WORD_MIN and (tones is None or _tones(pair) == tones)]
         if len(heard) == 1:
             corrections.append(Correction(typed, heard[0]))
             text = text[:start] + heard[0] + text[start + 2:]
