@@ -17,6 +17,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.figure_answers import FigureAnswers, bar_chart
 from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.parse.headers import SEPARATOR
 from rag.question import CLAUSE_BREAKS, Question, asking_part, asking_parts, leaves_out
 from rag.parse.text import compact, unquoted
 from rag.store import DocumentInfo, RowRecord, TableStore
@@ -104,7 +105,7 @@ class DerivedAnswers:
             said = {unit: question.said.get(unit, unit) for unit in units}
             return [(subject_name(unit), found[0]) for unit in units[:6] if (found := self.figures.of_named_unit(
                 question, documents, unit, tuple(said[u] for u in units if u != unit)))]
-        if len(units) == 1 and len(question.subjects) > 2:  # "江海分局的人员类和公用经费类": each row of that unit
+        if len(units) == 1 and len(question.subjects) > 1:  # "江海分局的人员类和公用经费类": each row of that unit
             items = [s for s in question.subjects if s != units[0]]
             return [(subject_name(item), found[0]) for item in items[:6] if (found := self.figures.of_named_unit(
                 question, documents, units[0], tuple(question.said.get(o, o) for o in items if o != item)))]
@@ -124,6 +125,9 @@ class DerivedAnswers:
             return self.figures.pair(question, *rates) if len(rates) == 2 else self.figures.side_by_side(question, rates)
         if "占" not in question.text and (stated := self._stated_rate(question, documents)):
             return stated  # "按不低于百分之几的比例救助": a rate the report states, not a part over a whole
+        if EACH_SHARE.search(question.reading) and len(question.columns) > 1 and len(documents) == 1 \
+                and (columns := self._columns_of_row(question, documents)):
+            return columns  # "行政运行里基本支出和项目支出各占多少": the row's columns over its total
         if len(each := _parts_each(question)) > 1:  # "基本支出和项目支出各占总额几成": each part's share
             shares = [self._share(_without(question, [p for p in each if p != part], part), documents) for part in each]
             if all(a.found for a in shares):
@@ -172,6 +176,32 @@ class DerivedAnswers:
             return self.figures.not_found(question, documents, None if unaccounted else part_subject)
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
+    def _columns_of_row(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
+        """Each column asked of the one row named, its sum and its share of the row's total column;
+        None unless every column is found in that row and the row has a total."""
+        pairs = self._per_column(question, documents, question.columns) if question.subjects else []
+        if len(pairs) < 2 or len({(f.doc, f.table, f.row_id) for _, f in pairs}) > 1:
+            return None
+        whole = self._row_total(pairs[0][1])
+        if whole is None or not whole.value:
+            return None
+        lines, figures, sources = [f"{whole.doc_title}：{whole.label}{money(whole.value)}{whole.unit}（{whole.citation}），其中："], [], []
+        for column, part in pairs:
+            share = percent_of(part.value, whole.value)
+            lines.append(f"  · {column}{money(part.value)}{part.unit}，占{share}%（{money(part.value)} ÷ "
+                         f"{money(whole.value)}；{part.citation}）")
+            figures += [part, _share_figure(part, whole, share)]
+            sources.append(self.figures.figure_source(part))
+        return Answer(question.text, True, "\n".join(lines), figures + [whole],
+                      sources + [self.figures.figure_source(whole)], question.intent, question)
+
+    def _row_total(self, figure: Figure) -> Figure | None:
+        """The same row's figure in its table's total column (合计, 总计, 小计)."""
+        row = next((r for r in self.figures.table_rows(figure) if r.id == figure.row_id), None)
+        column = next((c for c in (row.values if row else {}) if c != figure.column
+                       and c.rsplit(SEPARATOR, 1)[-1] in (*domain.TOTAL_ROW_NAMES, "小计")), None)
+        return _in_column(figure, row, column) if column else None
+
     def _stated_rate(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
         """The answer of the percent the reports state for what is asked, when the best evidence is one."""
         found = self.figures.ranked(question, documents, None)
@@ -189,10 +219,7 @@ class DerivedAnswers:
         row = rows[position]
         for parent in reversed(rows[:position]):
             if parent.side == row.side and parent.level < row.level and figure.column in parent.values:
-                name = clean_row_name(parent.name)
-                return Figure(parent.values[figure.column], figure.unit, name, figure.doc, figure.doc_title,
-                              parent.line_start, figure.table, figure.table_title, parent.name, figure.column,
-                              row_id=parent.id, scanned=figure.scanned)
+                return _in_column(figure, parent, figure.column)
         return None
 
     # ------------------------------------------------------------ changes
@@ -410,6 +437,13 @@ def _sum_figure(parts: list[Figure]) -> Figure:
     total = sum((p.value for p in parts), Decimal(0))
     return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
                   sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts), scanned=any(p.scanned for p in parts))
+
+
+def _in_column(figure: Figure, row: RowRecord, column: str) -> Figure:
+    """The figure of `row` and `column` in the table `figure` is from."""
+    return Figure(row.values[column], figure.unit, clean_row_name(row.name), figure.doc, figure.doc_title,
+                  row.line_start, figure.table, figure.table_title, row.name, column, row_id=row.id,
+                  scanned=figure.scanned)
 
 
 def _share_figure(part: Figure, whole: Figure, share: Decimal) -> Figure:

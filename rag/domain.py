@@ -137,7 +137,8 @@ CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|�
                                   "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)
 # a claim put to be checked ("有人说…涨了1200%，这说法属实吗"): the figures it states are what is asked, not known
 CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
-                                  "靠谱吗", "有没有这回事", "是否真实", "是否准确")
+                                  "靠谱吗", "有没有这回事", "是否真实", "是否准确",
+                                  "这么写的吗", "这样写的吗", "是这样吗", "是这么回事吗")
 # a judgement asked of the reader ("预算编得合不合理", "钱花得值不值"): the reports state figures and the
 # department's own self-evaluation, never an outside opinion; asked alone, refused with what is held
 OPINION_ASKED: tuple[str, ...] = ("合不合理", "合理吗", "是否合理", "合理不合理", "值不值", "值得吗", "好不好",
@@ -348,7 +349,8 @@ PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its
 # a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07")
 TOTAL_ASKED = r"(?:合计|加起来|合起来|加总|总共|一共|共计|总计|之和|总和)(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
 # words asking for each of several things named
-EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自")
+EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自",
+                               "各列", "各安排", "各花", "各编", "各拨", "各支出")  # 各 and the verb before 多少
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "总额", "人数", "数量")
 # A question about a budget against final accounts: both words, or one of these.
@@ -365,6 +367,10 @@ DEFAULT_SHARE_WHOLE = "支出合计"
 COLUMN_ITEMS: dict[str, tuple[str, ...]] = {
     "基本支出": ("基本支出",), "项目支出": ("项目支出",),
 }
+# an expense of the economic classification (办公费, 公务接待费), which 基本支出 and 项目支出 both list,
+# ends so; a sum of such expenses (人员经费, 三公经费, 机关运行经费) ends with the second
+EXPENSE_ENDING, EXPENSE_SUM_ENDING = "费", "经费"
+
 # fund sources: with another subject they say which part of it ("一般公共预算基本支出")
 FUND_ITEMS: tuple[str, ...] = ("一般公共预算", "政府性基金", "财政拨款")
 COLUMN_QUALIFIER: dict[str, str] = {"政府性基金": "政府性基金预算"}
@@ -409,7 +415,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "政务服务中心": "行政服务中心", "政务服务大厅": "行政服务中心", "政务大厅": "行政服务中心", "政务中心": "行政服务中心",
     "搬进": "进驻", "搬到": "进驻", "地址": "位于", "在哪办公": "办公场所", "在哪里办公": "办公场所",
     "多少米": "多少钱",  # net slang: 米 for money
-    "刚出生的宝宝": "新生儿", "宝宝": "新生儿", "婴儿": "新生儿", "把关": "审核", "房子": "房屋", "外包": "委托第三方", "镇里": "乡镇", "镇上": "乡镇", "镇街": "乡镇", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
+    "生孩子": "生育", "生小孩": "生育", "一个人一年": "每人每年", "一人一年": "每人每年", "每个人每年": "每人每年", "刚出生的宝宝": "新生儿", "宝宝": "新生儿", "婴儿": "新生儿", "把关": "审核", "房子": "房屋", "外包": "委托第三方", "镇里": "乡镇", "镇上": "乡镇", "镇街": "乡镇", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
 }
 # English words of the reports' terms, as people mixing languages type them ("Wuchuan 2024 office
 # expenses 办公费 how much"); longest first, case ignored, each read as the report's word

@@ -97,9 +97,11 @@ class FigureAnswers:
 
     @staticmethod
     def total_asked(question: Question, figures: list[Figure]) -> bool:
-        """A sum asked of several figures of one report, table, column and unit ("各多少，合计多少")."""
+        """A sum asked of several figures of one report and unit ("各多少，合计多少"): of one table and
+        column, or one item's in several tables (基本支出 and 项目支出's 公务接待费)."""
         return len(figures) > 1 and bool(re.search(domain.TOTAL_ASKED, question.text)) and len(
-            {(f.doc, f.table, f.column, f.unit) for f in figures}) == 1
+            {(f.doc, f.unit) for f in figures}) == 1 and (len({(f.table, f.column) for f in figures}) == 1
+                                                         or len({f.row for f in figures}) == 1)
 
     def with_total(self, question: Question, answer: Answer) -> Answer:
         """The answer's figures summed, and the row of their table that prints the sum, when one does
@@ -117,17 +119,24 @@ class FigureAnswers:
         return answer
 
     def _printed_total(self, figures: list[Figure], total: Decimal) -> Figure | None:
-        """The row of the figures' table, in their column, whose value is their sum up to rounding."""
+        """The row of the figures' table, in their column, whose value is their sum up to rounding; for
+        one item's figures in several tables, the item's row of another table that prints the sum."""
         first = figures[0]
         if first.table is None or not total:  # a sum of nothing: any empty row would seem to print it
             return None
         tolerance = Decimal("0.01") * len(figures)
+        document = self.store.document(first.doc)
+        if len({f.table for f in figures}) > 1:  # 公务接待费 of 表6 and 表7: 表8 prints it whole
+            item = clean_row_name(first.row or "")
+            return next((self.finder.figure_at(document, table, row, column, clean_row_name(row.name))
+                         for table, rows in self.finder.tables(first.doc) if table.number not in {f.table for f in figures}
+                         for row in rows if item and item in clean_row_name(row.name)
+                         for column, value in row.values.items() if abs(value - total) <= tolerance), None)
         table, rows = self.table_of(first)
         said = {f.row for f in figures}
         row = next((r for r in rows if r.name not in said and (value := r.values.get(first.column or "")) is not None
                     and abs(value - total) <= tolerance), None)
-        return self.finder.figure_at(self.store.document(first.doc), table, row, first.column,
-                                     clean_row_name(row.name)) if row else None
+        return self.finder.figure_at(document, table, row, first.column, clean_row_name(row.name)) if row else None
 
     def _parts_left(self, question: Question, whole: Figure, children: list[RowRecord]) -> list[Figure]:
         """The parts (`children`, the rows under the whole's) the question does not leave out, as figures."""

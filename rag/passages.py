@@ -71,9 +71,11 @@ class PassageReader:
         scored = rank.ranked_passages(units, terms, question)
         if scored and scored[0][0] < rank.WEIGHTS.passage_at:  # no passage on words alone: retrievers agreeing
             scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
-        if question.topic and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
-            # none found by the question's words: the chunks that name the topic asked, whatever else it says
-            words = domain.PASSAGE_TOPICS[question.topic]
+        words = domain.PASSAGE_TOPICS.get(question.topic or "", ())
+        if question.topic and (not scored or scored[0][0] < rank.WEIGHTS.passage_at or not any(
+                w in found[scored[0][1]].section or w in found[scored[0][1]].text for w in words)):
+            # none found by the question's words, or the best does not name the topic asked: the chunks
+            # that name it compete too, whatever else they say
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c not in found
                       and not _title_alone(c) and any(w in c.section or w in c.text for w in words)]
             units = [_chunk_evidence(c) for c in found]

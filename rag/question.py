@@ -110,6 +110,7 @@ PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
 AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
                           r"([多余来])?个?(亿元|亿|万元|万块|万|块钱|元)(多)?")
+RATE_CITED = re.compile(r"\d%|百分之[\d一二两三四五六七八九十百]")  # a rate the question states
 CHINESE_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
 CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 ABOUT = Decimal("0.1")  # 差不多, 大约: within a tenth either way
@@ -293,6 +294,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
     if question.amounts and question.asked_class is None and re.search("多少|几", sentence):
         question.asked_class = "money"  # "好像是90亿，准确是多少": the sum misremembered says what is asked
+    if question.asked_class is None and RATE_CITED.search(normalized) and any(
+            w in normalized for w in domain.CLAIM_CHECKED):
+        question.asked_class = "percent"  # "网上说涨了1200%，是这么写的吗": the rate is what is checked
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
@@ -466,7 +470,7 @@ def _without_name_words(text: str) -> str:
     return text
 
 
-CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏)的?[“\"]?")  # 口径: as counted in
+CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏)的?[“\"]?(?:\d{3,9})?")  # 口径: as counted in; a code may stand before the item
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
@@ -531,7 +535,7 @@ def _qualifiers_to_columns(question: Question) -> None:
     "一般公共预算基本支出" the 一般公共预算 part of 基本支出. They become columns, not subjects."""
     others = question.row_terms + question.codes
     for group, needed in ((domain.FUND_ITEMS, others + [i for i in question.items if i not in domain.FUND_ITEMS]),
-                          (tuple(domain.COLUMN_ITEMS), others)):
+                          (tuple(domain.COLUMN_ITEMS), others + [i for i in question.items if _is_expense(i)])):
         qualifiers = [i for i in question.items if i in group]
         if qualifiers and needed:
             question.items = [i for i in question.items if i not in qualifiers]
@@ -540,6 +544,10 @@ def _qualifiers_to_columns(question: Question) -> None:
     if question.columns and question.items:  # "一般公共预算财政拨款基本支出中…的公务用车运行维护费": a row
         said = re.compile(f"(?:{'|'.join(map(re.escape, question.columns))})+")  # named by columns qualifies too
         question.row_terms = [r for r in question.row_terms if not said.fullmatch(r)]
+
+
+def _is_expense(item: str) -> bool:
+    return item.endswith(domain.EXPENSE_ENDING) and not item.endswith(domain.EXPENSE_SUM_ENDING)
 
 
 def _unknown_places(text: str, held: Sequence[places.Held]) -> list[str]:
@@ -799,7 +807,7 @@ def _intent(text: str, question: Question) -> str:
     changed = any(w in text for w in words["change"]) or (  # 增长百分之几: how much it grew
         "占" not in text and any(w in text for w in domain.GROWTH_WORDS))
     if has_subject and any(w in text for w in words["share"]) and question.asked_class != "money" and not (
-            changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS)):
+            changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS + domain.GROWTH_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)
         return "share"
     if (has_subject or asks_amount) and changed and len(question.years) <= 1:  # two years asked: compared

@@ -53,11 +53,14 @@ class Weights:
 
 WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|要花|花了|(?<![调完修平规])整了|好多|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
-                             r"|有报道称|有报道说|据报道|报道称|有人说|网上说|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
+                             r"|有报道称|有报道说|据报道|报道称|有人说|网上说|据说|只(?=[涨降增减跌])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
                              r"|好像|似乎|记得|准确|确切|精确"
                              r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止"
+                             r"|那边|这边|局里|万块钱|万块|块钱"
                              r"|这个|这项|这笔|那个|那么多|这么多|那么|那|它们|它|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
+# a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
+RATE_GUESSED = re.compile(r"(?:不到|不足|超过|将近|接近|大约|大概|差不多|约)\d+(?:\.\d+)?%|\d+(?:\.\d+)?%(?:左右|上下|多)")
 # a number said in Chinese numerals with its magnitude (四千多, 一百二十): not a word the reports print
 NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿][零一二两三四五六七八九十百千万亿]*[多余来]?"
                              r"|十[几多余来]|几[十百千万]+")  # 十几倍, 几十万
@@ -108,6 +111,7 @@ def content_words(question: Question) -> str:
     """The question as read, without its report words (city, year, unit) and question words;
     what was taken out leaves a gap, so no word is made across it."""
     content = AMOUNT_CITED.sub(" ", question.reading or compact(question.text))  # sums cited are scored as such
+    content = RATE_GUESSED.sub(" ", content)
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
     content = LIST_PLACE.sub(" ", content)
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
@@ -319,8 +323,9 @@ def _part_of_named(question: Question, evidence: Evidence, terms: list[Term]) ->
     """A prose figure stated as a part of an item the question names ("政府采购安排390.13万元，其中：…
     服务类采购预算341.01万元"), labelled with a word the question says besides the items it names
     and the report's kind (服务类; not 预算)."""
-    if evidence.kind != "fact" or "占" in question.reading:  # a share ("A占B") names its part itself and
-        return False  # the whole it is over: a part of that whole is no closer to what is asked
+    if evidence.kind != "fact" or "占" in question.reading and question.asked_class != "money":
+        return False  # a share ("A占B") names its part itself and the whole it is over: a part of that
+    # whole is no closer to what is asked; "服务类采购占了多少万元" asks the part's sum
     named = [s for subject in question.subjects for s in (question.said.get(subject, subject), subject)]
     if not any("其中" in evidence.lead.partition(s)[2] and s not in evidence.label for s in named):
         return False  # most units: no part stated after a named item; the terms are then not read

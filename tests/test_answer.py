@@ -1626,3 +1626,57 @@ def test_a_count_of_people_qualified_before_the_ask_needs_the_qualifier(engine):
 def test_a_row_name_said_as_the_start_of_a_tables_title_only_says_which_table(engine):
     answer = engine.ask("廉江2023年决算一般公共预算财政拨款基本支出明细里的公用经费合计多少")
     assert [f.value for f in answer.figures] == [Decimal("14.82")]  # not 一般公共预算财政拨款 814.59
+
+
+def test_colloquial_padding_and_everyday_words_of_a_benefit(engine):
+    assert engine.ask("2023年廉江那边生小孩的人领生育津贴，一共发了多少万块").figures[0].value == Decimal("1735")
+    assert engine.ask("江门2023年居民普通门诊一人一年最多报多少").figures[0].value == Decimal("350")
+
+
+def test_a_rate_of_growth_asked_in_percent_is_the_change_not_a_share(engine):
+    answer = engine.ask("吴川2024年三公经费增幅是百分之几")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("1200"), "%")
+
+
+def test_a_rate_recalled_roughly_is_no_word_to_find(engine):
+    answer = engine.ask("听说江门2024年支出预算比上年只增长了不到3%，准确增幅是多少")
+    assert answer.found and answer.figures[0].value == Decimal("2.28")
+
+
+def test_a_rate_put_to_be_checked_is_answered_by_the_rate(engine):
+    answer = engine.ask("有人说广州2023年三公经费增长了47.2%，是这样吗")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("47.2"), "%")
+
+
+def test_a_container_before_a_code_and_its_item_only_says_where(engine):
+    answer = engine.ask("廉江2023决算公用经费里30231公车运维费多少")
+    assert [f.value for f in answer.figures] == [Decimal("2.79")]  # not 公用经费 14.82
+
+
+def test_a_part_of_a_prose_sum_asked_as_an_amount_it_takes(engine):
+    assert engine.ask("江门2024年政府采购中工程类采购占了多少万元").figures[0].value == Decimal("20.75")
+
+
+def test_each_column_of_one_row_with_its_share_of_the_rows_total(engine):
+    answer = engine.ask("吴川2024年行政运行里基本支出和项目支出分别占多少")
+    assert [f.value for f in answer.figures] == [Decimal("123.04"), Decimal("44.17"), Decimal("155.50"),
+                                                 Decimal("55.83"), Decimal("278.54")]
+
+
+def test_an_expense_in_both_columns_is_each_and_their_sum(engine):
+    answer = engine.ask("江门2024年办公费在基本支出和项目支出里各列了多少，合起来多少")
+    assert [(f.table, f.value) for f in answer.figures] == [(6, Decimal("30.85")), (7, Decimal("0.05"))]
+    assert "合计：30.85 + 0.05 = 30.90万元。" in answer.answer
+    answer = engine.ask("江门2024年公务接待费，基本支出和项目支出各列了多少，加起来是不是等于三公表的数")
+    assert [(f.table, f.value) for f in answer.figures] == [(6, Decimal("0.95")), (7, Decimal("1.79")),
+                                                            (8, Decimal("2.74"))]  # 表8 prints the sum
+
+
+def test_a_topic_asked_is_found_where_the_report_names_it(engine):
+    answer = engine.ask("廉江医保局2023年决算说明里存在哪些问题")
+    assert 0 < answer.answer.find("发现的问题及原因主要是") < 250  # from where it names them, not chunks before
+
+
+def test_a_units_item_asked_beside_a_thing_not_found_is_the_units(engine):
+    answer = engine.ask("广州医保中心物业费和租房各花多少")
+    assert answer.figures[0].value == Decimal("315.57")  # the 中心's 物业管理费, not its whole row
