@@ -283,6 +283,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入
     if _opposes(question, evidence):
         value += w.opposed
+    if _another_measure(question, evidence):
+        value += w.unit_conflicts
     if evidence.named:
         value += w.named
     elif _row_holds_named(question, evidence) or _part_of_named(question, evidence, terms):
@@ -384,6 +386,14 @@ def _opposes(question: Question, evidence: Evidence) -> bool:
         if any(a in asked and b not in asked and b in about and a not in about for a, b in (pair, pair[::-1])):
             return True
     return False
+
+
+def _another_measure(question: Question, evidence: Evidence) -> bool:
+    """The question asks a balance (结余) and the unit's row or sentence states a flow (收入, 支出)
+    and no balance."""
+    said = f"{evidence.label} {evidence.lead} {evidence.context}"
+    return any(asked in question.reading and other not in question.reading and other in said and asked not in said
+               for asked, other in domain.MEASURES_APART)
 
 
 def ranked(units: list[Evidence], terms: list[Term], question: Question,

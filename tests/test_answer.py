@@ -1680,3 +1680,8 @@ def test_a_topic_asked_is_found_where_the_report_names_it(engine):
 def test_a_units_item_asked_beside_a_thing_not_found_is_the_units(engine):
     answer = engine.ask("广州医保中心物业费和租房各花多少")
     assert answer.figures[0].value == Decimal("315.57")  # the 中心's 物业管理费, not its whole row
+
+
+def test_a_balance_asked_is_not_answered_by_a_flow(engine):
+    assert not engine.ask("廉江2023年城乡居民医疗保险基金结余了多少亿").found  # 收入13.08亿元, 支出8.13亿元 only
+    assert engine.ask("廉江2023年年末结转和结余多少").figures[0].value == Decimal("23.39")
