@@ -25,6 +25,8 @@ from rag.store import DocumentInfo, RowRecord, TableStore
 
 # a change asked as an amount ("比2022年增加了多少个", "少了多少"), not as a rate or a direction
 DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
+SHARE_ASKED = re.compile(r"的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:是|为|有)?(?:多少|几)?[？?。]?$")
+WHOLE_BEFORE_PART = re.compile(r"^(.+?)(?:里面|当中|之中|中|里)(.+)$")  # "B中A占多少": the whole said first
 EACH_SHARE = re.compile(r"各自?占|分别占")  # "A和B各占总额几成": each a part of the whole after it
 
 
@@ -125,6 +127,8 @@ class DerivedAnswers:
             return self.figures.pair(question, *rates) if len(rates) == 2 else self.figures.side_by_side(question, rates)
         if "占" not in question.text and (stated := self._stated_rate(question, documents)):
             return stated  # "按不低于百分之几的比例救助": a rate the report states, not a part over a whole
+        if not question.subjects:
+            return self._share_of_said(question, documents)
         if EACH_SHARE.search(question.reading) and len(question.columns) > 1 and len(documents) == 1 \
                 and (columns := self._columns_of_row(question, documents)):
             return columns  # "行政运行里基本支出和项目支出各占多少": the row's columns over its total
@@ -166,14 +170,42 @@ class DerivedAnswers:
                     self.figures.best(amounts, document, domain.DEFAULT_SHARE_WHOLE)
             if whole is None or whole.value == 0 or whole.unit != part.unit:
                 continue
-            share = percent_of(part.value, whole.value)
-            lines.append(f"{document.title}：{part.label}{money(part.value)}{part.unit}，占{whole.label}"
-                         f"{money(whole.value)}{whole.unit}的{share}%（{money(part.value)} ÷ {money(whole.value)}）。"
-                         f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
-            figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
-            sources += [self.figures.figure_source(part), self.figures.figure_source(whole)]
+            self._add_share(document, part, whole, lines, figures, sources)
         if not figures:
             return self.figures.not_found(question, documents, None if unaccounted else part_subject)
+        return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    def _add_share(self, document: DocumentInfo, part: Figure, whole: Figure, lines: list[str],
+                   figures: list[Figure], sources: list[Source]) -> None:
+        share = percent_of(part.value, whole.value)
+        lines.append(f"{document.title}：{part.label}{money(part.value)}{part.unit}，占{whole.label}"
+                     f"{money(whole.value)}{whole.unit}的{share}%（{money(part.value)} ÷ {money(whole.value)}）。"
+                     f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
+        figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
+        sources += [self.figures.figure_source(part), self.figures.figure_source(whole)]
+
+    def _share_of_said(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        """"居民医保参保人数占全市参保总人数的比例": a part and a whole no row names, each found as a
+        figure asked in its own words; a share the report states of that part ("占…的18.9%") first."""
+        stated = self.figures.run(replace(question, intent="figure"), documents)
+        if stated.found and stated.figures[0].unit == "%" and "占" in (stated.figures[0].sentence or ""):
+            return stated
+        before, _, after = question.reading.partition("占")
+        parts_said, whole_words = [before], SHARE_ASKED.sub("", after)
+        if not whole_words and (within := WHOLE_BEFORE_PART.search(before)):  # "医保基金支出中居民医保占多少"
+            whole_words = within.group(1)  # the part with the whole's words first (居民医保's 支出, not 收入)
+            parts_said.append(within.group(2))
+        asked = replace(question, asked_class=None, intent="figure", stated=set())
+        lines, figures, sources = [], [], []
+        for document in documents:
+            whole = self.figures.ranked(replace(asked, reading=whole_words), [document], None) if whole_words else []
+            found = [f for said in parts_said for u in self.figures.ranked(replace(asked, reading=said), [document], None)
+                     if whole and (f := u.figure).unit == whole[0].figure.unit != "%"
+                     and whole[0].figure.value > f.value > 0]
+            if found:
+                self._add_share(document, found[0], whole[0].figure, lines, figures, sources)
+        if not figures:
+            return stated if stated.found else self.figures.not_found(question, documents, None)
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def _columns_of_row(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:

@@ -806,6 +806,8 @@ def _intent(text: str, question: Question) -> str:
         return "definition"  # "经营支出是什么": a term, asked of no report in particular
     changed = any(w in text for w in words["change"]) or (  # 增长百分之几: how much it grew
         "占" not in text and any(w in text for w in domain.GROWTH_WORDS))
+    if not has_subject and "占" in text and question.asked_class == "percent" and not changed:
+        return "share"  # "居民医保参保人数占全市参保总人数的比例": a part and a whole said in words
     if has_subject and any(w in text for w in words["share"]) and question.asked_class != "money" and not (
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS + domain.GROWTH_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)

@@ -1685,3 +1685,10 @@ def test_a_units_item_asked_beside_a_thing_not_found_is_the_units(engine):
 def test_a_balance_asked_is_not_answered_by_a_flow(engine):
     assert not engine.ask("廉江2023年城乡居民医疗保险基金结余了多少亿").found  # 收入13.08亿元, 支出8.13亿元 only
     assert engine.ask("廉江2023年年末结转和结余多少").figures[0].value == Decimal("23.39")
+
+
+def test_a_share_of_a_part_and_a_whole_said_in_words_no_row_names(engine):
+    answer = engine.ask("江门2023年职工医保参保人数占全市参加基本医疗保险人数的比重是多少")
+    assert [f.value for f in answer.figures] == [Decimal("42.05"), Decimal("170.12"), Decimal("404.54")]
+    answer = engine.ask("江门2023年全市参保人里职工医保占百分之几")  # the whole said first
+    assert answer.figures[0].value == Decimal("42.05")
