@@ -139,6 +139,10 @@ CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|�
 CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
                                   "靠谱吗", "有没有这回事", "是否真实", "是否准确",
                                   "这么写的吗", "这样写的吗", "是这样吗", "是这么回事吗")
+# a clause about the asker ("我们镇卫生院也参加了", "我在江门参加居民医保"): it sets the scene
+ASKER_SAID = r"[我咱]"
+# a clause saying what the asker means to do with the answer ("我们镇想参考下比例"): it asks nothing
+ASKER_PURPOSE = r"(?:我|咱)们?[^，,。？?]{0,6}?(?:想|要|准备|打算)"
 # a judgement asked of the reader ("预算编得合不合理", "钱花得值不值"): the reports state figures and the
 # department's own self-evaluation, never an outside opinion; asked alone, refused with what is held
 OPINION_ASKED: tuple[str, ...] = ("合不合理", "合理吗", "是否合理", "合理不合理", "值不值", "值得吗", "好不好",
@@ -492,7 +496,8 @@ REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "
 # reports explain a change under "主要变动情况："
 # how the report explains something: a change or a gap asks its reason ("比上年少，主要是什么情况"),
 # anything else its meaning
-EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释", "什么情况", "怎么个情况")
+EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释", "什么情况", "怎么个情况",
+                                 "主要是哪些", "哪些开支", "哪些支出", "哪几项")  # 下降了，主要是哪些开支减少了
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0
 REASON_AFTER_HOW: tuple[str, ...] = ("多了", "少了", "增加", "减少", "涨", "降", "这么", "那么", "是0", "为0", "是零",
                                      "没有", "没了", "对不上", "不一样", "差这么")

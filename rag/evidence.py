@@ -165,6 +165,8 @@ def _names_change(label: str) -> bool:
 
 
 # ------------------------------------------------------------------ sentences
+LIST_OPENED = re.compile(r"[：:](?:1[、.．]|一是|（一）|\(1\))")  # a lead-in and the first item of its list
+LIST_ITEMS_KEPT = 12  # the sentences after a list's first item kept with it (quoted up to a passage's length)
 def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
     """Every sentence, with the sentences after it in its paragraph (where a reason often follows)."""
     units = []
@@ -174,7 +176,8 @@ def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
             and paragraphs[number + 1].section_path == paragraph.section_path else []
         for i, sentence in enumerate(parts):
             lead_in = sentence.endswith(("：", ":"))  # "…指标实现情况：": what it introduces follows
-            after = parts[i + 1:i + 3] or (following[:2] if lead_in else [])
+            listed = LIST_OPENED.search(sentence)  # "…主要是：1、…。": the items after it too
+            after = parts[i + 1:i + (LIST_ITEMS_KEPT if listed else 3)] or (following[:2] if lead_in else [])
             head = SENTENCE_HEAD_END.split(sentence, 1)[0]  # what the sentence is about
             units.append(Evidence(paragraph.doc, "sentence", head, f"{sentence} {' '.join(after[:1])}", paragraph.section_path,
                                   paragraph.line_start, sentence=sentence, section=paragraph.section_path,

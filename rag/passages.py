@@ -13,7 +13,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, subject_name
 from rag.audit import NUMBERING_PREFIX
 from rag.cache import RecentlyUsed
-from rag.evidence import Evidence, bigrams, sentences
+from rag.evidence import LIST_OPENED, Evidence, bigrams, sentences
 from rag.index import Chunk, SearchIndex
 from rag.parse.facts import CHANGE_WORDS
 from rag.parse.text import compact, unquoted
@@ -273,10 +273,11 @@ def _said_after(best: Evidence) -> list[str]:
     """What a reason's quote takes from the sentences after it: all that a lead-in ending with a colon
     introduces ("…指标实现情况：" then what happened, up to REASON_LEAD_IN_CHARS), else those that
     give the reason when it does not."""
-    if best.sentence.endswith(("：", ":")):
-        taken, size = [], 0
+    listed = LIST_OPENED.search(best.sentence)  # "…主要是：1、…。" and the items after it, up to a passage's length
+    if best.sentence.endswith(("：", ":")) or listed:
+        taken, size, most = [], 0, PASSAGE_CHARS if listed else REASON_LEAD_IN_CHARS
         for sentence in best.neighbours:
-            if taken and size + len(sentence) > REASON_LEAD_IN_CHARS:
+            if taken and size + len(sentence) > most:
                 break
             taken.append(sentence)
             size += len(sentence)

@@ -197,8 +197,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
         return question
     english, question.corrections = read_english(stripped)
+    english, spelled = read_pinyin(english)  # while the spaces keep "What was Maoming" three words
     normalized, typed_in_pinyin = read_pinyin(_share_the_word(_report_words(_normalize(english))))
-    question.corrections += typed_in_pinyin
+    question.corrections += spelled + typed_in_pinyin
     normalized, nicknames = read_nicknames(normalized)
     question.corrections += nicknames
     if vocabulary is not None:
@@ -283,8 +284,11 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
     question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", words_asked(normalized) or " ".join(
         part for part in spoken_sentences(sentence) if asks(part)) or sentence))  # "多少呀我听人家说…": no 多少…人
+    if (beside := _beside_the_ask(normalized, question.asking_clause)) and question.asked_class and \
+            measure_asked(normalized.replace(beside, " "))[0] is None:  # "…分别有多少，我们想参考下比例"
+        question.asked_class, question.asked_unit = None, None
     noun = (COUNTED.search(sentence) or COUNTED_BEFORE.search(sentence)) if question.asked_class == "count" else None
-    counted_noun = re.sub(r"^(?:以上|以下|左右|上下)", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
+    counted_noun = re.sub(r"^(?:以上|以下|左右|上下)|来着$", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
     counted_noun = COUNT_WORD_AFTER.sub("", counted_noun)  # "总人数是多少人": the measure says it, no noun
     # "几多架车啊": 车, not 车啊; "增加到多少个以上了": a bound, no noun
     question.counted = counted_noun if len(counted_noun) >= 2 else None
@@ -300,7 +304,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
-    if question.intent == "passage" and any(w in normalized for w in domain.OPINION_ASKED):
+    if (question.intent == "passage" or question.intent == "figure" and not question.asks_amount) and any(
+            w in normalized for w in domain.OPINION_ASKED):  # "花18万买公务用车值不值": the sum is said, not asked
         question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides
     if question.intent not in ("passage", "reason", "definition"):  # a figure's words: not those of a part left out
         question.reading = EXCLUDED.sub("", question.reading)  # (a passage's may be beside them: kept)
@@ -470,7 +475,7 @@ def _without_name_words(text: str) -> str:
     return text
 
 
-CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏)的?[“\"]?(?:\d{3,9})?")  # 口径: as counted in; a code may stand before the item
+CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分)[的，,]?[“\"]?(?:\d{3,9})?")  # 口径: as counted in; a code may stand before the item
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
@@ -782,6 +787,14 @@ def _amount_asked_apart(text: str) -> bool:
     return asks_amount_not_why(asking_part(text, CLAUSE_BREAKS))
 
 
+def _beside_the_ask(text: str, clause: str) -> str:
+    """A clause beside the one that asks, in its sentence, saying what the asker means to do with the
+    answer ("…分别有多少，我们镇想参考下比例"): it asks nothing ("各多少，项目支出占比？" asks twice)."""
+    sentence = next((s for s in spoken_sentences(text) if clause and clause in s), "")
+    return " ".join(part for part in re.split(f"[{CLAUSE_BREAKS}]", sentence.replace(clause, "，"))
+                    if re.search(domain.ASKER_PURPOSE, part))
+
+
 def asks_amount_not_why(clause: str) -> bool:
     """The clause asks how much or how many, and not why."""
     return bool(re.search("多少|几", clause)) and not any(w in clause for w in domain.REASON_WORDS) \
@@ -808,7 +821,9 @@ def _intent(text: str, question: Question) -> str:
         "占" not in text and any(w in text for w in domain.GROWTH_WORDS))
     if not has_subject and "占" in text and question.asked_class == "percent" and not changed:
         return "share"  # "居民医保参保人数占全市参保总人数的比例": a part and a whole said in words
-    if has_subject and any(w in text for w in words["share"]) and question.asked_class != "money" and not (
+    beside = _beside_the_ask(text, question.asking_clause)  # not "…分别有多少，我们想参考下比例"
+    share_asked = any(w in (text.replace(beside, " ") if beside else text) for w in words["share"])
+    if has_subject and share_asked and question.asked_class != "money" and not (
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS + domain.GROWTH_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)
         return "share"

@@ -20,7 +20,8 @@ from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.lookup import clean_row_name
 from rag.parse.text import compact
-from rag.question import AMOUNT_CITED, AS_OF_YEAR, IN_10K_YUAN, Question, asking_parts, asks, spoken_sentences
+from rag.question import (AMOUNT_CITED, AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_parts, asks,
+                          spoken_sentences)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|
                              r"|有报道称|有报道说|据报道|报道称|有人说|网上说|据说|只(?=[涨降增减跌])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
                              r"|好像|似乎|记得|准确|确切|精确"
                              r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止"
-                             r"|那边|这边|局里|万块钱|万块|块钱"
+                             r"|那边|这边|局里|万块钱|万块|块钱|来着"
                              r"|这个|这项|这笔|那个|那么多|这么多|那么|那|它们|它|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
@@ -145,6 +146,12 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     sentences = spoken_sentences(reading)
     asked = fold(" ".join(part for part in sentences if asks(part)) or reading)
     scene = fold(" ".join(part for part in sentences if not asks(part)))
+    # and the clauses about the asker ("我们镇卫生院也参加了，…多少家"): what they say is not asked either
+    about_asker = [part for part in re.split(f"[{CLAUSE_BREAKS}]", reading) if re.search(domain.ASKER_SAID, part)
+                   and not asks(part)]
+    if about_asker:
+        scene = f"{scene} {fold(' '.join(about_asker))}"
+        asked = " ".join(part for part in re.split(f"[{CLAUSE_BREAKS}]", asked) if part not in about_asker)
     for glued in GLUED_VERB.findall(fold(reading)):
         if not weights.frequency.get(glued):  # no report prints the item's last character and the verb
             content = re.sub(rf"{re.escape(glued)}(?=\s|$)", glued[0], content)

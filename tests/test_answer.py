@@ -1692,3 +1692,36 @@ def test_a_share_of_a_part_and_a_whole_said_in_words_no_row_names(engine):
     assert [f.value for f in answer.figures] == [Decimal("42.05"), Decimal("170.12"), Decimal("404.54")]
     answer = engine.ask("江门2023年全市参保人里职工医保占百分之几")  # the whole said first
     assert answer.figures[0].value == Decimal("42.05")
+
+
+def test_a_place_spelled_in_pinyin_among_english_words(engine):
+    answer = engine.ask("What were Zhanjiang 医保局's 2024 三公经费?")
+    assert not answer.found and "湛江" in answer.answer  # not a held city's figure
+    assert engine.ask("How much did Lianjiang spend on 三公 in 2023").figures[0].value == Decimal("4.45")
+
+
+def test_a_judgement_of_a_sum_stated_is_refused_with_the_figure_shown(engine):
+    answer = engine.ask("你觉得江门医保局2024年花17.56万三公经费合理吗")
+    assert not answer.found and "不评价" in answer.answer and "17.56万元" in answer.answer
+
+
+def test_what_the_asker_means_to_do_with_the_answer_asks_nothing(engine):
+    answer = engine.ask("江门医保局2024年行政运行、事业运行各有多少，我们想参考下比例")
+    assert [f.value for f in answer.figures] == [Decimal("937.27"), Decimal("679.58")]
+    answer = engine.ask("廉江2023年宣传月，我们医院也去了，参与的医药机构是多少家来着")
+    assert answer.figures[0].value == Decimal("356")
+
+
+def test_a_container_before_a_comma_only_says_where(engine):
+    answer = engine.ask("江门2024年三公经费里，公务接待费和公务用车运行维护费各多少")
+    assert [f.value for f in answer.figures] == [Decimal("2.74"), Decimal("14.82")]  # not 三公经费 17.56
+
+
+def test_which_expenses_made_a_change_asks_the_reports_reason(engine):
+    answer = engine.ask("廉江医保局2023年机关运行经费下降了，主要是哪些开支")
+    assert not answer.figures and "设备购置费、日常维修费等开支减少" in answer.answer
+
+
+def test_a_reason_opening_a_numbered_list_is_quoted_with_its_items(engine):
+    answer = engine.ask("廉江医保局2023年决算里说存在的问题咋回事")
+    assert "发现的问题及原因主要是：1、" in answer.answer and "2、医保档案资料室未能建立" in answer.answer
