@@ -14,6 +14,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from functools import cached_property
 from itertools import islice
 
@@ -209,6 +210,8 @@ class AnswerEngine:
             refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
+        if question.asked_unit == "元" and answer.found and answer.figures and answer.figures[0].unit == "万元":
+            answer = _in_yuan(answer)  # "折合是多少元": the report's 万元 times 10,000, shown
         label_uploaded(answer, self._uploaded)
         if note and answer.found and _note_applies(note, documents, answer):
             answer.answer = f"{note}\n{answer.answer}"
@@ -384,6 +387,16 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     if per is not None:
         return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else f"按{per}计"
     return None if period[0] in stated else period[0]
+
+
+def _in_yuan(answer: Answer) -> Answer:
+    """The first figure, stated in 万元, converted to the 元 asked; the report's figure stays beside it."""
+    stated = answer.figures[0]
+    yuan = stated.value * 10000
+    yuan = yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan.normalize()
+    answer.figures.insert(0, replace(stated, value=yuan, unit="元", sentence=f"{stated.value}万元 × 10000"))
+    answer.answer = f"折合{yuan:,}元（{stated.label}{stated.value}万元 × 10000）。\n{answer.answer}"
+    return answer
 
 
 def _of_the_years(question: Question, document: DocumentInfo) -> bool:

@@ -143,6 +143,8 @@ CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "
 ASKER_SAID = r"[我咱]"
 # a clause saying what the asker means to do with the answer ("我们镇想参考下比例"): it asks nothing
 ASKER_PURPOSE = r"(?:我|咱)们?[^，,。？?]{0,6}?(?:想|要|准备|打算)"
+# a sum asked in another unit ("0.02万元折合多少元"): the sum stated is what is converted, not a figure known
+CONVERSION_ASKED: tuple[str, ...] = ("折合", "换算", "合成", "折算")
 # a judgement asked of the reader ("预算编得合不合理", "钱花得值不值"): the reports state figures and the
 # department's own self-evaluation, never an outside opinion; asked alone, refused with what is held
 OPINION_ASKED: tuple[str, ...] = ("合不合理", "合理吗", "是否合理", "合理不合理", "值不值", "值得吗", "好不好",

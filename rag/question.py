@@ -382,8 +382,8 @@ def figures_stated(text: str) -> set[Decimal]:
     """The figures a question states in clauses that ask nothing ("吴川公务接待费1.5万元里，接待外宾的
     部分占多少", "核定事业编制20名，实际在岗多少人"): what the asker knows already, so not the answer."""
     asking = set(asking_parts(text, CLAUSE_BREAKS))
-    if not asking or any(w in text for w in domain.CLAIM_CHECKED):  # "绩效工资只有130.90万？", "…属实吗":
-        return set()  # no clause asks another figure, or a claim is put to be checked: the ones stated are
+    if not asking or any(w in text for w in domain.CLAIM_CHECKED + domain.CONVERSION_ASKED):  # "…属实吗":
+        return set()  # no clause asks another figure, or a claim is put to be checked, or a sum converted: the ones stated are
     return {Decimal(n) for clause in re.split(f"[{CLAUSE_BREAKS}]", text) if clause not in asking
             for n in FIGURE_STATED.findall(clause)}
 

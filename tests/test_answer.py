@@ -1725,3 +1725,10 @@ def test_which_expenses_made_a_change_asks_the_reports_reason(engine):
 def test_a_reason_opening_a_numbered_list_is_quoted_with_its_items(engine):
     answer = engine.ask("廉江医保局2023年决算里说存在的问题咋回事")
     assert "发现的问题及原因主要是：1、" in answer.answer and "2、医保档案资料室未能建立" in answer.answer
+
+
+def test_a_sum_asked_in_yuan_is_converted_from_the_reports_wan_yuan(engine):
+    answer = engine.ask("吴川2024年公务接待费折合多少元")
+    assert [(f.value, f.unit) for f in answer.figures[:2]] == [(Decimal("15000"), "元"), (Decimal("1.50"), "万元")]
+    answer = engine.ask("廉江2023年决算0.02万元的其他收入换算成元是多少元")  # the sum stated is converted
+    assert answer.figures[0].value == Decimal("200")
