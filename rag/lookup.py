@@ -147,7 +147,7 @@ class FigureFinder:
             if not columns and title_names_item:
                 columns = [c for c in total.values if c.rsplit(SEPARATOR, 1)[-1].endswith(TOTAL_ROW_NAMES)]
             if columns:
-                column = _prefer_group(columns, question, document)
+                column = prefer_group(columns, question, document)
                 score = self._table_score(table, question) + (10 if by_column else 0)
                 candidates.append((score, table, total, column))
         if not candidates:
@@ -213,7 +213,7 @@ class FigureFinder:
             chosen = [c for c in columns if c.rsplit(SEPARATOR, 1)[-1] == asked or c.endswith(asked)]
             if chosen:
                 return chosen[0]
-        return _prefer_group(columns, question, document)
+        return prefer_group(columns, question, document)
 
     def figure_at(self, document: DocumentInfo, table: TableInfo, row: RowRecord, column: str, label: str) -> Figure:
         return Figure(row.values[column], table.unit or document.money_unit or "万元", label, document.name,
@@ -235,7 +235,7 @@ def _column_names(column: str, synonyms: set[str]) -> bool:
     return compact(last) in synonyms
 
 
-def _prefer_group(columns: list[str], question: Question, document: DocumentInfo) -> str:
+def prefer_group(columns: list[str], question: Question, document: DocumentInfo) -> str:
     """In a 预算数/决算数 table, the group the question's report kind asks for (决算数 by default)."""
     wanted = [c for c in question.columns if c in domain.KIND_COLUMN_GROUPS.values()]
     wanted += [domain.KIND_COLUMN_GROUPS[k] for k in question.kinds if k in domain.KIND_COLUMN_GROUPS]

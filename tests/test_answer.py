@@ -1732,3 +1732,16 @@ def test_a_sum_asked_in_yuan_is_converted_from_the_reports_wan_yuan(engine):
     assert [(f.value, f.unit) for f in answer.figures[:2]] == [(Decimal("15000"), "元"), (Decimal("1.50"), "万元")]
     answer = engine.ask("廉江2023年决算0.02万元的其他收入换算成元是多少元")  # the sum stated is converted
     assert answer.figures[0].value == Decimal("200")
+
+
+def test_one_item_in_each_table_named_by_number_or_title(engine):
+    answer = engine.ask("廉江2023年决算三公经费表和基本支出决算明细表里的公务用车运行维护费各是多少")
+    assert [(f.table, f.value) for f in answer.figures] == [(9, Decimal("4.45")), (6, Decimal("2.79"))]
+    answer = engine.ask("江门2024年表6、表7、表8里的公务接待费对得上吗")
+    assert [(f.table, f.value) for f in answer.figures] == [(6, Decimal("0.95")), (7, Decimal("1.79")),
+                                                            (8, Decimal("2.74"))]
+
+
+def test_what_is_excluded_ends_where_besides_is_said(engine):
+    answer = engine.ask("廉江2023年决算除了财政拨款之外还有其他收入，是多少")
+    assert answer.figures[0].value == Decimal("0.02")
