@@ -1745,3 +1745,7 @@ def test_one_item_in_each_table_named_by_number_or_title(engine):
 def test_what_is_excluded_ends_where_besides_is_said(engine):
     answer = engine.ask("廉江2023年决算除了财政拨款之外还有其他收入，是多少")
     assert answer.figures[0].value == Decimal("0.02")
+
+
+def test_cantonese_inside_and_buying_an_official_car(engine):
+    assert engine.ask("吳川2024年預算入面買公務車嘅錢係幾多").figures[0].value == Decimal("18.00")
