@@ -479,9 +479,11 @@ ACTUAL_ASKED_WORDS: tuple[str, ...] = ("实际达到", "实际完成", "实际�
 # words of which a question names one and a unit the other: a table of 支出 does not answer
 # about 收入, whatever else they share
 OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))
-# a balance is no flow: a question asking the first is not answered by a figure whose row or sentence
-# says only the second (基金结余 is not 基金收入 or 基金支出)
-MEASURES_APART: tuple[tuple[str, str], ...] = (("结余", "收入"), ("结余", "支出"))
+# a measure is not another: a question asking the first is not answered by a figure whose row or sentence
+# says only the second (基金结余 is not 基金收入 or 基金支出; 个人缴费 is no 报销额度)
+MEASURES_APART: tuple[tuple[str, str], ...] = (("结余", "收入"), ("结余", "支出"),
+                                                # what a person pays in is not what is paid out to them
+                                                ("缴费", "报销"), ("缴费", "享受"), ("缴费", "支付"))
 # the fund's books are not the department's (医保基金支出 and 医疗保障局2023年度总支出): opposed in
 # the prose only, since every table cell is the department's own money, whatever fund its row names
 # (财政对城乡居民基本医疗保险基金的补助, 欺诈骗取医疗保障基金举报奖励金)

@@ -1749,3 +1749,8 @@ def test_what_is_excluded_ends_where_besides_is_said(engine):
 
 def test_cantonese_inside_and_buying_an_official_car(engine):
     assert engine.ask("吳川2024年預算入面買公務車嘅錢係幾多").figures[0].value == Decimal("18.00")
+
+
+def test_what_a_person_pays_in_is_not_what_is_paid_out(engine):
+    assert not engine.ask("江门2023年居民医保每人每年个人要缴费多少钱").found  # 350元 is a 报销额度
+    assert engine.ask("江门2023年居民普通门诊每人每年能报多少").figures[0].value == Decimal("350")
