@@ -211,6 +211,10 @@ class AnswerEngine:
             refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
+        elif group := self._group_unstated(question, answer):  # 决算数 asked of a budget: its 预算数 is not it
+            refusal = self._refuse(question, f"{group}，只列出：\n{answer.answer}")
+            refusal.sources = answer.sources
+            answer = refusal
         if question.asked_unit == "元" and answer.found and answer.figures and answer.figures[0].unit == "万元":
             answer = _in_yuan(answer)  # "折合是多少元": the report's 万元 times 10,000, shown
         label_uploaded(answer, self._uploaded)
@@ -222,6 +226,20 @@ class AnswerEngine:
         for source in answer.sources:
             source.scanned = source.doc in self._scanned and self._scanned[source.doc].read_by_ocr(source.line)
         return answer
+
+    def _group_unstated(self, question: Question, answer: Answer) -> str | None:
+        """The report kind's figures asked (决算数, 预算数) of a report of the other kind whose figure
+        found is not of that group: what the report is, said; None when the figure is of the group."""
+        if not (answer.found and answer.figures) or answer.figures[0].table is None:  # prose says its own
+            return None
+        figure = answer.figures[0]
+        document = self._by_name.get(figure.doc)
+        asked = [g for g in question.columns if g in domain.KIND_COLUMN_GROUPS.values()]
+        if document is None or not asked or document.kind not in domain.KIND_COLUMN_GROUPS \
+                or domain.KIND_COLUMN_GROUPS[document.kind] in asked or any(g in (figure.column or "") for g in asked):
+            return None
+        own = domain.KIND_COLUMN_GROUPS[document.kind]
+        return f"{document.title}中没有{'、'.join(asked)}（{document.kind}列的是{own}）"
 
     def _passage_in_other_kinds(self, question: Question, docs_filter: set[str] | None,
                                 searched: list[DocumentInfo]) -> Answer | None:

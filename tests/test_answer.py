@@ -1754,3 +1754,9 @@ def test_cantonese_inside_and_buying_an_official_car(engine):
 def test_what_a_person_pays_in_is_not_what_is_paid_out(engine):
     assert not engine.ask("江门2023年居民医保每人每年个人要缴费多少钱").found  # 350元 is a 报销额度
     assert engine.ask("江门2023年居民普通门诊每人每年能报多少").figures[0].value == Decimal("350")
+
+
+def test_final_accounts_asked_of_a_budget_is_refused_with_its_budget_figure(engine):
+    answer = engine.ask("吴川2024年三公经费决算数是多少")
+    assert not answer.found and "没有决算数（部门预算列的是预算数）" in answer.answer and "19.50万元" in answer.answer
+    assert engine.ask("廉江2023年三公经费预算数多少").figures[0].value == Decimal("4.45")  # a 决算 prints both
