@@ -38,6 +38,7 @@ from rag.store import DocumentInfo
 
 # "A和2024年B": the side after 和 (与, 跟) names a year of its own
 SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?:其|它的?)?(?=(?:20)?\d\d年)")
+COLUMN_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,10})[”\"」](?:那一?|这一?)?[栏列]")  # “上年执行数”栏
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
 
@@ -211,7 +212,8 @@ class AnswerEngine:
             refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
-        elif group := self._group_unstated(question, answer):  # 决算数 asked of a budget: its 预算数 is not it
+        elif group := self._group_unstated(question, answer) or _column_unprinted(question, answer):
+            # 决算数 asked of a budget, a column the table lacks ("上年执行数"栏): the figure found is not it
             refusal = self._refuse(question, f"{group}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
@@ -406,6 +408,17 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     if per is not None:
         return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else f"按{per}计"
     return None if period[0] in stated else period[0]
+
+
+def _column_unprinted(question: Question, answer: Answer) -> str | None:
+    """A column named in quotes ("“上年执行数”栏") that the table of the figure found does not print."""
+    named = COLUMN_QUOTED.search(question.text)
+    figure = answer.figures[0] if answer.found and answer.figures else None
+    if named is None or figure is None or figure.table is None:
+        return None
+    column = compact(named.group(1))
+    return None if column in compact(f"{figure.column} {figure.row}") else \
+        f"表{figure.table}《{figure.table_title}》中没有“{named.group(1)}”这一栏"
 
 
 def _in_yuan(answer: Answer) -> Answer:

@@ -1760,3 +1760,9 @@ def test_final_accounts_asked_of_a_budget_is_refused_with_its_budget_figure(engi
     answer = engine.ask("吴川2024年三公经费决算数是多少")
     assert not answer.found and "没有决算数（部门预算列的是预算数）" in answer.answer and "19.50万元" in answer.answer
     assert engine.ask("廉江2023年三公经费预算数多少").figures[0].value == Decimal("4.45")  # a 决算 prints both
+
+
+def test_a_column_named_in_quotes_that_the_table_lacks_is_refused(engine):
+    answer = engine.ask("吴川2024年预算表12里非税工作经费“上年预算数”那一栏是多少")
+    assert not answer.found and "没有“上年预算数”这一栏" in answer.answer and "137.50万元" in answer.answer
+    assert engine.ask("江门2024年表3里行政运行“基本支出”栏是多少").figures[0].value == Decimal("937.27")
