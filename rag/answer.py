@@ -192,7 +192,7 @@ class AnswerEngine:
             return self._refuse(question, f"{titles}中没有科目编码为{'、'.join(unknown)}的项目。")
         if unlisted := self._unlisted_unit(question, documents):
             return self._refuse(question, unlisted)
-        answer = (question.intent in ("figure", "compare") and self.derived.across_tables(question, documents)) \
+        answer = (question.intent in ("figure", "compare") and self.tables.across(question, documents)) \
             or self._by_intent(question, documents)
         if not answer.found and question.intent in ("passage", "reason") and question.kinds:
             answer = self._passage_in_other_kinds(question, docs_filter, documents) or answer

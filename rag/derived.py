@@ -16,19 +16,15 @@ from decimal import Decimal
 from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.figure_answers import FigureAnswers, bar_chart
-from rag.lookup import Figure, FigureFinder, clean_row_name, prefer_group
+from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.headers import SEPARATOR
-from rag.evidence import bigrams
-from rag.question import (CLAUSE_BREAKS, TABLE_NAMED, TABLE_NUMBER, Question, asking_part, asking_parts,
-                          leaves_out)
 from rag.parse.text import compact, unquoted
-from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
+from rag.question import CLAUSE_BREAKS, Question, asking_part, asking_parts, leaves_out
+from rag.store import DocumentInfo, RowRecord, TableStore
 
 
 # a change asked as an amount ("比2022年增加了多少个", "少了多少"), not as a rate or a direction
 DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
-REPORT_SAID_BEFORE = re.compile(r"^年?度?(?:部门)?(?:决算|预算)?(?:里|中|的)?")
-TITLE_SAID = 0.6  # the share of a table's words said that names it ("“三公”经费表" for 财政拨款“三公”经费支出决算表)
 SHARE_ASKED = re.compile(r"的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:是|为|有)?(?:多少|几)?[？?。]?$")
 WHOLE_BEFORE_PART = re.compile(r"^(.+?)(?:里面|当中|之中|中|里)(.+)$")  # "B中A占多少": the whole said first
 EACH_SHARE = re.compile(r"各自?占|分别占")  # "A和B各占总额几成": each a part of the whole after it
@@ -78,53 +74,6 @@ class DerivedAnswers:
         if len(pairs) > 2:  # "江门、吴川、广州的三公经费": each, side by side
             return self.figures.side_by_side(question, pairs)
         return self.figures.pair(question, pairs[0], pairs[1])
-
-    def across_tables(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
-        """"“三公”经费表里的A和基本支出明细表里的同名科目对得上吗": the item in each table named, side by
-        side; None unless one report, one item besides the tables' titles and two or more tables named."""
-        if len(documents) != 1:
-            return None
-        document = documents[0]
-        tables = self.finder.tables(document.name)
-        numbers, titles = self._tables_named(question, tables)
-        items = [s for s in question.subjects if not any(unquoted(question.said.get(s, s)) in t for t in titles)]
-        if len(numbers) < 2 or len(items) != 1:
-            return None
-        names = {compact(n) for n in (items[0], *domain.ITEMS.get(items[0], ()), *domain.ITEM_ROW_NAMES.get(items[0], ()))}
-        pairs = []
-        for table, rows in (t for number in numbers for t in tables if t[0].number == number):
-            if (figure := self._in_table(document, table, rows, question, names)) is None:
-                return None
-            pairs.append((f"表{table.number}", figure))
-        return self.figures.pair(question, *pairs) if len(pairs) == 2 else self.figures.side_by_side(question, pairs)
-
-    @staticmethod
-    def _tables_named(question: Question, tables: list[tuple[TableInfo, list[RowRecord]]]) -> tuple[list[int], list[str]]:
-        """The numbers of the report's tables the question names, by number or by words of a title
-        (the one title they fit best), in the order named; and the title words said."""
-        reading = unquoted(question.reading)  # “三公”经费表: quotes inside a title said
-        named = [(m.start(), int(m.group(1))) for m in TABLE_NUMBER.finditer(reading)]
-        titles = [m for m in TABLE_NAMED.finditer(reading)]
-        for match in titles:  # "三公经费表和基本支出决算明细表": each title of a list
-            for at, title in ((match.start() + p.start(), p.group(0)) for p in re.finditer("[^和与及跟同、]+", match.group(0))):
-                said = bigrams(compact(REPORT_SAID_BEFORE.sub("", title)))  # not 2023年决算's 年决算
-                overlap = sorted(((len(said & bigrams(unquoted(compact(t.title)))) / max(1, len(said)), t.number)
-                                  for t, _ in tables), reverse=True)
-                if overlap and overlap[0][0] >= TITLE_SAID and (len(overlap) == 1 or overlap[1][0] < overlap[0][0]):
-                    named.append((at, overlap[0][1]))
-        return list(dict.fromkeys(n for _, n in sorted(named))), [m.group(0) for m in titles]
-
-    def _in_table(self, document: DocumentInfo, table: TableInfo, rows: list[RowRecord], question: Question,
-                  names: set[str]) -> Figure | None:
-        """The item's figure in this table: its row (by name or code), else its column of the total row."""
-        row = next((r for r in rows if compact(clean_row_name(r.name)) in names or r.code in names), None)
-        if row is not None:
-            column = self.finder.column_for(table, row, replace(question, columns=[]), document)
-            return self.finder.figure_at(document, table, row, column, clean_row_name(row.name))
-        total = next((r for r in rows if compact(r.name) in domain.TOTAL_ROW_NAMES), None)
-        columns = [c for c in (total.values if total else {}) if compact(c.rsplit(SEPARATOR, 1)[-1]) in names]
-        column = prefer_group(columns, question, document) if columns else None  # 决算数 of a 决算
-        return self.finder.figure_at(document, table, total, column, column.rsplit(SEPARATOR, 1)[-1]) if column else None
 
     def _asked_order(self, question: Question, doc: str) -> tuple[int, int]:
         """Where a report's city and year are named in the question: answers keep the question's order."""

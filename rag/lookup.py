@@ -14,7 +14,7 @@ from rag.parse.text import compact
 from rag.question import Question
 from rag.store import DocumentInfo, FactRecord, RowRecord, TableInfo, TableStore
 
-TOTAL_ROW_NAMES = ("合计", "总计")
+TOTAL_ROW_NAMES = domain.TOTAL_ROW_NAMES
 SCANNED = "（扫描件识别）"  # after the citation of a figure read by OCR
 
 

@@ -3,18 +3,26 @@
 A subject named is looked up as a figure and its table given with the cell that holds it; with no
 subject, the table whose title and columns hold most of the question's words is given (a
 project's 绩效目标 is a column of the project table). Asked how many tables a report has, its
-tables are listed, the count first."""
+tables are listed, the count first. One item asked of several tables named ("三公经费表和基本支出
+明细表里的公务用车运行维护费对得上吗", "表6、表7、表8的公务接待费") is each table's figure, side by side."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from decimal import Decimal
 
 from rag import domain, rank
 from rag.answer_types import Answer, Refuse, Source
-from rag.evidence import Evidence
+from rag.evidence import Evidence, bigrams
 from rag.figure_answers import FigureAnswers
-from rag.lookup import Figure, FigureFinder
-from rag.question import Question
-from rag.store import DocumentInfo, TableInfo
+from rag.lookup import Figure, FigureFinder, clean_row_name, prefer_group
+from rag.parse.headers import SEPARATOR
+from rag.parse.text import compact, unquoted
+from rag.question import TABLE_NAMED, TABLE_NUMBER, Question
+from rag.store import DocumentInfo, RowRecord, TableInfo
+
+REPORT_SAID_BEFORE = re.compile(r"^年?度?(?:部门)?(?:决算|预算)?(?:里|中|的)?")  # 2023年决算三公经费表: not 年决算
+TITLE_SAID = 0.6  # the share of a table's words said that names it ("“三公”经费表" for 财政拨款“三公”经费支出决算表)
 
 
 class TableAnswers:
@@ -44,6 +52,53 @@ class TableAnswers:
         if not lines:
             return self._refuse(question, "报告中没有找到列出它的表格。")
         return Answer(question.text, True, "\n".join(lines), [], sources, question.intent, question)
+
+    def across(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
+        """"“三公”经费表里的A和基本支出明细表里的同名科目对得上吗": the item in each table named, side by
+        side; None unless one report, one item besides the tables' titles and two or more tables named."""
+        if len(documents) != 1:
+            return None
+        document = documents[0]
+        tables = self.finder.tables(document.name)
+        numbers, titles = self._tables_named(question, tables)
+        items = [s for s in question.subjects if not any(unquoted(question.said.get(s, s)) in t for t in titles)]
+        if len(numbers) < 2 or len(items) != 1:
+            return None
+        names = {compact(n) for n in (items[0], *domain.ITEMS.get(items[0], ()), *domain.ITEM_ROW_NAMES.get(items[0], ()))}
+        pairs = []
+        for table, rows in (t for number in numbers for t in tables if t[0].number == number):
+            if (figure := self._in_table(document, table, rows, question, names)) is None:
+                return None
+            pairs.append((f"表{table.number}", figure))
+        return self.figures.pair(question, *pairs) if len(pairs) == 2 else self.figures.side_by_side(question, pairs)
+
+    @staticmethod
+    def _tables_named(question: Question, tables: list[tuple[TableInfo, list[RowRecord]]]) -> tuple[list[int], list[str]]:
+        """The numbers of the report's tables the question names, by number or by words of a title
+        (the one title they fit best), in the order named; and the title words said."""
+        reading = unquoted(question.reading)  # “三公”经费表: quotes inside a title said
+        named = [(m.start(), int(m.group(1))) for m in TABLE_NUMBER.finditer(reading)]
+        titles = [m for m in TABLE_NAMED.finditer(reading)]
+        for match in titles:  # "三公经费表和基本支出决算明细表": each title of a list
+            for at, title in ((match.start() + p.start(), p.group(0)) for p in re.finditer("[^和与及跟同、]+", match.group(0))):
+                said = bigrams(compact(REPORT_SAID_BEFORE.sub("", title)))  # not 2023年决算's 年决算
+                overlap = sorted(((len(said & bigrams(unquoted(compact(t.title)))) / max(1, len(said)), t.number)
+                                  for t, _ in tables), reverse=True)
+                if overlap and overlap[0][0] >= TITLE_SAID and (len(overlap) == 1 or overlap[1][0] < overlap[0][0]):
+                    named.append((at, overlap[0][1]))
+        return list(dict.fromkeys(n for _, n in sorted(named))), [m.group(0) for m in titles]
+
+    def _in_table(self, document: DocumentInfo, table: TableInfo, rows: list[RowRecord], question: Question,
+                  names: set[str]) -> Figure | None:
+        """The item's figure in this table: its row (by name or code), else its column of the total row."""
+        row = next((r for r in rows if compact(clean_row_name(r.name)) in names or r.code in names), None)
+        if row is not None:
+            column = self.finder.column_for(table, row, replace(question, columns=[]), document)
+            return self.finder.figure_at(document, table, row, column, clean_row_name(row.name))
+        total = next((r for r in rows if compact(r.name) in domain.TOTAL_ROW_NAMES), None)
+        columns = [c for c in (total.values if total else {}) if compact(c.rsplit(SEPARATOR, 1)[-1]) in names]
+        column = prefer_group(columns, question, document) if columns else None  # 决算数 of a 决算
+        return self.finder.figure_at(document, table, total, column, column.rsplit(SEPARATOR, 1)[-1]) if column else None
 
     def _listed(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """How many tables each report has, each by number and title."""
