@@ -124,6 +124,7 @@ COUNT_WORD_AFTER = re.compile(r"总?(?:人数|人次数|人次|总数|数量|数
 REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER_HOW)})")
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
 CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
+DETAILS_ASKED = re.compile("|".join(domain.DETAILS_UNPRINTED))
 # the year a change is measured from, said alone or as a gloss of 上年 ("比去年（2023年）")
 BASE_YEAR = re.compile(r"(?:比|较|相比|对比)(?:上一?年)?[（(]?(20\d\d)年?(?:[)）](?!年))?")
 DATE_AFTER_YEAR = r"年年?(?:底|末|1[0-2]月|[1-9]月)"  # 2022年底, 2024年1月: a date, not the report's year
@@ -308,6 +309,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if (question.intent == "passage" or question.intent == "figure" and not question.asks_amount) and any(
             w in normalized for w in domain.OPINION_ASKED):  # "花18万买公务用车值不值": the sum is said, not asked
         question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides
+    if DETAILS_ASKED.search(normalized):  # "那两辆车是什么品牌型号": what is said of them is shown
+        question.problem = domain.DETAILS_HELD
     if question.intent not in ("passage", "reason", "definition"):  # a figure's words: not those of a part left out
         question.reading = EXCLUDED.sub("", question.reading)  # (a passage's may be beside them: kept)
     return question

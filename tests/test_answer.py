@@ -1766,3 +1766,9 @@ def test_a_column_named_in_quotes_that_the_table_lacks_is_refused(engine):
     answer = engine.ask("吴川2024年预算表12里非税工作经费“上年预算数”那一栏是多少")
     assert not answer.found and "没有“上年预算数”这一栏" in answer.answer and "137.50万元" in answer.answer
     assert engine.ask("江门2024年表3里行政运行“基本支出”栏是多少").figures[0].value == Decimal("937.27")
+
+
+def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
+    answer = engine.ask("吴川2024年要买的那辆公务用车是什么型号")
+    assert not answer.found and "品牌型号" in answer.answer and "18.00万元" in answer.answer  # what is held, shown
+    assert not engine.ask("江门2024年法律顾问费付给了哪一家律师事务所").found
