@@ -384,7 +384,8 @@ def _spelling_words(rows: list[str], headings: set[str]) -> set[str]:
     words = {variant for row in rows for variant in row_name_variants(row)}
     words |= {s for synonyms in domain.ITEMS.values() for s in synonyms}
     words |= {w for topic in domain.PASSAGE_TOPICS.values() for w in topic}
-    words |= set(domain.PURPOSE_WORDS + domain.REASON_WORDS)  # asked as typed: 搞什么 is no typo of 干什么
+    words |= set(domain.PURPOSE_WORDS + domain.REASON_WORDS + domain.OPINION_ASKED)  # asked as typed: 搞什么
+    # is no typo of 干什么, 值不值 none of 支部
     return words | headings
 
 

@@ -253,8 +253,8 @@ def _correct_pairs(text: str, vocabulary: Vocabulary, corrections: list[Correcti
         typed = text[start:start + 2]
         if not re.fullmatch(r"[\u4e00-\u9fff]{2}", typed) or any(typed in c.read_as for c in corrections) \
                 or any(is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + 2) if 0 < edge < len(text)) \
-                or any(dictionary_count(text[at:at + n]) >= DICTIONARY_WORD_MIN for n in (3, 4)
-                       for at in range(max(0, start + 2 - n), start + 1)):
+                or any(dictionary_count(word := text[at:at + n]) >= DICTIONARY_WORD_MIN or word in vocabulary.words
+                       for n in (3, 4) for at in range(max(0, start + 2 - n), start + 1)):  # 值不 of 值不值
             continue
         # 检察, a word, is read as another only in its very tones (检查 jian3 cha2), not 暴涨 bao4 zhang3 as 报账 bao4 zhang4
         tones = _tones(typed) if dictionary_count(typed) >= DICTIONARY_WORD_MIN else None

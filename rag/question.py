@@ -70,7 +70,7 @@ def _normalize(text: str) -> str:
     text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
     # apart stay apart when the spaces go
-    text = re.sub(r"(?<!\S)(2\d)(?!\S)", r"20\1年", text)
+    text = re.sub(r"(?<!\S)(2\d)(?!\S)(?!\s*(?:XX|xx|？|\?|…))", r"20\1年", text)  # not "结余 29 XX": a line's 行次
     text = re.sub(r"(?<![\d.])(20\d\d)(?=\s+[\u4e00-\u9fff])", r"\1年", text)  # "廉江2023 人员经费"
     text = NAMES_TYPED_APART.sub(r"\1和\2", text)
     text = compact(re.sub(r"(?<=\d)\s+(?=\d)", "、", text))

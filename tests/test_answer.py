@@ -10,11 +10,13 @@ from decimal import Decimal
 import pytest
 
 from conftest import ROOT
+from rag import rank
 from rag.answer import AnswerEngine
 from rag.evaluate import check, invented_figures, known_figures, load_cases
 from rag.index import write_chunks
 from rag.ingest import ingest
 from rag.llm import LLMPhraser, unsupported_numbers
+from rag.question import understand
 from rag.settings import load_settings
 
 
@@ -1772,3 +1774,18 @@ def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
     answer = engine.ask("吴川2024年要买的那辆公务用车是什么型号")
     assert not answer.found and "品牌型号" in answer.answer and "18.00万元" in answer.answer  # what is held, shown
     assert not engine.ask("江门2024年法律顾问费付给了哪一家律师事务所").found
+
+
+def test_a_lines_row_number_before_a_blank_is_no_year(engine):
+    answer = engine.ask("廉江决算总表“使用非财政拨款结余（含专用结余） 28 XX”里XX是多少")
+    assert answer.found and answer.figures[0].value == Decimal("0.00")  # 28 is the line's 行次, not 2028
+
+
+def test_an_opinion_word_is_not_read_as_a_typo(engine):
+    answer = engine.ask("你说吴川医保局2024年花18万买公车值不值？")
+    assert not answer.found and "支部" not in answer.answer  # 值不值, not 值不 -> 支部
+
+
+def test_asking_for_the_reports_own_words_is_no_word_to_find(engine):
+    question = understand("吴川2024年预算有没有提到DRG付费？原文怎么写的", engine.vocabulary)
+    assert "原文" not in rank.content_words(question) and "提到" not in rank.content_words(question)
