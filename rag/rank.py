@@ -312,8 +312,11 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
 
 
 def _counts_noun(counted: str, evidence: Evidence, w: Weights) -> bool:
-    wanted = bigrams(counted)
-    return len(wanted & bigrams(evidence.sentence or evidence.lead)) >= w.counted_at * len(wanted)
+    """The count's sentence names what is counted, as the question reads it or by an everyday word
+    of it the reports use too (内设机构 and 股室: "内设四个职能股室")."""
+    said = bigrams(evidence.sentence or evidence.lead)
+    return any(len(wanted & said) >= w.counted_at * len(wanted)
+               for wanted in (bigrams(word) for word in (counted, *EVERYDAY_WORDS.get(counted, ()))) if wanted)
 
 
 def _row_holds_named(question: Question, evidence: Evidence) -> bool:

@@ -1789,3 +1789,8 @@ def test_an_opinion_word_is_not_read_as_a_typo(engine):
 def test_asking_for_the_reports_own_words_is_no_word_to_find(engine):
     question = understand("吴川2024年预算有没有提到DRG付费？原文怎么写的", engine.vocabulary)
     assert "原文" not in rank.content_words(question) and "提到" not in rank.content_words(question)
+
+
+def test_a_count_names_its_noun_by_the_everyday_word_the_report_prints(engine):
+    answer = engine.ask("廉江市医保局一共有几个股室")  # read 内设机构; the report: 内设四个职能股室
+    assert answer.found and answer.figures[0].value == Decimal("4")
