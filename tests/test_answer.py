@@ -1794,3 +1794,8 @@ def test_asking_for_the_reports_own_words_is_no_word_to_find(engine):
 def test_a_count_names_its_noun_by_the_everyday_word_the_report_prints(engine):
     answer = engine.ask("廉江市医保局一共有几个股室")  # read 内设机构; the report: 内设四个职能股室
     assert answer.found and answer.figures[0].value == Decimal("4")
+
+
+def test_an_order_asked_in_everyday_words_is_a_ranking(engine):
+    answer = engine.ask("江门蓬江、江海、新会三个分局2024年基本支出从少到多排一下")
+    assert [f.value for f in answer.figures] == sorted(f.value for f in answer.figures) and len(answer.figures) == 3
