@@ -27,6 +27,7 @@ from rag.store import DocumentInfo, RowRecord, TableStore
 DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
 SHARE_ASKED = re.compile(r"的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:是|为|有)?(?:多少|几)?[？?。]?$")
 WHOLE_BEFORE_PART = re.compile(r"^(.+?)(?:里面|当中|之中|中|里)(.+)$")  # "B中A占多少": the whole said first
+CHINESE_NUMBERS = dict(zip("二三四五六七八九十", range(2, 11)))  # a place in an order said in numerals
 EACH_SHARE = re.compile(r"各自?占|分别占")  # "A和B各占总额几成": each a part of the whole after it
 
 
@@ -342,7 +343,7 @@ class DerivedAnswers:
         lines += [f"{i}. {name}：{money(f.value)}{f.unit}（{f.doc_title}，{f.citation}）" if name != f.doc_title else
                   f"{i}. {name}：{money(f.value)}{f.unit}（{f.citation}）" for i, (name, f) in enumerate(pairs, 1)]
         lines.append(note)
-        figures = [f for _, f in pairs]
+        figures = _nth_first(question, [f for _, f in pairs], lines)
         answer = Answer(question.text, True, "\n".join(lines), figures,
                         [self.figures.figure_source(f) for f in figures], question.intent, question)
         answer.chart = bar_chart(question, [name for name, _ in pairs], figures)
@@ -387,6 +388,7 @@ class DerivedAnswers:
         lines = [f"{document.title}表{within.table.number}《{within.table.title}》{ranked}，"
                  f"按「{within.column}」{'从低到高' if ascending else '从高到低'}："]
         lines += [f"{i}. {f.label}：{money(f.value)}{f.unit}（{f.citation}）" for i, f in enumerate(figures, 1)]
+        figures = _nth_first(question, figures, lines)
         answer = Answer(question.text, True, "\n".join(lines), figures,
                         [self.figures.figure_source(f) for f in figures[:3]], question.intent, question)
         answer.chart = bar_chart(question, [f.label for f in figures], figures)
@@ -469,6 +471,17 @@ def _sum_figure(parts: list[Figure]) -> Figure:
     total = sum((p.value for p in parts), Decimal(0))
     return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
                   sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts), scanned=any(p.scanned for p in parts))
+
+
+def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> list[Figure]:
+    """"排第二大的是哪一项": the figure at that place of the ranking first, said before the ranking."""
+    said = re.search(domain.ORDINAL_ASKED, question.text)
+    place = (int(said.group(1)) if said.group(1).isdigit() else CHINESE_NUMBERS.get(said.group(1), 0)) if said else 0
+    if not 1 < place <= len(ranked):
+        return ranked
+    nth = ranked[place - 1]
+    lines.insert(0, f"第{place}：{nth.label}，{money(nth.value)}{nth.unit}。")
+    return [nth] + [f for f in ranked if f is not nth]
 
 
 def _in_column(figure: Figure, row: RowRecord, column: str) -> Figure:

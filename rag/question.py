@@ -140,7 +140,7 @@ YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
 TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()‘’]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|[，,：:]))"
                          # or by the ending only a table's title has, whatever follows ("基本支出决算明细 公用经费那栏")
-                         r"|(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,20}?(?:明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{1,10}[）)])?"
+                         r"|(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,20}?(?:(?<!的)明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{1,10}[）)])?"
                          # or quoted after its number or before 那张 (表8“行政经费及三公经费”那张)
                          r"|(?:(?<=表\d[“\"])|(?<=表\d\d[“\"]))[^“”\"]{2,24}(?=[”\"])"
                          r"|(?<=[“\"])[^“”\"]{2,24}(?=[”\"](?:那|这)张)")
@@ -479,7 +479,7 @@ def _without_name_words(text: str) -> str:
     return text
 
 
-CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分)[的，,]?[“\"]?(?:\d{3,9})?")  # 口径: as counted in; a code may stand before the item
+CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?[“\"]?(?:\d{3,9})?")  # 口径: as counted in; a code may stand before the item
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
@@ -837,8 +837,9 @@ def _intent(text: str, question: Question) -> str:
     guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(
         w in question.asking_clause for w in words["rank"])  # "最多的是X吧？这笔钱是多少": a guess, then X asked
     if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)
-            or any(w in text for w in domain.CLASSIFICATION_WORDS)) and any(
-            w in text for w in words["rank"]) and not guessed:  # not "最多的是X吧？这笔钱是多少": X's figure
+            or any(w in text for w in domain.CLASSIFICATION_WORDS)) and (any(
+            w in text for w in words["rank"]) or re.search(domain.ORDINAL_ASKED, text)) and not guessed:
+        # not "最多的是X吧？这笔钱是多少": X's figure
         return "rank"  # "哪个项目最多": the projects are what is ranked
     several = len(question.cities) > 1 or len(question.years) > 1 or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and any(

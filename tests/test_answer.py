@@ -1799,3 +1799,14 @@ def test_a_count_names_its_noun_by_the_everyday_word_the_report_prints(engine):
 def test_an_order_asked_in_everyday_words_is_a_ranking(engine):
     answer = engine.ask("江门蓬江、江海、新会三个分局2024年基本支出从少到多排一下")
     assert [f.value for f in answer.figures] == sorted(f.value for f in answer.figures) and len(answer.figures) == 3
+
+
+def test_a_place_in_a_ranking_asked_puts_that_item_first(engine):
+    answer = engine.ask("吴川2024年基本支出里商品和服务支出下面的明细，第三大的是哪项")
+    values = [f.value for f in answer.figures]
+    assert answer.answer.startswith("第3：") and values[0] == sorted(values, reverse=True)[2]
+
+
+def test_the_details_of_an_item_only_say_where_the_row_asked_is(engine):
+    answer = engine.ask("廉江2023年决算工资福利的明细里，津贴补贴是多少")
+    assert [f.value for f in answer.figures] == [Decimal("152.42")]  # not 工资福利支出 655.03
