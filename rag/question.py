@@ -151,7 +151,7 @@ EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|�
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
 CODE_IN_NAME = re.compile(r"[\[［【]\d{3,9}[\]］】]")  # “[30227]委托业务费”: the code is read apart, the name as printed
-QUOTED = re.compile(r"[“\"「]([^”\"」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
+QUOTED = re.compile(r"[“\"「]([^“”\"「」]{6,40})[”\"」]")  # a long name in quotes is asked as printed
 TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.万元%])")  # 表4, （表4）
 
 
@@ -450,6 +450,9 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     asked_unit = said.group(1) if said else next(
         (unit for noun, unit in domain.COUNT_NOUNS.items() if noun in counted), None)
+    if asked_unit is None and (counted_in := next((unit for unit, thing in domain.UNIT_THING.items() if re.search(
+            rf"(?:多少|几)[台部辆]?{thing}|{thing}{unit}(?:有|是|共|一共)*(?:多少|几)(?![钱万元])", counted)), None)):
+        asked_unit = counted_in  # "有多少车辆", "车辆有多少": counted in 辆, not 执法车辆36万元
     if any(w in counted for w in domain.YEARS_ASKED):  # 用了多少年, 车龄: a count of years
         asked_unit = domain.YEARS_UNIT
     elif asked_unit == domain.YEARS_UNIT:

@@ -68,6 +68,9 @@ NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿
 # a one-character verb done to what is asked, with the item's last character before it ("居民门特报了多少人次",
 # "生育津贴发了几次"): glued to the item it would make a word the reports lack (特报), which weighs most
 GLUED_VERB = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff])了(?:多少|几)")
+# a word in Latin letters with a small letter (an acronym such as DIP or DRG is printed as asked), and a
+# date's month and day ("2022-12-31")
+ENGLISH_LEFT = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*|(?<=\d)-\d{1,2}-\d{1,2}")
 # the place of an item in a list, or how many a list holds ("第三条", "一共列了三条"): no word the list prints
 LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|项|个方面)|[一总]?共列了?")
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
@@ -115,6 +118,8 @@ def content_words(question: Question) -> str:
     content = RATE_GUESSED.sub(" ", content)
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
     content = LIST_PLACE.sub(" ", content)
+    if re.search(r"[\u4e00-\u9fff]", question.text):  # English words beside Chinese that no term was read from
+        content = ENGLISH_LEFT.sub(" ", content)  # gloss it ("车辆 (vehicles)"); asked wholly in English, they ask
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
     content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about

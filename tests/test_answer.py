@@ -1810,3 +1810,17 @@ def test_a_place_in_a_ranking_asked_puts_that_item_first(engine):
 def test_the_details_of_an_item_only_say_where_the_row_asked_is(engine):
     answer = engine.ask("廉江2023年决算工资福利的明细里，津贴补贴是多少")
     assert [f.value for f in answer.figures] == [Decimal("152.42")]  # not 工资福利支出 655.03
+
+
+def test_a_table_title_quoted_with_quotes_inside_names_no_item(engine):
+    answer = engine.ask("吴川2024年表8「财政拨款安排的行政经费及“三公”经费预算表」里行政经费多少")
+    assert answer.figures[0].value == Decimal("194.55")
+
+
+def test_vehicles_asked_as_a_count_are_counted_in_their_measure_word(engine):
+    assert engine.ask("广州医保局2023年预算里有多少车辆").figures[0].value == Decimal("16")  # not 执法车辆36万元
+
+
+def test_english_words_glossing_chinese_ones_are_no_words_to_find(engine):
+    answer = engine.ask("Guangzhou 医保局 2023 预算: how many 车辆 (vehicles) did it hold?")
+    assert answer.found and answer.figures[0].value == Decimal("16")
