@@ -56,7 +56,7 @@ WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|要花|花了|(?<![调完修平规])整了|好多|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
                              r"|有报道称|有报道说|据报道|报道称|有人说|网上说|据说|只(?=[涨降增减跌])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
                              r"|好像|似乎|记得|准确|确切|精确"
-                             r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止|原文|提到|提及|说到|讲到"
+                             r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止|原文|提到|提及|说到|讲到|查查|查一下|帮我查|帮忙查"
                              r"|那边|这边|局里|万块钱|万块|块钱|来着"
                              r"|这个|这项|这笔|那个|那么多|这么多|那么|那|它们|它|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
@@ -127,7 +127,7 @@ def content_words(question: Question) -> str:
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")
     places = [c for c in question.cities if not _inside_a_city_named(c, question)]
-    for word in ("医疗保障局", "医保局", *places, *(f"{y}年" for y in question.years),
+    for word in ("医疗保障局", "医保局", *(f"{p}市" for p in places), *places, *(f"{y}年" for y in question.years),
                  *(str(y) for y in question.years + question.as_of)):  # 2022年底 keeps 年底: a date's words
         content = content.replace(word, " ")
     return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())

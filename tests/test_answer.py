@@ -1824,3 +1824,8 @@ def test_vehicles_asked_as_a_count_are_counted_in_their_measure_word(engine):
 def test_english_words_glossing_chinese_ones_are_no_words_to_find(engine):
     answer = engine.ask("Guangzhou 医保局 2023 预算: how many 车辆 (vehicles) did it hold?")
     assert answer.found and answer.figures[0].value == Decimal("16")
+
+
+def test_a_city_said_with_its_suffix_leaves_no_orphan_character(engine):
+    question = understand("广州市医疗保障局核定了多少个行政编制，帮我查查", engine.vocabulary)
+    assert rank.content_words(question).split()[0] == "核定"  # not 市, nor 查查
