@@ -137,6 +137,10 @@ class AnswerEngine:
         answers, said = [], []
         for sentence in sentences:
             asked = self._part_asked(sentence, question)
+            if asked is not None and asked.intent == "share" and not asked.subjects and answers and (
+                    share := self.derived.share_among(asked, [f for a in answers for f in a.figures])):
+                answers.append(share)  # "货物类、工程类、服务类各多少？服务类占几成": of the figures just given
+                continue
             if asked is not None and not asked.subjects and said:  # "…各占总额几成": of the things asked before
                 asked = self._part_asked(("和".join(said) if re.search("各|分别", sentence) else said[-1]) + sentence,
                                          question)

@@ -19,7 +19,7 @@ from rag.figure_answers import FigureAnswers, bar_chart
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import CLAUSE_BREAKS, Question, asking_part, asking_parts, leaves_out
+from rag.question import CLAUSE_BREAKS, SENTENCE_BREAKS, Question, asking_part, asking_parts, leaves_out
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 
@@ -184,6 +184,25 @@ class DerivedAnswers:
                      f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
         figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
         sources += [self.figures.figure_source(part), self.figures.figure_source(whole)]
+
+    def share_among(self, question: Question, figures: list[Figure]) -> Answer | None:
+        """"…各多少？服务类占几成": the one figure just given that the words before 占 name, over the
+        total its own sentence states it is part of ("政府采购安排390.13万元，其中…"), else over the sum
+        of it and the others just given of its report and unit; None unless one figure is so named."""
+        said = compact(question.reading.partition("占")[0])
+        named = [f for f in figures if said and said in compact(f.label) and f.unit != "%"]
+        if len(named) != 1:
+            return None
+        part = named[0]
+        peers = [f for f in figures if f is not part and f.doc == part.doc and f.unit == part.unit]
+        lead = (part.sentence or "").replace(",", "").partition("其中")[0] if "其中" in (part.sentence or "") else ""
+        whole = next((f for f in peers if f.value > part.value and lead and str(f.value) in lead), None) \
+            or (_sum_figure([part] + peers) if peers else None)  # "A和B各多少？A占几成": of A and B
+        if whole is None or not whole.value:
+            return None
+        lines, shares, sources = [], [], []
+        self._add_share(self.store.document(part.doc), part, whole, lines, shares, sources)
+        return Answer(question.text, True, "\n".join(lines), shares, sources, "share", question)
 
     def _share_of_said(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """"居民医保参保人数占全市参保总人数的比例": a part and a whole no row names, each found as a
@@ -426,7 +445,10 @@ def _part_first(question: Question) -> list[str]:
         return question.subjects
     part = before[-1]
     after = [s for s in question.subjects if question.order.get(s, -1) > at]
-    return [part] + after + [s for s in question.subjects if s != part and s not in after]
+    asking = re.split(f"[{SENTENCE_BREAKS}]", question.reading[:at])[-1]  # "…各多少？项目支出占几成": not 基本支出
+    return [part] + after + [s for s in question.subjects if s != part and s not in after and (
+        question.said.get(s, s) in asking or re.search(f"{re.escape(question.said.get(s, s))}(?:中|里|之中|当中)",
+                                                       question.reading))]  # "基本支出中A和B各多少？B占比": of 基本支出
 
 
 def _parts_each(question: Question) -> list[str]:

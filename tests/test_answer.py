@@ -1829,3 +1829,10 @@ def test_english_words_glossing_chinese_ones_are_no_words_to_find(engine):
 def test_a_city_said_with_its_suffix_leaves_no_orphan_character(engine):
     question = understand("广州市医疗保障局核定了多少个行政编制，帮我查查", engine.vocabulary)
     assert rank.content_words(question).split()[0] == "核定"  # not 市, nor 查查
+
+
+def test_a_share_asked_after_the_parts_is_over_their_whole_not_a_sibling(engine):
+    answer = engine.ask("吴川2024年基本支出和项目支出各多少？项目支出占几成？")
+    assert Decimal("34.55") in [f.value for f in answer.figures]  # 187.30 ÷ 542.07, not ÷ 基本支出 354.77
+    answer = engine.ask("江门2024年政府采购里货物类、工程类、服务类各多少？货物类占几成？")
+    assert Decimal("7.27") in [f.value for f in answer.figures]  # 28.37 ÷ 390.13, the three's whole
