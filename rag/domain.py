@@ -353,6 +353,7 @@ RANK_GROUPS: dict[str, str] = {"项目": "project", "单位": "unit", "分局": 
 RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
     r"(?:哪个|哪一个|哪|单个|各个|每个)(区分局|项目|单位|分局|中心|家|部门)",
     r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
+    r"(项目)支出(?:里|中|当中|里面|里头)[^。？]*?哪一?[项笔]",  # "项目支出里金额最大的是哪一项": the projects
     r"[两三四五六七八九十\d]个(区分局|分局|单位|项目|中心)",  # "三个区分局…哪个最少"
 )
 # units of one kind a ranking is asked among, by the word their names hold ("三个区分局": the 分局s)

@@ -1836,3 +1836,8 @@ def test_a_share_asked_after_the_parts_is_over_their_whole_not_a_sibling(engine)
     assert Decimal("34.55") in [f.value for f in answer.figures]  # 187.30 ÷ 542.07, not ÷ 基本支出 354.77
     answer = engine.ask("江门2024年政府采购里货物类、工程类、服务类各多少？货物类占几成？")
     assert Decimal("7.27") in [f.value for f in answer.figures]  # 28.37 ÷ 390.13, the three's whole
+
+
+def test_the_largest_item_of_project_spending_is_a_project(engine):
+    answer = engine.ask("广州2023年项目支出中数额最大的是哪一项")
+    assert "表12" in answer.answer and answer.figures[0].value == Decimal("229975.98")  # a project, not a function
