@@ -212,13 +212,12 @@ class AnswerEngine:
                 answer.sources = passage.sources
         if question.asks_reason and question.intent == "figure" and answer.found:
             answer = self._with_reason(question, documents, answer)
-        if per := _per_unit_unstated(question, answer):  # asked per month, stated per year: not the answer
-            refusal = self._refuse(question, f"报告没有{per}的数字，只列出：\n{answer.answer}")
-            refusal.sources = answer.sources
-            answer = refusal
-        elif group := self._group_unstated(question, answer) or _column_unprinted(question, answer):
-            # 决算数 asked of a budget, a column the table lacks ("上年执行数"栏): the figure found is not it
-            refusal = self._refuse(question, f"{group}，只列出：\n{answer.answer}")
+        # asked per month while stated per year, 决算数 asked of a budget, a column the table lacks
+        # ("上年执行数"栏): the figure found is not the answer, only shown
+        per = _per_unit_unstated(question, answer)
+        if unstated := (f"报告没有{per}的数字" if per else None) or self._group_unstated(question, answer) \
+                or _column_unprinted(question, answer):
+            refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
         if question.asked_unit == "元" and answer.found and answer.figures and answer.figures[0].unit == "万元":

@@ -404,11 +404,14 @@ def _opposes(question: Question, evidence: Evidence) -> bool:
 
 
 def _another_measure(question: Question, evidence: Evidence) -> bool:
-    """The question asks a balance (结余) and the unit's row or sentence states a flow (收入, 支出)
-    and no balance."""
+    """The question asks one measure of a pair apart (结余, 个人缴费) and the unit's row or sentence
+    states the other (收入 or 支出, 报销) and not the one asked."""
+    apart = [(asked, other) for asked, other in domain.MEASURES_APART
+             if asked in question.reading and other not in question.reading]
+    if not apart:  # most questions: no unit's words are read
+        return False
     said = f"{evidence.label} {evidence.lead} {evidence.context}"
-    return any(asked in question.reading and other not in question.reading and other in said and asked not in said
-               for asked, other in domain.MEASURES_APART)
+    return any(other in said and asked not in said for asked, other in apart)
 
 
 def ranked(units: list[Evidence], terms: list[Term], question: Question,
