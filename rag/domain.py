@@ -360,8 +360,9 @@ RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
 RANK_UNIT_KINDS: dict[str, str] = {"区分局": "分局", "分局": "分局", "中心": "中心"}
 PLACE_PREFIX = r"^[\u4e00-\u9fff]{2,3}?[省市区县]"  # 江门市 in 江门市医疗保障事业管理中心
 PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its title (项目支出…预算表)
-# a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07")
-TOTAL_ASKED = r"(?:合计|加起来|合起来|加总|总共|一共|共计|总计|之和|总和)(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
+# a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07", "A加上B等于C吗")
+TOTAL_ASKED = (r"(?:合计|加起来|合起来|加总|总共|一共|共计|总计|之和|总和)(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
+               r"|加上[^。？?]{2,30}?(?:是否|是不是)?(?:正好|刚好|恰好)?(?:等于|等不等于)")  # "A加上B，是否正好等于C"
 # a place in an order asked ("金额排第二大的是哪一项", "第三多"): that item, the ranking beside it
 ORDINAL_ASKED = r"第([二三四五六七八九十]|\d{1,2})(?:大|多|高|名|位)"
 # words asking for each of several things named

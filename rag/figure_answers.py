@@ -47,10 +47,13 @@ class FigureAnswers:
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The figure asked, from each of these reports that states it, or each of those asked together."""
         # "A和B各多少" with A said in part: one subject found, two asked
-        several = not question.subjects or len(question.subjects) == 1 and any(
-            w in question.reading for w in domain.EACH_WORDS) or len(rank.listed_readings(question)) > len(
+        several = not question.subjects or len(question.subjects) == 1 and (any(
+            w in question.reading for w in domain.EACH_WORDS) or _sum_of_two_asked(question)) \
+            or len(rank.listed_readings(question)) > len(
             question.subjects)  # "A、B、C各多少" with items the question does not each name as a subject
         if several and len({d.city for d in documents}) == 1 and (found := self.conjoined(question, documents)):
+            if self.total_asked(question, [figure for _, figure in found]):  # "A加上B，等于C吗": their sum, checked
+                return self.with_total(question, self.side_by_side(question, found))
             return self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
         subjects = question.subjects[:4] or [None]
         named_unit = self._named_unit(question, documents)
@@ -110,7 +113,7 @@ class FigureAnswers:
         figures = list(answer.figures)
         total = sum(f.value for f in figures)
         answer.answer += f"\n合计：{' + '.join(money(f.value) for f in figures)} = {money(total)}{figures[0].unit}。"
-        if printed := self._printed_total(figures, total):
+        if printed := self._printed_total(figures, total, question.reading):
             rounding = "" if printed.value == total else f"（与逐项相加差{money(abs(printed.value - total))}，为尾数误差）"
             answer.answer += (f"\n报告所列「{printed.label}」为{money(printed.value)}{printed.unit}{rounding}"
                               f"（{printed.citation}）。")
@@ -118,9 +121,10 @@ class FigureAnswers:
             answer.sources.append(self.figure_source(printed))
         return answer
 
-    def _printed_total(self, figures: list[Figure], total: Decimal) -> Figure | None:
-        """The row of the figures' table, in their column, whose value is their sum up to rounding; for
-        one item's figures in several tables, the item's row of another table that prints the sum."""
+    def _printed_total(self, figures: list[Figure], total: Decimal, reading: str) -> Figure | None:
+        """The row of the figures' table, in their column, whose value is their sum up to rounding, else
+        the row of another table the question names that prints it; for one item's figures in several
+        tables, the item's row of another table that prints the sum."""
         first = figures[0]
         if first.table is None or not total:  # a sum of nothing: any empty row would seem to print it
             return None
@@ -136,7 +140,17 @@ class FigureAnswers:
         said = {f.row for f in figures}
         row = next((r for r in rows if r.name not in said and (value := r.values.get(first.column or "")) is not None
                     and abs(value - total) <= tolerance), None)
-        return self.finder.figure_at(document, table, row, first.column, clean_row_name(row.name)) if row else None
+        if row:
+            return self.finder.figure_at(document, table, row, first.column, clean_row_name(row.name))
+        # or the whole the question names, in another table ("A加上B，是否等于城乡医疗救助的预算数")
+        named = [(len(name), -other.number, other, row, column, name)
+                 for other, rows in self.finder.tables(first.doc) if other.number != table.number
+                 for row in rows if row.name not in said and len(name := clean_row_name(row.name)) > 1 and name in reading
+                 for column, value in row.values.items() if abs(value - total) <= tolerance]
+        if not named:
+            return None
+        *_, other, row, column, name = max(named, key=lambda n: n[:2])  # the longest name said: 城乡医疗救助, not 医疗救助
+        return self.finder.figure_at(document, other, row, column, name)
 
     def _parts_left(self, question: Question, whole: Figure, children: list[RowRecord]) -> list[Figure]:
         """The parts (`children`, the rows under the whole's) the question does not leave out, as figures."""
@@ -210,10 +224,12 @@ class FigureAnswers:
                 asked_class, asked_unit = joined if joined[0] else (question.asked_class, question.asked_unit)
             table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
             own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,  # its own subjects
-                          table_number=int(table.group(1)) if table else question.table_number,
+                          table_number=int(table.group(1)) if table else _table_number_said(question),
+                          table_named=_table_said_in(question, reading),
                           items=_said_in(question, question.items, reading),
                           row_terms=_said_in(question, question.row_terms, reading),
-                          codes=_said_in(question, question.codes, reading))
+                          codes=_said_in(question, question.codes, reading),
+                          columns=_said_in(question, question.columns, reading))
             best = self.lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
             if not best:
                 return None
@@ -445,6 +461,30 @@ def _table_is_about(figure: Figure, item: str) -> bool:
         family.append(domain.SHARE_WHOLES[family[-1]])
     title = unquoted(compact(figure.table_title or ""))
     return any(unquoted(compact(name)) in title for member in family for name in domain.ITEMS[member])
+
+
+def _sum_of_two_asked(question: Question) -> bool:
+    """A sum asked of two things joined ("A加上B，等于C吗", "A和B加起来多少"), not of one whose name
+    holds the joining word (商品和服务支出合计)."""
+    if not re.search(domain.TOTAL_ASKED, question.reading):
+        return False
+    joined = rank.joining_sentence(question)
+    for name in question.said.values():
+        joined = joined.replace(name, " ")
+    return bool(re.search(rank.JOINED, joined))
+
+
+def _table_number_said(question: Question) -> int | None:
+    """The table number the question says of all it asks, not only of the sum's check ("A加上B，等于表8的数吗")."""
+    checked = question.reading.split("等于", 1)[1] if "等于" in question.reading else ""
+    return None if checked and not TABLE_NUMBER.search(question.reading.split("等于", 1)[0]) else question.table_number
+
+
+def _table_said_in(question: Question, reading: str) -> str | None:
+    """The table the question names, when this reading of it says it ("A加上B，等于三公经费表里的吗":
+    A's and B's readings do not)."""
+    named = bigrams(question.table_named or "")
+    return question.table_named if named and len(named & bigrams(reading)) * 2 >= len(named) else None
 
 
 def _said_in(question: Question, names: list[str], reading: str) -> list[str]:

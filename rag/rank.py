@@ -209,7 +209,8 @@ def listed_readings(question: Question) -> list[str]:
 
 # two names of one ending joined ("对居民医保基金的补助和对职工医保基金的补助"): read without
 # their 的, which would part each name in two
-PARALLEL_NAMES = re.compile(r"的([\u4e00-\u9fff]{1,8})([和与及])([^，,。？?；;]*?)的\1")
+JOINED = "和|与|及|加上"  # two things said together: "A和B", "A加上B（等于C吗）"
+PARALLEL_NAMES = re.compile(rf"的([\u4e00-\u9fff]{{1,8}})({JOINED})([^，,。？?；;]*?)的\1")
 
 
 def conjoined_readings(question: Question) -> list[str]:
@@ -218,10 +219,10 @@ def conjoined_readings(question: Question) -> list[str]:
     (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them. Only
     the sentences that ask are read: "两定机构就是定点医院和药店吧？…多少家" asks one thing."""
     content = content_words(replace(question, reading=PARALLEL_NAMES.sub(r"\1\2\3\1", joining_sentence(question))))
-    segment = next((part for part in content.split() if re.search("[和与及]", part)), None)
+    segment = next((part for part in content.split() if re.search(JOINED, part)), None)
     if not segment:
         return []
-    left, _, right = re.split("([和与及])", segment, maxsplit=1)
+    left, _, right = re.split(f"({JOINED})", segment, maxsplit=1)
     if not left or not right:
         return []
     shared = next((left[i:] for i in range(len(left)) if left[i:] in right), "")
@@ -232,6 +233,7 @@ def conjoined_readings(question: Question) -> list[str]:
         left_full, right_full = left, left[: len(left) - len(head[-1])] + right if head else right
     at = content.index(segment)  # what the question says before and after qualifies both sides
     before, after = content[:at], content[at + len(segment):]
+    after = after.split("等于")[0]  # "A加上B，等于C吗": C is the sum's check, not said of A or B
     after = " " + " ".join(w for w in after.split() if w not in domain.HOW_THEY_COMPARE)  # "…，相差几倍": of both
     return [before + left_full + after, before + right_full + after]
 
@@ -240,7 +242,7 @@ def joining_sentence(question: Question) -> str:
     """The first sentence that asks and, in its content words, joins two things by 和, 与 or 及; or ""."""
     reading = question.reading or compact(question.text)
     return next((part for part in asking_parts(reading) or [reading]
-                 if re.search("[和与及]", content_words(replace(question, reading=part)))), "")
+                 if re.search(JOINED, content_words(replace(question, reading=part)))), "")
 
 
 def words(text: str) -> list[str]:

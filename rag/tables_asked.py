@@ -61,12 +61,14 @@ class TableAnswers:
         document = documents[0]
         tables = self.finder.tables(document.name)
         numbers, titles = self._tables_named(question, tables)
-        items = [s for s in question.subjects if not any(unquoted(question.said.get(s, s)) in t for t in titles)]
-        if len(numbers) < 2 or len(items) != 1:
-            return None
-        names = {compact(n) for n in (items[0], *domain.ITEMS.get(items[0], ()), *domain.ITEM_ROW_NAMES.get(items[0], ()))}
+        items = sorted((s for s in question.subjects if not any(unquoted(question.said.get(s, s)) in t for t in titles)),
+                       key=lambda s: question.order.get(s, 0))
+        if len(numbers) < 2 or len(items) not in (1, len(numbers)):
+            return None  # one item asked of each table, or each table's own item, in the order said
         pairs = []
-        for table, rows in (t for number in numbers for t in tables if t[0].number == number):
+        for at, (table, rows) in enumerate(t for number in numbers for t in tables if t[0].number == number):
+            item = items[at if len(items) > 1 else 0]
+            names = {compact(n) for n in (item, *domain.ITEMS.get(item, ()), *domain.ITEM_ROW_NAMES.get(item, ()))}
             if (figure := self._in_table(document, table, rows, question, names)) is None:
                 return None
             pairs.append((f"表{table.number}", figure))
@@ -79,13 +81,14 @@ class TableAnswers:
         reading = unquoted(question.reading)  # “三公”经费表: quotes inside a title said
         named = [(m.start(), int(m.group(1))) for m in TABLE_NUMBER.finditer(reading)]
         titles = [m for m in TABLE_NAMED.finditer(reading)]
-        for match in titles:  # "三公经费表和基本支出决算明细表": each title of a list
-            for at, title in ((match.start() + p.start(), p.group(0)) for p in re.finditer("[^和与及跟同、]+", match.group(0))):
-                said = bigrams(compact(REPORT_SAID_BEFORE.sub("", title)))  # not 2023年决算's 年决算
-                overlap = sorted(((len(said & bigrams(unquoted(compact(t.title)))) / max(1, len(said)), t.number)
-                                  for t, _ in tables), reverse=True)
-                if overlap and overlap[0][0] >= TITLE_SAID and (len(overlap) == 1 or overlap[1][0] < overlap[0][0]):
-                    named.append((at, overlap[0][1]))
+        said = [(match.start() + p.start(), p.group(0)) for match in titles  # "三公经费表和基本支出决算明细表":
+                for p in re.finditer("[^和与及跟同、]+", match.group(0))]  # each title of a list
+        said += [(m.start(), m.group(1)) for item in question.said.values()  # "三公经费里的A": the item's own table
+                 for m in re.finditer(f"(?<!表\\d)(?<!表\\d\\d)({re.escape(item)})(?:里|中)", reading)]  # not 表7项目支出里
+        for at, title in said:
+            words = bigrams(compact(REPORT_SAID_BEFORE.sub("", title)))  # not 2023年决算's 年决算
+            if table := _title_fitting(words, [t for t, _ in tables]):
+                named.append((at, table.number))
         return list(dict.fromkeys(n for _, n in sorted(named))), [m.group(0) for m in titles]
 
     def _in_table(self, document: DocumentInfo, table: TableInfo, rows: list[RowRecord], question: Question,
@@ -126,6 +129,18 @@ class TableAnswers:
                   for table, _ in self.finder.tables(document.name)]
         share, _, best = max(scored, default=(0.0, 0, None), key=lambda s: s[:2])
         return best if share >= rank.WEIGHTS.words_at else None
+
+
+def _title_fitting(words: set[str], tables: list[TableInfo]) -> TableInfo | None:
+    """The one table whose title holds most of the words said (at least TITLE_SAID of them); of
+    titles holding as many, the one they cover most of ("决算总表": 收入支出决算总表, not 财政拨款收入支出决算总表)."""
+    def fit(table: TableInfo) -> tuple[float, float]:
+        title = bigrams(unquoted(compact(table.title)))
+        return len(words & title) / max(1, len(words)), len(words & title) / max(1, len(title))
+    ranked = sorted(((fit(t), t.number, t) for t in tables), key=lambda r: r[:2], reverse=True)
+    if not ranked or ranked[0][0][0] < TITLE_SAID or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None
+    return ranked[0][2]
 
 
 def _columns(table: TableInfo) -> list[str]:

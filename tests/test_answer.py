@@ -1841,3 +1841,21 @@ def test_a_share_asked_after_the_parts_is_over_their_whole_not_a_sibling(engine)
 def test_the_largest_item_of_project_spending_is_a_project(engine):
     answer = engine.ask("广州2023年项目支出中数额最大的是哪一项")
     assert "表12" in answer.answer and answer.figures[0].value == Decimal("229975.98")  # a project, not a function
+
+
+def test_a_sum_of_two_is_checked_against_the_whole_the_question_names(engine):
+    answer = engine.ask("江门医保局2024年预算，基本支出的公务接待费加上项目支出的公务接待费，是不是等于表8的公务接待费")
+    assert [(f.table, f.value) for f in answer.figures] == [(6, Decimal("0.95")), (7, Decimal("1.79")),
+                                                            (8, Decimal("2.74"))]
+    answer = engine.ask("广州2023年专项医疗救助金加上基本医疗救助金是否等于城乡医疗救助")  # the whole in another table
+    assert [(f.table, f.value) for f in answer.figures][2] == (3, Decimal("25425.40"))
+    assert "城乡医疗救助」行" in answer.answer
+    answer = engine.ask("表7中江门医保局项目支出的商品和服务支出合计是多少")  # one row whose name holds 和
+    assert [f.value for f in answer.figures] == [Decimal("913.45")]
+
+
+def test_tables_named_by_an_item_they_hold_or_by_their_closest_title(engine):
+    answer = engine.ask("廉江2023年决算，三公经费里的公务用车运行维护费和表6里的公务用车运行维护费对得上吗")
+    assert [(f.table, f.value) for f in answer.figures] == [(9, Decimal("4.45")), (6, Decimal("2.79"))]
+    answer = engine.ask("廉江2023年决算总表的年末结转和结余，与财政拨款收支总表的年末财政拨款结转和结余一致吗")
+    assert [(f.table, f.value) for f in answer.figures] == [(1, Decimal("23.39")), (4, Decimal("23.36"))]
