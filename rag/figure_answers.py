@@ -48,7 +48,7 @@ class FigureAnswers:
         """The figure asked, from each of these reports that states it, or each of those asked together."""
         # "A和B各多少" with A said in part: one subject found, two asked
         several = not question.subjects or len(question.subjects) == 1 and (any(
-            w in question.reading for w in domain.EACH_WORDS) or _sum_of_two_asked(question)) \
+            w in question.reading for w in domain.EACH_WORDS) or _two_joined_asked(question)) \
             or len(rank.listed_readings(question)) > len(
             question.subjects)  # "A、B、C各多少" with items the question does not each name as a subject
         if several and len({d.city for d in documents}) == 1 and (found := self.conjoined(question, documents)):
@@ -463,10 +463,11 @@ def _table_is_about(figure: Figure, item: str) -> bool:
     return any(unquoted(compact(name)) in title for member in family for name in domain.ITEMS[member])
 
 
-def _sum_of_two_asked(question: Question) -> bool:
-    """A sum asked of two things joined ("A加上B，等于C吗", "A和B加起来多少"), not of one whose name
-    holds the joining word (商品和服务支出合计)."""
-    if not re.search(domain.TOTAL_ASKED, question.reading):
+def _two_joined_asked(question: Question) -> bool:
+    """A sum or a difference asked of two things joined ("A加上B，等于C吗", "对A的补助和对B的补助差多少"),
+    not of one whose name holds the joining word (商品和服务支出合计)."""
+    if not re.search(domain.TOTAL_ASKED, question.reading) and not any(w in question.asking_clause
+                                                                       for w in domain.HOW_THEY_COMPARE):
         return False
     joined = rank.joining_sentence(question)
     for name in question.said.values():

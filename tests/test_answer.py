@@ -1859,3 +1859,9 @@ def test_tables_named_by_an_item_they_hold_or_by_their_closest_title(engine):
     assert [(f.table, f.value) for f in answer.figures] == [(9, Decimal("4.45")), (6, Decimal("2.79"))]
     answer = engine.ask("廉江2023年决算总表的年末结转和结余，与财政拨款收支总表的年末财政拨款结转和结余一致吗")
     assert [(f.table, f.value) for f in answer.figures] == [(1, Decimal("23.39")), (4, Decimal("23.36"))]
+
+
+def test_a_difference_asked_of_two_things_joined_finds_both(engine):
+    answer = engine.ask("广州2023年财政对职工医保基金的补助和对居民医保基金的补助相差多少")
+    assert [f.value for f in answer.figures] == [Decimal("200.00"), Decimal("229975.98")]
+    assert "229,775.98万元" in answer.answer
