@@ -334,6 +334,9 @@ class DerivedAnswers:
             return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
         subject = question.subjects[0] if question.subjects else None
         found = self.figures.lookup(question, documents, subject)
+        if len(found) == 1 and len(question.subjects) == 1 and re.search(domain.TOP_CHECKED, question.text) \
+                and (peers := self._peers(found[0])):  # "医疗费补助…是不是全表最大的一项": it among its peers
+            return self._top_checked(question, found[0], peers, ascending)
         within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
             if len(found) == 1 else None
         listed = rank.listed_readings(question) and _one_place_and_year(question) and \
@@ -366,6 +369,25 @@ class DerivedAnswers:
         answer = Answer(question.text, True, "\n".join(lines), figures,
                         [self.figures.figure_source(f) for f in figures], question.intent, question)
         answer.chart = bar_chart(question, [name for name, _ in pairs], figures)
+        return answer
+
+    def _peers(self, figure: Figure) -> parts.Parts | None:
+        if figure.table is None or figure.row_id is None:
+            return None
+        table, rows = self.figures.table_of(figure)
+        return parts.of_peers(table, rows, figure.row_id, figure.column)
+
+    def _top_checked(self, question: Question, figure: Figure, peers: parts.Parts, ascending: bool) -> Answer:
+        """The item's figure, whether it ranks first among its peers, and their ranking."""
+        answer = self._rank_parts(question, peers, ascending)
+        place = next(i for i, f in enumerate(answer.figures, 1) if f.row_id == figure.row_id)
+        first = answer.figures[0]
+        extreme = "最小" if ascending else "最大"
+        verdict = (f"是，{figure.label}是其中{extreme}的一项。" if place == 1 else
+                   f"不是，{figure.label}排第{place}，{extreme}的是{first.label}（{money(first.value)}{first.unit}）。")
+        answer.answer = f"{self.figures.figure_sentence(figure)}\n{verdict}\n{answer.answer}"
+        answer.figures = [figure] + [f for f in answer.figures if f.row_id != figure.row_id]
+        answer.sources.insert(0, self.figures.figure_source(figure))
         return answer
 
     def _parts(self, question: Question, document: DocumentInfo, whole: Figure | None) -> parts.Parts | None:

@@ -100,6 +100,14 @@ def of_row(table: TableInfo, rows: list[RowRecord], row_id: int, column: str) ->
     return _with_values(table, whole, column, below)
 
 
+def of_peers(table: TableInfo, rows: list[RowRecord], row_id: int, column: str) -> Parts | None:
+    """The rows of a figure's side of its table at its row's level ("医疗费补助是不是全表最大的一项":
+    every 款 of the table), the figure's own among them, in its column; the whole is the table's first row."""
+    row = next(r for r in rows if r.id == row_id)
+    peers = [r for r in rows if r.side == row.side and r.level == row.level]
+    return _with_values(table, rows[0], column, peers) if len(peers) > 1 else None
+
+
 def of_item(tables: list[tuple[TableInfo, list[RowRecord]]], names: set[str], words: str,
             classifications: list[str], detail: bool) -> Parts | None:
     """The parts of an item in the table that fits the question's words best, of the classification

@@ -1865,3 +1865,16 @@ def test_a_difference_asked_of_two_things_joined_finds_both(engine):
     answer = engine.ask("广州2023年财政对职工医保基金的补助和对居民医保基金的补助相差多少")
     assert [f.value for f in answer.figures] == [Decimal("200.00"), Decimal("229975.98")]
     assert "229,775.98万元" in answer.answer
+
+
+def test_whether_an_item_ranks_first_is_answered_among_its_peers(engine):
+    answer = engine.ask("广州2023年项目支出经济分类表里医疗费补助是不是最大的一项")
+    assert answer.figures[0].value == Decimal("432531.20") and "是，医疗费补助是其中最大的一项" in answer.answer
+    answer = engine.ask("江门2024年基本支出明细里办公费是不是最多的")
+    assert answer.figures[0].value == Decimal("30.85")
+    assert "不是，办公费排第12，最大的是津贴补贴（508.98万元）" in answer.answer
+
+
+def test_a_ranking_asked_as_pai_ge_ming(engine):
+    answer = engine.ask("江门医保局2024年三个分局的基本支出小计排个名")
+    assert [f.value for f in answer.figures] == [Decimal("240.46"), Decimal("236.03"), Decimal("204.19")]
