@@ -286,6 +286,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
     question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", words_asked(normalized) or " ".join(
         part for part in spoken_sentences(sentence) if asks(part)) or sentence))  # "多少呀我听人家说…": no 多少…人
+    amount_asked = [part for part in spoken_sentences(normalized) if asks_amount_not_why(part)]
+    if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？":
+        question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", amount_asked[0]))  # the one that asks how much
     if (beside := _beside_the_ask(normalized, question.asking_clause)) and question.asked_class and \
             measure_asked(normalized.replace(beside, " "))[0] is None:  # "…分别有多少，我们想参考下比例"
         question.asked_class, question.asked_unit = None, None

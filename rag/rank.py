@@ -235,7 +235,11 @@ def conjoined_readings(question: Question) -> list[str]:
     before, after = content[:at], content[at + len(segment):]
     after = after.split("等于")[0]  # "A加上B，等于C吗": C is the sum's check, not said of A or B
     after = " " + " ".join(w for w in after.split() if w not in domain.HOW_THEY_COMPARE)  # "…，相差几倍": of both
-    return [before + left_full + after, before + right_full + after]
+    readings = [before + left_full + after, before + right_full + after]
+    for pair in domain.OPPOSED_WORDS:  # "医保基金支出里职工医保和居民医保": the one side said is of both
+        if len(said := [word for word in pair if word in content]) == 1:
+            readings = [r if said[0] in r else f"{r} {said[0]}" for r in readings]
+    return readings
 
 
 def joining_sentence(question: Question) -> str:

@@ -1878,3 +1878,14 @@ def test_whether_an_item_ranks_first_is_answered_among_its_peers(engine):
 def test_a_ranking_asked_as_pai_ge_ming(engine):
     answer = engine.ask("江门医保局2024年三个分局的基本支出小计排个名")
     assert [f.value for f in answer.figures] == [Decimal("240.46"), Decimal("236.03"), Decimal("204.19")]
+
+
+def test_the_sentence_that_asks_how_much_says_what_is_measured(engine):
+    assert engine.ask("吴川2024年收入预算同比涨了百分之多少？依据是啥？").figures[0].value == Decimal("55.76")
+    answer = engine.ask("江门2023年职工医保和居民医保的参保人数各多少万人？哪个多？")
+    assert [f.value for f in answer.figures] == [Decimal("170.12"), Decimal("234.42")]
+
+
+def test_the_one_side_of_a_flow_said_before_two_things_is_of_both(engine):
+    answer = engine.ask("江门2023年医保基金支出里职工医保和居民医保各多少亿元")
+    assert [f.value for f in answer.figures] == [Decimal("62.32"), Decimal("27.56")]  # not 居民 收入 25.4
