@@ -15,11 +15,13 @@ from decimal import Decimal
 
 from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
+from rag.evidence import Evidence
 from rag.figure_answers import FigureAnswers, bar_chart
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import CLAUSE_BREAKS, SENTENCE_BREAKS, Question, asking_part, asking_parts, leaves_out
+from rag.question import (CLAUSE_BREAKS, SENTENCE_BREAKS, Question, asking_part, asking_parts, leaves_out,
+                          rate_word_asked)
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 
@@ -307,6 +309,11 @@ class DerivedAnswers:
                          f"原文：“{unit.sentence}”（{change.citation}）")
             figures.append(change)
             sources.append(Source(unit.doc, document.title, "text", unit.section, None, unit.sentence or "", unit.line))
+            if change.unit == "%" and rate_word_asked(question) and not any(
+                    w in question.reading for w in domain.ASKED_CLASS_WORDS["percent"]) and (
+                    amount := self._amount_changed(question, unit, subject)):
+                lines.append(f"  增减额：{amount.label}{money(amount.value)}{amount.unit}（同句）。")  # 增长多少: the
+                figures.append(amount)  # rate, as the reports use the word, and the amount beside it
             current = self.figures.best(replace(question, intent="figure"), document, subject) \
                 if subject else None
             if current is not None and current.value != change.value:
@@ -324,6 +331,13 @@ class DerivedAnswers:
                 answer.answer += "\n这些报告没有给出该项目与上年相比的变化。"
             return answer
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    def _amount_changed(self, question: Question, rate: Evidence, subject: str | None) -> Figure | None:
+        """The change in money the sentence of a rate states ("增加331.5万元，增长13.56%")."""
+        document = self.store.document(rate.doc)
+        amounts = self.figures.ranked(replace(question, asked_class="money", asked_unit=None), [document], subject,
+                                      changes=True)
+        return next((u.figure for u in amounts if u.sentence == rate.sentence and u.figure.unit != "%"), None)
 
     # ------------------------------------------------------------ rankings
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:

@@ -502,6 +502,10 @@ MEASURES_APART: tuple[tuple[str, str], ...] = (("结余", "收入"), ("结余", 
 FUND_OR_DEPARTMENT: tuple[str, str] = ("基金", "医疗保障局")
 # words that ask how much a figure grew or fell, with or without a change word (增长百分之几)
 GROWTH_WORDS: tuple[str, ...] = ("增长", "下降", "涨幅", "增幅", "降幅")
+# the reports say a change in money by 增加/减少 and its rate by 增长/下降 ("减少2444.07万元，下降9.4%"):
+# "比上年下降多少" asks the rate, unless the amount's words are said too
+RATE_WORD_ASKED = r"(?:增长|下降)了?(?:多少|几)"
+AMOUNT_WORD_SAID = r"增加|减少|钱|元|金额|数额"
 # words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了", "倍")
 # words that say what a change is measured against

@@ -309,6 +309,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
+    if question.intent == "change" and question.asked_class is None and rate_word_asked(question):
+        question.asked_class = "percent"
     if (question.intent == "passage" or question.intent == "figure" and not question.asks_amount) and any(
             w in normalized for w in domain.OPINION_ASKED):  # "花18万买公务用车值不值": the sum is said, not asked
         question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides
@@ -803,6 +805,13 @@ def _beside_the_ask(text: str, clause: str) -> str:
     sentence = next((s for s in spoken_sentences(text) if clause and clause in s), "")
     return " ".join(part for part in re.split(f"[{CLAUSE_BREAKS}]", sentence.replace(clause, "，"))
                     if re.search(domain.ASKER_PURPOSE, part))
+
+
+def rate_word_asked(question: Question) -> bool:
+    """"比上年下降多少" as said (not 暴增, read as 增长), with no word of an amount: the reports' 下降 is
+    the rate, their 减少 the amount (减少2444.07万元，下降9.4%)."""
+    return not re.search(domain.AMOUNT_WORD_SAID, question.reading) \
+        and bool(re.search(domain.RATE_WORD_ASKED, normalize_text(question.text)))
 
 
 def asks_amount_not_why(clause: str) -> bool:

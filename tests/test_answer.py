@@ -1889,3 +1889,10 @@ def test_the_sentence_that_asks_how_much_says_what_is_measured(engine):
 def test_the_one_side_of_a_flow_said_before_two_things_is_of_both(engine):
     answer = engine.ask("江门2023年医保基金支出里职工医保和居民医保各多少亿元")
     assert [f.value for f in answer.figures] == [Decimal("62.32"), Decimal("27.56")]  # not 居民 收入 25.4
+
+
+def test_growth_asked_with_the_reports_rate_word_is_the_rate(engine):
+    # the reports say 增加/减少 of the amount and 增长/下降 of the rate: "增加331.5万元，增长13.56%"
+    answer = engine.ask("江门2023年自评报告里基本支出比上年增长多少")
+    assert [f.value for f in answer.figures] == [Decimal("13.56"), Decimal("331.5")]  # and the amount beside it
+    assert engine.ask("江门2023年自评报告里基本支出比上年增加多少").figures[0].value == Decimal("331.5")
