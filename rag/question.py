@@ -487,7 +487,9 @@ def _without_name_words(text: str) -> str:
     return text
 
 
-CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?[“\"]?(?:\d{3,9})?")  # 口径: as counted in; a code may stand before the item
+CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?[“\"]?(?:\d{3,9})?"
+                          r"|\s?(?!20\d\d(?!\d))\d{3}(?:\d{2}){0,2}(?!\d)\s?")  # 口径: as counted in; a code may stand before
+# the item, or alone between the group and it ("公用经费30231公务用车运行维护费")
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:

@@ -1653,6 +1653,8 @@ def test_a_rate_put_to_be_checked_is_answered_by_the_rate(engine):
 def test_a_container_before_a_code_and_its_item_only_says_where(engine):
     answer = engine.ask("廉江2023决算公用经费里30231公车运维费多少")
     assert [f.value for f in answer.figures] == [Decimal("2.79")]  # not 公用经费 14.82
+    answer = engine.ask("江门2024年基本支出表 商品和服务支出 30201 办公费是多少")  # the code alone between them
+    assert [f.value for f in answer.figures] == [Decimal("30.85")]
 
 
 def test_a_part_of_a_prose_sum_asked_as_an_amount_it_takes(engine):
