@@ -280,12 +280,14 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
                            if any(w in normalized or w in asked for w in words)), None)
     counted = _without_name_words(said_to_ask)  # "哪几个科室" asks for names, not how many
+    counted = _sums_said_blanked(counted)
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     question.asking_clause = asking_clauses[0] if len(asking_clauses) == 1 else ""  # one asks: the others set the scene
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
-    question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", words_asked(normalized) or " ".join(
-        part for part in spoken_sentences(sentence) if asks(part)) or sentence))  # "多少呀我听人家说…": no 多少…人
+    question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(words_asked(normalized) or " ".join(
+        part for part in spoken_sentences(sentence) if asks(part)) or sentence)))  # "多少呀我听人家说…": no 多少…人;
+    # "这笔20.9万元研究什么课题": no sum asked
     amount_asked = [part for part in spoken_sentences(normalized) if asks_amount_not_why(part)]
     if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？":
         question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", amount_asked[0]))  # the one that asks how much
@@ -807,6 +809,12 @@ def _beside_the_ask(text: str, clause: str) -> str:
     sentence = next((s for s in spoken_sentences(text) if clause and clause in s), "")
     return " ".join(part for part in re.split(f"[{CLAUSE_BREAKS}]", sentence.replace(clause, "，"))
                     if re.search(domain.ASKER_PURPOSE, part))
+
+
+def _sums_said_blanked(text: str) -> str:
+    """A question that asks what (什么, 哪) with a sum said ("这笔20.9万元研究什么课题") asks no sum: the
+    sum only names the item. "是20万还是30万" asks which sum."""
+    return AMOUNT_CITED.sub(" ", text) if WH_WORD.search(text) else text
 
 
 def rate_word_asked(question: Question) -> bool:

@@ -1898,3 +1898,8 @@ def test_growth_asked_with_the_reports_rate_word_is_the_rate(engine):
     answer = engine.ask("江门2023年自评报告里基本支出比上年增长多少")
     assert [f.value for f in answer.figures] == [Decimal("13.56"), Decimal("331.5")]  # and the amount beside it
     assert engine.ask("江门2023年自评报告里基本支出比上年增加多少").figures[0].value == Decimal("331.5")
+
+
+def test_a_sum_said_with_what_is_asked_asks_no_sum(engine):
+    answer = engine.ask("江门2024年那笔20.9万元的医保政策研究项目经费是研究什么的")
+    assert answer.intent == "passage" and "基本医疗保险市级统筹的发展现状" in answer.answer
