@@ -518,7 +518,7 @@ REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "
 # how the report explains something: a change or a gap asks its reason ("比上年少，主要是什么情况"),
 # anything else its meaning
 EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释", "什么情况", "怎么个情况",
-                                 "主要是哪些", "哪些开支", "哪些支出", "哪几项")  # 下降了，主要是哪些开支减少了
+                                 "主要是哪些", "哪些开支", "哪些支出", "哪几项", "什么变动", "哪些变动", "啥变动")  # 下降了，主要是哪些开支减少了
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0
 REASON_AFTER_HOW: tuple[str, ...] = ("多了", "少了", "增加", "减少", "涨", "降", "这么", "那么", "是0", "为0", "是零",
                                      "没有", "没了", "对不上", "不一样", "差这么")

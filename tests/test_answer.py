@@ -1903,3 +1903,8 @@ def test_growth_asked_with_the_reports_rate_word_is_the_rate(engine):
 def test_a_sum_said_with_what_is_asked_asks_no_sum(engine):
     answer = engine.ask("江门2024年那笔20.9万元的医保政策研究项目经费是研究什么的")
     assert answer.intent == "passage" and "基本医疗保险市级统筹的发展现状" in answer.answer
+
+
+def test_what_changed_asked_of_a_rise_is_the_reports_account_of_it(engine):
+    answer = engine.ask("江门2023年自评报告中政府性基金财政拨款收入增长了，有哪些变动")
+    assert answer.intent == "reason" and "主要变动情况：2023年度办公场所修缮经费" in answer.answer
