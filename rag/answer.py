@@ -196,8 +196,10 @@ class AnswerEngine:
             return self._refuse(question, f"{titles}中没有科目编码为{'、'.join(unknown)}的项目。")
         if unlisted := self._unlisted_unit(question, documents):
             return self._refuse(question, unlisted)
-        answer = (question.intent in ("figure", "compare") and self.tables.across(question, documents)) \
-            or self._by_intent(question, documents)
+        across = question.intent in ("figure", "compare", "reason") and self.tables.across(question, documents)
+        if across and question.intent == "reason":  # "两张表的住房公积金各是多少，为何不一样": why, after them
+            across = self._with_reason(question, documents, across)
+        answer = across or self._by_intent(question, documents)
         if not answer.found and question.intent in ("passage", "reason") and question.kinds:
             answer = self._passage_in_other_kinds(question, docs_filter, documents) or answer
         if not answer.found and question.intent == "figure" and _asks_words_too(question):

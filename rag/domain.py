@@ -327,6 +327,8 @@ TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", 
 HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊")
 # the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table
 CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
+# the first digit of a row's code in each: 功能分类 2101501 行政运行, 经济分类 30113 住房公积金 (政府预算 5…)
+CLASSIFICATION_CODE_STARTS: dict[str, str] = {"功能": "2", "经济": "35"}
 # words asking for the finest rows of a table, not the rows one level under a total ("明细科目里最大的一项")
 DETAIL_WORDS: tuple[str, ...] = ("明细", "细项", "具体科目", "款级", "项级", "最细")
 # words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it

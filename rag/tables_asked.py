@@ -22,6 +22,7 @@ from rag.question import TABLE_NAMED, TABLE_NUMBER, Question
 from rag.store import DocumentInfo, RowRecord, TableInfo
 
 REPORT_SAID_BEFORE = re.compile(r"^年?度?(?:部门)?(?:决算|预算)?(?:里|中|的)?")  # 2023年决算三公经费表: not 年决算
+CLASSIFICATION_SAID = re.compile(r"(功能|经济)(?:分类)?(?:科目)?")  # the two classifications of spending
 TITLE_SAID = 0.6  # the share of a table's words said that names it ("“三公”经费表" for 财政拨款“三公”经费支出决算表)
 
 
@@ -63,12 +64,13 @@ class TableAnswers:
         numbers, titles = self._tables_named(question, tables)
         items = sorted((s for s in question.subjects if not any(unquoted(question.said.get(s, s)) in t for t in titles)),
                        key=lambda s: question.order.get(s, 0))
+        if len(numbers) < 2 and len(items) == 1:  # "住房公积金按功能科目和按经济科目各是多少"
+            numbers = _tables_by_classification(question, tables, _names(items[0])) or numbers
         if len(numbers) < 2 or len(items) not in (1, len(numbers)):
             return None  # one item asked of each table, or each table's own item, in the order said
         pairs = []
         for at, (table, rows) in enumerate(t for number in numbers for t in tables if t[0].number == number):
-            item = items[at if len(items) > 1 else 0]
-            names = {compact(n) for n in (item, *domain.ITEMS.get(item, ()), *domain.ITEM_ROW_NAMES.get(item, ()))}
+            names = _names(items[at if len(items) > 1 else 0])
             if (figure := self._in_table(document, table, rows, question, names)) is None:
                 return None
             pairs.append((f"表{table.number}", figure))
@@ -129,6 +131,27 @@ class TableAnswers:
                   for table, _ in self.finder.tables(document.name)]
         share, _, best = max(scored, default=(0.0, 0, None), key=lambda s: s[:2])
         return best if share >= rank.WEIGHTS.words_at else None
+
+
+def _names(item: str) -> set[str]:
+    return {compact(n) for n in (item, *domain.ITEMS.get(item, ()), *domain.ITEM_ROW_NAMES.get(item, ()))}
+
+
+def _tables_by_classification(question: Question, tables: list[tuple[TableInfo, list[RowRecord]]],
+                              names: set[str]) -> list[int]:
+    """For each classification said (按功能科目, 按经济分类), in the order said, the first table whose row
+    for the item has a code of that classification (功能 2…, 经济 3… or 5…); [] unless both are said."""
+    said = list(dict.fromkeys(m.group(1) for m in CLASSIFICATION_SAID.finditer(unquoted(question.reading))))
+    if len(said) < 2:
+        return []
+    numbers = []
+    for classification in said:
+        number = next((table.number for table, rows in tables for row in rows if compact(clean_row_name(row.name)) in names
+                       and (row.code or "")[:1] in domain.CLASSIFICATION_CODE_STARTS[classification]), None)
+        if number is None:
+            return []
+        numbers.append(number)
+    return numbers
 
 
 def _title_fitting(words: set[str], tables: list[TableInfo]) -> TableInfo | None:

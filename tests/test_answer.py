@@ -1908,3 +1908,10 @@ def test_a_sum_said_with_what_is_asked_asks_no_sum(engine):
 def test_what_changed_asked_of_a_rise_is_the_reports_account_of_it(engine):
     answer = engine.ask("江门2023年自评报告中政府性基金财政拨款收入增长了，有哪些变动")
     assert answer.intent == "reason" and "主要变动情况：2023年度办公场所修缮经费" in answer.answer
+
+
+def test_one_item_under_each_classification_said(engine):
+    # 功能分类 rows have codes 2…, 经济分类 rows 3…: 2210201 住房公积金 and 30113 住房公积金 differ in 廉江's 决算
+    answer = engine.ask("廉江2023年决算的住房公积金，功能分类口径和经济分类口径对得上吗，为什么")
+    assert [(f.table, f.value) for f in answer.figures] == [(2, Decimal("50.52")), (6, Decimal("52.16"))]
+    assert "报告中没有找到说明其原因的文字" in answer.answer
