@@ -1776,6 +1776,9 @@ def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
     answer = engine.ask("吴川2024年要买的那辆公务用车是什么型号")
     assert not answer.found and "品牌型号" in answer.answer and "18.00万元" in answer.answer  # what is held, shown
     assert not engine.ask("江门2024年法律顾问费付给了哪一家律师事务所").found
+    for text in ("廉江2023年做绩效评价的第三方机构具体叫什么", "广州2023年哪几家医院参加了集中采购"):
+        answer = engine.ask(text)
+        assert not answer.found and "名称" in answer.answer, text
 
 
 def test_a_lines_row_number_before_a_blank_is_no_year(engine):
