@@ -105,6 +105,8 @@ RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)"
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
 MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
+# people counted in 万 ("参保的人各有多少万"): not 万元, nor a sum per person (每人, 人均) or of 人员经费
+PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,。？?钱元均费款金资]{0,12}(?:多少|几)万(?![元块])")
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
@@ -330,7 +332,8 @@ CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
 # which also marks a topic ("那个服务大厅呢为啥说不够用")
 SPOKEN_END = r"(?<=[呀啊吧嘛])(?=[\u4e00-\u9fff])"
 ASKING_WORDS = r"多少|几|什么|啥|哪|吗|呢|怎么|咋|为何|如何|是否|干嘛|多久|多大|还是"
-WORDS_ASKED = re.compile(r"什么|谁|哪|啥|咋|怎么|如何|干嘛|多久|还是")  # words, not an amount, are wanted
+WORDS_ASKED = re.compile(r"什么|谁(?!更?[多少大小高低])|哪(?![个边样项类]?更?[多少大小高低])|啥|咋|怎么|如何|干嘛|多久|还是")
+# words, not an amount, are wanted; "哪个多", "谁高" compare amounts
 
 
 def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:
@@ -446,6 +449,8 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
     """What a question (as read) asks a figure to be: its class (money / count / percent / area /
     months / score) and the measure word it names (多少辆: 辆), each None when it says none."""
     counted = _without_name_words(reading)
+    if PEOPLE_IN_WAN.search(counted):
+        return "count", "万人"
     asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items() if any(w in counted for w in words)),
                        None)
     if asked_class is None and RATE_ASKED.search(counted):

@@ -1918,3 +1918,12 @@ def test_one_item_under_each_classification_said(engine):
     answer = engine.ask("廉江2023年决算的住房公积金，功能分类口径和经济分类口径对得上吗，为什么")
     assert [(f.table, f.value) for f in answer.figures] == [(2, Decimal("50.52")), (6, Decimal("52.16"))]
     assert "报告中没有找到说明其原因的文字" in answer.answer
+
+
+def test_which_is_more_compares_amounts_and_asks_no_name(engine):
+    answer = engine.ask("江门2023年居民医保基金是支大于收还是收大于支")
+    assert [f.value for f in answer.figures] == [Decimal("25.4"), Decimal("27.56")]
+    answer = engine.ask("江门2023年居民医保基金收入和支出各多少，哪个多")
+    assert [f.value for f in answer.figures] == [Decimal("25.4"), Decimal("27.56")]
+    answer = engine.ask("江门2023年底参保的人里职工医保和居民医保各有多少万？谁多？")  # people, in 万
+    assert [f.value for f in answer.figures] == [Decimal("170.12"), Decimal("234.42")]
