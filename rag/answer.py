@@ -466,8 +466,9 @@ def _measured_against_scope(question: Question) -> bool:
     全市各部门 ("在全省21个地市里排第几"). A passage may name the scope ("在全省领先的做法")."""
     if question.intent in ("share", "rank"):
         return True
-    return question.intent in ("figure", "compare", "change") and question.wide_scope in asking_part(
-        question.text, CLAUSE_BREAKS)
+    asked = asking_part(question.text, CLAUSE_BREAKS)  # "…占全市所有部门的比例，全市总数是多少": the scope's
+    return question.intent in ("figure", "compare", "change") and (question.wide_scope in asked or re.search(
+        r"全(?:市|省|国)(?:的)?(?:总数|总额|合计)", asked))
 
 
 def _asks_words_too(question: Question) -> bool:

@@ -356,7 +356,7 @@ RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
     r"(?:哪个|哪一个|哪|单个|各个|每个)(区分局|项目|单位|分局|中心|家|部门)",
     r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
     r"(项目)支出(?:里|中|当中|里面|里头)[^。？]*?哪一?[项笔]",  # "项目支出里金额最大的是哪一项": the projects
-    r"[两三四五六七八九十\d]个(区分局|分局|单位|项目|中心)",  # "三个区分局…哪个最少"
+    r"[两三四五六七八九十\d][个家](区分局|分局|单位|项目|中心)",  # "三个区分局…哪个最少", "三家单位"
 )
 # units of one kind a ranking is asked among, by the word their names hold ("三个区分局": the 分局s)
 RANK_UNIT_KINDS: dict[str, str] = {"区分局": "分局", "分局": "分局", "中心": "中心"}
@@ -520,7 +520,8 @@ REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "
 # how the report explains something: a change or a gap asks its reason ("比上年少，主要是什么情况"),
 # anything else its meaning
 EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "作何解释", "什么情况", "怎么个情况",
-                                 "主要是哪些", "哪些开支", "哪些支出", "哪几项", "什么变动", "哪些变动", "啥变动")  # 下降了，主要是哪些开支减少了
+                                 "主要是哪些", "哪些开支", "哪些支出", "哪几项", "什么变动", "哪些变动", "啥变动",
+                                 "解释是什么", "什么解释", "的解释是", "怎么说明", "如何说明")  # 下降了，主要是哪些开支减少了
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0
 REASON_AFTER_HOW: tuple[str, ...] = ("多了", "少了", "增加", "减少", "涨", "降", "这么", "那么", "是0", "为0", "是零",
                                      "没有", "没了", "对不上", "不一样", "差这么")

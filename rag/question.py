@@ -808,6 +808,18 @@ def _amount_asked_apart(text: str) -> bool:
     return asks_amount_not_why(asking_part(text, CLAUSE_BREAKS))
 
 
+def _share_only_said(text: str, clause: str) -> bool:
+    """A share said, not asked: in a clause before the one that asks an amount, in its sentence,
+    and nowhere else ("办公费一项就占了大头，具体是多少": its sum)."""
+    if not clause or not asks_amount_not_why(clause) or any(w in clause for w in domain.INTENT_WORDS["share"]):
+        return False
+    sentence = next((s for s in spoken_sentences(text) if clause in s), "")
+    before, _, after = sentence.partition(clause)
+    elsewhere = text.replace(sentence, " ") + after if sentence else text
+    return any(w in before for w in domain.INTENT_WORDS["share"]) \
+        and not any(w in elsewhere for w in domain.INTENT_WORDS["share"])
+
+
 def _beside_the_ask(text: str, clause: str) -> str:
     """A clause beside the one that asks, in its sentence, saying what the asker means to do with the
     answer ("…分别有多少，我们镇想参考下比例"): it asks nothing ("各多少，项目支出占比？" asks twice)."""
@@ -856,7 +868,8 @@ def _intent(text: str, question: Question) -> str:
     if not has_subject and "占" in text and question.asked_class == "percent" and not changed:
         return "share"  # "居民医保参保人数占全市参保总人数的比例": a part and a whole said in words
     beside = _beside_the_ask(text, question.asking_clause)  # not "…分别有多少，我们想参考下比例"
-    share_asked = any(w in (text.replace(beside, " ") if beside else text) for w in words["share"])
+    share_asked = any(w in (text.replace(beside, " ") if beside else text) for w in words["share"]) \
+        and not _share_only_said(text, question.asking_clause)
     if has_subject and share_asked and question.asked_class != "money" and not (
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS + domain.GROWTH_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)

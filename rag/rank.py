@@ -396,13 +396,13 @@ def _opposed_pairs(evidence: Evidence) -> tuple[tuple[str, str], ...]:
     return domain.OPPOSED_WORDS if evidence.kind == "cell" else (*domain.OPPOSED_WORDS, domain.FUND_OR_DEPARTMENT)
 
 
-def _opposes(question: Question, evidence: Evidence) -> bool:
+def _opposes(question: Question, evidence: Evidence, pairs: tuple[tuple[str, str], ...] | None = None) -> bool:
     """The unit is about one of an opposed pair and the question asks the other: in the clause that
     asks when that clause says one of the pair ("收入知道了，那…支出了多少"), else anywhere (a reading
     made for one of several things asked has no clause of its own)."""
     clause = question.asking_clause if question.asking_clause in question.reading else ""
     about = _about(evidence)
-    for pair in _opposed_pairs(evidence):
+    for pair in pairs or _opposed_pairs(evidence):
         asked = clause if any(w in clause for w in pair) else question.reading
         if any(a in asked and b not in asked and b in about and a not in about for a, b in (pair, pair[::-1])):
             return True
@@ -517,6 +517,8 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
         value += w.amount_cited
     if question.asks_reason:
         value += _reason_fit(evidence, w)
+        if evidence.kind == "sentence" and _opposes(question, evidence, domain.OPPOSED_WORDS):
+            value += w.opposed  # why 收入 fell: not the sentence explaining 支出
     if _other_scheme(question, evidence):
         value += w.unit_conflicts  # 长期护理保险的职责: a passage naming no 长期护理保险 says nothing of it
     return value

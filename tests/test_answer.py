@@ -1927,3 +1927,19 @@ def test_which_is_more_compares_amounts_and_asks_no_name(engine):
     assert [f.value for f in answer.figures] == [Decimal("25.4"), Decimal("27.56")]
     answer = engine.ask("江门2023年底参保的人里职工医保和居民医保各有多少万？谁多？")  # people, in 万
     assert [f.value for f in answer.figures] == [Decimal("170.12"), Decimal("234.42")]
+
+
+def test_a_share_said_before_the_amount_asked_asks_the_amount(engine):
+    answer = engine.ask("吴川2024年项目支出经济分类里办公费占了大头，到底是多少")
+    assert answer.intent == "figure" and [f.value for f in answer.figures] == [Decimal("164.30")]
+
+
+def test_units_ranked_when_counted_with_jia(engine):
+    answer = engine.ask("广州医保局三家单位2023年项目支出排个序")
+    assert [f.value for f in answer.figures] == [Decimal("447450.25"), Decimal("25563.90"), Decimal("635.13")]
+
+
+def test_the_reason_given_for_a_fall_in_income_is_not_the_one_for_spending(engine):
+    answer = engine.ask("廉江2023年决算一般公共预算财政拨款收入降了97%，报告给的解释是什么")
+    assert answer.intent == "reason" and answer.sources[0].line == 682  # not 第759行, which explains 支出
+    assert "上年预算数包括本级财政配套医保基金收入支出数" in answer.answer
