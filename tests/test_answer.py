@@ -1943,3 +1943,8 @@ def test_the_reason_given_for_a_fall_in_income_is_not_the_one_for_spending(engin
     answer = engine.ask("廉江2023年决算一般公共预算财政拨款收入降了97%，报告给的解释是什么")
     assert answer.intent == "reason" and answer.sources[0].line == 682  # not 第759行, which explains 支出
     assert "上年预算数包括本级财政配套医保基金收入支出数" in answer.answer
+
+
+def test_a_share_hedged_with_dagai_is_a_share(engine):
+    answer = engine.ask("吴川2024年基本支出和项目支出各是多少？基本支出大概占百分之几？")
+    assert Decimal("65.45") in [f.value for f in answer.figures]  # 354.77 ÷ 542.07
