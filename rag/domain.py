@@ -493,6 +493,7 @@ ACTUAL_ASKED_WORDS: tuple[str, ...] = ("实际达到", "实际完成", "实际�
 # words of which a question names one and a unit the other: a table of 支出 does not answer
 # about 收入, whatever else they share
 OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))
+WHOLE_SPENDING = "整体支出"  # 部门整体支出绩效自评: a report's name, whose 支出 asks no spending over income
 # a measure is not another: a question asking the first is not answered by a figure whose row or sentence
 # says only the second (基金结余 is not 基金收入 or 基金支出; 个人缴费 is no 报销额度)
 MEASURES_APART: tuple[tuple[str, str], ...] = (("结余", "收入"), ("结余", "支出"),

@@ -75,6 +75,9 @@ ENGLISH_LEFT = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*|(?<=\d)-\d{1,2}-\d{1,2}")
 LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|项|个方面)|[一总]?共列了?")
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
 UNIT_GLOSS = re.compile(r"[（(][^（）()]{1,3}[）)]")
+# a report named as the one that says what is asked ("自评报告提出", "报告里说")
+REPORT_SAYS = re.compile(r"(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:提出|指出|表示|说|写|称|讲)?(?:了|的)?")
+REPORT_OF_UNIT = re.compile(r"(?:医疗保障局|医保局)的?[^，,。？?]{0,12}?报告")  # the unit as a report's author
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")
 # the everyday words a report word stands for in the question (科室 for 内设机构), matched too
@@ -118,6 +121,7 @@ def content_words(question: Question) -> str:
     content = RATE_GUESSED.sub(" ", content)
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
     content = LIST_PLACE.sub(" ", content)
+    content = REPORT_SAYS.sub(" ", content)  # "自评报告提出…": which report, and that it says so; no word it prints
     if re.search(r"[\u4e00-\u9fff]", question.text):  # English words beside Chinese that no term was read from
         content = ENGLISH_LEFT.sub(" ", content)  # gloss it ("车辆 (vehicles)"); asked wholly in English, they ask
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
@@ -401,9 +405,11 @@ def _opposes(question: Question, evidence: Evidence, pairs: tuple[tuple[str, str
     asks when that clause says one of the pair ("收入知道了，那…支出了多少"), else anywhere (a reading
     made for one of several things asked has no clause of its own)."""
     clause = question.asking_clause if question.asking_clause in question.reading else ""
+    clause, reading = (REPORT_OF_UNIT.sub(" ", text).replace(domain.WHOLE_SPENDING, " ")
+                       for text in (clause, question.reading))  # "医保局的整体支出绩效自评报告里写的": whose report
     about = _about(evidence)
     for pair in pairs or _opposed_pairs(evidence):
-        asked = clause if any(w in clause for w in pair) else question.reading
+        asked = clause if any(w in clause for w in pair) else reading
         if any(a in asked and b not in asked and b in about and a not in about for a, b in (pair, pair[::-1])):
             return True
     return False

@@ -1948,3 +1948,10 @@ def test_the_reason_given_for_a_fall_in_income_is_not_the_one_for_spending(engin
 def test_a_share_hedged_with_dagai_is_a_share(engine):
     answer = engine.ask("吴川2024年基本支出和项目支出各是多少？基本支出大概占百分之几？")
     assert Decimal("65.45") in [f.value for f in answer.figures]  # 354.77 ÷ 542.07
+
+
+def test_the_report_named_as_the_one_that_says_it_is_no_word_to_find(engine):
+    answer = engine.ask("江门2023年自评报告里提出，2024年要推动哪个惠民保项目持续实施")
+    assert "邑康保" in answer.answer
+    answer = engine.ask("按江门市医保局的整体支出绩效自评报告，职工医保和居民医保基金收入各多少亿元")
+    assert [f.value for f in answer.figures] == [Decimal("67.93"), Decimal("25.4")]  # not 收入 opposed by 整体支出
