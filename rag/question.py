@@ -104,9 +104,9 @@ TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
 MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
-# people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 # people counted in 万 ("参保的人各有多少万"): not 万元, nor a sum per person (每人, 人均) or of 人员经费
 PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,。？?钱元均费款金资]{0,12}(?:多少|几)万(?![元块])")
+# people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
@@ -287,12 +287,12 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     question.asking_clause = asking_clauses[0] if len(asking_clauses) == 1 else ""  # one asks: the others set the scene
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
-    question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(words_asked(normalized) or " ".join(
-        part for part in spoken_sentences(sentence) if asks(part)) or sentence)))  # "多少呀我听人家说…": no 多少…人;
-    # "这笔20.9万元研究什么课题": no sum asked
+    measured = words_asked(normalized) or " ".join(part for part in spoken_sentences(sentence) if asks(part)) \
+        or sentence  # "多少呀我听人家说…": no 多少…人
+    question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(measured)))
     amount_asked = [part for part in spoken_sentences(normalized) if asks_amount_not_why(part)]
-    if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？":
-        question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", amount_asked[0]))  # the one that asks how much
+    if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？": the
+        question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", amount_asked[0]))  # one that asks how much
     if (beside := _beside_the_ask(normalized, question.asking_clause)) and question.asked_class and \
             measure_asked(normalized.replace(beside, " "))[0] is None:  # "…分别有多少，我们想参考下比例"
         question.asked_class, question.asked_unit = None, None
