@@ -144,7 +144,7 @@ DETAILS_HELD = "报告不写供应商、中介机构、定点机构的名称或�
 # a claim put to be checked ("有人说…涨了1200%，这说法属实吗"): the figures it states are what is asked, not known
 CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
                                   "靠谱吗", "有没有这回事", "是否真实", "是否准确",
-                                  "这么写的吗", "这样写的吗", "是这样吗", "是这么回事吗")
+                                  "这么写的吗", "这样写的吗", "是这样吗", "是这么回事吗", "真有这么", "有这么夸张")
 # a clause about the asker ("我们镇卫生院也参加了", "我在江门参加居民医保"): it sets the scene
 ASKER_SAID = r"[我咱]"
 # a clause saying what the asker means to do with the answer ("我们镇想参考下比例"): it asks nothing

@@ -348,13 +348,22 @@ def _pinyin_words() -> dict[str, str]:
     """Place names and the domain's words by their pinyin (lianjiang -> 廉江, sangong -> 三公)."""
     from pypinyin import lazy_pinyin
 
-    from rag import domain
+    from rag import domain, places
 
     words = [*domain.CITIES, *(s for synonyms in domain.ITEMS.values() for s in synonyms), *domain.PINYIN_TERMS]
     by_sound: dict[str, str] = {}
     for word in words:
         if re.fullmatch(r"[\u4e00-\u9fff]+", word):
             by_sound.setdefault("".join(lazy_pinyin(word)), word)
+    # and every province and city of the gazetteer ("Hangzhou 医保局": 杭州, refused by name, not read as no
+    # place at all), unless its pinyin spells two of them (Taizhou: 台州 and 泰州)
+    spelled: dict[str, set[str]] = {}
+    for place in places.gazetteer().values():
+        if place.level <= 2 and re.fullmatch(r"[\u4e00-\u9fff]{2,}", place.short):
+            spelled.setdefault("".join(lazy_pinyin(place.short)), set()).add(place.short)
+    for sound, names in spelled.items():
+        if len(names) == 1:
+            by_sound.setdefault(sound, names.pop())
     return by_sound
 
 

@@ -1955,3 +1955,13 @@ def test_the_report_named_as_the_one_that_says_it_is_no_word_to_find(engine):
     assert "邑康保" in answer.answer
     answer = engine.ask("按江门市医保局的整体支出绩效自评报告，职工医保和居民医保基金收入各多少亿元")
     assert [f.value for f in answer.figures] == [Decimal("67.93"), Decimal("25.4")]  # not 收入 opposed by 整体支出
+
+
+def test_a_city_typed_in_pinyin_anywhere_in_china_is_refused_by_name(engine):
+    answer = engine.ask("Hangzhou医保局2023年办公费多少")
+    assert not answer.found and "杭州" in answer.answer  # not 江门's or 吴川's 办公费
+
+
+def test_a_claim_called_exaggerated_asks_the_rate_it_states(engine):
+    answer = engine.ask("网传江门2024年三公经费比上年下降5.07%，真有这么夸张？降幅具体多少")
+    assert answer.figures[0].value == Decimal("5.07")
