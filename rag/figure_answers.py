@@ -48,7 +48,8 @@ class FigureAnswers:
         """The figure asked, from each of these reports that states it, or each of those asked together."""
         # "A和B各多少" with A said in part: one subject found, two asked
         several = not question.subjects or len(question.subjects) == 1 and (any(
-            w in question.reading for w in domain.EACH_WORDS) or _two_joined_asked(question)) \
+            w in question.reading for w in domain.EACH_WORDS) or _two_joined_asked(question)
+            or rank.TIMES_ASKED.search(question.reading)) \
             or len(rank.listed_readings(question)) > len(
             question.subjects)  # "A、B、C各多少" with items the question does not each name as a subject
         if several and len({d.city for d in documents}) == 1 and (found := self.conjoined(question, documents)):
@@ -74,6 +75,8 @@ class FigureAnswers:
         if not figures:
             return self.not_found(question, documents, subjects[0])
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
+        if len(figures) == 2 and rank.TIMES_ASKED.search(question.reading):  # "A是B的几倍": both, and the multiple
+            return self.pair(question, *((f.label, f) for f in figures))
         lines, sources = [], []
         for figure in figures:
             lines.append(self.figure_sentence(figure))
@@ -215,7 +218,7 @@ class FigureAnswers:
         """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
         thing asked, with the words they share, when each is found and is another figure."""
         readings = (rank.several_asked_readings(question) or rank.listed_readings(question)
-                    or rank.conjoined_readings(question))
+                    or rank.conjoined_readings(question) or rank.times_readings(question))
         joined = measure_asked(rank.joining_sentence(question))  # "…各多少人？居民占比多少": 人, not the share
         found = []
         for reading in readings:

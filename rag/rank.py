@@ -246,6 +246,19 @@ def conjoined_readings(question: Question) -> list[str]:
     return readings
 
 
+# one thing as a multiple of another ("A，是B的多少倍"): the two things asked
+TIMES_ASKED = re.compile(r"^(.+?)[，,]?(?:是|为|相当于)(.+?)的(?:多少|几)倍")
+
+
+def times_readings(question: Question) -> list[str]:
+    """The two things of "A是B的多少倍"; [] otherwise."""
+    asked = TIMES_ASKED.search(question.reading or "")
+    if not asked:
+        return []
+    first, second = (content_words(replace(question, reading=part)) for part in asked.groups())
+    return [first, second] if first and second else []
+
+
 def joining_sentence(question: Question) -> str:
     """The first sentence that asks and, in its content words, joins two things by 和, 与 or 及; or ""."""
     reading = question.reading or compact(question.text)

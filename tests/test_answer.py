@@ -1965,3 +1965,9 @@ def test_a_city_typed_in_pinyin_anywhere_in_china_is_refused_by_name(engine):
 def test_a_claim_called_exaggerated_asks_the_rate_it_states(engine):
     answer = engine.ask("网传江门2024年三公经费比上年下降5.07%，真有这么夸张？降幅具体多少")
     assert answer.figures[0].value == Decimal("5.07")
+
+
+def test_one_thing_as_a_multiple_of_another_finds_both(engine):
+    answer = engine.ask("吴川2024年基本支出是项目支出的几倍")
+    assert [f.value for f in answer.figures] == [Decimal("354.77"), Decimal("187.30")]
+    assert "倍数：354.77 ÷ 187.30 ≈ 1.89倍" in answer.answer
