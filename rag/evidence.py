@@ -167,6 +167,8 @@ def _names_change(label: str) -> bool:
 # ------------------------------------------------------------------ sentences
 LIST_OPENED = re.compile(r"[：:](?:1[、.．]|一是|（一）|\(1\))")  # a lead-in and the first item of its list
 LIST_ITEMS_KEPT = 12  # the sentences after a list's first item kept with it (quoted up to a passage's length)
+
+
 def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
     """Every sentence, with the sentences after it in its paragraph (where a reason often follows)."""
     units = []

@@ -480,8 +480,8 @@ def _two_joined_asked(question: Question) -> bool:
 
 def _table_number_said(question: Question) -> int | None:
     """The table number the question says of all it asks, not only of the sum's check ("A加上B，等于表8的数吗")."""
-    checked = question.reading.split("等于", 1)[1] if "等于" in question.reading else ""
-    return None if checked and not TABLE_NUMBER.search(question.reading.split("等于", 1)[0]) else question.table_number
+    before, _, checked = question.reading.partition("等于")
+    return None if checked and not TABLE_NUMBER.search(before) else question.table_number
 
 
 def _table_said_in(question: Question, reading: str) -> str | None:

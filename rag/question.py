@@ -808,12 +808,17 @@ def _amount_asked_apart(text: str) -> bool:
     return asks_amount_not_why(asking_part(text, CLAUSE_BREAKS))
 
 
+def _sentence_holding(text: str, clause: str) -> str:
+    """The spoken sentence of `text` the asking clause is in; "" when there is no clause."""
+    return next((s for s in spoken_sentences(text) if clause and clause in s), "")
+
+
 def _share_only_said(text: str, clause: str) -> bool:
     """A share said, not asked: in a clause before the one that asks an amount, in its sentence,
     and nowhere else ("办公费一项就占了大头，具体是多少": its sum)."""
     if not clause or not asks_amount_not_why(clause) or any(w in clause for w in domain.INTENT_WORDS["share"]):
         return False
-    sentence = next((s for s in spoken_sentences(text) if clause in s), "")
+    sentence = _sentence_holding(text, clause)
     before, _, after = sentence.partition(clause)
     elsewhere = text.replace(sentence, " ") + after if sentence else text
     return any(w in before for w in domain.INTENT_WORDS["share"]) \
@@ -823,7 +828,7 @@ def _share_only_said(text: str, clause: str) -> bool:
 def _beside_the_ask(text: str, clause: str) -> str:
     """A clause beside the one that asks, in its sentence, saying what the asker means to do with the
     answer ("…分别有多少，我们镇想参考下比例"): it asks nothing ("各多少，项目支出占比？" asks twice)."""
-    sentence = next((s for s in spoken_sentences(text) if clause and clause in s), "")
+    sentence = _sentence_holding(text, clause)
     return " ".join(part for part in re.split(f"[{CLAUSE_BREAKS}]", sentence.replace(clause, "，"))
                     if re.search(domain.ASKER_PURPOSE, part))
 
