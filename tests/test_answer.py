@@ -1971,3 +1971,9 @@ def test_one_thing_as_a_multiple_of_another_finds_both(engine):
     answer = engine.ask("吴川2024年基本支出是项目支出的几倍")
     assert [f.value for f in answer.figures] == [Decimal("354.77"), Decimal("187.30")]
     assert "倍数：354.77 ÷ 187.30 ≈ 1.89倍" in answer.answer
+
+
+def test_a_fund_reserve_asked_in_everyday_words(engine):
+    # 攒下的老本 is the report's 结余 and 能撑几个月 its 可支配月数
+    answer = engine.ask("江门2023年末，居民医保攒下的老本还能撑几个月？")
+    assert answer.found and answer.figures[0].value == Decimal("7")
