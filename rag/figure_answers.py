@@ -217,8 +217,8 @@ class FigureAnswers:
     def conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
         """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
         thing asked, with the words they share, when each is found and is another figure."""
-        readings = (rank.several_asked_readings(question) or rank.listed_readings(question)
-                    or rank.conjoined_readings(question) or rank.times_readings(question))
+        readings = (rank.times_readings(question) or rank.several_asked_readings(question)
+                    or rank.listed_readings(question) or rank.conjoined_readings(question))
         joined = measure_asked(rank.joining_sentence(question))  # "…各多少人？居民占比多少": 人, not the share
         found = []
         for reading in readings:

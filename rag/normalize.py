@@ -267,15 +267,16 @@ def _correct_pairs(text: str, vocabulary: Vocabulary, corrections: list[Correcti
 
 
 def correct_places(text: str, places: Collection[str], corpus_text: Container[str]) -> tuple[str, list[Correction]]:
-    """A held place's name mistyped through pinyin (无川 for 吴川): a span the reports never print,
-    each character sounding like the place's and one at least the same."""
+    """A held place's or unit's name mistyped through pinyin (无川 for 吴川, 一保局 for 医保局): a
+    span the reports never print, each character sounding like the name's and the last one the same
+    (医保机 is no 医保局)."""
     corrections: list[Correction] = []
     by_character = _places_by_character(frozenset(places))  # the same object when given a frozenset
     sharing = sorted({ranked for character in set(text) for ranked in by_character.get(character, ())})
     for _, place in sharing:  # one character at least is typed right; the longest place first
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
-            if typed != place and any(a == b for a, b in zip(typed, place)) \
+            if typed != place and any(a == b for a, b in zip(typed, place)) and typed[-1] == place[-1] \
                     and re.fullmatch(r"[\u4e00-\u9fff]+", typed) \
                     and all(_sounds_alike(a, b) for a, b in zip(typed, place) if a != b) \
                     and typed not in corpus_text:  # last: the corpus is large

@@ -208,7 +208,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.corrections += nicknames
     if vocabulary is not None:
         normalized, typos = correct_typos(normalized, vocabulary)
-        normalized, place_typos = correct_places(normalized, places.holdings(held).cities, vocabulary.text)
+        held_names = frozenset((*places.holdings(held).cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
+        normalized, place_typos = correct_places(normalized, held_names, vocabulary.text)
         question.corrections += typos + place_typos
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
     question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]

@@ -247,7 +247,10 @@ def conjoined_readings(question: Question) -> list[str]:
 
 
 # one thing as a multiple of another ("A，是B的多少倍"): the two things asked
-TIMES_ASKED = re.compile(r"^(.+?)[，,]?(?:是|为|相当于)(.+?)的(?:多少|几)倍")
+TIMES_ASKED = re.compile(r"^(.+)[，,]?(?:是|为|相当于)(.+?)的(?:多少|几)倍")  # the last 是 before B: "各是多少…A是B的几倍"
+# what an earlier clause asked, said before the first thing with or without a comma ("货物类跟服务类
+# 各多少服务类是货物类的几倍" by voice): the first thing is what follows it
+ASKED_BEFORE_TIMES = re.compile(r".*(?:各|分别)?(?:是多少|多少|是几|几)[^\u4e00-\u9fff]*")
 
 
 def times_readings(question: Question) -> list[str]:
@@ -255,7 +258,11 @@ def times_readings(question: Question) -> list[str]:
     asked = TIMES_ASKED.search(question.reading or "")
     if not asked:
         return []
-    first, second = (content_words(replace(question, reading=part)) for part in asked.groups())
+    first, second = asked.groups()
+    first = ASKED_BEFORE_TIMES.sub("", first) or first
+    first, second = (content_words(replace(question, reading=part)) for part in (first, second))
+    if {first, second} & set(domain.REFERRING_WORDS):  # "前者是后者的几倍": the things are said before
+        return []
     return [first, second] if first and second else []
 
 

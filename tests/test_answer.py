@@ -89,6 +89,9 @@ def test_places_by_nickname_by_a_mistyped_name_and_under_their_city(engine):
     assert "“无川”按“吴川”理解" in mistyped.answer and f"{mistyped.figures[0].value:f}" == "137.50"
     under = engine.ask("湛江下面的吴川市医保局2024年三公经费多少")
     assert under.found and under.figures[0].doc.startswith("001_")
+    heard = engine.ask("江门一保局2024年三公经费多少")  # voice input: 一保局 for 医保局
+    assert "按“医保局”理解" in heard.answer and f"{heard.figures[0].value:f}" == "17.56"
+    assert "按“医保局”理解" not in engine.ask("吴川医保机关运行经费2024年多少").answer  # 医保机(关): no 局
 
 
 def test_branches_listed_with_their_shared_word_are_each_answered(engine):
@@ -1971,6 +1974,12 @@ def test_one_thing_as_a_multiple_of_another_finds_both(engine):
     answer = engine.ask("吴川2024年基本支出是项目支出的几倍")
     assert [f.value for f in answer.figures] == [Decimal("354.77"), Decimal("187.30")]
     assert "倍数：354.77 ÷ 187.30 ≈ 1.89倍" in answer.answer
+    # an earlier clause asking both, said without a comma by voice
+    spoken = engine.ask("江门2024年政府采购里工程类跟服务类各是多少 服务类是工程类的几倍")
+    assert [f.value for f in spoken.figures] == [Decimal("341.01"), Decimal("20.75")]
+    # the two things said before "前者是后者的几倍"
+    referred = engine.ask("吴川2024年基本支出和项目支出各多少？前者是后者的几倍")
+    assert [f.value for f in referred.figures] == [Decimal("354.77"), Decimal("187.30")]
 
 
 def test_a_fund_reserve_asked_in_everyday_words(engine):

@@ -242,6 +242,8 @@ def test_cantonese_as_typed_in_guangdong_reads_as_mandarin():
     both = understand("江门同吴川24年嘅办公费边个多啲")  # 同 as "and"; 同比 stays
     assert "江门和吴川" in both.reading and both.cities == ["江门", "吴川"]
     assert "比上年有没有减少" in understand("江门医保局24年三公经费同比有冇减少").reading  # 同比, not 和比
+    counted = understand("廉江医保局2023年解除咗幾多間定點藥店嘅資格")  # 间 counts shops: 家
+    assert "多少家定点药店" in counted.reading and counted.asked_class == "count"
 
 
 @pytest.mark.parametrize("text", ["江门2024年三公里的公务接待费多少", "江门2024年三公口径的公务接待费多少"])
