@@ -22,7 +22,7 @@ from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, bigrams, matching_cells, named_cells, prose_numbers, target_numbers
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact, unquoted
-from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked
+from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked, ratio_asked
 from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
 
 # what a prose figure's clause starts with that names nothing ("、城乡居民医保", "其中城镇职工医保")
@@ -49,7 +49,7 @@ class FigureAnswers:
         # "A和B各多少" with A said in part: one subject found, two asked
         several = not question.subjects or len(question.subjects) == 1 and (any(
             w in question.reading for w in domain.EACH_WORDS) or _two_joined_asked(question)
-            or rank.TIMES_ASKED.search(question.reading)) \
+            or rank.times_asked(question.reading)) \
             or len(rank.listed_readings(question)) > len(
             question.subjects)  # "A、B、C各多少" with items the question does not each name as a subject
         if several and len({d.city for d in documents}) == 1 and (found := self.conjoined(question, documents)):
@@ -75,7 +75,7 @@ class FigureAnswers:
         if not figures:
             return self.not_found(question, documents, subjects[0])
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
-        if len(figures) == 2 and rank.TIMES_ASKED.search(question.reading):  # "A是B的几倍": both, and the multiple
+        if len(figures) == 2 and rank.times_asked(question.reading):  # "A是B的几倍": both, and the multiple
             return self.pair(question, *((f.label, f) for f in figures))
         lines, sources = [], []
         for figure in figures:
@@ -416,7 +416,10 @@ class FigureAnswers:
         if a.unit == b.unit:
             lines.append(f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，"
                          f"即前者比后者{relation}{money(abs(difference))}{a.unit}。")
-            if "倍" in question.text and b.value:  # "前者是后者的多少倍"
+            if ratio_asked(question.reading) and b.value:  # "A对B的比例"
+                lines.append(f"比值：{money(a.value)} ÷ {money(b.value)} ≈ {a.value / b.value:.2f}，"
+                             f"即约{a.value / b.value:.2f}∶1。")
+            elif "倍" in question.text and b.value:  # "前者是后者的多少倍"
                 lines.append(f"倍数：{money(a.value)} ÷ {money(b.value)} ≈ {a.value / b.value:.2f}倍。")
         else:  # a percent and an amount, say: there is no difference to take
             lines.append(f"（两个数字的单位不同：{a.unit}与{b.unit}，不能相减。）")

@@ -294,6 +294,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     amount_asked = [part for part in spoken_sentences(normalized) if asks_amount_not_why(part)]
     if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？": the
         question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", amount_asked[0]))  # one that asks how much
+    if ratio_asked(normalized):  # "A对B的比例": two amounts and their quotient, not a percent
+        question.asked_class, question.asked_unit = None, None
     if (beside := _beside_the_ask(normalized, question.asking_clause)) and question.asked_class and \
             measure_asked(normalized.replace(beside, " "))[0] is None:  # "…分别有多少，我们想参考下比例"
         question.asked_class, question.asked_unit = None, None
@@ -853,6 +855,14 @@ def asks_amount_not_why(clause: str) -> bool:
         and not REASON_HOW.search(clause)
 
 
+# the ratio of two things ("A对B的比例", "A与B之比"); not a share (A占B的比例) nor two rates (A和B比例分别)
+RATIO_ASKED = re.compile(r"^(.+?)(?:对(?![象于应])|与|和|跟)([^的，,。？?；;]{2,12}?)(?:的|之)?(?:比例|比值|比率|之比)")
+
+
+def ratio_asked(text: str) -> re.Match[str] | None:
+    return None if re.search(r"占|分别|各", text) else RATIO_ASKED.search(text)
+
+
 def _intent(text: str, question: Question) -> str:
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
@@ -875,7 +885,7 @@ def _intent(text: str, question: Question) -> str:
         return "share"  # "居民医保参保人数占全市参保总人数的比例": a part and a whole said in words
     beside = _beside_the_ask(text, question.asking_clause)  # not "…分别有多少，我们想参考下比例"
     share_asked = any(w in (text.replace(beside, " ") if beside else text) for w in words["share"]) \
-        and not _share_only_said(text, question.asking_clause)
+        and not _share_only_said(text, question.asking_clause) and not ratio_asked(text)
     if has_subject and share_asked and question.asked_class != "money" and not (
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS + domain.GROWTH_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)

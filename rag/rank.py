@@ -21,7 +21,7 @@ from rag.evidence import Evidence, bigrams, fold
 from rag.lookup import clean_row_name
 from rag.parse.text import compact
 from rag.question import (AMOUNT_CITED, AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_parts, asks,
-                          spoken_sentences)
+                          ratio_asked, spoken_sentences)
 
 
 @dataclass(frozen=True)
@@ -253,12 +253,18 @@ TIMES_ASKED = re.compile(r"^(.+)[，,]?(?:是|为|相当于)(.+?)的(?:多少|�
 ASKED_BEFORE_TIMES = re.compile(r".*(?:各|分别)?(?:是多少|多少|是几|几)[^\u4e00-\u9fff]*")
 
 
+def times_asked(reading: str) -> tuple[str, str] | None:
+    """The two things of "A是B的多少倍" or "A对B的比例", as said; None otherwise."""
+    asked = TIMES_ASKED.search(reading) or ratio_asked(reading)
+    return asked.groups() if asked else None
+
+
 def times_readings(question: Question) -> list[str]:
-    """The two things of "A是B的多少倍"; [] otherwise."""
-    asked = TIMES_ASKED.search(question.reading or "")
+    """The two things of "A是B的多少倍" or "A对B的比例"; [] otherwise."""
+    asked = times_asked(question.reading or "")
     if not asked:
         return []
-    first, second = asked.groups()
+    first, second = asked
     first = ASKED_BEFORE_TIMES.sub("", first) or first
     first, second = (content_words(replace(question, reading=part)) for part in (first, second))
     if {first, second} & set(domain.REFERRING_WORDS):  # "前者是后者的几倍": the things are said before

@@ -1986,3 +1986,12 @@ def test_a_fund_reserve_asked_in_everyday_words(engine):
     # 攒下的老本 is the report's 结余 and 能撑几个月 its 可支配月数
     answer = engine.ask("江门2023年末，居民医保攒下的老本还能撑几个月？")
     assert answer.found and answer.figures[0].value == Decimal("7")
+
+
+def test_the_ratio_of_two_things_is_both_and_their_quotient_not_a_share(engine):
+    answer = engine.ask("广州医保局2023年基本支出与项目支出之比")
+    assert [f.value for f in answer.figures] == [Decimal("20071.32"), Decimal("473649.28")]
+    assert "比值：20,071.32 ÷ 473,649.28 ≈ 0.04" in answer.answer
+    # 对象 is no "对": a target rate of the people aided stays a percent
+    target = engine.ask("江门2024年医疗救助专项资金要求重点救助对象救助比例达到多少")
+    assert target.figures[0].unit == "%"
