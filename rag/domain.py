@@ -157,7 +157,8 @@ CONVERSION_ASKED: tuple[str, ...] = ("折合", "换算", "合成", "折算")
 # a judgement asked of the reader ("预算编得合不合理", "钱花得值不值"): the reports state figures and the
 # department's own self-evaluation, never an outside opinion; asked alone, refused with what is held
 OPINION_ASKED: tuple[str, ...] = ("合不合理", "合理吗", "是否合理", "合理不合理", "值不值", "值得吗", "好不好",
-                                  "乱花", "浪费吗", "花多了吗", "是不是花多了")
+                                  "乱花", "浪费吗", "花多了吗", "是不是花多了", "太多了", "太高了", "太少了", "花得太多", "你觉得", "你认为",
+                                  "你怎么看")
 OPINION_HELD = ("报告只载明收支数字、绩效目标和部门自己的绩效自评（如“自评等级为优”），不评价预算是否合理、钱花得值不值。"
                 "可以问具体的数字、报告说明的原因或绩效自评结论，例如“江门医保局2023年绩效自评等级是什么”。")
 # where a department is, asked: answered only by a sentence saying where it is (位于…)
