@@ -1963,6 +1963,8 @@ def test_the_report_named_as_the_one_that_says_it_is_no_word_to_find(engine):
 def test_a_city_typed_in_pinyin_anywhere_in_china_is_refused_by_name(engine):
     answer = engine.ask("Hangzhou医保局2023年办公费多少")
     assert not answer.found and "杭州" in answer.answer  # not 江门's or 吴川's 办公费
+    english = engine.ask("Hong Kong 的 medical insurance 2024 budget 多少")  # an English name, no pinyin
+    assert not english.found and "香港" in english.answer
 
 
 def test_a_claim_called_exaggerated_asks_the_rate_it_states(engine):
