@@ -120,8 +120,9 @@ IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decima
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
 # the noun a count asks of, right after its measure word: 多少个编制, 几个分局 (not 多少人, 几个月)
 COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
-# or said before the ask, after 的 ("参加医保的港澳居民有多少人"): what is counted, all of it
-COUNTED_BEFORE = re.compile(r"的([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
+# or said before the ask, after 的 or a verb of setting up ("参加医保的港澳居民有多少人", "核定事业编制多少名"):
+# what is counted, all of it
+COUNTED_BEFORE = re.compile(r"(?:的|核定|配备|内设|下设|设有)([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
 COUNT_WORD_AFTER = re.compile(r"总?(?:人数|人次数|人次|总数|数量|数)$")
 REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER_HOW)})")
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
