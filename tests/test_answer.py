@@ -1529,6 +1529,8 @@ def test_terms_typed_in_english_are_read_as_the_reports_words(engine):
     answer = engine.ask("Jiangmen 2024 budget: travel expenses how much?")
     assert answer.found and answer.figures[0].value == Decimal("6.94")
     assert "“travel expenses”按“差旅费”理解" in answer.answer
+    rate = engine.ask("江门医保局2024年三公经费比上年下降咗幾多個percent")  # a rate: not 几个 counted
+    assert rate.found and rate.figures[0].value == Decimal("5.07")
 
 
 def test_who_pays_is_no_question_about_a_person(engine):
