@@ -290,7 +290,9 @@ class DerivedAnswers:
         if len(said_once) == 1 and len(changing) < len(clauses):  # "A、B各多少，B是不是比上年少了": B's change
             return self._change_of(question, documents, said_once[0])
         each = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in asked) == 1]
-        if len(asked) > 1 and len(each) > 1:
+        if len(asked) < 2 or len(each) < 2:  # "基本支出和项目支出分别比上年怎么变": one clause, each subject's
+            each = question.subjects if any(w in reading for w in domain.EACH_WORDS) else []
+        if len(each) > 1:
             answers = [self._change_of(question, documents, subject) for subject in each]
             if all(a.found for a in answers):
                 return Answer(question.text, True, "\n".join(a.answer for a in answers),

@@ -1364,6 +1364,9 @@ def test_two_changes_asked_in_two_sentences_are_both_answered(engine):
     answer = engine.ask("江门医保局2024年的三公经费增长了多少？机关运行经费又增长了多少？")
     changes = [f.value for f in answer.figures]
     assert Decimal("0.94") in changes and Decimal("27.64") in changes
+    # or in one clause, each asked (分别)
+    each = [f.value for f in engine.ask("江门2023年自评里基本支出和项目支出分别比上年增减多少").figures]
+    assert Decimal("331.5") in each and Decimal("2444.07") in each
 
 
 def test_the_column_asked_in_the_asking_clause_is_read(engine):
