@@ -328,7 +328,7 @@ PART_WORDS: tuple[str, ...] = ("第几部分", "一部分", "部分", "讲的", 
 TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
                                       "表有多少张", "几张表格", "多少张表格")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
-HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊")
+HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊", "一样", "相同", "一致", "相等", "对得上")
 # the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table
 CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
 # the first digit of a row's code in each: 功能分类 2101501 行政运行, 经济分类 30113 住房公积金 (政府预算 5…)

@@ -490,6 +490,9 @@ def _table_number_said(question: Question) -> int | None:
 def _table_said_in(question: Question, reading: str) -> str | None:
     """The table the question names, when this reading of it says it ("A加上B，等于三公经费表里的吗":
     A's and B's readings do not)."""
+    said = [title for title in question.tables_named if title in reading]  # "A表和B表的…": each its own
+    if len(question.tables_named) > 1 and said:
+        return max(said, key=len)  # 财政拨款收入支出决算总表, not the 收入支出决算总表 it holds
     named = bigrams(question.table_named or "")
     return question.table_named if named and len(named & bigrams(reading)) * 2 >= len(named) else None
 

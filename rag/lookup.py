@@ -86,6 +86,15 @@ class FigureFinder:
             figure = self._find_one(document, subject, question)
             return [figure] if figure else []
         exact = self._rows_of_best_table(document, question, lambda row: clean_row_name(row.name) == subject, subject)
+        pointed = self._pointed(document, question)
+        if pointed and not any(f.table in pointed for f in exact):
+            # the table pointed at prints the row with its fund (表4's 年末财政拨款结转和结余 for 年末结转和结余)
+            qualified = self._rows_of_best_table(
+                document, question, lambda row: _without_fund(clean_row_name(row.name)) == subject, "",
+                tables=lambda table: table.number in pointed)
+            for figure in qualified:  # labelled with the row's own name
+                figure.label = clean_row_name(figure.row)
+            exact = qualified or exact
         if exact:
             return exact
         partial = self._rows_of_best_table(document, question, lambda row: subject in clean_row_name(row.name), "")
@@ -103,6 +112,13 @@ class FigureFinder:
                 figure.label = f"{figure.row}（{subject}）"
             return figure
         return None
+
+    def _pointed(self, document: DocumentInfo, question: Question) -> set[int]:
+        """The numbers of the tables the question points at: by number, or the longest title it says
+        (财政拨款收入支出决算总表, not the 收入支出决算总表 inside it)."""
+        tables = [table for table, _ in self.tables(document.name) if pointed_at(table, question)]
+        longest = max((len(compact(t.title)) for t in tables if t.number != question.table_number), default=0)
+        return {t.number for t in tables if t.number == question.table_number or len(compact(t.title)) == longest}
 
     def has_code(self, document: DocumentInfo, code: str) -> bool:
         return any(row.code == code for _, rows in self.tables(document.name) for row in rows)
@@ -219,6 +235,12 @@ class FigureFinder:
         return Figure(row.values[column], table.unit or document.money_unit or "万元", label, document.name,
                       document.title, row.line_start, table.number, table.title, row.name, column, row_id=row.id,
                       scanned=table.source == "ocr")
+
+
+def _without_fund(name: str) -> str:
+    for fund in domain.FUND_ITEMS:
+        name = name.replace(fund, "")
+    return name
 
 
 def pointed_at(table: TableInfo, question: Question) -> bool:

@@ -48,6 +48,7 @@ class Question:
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
     excluded: list[str] = field(default_factory=list)  # parts left out of what is asked (不算住房公积金的话)
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
+    tables_named: list[str] = field(default_factory=list)  # every title said ("A表和B表的…": both)
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
     quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
     asking_clause: str = ""  # the one clause that asks, if one does ("收入知道了，那…支出了多少个亿" asks of 支出)
@@ -141,7 +142,7 @@ WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
-TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()‘’]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|[，,：:]))"
+TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()‘’]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|和|与|[，,：:]))"
                          # or by the ending only a table's title has, whatever follows ("基本支出决算明细 公用经费那栏")
                          r"|(?:(?!哪|什么)[\u4e00-\u9fff（）()]){2,20}?(?:(?<!的)明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{1,10}[）)])?"
                          # or quoted after its number or before 那张 (表8“行政经费及三公经费”那张)
@@ -238,9 +239,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.kinds = _kinds(question.kinds_said)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
     asking_clauses = asking_parts(normalized, CLAUSE_BREAKS)  # "三公表里是4.45万，那明细表里的…是多少": the latter
-    tables = [m.group(0) for m in TABLE_NAMED.finditer(normalized)]
+    tables = [re.sub(r"^(?:和|与)", "", m.group(0)) for m in TABLE_NAMED.finditer(normalized)]  # "A表和B表"
     question.table_named = next((t for t in tables if any(t in clause for clause in asking_clauses)),
                                 tables[0] if tables else None)
+    question.tables_named = tables
     question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
                        if not _names_a_place(q, held) and q != question.table_named  # is no item's name,
                        and not cites_a_line(q)]  # nor a line of a report cited with its figures

@@ -1875,6 +1875,10 @@ def test_tables_named_by_an_item_they_hold_or_by_their_closest_title(engine):
     assert [(f.table, f.value) for f in answer.figures] == [(9, Decimal("4.45")), (6, Decimal("2.79"))]
     answer = engine.ask("廉江2023年决算总表的年末结转和结余，与财政拨款收支总表的年末财政拨款结转和结余一致吗")
     assert [(f.table, f.value) for f in answer.figures] == [(1, Decimal("23.39")), (4, Decimal("23.36"))]
+    # two titles said together before the row they share, the second printing it with its fund
+    answer = engine.ask("廉江2023年决算里，收入支出决算总表与财政拨款收入支出决算总表的年末结转和结余相同吗")
+    assert [(f.table, f.value) for f in answer.figures] == [(1, Decimal("23.39")), (4, Decimal("23.36"))]
+    assert "年末财政拨款结转和结余23.36万元" in answer.answer
 
 
 def test_a_difference_asked_of_two_things_joined_finds_both(engine):
