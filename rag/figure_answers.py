@@ -411,11 +411,14 @@ class FigureAnswers:
         """Two figures side by side and their difference."""
         (name_a, a), (name_b, b) = first, second
         difference = a.value - b.value
-        relation = "多" if difference > 0 else "少" if difference < 0 else "相同，差"
+        relation = "多" if difference > 0 else "少"
         lines = [_labelled(name_a, self.figure_sentence(a)), _labelled(name_b, self.figure_sentence(b))]
         if a.unit == b.unit:
-            lines.append(f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，"
-                         f"即前者比后者{relation}{money(abs(difference))}{a.unit}。")
+            lines.append(f"差额：{money(a.value)} − {money(b.value)} = {money(difference)}{a.unit}，" + (
+                f"即前者比后者{relation}{money(abs(difference))}{a.unit}。" if difference else "两者相同。"))
+            if (name_a, name_b) == tuple(domain.KIND_COLUMN_GROUPS.values()) and a.value:  # 预算数, 决算数
+                over = "超过预算" if b.value > a.value else "没有超过预算"
+                lines.append(f"执行率：{money(b.value)} ÷ {money(a.value)} = {b.value / a.value * 100:.2f}%，决算{over}。")
             if ratio_asked(question.reading) and b.value:  # "A对B的比例"
                 lines.append(f"比值：{money(a.value)} ÷ {money(b.value)} ≈ {a.value / b.value:.2f}，"
                              f"即约{a.value / b.value:.2f}∶1。")

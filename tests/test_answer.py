@@ -2009,3 +2009,9 @@ def test_the_ratio_of_two_things_is_both_and_their_quotient_not_a_share(engine):
     # 对象 is no "对": a target rate of the people aided stays a percent
     target = engine.ask("江门2024年医疗救助专项资金要求重点救助对象救助比例达到多少")
     assert target.figures[0].unit == "%"
+
+
+def test_budget_against_final_accounts_says_the_share_executed_and_whether_it_was_exceeded(engine):
+    answer = engine.ask("廉江2023年三公经费决算有没有超出预算")
+    assert [f.value for f in answer.figures] == [Decimal("4.45"), Decimal("4.45")]
+    assert "两者相同" in answer.answer and "执行率：4.45 ÷ 4.45 = 100.00%，决算没有超过预算" in answer.answer
