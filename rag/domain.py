@@ -316,6 +316,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                 "花得多", "花得少", "花的多", "花的少"),
     "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思"),
 }
+# which of two things is more, with words between ("哪个项目钱多", "哪一笔更高"); not 哪个多少
+WHICH_IS_MORE = r"哪(?:个|一个|项|一项|笔|一笔|家|边|类)[\u4e00-\u9fff]{0,4}?(?:多|高|大|少|低|小)(?!少)"
 # words that ask which table prints something: the table is the answer
 TABLE_ASKED_WORDS: tuple[str, ...] = ("哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
 # the report's parts asked ("第三部分是什么内容", "分几个部分"): its outline; the part's number is group 1
