@@ -363,6 +363,7 @@ RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
     r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
     r"(项目)支出(?:里|中|当中|里面|里头)[^。？]*?哪一?[项笔]",  # "项目支出里金额最大的是哪一项": the projects
     r"[两三四五六七八九十\d][个家](区分局|分局|单位|项目|中心)",  # "三个区分局…哪个最少", "三家单位"
+    r"(?:最大|最多|最高|最小|最少|最低)的(?:那|这)?一?个?(项目|单位|分局)",  # "金额最大的那个项目"
 )
 # units of one kind a ranking is asked among, by the word their names hold ("三个区分局": the 分局s)
 RANK_UNIT_KINDS: dict[str, str] = {"区分局": "分局", "分局": "分局", "中心": "中心"}

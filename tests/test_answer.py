@@ -874,6 +874,7 @@ def test_the_projects_of_a_report_or_of_one_of_its_units_are_ranked(engine):
     answer = engine.ask("江门2024年医疗保障事业管理中心的项目里哪个最多")
     assert _ranked(answer)[0] == ("其他医保工作经费", Decimal("326.65"))
     assert _ranked(engine.ask("江门医保局2024年单个项目最大是哪个"))[0][1] == Decimal("417.85")
+    assert _ranked(engine.ask("江门医保局2024年金额最高的那个项目是多少钱"))[0][1] == Decimal("417.85")
 
 
 def test_a_clear_winner_of_the_measure_asked_answers_a_chatty_question(engine):
