@@ -16,7 +16,7 @@ from decimal import Decimal
 from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.evidence import Evidence
-from rag.figure_answers import FigureAnswers, bar_chart
+from rag.figure_answers import FigureAnswers, bar_chart, reading_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
@@ -290,23 +290,33 @@ class DerivedAnswers:
         if len(said_once) == 1 and len(changing) < len(clauses):  # "A、B各多少，B是不是比上年少了": B's change
             return self._change_of(question, documents, said_once[0])
         each = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in asked) == 1]
+        each_asked = any(w in reading for w in domain.EACH_WORDS) or any(  # "各增长百分之几", "哪个增长得更快"
+            re.search(pattern, reading) for pattern in (domain.EACH_CHANGED, domain.FASTER_ASKED, domain.WHICH_IS_MORE))
         if len(asked) < 2 or len(each) < 2:  # "基本支出和项目支出分别比上年怎么变": one clause, each subject's
-            each = question.subjects if any(w in reading for w in domain.EACH_WORDS) else []
-        if len(each) > 1:
-            answers = [self._change_of(question, documents, subject) for subject in each]
+            each = question.subjects if each_asked else []
+        readings = [_of_one(question, subject) for subject in each]
+        if len(each) < 2 and each_asked:  # "A和B…各增长百分之几", A said in part
+            readings = [reading_asked(question, r) for r in rank.conjoined_readings(question)]
+            each = [own.subjects[0] if len(own.subjects) == 1 else None for own in readings]
+        if len(readings) > 1:
+            answers = [self._change_of(own, documents, subject, name=own.reading.split()[0])
+                       for own, subject in zip(readings, each)]
             if all(a.found for a in answers):
-                return Answer(question.text, True, "\n".join(a.answer for a in answers),
+                lines = [a.answer for a in answers] + _faster(question, [a.figures[0] for a in answers])
+                return Answer(question.text, True, "\n".join(lines),
                               [f for a in answers for f in a.figures], [s for a in answers for s in a.sources],
                               question.intent, question)
         return self._change_of(question, documents, question.subjects[0] if question.subjects else None)
 
-    def _change_of(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> Answer:
-        name = subject_name(subject, question) if subject else ""
+    def _change_of(self, question: Question, documents: list[DocumentInfo], subject: str | None,
+                   name: str = "") -> Answer:
+        name = subject_name(subject, question) if subject else name
         lines, figures, sources = [], [], []
         for unit in self.figures.ranked(question, documents, subject, changes=True):  # "减少了多少": not the level
             document = self.store.document(unit.doc)
-            change = unit.figure
-            change.label = f"{name}{change.label}" if name and name not in change.label else change.label
+            change = unit.figure  # a copy when relabelled: the unit is cached for the next question
+            if name and name not in change.label:
+                change = replace(change, label=f"{name}{change.label}")
             lines.append(f"{document.title}：{change.label}{money(change.value)}{change.unit}。"
                          f"原文：“{unit.sentence}”（{change.citation}）")
             figures.append(change)
@@ -556,3 +566,26 @@ def _share_figure(part: Figure, whole: Figure, share: Decimal) -> Figure:
     return Figure(share, "%", f"{part.label}占{whole.label}", part.doc, part.doc_title, part.line,
                   sentence=f"{part.label}{money(part.value)} ÷ {whole.label}{money(whole.value)}",
                   scanned=part.scanned or whole.scanned)
+
+
+def _of_one(question: Question, subject: str) -> Question:
+    """The question read for one of its subjects: the others' names blanked, so that their words
+    rank no sentence of theirs for this one."""
+    own = question.said.get(subject, subject)
+    reading = question.reading
+    for other in question.subjects:
+        said = question.said.get(other, other)
+        if other != subject and said not in own:
+            reading = reading.replace(said, " ")
+    return replace(question, reading=reading)
+
+
+def _faster(question: Question, rates: list[Figure]) -> list[str]:
+    """Which of two rates of change is the faster, when asked (哪个增长得更快)."""
+    if len(rates) != 2 or any(r.unit != "%" for r in rates) or not any(
+            re.search(pattern, question.reading) for pattern in (domain.FASTER_ASKED, domain.WHICH_IS_MORE)):
+        return []
+    a, b = sorted(rates, key=lambda rate: -rate.value)
+    if a.value == b.value:
+        return [f"两者变动幅度相同（均为{money(a.value)}%）。"]
+    return [f"变动幅度更大的是{a.label}（{money(a.value)}% ＞ {money(b.value)}%）。"]

@@ -316,6 +316,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                 "花得多", "花得少", "花的多", "花的少"),
     "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思"),
 }
+# which of two rates is the faster ("哪个增长得更快", "谁涨得快")
+FASTER_ASKED = r"更快|更慢|快些|快一些|得快|得慢|幅度更大|幅度大"
 # which of two things is more, with words between ("哪个项目钱多", "哪一笔更高"); not 哪个多少
 WHICH_IS_MORE = r"哪(?:个|一个|项|一项|笔|一笔|家|边|类)[\u4e00-\u9fff]{0,4}?(?:多|高|大|少|低|小)(?!少)"
 # words that ask which table prints something: the table is the answer
@@ -379,6 +381,7 @@ ORDINAL_ASKED = r"第([二三四五六七八九十]|\d{1,2})(?:大|多|高|名|�
 # words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自",
                                "各列", "各安排", "各花", "各编", "各拨", "各支出")  # 各 and the verb before 多少
+EACH_CHANGED = r"各自?(?:增长|下降|增加|减少|变动|变化|涨|降)"  # "A和B各增长百分之几": each one's change
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "总额", "人数", "数量")
 # A question about a budget against final accounts: both words, or one of these.

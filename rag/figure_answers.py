@@ -219,20 +219,9 @@ class FigureAnswers:
         thing asked, with the words they share, when each is found and is another figure."""
         readings = (rank.times_readings(question) or rank.several_asked_readings(question)
                     or rank.listed_readings(question) or rank.conjoined_readings(question))
-        joined = measure_asked(rank.joining_sentence(question))  # "…各多少人？居民占比多少": 人, not the share
         found = []
         for reading in readings:
-            asked_class, asked_unit = measure_asked(reading)
-            if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
-                asked_class, asked_unit = joined if joined[0] else (question.asked_class, question.asked_unit)
-            table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
-            own = replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,  # its own subjects
-                          table_number=int(table.group(1)) if table else _table_number_said(question),
-                          table_named=_table_said_in(question, reading),
-                          items=_said_in(question, question.items, reading),
-                          row_terms=_said_in(question, question.row_terms, reading),
-                          codes=_said_in(question, question.codes, reading),
-                          columns=_said_in(question, question.columns, reading))
+            own = reading_asked(question, reading)
             best = self.lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
             if not best:
                 return None
@@ -488,6 +477,23 @@ def _table_number_said(question: Question) -> int | None:
     """The table number the question says of all it asks, not only of the sum's check ("A加上B，等于表8的数吗")."""
     before, _, checked = question.reading.partition("等于")
     return None if checked and not TABLE_NUMBER.search(before) else question.table_number
+
+
+def reading_asked(question: Question, reading: str) -> Question:
+    """The question as one of its readings asks it ("A和B各多少": A's), with that reading's own
+    subjects, table and measure."""
+    asked_class, asked_unit = measure_asked(reading)
+    if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
+        joined = measure_asked(rank.joining_sentence(question))  # "…各多少人？居民占比多少": 人, not the share
+        asked_class, asked_unit = joined if joined[0] else (question.asked_class, question.asked_unit)
+    table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
+    return replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
+                   table_number=int(table.group(1)) if table else _table_number_said(question),
+                   table_named=_table_said_in(question, reading),
+                   items=_said_in(question, question.items, reading),
+                   row_terms=_said_in(question, question.row_terms, reading),
+                   codes=_said_in(question, question.codes, reading),
+                   columns=_said_in(question, question.columns, reading))
 
 
 def _table_said_in(question: Question, reading: str) -> str | None:

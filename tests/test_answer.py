@@ -2016,3 +2016,18 @@ def test_budget_against_final_accounts_says_the_share_executed_and_whether_it_wa
     answer = engine.ask("廉江2023年三公经费决算有没有超出预算")
     assert [f.value for f in answer.figures] == [Decimal("4.45"), Decimal("4.45")]
     assert "两者相同" in answer.answer and "执行率：4.45 ÷ 4.45 = 100.00%，决算没有超过预算" in answer.answer
+
+
+def test_two_rates_of_change_asked_together_are_each_found_and_the_faster_named(engine):
+    answer = engine.ask("江门2023年自评里一般公共预算财政拨款收入和政府性基金预算财政拨款收入哪个涨得快，各增长多少")
+    assert [f.value for f in answer.figures][::2] == [Decimal("37.51"), Decimal("39.48")]
+    assert "变动幅度更大的是政府性基金预算财政拨款收入" in answer.answer
+
+
+def test_an_answer_does_not_depend_on_the_questions_asked_before_it(engine):
+    # a change's figure is relabelled with the name asked: on a copy, not on the cached unit
+    asked = "江门医保局2023年一般公共预算财政拨款收入同比增长了百分之几"
+    first = engine.ask(asked).answer
+    engine.ask("江门医保局2023年政府性基金预算财政拨款收入比上年增长率是多少？一般公共预算的呢")
+    engine.ask("江门2023年政府性基金预算财政拨款收入和一般公共预算财政拨款收入哪个增长率更高")
+    assert engine.ask(asked).answer == first
