@@ -227,6 +227,11 @@ def conjoined_readings(question: Question) -> list[str]:
     if not segment:
         return []
     left, _, right = re.split(f"({JOINED})", segment, maxsplit=1)
+    at = content.index(segment)
+    if left and not right and content[at + len(segment):].strip() and re.search(
+            f"{re.escape(left)}(?:和|与)“", joining_sentence(question)) and not any(
+            left in title for title in question.tables_named):  # "追回的违规基金和“春风利剑”行动收回的…":
+        return [content[:at] + left, content[at + len(segment):].strip()]  # each with its own words
     if not left or not right:
         return []
     shared = next((left[i:] for i in range(len(left)) if left[i:] in right), "")
@@ -235,8 +240,7 @@ def conjoined_readings(question: Question) -> list[str]:
     else:
         head = words(left)
         left_full, right_full = left, left[: len(left) - len(head[-1])] + right if head else right
-    at = content.index(segment)  # what the question says before and after qualifies both sides
-    before, after = content[:at], content[at + len(segment):]
+    before, after = content[:at], content[at + len(segment):]  # said before and after: of both sides
     after = after.split("等于")[0]  # "A加上B，等于C吗": C is the sum's check, not said of A or B
     after = " " + " ".join(w for w in after.split() if w not in domain.HOW_THEY_COMPARE)  # "…，相差几倍": of both
     readings = [before + left_full + after, before + right_full + after]

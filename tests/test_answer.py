@@ -2031,3 +2031,10 @@ def test_an_answer_does_not_depend_on_the_questions_asked_before_it(engine):
     engine.ask("江门医保局2023年政府性基金预算财政拨款收入比上年增长率是多少？一般公共预算的呢")
     engine.ask("江门2023年政府性基金预算财政拨款收入和一般公共预算财政拨款收入哪个增长率更高")
     assert engine.ask(asked).answer == first
+
+
+def test_two_things_joined_before_a_quoted_name_are_each_found(engine):
+    # "A和“B”…": the quote ends A's words; B is what follows it
+    answer = engine.ask("廉江2023年追回的违规基金和“春风利剑”查处收回的违规费用一共多少")
+    assert [f.value for f in answer.figures] == [Decimal("68.7"), Decimal("797.29")]
+    assert "68.7 + 797.29 = 865.99万元" in answer.answer
