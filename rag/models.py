@@ -99,6 +99,7 @@ class Paragraph:
     text: str
     line_start: int
     line_end: int
+    lines: tuple[tuple[int, str], ...] = ()  # each source line's number and text, to cite a figure's own line
 
 
 @dataclass

@@ -460,7 +460,9 @@ def ranked(units: list[Evidence], terms: list[Term], question: Question,
            w: Weights | None = None) -> list[tuple[float, Evidence]]:
     w = w or WEIGHTS
     scored = [(score(u, terms, question, w), u) for u in units]
-    return sorted(scored, key=lambda pair: (-pair[0], pair[1].doc, pair[1].line))
+    said = set(re.findall(r"[\u4e00-\u9fff]", question.reading or ""))  # units tied: the label sharing more of
+    return sorted(scored, key=lambda pair: (-pair[0], -len(said & set(pair[1].label)),  # the characters asked
+                                            pair[1].doc, pair[1].line))  # (有几辆车: 保有量, not 购置数)
 
 
 def best_per_document(units: list[Evidence], terms: list[Term], question: Question,

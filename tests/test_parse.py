@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -254,6 +255,21 @@ def test_tidy_chinese_drops_only_spaces_inside_chinese():
 
 
 # ------------------------------------------------------------------ the real corpus
+def test_a_prose_figure_cites_the_line_that_prints_it_not_its_paragraphs_first(corpus_reports):
+    report = corpus_reports["廉江市医疗保障局2023年部门决算"]
+    recovered = next(f for f in report.facts if f.value == D("68.7"))
+    assert recovered.line == 1097  # its paragraph starts at line 1029
+    for report in corpus_reports.values():  # every figure printed in digits, on the line cited
+        printed = printed_lines(report)
+        for fact in report.facts:
+            if str(fact.value) in fact.sentence.replace(",", "").replace("，", ""):  # not 八项 (8)
+                assert str(fact.value) in printed[fact.line], (report.identity.title, fact.line, fact.value)
+
+
+def printed_lines(report) -> dict[int, str]:
+    return {line.number: re.sub(r"(?<=\d)[,，](?=\d{3})", "", compact(line.text)) for line in report.document.lines}
+
+
 def test_corpus_identities(corpus_reports):
     assert set(corpus_reports) == {
         "江门市医疗保障局2024年部门预算", "广东省吴川市医疗保障局2024年部门预算",

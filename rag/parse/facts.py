@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from decimal import Decimal
+from itertools import accumulate
 
 from rag import domain
 from rag.models import Paragraph, ProseFact
@@ -64,9 +67,40 @@ def extract_facts(paragraphs: list[Paragraph]) -> list[ProseFact]:
         if paragraph.section_id != section:  # a declared unit holds to the end of its section
             section, declared = paragraph.section_id, None
         declared = DECLARED_UNIT.search(paragraph.text) or declared
+        starts = _sentence_lines(paragraph)
         for sentence in SENTENCE_END.split(paragraph.text):
-            facts.extend(_facts_in(sentence.strip(), paragraph, declared.group(1) if declared else None))
+            found = next(starts)  # the figures after it are printed in order, from the line it starts on
+            for fact in _facts_in(sentence.strip(), paragraph, declared.group(1) if declared else None):
+                found = _line_printing(paragraph, str(fact.value), found)
+                fact.line = paragraph.lines[found][0] if paragraph.lines else paragraph.line_start
+                facts.append(fact)
     return facts
+
+
+def _sentence_lines(paragraph: Paragraph) -> Iterator[int]:
+    """For each sentence of the paragraph in turn, the index of the line it starts on (the lines
+    hold the paragraph's text with its spaces dropped)."""
+    ends = list(accumulate(len(text) for _, text in paragraph.lines))
+    joined, offset = "".join(text for _, text in paragraph.lines), 0
+    for sentence in SENTENCE_END.split(paragraph.text):
+        head = compact(sentence)[:SENTENCE_HEAD]
+        at = joined.find(head, offset) if head else -1
+        offset = at if at >= 0 else offset
+        yield min(bisect_right(ends, offset), max(len(ends) - 1, 0))
+
+
+def _line_printing(paragraph: Paragraph, printed: str, start: int) -> int:
+    """The index of the paragraph's first line from `start` on that prints the number (a paragraph
+    can run over dozens of lines: a figure is cited at its own); `start` when none does (a number
+    broken across two lines, or written in words)."""
+    number = re.compile(rf"(?<![\d.]){re.escape(printed)}(?![\d])")
+    return next((i for i in range(start, min(start + FIGURE_LINES_AHEAD, len(paragraph.lines)))
+                 if number.search(DIGIT_GROUPING.sub("", paragraph.lines[i][1]))), start)
+
+
+FIGURE_LINES_AHEAD = 6  # a figure is looked for this far after its sentence's start or the figure before it
+SENTENCE_HEAD = 12  # characters of a sentence that find where it starts
+DIGIT_GROUPING = re.compile(r"(?<=\d)[,，](?=\d{3})")  # 4,181.3 printed, 4181.3 its value
 
 
 # a table printed as running text ("项目 预算数（单位：万元） 绩效目标 … 医疗保障业务资金 761.34 …"):

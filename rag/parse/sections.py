@@ -49,7 +49,8 @@ def parse_sections(lines: list[SourceLine], skip: set[int]) -> tuple[list[Sectio
             text = _join(buffer)
             if text:
                 section_id = stack[-1].id if stack else None
-                paragraphs.append(Paragraph(section_id, text, buffer[0].number, buffer[-1].number))
+                paragraphs.append(Paragraph(section_id, text, buffer[0].number, buffer[-1].number,
+                                            tuple((line.number, compact(strip_markup(line.text))) for line in buffer)))
             buffer.clear()
 
     position = 0
