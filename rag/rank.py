@@ -76,7 +76,8 @@ LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|�
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
 UNIT_GLOSS = re.compile(r"[（(][^（）()]{1,3}[）)]")
 # a report named as the one that says what is asked ("自评报告提出", "报告里说")
-REPORT_SAYS = re.compile(r"(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:提出|指出|表示|说|写|称|讲)?(?:了|的)?")
+REPORT_SAYS = re.compile(r"(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:是)?(?:怎么|怎样|如何)?"
+                         r"(?:提出|指出|表示|说|写|称|讲)?(?:了|的)?")
 REPORT_OF_UNIT = re.compile(r"(?:医疗保障局|医保局)的?[^，,。？?]{0,12}?报告")  # the unit as a report's author
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")

@@ -2038,3 +2038,9 @@ def test_two_things_joined_before_a_quoted_name_are_each_found(engine):
     answer = engine.ask("廉江2023年追回的违规基金和“春风利剑”查处收回的违规费用一共多少")
     assert [f.value for f in answer.figures] == [Decimal("68.7"), Decimal("797.29")]
     assert "68.7 + 797.29 = 865.99万元" in answer.answer
+
+
+def test_the_report_named_as_the_one_that_says_it_is_no_word_to_find(engine):
+    # "自评报告怎么说": which report, and that it says so; 调价 is the report's 价格调整
+    answer = engine.ask("江门2023年医疗服务价格评估完，最后启动调价了没有？自评报告怎么说")
+    assert answer.found and "不符合医疗服务项目价格动态调整条件" in answer.answer
