@@ -321,7 +321,7 @@ FASTER_ASKED = r"更快|更慢|快些|快一些|得快|得慢|幅度更大|幅�
 # which of two things is more, with words between ("哪个项目钱多", "哪一笔更高"); not 哪个多少
 WHICH_IS_MORE = r"哪(?:个|一个|项|一项|笔|一笔|家|边|类)[\u4e00-\u9fff]{0,4}?(?:多|高|大|少|低|小)(?!少)"
 # words that ask which table prints something: the table is the answer
-TABLE_ASKED_WORDS: tuple[str, ...] = ("哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
+TABLE_ASKED_WORDS: tuple[str, ...] = ("表叫什么", "表的名称", "哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
 # the report's parts asked ("第三部分是什么内容", "分几个部分"): its outline; the part's number is group 1
 PART_ASKED = r"第([一二三四五六七八九十\d])部分|几个?部分|哪些部分|哪几个?部分|有什么部分"
 # which part of a report tells of something ("政府采购情况在第几部分讲的"): the heading that holds it
@@ -330,7 +330,7 @@ PART_WHERE = r"第几部分|(?:在|是|于)哪一?个?部分|哪一?个?部分(?
 PART_WORDS: tuple[str, ...] = ("第几部分", "一部分", "部分", "讲的", "写的", "说的", "讲", "写")
 # how many tables a report has ("部门预算表一共有几张表"): its tables listed
 TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
-                                      "表有多少张", "几张表格", "多少张表格")
+                                      "表有多少张", "几张表格", "多少张表格", "表共有几张", "表共几张", "表共有多少张")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
 HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊", "一样", "相同", "一致", "相等", "对得上")
 # the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table

@@ -49,10 +49,15 @@ def _small_number(word: str) -> str:
 _VARIANTS = str.maketrans("馀", "余")
 
 
+# a table by its place in the report ("第七张表", "第3张报表"): the report's 表7, 表3
+_TABLE_ORDINAL = re.compile(r"第([一二三四五六七八九]?十?[一二三四五六七八九]|十|\d{1,2})张(?:报)?表(?:格)?")
+
+
 def normalize_text(text: str) -> str:
     text = to_simplified(text).translate(_FULL_WIDTH).translate(_VARIANTS)
     text = _THOUSANDS.sub("", text)  # 1，234.5 -> 1234.5
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    text = _TABLE_ORDINAL.sub(lambda m: f"表{m.group(1) if m.group(1).isdigit() else _small_number(m.group(1))}", text)
     return counts_as_digits(text)
 
 
@@ -299,7 +304,7 @@ def _places_by_character(places: frozenset[str]) -> dict[str, list[tuple[int, st
 
 def read_nicknames(text: str) -> tuple[str, list[Correction]]:
     """A city called by its everyday name (五邑 for 江门), or by its one-character abbreviation
-    before a unit's name (穗医保局), read as the city."""
+    before a unit's name or a year (穗医保局, 穗2023年), read as the city."""
     from rag import domain
 
     corrections = [Correction(nickname, city) for nickname, city in domain.PLACE_NICKNAMES.items() if nickname in text]
@@ -307,7 +312,7 @@ def read_nicknames(text: str) -> tuple[str, list[Correction]]:
         text = text.replace(correction.typed, correction.read_as)
     unit = "|".join(domain.ABBREVIATED_BEFORE)
     for letter, city in domain.PLACE_ABBREVIATIONS.items():  # 穗医保局, not 稻穗
-        text, read = re.subn(rf"(?<![\u4e00-\u9fff]){letter}(?={unit})", city, text)
+        text, read = re.subn(rf"(?<![\u4e00-\u9fff]){letter}(?={unit}|(?:20)?\d\d年)", city, text)  # 穗2023年
         if read:
             corrections.append(Correction(letter, city))
     return text, corrections

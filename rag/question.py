@@ -321,7 +321,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
     if question.intent == "change" and question.asked_class is None and rate_word_asked(question):
         question.asked_class = "percent"
-    if (question.intent == "passage" or question.intent == "figure" and not question.asks_amount) and any(
+    if (question.intent == "passage" or question.intent in ("figure", "change") and not question.asks_amount) and any(
             w in normalized for w in domain.OPINION_ASKED):  # "花18万买公务用车值不值": the sum is said, not asked
         question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides
     if DETAILS_ASKED.search(normalized):  # "那两辆车是什么品牌型号": what is said of them is shown
@@ -876,7 +876,8 @@ def _intent(text: str, question: Question) -> str:
         return "outline"  # "政府采购情况在第几部分讲的": the part that holds it
     if re.search(domain.PART_ASKED, text) and not (has_subject or question.topic):
         return "outline"  # "第三部分是什么内容": the report's parts
-    if any(w in text for w in domain.TABLE_ASKED_WORDS + domain.TABLE_COUNT_WORDS):
+    if any(w in text for w in domain.TABLE_ASKED_WORDS + domain.TABLE_COUNT_WORDS) or re.search(
+            r"表\d{1,2}的?(?:叫什么|名称)", text):  # "第七张表叫什么" (表7): its title
         return "table"  # "三公经费在哪张表里": the table that prints it
     if any(w in text for w in words["definition"]) and not asks_amount:
         return "definition"

@@ -35,7 +35,7 @@ class TableAnswers:
         self._refuse = refuse
 
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        if any(w in question.text for w in domain.TABLE_COUNT_WORDS):
+        if any(w in question.text or w in question.reading for w in domain.TABLE_COUNT_WORDS):
             return self._listed(question, documents)
         lines, sources = [], []
         for document in documents:
@@ -123,8 +123,11 @@ class TableAnswers:
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def _best_table(self, question: Question, document: DocumentInfo) -> TableInfo | None:
-        """The table whose title and columns hold the largest share of the question's words, when
-        that share clears the scorer's threshold for words."""
+        """The table of the number asked; else the one whose title and columns hold the largest share
+        of the question's words, when that share clears the scorer's threshold for words."""
+        numbered = [table for table, _ in self.finder.tables(document.name) if table.number == question.table_number]
+        if numbered:  # "第七张表是什么表": the table of that number
+            return numbered[0]
         terms = rank.query_terms(question, self.term_weights)
         scored = [(rank.lexical(Evidence(document.name, "table", f"{table.title}{''.join(_columns(table))}", "", "",
                                          table.line_start), terms), -table.number, table)

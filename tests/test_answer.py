@@ -83,6 +83,8 @@ def test_a_definition_is_the_entry_of_the_term_asked(engine):
 
 
 def test_places_by_nickname_by_a_mistyped_name_and_under_their_city(engine):
+    abbreviated = engine.ask("穗2023年三公经费多少")  # the one-character name before a year
+    assert abbreviated.found and abbreviated.figures[0].doc.startswith("004_")
     nickname = engine.ask("五邑医保局24年城乡医疗救助预算是多少")
     assert "“五邑”按“江门”理解" in nickname.answer and f"{nickname.figures[0].value:f}" == "340.00"
     mistyped = engine.ask("无川医保局的非税工作经费24年安排了多少")
@@ -1478,6 +1480,10 @@ def test_how_many_tables_a_report_has_lists_them(engine):
     answer = engine.ask("广州医保局2023年部门预算一共几张表")
     assert answer.found and "共有12张表（表1至表12）" in answer.answer and "表12《部门预算项目支出及其他支出预算表》" in answer.answer
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("12"), "张")
+    counted_after = engine.ask("吴川医保局2024年部门预算的表一共有几张")  # the tables said before the count
+    assert counted_after.found and "共有12张表" in counted_after.answer
+    seventh = engine.ask("江门医保局2024年部门预算的第七张表叫什么")  # a table by its place: 表7
+    assert seventh.sources[0].table == 7 and "表7《" in seventh.answer
 
 
 def test_a_part_of_the_report_asked_by_number_is_its_heading(engine):

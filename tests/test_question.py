@@ -310,7 +310,8 @@ def test_which_part_tells_of_something_is_no_ranking_of_parts():
 
 
 @pytest.mark.parametrize("text", ["广州医保局的三公经费是不是浪费，值不值", "你觉得吴川医保局的预算编得合理吗",
-                                  "你觉得江门医保局2024年的办公费是不是花得太多了"])
+                                  "你觉得江门医保局2024年的办公费是不是花得太多了",
+                                  "你觉得吴川医保局2024年三公经费涨了这么多合不合理"])  # a change judged, not asked
 def test_a_judgement_asked_alone_is_refused_saying_what_the_reports_hold(text):
     assert "不评价" in understand(text).problem
 
