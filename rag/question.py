@@ -331,7 +331,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     return question
 
 
-SENTENCE_BREAKS = "。！？!?；;：:"
+SENTENCE_BREAKS = "。！？!?；;：:…"  # an ellipsis trails off a sentence ("…太长看不完……江门…多少份")
 AFTER_LAST_QUESTION_MARK = re.compile(r"(.*[？?])([^？?]*)$")  # the question, and what is said after it
 CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
 # a particle that ends a sentence said without punctuation ("是多少呀我听人家说挺多的"); not 呢,

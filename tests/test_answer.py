@@ -707,6 +707,8 @@ def test_a_figure_the_question_states_is_not_its_answer(engine):
     ("吴川医保那个非税工作经费是多少呀我听人家说挺多的", "137.50"),  # chatter after the particle that ends it
     ("做个横向对比，先要个数：廉江医保局2023年住房保障方面实际支出了多少万元？", "50.52"),  # before a colon
     ("江门自评里说2023年曝光了一百多个典型案例？到底是多少例", "111"),  # 到底: a question word
+    ("我在写一篇关于医保的作业，老师要引用政府公开的数据，报告太长我看不完……江门2023年病历专项抽查了多少份病例",
+     "4312"),  # before an ellipsis that trails off
 ])
 def test_what_is_said_around_the_question_only_sets_the_scene(engine, text, value):
     assert engine.ask(text).figures[0].value == Decimal(value)
