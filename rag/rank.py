@@ -182,8 +182,8 @@ def several_asked_readings(question: Question) -> list[str]:
     each after the words before the list."""
     parts = re.split(r"[、，,；;]", question.reading)
     asked = [i for i, part in enumerate(parts) if re.search("多少|几", part) and any(  # naming a thing of its own,
-        word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())]
-    # not "…各多少，差了多少倍"
+        word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())
+        and not re.search(domain.TOTAL_ASKED, part)]  # not "…各多少，差了多少倍" nor "…，加起来多少"
     if len(asked) < 2:
         return []
     before = "".join(parts[:asked[0]])

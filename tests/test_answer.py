@@ -2041,6 +2041,12 @@ def test_an_answer_does_not_depend_on_the_questions_asked_before_it(engine):
     assert engine.ask(asked).answer == first
 
 
+def test_a_sum_asked_in_a_clause_of_its_own_is_of_the_two_things_before_it(engine):
+    answer = engine.ask("廉江2023年居民精神病人和居民门特的支付各多少万元，合计多少")  # 合计多少: no third thing
+    assert [f.value for f in answer.figures] == [Decimal("6681"), Decimal("4714")]
+    assert "6681 + 4714 = 11,395万元" in answer.answer
+
+
 def test_two_things_joined_before_a_quoted_name_are_each_found(engine):
     # "A和“B”…": the quote ends A's words; B is what follows it
     answer = engine.ask("廉江2023年追回的违规基金和“春风利剑”查处收回的违规费用一共多少")
