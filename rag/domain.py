@@ -536,7 +536,7 @@ REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "
 # reports explain a change under "主要变动情况："
 # how the report explains something: a change or a gap asks its reason ("比上年少，主要是什么情况"),
 # anything else its meaning
-EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "怎样解释", "作何解释", "怎样说明", "什么情况", "怎么个情况",
+EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "怎样解释", "情况是什么", "作何解释", "怎样说明", "什么情况", "怎么个情况",
                                  "主要是哪些", "哪些开支", "哪些支出", "哪几项", "什么变动", "哪些变动", "啥变动",
                                  "解释是什么", "什么解释", "的解释是", "怎么说明", "如何说明")  # 下降了，主要是哪些开支减少了
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0

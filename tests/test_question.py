@@ -174,6 +174,7 @@ def test_which_of_two_ways_is_asked_in_words():
 def test_how_the_report_explains_a_change_asks_its_reason_and_a_term_its_meaning():
     assert understand("廉江三公经费比上年减少了，报告怎么解释").intent == "reason"
     assert understand("江门自评报告怎样解释居民医保参保人数逐年减少").intent == "reason"
+    assert understand("吴川2024年三公经费比上年多了，预算说明给的情况是什么").intent == "reason"
     assert understand("医疗救助是个什么制度，报告里怎么解释的").intent != "reason"
 
 
