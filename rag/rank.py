@@ -167,6 +167,9 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
             content = re.sub(rf"{re.escape(glued)}(?=\s|$)", glued[0], content)
     terms = {}
     for word in words(content):
+        if word in domain.COUNT_NOUNS and domain.COUNT_NOUNS[word] == question.asked_unit \
+                and not weights.frequency.get(word):
+            continue  # "几个名额": a count's noun the reports never print is said by its measure (10名) alone
         pairs = frozenset(bigrams(word) or word)
         weight = weights.weight(pairs) if pairs else 0.0
         if scene and word in scene and word not in asked:

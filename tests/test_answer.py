@@ -968,6 +968,8 @@ def test_a_count_is_of_the_noun_counted_not_of_one_sharing_a_word_with_it(engine
     # the noun said after a verb of setting up, without 的: 廉江 prints no 编制, 吴川 does
     assert not engine.ask("廉江市医疗保障服务中心核定事业编制多少名").found  # not "4名业务骨干"
     assert engine.ask("吴川市医疗保障服务中心核定事业编制多少名").figures[0].value == Decimal("20")
+    # a noun of the count the reports never print (名额) is said by its measure (20名) alone
+    assert engine.ask("我在乡镇上班，问下吴川医保服务中心核定的事业编制有几个名额").figures[0].value == Decimal("20")
 
 
 def test_two_names_sharing_their_ending_are_both_asked(engine):
