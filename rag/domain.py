@@ -514,7 +514,9 @@ WHOLE_SPENDING = "整体支出"  # 部门整体支出绩效自评: a report's na
 # says only the second (基金结余 is not 基金收入 or 基金支出; 个人缴费 is no 报销额度)
 MEASURES_APART: tuple[tuple[str, str], ...] = (("结余", "收入"), ("结余", "支出"),
                                                 # what a person pays in is not what is paid out to them
-                                                ("缴费", "报销"), ("缴费", "享受"), ("缴费", "支付"))
+                                                ("缴费", "报销"), ("缴费", "享受"), ("缴费", "支付"),
+                                                # a case filed in advance is not a bill settled (异地就医备案, 直接结算)
+                                                ("结算", "备案"), ("备案", "结算"))
 # the fund's books are not the department's (医保基金支出 and 医疗保障局2023年度总支出): opposed in
 # the prose only, since every table cell is the department's own money, whatever fund its row names
 # (财政对城乡居民基本医疗保险基金的补助, 欺诈骗取医疗保障基金举报奖励金)

@@ -2060,3 +2060,9 @@ def test_the_report_named_as_the_one_that_says_it_is_no_word_to_find(engine):
     # "自评报告怎么说": which report, and that it says so; 调价 is the report's 价格调整
     answer = engine.ask("江门2023年医疗服务价格评估完，最后启动调价了没有？自评报告怎么说")
     assert answer.found and "不符合医疗服务项目价格动态调整条件" in answer.answer
+
+
+def test_a_measure_asked_is_not_its_pair_the_report_states(engine):
+    # 备案 (a case filed in advance) is no 结算 (a bill settled): 廉江 prints only the first
+    assert not engine.ask("廉江2023年异地就医直接结算了多少人次").found
+    assert engine.ask("廉江2023年异地就医备案多少人次").figures[0].value == Decimal("4000")
