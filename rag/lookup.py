@@ -116,6 +116,8 @@ class FigureFinder:
     def _pointed(self, document: DocumentInfo, question: Question) -> set[int]:
         """The numbers of the tables the question points at: by number, or the longest title it says
         (财政拨款收入支出决算总表, not the 收入支出决算总表 inside it)."""
+        if question.table_number is None and not question.table_named:
+            return set()  # most questions: no table is read
         tables = [table for table, _ in self.tables(document.name) if pointed_at(table, question)]
         longest = max((len(compact(t.title)) for t in tables if t.number != question.table_number), default=0)
         return {t.number for t in tables if t.number == question.table_number or len(compact(t.title)) == longest}

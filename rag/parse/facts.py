@@ -67,9 +67,8 @@ def extract_facts(paragraphs: list[Paragraph]) -> list[ProseFact]:
         if paragraph.section_id != section:  # a declared unit holds to the end of its section
             section, declared = paragraph.section_id, None
         declared = DECLARED_UNIT.search(paragraph.text) or declared
-        starts = _sentence_lines(paragraph)
-        for sentence in SENTENCE_END.split(paragraph.text):
-            found = next(starts)  # the figures after it are printed in order, from the line it starts on
+        # a sentence's figures are printed in order, from the line it starts on
+        for sentence, found in _sentences_and_lines(paragraph):
             for fact in _facts_in(sentence.strip(), paragraph, declared.group(1) if declared else None):
                 found = _line_printing(paragraph, str(fact.value), found)
                 fact.line = paragraph.lines[found][0] if paragraph.lines else paragraph.line_start
@@ -77,8 +76,8 @@ def extract_facts(paragraphs: list[Paragraph]) -> list[ProseFact]:
     return facts
 
 
-def _sentence_lines(paragraph: Paragraph) -> Iterator[int]:
-    """For each sentence of the paragraph in turn, the index of the line it starts on (the lines
+def _sentences_and_lines(paragraph: Paragraph) -> Iterator[tuple[str, int]]:
+    """Each sentence of the paragraph in turn, with the index of the line it starts on (the lines
     hold the paragraph's text with its spaces dropped)."""
     ends = list(accumulate(len(text) for _, text in paragraph.lines))
     joined, offset = "".join(text for _, text in paragraph.lines), 0
@@ -86,7 +85,7 @@ def _sentence_lines(paragraph: Paragraph) -> Iterator[int]:
         head = compact(sentence)[:SENTENCE_HEAD]
         at = joined.find(head, offset) if head else -1
         offset = at if at >= 0 else offset
-        yield min(bisect_right(ends, offset), max(len(ends) - 1, 0))
+        yield sentence, min(bisect_right(ends, offset), max(len(ends) - 1, 0))
 
 
 def _line_printing(paragraph: Paragraph, printed: str, start: int) -> int:
