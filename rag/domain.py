@@ -451,6 +451,11 @@ QUERY_SYNONYMS: dict[str, str] = {
     "收大于支还是支大于收": "收入和支出各多少，哪个多", "支大于收还是收大于支": "收入和支出各多少，哪个多",
     "生孩子": "生育", "生小孩": "生育", "一个人一年": "每人每年", "一人一年": "每人每年", "每个人每年": "每人每年", "刚出生的宝宝": "新生儿", "宝宝": "新生儿", "婴儿": "新生儿", "把关": "审核", "房子": "房屋", "外包": "委托第三方", "镇里": "乡镇", "镇上": "乡镇", "镇街": "乡镇", "乡下": "乡镇", "事业编": "事业编制", "行政编": "行政编制", "管啥": "管什么",
 }
+# a short form people say for words the reports write apart ("参保" for "参加了我市基本医疗保险"): the
+# report's words, each found anywhere in a unit's field, stand for the short form (" " separates them)
+SPELLED_APART: dict[str, tuple[str, ...]] = {
+    "参保": ("参加 医疗保险",),
+}
 # English words of the reports' terms, as people mixing languages type them ("Wuchuan 2024 office
 # expenses 办公费 how much"); longest first, case ignored, each read as the report's word
 ENGLISH_TERMS: dict[str, str] = {

@@ -176,6 +176,8 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
             weight *= w.scene  # said only to set the scene
         if weight and word not in terms:
             everyday = tuple(frozenset(bigrams(e) or e) for e in EVERYDAY_WORDS.get(word, ()))
+            everyday += tuple(frozenset(g for part in apart.split() for g in bigrams(part))
+                              for apart in domain.SPELLED_APART.get(word, ()))
             terms[word] = Term(word, pairs, weight, everyday)
     return list(terms.values())
 
@@ -303,8 +305,17 @@ def lexical(evidence: Evidence, terms: list[Term], w: Weights | None = None) -> 
     fields = tuple(zip(evidence.grams(), (w.label, w.lead, w.context)))
     found = 0.0
     for term in terms:
-        found += term.weight * max(weight * term.found_in(grams) for grams, weight in fields)
+        if _measured_by_unit(term.word, evidence):
+            found += term.weight * w.label  # 人数 is said by "1460126人" itself, wherever the label stops
+        else:
+            found += term.weight * max(weight * term.found_in(grams) for grams, weight in fields)
     return found / total
+
+
+def _measured_by_unit(word: str, evidence: Evidence) -> bool:
+    """A count's noun (人数, 次数) that the figure's measure word says."""
+    unit = domain.COUNT_NOUNS.get(word)
+    return bool(unit and evidence.figure and evidence.figure.unit.removeprefix("万") == unit)
 
 
 def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights | None = None) -> float:

@@ -303,6 +303,14 @@ def test_counts_come_from_prose_counts_never_from_money(engine):
     assert not refused.found and not refused.figures
 
 
+def test_a_short_form_and_a_count_noun_find_the_figure_the_report_words_apart(engine):
+    # 参保 for "参加了我市基本医疗保险"; 人数 said by the figure's measure word (1460126人), not by a label
+    # that prints it (接待人数共0人)
+    answer = engine.ask("廉江医保二〇二三年参保总人数？")
+    assert (answer.figures[0].value, answer.figures[0].unit, answer.sources[0].line) == (Decimal("1460126"), "人", 1015)
+    assert engine.ask("廉江2023年接待人数").figures[0].value == Decimal("0")
+
+
 def test_several_items_in_one_question_are_each_answered(engine):
     answer = engine.ask("广州2023年的行政运行和事业运行分别是多少")
     assert [f.value for f in answer.figures] == [Decimal("12016.25"), Decimal("401.16")]
@@ -1133,7 +1141,9 @@ def test_an_expense_said_short_is_read_as_the_one_row_it_shortens(engine):
 @pytest.mark.parametrize("text", ["江门2024年公务接待费多少",  # 年公: two words' ends, 公务 printed
                                   "江门2023年医保基金会不会入不敷出",  # 不敷: inside an idiom
                                   "广州医保局2023年三公经费暴涨了多少",  # 暴涨 bao4 zhang3: a word, no 报账 bao4 zhang4
-                                  "廉江医保局2023年度部门决算共有几张表，最后一张表的编号"])  # 表的: a particle
+                                  "廉江医保局2023年度部门决算共有几张表，最后一张表的编号",  # 表的: a particle
+                                  "我也答不上来。廉江医保局2023年参保总人数",  # 答不 is no 大部: 不 negates
+                                  "江门的孤儿或者没人抚养的孩子参加居民医保要自己交钱吗"])  # 没人 is no 每人
 def test_characters_typed_as_meant_are_not_read_as_another_pair(engine, text):
     assert "理解）" not in engine.ask(text).answer
 
