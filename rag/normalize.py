@@ -156,7 +156,7 @@ class Vocabulary:
 DICTIONARY_WORD_MIN = 20  # jieba's dictionary counts a word this often: a word people type (津贴 732, 年江 none)
 # characters that carry a question's grammar, typed as meant ("科目是多少" is no 科目实)
 PARTICLES = frozenset("的了吗呢吧啊呀哈么")
-GRAMMAR_CHARACTERS = PARTICLES | frozenset("是有在和与及或也都就还又才什怎哪几多少个各分别共这那里")
+GRAMMAR_CHARACTERS = PARTICLES | frozenset("是有在和与及或也都就还又才什怎哪几多少个各分别共这那里不没")
 
 
 def _indexable(word: str, shortest: int) -> bool:
