@@ -26,7 +26,7 @@ from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked, rati
 from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
 
 # what a prose figure's clause starts with that names nothing ("、城乡居民医保", "其中城镇职工医保")
-PROSE_LEAD_IN = re.compile(r"^[、，,；;：:]*(?:其中)?")
+PROSE_LEAD_IN = re.compile(r"^[、，,；;：:（(]*(?:其中)?")
 UNIT_ROWS_LISTED = 6  # a refusal names this many of a unit's own rows when the item asked of it is not one
 SUBJECT_SAID_AT = 0.5  # a unit speaks of a subject when it holds this share of one of its names' bigrams
 
@@ -226,7 +226,10 @@ class FigureAnswers:
             if not best:
                 return None
             found.append((PROSE_LEAD_IN.sub("", best[0].label) or best[0].label, best[0]))
-        distinct = len({(f.doc, f.line, f.column, f.value) for _, f in found}) == len(found)  # not one cell twice
+        if len({label for label, _ in found}) < len(found):  # "（其中…居民医保25.4亿元），支出…（…居民医保27.56亿元）"
+            found = [(_told_apart(label, reading), figure) for (label, figure), reading in zip(found, readings)]
+        distinct = all(len({key(f) for _, f in found}) == len(found)  # not one cell twice, nor one row of two tables
+                       for key in (lambda f: (f.doc, f.line, f.column, f.value), lambda f: (f.doc, f.label, f.value)))
         return found if len(found) >= 2 and distinct else None
 
     def lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
@@ -459,6 +462,13 @@ def _table_is_about(figure: Figure, item: str) -> bool:
         family.append(domain.SHARE_WHOLES[family[-1]])
     title = unquoted(compact(figure.table_title or ""))
     return any(unquoted(compact(name)) in title for member in family for name in domain.ITEMS[member])
+
+
+def _told_apart(label: str, reading: str) -> str:
+    """A label two figures share, with the side of a pair (收入, 支出) its reading asked and it lacks."""
+    reading = reading.replace(domain.WHOLE_SPENDING, " ")  # 部门整体支出: the report's name, no side
+    sides = [word for pair in domain.OPPOSED_WORDS for word in pair if word in reading and word not in label]
+    return f"{label}（{sides[0]}）" if len(sides) == 1 else label
 
 
 def _two_joined_asked(question: Question) -> bool:

@@ -178,7 +178,11 @@ def _report_words(text: str) -> str:
         text = text.replace(word, "")
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
-    return text
+    return ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text)
+
+
+# "收入多还是支出多": which of two is more, asked as the two alternatives
+ALTERNATIVES_WEIGHED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(多|高|大|少|低)还是([\u4e00-\u9fff]{2,4}?)\2(?![\u4e00-\u9fff])")
 
 
 def _replace_word(text: str, word: str, by: str) -> str:
@@ -869,7 +873,8 @@ def ratio_asked(text: str) -> re.Match[str] | None:
 def _intent(text: str, question: Question) -> str:
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
-    asks_amount = any(w in text for w in domain.AMOUNT_WORDS) and not words_asked(text)
+    asks_amount = (any(w in text for w in domain.AMOUNT_WORDS) or re.search(domain.WHICH_IS_MORE, text)) \
+        and not words_asked(text)  # "收入和支出哪个多": amounts weighed
     if question.asks_reason and not _amount_asked_apart(text):
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
     if re.search(domain.PART_WHERE, text):

@@ -188,7 +188,8 @@ def several_asked_readings(question: Question) -> list[str]:
     parts = re.split(r"[、，,；;]", question.reading)
     asked = [i for i, part in enumerate(parts) if re.search("多少|几", part) and any(  # naming a thing of its own,
         word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())
-        and not re.search(domain.TOTAL_ASKED, part)]  # not "…各多少，差了多少倍" nor "…，加起来多少"
+        and not re.search(domain.TOTAL_ASKED, part)  # not "…各多少，差了多少倍" nor "…，加起来多少"
+        and not re.search(f"{COMPARED_WITH}.*(?:多|少|高|低)(?:多少|几)", part)]  # nor "…，收入比支出多多少"
     if len(asked) < 2:
         return []
     before = "".join(parts[:asked[0]])
@@ -219,7 +220,8 @@ def listed_readings(question: Question) -> list[str]:
 
 # two names of one ending joined ("对居民医保基金的补助和对职工医保基金的补助"): read without
 # their 的, which would part each name in two
-JOINED = "和|与|及|加上"  # two things said together: "A和B", "A加上B（等于C吗）"
+COMPARED_WITH = r"(?<![对相占无])比(?![上去前例重率较\d])"  # "A比B多多少", not 比上年, 比例, 对比
+JOINED = f"和|与|及|加上|{COMPARED_WITH}"  # two things said together: "A和B", "A加上B（等于C吗）", "A比B多多少"
 PARALLEL_NAMES = re.compile(rf"的([\u4e00-\u9fff]{{1,8}})({JOINED})([^，,。？?；;]*?)的\1")
 
 
@@ -248,7 +250,8 @@ def conjoined_readings(question: Question) -> list[str]:
         left_full, right_full = left, left[: len(left) - len(head[-1])] + right if head else right
     before, after = content[:at], content[at + len(segment):]  # said before and after: of both sides
     after = after.split("等于")[0]  # "A加上B，等于C吗": C is the sum's check, not said of A or B
-    after = " " + " ".join(w for w in after.split() if w not in domain.HOW_THEY_COMPARE)  # "…，相差几倍": of both
+    after = " " + " ".join(w for w in after.split()  # "…，相差几倍", "…，收入比支出多多少": of both
+                           if w not in domain.HOW_THEY_COMPARE and not re.search(COMPARED_WITH, w))
     readings = [before + left_full + after, before + right_full + after]
     for pair in domain.OPPOSED_WORDS:  # "医保基金支出里职工医保和居民医保": the one side said is of both
         if len(said := [word for word in pair if word in content]) == 1:

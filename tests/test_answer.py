@@ -2076,3 +2076,15 @@ def test_a_measure_asked_is_not_its_pair_the_report_states(engine):
     # 备案 (a case filed in advance) is no 结算 (a bill settled): 廉江 prints only the first
     assert not engine.ask("廉江2023年异地就医直接结算了多少人次").found
     assert engine.ask("廉江2023年异地就医备案多少人次").figures[0].value == Decimal("4000")
+
+
+def test_income_against_spending_asked_in_everyday_words_gives_both_and_their_difference(engine):
+    # 收支各 / 收比支: the pair spelled out; the second side keeps the fund the first names
+    answer = engine.ask("廉江2023年城镇职工医保基金收支各多少，收比支多多少")
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["3.52", "2.13"] and "多1.39亿元" in answer.answer
+    # "A多还是B多": which is more of two alternatives; one label of both told apart by the side asked
+    weighed = engine.ask("江门2023年职工医保基金，收进来的多还是花出去的多")
+    assert [f"{f.value:f}" for f in weighed.figures[:2]] == ["67.93", "62.32"]
+    assert "职工医保（收入）" in weighed.answer and "职工医保（支出）" in weighed.answer
+    # 比 before a year is a change asked, not two things
+    assert "差额" not in engine.ask("广州医保局2023年预算比2021年增长了多少").answer

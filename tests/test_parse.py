@@ -266,6 +266,14 @@ def test_a_prose_figure_cites_the_line_that_prints_it_not_its_paragraphs_first(c
                 assert str(fact.value) in printed[fact.line], (report.identity.title, fact.line, fact.value)
 
 
+def test_a_prose_figure_in_a_list_is_labelled_without_the_lists_joint(corpus_reports):
+    labels = {f.value: f.label for f in corpus_reports["廉江市医疗保障局2023年部门决算"].facts}
+    assert labels[D("1362000")] == "城乡居民医保"  # "…98126人、城乡居民医保1362000人"
+    fund = {f.value: f.label for f in corpus_reports["江门市医疗保障局2023年部门整体支出绩效自评报告"].facts}
+    assert fund[D("67.93")] == "其中职工医保"  # "收入93.33亿元（其中职工医保67.93亿元"
+    assert not any(f.label.startswith(("、", "（其中")) for r in corpus_reports.values() for f in r.facts)
+
+
 def printed_lines(report) -> dict[int, str]:
     return {line.number: re.sub(r"(?<=\d)[,，](?=\d{3})", "", compact(line.text)) for line in report.document.lines}
 

@@ -107,6 +107,9 @@ DIGIT_GROUPING = re.compile(r"(?<=\d)[,，](?=\d{3})")  # 4,181.3 printed, 4181.
 DECLARED_UNIT = re.compile(r"[（(]单位[：:]\s*(万元|亿元|元)[）)]")
 
 
+LABEL_LEAD = re.compile(r"^(?:、|[（(](?=其中))+")  # "98126人、城乡居民医保…", "（其中职工医保67.93亿元": a list's joint
+
+
 BARE_FIGURE = re.compile(rf"(?<![\d.,，])({NUMBER_PATTERN})\s*{APPROXIMATE}((?:{'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!{NOT_A_UNIT})"
                          rf"|(?=[\u4e00-\u9fff]|$)(?![年月日号]))")
 
@@ -119,7 +122,7 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
     for match in (BARE_FIGURE if declared else FIGURE).finditer(sentence):
         before = sentence[start:match.start()]
         clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
-        label = compact(clause) or compact(before)
+        label = LABEL_LEAD.sub("", compact(clause) or compact(before))
         if not label and facts:  # "零星医疗救助2330人次2702万元": one thing counted two ways, one label
             label = facts[-1].label
         unit = match.group(2) or declared
