@@ -484,6 +484,10 @@ ENGLISH_MONTHS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun", "ju
 # words people may type in pinyin, besides places and items (yibao -> 医保)
 PINYIN_TERMS: tuple[str, ...] = ("医保", "医保局", "预算", "决算", "绩效", "自评", "三公经费", "政府", "公务", "采购",
                                  "接待", "经费", "支出", "收入", "工资", "编制")
+# the words of a question typed wholly in pinyin that the reports' words do not spell ("duoshao", "nian")
+PINYIN_FUNCTION_WORDS: tuple[str, ...] = (
+    "多少", "年", "了", "里", "是", "的", "和", "各", "比", "差", "多", "少", "几", "有", "占", "万", "亿", "元",
+    "上年", "去年", "增长", "增加", "减少", "下降", "安排", "预计", "分别", "什么", "为什么", "哪个", "多少钱")
 # words that only pad a subject's name ("住房保障方面的支出" is 住房保障支出): read without them
 PADDING_WORDS: tuple[str, ...] = ("方面的", "方面", "这一块的", "这一块", "这块的", "这块", "那一块的", "那一块", "那块的",
                                   "那块", "名下的", "名下")

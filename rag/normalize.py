@@ -373,6 +373,87 @@ def _pinyin_words() -> dict[str, str]:
     return by_sound
 
 
+@lru_cache(maxsize=1)
+def _toneless_syllables() -> frozenset[str]:
+    """Every syllable of Mandarin without its tone, as pinyin spells the common characters."""
+    return frozenset(_pinyin(chr(code)) for code in range(0x4E00, 0x9FA6)) - {""}
+
+
+@lru_cache(maxsize=4096)
+def _split_syllables(token: str) -> tuple[str, ...] | None:
+    """A Latin word as the syllables it spells (weihufei -> wei hu fei), the fewest; None if it is no pinyin."""
+    token = token.lower()
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(token)
+    for end in range(1, len(token) + 1):
+        for start in range(max(0, end - 6), end):
+            if best[start] is not None and token[start:end] in _toneless_syllables() and (
+                    best[end] is None or len(best[start]) + 1 < len(best[end])):
+                best[end] = best[start] + (token[start:end],)
+    return best[-1]
+
+
+def _words_by_sound(vocabulary: Vocabulary | None) -> dict[str, str]:
+    """Words by their syllables: the domain's and places' first, then the reports' words and the pairs
+    of characters they print (the one jieba's dictionary counts most where several sound alike)."""
+    from rag import domain
+    from rag.index import dictionary_count
+
+    by_sound = {" ".join(_split_syllables(sound) or (sound,)): word for sound, word in _pinyin_words().items()}
+    for word in domain.PINYIN_FUNCTION_WORDS:
+        by_sound.setdefault(_syllables(word), word)
+    if vocabulary is not None:
+        heard: dict[str, list[str]] = {}
+        for word in [*vocabulary.words, *vocabulary.pairs]:
+            if _indexable(word, 2):
+                heard.setdefault(_syllables(word), []).append(word)
+        for sound, words in heard.items():
+            by_sound.setdefault(sound, max(words, key=lambda w: (dictionary_count(w), w in vocabulary.words)))
+    return by_sound
+
+
+PINYIN_RUN = re.compile(r"[A-Za-z]+(?:[ ]+[A-Za-z]+)*")
+LONGEST_PINYIN_WORD = 9  # syllables: 公务用车运行维护费
+
+
+def read_pinyin_sentence(text: str, vocabulary: Vocabulary | None) -> tuple[str, list[Correction]]:
+    """A question typed in pinyin, in two or more words that all spell syllables ("jiangmen yibaoju 2024 nian
+    yusuan li, gongwu yongche yunxing weihufei…"): each run of them read as the longest words that sound so
+    (公务用车运行维护费), the reports' own first. English left after read_english is no pinyin: nothing is read."""
+    tokens = re.findall(r"[A-Za-z]+", text)
+    if len(tokens) < 2 or not all(_split_syllables(t) for t in tokens):
+        return text, []
+    by_sound = _words_by_sound(vocabulary)
+    corrections: list[Correction] = []
+
+    def chinese(match: re.Match) -> str:
+        read = _read_syllables([_split_syllables(token) for token in match.group(0).split()], by_sound)
+        if read is None:
+            return match.group(0)  # syllables no words spell: the run is left as typed
+        corrections.append(Correction(match.group(0), read))
+        return read
+
+    return PINYIN_RUN.sub(chinese, text), corrections
+
+
+def _read_syllables(tokens: list[tuple[str, ...]], by_sound: dict[str, str]) -> str | None:
+    """The fewest words that sound as the syllables, each within one typed word or of whole typed words
+    (nian | jiguan…, not 年基 | 关运: a space parts words)."""
+    syllables = [s for token in tokens for s in token]
+    edges, at = {0}, 0
+    for token in tokens:
+        at += len(token)
+        edges.add(at)
+    token_of = [i for i, token in enumerate(tokens) for _ in token]
+    best: list[list[str] | None] = [[]] + [None] * len(syllables)
+    for end in range(1, len(syllables) + 1):
+        for start in range(max(0, end - LONGEST_PINYIN_WORD), end):
+            word = by_sound.get(" ".join(syllables[start:end]))
+            if word and best[start] is not None and ({start, end} <= edges or token_of[start] == token_of[end - 1]) \
+                    and (best[end] is None or len(best[start]) + 1 < len(best[end])):
+                best[end] = best[start] + [word]
+    return "".join(best[-1]) if best[-1] is not None else None
+
+
 def read_pinyin(text: str) -> tuple[str, list[Correction]]:
     """A word typed in pinyin without its characters read as the place or term it spells."""
     corrections = []

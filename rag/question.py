@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rag import domain, places
 from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_english,
-                           read_nicknames, read_pinyin)
+                           read_nicknames, read_pinyin, read_pinyin_sentence)
 from rag.parse.text import compact, unquoted
 
 MAX_QUESTION_CHARS = 500
@@ -207,7 +207,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.problem = f"问题太长（{len(stripped)} 字，上限 {max_chars} 字）。请只问一件事，例如“广州医保局2023年公务接待费多少”。"
         return question
     english, question.corrections = read_english(stripped)
-    english, spelled = read_pinyin(english)  # while the spaces keep "What was Maoming" three words
+    english, spelled = read_pinyin_sentence(english, vocabulary)  # while spaces keep its words apart
+    english, spelled_words = read_pinyin(english)  # and "What was Maoming" three words
+    spelled += spelled_words
     normalized, typed_in_pinyin = read_pinyin(_share_the_word(_report_words(_normalize(english))))
     question.corrections += spelled + typed_in_pinyin
     normalized, nicknames = read_nicknames(normalized)

@@ -193,7 +193,18 @@ def several_asked_readings(question: Question) -> list[str]:
     if len(asked) < 2:
         return []
     before = "".join(parts[:asked[0]])
-    return [before + parts[i] for i in asked]
+    return [before + parts[asked[0]]] + [before + _lead_of(question, parts[asked[0]], parts[i]) + parts[i]
+                                         for i in asked[1:]]
+
+
+def _lead_of(question: Question, first: str, later: str) -> str:
+    """What a later part that says only the other side of a pair (收入, 支出) leaves to the first
+    ("城镇职工医保基金收入多少、支出多少": the fund, before 收入); "" otherwise."""
+    said = content_words(replace(question, reading=first))
+    own = [w for w in words(content_words(replace(question, reading=later))) if w not in domain.HOW_THEY_COMPARE]
+    side = next((pair for pair in domain.OPPOSED_WORDS if len(own) == 1 and own[0] in pair
+                 and said.endswith(pair[1 - pair.index(own[0])])), None)
+    return said[:-len(side[1 - side.index(own[0])])] if side else ""
 
 
 LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it

@@ -2086,5 +2086,16 @@ def test_income_against_spending_asked_in_everyday_words_gives_both_and_their_di
     weighed = engine.ask("江门2023年职工医保基金，收进来的多还是花出去的多")
     assert [f"{f.value:f}" for f in weighed.figures[:2]] == ["67.93", "62.32"]
     assert "职工医保（收入）" in weighed.answer and "职工医保（支出）" in weighed.answer
+    listed = engine.ask("廉江2023年城镇职工医保基金收入多少、支出多少")  # 支出 said alone: of the fund before 收入
+    assert [f"{f.value:f}" for f in listed.figures[:2]] == ["3.52", "2.13"]
     # 比 before a year is a change asked, not two things
     assert "差额" not in engine.ask("广州医保局2023年预算比2021年增长了多少").answer
+
+
+def test_a_question_typed_wholly_in_pinyin_is_read_as_the_words_it_spells(engine):
+    answer = engine.ask("guangzhou yibaoju 2023 nian gongwu jiedaifei duoshao")
+    assert f"{answer.figures[0].value:f}" == "4.42" and "按“年公务接待费多少”理解" in answer.answer
+    change = engine.ask("jiangmen 2024 nian sangong jingfei bi shangnian jianshao le duoshao")
+    assert f"{change.figures[0].value:f}" == "0.94"  # 比上年: the spaces part the words, not 年三 | 公经
+    english = engine.ask("Wuchuan 2024 what is the office expense")  # English words: no pinyin, read as English
+    assert f"{english.figures[0].value:f}" == "2.25" and "按“办公费”理解" in english.answer

@@ -320,3 +320,10 @@ def test_a_judgement_asked_alone_is_refused_saying_what_the_reports_hold(text):
 def test_a_judgement_asked_beside_what_the_report_explains_is_read_for_that():
     question = understand("吴川三公经费增长这么多是乱花钱吗？报告说的原因是什么")
     assert question.problem is None and question.intent == "reason"
+
+
+def test_pinyin_is_split_into_syllables_and_english_is_not():
+    from rag.normalize import _split_syllables
+    assert _split_syllables("weihufei") == ("wei", "hu", "fei")
+    assert _split_syllables("shangnian") == ("shang", "nian")
+    assert _split_syllables("expense") is None
