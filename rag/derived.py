@@ -132,9 +132,9 @@ class DerivedAnswers:
             return stated  # "按不低于百分之几的比例救助": a rate the report states, not a part over a whole
         if not question.subjects:
             return self._share_of_said(question, documents)
-        if EACH_SHARE.search(question.reading) and len(question.columns) > 1 and len(documents) == 1 \
-                and (columns := self._columns_of_row(question, documents)):
-            return columns  # "行政运行里基本支出和项目支出各占多少": the row's columns over its total
+        if (EACH_SHARE.search(question.reading) and len(question.columns) > 1 or _column_within_row(question)) \
+                and len(documents) == 1 and (columns := self._columns_of_row(question, documents)):
+            return columns  # "行政运行里基本支出和项目支出各占多少", "卫生健康支出中项目支出占多少": over the row's total
         if len(each := _parts_each(question)) > 1:  # "基本支出和项目支出各占总额几成": each part's share
             shares = [self._share(_without(question, [p for p in each if p != part], part), documents) for part in each]
             if all(a.found for a in shares):
@@ -233,8 +233,9 @@ class DerivedAnswers:
     def _columns_of_row(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
         """Each column asked of the one row named, its sum and its share of the row's total column;
         None unless every column is found in that row and the row has a total."""
-        pairs = self._per_column(question, documents, question.columns) if question.subjects else []
-        if len(pairs) < 2 or len({(f.doc, f.table, f.row_id) for _, f in pairs}) > 1:
+        amounts = replace(question, asked_class=None, intent="figure", stated=set())  # 占比 asks no percent of them
+        pairs = self._per_column(amounts, documents, question.columns) if question.subjects else []
+        if not pairs or len({(f.doc, f.table, f.row_id) for _, f in pairs}) > 1:
             return None
         whole = self._row_total(pairs[0][1])
         if whole is None or not whole.value:
@@ -253,7 +254,7 @@ class DerivedAnswers:
         """The same row's figure in its table's total column (合计, 总计, 小计)."""
         row = next((r for r in self.figures.table_rows(figure) if r.id == figure.row_id), None)
         column = next((c for c in (row.values if row else {}) if c != figure.column
-                       and c.rsplit(SEPARATOR, 1)[-1] in (*domain.TOTAL_ROW_NAMES, "小计")), None)
+                       and c.rsplit(SEPARATOR, 1)[-1].endswith((*domain.TOTAL_ROW_NAMES, "小计"))), None)  # 本年支出合计
         return _in_column(figure, row, column) if column else None
 
     def _stated_rate(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
@@ -477,6 +478,14 @@ def _difference_asked(question: Question) -> bool:
 def _table_said(question: Question) -> bool:
     """The question says which rows it ranks: of a classification's table, or the finest."""
     return any(word in question.text for word in domain.CLASSIFICATION_WORDS + domain.DETAIL_WORDS)
+
+
+def _column_within_row(question: Question) -> bool:
+    """"卫生健康支出中项目支出占多少": one column said after the one row it is within, before 占."""
+    within = WHOLE_BEFORE_PART.search(question.reading.partition("占")[0])
+    return bool(within and len(question.subjects) == 1 and len(question.columns) == 1
+                and question.said.get(question.subjects[0], question.subjects[0]) in within.group(1)
+                and question.columns[0] in within.group(2))
 
 
 def _one_place_and_year(question: Question) -> bool:

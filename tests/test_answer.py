@@ -2099,3 +2099,10 @@ def test_a_question_typed_wholly_in_pinyin_is_read_as_the_words_it_spells(engine
     assert f"{change.figures[0].value:f}" == "0.94"  # 比上年: the spaces part the words, not 年三 | 公经
     english = engine.ask("Wuchuan 2024 what is the office expense")  # English words: no pinyin, read as English
     assert f"{english.figures[0].value:f}" == "2.25" and "按“办公费”理解" in english.answer
+
+
+def test_a_column_within_the_row_said_before_it_is_a_share_of_that_rows_total(engine):
+    # "A中B占多少": B (a column) of A (a row) over A's own total column (本年支出合计), not over A's parent row
+    answer = engine.ask("廉江2023年卫生健康支出中项目支出占比多少")
+    assert [f"{f.value:f}" for f in answer.figures[:3]] == ["139.36", "20.77", "670.88"]
+    assert "「本年支出合计」列" in answer.answer
