@@ -346,6 +346,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     elif question.asked_unit in domain.PEOPLE_UNITS and evidence.unit_class == "count" and evidence.figure \
             and evidence.figure.unit not in domain.PEOPLE_UNITS:
         value += w.unit_conflicts  # 多少名 asks people: 3个 counts things
+    elif question.asked_unit in domain.SELF_NAMING_UNITS and evidence.figure \
+            and evidence.figure.unit in domain.SELF_NAMING_UNITS:
+        value += w.unit_conflicts  # 多少台 asks machines: 0辆 counts cars (the same unit agreed above)
     if question.counted and question.asked_unit not in domain.SELF_NAMING_UNITS and evidence.kind == "fact" \
             and not _counts_noun(question.counted, evidence, w):
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
@@ -364,7 +367,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入
     if _opposes(question, evidence):
         value += w.opposed
-    if _another_measure(question, evidence):
+    if _another_measure(question, evidence) or _another_bound(question, evidence):
         value += w.unit_conflicts
     if evidence.named:
         value += w.named
@@ -483,6 +486,19 @@ def _another_measure(question: Question, evidence: Evidence) -> bool:
         return False
     said = f"{evidence.label} {evidence.lead} {evidence.context}"
     return any(other in said and asked not in said for asked, other in apart)
+
+
+# a bound said with its figure ("单价50万元以上的设备", "60岁以上"): a unit stating another bound of the
+# same measure ("单价在100万元以上的设备0台") counts another set of things
+BOUND = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人|岁|平方米|%)?(以上|以下|以内|及以上|及以下)")
+
+
+def _another_bound(question: Question, evidence: Evidence) -> bool:
+    asked = {(unit, side): value for value, unit, side in BOUND.findall(question.reading or "")}
+    if not asked:  # most questions: no unit's words are read
+        return False
+    said = BOUND.findall(f"{evidence.lead}{evidence.label}")
+    return any(asked.get((unit, side), value) != value for value, unit, side in said)
 
 
 def ranked(units: list[Evidence], terms: list[Term], question: Question,

@@ -2106,3 +2106,10 @@ def test_a_column_within_the_row_said_before_it_is_a_share_of_that_rows_total(en
     answer = engine.ask("廉江2023年卫生健康支出中项目支出占比多少")
     assert [f"{f.value:f}" for f in answer.figures[:3]] == ["139.36", "20.77", "670.88"]
     assert "「本年支出合计」列" in answer.answer
+
+
+def test_a_count_of_things_under_another_bound_or_measure_word_is_not_what_is_asked(engine):
+    # 吴川 prints "单价在100万元以上的设备0台": a bound of 50万元 asks other machines; 车辆0辆 counts cars, not 台
+    assert not engine.ask("吴川医保局单价50万元以上的设备有几台").found
+    held = engine.ask("吴川医保局单价100万元以上的设备有几台")
+    assert (f"{held.figures[0].value:f}", held.figures[0].unit) == ("0", "台")
