@@ -314,7 +314,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                 "哪个高", "差额", "差距", "和", "与", "跟", "vs", "VS", "还是", "还多", "还少", "还高", "还低",
                 "更多", "更少", "谁多", "谁少", "谁高", "谁低", "谁大", "谁小", "哪个大", "哪个小", "哪个少", "哪个低",
                 "花得多", "花得少", "花的多", "花的少"),
-    "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思"),
+    "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思", "指的是", "指哪"),
 }
 # which of two rates is the faster ("哪个增长得更快", "谁涨得快")
 FASTER_ASKED = r"更快|更慢|快些|快一些|得快|得慢|幅度更大|幅度大"
@@ -328,6 +328,8 @@ PART_ASKED = r"第([一二三四五六七八九十\d])部分|几个?部分|哪�
 PART_WHERE = r"第几部分|(?:在|是|于)哪一?个?部分|哪一?个?部分(?:里|中)?(?:讲|写|说|提|介绍|有)"  # not "哪部分支出最多"
 # the words of such a question that ask where, not what: no heading is chosen by them
 PART_WORDS: tuple[str, ...] = ("第几部分", "一部分", "部分", "讲的", "写的", "说的", "讲", "写")
+# the words asking what a part holds, of the part itself ("第三部分主要讲了什么内容"): nothing in it is asked
+PART_CONTENT_WORDS: tuple[str, ...] = ("内容", "主要", "说了", "讲了", "写了", "介绍", "包括", "里面", "里")
 # how many tables a report has ("部门预算表一共有几张表"): its tables listed
 TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
                                       "表有多少张", "几张表格", "多少张表格", "表共有几张", "表共几张", "表共有多少张")

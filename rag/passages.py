@@ -8,6 +8,7 @@ rag/figure_answers.py's and rag/derived.py's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, subject_name
@@ -149,6 +150,8 @@ class PassageReader:
         said = re.search(domain.PART_ASKED, question.text)
         number = said.group(1) if said and said.group(1) else None
         asked = int(number) if number and number.isdigit() else CHINESE_NUMBERS.get(number)
+        if asked and (within := self._asked_within_part(question, documents, asked, said.group(0))):
+            return within
         lines, sources, found = [], [], False
         for document in documents:
             outline = self._outline_of(document)
@@ -165,6 +168,21 @@ class PassageReader:
         if not lines:
             return self._refuse(question, "报告中没有找到分部分的标题。")
         return Answer(question.text, found, "\n".join(lines), [], sources, question.intent, question)
+
+    def _asked_within_part(self, question: Question, documents: list[DocumentInfo], number: int,
+                           part: str) -> Answer | None:
+        """"第四部分里，职工社会医疗保险实行什么模式": the passage asked, when it is in that part; None when
+        the question asks of the part itself ("第三部分讲了什么内容") or the passage is elsewhere."""
+        kind_words = tuple(w for words in domain.KIND_WORDS.values() for w in words)
+        if not rank.query_terms(question, self.term_weights,
+                                drop=(*kind_words, *domain.PART_WORDS, *domain.PART_CONTENT_WORDS, part,
+                                      part.removesuffix("部分"))):
+            return None
+        headings = {d.name: outline[number - 1][0] for d in documents
+                    if len(outline := self._outline_of(d)) >= number}
+        answer = self._passage(replace(question, intent="passage"), documents)
+        first = answer.sources[0] if answer.found and answer.sources else None
+        return answer if first and first.section and first.section.startswith(headings.get(first.doc, "\0")) else None
 
     def _part_holding(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The heading whose words hold most of what the question asks about, with the part it is in

@@ -2113,3 +2113,16 @@ def test_a_count_of_things_under_another_bound_or_measure_word_is_not_what_is_as
     assert not engine.ask("吴川医保局单价50万元以上的设备有几台").found
     held = engine.ask("吴川医保局单价100万元以上的设备有几台")
     assert (f"{held.figures[0].value:f}", held.figures[0].unit) == ("0", "台")
+
+
+def test_a_passage_asked_within_a_numbered_part_is_found_there_and_the_part_alone_still_outlined(engine):
+    within = engine.ask("广州医保局2023年预算第四部分，职工社会医疗保险是什么性质的制度")
+    assert within.found and within.sources[0].section == "第四部分名词解释"
+    assert "实行统筹基金与个人账户相结合的基本模式" in within.answer
+    part = engine.ask("广州2023年预算第三部分讲了什么内容")
+    assert "包括：一、部门预算收支增减变化情况" in part.answer
+
+
+def test_what_a_term_refers_to_is_its_definition(engine):
+    answer = engine.ask("廉江2023年决算里三公经费指的是哪几项")  # 指的是: a definition asked
+    assert answer.sources[0].line == 1278 and "公务用车购置及运行维护费和公务接待费" in answer.answer
