@@ -2126,3 +2126,5 @@ def test_a_passage_asked_within_a_numbered_part_is_found_there_and_the_part_alon
 def test_what_a_term_refers_to_is_its_definition(engine):
     answer = engine.ask("廉江2023年决算里三公经费指的是哪几项")  # 指的是: a definition asked
     assert answer.sources[0].line == 1278 and "公务用车购置及运行维护费和公务接待费" in answer.answer
+    cantonese = engine.ask("广州医保局2023年预算对长期护理保险嘅解释系点样")  # 的解释是怎么样: its definition
+    assert cantonese.sources[0].line == 764 and "十三、长期护理保险" in cantonese.answer
