@@ -297,8 +297,11 @@ def times_readings(question: Question) -> list[str]:
 
 
 def joining_sentence(question: Question) -> str:
-    """The first sentence that asks and, in its content words, joins two things by 和, 与 or 及; or ""."""
+    """The first sentence that asks and, in its content words, joins two things by 和, 与 or 及; or "".
+    A table's title named joins no two things ("行政经费及三公经费预算表"里的三公经费), though two titles may be."""
     reading = question.reading or compact(question.text)
+    for title in question.tables_named:
+        reading = reading.replace(title, re.sub(JOINED, "", title))
     return next((part for part in asking_parts(reading) or [reading]
                  if re.search(JOINED, content_words(replace(question, reading=part)))), "")
 

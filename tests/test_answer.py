@@ -2128,3 +2128,8 @@ def test_what_a_term_refers_to_is_its_definition(engine):
     assert answer.sources[0].line == 1278 and "公务用车购置及运行维护费和公务接待费" in answer.answer
     cantonese = engine.ask("广州医保局2023年预算对长期护理保险嘅解释系点样")  # 的解释是怎么样: its definition
     assert cantonese.sources[0].line == 764 and "十三、长期护理保险" in cantonese.answer
+
+
+def test_a_joining_word_inside_a_table_title_joins_no_two_things(engine):
+    answer = engine.ask("江门医保局2024年预算“行政经费及三公经费预算表”中“三公”经费合计多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["17.56"]
