@@ -235,20 +235,29 @@ class DerivedAnswers:
         None unless every column is found in that row and the row has a total."""
         amounts = replace(question, asked_class=None, intent="figure", stated=set())  # 占比 asks no percent of them
         pairs = self._per_column(amounts, documents, question.columns) if question.subjects else []
-        if not pairs or len({(f.doc, f.table, f.row_id) for _, f in pairs}) > 1:
+        if not pairs:
             return None
-        whole = self._row_total(pairs[0][1])
+        if len({(f.doc, f.table, f.row_id) for _, f in pairs}) == 1:
+            whole = self._row_total(pairs[0][1])
+            said = f"{whole.label}{money(whole.value)}{whole.unit}（{whole.citation}）" if whole else ""
+        elif len(pairs) == len(question.columns) and len({(f.doc, f.label, f.unit) for _, f in pairs}) == 1:
+            # "公务接待费在基本支出和项目支出里各占多少": one row in a table per column, over their sum
+            whole = replace(_sum_figure([f for _, f in pairs]), label=pairs[0][1].label)
+            said = f"{whole.label}（{'与'.join(c for c, _ in pairs)}合计）{money(whole.value)}{whole.unit}"
+        else:
+            return None
         if whole is None or not whole.value:
             return None
-        lines, figures, sources = [f"{whole.doc_title}：{whole.label}{money(whole.value)}{whole.unit}（{whole.citation}），其中："], [], []
+        lines, figures, sources = [f"{whole.doc_title}：{said}，其中："], [], []
         for column, part in pairs:
             share = percent_of(part.value, whole.value)
             lines.append(f"  · {column}{money(part.value)}{part.unit}，占{share}%（{money(part.value)} ÷ "
                          f"{money(whole.value)}；{part.citation}）")
             figures += [part, _share_figure(part, whole, share)]
             sources.append(self.figures.figure_source(part))
-        return Answer(question.text, True, "\n".join(lines), figures + [whole],
-                      sources + [self.figures.figure_source(whole)], question.intent, question)
+        cited = [self.figures.figure_source(whole)] if whole.table is not None else []  # a sum computed: its parts
+        return Answer(question.text, True, "\n".join(lines), figures + [whole], sources + cited, question.intent,
+                      question)
 
     def _row_total(self, figure: Figure) -> Figure | None:
         """The same row's figure in its table's total column (合计, 总计, 小计)."""

@@ -302,7 +302,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(measured)))
     amount_asked = [part for part in spoken_sentences(normalized) if asks_amount_not_why(part)]
     if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？": the
-        question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", amount_asked[0]))  # one that asks how much
+        question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(
+            amount_asked[0])))  # one that asks how much
     if ratio_asked(normalized):  # "A对B的比例": two amounts and their quotient, not a percent
         question.asked_class, question.asked_unit = None, None
     if (beside := _beside_the_ask(normalized, question.asking_clause)) and question.asked_class and \
@@ -317,7 +318,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
             w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))
     question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
-    if question.amounts and question.asked_class is None and re.search("多少|几", sentence):
+    if question.amounts and question.asked_class is None and re.search("多少|几", sentence) and "占" not in sentence:
         question.asked_class = "money"  # "好像是90亿，准确是多少": the sum misremembered says what is asked
     if question.asked_class is None and RATE_CITED.search(normalized) and any(
             w in normalized for w in domain.CLAIM_CHECKED):
@@ -847,8 +848,9 @@ def _beside_the_ask(text: str, clause: str) -> str:
 
 def _sums_said_blanked(text: str) -> str:
     """A question that asks what (什么, 哪) with a sum said ("这笔20.9万元研究什么课题") asks no sum: the
-    sum only names the item. "是20万还是30万" asks which sum."""
-    return AMOUNT_CITED.sub(" ", text) if WH_WORD.search(text) else text
+    sum only names the item. "是20万还是30万" asks which sum. Nor does one asking a share ("预算2.74万元，
+    基本支出和项目支出里各占多少"): the sum is the whole."""
+    return AMOUNT_CITED.sub(" ", text) if WH_WORD.search(text) or "占" in text else text
 
 
 def rate_word_asked(question: Question) -> bool:

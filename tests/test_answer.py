@@ -2133,3 +2133,10 @@ def test_what_a_term_refers_to_is_its_definition(engine):
 def test_a_joining_word_inside_a_table_title_joins_no_two_things(engine):
     answer = engine.ask("江门医保局2024年预算“行政经费及三公经费预算表”中“三公”经费合计多少")
     assert [f"{f.value:f}" for f in answer.figures] == ["17.56"]
+
+
+def test_a_row_in_a_table_per_column_has_each_columns_share_of_their_sum(engine):
+    # 办公费 in 表6 (基本支出) and 表7 (项目支出): each over the two together, a sum said before not the measure asked
+    answer = engine.ask("吴川医保局2024年办公费166.55万元，在基本支出和项目支出里各占多少")
+    assert [f"{f.value:f}" for f in answer.figures[:4]] == ["2.25", "1.35", "164.30", "98.65"]
+    assert "办公费（基本支出与项目支出合计）166.55万元" in answer.answer
