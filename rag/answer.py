@@ -328,7 +328,8 @@ class AnswerEngine:
         held = places.scope(question.cities, question.units, pool, question.divisions)  # the places' and units' reports
         if held.missing:
             return [], held.refusal(), None
-        dated = [d for d in held.documents if _of_the_years(question, d)]
+        paired = _year_of_each_city(question)  # "广州2023年、江门2024年…": each city's own year
+        dated = [d for d in held.documents if _of_the_years(question, d) and paired.get(d.city, d.year) == d.year]
         if unheld := _year_unheld(question, held.documents):  # "2024年比2023年多还是少": no 2024 to compare
             return dated, f"这些报告中没有{unheld}的报告。{held.note() or ''}", None  # what is held: shown
         chosen = [d for d in dated if not question.kinds or question.versus_kinds or d.kind in question.kinds]
@@ -446,6 +447,22 @@ def _of_the_years(question: Question, document: DocumentInfo) -> bool:
     if question.intent == "passage" and any(w in question.reading for w in domain.PASSAGE_TOPICS[domain.PLAN_TOPIC]):
         return not question.years or document.year in question.years or document.year + 1 in question.years
     return not question.years or document.year in question.years
+
+
+def _year_of_each_city(question: Question) -> dict[str, int]:
+    """Each city's own year when every city named is followed by one before the next city, and the
+    years differ ("广州2023年、江门2024年、廉江2023年各有几辆车"); {} otherwise."""
+    reading = question.reading or ""
+    spots = sorted((reading.find(city), city) for city in question.cities if city in reading)
+    if len(spots) < 2 or len(spots) != len(question.cities) or len(set(question.years)) < 2:
+        return {}
+    paired = {}
+    for (at, city), (end, _) in zip(spots, spots[1:] + [(len(reading), "")]):
+        year = re.search(r"(?<!\d)(20\d\d)(?!\d)", reading[at:end])
+        if not year:
+            return {}
+        paired[city] = int(year.group(1))
+    return paired
 
 
 def _year_unheld(question: Question, documents: list[DocumentInfo]) -> str | None:

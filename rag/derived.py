@@ -300,8 +300,8 @@ class DerivedAnswers:
         if len(said_once) == 1 and len(changing) < len(clauses):  # "A、B各多少，B是不是比上年少了": B's change
             return self._change_of(question, documents, said_once[0])
         each = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in asked) == 1]
-        each_asked = any(w in reading for w in domain.EACH_WORDS) or any(  # "各增长百分之几", "哪个增长得更快"
-            re.search(pattern, reading) for pattern in (domain.EACH_CHANGED, domain.FASTER_ASKED, domain.WHICH_IS_MORE))
+        each_asked = any(w in reading for w in domain.EACH_WORDS) or re.search(domain.EACH_CHANGED, reading) \
+            or _faster_asked(reading)  # "各增长百分之几", "哪个增长得更快"
         if len(asked) < 2 or len(each) < 2:  # "基本支出和项目支出分别比上年怎么变": one clause, each subject's
             each = question.subjects if each_asked else []
         readings = [_of_one(question, subject) for subject in each]
@@ -598,10 +598,14 @@ def _of_one(question: Question, subject: str) -> Question:
     return replace(question, reading=reading)
 
 
+def _faster_asked(reading: str) -> bool:
+    """Which of two changes is the faster or the larger ("哪个增长得更快", "哪个涨得多")."""
+    return bool(re.search(domain.FASTER_ASKED, reading) or re.search(domain.WHICH_IS_MORE, reading))
+
+
 def _faster(question: Question, rates: list[Figure]) -> list[str]:
     """Which of two rates of change is the faster, when asked (哪个增长得更快)."""
-    if len(rates) != 2 or any(r.unit != "%" for r in rates) or not any(
-            re.search(pattern, question.reading) for pattern in (domain.FASTER_ASKED, domain.WHICH_IS_MORE)):
+    if len(rates) != 2 or any(r.unit != "%" for r in rates) or not _faster_asked(question.reading):
         return []
     a, b = sorted(rates, key=lambda rate: -rate.value)
     if a.value == b.value:

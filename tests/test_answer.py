@@ -2140,3 +2140,10 @@ def test_a_row_in_a_table_per_column_has_each_columns_share_of_their_sum(engine)
     answer = engine.ask("吴川医保局2024年办公费166.55万元，在基本支出和项目支出里各占多少")
     assert [f"{f.value:f}" for f in answer.figures[:4]] == ["2.25", "1.35", "164.30", "98.65"]
     assert "办公费（基本支出与项目支出合计）166.55万元" in answer.answer
+
+
+def test_each_city_followed_by_its_own_year_is_asked_of_that_years_report(engine):
+    answer = engine.ask("广州2023年和江门2024年的基本支出各是多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["20071.32", "2417.08"]  # not 江门's 2023 自评 too
+    cars = engine.ask("比一比：广州（2023年预算）、江门（2024年预算）、廉江（2023年决算）各有几辆车？排个序")
+    assert sorted(f"{f.value:f}" for f in cars.figures) == ["16", "2", "4"]  # 比一比, 排个序: how it is asked
