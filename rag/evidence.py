@@ -192,8 +192,9 @@ SENTENCE_HEAD_END = re.compile(r"\d+(?:[.,，]\d+)*\s*(?:万元|亿元|元|%)|�
 
 
 def fold(text: str) -> str:
-    """Both sides of a comparison in one spelling: 医疗保险 and 医疗保障 as 医保."""
-    return text.replace("医疗保险", "医保").replace("医疗保障", "医保")
+    """Both sides of a comparison in one spelling: 医疗保险 and 医疗保障 as 医保, full-width brackets as
+    half-width (药品（医用耗材） quoted of the row 药品(医用耗材))."""
+    return text.replace("医疗保险", "医保").replace("医疗保障", "医保").replace("（", "(").replace("）", ")")
 
 
 def bigrams(text: str) -> set[str]:

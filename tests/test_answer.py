@@ -2147,3 +2147,8 @@ def test_each_city_followed_by_its_own_year_is_asked_of_that_years_report(engine
     assert [f"{f.value:f}" for f in answer.figures] == ["20071.32", "2417.08"]  # not 江门's 2023 自评 too
     cars = engine.ask("比一比：广州（2023年预算）、江门（2024年预算）、廉江（2023年决算）各有几辆车？排个序")
     assert sorted(f"{f.value:f}" for f in cars.figures) == ["16", "2", "4"]  # 比一比, 排个序: how it is asked
+
+
+def test_a_name_quoted_with_full_width_brackets_is_the_row_printed_with_half_width_ones(engine):
+    answer = engine.ask("广州医保局2023年“广州地区医疗机构药品（医用耗材）集团采购工作经费”安排了多少")
+    assert f"{answer.figures[0].value:f}" == "700.00"  # printed 药品(医用耗材)
