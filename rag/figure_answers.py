@@ -498,6 +498,7 @@ def reading_asked(question: Question, reading: str) -> Question:
         asked_class, asked_unit = joined if joined[0] else (question.asked_class, question.asked_unit)
     table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
     return replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
+                   counted=question.counted if question.counted and question.counted in reading else None,
                    table_number=int(table.group(1)) if table else _table_number_said(question),
                    table_named=_table_said_in(question, reading),
                    items=_said_in(question, question.items, reading),

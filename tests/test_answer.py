@@ -2152,3 +2152,10 @@ def test_each_city_followed_by_its_own_year_is_asked_of_that_years_report(engine
 def test_a_name_quoted_with_full_width_brackets_is_the_row_printed_with_half_width_ones(engine):
     answer = engine.ask("广州医保局2023年“广州地区医疗机构药品（医用耗材）集团采购工作经费”安排了多少")
     assert f"{answer.figures[0].value:f}" == "700.00"  # printed 药品(医用耗材)
+
+
+def test_one_thing_asked_in_each_sentence_is_each_answered(engine):
+    answer = engine.ask("吴川医保局2024年核定行政编制多少名？服务中心的事业编制又是多少名？")
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["10", "20"]
+    both = engine.ask("江门2023年医保基金收入和支出各多少亿元？收支相抵剩多少？")  # two things, then their difference
+    assert [f"{f.value:f}" for f in both.figures[:2]] == ["93.33", "89.88"] and "3.45亿元" in both.answer
