@@ -129,7 +129,7 @@ def content_words(question: Question) -> str:
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
         content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
     content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about
-    content = re.sub(r"(?:多少|几)(?:亿元|万元|亿|万|元)", " ", content)  # the measure of any sum asked: no word
+    content = re.sub(r"(?:多少|几)(?:亿元|万元|亿|万块钱|万块|万|块钱|元)", " ", content)  # a sum's measure: no word
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")
@@ -203,7 +203,7 @@ def several_asked_readings(question: Question) -> list[str]:
 
 def _parts_asking_one_thing(question: Question, parts: list[str]) -> list[int]:
     """The parts that ask an amount of a thing they name, not a sum or difference of the things before."""
-    return [i for i, part in enumerate(parts) if re.search("多少|几", part) and any(  # naming a thing of its own,
+    return [i for i, part in enumerate(parts) if re.search("多少|(?<!哪)几", part) and any(  # naming a thing of its own,
         word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())
         and not re.search(domain.TOTAL_ASKED, part)  # not "…各多少，差了多少倍" nor "…，加起来多少"
         and not re.search(f"{COMPARED_WITH}.*(?:多|少|高|低)(?:多少|几)", part)]  # nor "…，收入比支出多多少"
