@@ -137,7 +137,8 @@ def content_words(question: Question) -> str:
     for word in ("医疗保障局", "医保局", *(f"{p}市" for p in places), *places, *(f"{y}年" for y in question.years),
                  *(str(y) for y in question.years + question.as_of)):  # 2022年底 keeps 年底: a date's words
         content = content.replace(word, " ")
-    return " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
+    content = " ".join(QUESTION_FILLER.sub(" ", fold(content)).split())
+    return re.sub(r"(?<!\S)[和与及跟同](?!\S)", " ", content).strip()  # "江门和吴川": the places gone, no join left
 
 
 def _inside_a_city_named(place: str, question: Question) -> bool:

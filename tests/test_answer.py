@@ -2159,3 +2159,9 @@ def test_one_thing_asked_in_each_sentence_is_each_answered(engine):
     assert [f"{f.value:f}" for f in answer.figures[:2]] == ["10", "20"]
     both = engine.ask("江门2023年医保基金收入和支出各多少亿元？收支相抵剩多少？")  # two things, then their difference
     assert [f"{f.value:f}" for f in both.figures[:2]] == ["93.33", "89.88"] and "3.45亿元" in both.answer
+
+
+def test_two_places_joined_leave_no_joining_word_to_find(engine):
+    # "江门和吴川": the places are the reports, and 和 between them no word of the thing asked
+    answer = engine.ask("江门和吴川医保局2024年预算收支总额各多少，江门是吴川的几倍")
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["4181.30", "542.07"] and "7.71倍" in answer.answer
