@@ -519,6 +519,8 @@ TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少�
 TARGET_AFTER_WORDS: tuple[str, ...] = ("指标", "目标值")  # after the number: "4次/年指标实现情况"
 TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求", "至少",  # and a floor or cap asked as such
                                           *(m for m in TARGET_MARKERS if len(m) > 1))  # ("按不低于百分之几")
+# the words asking a target or its result of a thing named before ("…指标的目标值是多少？实际做到多少？")
+TARGET_OR_RESULT = r"实际|目标值?|指标值?|计划|做到了?|完成了?|达到了?|又|呢"
 # a result asked for, not the target (≥60%): "实际达到了百分之多少"
 ACTUAL_ASKED_WORDS: tuple[str, ...] = ("实际达到", "实际完成", "实际是", "实际有", "实际上", "真实")
 # words of which a question names one and a unit the other: a table of 支出 does not answer

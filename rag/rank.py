@@ -212,9 +212,13 @@ def _parts_asking_one_thing(question: Question, parts: list[str]) -> list[int]:
 
 def _lead_of(question: Question, first: str, later: str) -> str:
     """What a later part that says only the other side of a pair (收入, 支出) leaves to the first
-    ("城镇职工医保基金收入多少、支出多少": the fund, before 收入); "" otherwise."""
+    ("城镇职工医保基金收入多少、支出多少": the fund, before 收入), or that asks only the result of the
+    target the first asks ("…病种数指标的目标值是多少？实际做到多少？": the indicator); "" otherwise."""
     said = content_words(replace(question, reading=first))
-    own = [w for w in words(content_words(replace(question, reading=later))) if w not in domain.HOW_THEY_COMPARE]
+    later_said = content_words(replace(question, reading=later))
+    if later_said and not re.sub(domain.TARGET_OR_RESULT, "", later_said).strip():
+        return re.sub(domain.TARGET_OR_RESULT, " ", said)
+    own = [w for w in words(later_said) if w not in domain.HOW_THEY_COMPARE]
     side = next((pair for pair in domain.OPPOSED_WORDS if len(own) == 1 and own[0] in pair
                  and said.endswith(pair[1 - pair.index(own[0])])), None)
     return said[:-len(side[1 - side.index(own[0])])] if side else ""

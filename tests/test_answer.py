@@ -2165,3 +2165,9 @@ def test_two_places_joined_leave_no_joining_word_to_find(engine):
     # "江门和吴川": the places are the reports, and 和 between them no word of the thing asked
     answer = engine.ask("江门和吴川医保局2024年预算收支总额各多少，江门是吴川的几倍")
     assert [f"{f.value:f}" for f in answer.figures[:2]] == ["4181.30", "542.07"] and "7.71倍" in answer.answer
+
+
+def test_a_target_and_its_result_asked_in_two_sentences_are_both_answered(engine):
+    # the second sentence asks only the result: of the indicator the first names
+    answer = engine.ask("江门2023年“按病种分值付费病种数”指标定的是多少？实际做到多少？")
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["4000", "7700"]
