@@ -178,9 +178,11 @@ def _report_words(text: str) -> str:
         text = text.replace(word, "")
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
-    return ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text)
+    return HOW_SPLIT.sub("各多少", ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text))
 
 
+# "基本支出和项目支出怎么分": how a sum is split is each part's amount (not 怎么分配, 如何分析)
+HOW_SPLIT = re.compile(r"(?:怎么|如何|怎样)分(?![配析工布类])")
 # "收入多还是支出多": which of two is more, asked as the two alternatives
 ALTERNATIVES_WEIGHED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(多|高|大|少|低)还是([\u4e00-\u9fff]{2,4}?)\2(?![\u4e00-\u9fff])")
 

@@ -2171,3 +2171,8 @@ def test_a_target_and_its_result_asked_in_two_sentences_are_both_answered(engine
     # the second sentence asks only the result: of the indicator the first names
     answer = engine.ask("江门2023年“按病种分值付费病种数”指标定的是多少？实际做到多少？")
     assert [f"{f.value:f}" for f in answer.figures[:2]] == ["4000", "7700"]
+
+
+def test_how_a_sum_is_split_is_each_parts_amount(engine):
+    answer = engine.ask("江门医保局2024年的预算，基本支出和项目支出怎么分")
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["2417.08", "1764.22"]
