@@ -59,6 +59,7 @@ QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|
                              r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止|原文|提到|提及|说到|讲到|查查|查一下|帮我查|帮忙查"
                              r"|那边|这边|局里|万块钱|万块|块钱|来着"
                              r"|比一比|比较一下|对比一下|排个序|排个名|排一下序|排下序|排下名"  # how it is asked
+                             r"|是怎么讲的|怎么讲的|是怎么说的|怎么说的|关于"  # and of what it says
                              r"|这个|这项|这笔|那个|那么多|这么多|那么|那|它们|它|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
@@ -78,7 +79,7 @@ LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|�
 UNIT_GLOSS = re.compile(r"[（(][^（）()]{1,3}[）)]")
 # a report named as the one that says what is asked ("自评报告提出", "报告里说")
 REPORT_SAYS = re.compile(r"(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:是)?(?:怎么|怎样|如何)?"
-                         r"(?:提出|指出|表示|说|写|称|讲)?(?:了|的)?")
+                         r"(?:提出|指出|表示|说到|讲到|提到|说|写|称|讲)?(?:了|的)?")
 REPORT_OF_UNIT = re.compile(r"(?:医疗保障局|医保局)的?[^，,。？?]{0,12}?报告")  # the unit as a report's author
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")

@@ -2176,3 +2176,9 @@ def test_a_target_and_its_result_asked_in_two_sentences_are_both_answered(engine
 def test_how_a_sum_is_split_is_each_parts_amount(engine):
     answer = engine.ask("江门医保局2024年的预算，基本支出和项目支出怎么分")
     assert [f"{f.value:f}" for f in answer.figures[:2]] == ["2417.08", "1764.22"]
+
+
+def test_how_the_report_words_something_is_no_word_to_find(engine):
+    # 讲到的, 关于, 是怎么讲的: how it is asked; 医保档案 is what is asked about
+    answer = engine.ask("廉江市医保局2023年决算报告里讲到的问题当中，关于医保档案是怎么讲的")
+    assert "医保档案资料室未能建立" in answer.answer
