@@ -239,7 +239,7 @@ class PassageReader:
 
     def _definition(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The 名词解释 entry whose term the question names (the longest, when several are), verbatim."""
-        asked = unquoted(compact(question.text))
+        asked = unquoted(compact(question.reading or question.text))  # as read: Simplified, the reports' words
         items = [unquoted(compact(s)) for i in question.items for s in domain.ITEMS[i]] + question.row_terms
         wanted = {d.name for d in documents}
         named = [(len(term), paragraph) for paragraph in self._definitions() if paragraph.doc in wanted

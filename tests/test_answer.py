@@ -2182,3 +2182,9 @@ def test_how_the_report_words_something_is_no_word_to_find(engine):
     # 讲到的, 关于, 是怎么讲的: how it is asked; 医保档案 is what is asked about
     answer = engine.ask("廉江市医保局2023年决算报告里讲到的问题当中，关于医保档案是怎么讲的")
     assert "医保档案资料室未能建立" in answer.answer
+
+
+def test_a_term_asked_in_traditional_characters_or_everyday_words_finds_its_own_definition(engine):
+    for text in ("廣州醫保局2023年預算名詞解釋：長期護理保險指什麼", "长护险是什么意思？广州医保局2023年预算的名词解释"):
+        answer = engine.ask(text)  # the term as read (Simplified, 长护险 as 长期护理保险), not as typed
+        assert answer.sources[0].line == 764, text
