@@ -407,7 +407,7 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     """How a figure is asked (按月计, 第三季度) when it is asked per month, person or day, or of a part
     of the year, and the figure found is not stated so (the reports state yearly totals): the
     answer is then not found."""
-    per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in question.text for w in words)), None)
+    per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in question.typed for w in words)), None)
     period = re.search(domain.PERIOD_ASKED, question.reading)
     if per is None and period is None or not answer.found or not answer.figures:
         return None

@@ -126,9 +126,9 @@ class DerivedAnswers:
         """The part over the whole named; "A占A与B合计" over A + B; with no whole named, over the
         whole the domain names for the part, else over the part's parent row in its table."""
         # "大病保险住院支付比例和医疗救助比例分别不低于多少": two rates the report states, no share of a whole
-        if "占" not in question.text and (rates := self.figures.conjoined(question, documents)):
+        if "占" not in question.typed and (rates := self.figures.conjoined(question, documents)):
             return self.figures.pair(question, *rates) if len(rates) == 2 else self.figures.side_by_side(question, rates)
-        if "占" not in question.text and (stated := self._stated_rate(question, documents)):
+        if "占" not in question.typed and (stated := self._stated_rate(question, documents)):
             return stated  # "按不低于百分之几的比例救助": a rate the report states, not a part over a whole
         if not question.subjects:
             return self._share_of_said(question, documents)
@@ -364,13 +364,13 @@ class DerivedAnswers:
     # ------------------------------------------------------------ rankings
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """Reports by one subject's figure; or, when one report's several subjects are named, those."""
-        ascending = any(w in question.text for w in domain.ASCENDING_WORDS)
-        if parts.group_asked(question.text) and len({d.unit for d in documents}) == 1 and (within := next(
+        ascending = any(w in question.typed for w in domain.ASCENDING_WORDS)
+        if parts.group_asked(question.typed) and len({d.unit for d in documents}) == 1 and (within := next(
                 (found for d in documents if (found := self._parts(question, d, None))), None)):
             return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
         subject = question.subjects[0] if question.subjects else None
         found = self.figures.lookup(question, documents, subject)
-        if len(found) == 1 and len(question.subjects) == 1 and re.search(domain.TOP_CHECKED, question.text) \
+        if len(found) == 1 and len(question.subjects) == 1 and re.search(domain.TOP_CHECKED, question.typed) \
                 and (peers := self._peers(found[0])):  # "医疗费补助…是不是全表最大的一项": it among its peers
             return self._top_checked(question, found[0], peers, ascending)
         within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
@@ -429,7 +429,7 @@ class DerivedAnswers:
     def _parts(self, question: Question, document: DocumentInfo, whole: Figure | None) -> parts.Parts | None:
         """What a ranking within one report ranks: the projects or units asked, else the parts of
         the item's figure in its table."""
-        group, word = parts.group_asked(question.text) or (None, None)
+        group, word = parts.group_asked(question.typed) or (None, None)
         tables = self.finder.tables(document.name)
         subjects = [s for s in question.subjects if s != document.unit]  # the department itself names no unit
         words = " ".join([question.reading, *subjects])
@@ -446,11 +446,11 @@ class DerivedAnswers:
     def _item_parts(self, question: Question, document: DocumentInfo) -> parts.Parts | None:
         names = {unquoted(compact(name)) for subject in question.subjects[:1]
                  for name in (subject, *domain.ITEMS.get(subject, ()))}
-        classifications = [word for word in domain.CLASSIFICATION_WORDS if word in question.text]
+        classifications = [word for word in domain.CLASSIFICATION_WORDS if word in question.typed]
         if not names and not classifications:
             return None
         return parts.of_item(self.finder.tables(document.name), names, question.reading or question.text,
-                             classifications, any(word in question.text for word in domain.DETAIL_WORDS))
+                             classifications, any(word in question.typed for word in domain.DETAIL_WORDS))
 
     def _rank_parts(self, question: Question, within: parts.Parts, ascending: bool) -> Answer:
         document = self.store.document(within.table.doc)
@@ -486,7 +486,7 @@ def _difference_asked(question: Question) -> bool:
 
 def _table_said(question: Question) -> bool:
     """The question says which rows it ranks: of a classification's table, or the finest."""
-    return any(word in question.text for word in domain.CLASSIFICATION_WORDS + domain.DETAIL_WORDS)
+    return any(word in question.typed for word in domain.CLASSIFICATION_WORDS + domain.DETAIL_WORDS)
 
 
 def _column_within_row(question: Question) -> bool:
@@ -563,7 +563,7 @@ def _sum_figure(parts: list[Figure]) -> Figure:
 
 def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> list[Figure]:
     """"排第二大的是哪一项": the figure at that place of the ranking first, said before the ranking."""
-    said = re.search(domain.ORDINAL_ASKED, question.text)
+    said = re.search(domain.ORDINAL_ASKED, question.typed)
     place = (int(said.group(1)) if said.group(1).isdigit() else CHINESE_NUMBERS.get(said.group(1), 0)) if said else 0
     if not 1 < place <= len(ranked):
         return ranked

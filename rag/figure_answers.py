@@ -92,7 +92,7 @@ class FigureAnswers:
         whole, children = next(((figure, rows) for figure in figures if (rows := self._part_rows(figure))),
                                (None, []))  # parts come first: the whole is the first figure that has some
         answer.chart = self._parts_chart(whole, children) if whole else None
-        if answer.chart and any(w in question.text for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
+        if answer.chart and any(w in question.typed for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
             listed = "、".join(f"{label}{money(Decimal(f'{value:.2f}'))}{answer.chart['unit']}"
                               for label, value in zip(answer.chart["labels"], answer.chart["values"])
                               if not leaves_out(question, label))  # 不算住房公积金的话: the others
@@ -105,7 +105,7 @@ class FigureAnswers:
     def total_asked(question: Question, figures: list[Figure]) -> bool:
         """A sum asked of several figures of one report and unit ("各多少，合计多少"): of one table and
         column, or one item's in several tables (基本支出 and 项目支出's 公务接待费)."""
-        return len(figures) > 1 and bool(re.search(domain.TOTAL_ASKED, question.text)) and len(
+        return len(figures) > 1 and bool(re.search(domain.TOTAL_ASKED, question.typed)) and len(
             {(f.doc, f.unit) for f in figures}) == 1 and (len({(f.table, f.column) for f in figures}) == 1
                                                          or len({f.row for f in figures}) == 1)
 
@@ -414,7 +414,7 @@ class FigureAnswers:
             if ratio_asked(question.reading) and b.value:  # "A对B的比例"
                 lines.append(f"比值：{money(a.value)} ÷ {money(b.value)} ≈ {a.value / b.value:.2f}，"
                              f"即约{a.value / b.value:.2f}∶1。")
-            elif "倍" in question.text and b.value:  # "前者是后者的多少倍"
+            elif "倍" in question.typed and b.value:  # "前者是后者的多少倍"
                 lines.append(f"倍数：{money(a.value)} ÷ {money(b.value)} ≈ {a.value / b.value:.2f}倍。")
         else:  # a percent and an amount, say: there is no difference to take
             lines.append(f"（两个数字的单位不同：{a.unit}与{b.unit}，不能相减。）")

@@ -61,7 +61,7 @@ class PassageReader:
         if question.amounts:  # the chunks stating the sum cited: 七百多万
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
                       if c not in found and rank.states_cited_sum(question, c.text)]
-        if any(w in question.text for w in domain.LOCATION_ASKED):  # an address: only where a report says where
+        if any(w in question.typed for w in domain.LOCATION_ASKED):  # an address: only where a report says where
             found = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
                      if domain.LOCATION_SAID in c.text]
         named = [term for term in question.row_terms if not parts.is_unit_name(term)]  # a unit's name begins its projects'
@@ -145,9 +145,9 @@ class PassageReader:
     def _outline(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The report's parts (第一部分…, or 一、… in a 自评), each with the headings under it; the
         one asked by number ("第三部分是什么内容") alone when the report has it."""
-        if re.search(domain.PART_WHERE, question.text):
+        if re.search(domain.PART_WHERE, question.typed):
             return self._part_holding(question, documents)
-        said = re.search(domain.PART_ASKED, question.text)
+        said = re.search(domain.PART_ASKED, question.typed)
         number = said.group(1) if said and said.group(1) else None
         asked = int(number) if number and number.isdigit() else CHINESE_NUMBERS.get(number)
         if asked and (within := self._asked_within_part(question, documents, asked, said.group(0))):

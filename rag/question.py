@@ -40,6 +40,7 @@ class Question:
     share_part: str | None = None  # a follow-up's part, whose share of the subject named is asked
     problem: str | None = None  # why the question cannot be read at all
     reading: str = ""  # the text as read: Simplified, half-width, typos corrected, synonyms replaced
+    typed: str = ""  # the text as typed, in Simplified half-width characters: its own words, for word checks
     corrections: list[Correction] = field(default_factory=list)  # typed words read as others
     asked_class: str | None = None  # money / count / percent / area / months / score
     asked_unit: str | None = None  # the measure word of 多少辆 / 几个: 辆, 个
@@ -200,7 +201,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                max_chars: int = MAX_QUESTION_CHARS, vocabulary: Vocabulary | None = None,
                held: Sequence[places.Held] = ()) -> Question:
     """`held`: the reports the index holds, whose places and units the question may name."""
-    question = Question(text=text)
+    question = Question(text=text, typed=normalize_text(text or ""))
     stripped = (text or "").strip()
     if not stripped:
         question.problem = "问题是空的。请输入一个问题，例如“江门医保局2024年三公经费多少”。"

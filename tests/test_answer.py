@@ -2188,3 +2188,11 @@ def test_a_term_asked_in_traditional_characters_or_everyday_words_finds_its_own_
     for text in ("廣州醫保局2023年預算名詞解釋：長期護理保險指什麼", "长护险是什么意思？广州医保局2023年预算的名词解释"):
         answer = engine.ask(text)  # the term as read (Simplified, 长护险 as 长期护理保险), not as typed
         assert answer.sources[0].line == 764, text
+
+
+def test_words_that_choose_the_answer_type_are_read_in_simplified_characters(engine):
+    # 加起來 (a sum asked), 經濟分類 (the table chosen): checked on the text in Simplified characters
+    total = engine.ask("江門醫保局2024年公務接待費和公務用車運行維護費各多少，加起來是多少")
+    assert "合计：2.74 + 14.82 = 17.56万元" in total.answer
+    ranked = engine.ask("江門醫保局2024年按經濟分類的基本支出裡哪一項最多")
+    assert "按经济分类科目" in ranked.answer.splitlines()[0]
