@@ -461,6 +461,7 @@ QUERY_SYNONYMS: dict[str, str] = {
 # report's words, each found anywhere in a unit's field, stand for the short form (" " separates them)
 SPELLED_APART: dict[str, tuple[str, ...]] = {
     "参保": ("参加 医疗保险",),
+    "级别": ("正厅级", "正处级", "副处级", "正科级", "副科级", "正股级"),  # what rank a unit is, as printed
 }
 # English words of the reports' terms, as people mixing languages type them ("Wuchuan 2024 office
 # expenses 办公费 how much"); longest first, case ignored, each read as the report's word

@@ -2196,3 +2196,8 @@ def test_words_that_choose_the_answer_type_are_read_in_simplified_characters(eng
     assert "合计：2.74 + 14.82 = 17.56万元" in total.answer
     ranked = engine.ask("江門醫保局2024年按經濟分類的基本支出裡哪一項最多")
     assert "按经济分类科目" in ranked.answer.splitlines()[0]
+
+
+def test_a_units_rank_asked_as_级别_is_found_by_the_ranks_the_reports_print(engine):
+    answer = engine.ask("吴川医保局是什么级别")  # printed "正科级", never "级别"
+    assert answer.found and "吴川市医疗保障局是市政府工作部门，正科级" in answer.answer
