@@ -82,7 +82,7 @@ def carried_labels(asked: Question, answered: Question) -> list[str]:
 
 def _own_intent(question: Question) -> str | None:
     return next((name for name in ("share", "change", "rank")
-                 if any(w in question.text for w in domain.INTENT_WORDS[name])), None)
+                 if any(w in question.typed for w in domain.INTENT_WORDS[name])), None)
 
 
 def _names_place(question: Question) -> bool:
@@ -102,7 +102,7 @@ def _elliptical(question: Question) -> bool:
     """No subject of its own, and said as a follow-up: "那2023年呢", "吴川呢", "和广州比呢", "哪个城市最多"."""
     if _asks_something(question):
         return False
-    return (not _without_report_words(question) or any(m in question.text for m in FOLLOW_UP_MARKERS)
+    return (not _without_report_words(question) or any(m in question.typed for m in FOLLOW_UP_MARKERS)
             or _own_intent(question) is not None)
 
 
@@ -111,7 +111,7 @@ def _compares_with_previous_place(question: Question, previous: Question, own_in
     if len(question.cities) != 1 or not previous.cities or question.cities[0] in previous.cities:
         return False
     city = re.escape(question.cities[0])
-    text = compact(question.text)
+    text = compact(question.typed)
     named_against = re.search(rf"(?:{COMPARE_BEFORE})(?:广东省)?{city}|{city}\w{{0,6}}?(?:{COMPARE_AFTER})", text)
     return (bool(named_against) and own_intent not in ("change", "share")
             and (not question.subjects or question.subjects == previous.subjects))
@@ -119,7 +119,7 @@ def _compares_with_previous_place(question: Question, previous: Question, own_in
 
 def _without_report_words(question: Question) -> str:
     """The question without its place, year, kind and unit words."""
-    text = compact(question.text).replace("医疗保障局", "").replace("医保局", "")
+    text = compact(question.typed).replace("医疗保障局", "").replace("医保局", "")
     for word in question.cities + question.unknown_places:
         text = text.replace(word, "")
     text = re.sub(r"(?:20)?\d\d年?|[一二〇零三四五六七八九]{4}年", "", text)

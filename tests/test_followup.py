@@ -66,3 +66,10 @@ def test_what_was_carried_is_named_in_words():
     answered = understand("那2023年呢")
     carry_over(answered, understand("吴川医保局2024年三公经费多少"))
     assert carried_labels(asked, answered) == ["吴川", "三公经费"]
+
+
+def test_a_follow_up_in_traditional_characters_is_read_as_one():
+    question, carried = follow("江门医保局2024年三公经费多少", "和廣州比呢")
+    assert carried == {"subjects", "cities"} and question.cities == ["江门", "广州"]
+    question, carried = follow("江门医保局2024年三公经费多少", "哪個城市最多")
+    assert carried == {"subjects"} and question.subjects == ["三公经费"]
