@@ -16,7 +16,7 @@ from decimal import Decimal
 from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.evidence import Evidence
-from rag.figure_answers import FigureAnswers, bar_chart, reading_asked
+from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
@@ -306,7 +306,7 @@ class DerivedAnswers:
             each = question.subjects if each_asked else []
         readings = [_of_one(question, subject) for subject in each]
         if len(each) < 2 and each_asked:  # "A和B…各增长百分之几", A said in part
-            readings = [reading_asked(question, r) for r in rank.conjoined_readings(question)]
+            readings = readings_asked(question, rank.conjoined_readings(question))
             each = [own.subjects[0] if len(own.subjects) == 1 else None for own in readings]
         if len(readings) > 1:
             answers = [self._change_of(own, documents, subject, name=own.reading.split()[0])

@@ -220,8 +220,7 @@ class FigureAnswers:
         readings = (rank.times_readings(question) or rank.several_asked_readings(question)
                     or rank.listed_readings(question) or rank.conjoined_readings(question))
         found = []
-        for reading in readings:
-            own = reading_asked(question, reading)
+        for reading, own in zip(readings, readings_asked(question, readings)):
             best = self.lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
             if not best:
                 return None
@@ -489,13 +488,21 @@ def _table_number_said(question: Question) -> int | None:
     return None if checked and not TABLE_NUMBER.search(before) else question.table_number
 
 
-def reading_asked(question: Question, reading: str) -> Question:
-    """The question as one of its readings asks it ("A和B各多少": A's), with that reading's own
-    subjects, table and measure."""
-    asked_class, asked_unit = measure_asked(reading)
-    if asked_class is None:  # "药品和耗材各涉及多少家": the measure is said once, for both
-        joined = measure_asked(rank.joining_sentence(question))  # "…各多少人？居民占比多少": 人, not the share
-        asked_class, asked_unit = joined if joined[0] else (question.asked_class, question.asked_unit)
+def readings_asked(question: Question, readings: list[str]) -> list[Question]:
+    """The question as each of its readings asks it ("A和B各多少": A's, B's)."""
+    joined = None  # "药品和耗材各涉及多少家": the measure said once, for all; read once, when one lacks it
+    asked = []
+    for reading in readings:
+        measure = measure_asked(reading)
+        if measure[0] is None:
+            joined = joined or measure_asked(rank.joining_sentence(question))  # "…各多少人？居民占比多少": 人
+            measure = joined if joined[0] else (question.asked_class, question.asked_unit)
+        asked.append(_reading_asked(question, reading, *measure))
+    return asked
+
+
+def _reading_asked(question: Question, reading: str, asked_class: str | None, asked_unit: str | None) -> Question:
+    """The question as one of its readings asks it, with that reading's own subjects, table and measure."""
     table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
     return replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
                    counted=question.counted if question.counted and question.counted in reading else None,

@@ -86,6 +86,7 @@ class Vocabulary:
     _by_ends: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     _by_sound: dict[str, list[str]] | None = None
     _pairs_by_sound: dict[str, list[str]] | None = None
+    _spoken: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         for word in self.words:
@@ -142,6 +143,20 @@ class Vocabulary:
                 if pair != typed and not any(t != p and t in GRAMMAR_CHARACTERS for t, p in zip(typed, pair))
                 and any(joins(pair, n, i) for n, i in sides)
                 and not any(typed[i] != pair[i] and joins(typed, n, i) for n, i in sides)]
+
+    def spoken_words(self) -> dict[str, str]:
+        """The words and printed pairs of two or more characters by their syllables, the one jieba's
+        dictionary counts most where several sound alike; made at the first look-up (a question in pinyin)."""
+        if self._spoken is None:
+            from rag.index import dictionary_count
+
+            heard: dict[str, list[str]] = {}
+            for word in [*self.words, *self.pairs]:
+                if _indexable(word, 2):
+                    heard.setdefault(_syllables(word), []).append(word)
+            self._spoken = {sound: max(words, key=lambda w: (dictionary_count(w), w in self.words))
+                            for sound, words in heard.items()}
+        return self._spoken
 
     def _pair_sounds(self) -> dict[str, list[str]]:
         """The pairs of Chinese characters printed, by their syllables, made at the first look-up."""
@@ -394,20 +409,21 @@ def _split_syllables(token: str) -> tuple[str, ...] | None:
 
 def _words_by_sound(vocabulary: Vocabulary | None) -> dict[str, str]:
     """Words by their syllables: the domain's and places' first, then the reports' words and the pairs
-    of characters they print (the one jieba's dictionary counts most where several sound alike)."""
+    of characters they print (Vocabulary.spoken_words)."""
+    by_sound = dict(_domain_words_by_sound())
+    for sound, word in (vocabulary.spoken_words() if vocabulary is not None else {}).items():
+        by_sound.setdefault(sound, word)
+    return by_sound
+
+
+@lru_cache(maxsize=1)
+def _domain_words_by_sound() -> dict[str, str]:
+    """The places' and the domain's words, and the question's own words, by their syllables."""
     from rag import domain
-    from rag.index import dictionary_count
 
     by_sound = {" ".join(_split_syllables(sound) or (sound,)): word for sound, word in _pinyin_words().items()}
     for word in domain.PINYIN_FUNCTION_WORDS:
         by_sound.setdefault(_syllables(word), word)
-    if vocabulary is not None:
-        heard: dict[str, list[str]] = {}
-        for word in [*vocabulary.words, *vocabulary.pairs]:
-            if _indexable(word, 2):
-                heard.setdefault(_syllables(word), []).append(word)
-        for sound, words in heard.items():
-            by_sound.setdefault(sound, max(words, key=lambda w: (dictionary_count(w), w in vocabulary.words)))
     return by_sound
 
 
