@@ -50,6 +50,8 @@ _VARIANTS = str.maketrans("馀", "余")
 
 
 # a table by its place in the report ("第七张表", "第3张报表"): the report's 表7, 表3
+# what follows a place's name when the name is meant as a place (广洲医保局, 吴穿市, 广洲2023年)
+PLACE_THEN_UNIT = re.compile(r"[市县区]|医疗保障|医保|\d")
 _TABLE_ORDINAL = re.compile(r"第([一二三四五六七八九]?十?[一二三四五六七八九]|十|\d{1,2})张(?:报)?表(?:格)?")
 
 
@@ -289,20 +291,26 @@ def _correct_pairs(text: str, vocabulary: Vocabulary, corrections: list[Correcti
 def correct_places(text: str, places: Collection[str], corpus_text: Container[str]) -> tuple[str, list[Correction]]:
     """A held place's or unit's name mistyped through pinyin (无川 for 吴川, 一保局 for 医保局): a
     span the reports never print, each character sounding like the name's and the last one the same
-    (医保机 is no 医保局)."""
+    (医保机 is no 医保局), or, for a place of two characters, the first one the same and a place's
+    ending, its bureau or a year after it (广洲医保局, 吴穿市)."""
     corrections: list[Correction] = []
     by_character = _places_by_character(frozenset(places))  # the same object when given a frozenset
     sharing = sorted({ranked for character in set(text) for ranked in by_character.get(character, ())})
     for _, place in sharing:  # one character at least is typed right; the longest place first
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
-            if typed != place and any(a == b for a, b in zip(typed, place)) and typed[-1] == place[-1] \
+            if typed != place and any(a == b for a, b in zip(typed, place)) \
+                    and (typed[-1] == place[-1] or _place_said_before_unit(text, start, place)) \
                     and re.fullmatch(r"[\u4e00-\u9fff]+", typed) \
                     and all(_sounds_alike(a, b) for a, b in zip(typed, place) if a != b) \
                     and typed not in corpus_text:  # last: the corpus is large
                 corrections.append(Correction(typed, place))
                 text = text.replace(typed, place)
     return text, corrections
+
+
+def _place_said_before_unit(text: str, start: int, place: str) -> bool:
+    return len(place) == 2 and text[start] == place[0] and bool(PLACE_THEN_UNIT.match(text, start + 2))
 
 
 @lru_cache(maxsize=4)

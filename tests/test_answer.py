@@ -89,6 +89,8 @@ def test_places_by_nickname_by_a_mistyped_name_and_under_their_city(engine):
     assert "“五邑”按“江门”理解" in nickname.answer and f"{nickname.figures[0].value:f}" == "340.00"
     mistyped = engine.ask("无川医保局的非税工作经费24年安排了多少")
     assert "“无川”按“吴川”理解" in mistyped.answer and f"{mistyped.figures[0].value:f}" == "137.50"
+    last_mistyped = engine.ask("广洲医保局2023年公务用车购置费多少")  # 洲 for 州: its bureau says it is a place
+    assert "“广洲”按“广州”理解" in last_mistyped.answer and f"{last_mistyped.figures[0].value:f}" == "36.00"
     under = engine.ask("湛江下面的吴川市医保局2024年三公经费多少")
     assert under.found and under.figures[0].doc.startswith("001_")
     heard = engine.ask("江门一保局2024年三公经费多少")  # voice input: 一保局 for 医保局
