@@ -1557,6 +1557,8 @@ def test_terms_typed_in_english_are_read_as_the_reports_words(engine):
     assert "“travel expenses”按“差旅费”理解" in answer.answer
     rate = engine.ask("江门医保局2024年三公经费比上年下降咗幾多個percent")  # a rate: not 几个 counted
     assert rate.found and rate.figures[0].value == Decimal("5.07")
+    defined = engine.ask("In the Guangzhou 医保局 2023 budget glossary, what is the definition of 医疗救助?")
+    assert defined.understood.intent == "definition" and "指政府资助符合条件的人群参加社会医疗保险" in defined.answer
 
 
 def test_who_pays_is_no_question_about_a_person(engine):
