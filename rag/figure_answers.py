@@ -74,6 +74,7 @@ class FigureAnswers:
                     figures.append(unit.figure)
         if not figures:
             return self.not_found(question, documents, subjects[0])
+        figures = list({(f.doc, f.table, f.line, f.column, f.value): f for f in figures}.values())  # one cell named twice
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
         if len(figures) == 2 and rank.times_asked(question.reading):  # "A是B的几倍": both, and the multiple
             return self.pair(question, *((f.label, f) for f in figures))
@@ -113,15 +114,22 @@ class FigureAnswers:
         """The answer's figures summed, and the row of their table that prints the sum, when one does
         (公务用车购置费 and 运行维护费: 公务用车购置及运行维护费); a printed total off the sum by
         rounding is said to be."""
-        figures = list(answer.figures)
+        wholes = [f for f in answer.figures if self._parts_among(f, answer.figures)]
+        figures = [f for f in answer.figures if f not in wholes]  # "A和B加起来是否等于C", C their row's parent:
+        if len(figures) < 2:  # the parts are summed, and C is the total printed
+            figures, wholes = list(answer.figures), []
         total = sum(f.value for f in figures)
         answer.answer += f"\n合计：{' + '.join(money(f.value) for f in figures)} = {money(total)}{figures[0].unit}。"
-        if printed := self._printed_total(figures, total, question.reading):
-            rounding = "" if printed.value == total else f"（与逐项相加差{money(abs(printed.value - total))}，为尾数误差）"
+        printed = wholes[0] if wholes else self._printed_total(figures, total, question.reading)
+        if printed:
+            off = abs(printed.value - total)
+            rounding = ("（与逐项相加相等）" if not off else f"（与逐项相加差{money(off)}"
+                        + ("，为尾数误差）" if off <= Decimal("0.01") * len(figures) else "）"))
             answer.answer += (f"\n报告所列「{printed.label}」为{money(printed.value)}{printed.unit}{rounding}"
                               f"（{printed.citation}）。")
-            answer.figures.append(printed)
-            answer.sources.append(self.figure_source(printed))
+            if not wholes:
+                answer.figures.append(printed)
+                answer.sources.append(self.figure_source(printed))
         return answer
 
     def _printed_total(self, figures: list[Figure], total: Decimal, reading: str) -> Figure | None:
@@ -165,15 +173,17 @@ class FigureAnswers:
     def _parts_before_wholes(self, figures: list[Figure]) -> list[Figure]:
         """A whole and its part both named ("三公 江门 24 预算 公务接待费", "卫生健康支出里…行政运行"):
         the part is what is asked, the whole its setting, so a figure whose table row holds another's comes after it."""
-        def wholes_of(figure: Figure) -> int:  # how many of the other figures are rows under this one
-            if figure.table is None or figure.row_id is None:
-                return 0
-            rows = self.table_rows(figure)
-            position = next(i for i, row in enumerate(rows) if row.id == figure.row_id)
-            below = {row.id for row in parts.descendants(rows, position)}
-            return sum(1 for other in figures if other.doc == figure.doc and other.table == figure.table
-                       and other.row_id in below)
-        return sorted(figures, key=wholes_of) if len(figures) > 1 else figures
+        return sorted(figures, key=lambda f: self._parts_among(f, figures)) if len(figures) > 1 else figures
+
+    def _parts_among(self, figure: Figure, figures: list[Figure]) -> int:
+        """How many of the figures are rows under this one's, in its table."""
+        if figure.table is None or figure.row_id is None:
+            return 0
+        rows = self.table_rows(figure)
+        position = next(i for i, row in enumerate(rows) if row.id == figure.row_id)
+        below = {row.id for row in parts.descendants(rows, position)}
+        return sum(1 for other in figures if other.doc == figure.doc and other.table == figure.table
+                   and other.row_id in below)
 
     # ------------------------------------------------------------ evidence
     def _numbers_of(self, document: DocumentInfo) -> list[Evidence]:

@@ -257,6 +257,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                        and not cites_a_line(q)]  # nor a line of a report cited with its figures
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
+    normalized = question.reading = _head_shared(normalized, row_vocabulary or [])
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
     outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), said_to_ask)  # nor does a table's title
     outside_table = EXCLUDED.sub(lambda m: " " * len(m.group(0)), outside_table)  # nor a part left out
@@ -659,6 +660,25 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
 
 
+def _head_shared(text: str, vocabulary: list[str]) -> str:
+    """"财政对职工基本医保基金的补助和对城乡居民基本医保基金的补助": a row named after 和 without the
+    head it shares with the row before it (财政), given that head back when it then names another row."""
+    spans = subject_spans(text, vocabulary)
+    for start, end, kind, name in reversed(spans):
+        if kind != "row" or text[end:end + 1] not in CONJUNCTIONS or any(s == end + 1 for s, *_ in spans):
+            continue
+        for length in range(2, HEAD_SHARED_MAX + 1):
+            head = text[start:start + length]
+            if text.startswith(head, end + 1):
+                break
+            said = text[:end + 1] + head + text[end + 1:]
+            if any(s == end + 1 and kind == "row" and e - s - length >= ABBREVIATED_MIN and other != name
+                   for s, e, kind, other in subject_spans(said, vocabulary)):
+                text = said
+                break
+    return text
+
+
 def _completed_in_list(text: str, spans: list[tuple[int, int, str, str]],
                        vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
     """"社会保障和就业、卫生健康、住房保障各多少": the names listed beside one said without the 支出
@@ -733,6 +753,7 @@ def _names_by_edge(vocabulary: tuple[str, ...], end: bool = False) -> dict[str, 
 
 CONJUNCTIONS = "和与及、"
 ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
+HEAD_SHARED_MAX = 4  # characters of a row name's head that the next name in a list may leave unsaid
 SHARED_ENDING_MIN = 3  # "年初和年末结转和结余": a head shorter than an abbreviation completes with this many, at least
 ABBREVIATED_SHARE = 0.5  # of its name's characters, without the place it begins with
 

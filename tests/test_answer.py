@@ -1634,6 +1634,16 @@ def test_a_sum_asked_of_listed_figures_is_added_and_the_printed_total_cited(engi
     assert "差额" not in engine.ask("广州医保局2023年公务用车购置费和运行维护费各是多少，加起来是多少").answer
 
 
+def test_parts_checked_against_their_whole_named_are_summed_without_it(engine):
+    answer = engine.ask("广州医保局2023年财政对职工基本医保基金的补助和对城乡居民基本医保基金的补助加起来，"
+                        "是不是正好等于21012科目的总数？")  # the second said without the 财政 it shares
+    assert [f"{f.value:f}" for f in answer.figures] == ["200.00", "229975.98", "230175.98"]
+    assert "合计：200.00 + 229,975.98 = 230,175.98万元。" in answer.answer and "（与逐项相加相等）" in answer.answer
+    checked = engine.ask("广州市医疗救助服务中心2023年专项医疗救助金和基本医疗救助金加起来，跟医疗救助科目总额对得上吗？")
+    assert "合计：10,000.00 + 15,425.40 = 25,425.40万元。" in checked.answer
+    assert "报告所列「医疗救助」为25,425.40万元（与逐项相加相等）" in checked.answer
+
+
 def test_a_printed_total_off_the_sum_by_rounding_is_said_to_be(engine):
     answer = engine.ask("吴川2024年社会保障和就业支出、卫生健康支出、住房保障支出分别多少？合计是不是等于总数")
     assert "= 542.08万元" in answer.answer and "「合计」为542.07万元（与逐项相加差0.01，为尾数误差）" in answer.answer
