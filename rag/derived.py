@@ -294,7 +294,7 @@ class DerivedAnswers:
         asked = asking_parts(reading)
         if len(asked) < 2:  # or in a clause of its own ("收入预算增长百分之几，三公经费又下降百分之几")
             asked = asking_parts(reading, CLAUSE_BREAKS)
-        clauses = re.split(f"[{CLAUSE_BREAKS}]", reading)
+        clauses = [part for part in re.split(f"[{CLAUSE_BREAKS}]", reading) if part.strip()]  # none after the last ？
         changing = [part for part in clauses if any(w in part for w in domain.INTENT_WORDS["change"] + domain.DIRECTION_WORDS)]
         said_once = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in changing) == 1]
         if len(said_once) == 1 and len(changing) < len(clauses):  # "A、B各多少，B是不是比上年少了": B's change

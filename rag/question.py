@@ -649,14 +649,14 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
     before (公务用车), completed by them when that makes a row name."""
     found = []
     for start, end, _, _ in spans:
-        if text[end:end + 1] not in CONJUNCTIONS:
+        if not (joined := JOINING.match(text, end)):
             continue
-        said = text[start:end]
+        said, after = text[start:end], joined.end()
         for name in _names_by_edge(tuple(vocabulary)).get(said[:2], ()):
             head = next((said[:k] for k in range(len(said) - 1, 1, -1) if name.startswith(said[:k])), None)
             rest = name[len(head):] if head else ""
-            if len(rest) >= 3 and text.startswith(rest, end + 1):
-                found.append((end + 1, end + 1 + len(rest), "row", name))
+            if len(rest) >= 3 and text.startswith(rest, after):
+                found.append((after, after + len(rest), "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
 
 
@@ -665,14 +665,16 @@ def _head_shared(text: str, vocabulary: list[str]) -> str:
     head it shares with the row before it (财政), given that head back when it then names another row."""
     spans = subject_spans(text, vocabulary)
     for start, end, kind, name in reversed(spans):
-        if kind != "row" or text[end:end + 1] not in CONJUNCTIONS or any(s == end + 1 for s, *_ in spans):
+        joined = JOINING.match(text, end)
+        if kind != "row" or not joined or any(s == joined.end() for s, *_ in spans):
             continue
+        after = joined.end()
         for length in range(2, HEAD_SHARED_MAX + 1):
             head = text[start:start + length]
-            if text.startswith(head, end + 1):
+            if text.startswith(head, after):
                 break
-            said = text[:end + 1] + head + text[end + 1:]
-            if any(s == end + 1 and kind == "row" and e - s - length >= ABBREVIATED_MIN and other != name
+            said = text[:after] + head + text[after:]
+            if any(s == after and kind == "row" and e - s - length >= ABBREVIATED_MIN and other != name
                    for s, e, kind, other in subject_spans(said, vocabulary)):
                 text = said
                 break
@@ -752,6 +754,7 @@ def _names_by_edge(vocabulary: tuple[str, ...], end: bool = False) -> dict[str, 
 
 
 CONJUNCTIONS = "和与及、"
+JOINING = re.compile(r"加上|[和与及、加]")  # what joins a name to the next one ("公务用车购置费加上运行维护费")
 ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
 HEAD_SHARED_MAX = 4  # characters of a row name's head that the next name in a list may leave unsaid
 SHARED_ENDING_MIN = 3  # "年初和年末结转和结余": a head shorter than an abbreviation completes with this many, at least

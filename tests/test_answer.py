@@ -1644,6 +1644,17 @@ def test_parts_checked_against_their_whole_named_are_summed_without_it(engine):
     assert "报告所列「医疗救助」为25,425.40万元（与逐项相加相等）" in checked.answer
 
 
+def test_a_name_after_jia_shang_shares_the_words_of_the_one_before(engine):
+    answer = engine.ask("广州市医保局2023年公务用车购置费加上运行维护费一共多少？分别多少？")  # 加上: as 和
+    assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "81.30"]
+
+
+def test_each_rate_asked_of_two_named_before_a_question_mark(engine):
+    answer = engine.ask("江门市医保局2023年一般公共预算财政拨款收入和政府性基金预算财政拨款收入的增长率分别是多少？")
+    assert [f"{f.value:f}" for f in answer.figures[:2]] == ["37.51", "39.48"]
+    assert "政府性基金预算财政拨款收入增长39.48%" in answer.answer
+
+
 def test_a_printed_total_off_the_sum_by_rounding_is_said_to_be(engine):
     answer = engine.ask("吴川2024年社会保障和就业支出、卫生健康支出、住房保障支出分别多少？合计是不是等于总数")
     assert "= 542.08万元" in answer.answer and "「合计」为542.07万元（与逐项相加差0.01，为尾数误差）" in answer.answer
