@@ -283,6 +283,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
     _drop_containers(question, spans, normalized)
+    _drop_said_by_asker(question, spans, normalized)
     _codes_for_names(question, spans, normalized)
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.said = {key: normalized[start:end] for start, end, _, key in reversed(spans)}
@@ -533,6 +534,20 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
         elif key not in keep:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
+
+
+def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
+    """"我们单位在做…预算规模对比，…把两家的收入总计分别报一下": a subject said only in a clause
+    about the asker that asks nothing and names no place or year (预算规模) is what they do, not
+    what they ask, when the question names another subject elsewhere."""
+    about_asker = [(m.start(), m.end()) for m in re.finditer(f"[^{CLAUSE_BREAKS}]+", text)
+                   if re.search(domain.ASKER_SAID, m.group(0)) and not asks(m.group(0))
+                   and not YEAR_SAID.search(m.group(0)) and not any(c in m.group(0) for c in question.cities)]
+    said_there = {key for start, end, _, key in spans if any(s <= start and end <= e for s, e in about_asker)}
+    said_elsewhere = {key for start, end, _, key in spans if not any(s <= start and end <= e for s, e in about_asker)}
+    if said_elsewhere and (dropped := said_there - said_elsewhere):
+        question.items = [i for i in question.items if i not in dropped]
+        question.row_terms = [r for r in question.row_terms if r not in dropped]
 
 
 def _own_level(question: Question, row_vocabulary: list[str], text: str) -> None:

@@ -327,3 +327,11 @@ def test_pinyin_is_split_into_syllables_and_english_is_not():
     assert _split_syllables("weihufei") == ("wei", "hu", "fei")
     assert _split_syllables("shangnian") == ("shang", "nian")
     assert _split_syllables("expense") is None
+
+
+def test_a_subject_said_in_the_askers_own_clause_is_no_subject_asked():
+    question = understand("我们单位在做医保部门的预算规模对比，能不能把江门2024年的收入总计报一下", VOCABULARY)
+    assert question.items == ["收入总计"]  # 预算规模 (支出合计) is what they do
+    kept = understand("我算了一下江门2024年的住房公积金和购房补贴，两项加起来是不是等于住房保障支出",
+                      ["住房公积金", "购房补贴", "住房保障支出"])  # a clause naming the report: what is asked
+    assert kept.row_terms == ["住房公积金", "购房补贴", "住房保障支出"]
