@@ -1649,6 +1649,11 @@ def test_a_name_after_jia_shang_shares_the_words_of_the_one_before(engine):
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "81.30"]
 
 
+def test_an_item_said_without_its_fee_ending(engine):
+    answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
+    assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
+
+
 def test_each_rate_asked_of_two_named_before_a_question_mark(engine):
     answer = engine.ask("江门市医保局2023年一般公共预算财政拨款收入和政府性基金预算财政拨款收入的增长率分别是多少？")
     assert [f"{f.value:f}" for f in answer.figures[:2]] == ["37.51", "39.48"]
