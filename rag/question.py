@@ -179,7 +179,12 @@ def _report_words(text: str) -> str:
         text = text.replace(word, "")
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
+    text = FROM_START_TO_END.sub(rf"{domain.YEAR_START}\1和{domain.YEAR_END}\1", text)
     return HOW_SPLIT.sub("各多少", ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text))
+
+
+# "结转和结余从年初到年末变化了多少": the thing at the year's start and at its end
+FROM_START_TO_END = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9fff]){2,10})从年初到年末")
 
 
 # "基本支出和项目支出怎么分": how a sum is split is each part's amount (not 怎么分配, 如何分析)
@@ -534,6 +539,12 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
         elif key not in keep:
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
+
+
+def _start_and_end_of_year(question: Question) -> bool:
+    """Two subjects, one at the start of the report's year and one at its end (年初结转和结余, 年末结转和结余)."""
+    said = [question.said.get(s, s) for s in question.subjects]
+    return any(s.startswith(domain.YEAR_START) for s in said) and any(s.startswith(domain.YEAR_END) for s in said)
 
 
 def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
@@ -934,8 +945,8 @@ def _intent(text: str, question: Question) -> str:
         return "definition"
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):
         return "definition"  # "经营支出是什么": a term, asked of no report in particular
-    changed = any(w in text for w in words["change"]) or (  # 增长百分之几: how much it grew
-        "占" not in text and any(w in text for w in domain.GROWTH_WORDS))
+    changed = (any(w in text for w in words["change"]) or (  # 增长百分之几: how much it grew
+        "占" not in text and any(w in text for w in domain.GROWTH_WORDS))) and not _start_and_end_of_year(question)
     if not has_subject and "占" in text and question.asked_class == "percent" and not changed:
         return "share"  # "居民医保参保人数占全市参保总人数的比例": a part and a whole said in words
     beside = _beside_the_ask(text, question.asking_clause)  # not "…分别有多少，我们想参考下比例"
@@ -955,7 +966,7 @@ def _intent(text: str, question: Question) -> str:
             w in text for w in words["rank"]) or re.search(domain.ORDINAL_ASKED, text)) and not guessed:
         # not "最多的是X吧？这笔钱是多少": X's figure
         return "rank"  # "哪个项目最多": the projects are what is ranked
-    several = len(question.cities) > 1 or len(question.years) > 1 or (
+    several = len(question.cities) > 1 or len(question.years) > 1 or _start_and_end_of_year(question) or (
         question.versus_kinds and has_subject) or (len(question.subjects) > 1 and (any(
             w in text for w in words["compare"] if len(w) > 1) or re.search(domain.WHICH_IS_MORE, text)))
     several = several or len([s for s in question.row_terms if s.endswith(domain.UNIT_ROW_ENDINGS)]) > 1 and (

@@ -1649,6 +1649,12 @@ def test_a_name_after_jia_shang_shares_the_words_of_the_one_before(engine):
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "81.30"]
 
 
+def test_a_change_from_the_start_of_the_year_to_its_end_is_the_difference_of_two_rows(engine):
+    answer = engine.ask("廉江医保局2023年结转和结余从年初到年末变化了多少？")
+    assert answer.understood.intent == "compare"
+    assert [f"{f.value:f}" for f in answer.figures] == ["21.58", "23.39"] and "差额：21.58 − 23.39 = -1.81万元" in answer.answer
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
