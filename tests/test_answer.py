@@ -1655,6 +1655,12 @@ def test_a_change_from_the_start_of_the_year_to_its_end_is_the_difference_of_two
     assert [f"{f.value:f}" for f in answer.figures] == ["21.58", "23.39"] and "差额：21.58 − 23.39 = -1.81万元" in answer.answer
 
 
+def test_items_listed_before_the_order_asked_are_ranked(engine):
+    answer = engine.ask("江门医保局2024年政府采购预算按货物、工程、服务三类从大到小排一下")
+    assert [f"{f.value:f}" for f in answer.figures] == ["341.01", "28.37", "20.75"]
+    assert "比较所问的 3 项" in answer.answer
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
