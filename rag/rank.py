@@ -321,8 +321,16 @@ def joining_sentence(question: Question) -> str:
     reading = question.reading or compact(question.text)
     for title in question.tables_named:
         reading = reading.replace(title, re.sub(JOINED, "", title))
-    return next((part for part in asking_parts(reading) or [reading]
+    topic, colon, asked = reading.partition("：")  # "廉江2023年城镇职工医保基金收支情况：收入和支出各多少":
+    lead = topic if colon and not asks(topic) and _names_a_report(question, topic) \
+        and not re.search(domain.ASKER_SAID, topic) and not re.search(JOINED, topic) else ""  # of that fund;
+    # not "做节目用：", "我想…：", nor "budget vs actual：", two things of its own
+    return next((lead + part for part in asking_parts(asked if lead else reading) or [reading]
                  if re.search(JOINED, content_words(replace(question, reading=part)))), "")
+
+
+def _names_a_report(question: Question, text: str) -> bool:
+    return any(str(year) in text for year in question.years) or any(city in text for city in question.cities)
 
 
 def words(text: str) -> list[str]:

@@ -1661,6 +1661,11 @@ def test_items_listed_before_the_order_asked_are_ranked(engine):
     assert "比较所问的 3 项" in answer.answer
 
 
+def test_two_things_asked_after_a_colon_are_of_the_topic_before_it(engine):
+    answer = engine.ask("廉江市2023年城镇职工医保基金收支情况：收入和支出各多少，差额多少？")
+    assert [f"{f.value:f}" for f in answer.figures][:2] == ["3.52", "2.13"] and "1.39亿元" in answer.answer
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
