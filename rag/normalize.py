@@ -146,6 +146,13 @@ class Vocabulary:
                 and any(joins(pair, n, i) for n, i in sides)
                 and not any(typed[i] != pair[i] and joins(typed, n, i) for n, i in sides)]
 
+    def pairs_spelled(self, syllable: str, before: str, after: str) -> list[str]:
+        """The pairs the reports print of a character sounding `syllable` and the character typed
+        before it or after it (yu算 -> 预算, 决suan -> 决算)."""
+        if after:
+            return [p for p in self._pair_sounds().get(f"{syllable} {_pinyin(after)}", ()) if p[1] == after]
+        return [p for p in self._pair_sounds().get(f"{_pinyin(before)} {syllable}", ()) if p[0] == before]
+
     def spoken_words(self) -> dict[str, str]:
         """The words and printed pairs of two or more characters by their syllables, the one jieba's
         dictionary counts most where several sound alike; made at the first look-up (a question in pinyin)."""
@@ -476,6 +483,31 @@ def _read_syllables(tokens: list[tuple[str, ...]], by_sound: dict[str, str]) -> 
                     and (best[end] is None or len(best[start]) + 1 < len(best[end])):
                 best[end] = best[start] + [word]
     return "".join(best[-1]) if best[-1] is not None else None
+
+
+def read_glued_syllables(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correction]]:
+    """A character typed as its syllable beside a character typed as such (yu算, jue算, zu赁): read
+    as the one pair the reports print of that sound and that character."""
+    corrections = []
+
+    def chinese(match: re.Match) -> str:
+        syllable = match.group(2).lower()
+        before, after = match.group(1) or "", match.group(3) or ""
+        if syllable not in _toneless_syllables():
+            return match.group(0)
+        if len(heard := vocabulary.pairs_spelled(syllable, "", after) if after else []) == 1:
+            corrections.append(Correction(match.group(2) + after, heard[0]))  # the character after it: yu算 -> 预算
+            return before + heard[0]
+        if len(heard := vocabulary.pairs_spelled(syllable, before, "") if before else []) == 1:
+            corrections.append(Correction(before + match.group(2), heard[0]))  # or before it: 决suan -> 决算
+            return heard[0] + after
+        return match.group(0)
+
+    return GLUED_SYLLABLE.sub(chinese, text), corrections
+
+
+# one Latin syllable glued to a Chinese character on one side (yu算, 决suan)
+GLUED_SYLLABLE = re.compile(r"([\u4e00-\u9fff])?(?<![A-Za-z])([A-Za-z]{1,6})(?![A-Za-z])([\u4e00-\u9fff])?")
 
 
 def read_pinyin(text: str) -> tuple[str, list[Correction]]:

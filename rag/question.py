@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rag import domain, places
 from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_english,
-                           read_nicknames, read_pinyin, read_pinyin_sentence)
+                           read_glued_syllables, read_nicknames, read_pinyin, read_pinyin_sentence)
 from rag.parse.text import compact, unquoted
 
 MAX_QUESTION_CHARS = 500
@@ -223,7 +223,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     normalized, nicknames = read_nicknames(normalized)
     question.corrections += nicknames
     if vocabulary is not None:
+        normalized, glued = read_glued_syllables(normalized, vocabulary)
         normalized, typos = correct_typos(normalized, vocabulary)
+        typos = glued + typos
         held_names = frozenset((*places.holdings(held).cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
         normalized, place_typos = correct_places(normalized, held_names, vocabulary.text)
         question.corrections += typos + place_typos

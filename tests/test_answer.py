@@ -773,6 +773,13 @@ def test_a_place_and_a_term_typed_in_pinyin(engine):
     assert "“wuchuan”按“吴川”理解" in answer.answer
 
 
+def test_one_character_typed_as_its_syllable_beside_another(engine):
+    answer = engine.ask("广州医保局2023年部门预算中业务用房zu赁经费是多少")
+    assert "“zu赁”按“租赁”理解" in answer.answer and answer.figures[0].value == Decimal("792.37")
+    before = engine.ask("廉江2023年决suan里其他交通费用是多少")  # the character typed before it
+    assert "“决suan”按“决算”理解" in before.answer and before.figures[0].value == Decimal("6.48")
+
+
 def test_a_kind_a_city_lacks_is_answered_from_its_other_report(engine):
     answer = engine.ask("廉江医保局绩效自评得了多少分")  # 廉江 holds a 决算, which reports its 自评 score
     assert "没有廉江部门整体支出绩效自评报告" in answer.answer
