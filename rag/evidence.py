@@ -16,7 +16,7 @@ from rag import domain
 from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at
 from rag.models import Paragraph
 from rag.normalize import counts_as_digits
-from rag.parse.facts import CHANGE_WORDS, FIGURE, SENTENCE_END, extract_facts
+from rag.parse.facts import CHANGE_WORDS, DECLARING_HEADER, FIGURE, SENTENCE_END, extract_facts
 from rag.parse.text import compact
 from rag.question import Question
 from rag.store import DocumentInfo, FactRecord, ParagraphRecord, TableStore
@@ -90,13 +90,15 @@ def prose_numbers(store: TableStore, document: DocumentInfo) -> list[Evidence]:
 def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     sentence = fact.sentence
     lead, label, rest = _around(sentence, fact.label, fact.value)
+    target = fact.label.rstrip().endswith(domain.TARGET_MARKERS) or "绩效目标" in lead or bool(TARGET_AFTER.match(rest))
+    if header := DECLARING_HEADER.match(lead):  # a table's header printed before its first row: every row's
+        lead, rest = lead[header.end():], f"{rest} {header.group(0)}"  # setting, not this row's words
     figure = Figure(fact.value, fact.unit, compact(fact.label) or fact.item or "", document.name, document.title,
                     fact.line, sentence=sentence, scanned=document.read_by_ocr(fact.line))
     return Evidence(document.name, "fact", label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
                     f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
                     change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
-                    target=fact.label.rstrip().endswith(domain.TARGET_MARKERS) or "绩效目标" in lead
-                    or bool(TARGET_AFTER.match(rest)), sentence=sentence, section=fact.section_path)
+                    target=target, sentence=sentence, section=fact.section_path)
 
 
 # a number the words after it call a target: "病历专项抽查服务次数4次/年指标实现情况：…共进行16次"

@@ -1673,6 +1673,11 @@ def test_two_things_asked_after_a_colon_are_of_the_topic_before_it(engine):
     assert [f"{f.value:f}" for f in answer.figures][:2] == ["3.52", "2.13"] and "1.39亿元" in answer.answer
 
 
+def test_a_project_of_a_table_printed_as_text_by_its_name(engine):
+    answer = engine.ask("江门医保局2024年重点项目绩效目标表里，医疗保障业务资金的预算数是多少万元")
+    assert answer.figures[0].value == Decimal("761.34")  # not the first row, 医疗救助专项资金, under the header
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]

@@ -274,6 +274,12 @@ def test_a_prose_figure_in_a_list_is_labelled_without_the_lists_joint(corpus_rep
     assert not any(f.label.startswith(("、", "（其中")) for r in corpus_reports.values() for f in r.facts)
 
 
+def test_the_first_row_of_a_table_printed_as_text_is_labelled_without_its_header(corpus_reports):
+    labels = {f.value: f.label for f in corpus_reports["江门市医疗保障局2024年部门预算"].facts if f.unit == "万元"}
+    assert labels[D("340")] == "医疗救助专项资金"  # after "项目 预算数（单位：万元） 绩效目标"
+    assert labels[D("761.34")] == "医疗保障业务资金"
+
+
 def printed_lines(report) -> dict[int, str]:
     return {line.number: re.sub(r"(?<=\d)[,，](?=\d{3})", "", compact(line.text)) for line in report.document.lines}
 

@@ -105,6 +105,8 @@ DIGIT_GROUPING = re.compile(r"(?<=\d)[,，](?=\d{3})")  # 4,181.3 printed, 4181.
 # a table printed as running text ("项目 预算数（单位：万元） 绩效目标 … 医疗保障业务资金 761.34 …"):
 # its bare figures are in the unit its header declares
 DECLARED_UNIT = re.compile(r"[（(]单位[：:]\s*(万元|亿元|元)[）)]")
+# and the header that declares it, with the columns after it: no row's name ("项目预算数（单位：万元）绩效目标")
+DECLARING_HEADER = re.compile(r"^.*[（(]单位[：:]\s*(?:万元|亿元|元)[）)](?:绩效目标|备注|说明)?")
 
 
 LABEL_LEAD = re.compile(r"^(?:、|[（(](?=其中))+")  # "98126人、城乡居民医保…", "（其中职工医保67.93亿元": a list's joint
@@ -121,6 +123,8 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
     quoted, sentence = sentence, counts_as_digits(sentence)  # 四个 read as 4个; the sentence is quoted as printed
     for match in (BARE_FIGURE if declared else FIGURE).finditer(sentence):
         before = sentence[start:match.start()]
+        if declared:
+            before = DECLARING_HEADER.sub("", before)
         clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
         label = LABEL_LEAD.sub("", compact(clause) or compact(before))
         if not label and facts:  # "零星医疗救助2330人次2702万元": one thing counted two ways, one label
