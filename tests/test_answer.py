@@ -1870,6 +1870,8 @@ def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
     for text in ("廉江2023年做绩效评价的第三方机构具体叫什么", "广州2023年哪几家医院参加了集中采购"):
         answer = engine.ask(text)
         assert not answer.found and "名称" in answer.answer, text
+    own = engine.ask("广州市医疗保障局2023年局本级的7个内设处室叫什么？")  # its own offices' names are printed
+    assert own.found and "医药价格和招标采购处" in own.answer
 
 
 def test_a_lines_row_number_before_a_blank_is_no_year(engine):
