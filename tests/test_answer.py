@@ -1678,6 +1678,11 @@ def test_a_project_of_a_table_printed_as_text_by_its_name(engine):
     assert answer.figures[0].value == Decimal("761.34")  # not the first row, 医疗救助专项资金, under the header
 
 
+def test_this_one_pointing_at_an_item_is_no_word_it_must_hold(engine):
+    answer = engine.ask("按经济分类看江门医保局2024年的项目支出，委托业务费这一项占了多少？")  # 这一项: the item itself
+    assert answer.found and Decimal("508.18") in [f.value for f in answer.figures]
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
