@@ -1683,6 +1683,11 @@ def test_this_one_pointing_at_an_item_is_no_word_it_must_hold(engine):
     assert answer.found and Decimal("508.18") in [f.value for f in answer.figures]
 
 
+def test_the_whole_budget_in_everyday_words(engine):
+    answer = engine.ask("对比一下2024年江门、吴川两个市医保局的部门预算总盘子。")  # 总盘子: the total
+    assert [(f.value, f.table) for f in answer.figures] == [(Decimal("4181.30"), 1), (Decimal("542.07"), 1)]
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
