@@ -21,6 +21,8 @@ from rag.parse.text import compact, unquoted
 from rag.question import TABLE_NAMED, TABLE_NUMBER, Question
 from rag.store import DocumentInfo, RowRecord, TableInfo
 
+# a table's total row asked of it ("收入支出决算总表的总计")
+TOTAL_OF_TABLE = re.compile(rf"表的?({'|'.join(domain.TOTAL_ROW_NAMES)})")
 REPORT_SAID_BEFORE = re.compile(r"^年?度?(?:部门)?(?:决算|预算)?(?:里|中|的)?")  # 2023年决算三公经费表: not 年决算
 CLASSIFICATION_SAID = re.compile(r"(功能|经济)(?:分类)?(?:科目)?")  # the two classifications of spending
 TITLE_SAID = 0.6  # the share of a table's words said that names it ("“三公”经费表" for 财政拨款“三公”经费支出决算表)
@@ -64,6 +66,8 @@ class TableAnswers:
         numbers, titles = self._tables_named(question, tables)
         items = sorted((s for s in question.subjects if not any(unquoted(question.said.get(s, s)) in t for t in titles)),
                        key=lambda s: question.order.get(s, 0))
+        if not items and (total := TOTAL_OF_TABLE.search(question.reading)):  # "A表的总计和B表的总计": each total row
+            items = [total.group(1)]
         if len(numbers) < 2 and len(items) == 1:  # "住房公积金按功能科目和按经济科目各是多少"
             numbers = _tables_by_classification(question, tables, _names(items[0])) or numbers
         if len(numbers) < 2 or len(items) not in (1, len(numbers)):

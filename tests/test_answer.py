@@ -1688,6 +1688,11 @@ def test_the_whole_budget_in_everyday_words(engine):
     assert [(f.value, f.table) for f in answer.figures] == [(Decimal("4181.30"), 1), (Decimal("542.07"), 1)]
 
 
+def test_the_total_row_of_each_table_named(engine):
+    answer = engine.ask("廉江医保局2023年决算，收入支出决算总表的总计和财政拨款收入支出决算总表的总计各是多少？差了多少？")
+    assert [(f.value, f.table) for f in answer.figures[:2]] == [(Decimal("836.20"), 1), (Decimal("836.17"), 4)]
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
