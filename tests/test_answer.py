@@ -1885,6 +1885,8 @@ def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
     for text in ("廉江2023年做绩效评价的第三方机构具体叫什么", "广州2023年哪几家医院参加了集中采购"):
         answer = engine.ask(text)
         assert not answer.found and "名称" in answer.answer, text
+    brand = engine.ask("廉江医保局那两辆公务车是什么牌子、哪年买的？")  # 牌子: the brand, said plainly
+    assert not brand.found and "品牌型号" in brand.answer
     own = engine.ask("广州市医疗保障局2023年局本级的7个内设处室叫什么？")  # its own offices' names are printed
     assert own.found and "医药价格和招标采购处" in own.answer
 
