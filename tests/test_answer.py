@@ -1022,6 +1022,8 @@ def test_a_passage_about_a_scheme_must_name_it(engine):
 def test_what_was_not_done_well_asks_the_problems_section(engine):
     answer = engine.ask("江门医保局2023年有什么没做好的地方")
     assert "存在问题" in answer.sources[0].section
+    listed = engine.ask("廉江医保局在2023年度决算里自己列出的问题有哪些？照原文列一下")
+    assert listed.found and "医保档案资料室未能建立" in listed.answer
 
 
 def test_a_rumour_with_its_number_in_words_gets_the_reports_rate(engine):
