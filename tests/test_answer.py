@@ -1695,6 +1695,13 @@ def test_the_total_row_of_each_table_named(engine):
     assert [(f.value, f.table) for f in answer.figures[:2]] == [(Decimal("836.20"), 1), (Decimal("836.17"), 4)]
 
 
+def test_the_smallest_and_the_last_are_ranked_from_the_least(engine):
+    for text in ("吴川医保局2024年一般公共预算基本支出按经济分类的明细里数额最小的是哪一项",
+                 "吴川医保局2024年一般公共预算基本支出按经济科目的明细里垫底的是哪一项"):
+        answer = engine.ask(text)  # 最小 and 垫底 rank from the least; 经济科目 is the 经济分类
+        assert (answer.figures[0].label, answer.figures[0].value) == ("福利费", Decimal("0.22")), text
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
