@@ -568,7 +568,7 @@ EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "怎样解释"
                                  "解释是什么", "什么解释", "的解释是", "怎么说明", "如何说明")  # 下降了，主要是哪些开支减少了
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0
 REASON_AFTER_HOW: tuple[str, ...] = ("多了", "少了", "增加", "减少", "涨", "降", "这么", "那么", "是0", "为0", "是零",
-                                     "没有", "没了", "对不上", "不一样", "差这么")
+                                     "没有", "没了", "对不上", "不一样", "差这么", "冒出", "出现", "多出")
 # sections that describe standing duties or structure: they never give the reason for a figure
 NOT_REASON_TOPICS: tuple[str, ...] = ("职责", "机构设置", "名词解释")
 # a question asking what a sum is for: the passage that says (a project's 绩效目标, 主要用于…)

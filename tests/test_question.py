@@ -134,7 +134,8 @@ def test_characters_look_alike_only_on_an_uncommon_shared_component():
     assert not _looks_alike("员", "费") and not _looks_alike("路", "旅")  # 贝 is too common; nothing shared
 
 
-@pytest.mark.parametrize("text", ["吴川三公咋多了这么多", "廉江决算里政府性基金那张表怎么是0"])
+@pytest.mark.parametrize("text", ["吴川三公咋多了这么多", "廉江决算里政府性基金那张表怎么是0",
+                                  "廉江医保局2023年怎么会冒出0.02万元的其他收入"])
 def test_how_come_a_figure_is_so_asks_the_reason(text):
     assert understand(text).asks_reason
 
