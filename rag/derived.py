@@ -511,6 +511,9 @@ def _part_first(question: Question) -> list[str]:
         return question.subjects
     part = before[-1]
     after = [s for s in question.subjects if question.order.get(s, -1) > at]
+    whole_said = WHOLE_SAID_BEFORE_SHARE.search(question.reading[:at])
+    if whole_said and len(before) > 1 and question.order.get(part, -1) >= whole_said.start():
+        part, after = before[-2], [part] + after  # "A在全部预算支出中占多大比重": A over the whole said before 占
     asking = re.split(f"[{SENTENCE_BREAKS}]", question.reading[:at])[-1]  # "…各多少？项目支出占几成": not 基本支出
     return [part] + after + [s for s in question.subjects if s != part and s not in after and (
         question.said.get(s, s) in asking or re.search(f"{re.escape(question.said.get(s, s))}(?:中|里|之中|当中)",
@@ -544,7 +547,11 @@ def _share_qualifier(question: Question, part: str) -> str:
         return ""
     start, name = min(said)
     share = re.search("|".join(("占", *domain.INTENT_WORDS["share"])), reading[start + len(name):])
-    return reading[start + len(name): start + len(name) + share.start()] if share else ""
+    between = reading[start + len(name): start + len(name) + share.start()] if share else ""
+    return WHOLE_SAID_BEFORE_SHARE.sub("", between)  # "A在全部预算支出中占多大比重": the whole, not A's words
+
+
+WHOLE_SAID_BEFORE_SHARE = re.compile(r"的?在[^，,。？?]{2,16}?[中里内]$")
 
 
 def _whole_is_a_sum(question: Question) -> bool:

@@ -1702,6 +1702,13 @@ def test_the_smallest_and_the_last_are_ranked_from_the_least(engine):
         assert (answer.figures[0].label, answer.figures[0].value) == ("福利费", Decimal("0.22")), text
 
 
+def test_a_share_of_the_whole_said_before_zhan(engine):
+    answer = engine.ask("吴川医保局2024年卫生健康支出在本年支出合计中占多大比例？")  # "A在W中占": A over W
+    assert answer.figures[0].value == Decimal("83.35")
+    said = engine.ask("广州市医保局2023年财政对城乡居民基本医疗保险基金的补助在全部预算支出中占多大比重？")
+    assert [f"{f.value:f}" for f in said.figures][1:] == ["229975.98", "493720.60"]
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]
