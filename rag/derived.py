@@ -20,7 +20,7 @@ from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import (CLAUSE_BREAKS, SENTENCE_BREAKS, Question, asking_part, asking_parts, leaves_out,
+from rag.question import (CLAUSE_BREAKS, Question, asking_part, asking_parts, leaves_out,
                           rate_word_asked)
 from rag.store import DocumentInfo, RowRecord, TableStore
 
@@ -514,7 +514,7 @@ def _part_first(question: Question) -> list[str]:
     whole_said = WHOLE_SAID_BEFORE_SHARE.search(question.reading[:at])
     if whole_said and len(before) > 1 and question.order.get(part, -1) >= whole_said.start():
         part, after = before[-2], [part] + after  # "A在全部预算支出中占多大比重": A over the whole said before 占
-    asking = re.split(f"[{SENTENCE_BREAKS}]", question.reading[:at])[-1]  # "…各多少？项目支出占几成": not 基本支出
+    asking = re.split(f"[{CLAUSE_BREAKS}]", question.reading[:at])[-1]  # "…各多少，项目支出占几成": not 基本支出
     return [part] + after + [s for s in question.subjects if s != part and s not in after and (
         question.said.get(s, s) in asking or re.search(f"{re.escape(question.said.get(s, s))}(?:中|里|之中|当中)",
                                                        question.reading))]  # "基本支出中A和B各多少？B占比": of 基本支出
@@ -551,7 +551,7 @@ def _share_qualifier(question: Question, part: str) -> str:
     return WHOLE_SAID_BEFORE_SHARE.sub("", between)  # "A在全部预算支出中占多大比重": the whole, not A's words
 
 
-WHOLE_SAID_BEFORE_SHARE = re.compile(r"的?在[^，,。？?]{2,16}?[中里内]$")
+WHOLE_SAID_BEFORE_SHARE = re.compile(r"的?在[^，,。？?]{2,16}?[中里内]的?$")
 
 
 def _whole_is_a_sum(question: Question) -> bool:

@@ -1705,6 +1705,10 @@ def test_the_smallest_and_the_last_are_ranked_from_the_least(engine):
 def test_a_share_of_the_whole_said_before_zhan(engine):
     answer = engine.ask("吴川医保局2024年卫生健康支出在本年支出合计中占多大比例？")  # "A在W中占": A over W
     assert answer.figures[0].value == Decimal("83.35")
+    other = engine.ask("江门市医疗保障局2023年度“其他收入”在总收入中的占比是多少？")  # 在W中的占比
+    assert other.figures[0].value == Decimal("94.88")
+    after_each = engine.ask("广州市医保局2023年预算里基本支出和项目支出各多少，项目支出占比有多高？")
+    assert after_each.figures[2].value == Decimal("95.93")  # of the total, not of 基本支出 said in the clause before
     said = engine.ask("广州市医保局2023年财政对城乡居民基本医疗保险基金的补助在全部预算支出中占多大比重？")
     assert [f"{f.value:f}" for f in said.figures][1:] == ["229975.98", "493720.60"]
 
