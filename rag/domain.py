@@ -208,6 +208,7 @@ ITEMS: dict[str, tuple[str, ...]] = {
     "公用经费": ("公用经费",),
 }
 SANGONG = "三公经费"
+SPENDING_TOTAL = "支出合计"  # what a unit spends in all, asked with no item ("实际花了多少钱")
 SANGONG_PARTS: tuple[str, ...] = ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费")
 CAR_PARTS: tuple[str, ...] = ("公务用车购置费", "公务用车运行维护费")
 

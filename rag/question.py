@@ -291,6 +291,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
     _drop_containers(question, spans, normalized)
     _drop_said_by_asker(question, spans, normalized)
+    if not (question.items or question.row_terms or question.codes) and _whole_spending_asked(question, normalized):
+        question.items = [domain.SPENDING_TOTAL]  # "廉江医保局2023年实际花了多少钱": all it spent
     _codes_for_names(question, spans, normalized)
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.said = {key: normalized[start:end] for start, end, _, key in reversed(spans)}
@@ -547,6 +549,19 @@ def _start_and_end_of_year(question: Question) -> bool:
     """Two subjects, one at the start of the report's year and one at its end (年初结转和结余, 年末结转和结余)."""
     said = [question.said.get(s, s) for s in question.subjects]
     return any(s.startswith(domain.YEAR_START) for s in said) and any(s.startswith(domain.YEAR_END) for s in said)
+
+
+def _whole_spending_asked(question: Question, text: str) -> bool:
+    """Nothing asked but how much the unit spends or will spend, besides its place, year and name."""
+    for city in question.cities:
+        text = text.replace(city, "")
+    return bool(WHOLE_SPENDING.fullmatch(REPORT_NAMED.sub("", text)))
+
+
+# the words naming a report around a question (江门市医疗保障局2024年的): what is left says what is asked
+REPORT_NAMED = re.compile(r"\d{2,4}年度?|医疗保障局|医保局|医保|[省市县区的里中]|预算|决算|[，,。？?！!\s]")
+WHOLE_SPENDING = re.compile(r"(?:实际|一共|总共|共|全年|一年|总的)?(?:花了|花掉了?|打算花|准备花|要花|用了|开支了?|支出了?)"
+                            r"(?:多少|几多)(?:钱|万元?|块钱?)?[啊呀呢吧]?")
 
 
 def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:

@@ -1713,6 +1713,11 @@ def test_a_share_of_the_whole_said_before_zhan(engine):
     assert [f"{f.value:f}" for f in said.figures][1:] == ["229975.98", "493720.60"]
 
 
+def test_all_a_unit_spent_asked_in_plain_words(engine):
+    answer = engine.ask("廉江医保2023年实际花了多少钱")
+    assert (answer.figures[0].value, answer.figures[0].row) == (Decimal("812.81"), "本年支出合计")
+
+
 def test_an_item_said_without_its_fee_ending(engine):
     answer = engine.ask("廣州醫保局2023年“三公”經費裡，公務用車購置、公務用車運行維護、公務接待各多少？")
     assert [f"{f.value:f}" for f in answer.figures] == ["36.00", "45.30", "4.42"]

@@ -336,3 +336,12 @@ def test_a_subject_said_in_the_askers_own_clause_is_no_subject_asked():
     kept = understand("我算了一下江门2024年的住房公积金和购房补贴，两项加起来是不是等于住房保障支出",
                       ["住房公积金", "购房补贴", "住房保障支出"])  # a clause naming the report: what is asked
     assert kept.row_terms == ["住房公积金", "购房补贴", "住房保障支出"]
+
+
+@pytest.mark.parametrize("text", ["廉江医保2023年实际花了多少钱", "廉江医保局2023年一共花了多少钱", "江门医保局2024年打算花多少钱？"])
+def test_how_much_a_unit_spends_with_no_item_asks_its_total_spending(text):
+    assert understand(text).items == ["支出合计"]
+
+
+def test_an_item_spent_keeps_its_own_name():
+    assert understand("江门医保局2024年公务接待费花了多少钱").items == ["公务接待费"]
