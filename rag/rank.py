@@ -401,7 +401,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts
     if evidence.named:
         value += w.named
-    elif _row_holds_named(question, evidence) or _part_of_named(question, evidence, terms):
+    elif _row_holds_named(question, evidence) or _part_of_named(question, evidence, terms) \
+            or _label_quoted(question, evidence):
         value += w.named_within  # more words of the question may make it the row meant: "举报欺诈骗保的奖励金"
     if question.table_number and evidence.figure and evidence.figure.table == question.table_number:
         value += w.table_named
@@ -433,6 +434,11 @@ def _row_holds_named(question: Question, evidence: Evidence) -> bool:
     row = clean_row_name(evidence.figure.row) if evidence.figure and evidence.figure.row else ""
     return any(named in row and bigrams(row.replace(named, " ")) & bigrams(question.reading)
                for named in question.row_terms if not named.endswith(domain.UNIT_ROW_ENDINGS))
+
+
+def _label_quoted(question: Question, evidence: Evidence) -> bool:
+    """A prose figure whose whole label the question quotes (“医疗保障业务资金”安排了多少): named as printed."""
+    return evidence.kind == "fact" and compact(evidence.label) in {compact(q) for q in question.quoted}
 
 
 KIND_SAYING = frozenset(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算: which report

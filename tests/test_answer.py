@@ -1678,6 +1678,8 @@ def test_two_things_asked_after_a_colon_are_of_the_topic_before_it(engine):
 def test_a_project_of_a_table_printed_as_text_by_its_name(engine):
     answer = engine.ask("江门医保局2024年重点项目绩效目标表里，医疗保障业务资金的预算数是多少万元")
     assert answer.figures[0].value == Decimal("761.34")  # not the first row, 医疗救助专项资金, under the header
+    quoted = engine.ask("江门医保局2024年重点项目里“医疗保障业务资金”安排了多少预算？")  # its label, quoted whole
+    assert quoted.found and quoted.figures[0].value == Decimal("761.34")
 
 
 def test_this_one_pointing_at_an_item_is_no_word_it_must_hold(engine):
