@@ -264,7 +264,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                        and not cites_a_line(q)]  # nor a line of a report cited with its figures
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
-    normalized = question.reading = _head_shared(normalized, row_vocabulary or [])
+    normalized = question.reading = _head_shared(_money_of(normalized, row_vocabulary or []), row_vocabulary or [])
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
     outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), said_to_ask)  # nor does a table's title
     outside_table = EXCLUDED.sub(lambda m: " " * len(m.group(0)), outside_table)  # nor a part left out
@@ -701,6 +701,20 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
             if len(rest) >= 3 and text.startswith(rest, after):
                 found.append((after, after + len(rest), "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+def _money_of(text: str, vocabulary: list[str]) -> str:
+    """"交给工会的钱": the money of a thing said as the row the reports name it by (工会经费), when
+    one row is that thing and 经费 or 费."""
+    known = set(vocabulary)
+
+    def row_named(match: re.Match) -> str:
+        rows = [match.group(1) + ending for ending in ("经费", "费") if match.group(1) + ending in known]
+        return rows[0] if len(rows) == 1 else match.group(0)
+    return MONEY_OF.sub(row_named, text)
+
+
+MONEY_OF = re.compile(r"([\u4e00-\u9fff]{2})的?钱")
 
 
 def _head_shared(text: str, vocabulary: list[str]) -> str:

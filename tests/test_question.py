@@ -345,3 +345,9 @@ def test_how_much_a_unit_spends_with_no_item_asks_its_total_spending(text):
 
 def test_an_item_spent_keeps_its_own_name():
     assert understand("江门医保局2024年公务接待费花了多少钱").items == ["公务接待费"]
+
+
+def test_the_money_of_a_thing_is_the_row_of_its_fee():
+    assert understand("广州医保局2023年交给工会的钱有多少", ["工会经费"]).row_terms == ["工会经费"]
+    assert understand("江门医保局2024年培训的钱多少", ["培训费"]).row_terms == ["培训费"]
+    assert understand("江门医保局2024年培训的钱多少", ["培训费", "培训经费"]).reading.endswith("培训的钱多少")  # which?
