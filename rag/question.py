@@ -706,6 +706,8 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
 def _money_of(text: str, vocabulary: list[str]) -> str:
     """"交给工会的钱": the money of a thing said as the row the reports name it by (工会经费), when
     one row is that thing and 经费 or 费."""
+    if not MONEY_OF.search(text):
+        return text  # most questions: no set of the vocabulary is made
     known = set(vocabulary)
 
     def row_named(match: re.Match) -> str:
@@ -720,6 +722,8 @@ MONEY_OF = re.compile(r"([\u4e00-\u9fff]{2})的?钱")
 def _head_shared(text: str, vocabulary: list[str]) -> str:
     """"财政对职工基本医保基金的补助和对城乡居民基本医保基金的补助": a row named after 和 without the
     head it shares with the row before it (财政), given that head back when it then names another row."""
+    if not JOINING.search(text):
+        return text  # nothing joined: no second scan for names (understand scans once more after)
     spans = subject_spans(text, vocabulary)
     for start, end, kind, name in reversed(spans):
         joined = JOINING.match(text, end)

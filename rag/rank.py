@@ -438,7 +438,8 @@ def _row_holds_named(question: Question, evidence: Evidence) -> bool:
 
 def _label_quoted(question: Question, evidence: Evidence) -> bool:
     """A prose figure whose whole label the question quotes (“医疗保障业务资金”安排了多少): named as printed."""
-    return evidence.kind == "fact" and compact(evidence.label) in {compact(q) for q in question.quoted}
+    return evidence.kind == "fact" and bool(question.quoted) \
+        and compact(evidence.label) in {compact(q) for q in question.quoted}
 
 
 KIND_SAYING = frozenset(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算: which report
