@@ -193,6 +193,11 @@ def is_common_word(word: str) -> bool:
     return dictionary_count(word) >= COMMON_WORD_COUNT
 
 
+def segmented(text: str) -> list[str]:
+    """The text cut into words, each character in exactly one (jieba's precise mode)."""
+    return _jieba().lcut(text)
+
+
 def word_tokens(text: str) -> list[str]:
     text = expand_aliases(text)
     return [t for t in _jieba().lcut_for_search(text) if t.strip() and t not in STOP and not re.fullmatch(r"\W+", t)]

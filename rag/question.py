@@ -564,13 +564,19 @@ WHOLE_SPENDING = re.compile(r"(?:实际|一共|总共|共|全年|一年|总的)?
                             r"(?:多少|几多)(?:钱|万元?|块钱?)?[啊呀呢吧]?")
 
 
+def clauses_about_asker(text: str, cities: Sequence[str]) -> list[re.Match[str]]:
+    """The clauses about the asker (我们单位在做…对比, 我看到…): they ask nothing and name no year
+    or city of a report, so what they say is what the asker does, not what is asked."""
+    return [m for m in re.finditer(f"[^{CLAUSE_BREAKS}]+", text)
+            if re.search(domain.ASKER_SAID, m.group(0)) and not asks(m.group(0))
+            and not YEAR_SAID.search(m.group(0)) and not any(c in m.group(0) for c in cities)]
+
+
 def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
     """"我们单位在做…预算规模对比，…把两家的收入总计分别报一下": a subject said only in a clause
     about the asker that asks nothing and names no place or year (预算规模) is what they do, not
     what they ask, when the question names another subject elsewhere."""
-    about_asker = [(m.start(), m.end()) for m in re.finditer(f"[^{CLAUSE_BREAKS}]+", text)
-                   if re.search(domain.ASKER_SAID, m.group(0)) and not asks(m.group(0))
-                   and not YEAR_SAID.search(m.group(0)) and not any(c in m.group(0) for c in question.cities)]
+    about_asker = [(m.start(), m.end()) for m in clauses_about_asker(text, question.cities)]
     said_there = {key for start, end, _, key in spans if any(s <= start and end <= e for s, e in about_asker)}
     said_elsewhere = {key for start, end, _, key in spans if not any(s <= start and end <= e for s, e in about_asker)}
     if said_elsewhere and (dropped := said_there - said_elsewhere):

@@ -21,7 +21,7 @@ from rag.evidence import Evidence, bigrams, fold
 from rag.lookup import clean_row_name
 from rag.parse.text import compact
 from rag.question import (AMOUNT_CITED, AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_parts, asks,
-                          ratio_asked, spoken_sentences)
+                          clauses_about_asker, ratio_asked, spoken_sentences)
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Weights:
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
     scene: float = 0.3  # a word said only in a sentence that asks nothing weighs this much of its rarity
+    scene_share: float = 0.5  # and all such words together at most this much of the words that ask
     counted_at: float = 0.6  # a count's sentence holds this share of the counted noun's bigrams (内设机构, not 两定机构)
     amount_cited: float = 0.3  # a passage stating a sum the question cites ("那5万块法律顾问费": 5.00万元)
 
@@ -60,7 +61,7 @@ QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|
                              r"|那边|这边|局里|万块钱|万块|块钱|来着"
                              r"|比一比|比较一下|对比一下|排个序|排个名|排一下序|排下序|排下名"  # how it is asked
                              r"|是怎么讲的|怎么讲的|是怎么说的|怎么说的|关于"  # and of what it says
-                             r"|这些|那些|这个|这一项|这项|这一笔|这笔|这一块|这块|这部分|那个|那么多|这么多|那么|那|这|它们|它|知道|听说|想问|告诉我|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
+                             r"|这些|那些|这个|这一项|这项|这一笔|这笔|这一块|这块|这部分|那个|那么多|这么多|那么|那|这|它们|它|知道|听说|没想到|想不到|想请问|想问|想了解|告诉我|看到|看了|一个|(?<![\u4e00-\u9fff])里[面边]|这样|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
 RATE_GUESSED = re.compile(r"(?:不到|不足|超过|将近|接近|大约|大概|差不多|约)\d+(?:\.\d+)?%|\d+(?:\.\d+)?%(?:左右|上下|多)")
@@ -150,6 +151,9 @@ def _inside_a_city_named(place: str, question: Question) -> bool:
                                       for other in question.cities)
 
 
+TOLD = re.compile(r"[^。！？!?]+[。！!]")  # a sentence that ends as told, not as asked
+
+
 def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),
                 w: Weights | None = None) -> list[Term]:
     w = w or WEIGHTS
@@ -161,10 +165,9 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     asked = fold(" ".join(part for part in sentences if asks(part)) or reading)
     scene = fold(" ".join(part for part in sentences if not asks(part)))
     # and the clauses about the asker ("我们镇卫生院也参加了，…多少家"): what they say is not asked either
-    about_asker = [part for part in re.split(f"[{CLAUSE_BREAKS}]", reading) if re.search(domain.ASKER_SAID, part)
-                   and not asks(part)]
+    about_asker = [fold(m.group(0)) for m in clauses_about_asker(reading, question.cities)]  # folded as `asked` is
     if about_asker:
-        scene = f"{scene} {fold(' '.join(about_asker))}"
+        scene = f"{scene} {' '.join(about_asker)}"
         asked = " ".join(part for part in re.split(f"[{CLAUSE_BREAKS}]", asked) if part not in about_asker)
     for glued in GLUED_VERB.findall(fold(reading)):
         if not weights.frequency.get(glued):  # no report prints the item's last character and the verb
@@ -183,7 +186,21 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
             everyday += tuple(frozenset(g for part in apart.split() for g in bigrams(part))
                               for apart in domain.SPELLED_APART.get(word, ()))
             terms[word] = Term(word, pairs, weight, everyday)
-    return list(terms.values())
+    told = fold(" ".join(part for part in TOLD.findall(reading) if not asks(part)))
+    return _story_bounded(list(terms.values()), told, asked, w)
+
+
+def _story_bounded(terms: list[Term], told: str, asked: str, w: Weights) -> list[Term]:
+    """A story told before the question ("最近在写一篇小论文，导师一直强调…。") weighs together no
+    more than `scene_share` of the words that ask: each word of it is light, but enough of them
+    outweigh what is asked, and no unit of the reports holds them."""
+    said_in_scene = [t for t in terms if t.word in told and t.word not in asked]
+    story = sum(t.weight for t in said_in_scene)
+    question = sum(t.weight for t in terms) - story
+    if not said_in_scene or story <= w.scene_share * question:
+        return terms
+    scale = w.scene_share * question / story
+    return [replace(t, weight=t.weight * scale) if t in said_in_scene else t for t in terms]
 
 
 def several_asked_readings(question: Question) -> list[str]:
@@ -261,10 +278,10 @@ def conjoined_readings(question: Question) -> list[str]:
     (医保基金收入 and 支出 -> 医保基金支出); each after the words the question puts before them. Only
     the sentences that ask are read: "两定机构就是定点医院和药店吧？…多少家" asks one thing."""
     content = content_words(replace(question, reading=PARALLEL_NAMES.sub(r"\1\2\3\1", joining_sentence(question))))
-    segment = next((part for part in content.split() if re.search(JOINED, part)), None)
+    segment, joiner = next(((part, m) for part in content.split() if (m := _joiner(part))), (None, None))
     if not segment:
         return []
-    left, _, right = re.split(f"({JOINED})", segment, maxsplit=1)
+    left, right = segment[:joiner.start()], segment[joiner.end():]
     at = content.index(segment)
     if left and not right and content[at + len(segment):].strip() and re.search(
             f"{re.escape(left)}(?:和|与)“", joining_sentence(question)) and not any(
@@ -287,6 +304,19 @@ def conjoined_readings(question: Question) -> list[str]:
         if len(said := [word for word in pair if word in content]) == 1:
             readings = [r if said[0] in r else f"{r} {said[0]}" for r in readings]
     return readings
+
+
+def _joiner(part: str) -> re.Match[str] | None:
+    """The first word that joins two names (和, 与, 加上, 比), not the end of another word (参与, 总和);
+    a word it begins may be jieba's mistake ("表1和表4": 和表)."""
+    from rag.index import segmented
+
+    ends, at = [], 0
+    for word in segmented(part):
+        ends.append((at, at + len(word)))
+        at += len(word)
+    return next((m for m in re.finditer(JOINED, part)
+                 if not any(start < m.start() < end for start, end in ends)), None)
 
 
 # one thing as a multiple of another ("A，是B的多少倍"): the two things asked
@@ -557,9 +587,11 @@ def best_per_document(units: list[Evidence], terms: list[Term], question: Questi
         per_document.setdefault(unit.doc, []).append((value, unit))
     chosen = []
     for scored in per_document.values():
-        passing = next(((value, unit) for value, unit in scored if value >= w.answer_at
-                        and (unit.named or lexical(unit, terms, w) >= w.words_at or _named_by_unit(unit, question))),
-                       None)
+        holding = {unit.sentence for value, unit in scored if value >= w.answer_at and unit.sentence
+                   and lexical(unit, terms, w) >= w.words_at}  # a sentence that holds the words asked holds them
+        passing = next(((value, unit) for value, unit in scored if value >= w.answer_at  # for each of its figures
+                        and (unit.named or unit.sentence in holding or lexical(unit, terms, w) >= w.words_at
+                             or _named_by_unit(unit, question))), None)  # ("33场…宣传活动，…宣传单张5000余份")
         if found := passing or clear_winner(scored, terms, question, w):
             chosen.append(found)
     return sorted(chosen, key=lambda pair: -pair[0])

@@ -2306,3 +2306,22 @@ def test_words_that_choose_the_answer_type_are_read_in_simplified_characters(eng
 def test_a_units_rank_asked_as_级别_is_found_by_the_ranks_the_reports_print(engine):
     answer = engine.ask("吴川医保局是什么级别")  # printed "正科级", never "级别"
     assert answer.found and "吴川市医疗保障局是市政府工作部门，正科级" in answer.answer
+
+
+def test_a_story_told_before_the_question_does_not_outweigh_what_is_asked(engine):
+    # the clause "我看到…报告" (folded 医疗保障 → 医保 like the rest) and the story before it set the scene
+    answer = engine.ask("我在给单位写一份材料，领导反复交代只能用官方正式公开的口径，不要用网上转载的。"
+                        "我看到江门市医疗保障局2023年度部门整体支出绩效自评报告，想请问一下2023年全市医保基金支出是多少亿元？")
+    assert answer.found and f"{answer.figures[0].value}" == "89.88"
+
+
+def test_a_joining_character_inside_a_word_joins_nothing(engine):
+    # 参与: 与 ends a word, so nothing is asked of two things; 33场 shares its sentence's words with 5000余份
+    for text in ("廉江医保局也参与禁毒工作，挺少见的，2023年搞了多少场禁毒宣传活动？",
+                 "没想到廉江医保局也参与禁毒工作，2023年开展了多少场禁毒宣传活动？"):
+        assert [f"{f.value}" for f in engine.ask(text).figures] == ["33"], text
+
+
+def test_wanting_to_know_is_how_it_is_asked_not_what(engine):
+    answer = engine.ask("想了解长护险。江门2023年长期护理保险参保人数有多少？")  # the report gives no such count
+    assert not answer.found and "没有找到“长期护理保险 长期护理保险参保人数”" in answer.answer
