@@ -510,7 +510,8 @@ def _part_first(question: Question) -> list[str]:
     if not before:
         return question.subjects
     part = before[-1]
-    after = [s for s in question.subjects if question.order.get(s, -1) > at]
+    after = [s for s in question.subjects if question.order.get(s, -1) > at or s != part and  # or said again after
+             question.said.get(s, s) in question.reading[at:]]  # it ("行政经费多少？三公经费占行政经费的比例")
     whole_said = WHOLE_SAID_BEFORE_SHARE.search(question.reading[:at])
     if whole_said and len(before) > 1 and question.order.get(part, -1) >= whole_said.start():
         part, after = before[-2], [part] + after  # "A在全部预算支出中占多大比重": A over the whole said before 占

@@ -2325,3 +2325,8 @@ def test_a_joining_character_inside_a_word_joins_nothing(engine):
 def test_wanting_to_know_is_how_it_is_asked_not_what(engine):
     answer = engine.ask("想了解长护险。江门2023年长期护理保险参保人数有多少？")  # the report gives no such count
     assert not answer.found and "没有找到“长期护理保险 长期护理保险参保人数”" in answer.answer
+
+
+def test_a_whole_asked_first_and_said_again_after_占_is_the_whole(engine):
+    answer = engine.ask("吴川医保局2024年机关运行经费是多少，“三公”经费占机关运行经费几成？")
+    assert [f"{f.value}" for f in answer.figures] == ["10.02", "19.50", "194.55"]
