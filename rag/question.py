@@ -180,11 +180,14 @@ def _report_words(text: str) -> str:
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
     text = FROM_START_TO_END.sub(rf"{domain.YEAR_START}\1和{domain.YEAR_END}\1", text)
+    text = END_AGAINST_START.sub(rf"{domain.YEAR_END}\1和{domain.YEAR_START}\1相比", text)
     return HOW_SPLIT.sub("各多少", ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text))
 
 
 # "结转和结余从年初到年末变化了多少": the thing at the year's start and at its end
 FROM_START_TO_END = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9fff]){2,10})从年初到年末")
+# "年末结转结余比年初多了多少": the same, said as the end against the start
+END_AGAINST_START = re.compile(r"年末((?:(?![年的局市区县中里比])[\u4e00-\u9fff]){2,10})比年初")
 
 
 # "基本支出和项目支出怎么分": how a sum is split is each part's amount (not 怎么分配, 如何分析)

@@ -2330,3 +2330,8 @@ def test_wanting_to_know_is_how_it_is_asked_not_what(engine):
 def test_a_whole_asked_first_and_said_again_after_占_is_the_whole(engine):
     answer = engine.ask("吴川医保局2024年机关运行经费是多少，“三公”经费占机关运行经费几成？")
     assert [f"{f.value}" for f in answer.figures] == ["10.02", "19.50", "194.55"]
+
+
+def test_the_end_of_the_year_against_its_start_is_their_difference(engine):
+    answer = engine.ask("廉江医保局2023年决算，年末结转和结余比年初增加了多少万元")
+    assert [f"{f.value}" for f in answer.figures[:2]] == ["23.39", "21.58"] and "1.81万元" in answer.answer
