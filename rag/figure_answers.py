@@ -477,13 +477,14 @@ def _told_apart(label: str, reading: str) -> str:
     """A label two figures share, with the side of a pair (收入, 支出) its reading asked and it lacks."""
     reading = reading.replace(domain.WHOLE_SPENDING, " ")  # 部门整体支出: the report's name, no side
     sides = [word for pair in domain.OPPOSED_WORDS for word in pair if word in reading and word not in label]
+    sides = [word for word in sides if not any(word != other and word in other for other in sides)]  # 基本支出, not 支出
     return f"{label}（{sides[0]}）" if len(sides) == 1 else label
 
 
 def _two_joined_asked(question: Question) -> bool:
     """A sum or a difference asked of two things joined ("A加上B，等于C吗", "对A的补助和对B的补助差多少"),
     not of one whose name holds the joining word (商品和服务支出合计)."""
-    if not re.search(domain.TOTAL_ASKED, question.reading) and not any(w in question.asking_clause
+    if not re.search(domain.TOTAL_ASKED, question.typed) and not any(w in question.asking_clause
                                                                        for w in domain.HOW_THEY_COMPARE):
         return False
     joined = rank.joining_sentence(question)

@@ -268,7 +268,7 @@ def listed_readings(question: Question) -> list[str]:
 # two names of one ending joined ("对居民医保基金的补助和对职工医保基金的补助"): read without
 # their 的, which would part each name in two
 COMPARED_WITH = r"(?<![对相占无])比(?![上去前例重率较\d])"  # "A比B多多少", not 比上年, 比例, 对比
-JOINED = f"和|与|及|加上|{COMPARED_WITH}"  # two things said together: "A和B", "A加上B（等于C吗）", "A比B多多少"
+JOINED = f"和|与|及|加上|(?<![增参追叠附外])加(?![起总到了入大强快])|{COMPARED_WITH}"  # two things said together: "A和B", "A加上B（等于C吗）", "A比B多多少"
 PARALLEL_NAMES = re.compile(rf"的([\u4e00-\u9fff]{{1,8}})({JOINED})([^，,。？?；;]*?)的\1")
 
 

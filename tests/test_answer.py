@@ -2335,3 +2335,9 @@ def test_a_whole_asked_first_and_said_again_after_占_is_the_whole(engine):
 def test_the_end_of_the_year_against_its_start_is_their_difference(engine):
     answer = engine.ask("廉江医保局2023年决算，年末结转和结余比年初增加了多少万元")
     assert [f"{f.value}" for f in answer.figures[:2]] == ["23.39", "21.58"] and "1.81万元" in answer.answer
+
+
+def test_one_item_of_basic_and_project_spending_added_with_加_is_summed_and_told_apart(engine):
+    answer = engine.ask("吴川医保局2024年的办公费，基本支出加项目支出总共是多少？")
+    assert [f"{f.value}" for f in answer.figures[:2]] == ["2.25", "164.30"]
+    assert "办公费（基本支出）" in answer.answer and "合计：2.25 + 164.30 = 166.55万元" in answer.answer
