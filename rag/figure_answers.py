@@ -22,7 +22,7 @@ from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, bigrams, matching_cells, named_cells, prose_numbers, target_numbers
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact, unquoted
-from rag.question import TABLE_NUMBER, Question, leaves_out, measure_asked, ratio_asked
+from rag.question import AMOUNT_CITED, TABLE_NUMBER, Question, cited_range, leaves_out, measure_asked, ratio_asked
 from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
 
 # what a prose figure's clause starts with that names nothing ("、城乡居民医保", "其中城镇职工医保")
@@ -516,6 +516,7 @@ def _reading_asked(question: Question, reading: str, asked_class: str | None, as
     """The question as one of its readings asks it, with that reading's own subjects, table and measure."""
     table = TABLE_NUMBER.search(reading)  # "表1和表4的年末结转和结余": each its own table's
     return replace(question, reading=reading, asked_class=asked_class, asked_unit=asked_unit,
+                   amounts=[cited_range(m) for m in AMOUNT_CITED.finditer(reading)],
                    counted=question.counted if question.counted and question.counted in reading else None,
                    table_number=int(table.group(1)) if table else _table_number_said(question),
                    table_named=_table_said_in(question, reading),

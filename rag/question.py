@@ -112,7 +112,7 @@ PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,�
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
-AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:万[一二两三四五六七八九十百千]+)?)"
                           r"([多余来])?个?(亿元|亿|万元|万块|万|块钱|元)(多)?")
 RATE_CITED = re.compile(r"\d%|百分之[\d一二两三四五六七八九十百]")  # a rate the question states
 CHINESE_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
@@ -292,6 +292,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.codes = re.findall(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})(?!\d|\.\d)(?![年万元%])", normalized)  # not 100.1%
     question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
+    cited = {m.start(2) for m in AMOUNT_CITED.finditer(normalized)}  # "花了800来万": a sum, no code
+    question.codes = [c for c in question.codes if not any(normalized.startswith(c, at) for at in cited)]
     _drop_containers(question, spans, normalized)
     _drop_said_by_asker(question, spans, normalized)
     if not (question.items or question.row_terms or question.codes) and _whole_spending_asked(question, normalized):
@@ -454,7 +456,9 @@ def _number_and_step(number: str) -> tuple[Decimal, Decimal]:
         return value, Decimal(10) ** zeros
     total, current, step = 0, 0, 1
     for character in number:
-        if character in CHINESE_PLACES:
+        if character == "万":  # "两万六千(多万元)": what is said before it, in ten thousands
+            total, current, step = (total + current) * 10000, 0, 10000
+        elif character in CHINESE_PLACES:
             step = CHINESE_PLACES[character]
             total, current = total + (current or 1) * step, 0
         else:

@@ -55,7 +55,7 @@ class Weights:
 
 WEIGHTS = Weights()
 QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|要花|花了|(?<![调完修平规])整了|好多|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
-                             r"|有报道称|有报道说|据报道|报道称|有人说|网上说|据说|真有这么|这么夸张|夸张|只(?=[涨降增减跌])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
+                             r"|有报道称|有报道说|据报道|报道称|有人说|网上说|据说|真有这么|这么夸张|夸张|只(?=[涨降增减跌花用])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
                              r"|好像|似乎|记得|准确|确切|精确"
                              r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止|原文|提到|提及|说到|讲到|查查|查一下|帮我查|帮忙查"
                              r"|那边|这边|局里|万块钱|万块|块钱|来着"
@@ -221,8 +221,11 @@ def several_asked_readings(question: Question) -> list[str]:
 
 
 def _parts_asking_one_thing(question: Question, parts: list[str]) -> list[int]:
-    """The parts that ask an amount of a thing they name, not a sum or difference of the things before."""
-    return [i for i, part in enumerate(parts) if re.search("多少|(?<!哪)几", part) and any(  # naming a thing of its own,
+    """The parts that ask an amount of a thing they name, not a sum or difference of the things before;
+    in a claim put to be checked, those citing an amount ("预算7000多万，实际花了800来万，对吗")."""
+    checked = any(w in question.reading for w in domain.CLAIM_CHECKED)
+    return [i for i, part in enumerate(parts) if (re.search("多少|(?<!哪)几", part) or checked and AMOUNT_CITED.search(
+        part)) and any(  # naming a thing of its own,
         word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())
         and not re.search(domain.TOTAL_ASKED, part)  # not "…各多少，差了多少倍" nor "…，加起来多少"
         and not re.search(f"{COMPARED_WITH}.*(?:多|少|高|低)(?:多少|几)", part)]  # nor "…，收入比支出多多少"
@@ -414,6 +417,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
     if _below_magnitude_asked(question, evidence):
         value += w.unit_conflicts / 2
+    if _within_cited(question, evidence):
+        value += w.amount_cited  # "实际花了800来万，对吗": 812.81万元, not the 7475.38 beside it
     if question.as_of and (dates := {int(y) for y in AS_OF_YEAR.findall(evidence.sentence or "")}) \
             and not dates & set(question.as_of):
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
@@ -447,6 +452,15 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def _within_cited(question: Question, evidence: Evidence) -> bool:
+    """A sum the question cites roughly (800来万, 大约20万) holds the figure."""
+    figure = evidence.figure
+    if not question.amounts or figure is None or figure.unit not in IN_10K_YUAN:
+        return False
+    amount = figure.value * IN_10K_YUAN[figure.unit]
+    return any(low <= amount <= high for low, high in question.amounts if low < high)
 
 
 def _counts_noun(counted: str, evidence: Evidence, w: Weights) -> bool:

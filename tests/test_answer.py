@@ -2341,3 +2341,8 @@ def test_one_item_of_basic_and_project_spending_added_with_加_is_summed_and_tol
     answer = engine.ask("吴川医保局2024年的办公费，基本支出加项目支出总共是多少？")
     assert [f"{f.value}" for f in answer.figures[:2]] == ["2.25", "164.30"]
     assert "办公费（基本支出）" in answer.answer and "合计：2.25 + 164.30 = 166.55万元" in answer.answer
+
+
+def test_each_sum_a_claim_cites_roughly_is_checked_against_the_figure_in_its_range(engine):
+    answer = engine.ask("听说廉江医保局2023年部门整体支出全年预算有七千多万，实际花了八百多万，这说法对吗？")
+    assert [f"{f.value}" for f in answer.figures] == ["7475.38", "812.81"]  # 812.81 is in 800–900, 7475.38 not

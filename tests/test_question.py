@@ -96,6 +96,7 @@ def test_the_clause_that_asks_decides_what_is_wanted(text, intent, asked_class):
     ("预算差不多49个亿", [("441000.0", "539000.0")]),  # about: within a tenth
     ("有3.5亿那么多吗", [("35000.0", "35000.0")]),
     ("两亿多的那笔钱", [("20000", "30000")]),
+    ("减少了两万六千多万元", [("26000", "27000")]),  # 两万六千: 26,000, not 六千
 ])
 def test_sums_cited_are_read_as_the_range_they_can_be(text, amounts):
     assert [(str(low), str(high)) for low, high in understand(text, VOCABULARY).amounts] == amounts
