@@ -340,7 +340,8 @@ PART_CONTENT_WORDS: tuple[str, ...] = ("内容", "主要", "说了", "讲了", "
 TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
                                       "表有多少张", "几张表格", "多少张表格", "表共有几张", "表共几张", "表共有多少张")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
-HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊", "一样", "相同", "一致", "相等", "对得上")
+HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊", "一样", "相同", "一致", "相等", "对得上",
+                                     "相抵", "相抵结余")  # 收支相抵还剩: 还剩 is read as 结余
 # the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table
 CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
 # the first digit of a row's code in each: 功能分类 2101501 行政运行, 经济分类 30113 住房公积金 (政府预算 5…)
@@ -440,6 +441,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "主要花在哪": "主要用于", "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "干什么用": "主要用于",
     "股室": "内设机构",
     "经济科目": "经济分类科目",  # the classification said by its 科目 (功能科目 is said of 表3 too)
+    "收支相抵": "收入和支出相抵",  # income less spending: two figures and their difference
     "一共": "共", "总共": "共", "合共": "共", "盘子": "总额", "总盘子": "总额",
     "最多能报": "最高支付", "最多报": "最高支付", "最多能报销": "最高支付", "能报多少": "报销多少",
     "暴涨": "增长", "暴增": "增长", "猛增": "增长", "大涨": "增长", "飙升": "增长", "猛涨": "增长", "骤降": "下降", "暴跌": "下降",

@@ -285,6 +285,7 @@ def conjoined_readings(question: Question) -> list[str]:
     if not segment:
         return []
     left, right = segment[:joiner.start()], segment[joiner.end():]
+    right = HOW_COMPARED_AT_END.sub("", right)  # "收入和支出相差": 支出, and how the two compare
     at = content.index(segment)
     if left and not right and content[at + len(segment):].strip() and re.search(
             f"{re.escape(left)}(?:和|与)“", joining_sentence(question)) and not any(
@@ -307,6 +308,9 @@ def conjoined_readings(question: Question) -> list[str]:
         if len(said := [word for word in pair if word in content]) == 1:
             readings = [r if said[0] in r else f"{r} {said[0]}" for r in readings]
     return readings
+
+
+HOW_COMPARED_AT_END = re.compile(f"(?:{'|'.join(sorted(domain.HOW_THEY_COMPARE, key=len, reverse=True))})+$")
 
 
 def _joiner(part: str) -> re.Match[str] | None:
@@ -561,7 +565,7 @@ def _opposes(question: Question, evidence: Evidence, pairs: tuple[tuple[str, str
 def _another_measure(question: Question, evidence: Evidence) -> bool:
     """The question asks one measure of a pair apart (结余, 个人缴费) and the unit's row or sentence
     states the other (收入 or 支出, 报销) and not the one asked."""
-    apart = [(asked, other) for asked, other in domain.MEASURES_APART
+    apart = [(asked, other) for pair in domain.MEASURES_APART for asked, other in (pair, pair[::-1])
              if asked in question.reading and other not in question.reading]
     if not apart:  # most questions: no unit's words are read
         return False

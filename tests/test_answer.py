@@ -2346,3 +2346,10 @@ def test_one_item_of_basic_and_project_spending_added_with_加_is_summed_and_tol
 def test_each_sum_a_claim_cites_roughly_is_checked_against_the_figure_in_its_range(engine):
     answer = engine.ask("听说廉江医保局2023年部门整体支出全年预算有七千多万，实际花了八百多万，这说法对吗？")
     assert [f"{f.value}" for f in answer.figures] == ["7475.38", "812.81"]  # 812.81 is in 800–900, 7475.38 not
+
+
+def test_income_and_spending_compared_are_both_found_and_subtracted(engine):
+    differed = engine.ask("江门2023年全市医保基金收入和支出相差多少？")  # 相差 is how, not part of 支出's name
+    assert [f"{f.value}" for f in differed.figures] == ["93.33", "89.88"] and "3.45亿元" in differed.answer
+    balanced = engine.ask("2023年江门居民医保基金收支相抵是多少亿元")  # 收支相抵: income less spending
+    assert [f"{f.value}" for f in balanced.figures] == ["25.4", "27.56"] and "2.16亿元" in balanced.answer
