@@ -600,6 +600,7 @@ def _own_level(question: Question, row_vocabulary: list[str], text: str) -> None
         if row.endswith(domain.UNIT_SUFFIX) and any(row.startswith(city) for city in question.cities):
             question.row_terms.append(row)
             question.order[row] = at
+            question.said.setdefault(row, domain.OWN_LEVEL)  # as said: a reading that says 局本级 asks it
 
 
 def _district_units(question: Question, rows: list[str], held: Sequence[places.Held], text: str) -> None:

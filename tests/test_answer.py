@@ -2353,3 +2353,8 @@ def test_income_and_spending_compared_are_both_found_and_subtracted(engine):
     assert [f"{f.value}" for f in differed.figures] == ["93.33", "89.88"] and "3.45亿元" in differed.answer
     balanced = engine.ask("2023年江门居民医保基金收支相抵是多少亿元")  # 收支相抵: income less spending
     assert [f"{f.value}" for f in balanced.figures] == ["25.4", "27.56"] and "2.16亿元" in balanced.answer
+
+
+def test_局本级_listed_among_units_is_the_units_own_row(engine):
+    answer = engine.ask("广州医保局2023年基本支出按单位排个序：局本级、医疗救助服务中心各多少？")
+    assert [f"{f.value}" for f in answer.figures] == ["2004.49", "621.21"]  # not 局本级内设机构7个
