@@ -469,6 +469,8 @@ class DerivedAnswers:
         answer = Answer(question.text, True, "\n".join(lines), figures,
                         [self.figures.figure_source(f) for f in figures[:3]], question.intent, question)
         answer.chart = bar_chart(question, [f.label for f in figures], figures)
+        if self.figures.total_asked(question, figures):  # "三个分局…加在一起是多少": and their sum
+            return self.figures.with_total(question, answer)
         return answer
 
     @staticmethod

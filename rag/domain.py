@@ -369,11 +369,12 @@ WHICH_PLACE_WORDS: tuple[str, ...] = ("哪个城市", "哪个市", "哪家", "�
 # named item's parts in its table ("工资福利支出里哪一项最多")
 RANK_GROUPS: dict[str, str] = {"项目": "project", "单位": "unit", "分局": "unit", "区分局": "unit", "中心": "unit",
                                "家": "unit", "部门": "unit"}
+GROUP_COUNTED = r"[两三四五六七八九十\d][个家](区分局|分局|单位|项目|中心)"  # "三个区分局", "三家单位"
 RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
     r"(?:哪个|哪一个|哪|单个|各个|每个)(区分局|项目|单位|分局|中心|家|部门)",
     r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
     r"(项目)支出(?:里|中|当中|里面|里头)[^。？]*?哪一?[项笔]",  # "项目支出里金额最大的是哪一项": the projects
-    r"[两三四五六七八九十\d][个家](区分局|分局|单位|项目|中心)",  # "三个区分局…哪个最少", "三家单位"
+    GROUP_COUNTED,  # "三个区分局…哪个最少"
     r"(?:最大|最多|最高|最小|最少|最低)的(?:那|这)?一?个?(项目|单位|分局)",  # "金额最大的那个项目"
 )
 # units of one kind a ranking is asked among, by the word their names hold ("三个区分局": the 分局s)
@@ -381,7 +382,7 @@ RANK_UNIT_KINDS: dict[str, str] = {"区分局": "分局", "分局": "分局", "�
 PLACE_PREFIX = r"^[\u4e00-\u9fff]{2,3}?[省市区县]"  # 江门市 in 江门市医疗保障事业管理中心
 PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its title (项目支出…预算表)
 # a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07", "A加上B等于C吗")
-TOTAL_ASKED = (r"(?:合计|加起来|合起来|加总|总共|一共|共计|总计|之和|总和)(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
+TOTAL_ASKED = (r"(?:合计|加起来|合起来|加在一起|合在一起|加总|总共|一共|共计|总计|之和|总和)(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
                r"|(?:加上[^。？?]{2,30}?|加起来[，,]?)(?:是否|是不是)?(?:正好|刚好|恰好)?(?:等于|等不等于)"  # "A加上B，是否正好等于C"
                r"|加起来[，,]?(?:跟|与|和)[^。？?]{2,30}?对得上")  # "A和B加起来，跟C对得上吗"
 # whether the item named ranks first ("医疗费补助是多少，是不是全表最大的一项"): it, among its table's rows at its level

@@ -1007,6 +1007,9 @@ def _intent(text: str, question: Question) -> str:
         return "share"
     if (has_subject or asks_amount) and changed and len(question.years) <= 1:  # two years asked: compared
         return "change"
+    if re.search(domain.GROUP_COUNTED, text) and (any(w in text for w in domain.EACH_WORDS)
+                                                  or re.search(domain.TOTAL_ASKED, question.typed)):
+        return "rank"  # "三个分局的项目支出各多少 / 加在一起多少": each of the group, listed (and summed)
     ranking = [part for part in re.split(f"[{SENTENCE_BREAKS}]", text) if any(w in part for w in words["rank"])]
     guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(
         w in question.asking_clause for w in words["rank"])  # "最多的是X吧？这笔钱是多少": a guess, then X asked

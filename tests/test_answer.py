@@ -2358,3 +2358,9 @@ def test_income_and_spending_compared_are_both_found_and_subtracted(engine):
 def test_局本级_listed_among_units_is_the_units_own_row(engine):
     answer = engine.ask("广州医保局2023年基本支出按单位排个序：局本级、医疗救助服务中心各多少？")
     assert [f"{f.value}" for f in answer.figures] == ["2004.49", "621.21"]  # not 局本级内设机构7个
+
+
+def test_a_group_of_units_counted_is_each_of_them_and_their_sum(engine):
+    answer = engine.ask("江门医保局2024年三个分局的基本支出合在一起是多少")  # not the bureau's 2417.08
+    assert [f"{f.value}" for f in answer.figures] == ["240.46", "236.03", "204.19"]
+    assert "合计：240.46 + 236.03 + 204.19 = 680.68万元" in answer.answer
