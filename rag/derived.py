@@ -27,7 +27,7 @@ from rag.store import DocumentInfo, RowRecord, TableStore
 
 # a change asked as an amount ("比2022年增加了多少个", "少了多少"), not as a rate or a direction
 DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
-SHARE_ASKED = re.compile(r"的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:是|为|有)?(?:多少|几)?[？?。]?$")
+SHARE_ASKED = re.compile(r"的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:大概|大约|约)?(?:是|为|有)?(?:多少|几)?[？?。]?$")
 WHOLE_BEFORE_PART = re.compile(r"^(.+?)(?:里面|当中|之中|中|里)(.+)$")  # "B中A占多少": the whole said first
 CHINESE_NUMBERS = dict(zip("二三四五六七八九十", range(2, 11)))  # a place in an order said in numerals
 EACH_SHARE = re.compile(r"各自?占|分别占")  # "A和B各占总额几成": each a part of the whole after it
@@ -130,7 +130,7 @@ class DerivedAnswers:
             return self.figures.pair(question, *rates) if len(rates) == 2 else self.figures.side_by_side(question, rates)
         if "占" not in question.typed and (stated := self._stated_rate(question, documents)):
             return stated  # "按不低于百分之几的比例救助": a rate the report states, not a part over a whole
-        if not question.subjects:
+        if not question.subjects or _part_unnamed(question):
             return self._share_of_said(question, documents)
         if (EACH_SHARE.search(question.reading) and len(question.columns) > 1 or _column_within_row(question)) \
                 and len(documents) == 1 and (columns := self._columns_of_row(question, documents)):
@@ -218,9 +218,10 @@ class DerivedAnswers:
             whole_words = within.group(1)  # the part with the whole's words first (居民医保's 支出, not 收入)
             parts_said.append(within.group(2))
         asked = replace(question, asked_class=None, intent="figure", stated=set())
+        named = next((s for s in question.subjects if question.said.get(s, s) in whole_words), None)  # a row's name
         lines, figures, sources = [], [], []
         for document in documents:
-            whole = self.figures.ranked(replace(asked, reading=whole_words), [document], None) if whole_words else []
+            whole = self.figures.ranked(replace(asked, reading=whole_words), [document], named) if whole_words else []
             found = [f for said in parts_said for u in self.figures.ranked(replace(asked, reading=said), [document], None)
                      if whole and (f := u.figure).unit == whole[0].figure.unit != "%"
                      and whole[0].figure.value > f.value > 0]
@@ -521,6 +522,14 @@ def _part_first(question: Question) -> list[str]:
     return [part] + after + [s for s in question.subjects if s != part and s not in after and (
         question.said.get(s, s) in asking or re.search(f"{re.escape(question.said.get(s, s))}(?:中|里|之中|当中)",
                                                        question.reading))]  # "基本支出中A和B各多少？B占比": of 基本支出
+
+
+def _part_unnamed(question: Question) -> bool:
+    """"城乡居民医保财政补助占卫生健康支出的比例": the part said before 占 in words no row is named by,
+    the whole after it."""
+    at = next((m.start() for m in re.finditer("占(?!比)", question.reading)), -1)  # not "算个占比：…"
+    return at > 0 and all(question.order.get(s, -1) > at for s in question.subjects) and bool(
+        rank.content_words(replace(question, reading=question.reading[:at])))
 
 
 def _parts_each(question: Question) -> list[str]:

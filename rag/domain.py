@@ -491,7 +491,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "how much": "多少", "how many": "多少", "each": "各", "versus": "和", "vs.": "和", "vs": "和", "why": "为什么",
     "percent": "百分点",  # "增长咗几多个percent": how many points, a rate
     "definition": "定义", "defined": "定义", "meaning": "含义", "glossary": "名词解释",
-    "fund": "基金", "total": "合计", "proportion": "比例", "percentage": "比例", "share of": "占",
+    "fund": "基金", "total": "合计", "proportion": "比例", "percentage": "比例", "ratio": "比例", "share of": "占",
     # places whose English name is no pinyin (the gazetteer's pinyin reads Guangzhou, Jiangmen ...)
     "hong kong": "香港", "hongkong": "香港", "macau": "澳门", "macao": "澳门", "canton": "广州",
 }

@@ -2364,3 +2364,8 @@ def test_a_group_of_units_counted_is_each_of_them_and_their_sum(engine):
     answer = engine.ask("江门医保局2024年三个分局的基本支出合在一起是多少")  # not the bureau's 2417.08
     assert [f"{f.value}" for f in answer.figures] == ["240.46", "236.03", "204.19"]
     assert "合计：240.46 + 236.03 + 204.19 = 680.68万元" in answer.answer
+
+
+def test_a_part_said_in_its_own_words_before_占_is_the_part_of_the_row_named_after(engine):
+    answer = engine.ask("广州医保局2023年城乡居民医保财政补助占卫生健康支出的 ratio 大约是多少")
+    assert [f"{f.value}" for f in answer.figures] == ["47.31", "229975.98", "486073.33"]
