@@ -2369,3 +2369,8 @@ def test_a_group_of_units_counted_is_each_of_them_and_their_sum(engine):
 def test_a_part_said_in_its_own_words_before_占_is_the_part_of_the_row_named_after(engine):
     answer = engine.ask("广州医保局2023年城乡居民医保财政补助占卫生健康支出的 ratio 大约是多少")
     assert [f"{f.value}" for f in answer.figures] == ["47.31", "229975.98", "486073.33"]
+
+
+def test_buying_a_home_said_plainly_is_the_reports_购房(engine):
+    answer = engine.ask("江门市医保局2024年帮职工买房的补贴是多少")
+    assert answer.found and f"{answer.figures[0].value}" == "207.47"
