@@ -2374,3 +2374,8 @@ def test_a_part_said_in_its_own_words_before_占_is_the_part_of_the_row_named_af
 def test_buying_a_home_said_plainly_is_the_reports_购房(engine):
     answer = engine.ask("江门市医保局2024年帮职工买房的补贴是多少")
     assert answer.found and f"{answer.figures[0].value}" == "207.47"
+
+
+def test_收入总额_is_the_income_total(engine):
+    answer = engine.ask("吴川医保局2024年部门预算的收入总额是多少")
+    assert f"{answer.figures[0].value}" == "542.07" and "收入总计" in answer.answer
