@@ -525,6 +525,8 @@ PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪�
                                             "哪几", "哪两", "哪三", "哪四", "哪五", "叫什么", "名称", "名字", "分别是", "买什么", "做什么", "干什么")
 # "哪几个科室" asks for names, not a count: these words are no count word
 NAMES_NOT_COUNT: tuple[str, ...] = ("哪几", "那几", "这几", "几级")  # which ones, "those few", a rank: not how many
+# the words asking for a list to be shown ("内设的几个科室原文列一下"): its names, not how many
+LIST_SHOWN: tuple[str, ...] = ("列一下", "列下", "列出", "列举", "罗列", "一一列")
 # words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the
 # words of a question that asks for targets
 TARGET_MARKERS: tuple[str, ...] = ("≥", "≤", ">", "<", "不低于", "不少于", "不超过", "不高于", "控制在", "力争")

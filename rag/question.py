@@ -318,7 +318,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
     measured = words_asked(normalized) or " ".join(part for part in spoken_sentences(sentence) if asks(part)) \
         or sentence  # "多少呀我听人家说…": no 多少…人
-    question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(measured)))
+    question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(
+        _without_name_words(measured))))
     amount_asked = [part for part in spoken_sentences(normalized) if asks_amount_not_why(part)]
     if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？": the
         question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(
@@ -525,6 +526,8 @@ def _names_a_place(quoted: str, held) -> bool:
 def _without_name_words(text: str) -> str:
     for word in domain.NAMES_NOT_COUNT:
         text = text.replace(word, "哪")
+    if any(word in text for word in domain.LIST_SHOWN):  # "几个科室…列一下": which ones
+        text = text.replace("几", "哪")
     return text
 
 

@@ -2379,3 +2379,8 @@ def test_buying_a_home_said_plainly_is_the_reports_购房(engine):
 def test_收入总额_is_the_income_total(engine):
     answer = engine.ask("吴川医保局2024年部门预算的收入总额是多少")
     assert f"{answer.figures[0].value}" == "542.07" and "收入总计" in answer.answer
+
+
+def test_a_few_things_asked_to_be_listed_are_their_names_not_how_many(engine):
+    answer = engine.ask("请把吴川医保局内设的几个股室列出来")
+    assert answer.found and "办公室" in answer.answer and "没有写出这个数目" not in answer.answer
