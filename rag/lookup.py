@@ -141,7 +141,9 @@ class FigureFinder:
         if not names:
             return None
         clause = question.asking_clause or ""
-        for part in sorted((c for c in question.columns if c in domain.COLUMN_ITEMS), key=lambda c: c not in clause):
+        said = [c for c in question.columns if c in domain.COLUMN_ITEMS] or [  # or in a table named by it
+            c for c in domain.COLUMN_ITEMS if c in (question.table_named or "")]  # ("基本支出公用经费明细里的")
+        for part in sorted(said, key=lambda c: c not in clause):
             # "基本支出中的公务用车运行维护费": the row of that part's table, by its 经济科目 code too; the part
             # said in the clause that asks first ("基本支出里才0.95，项目支出里的是多少")
             if figure := self._best_row(document, question, lambda row: clean_row_name(row.name) in names,

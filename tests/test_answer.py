@@ -2384,3 +2384,9 @@ def test_收入总额_is_the_income_total(engine):
 def test_a_few_things_asked_to_be_listed_are_their_names_not_how_many(engine):
     answer = engine.ask("请把吴川医保局内设的几个股室列出来")
     assert answer.found and "办公室" in answer.answer and "没有写出这个数目" not in answer.answer
+
+
+def test_an_item_in_a_table_named_by_its_part_is_that_parts_row(engine):
+    # "基本支出…明细" names no printed title, but says whose rows: the 基本支出 table's, not the 三公 table's 4.45
+    answer = engine.ask("廉江医保局2023年决算里，基本支出公用经费明细中的公务用车运行维护费有多少")
+    assert f"{answer.figures[0].value}" == "2.79" and answer.figures[0].table == 6
