@@ -85,7 +85,8 @@ class AnswerEngine:
     # ------------------------------------------------------------ the entry point
     def ask(self, text: str, previous: Question | None = None, docs_filter: set[str] | None = None) -> Answer:
         question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
-        if question.problem in (domain.OPINION_HELD, domain.DETAILS_HELD) and question.subjects:  # what is held, shown
+        if question.problem in (domain.OPINION_HELD, domain.DETAILS_HELD, domain.CURRENCY_HELD) \
+                and question.subjects:  # what is held, shown
             with self._lock:
                 return self._refused_showing(question, question.problem, self._resolve_documents(
                     question, docs_filter)[0])

@@ -146,6 +146,10 @@ DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"
                                       r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体)?的?(?:名字|名称|叫什么|叫啥|是哪一?家)")
 # (the names of the unit's own 内设机构 and 派出机构 are printed)
 DETAILS_HELD = "报告不写供应商、中介机构、定点机构的名称或车辆的品牌型号，只写金额、数量和用途。"
+# a sum asked in a foreign currency ("三公经费折合成美元是多少"): the reports print yuan and no exchange rate
+FOREIGN_CURRENCIES: tuple[str, ...] = ("美元", "美金", "欧元", "英镑", "日元", "港元", "港币", "澳门元", "澳元", "卢布",
+                                      "USD", "usd", "dollar", "Dollar", "euro", "Euro")
+CURRENCY_HELD = "报告的金额都以人民币（万元、元）列示，不载汇率，不能换算成外币。"
 # a claim put to be checked ("有人说…涨了1200%，这说法属实吗"): the figures it states are what is asked, not known
 CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
                                   "靠谱吗", "有没有这回事", "是否真实", "是否准确",

@@ -353,6 +353,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides
     if DETAILS_ASKED.search(normalized):  # "那两辆车是什么品牌型号": what is said of them is shown
         question.problem = domain.DETAILS_HELD
+    if any(c in normalized for c in domain.FOREIGN_CURRENCIES):  # "折合成美元是多少": what is held, in yuan
+        question.problem = domain.CURRENCY_HELD
     if question.intent not in ("passage", "reason", "definition"):  # a figure's words: not those of a part left out
         question.reading = EXCLUDED.sub("", question.reading)  # (a passage's may be beside them: kept)
     return question

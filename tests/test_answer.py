@@ -2390,3 +2390,8 @@ def test_an_item_in_a_table_named_by_its_part_is_that_parts_row(engine):
     # "基本支出…明细" names no printed title, but says whose rows: the 基本支出 table's, not the 三公 table's 4.45
     answer = engine.ask("廉江医保局2023年决算里，基本支出公用经费明细中的公务用车运行维护费有多少")
     assert f"{answer.figures[0].value}" == "2.79" and answer.figures[0].table == 6
+
+
+def test_a_sum_asked_in_a_foreign_currency_is_refused_with_the_sum_in_yuan(engine):
+    answer = engine.ask("江门医保局2024年三公经费换算成港币是多少")
+    assert not answer.found and answer.answer.startswith("报告的金额都以人民币") and "17.56" in answer.answer
