@@ -545,13 +545,15 @@ ACTUAL_ASKED_WORDS: tuple[str, ...] = ("实际达到", "实际完成", "实际�
 # about 收入, whatever else they share
 OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))
 WHOLE_SPENDING = "整体支出"  # 部门整体支出绩效自评: a report's name, whose 支出 asks no spending over income
-# a measure is not another: a question asking the first is not answered by a figure whose row or sentence
-# says only the second (基金结余 is not 基金收入 or 基金支出; 个人缴费 is no 报销额度)
+# a measure is not another: a question asking one of a pair is not answered by a figure whose row or
+# sentence says only the other (基金结余 is not 基金收入 or 基金支出, nor the reverse; 个人缴费 is no 报销额度)
 MEASURES_APART: tuple[tuple[str, str], ...] = (("结余", "收入"), ("结余", "支出"),
                                                 # what a person pays in is not what is paid out to them
                                                 ("缴费", "报销"), ("缴费", "享受"), ("缴费", "支付"),
                                                 # a case filed in advance is not a bill settled (异地就医备案, 直接结算)
-                                                ("结算", "备案"), ("备案", "结算"))
+                                                ("结算", "备案"),
+                                                # a subsidy paid into a fund is not the fund's income
+                                                ("收入", "补助"))
 # the fund's books are not the department's (医保基金支出 and 医疗保障局2023年度总支出): opposed in
 # the prose only, since every table cell is the department's own money, whatever fund its row names
 # (财政对城乡居民基本医疗保险基金的补助, 欺诈骗取医疗保障基金举报奖励金)

@@ -564,7 +564,7 @@ def _opposes(question: Question, evidence: Evidence, pairs: tuple[tuple[str, str
 
 def _another_measure(question: Question, evidence: Evidence) -> bool:
     """The question asks one measure of a pair apart (结余, 个人缴费) and the unit's row or sentence
-    states the other (收入 or 支出, 报销) and not the one asked."""
+    states the other (收入 or 支出, 报销) and not the one asked; either way round."""
     apart = [(asked, other) for pair in domain.MEASURES_APART for asked, other in (pair, pair[::-1])
              if asked in question.reading and other not in question.reading]
     if not apart:  # most questions: no unit's words are read

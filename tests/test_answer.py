@@ -2395,3 +2395,8 @@ def test_an_item_in_a_table_named_by_its_part_is_that_parts_row(engine):
 def test_a_sum_asked_in_a_foreign_currency_is_refused_with_the_sum_in_yuan(engine):
     answer = engine.ask("江门医保局2024年三公经费换算成港币是多少")
     assert not answer.found and answer.answer.startswith("报告的金额都以人民币") and "17.56" in answer.answer
+
+
+def test_a_subsidy_paid_into_a_fund_is_not_the_funds_income(engine):
+    answer = engine.ask("广州2023年城乡居民医保基金的收入有多少亿元")  # 广州's report states the subsidy alone
+    assert not answer.found
