@@ -2400,3 +2400,8 @@ def test_a_sum_asked_in_a_foreign_currency_is_refused_with_the_sum_in_yuan(engin
 def test_a_subsidy_paid_into_a_fund_is_not_the_funds_income(engine):
     answer = engine.ask("广州2023年城乡居民医保基金的收入有多少亿元")  # 广州's report states the subsidy alone
     assert not answer.found
+
+
+def test_the_names_of_outside_bodies_asked_each_are_not_printed(engine):
+    answer = engine.ask("江门2023年处理的那449家违法违规机构都叫什么名字")
+    assert not answer.found and answer.answer.startswith("报告不写供应商、中介机构、定点机构的名称")
