@@ -146,6 +146,11 @@ DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"
                                       r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体|分别|都|各自?)?的?(?:名字|名称|叫什么|叫啥|是哪一?家)")
 # (the names of the unit's own 内设机构 and 派出机构 are printed)
 DETAILS_HELD = "报告不写供应商、中介机构、定点机构的名称或车辆的品牌型号，只写金额、数量和用途。"
+# what a name goes on to say when it is another institution's ("江门市中心医院"), not one of the reports' units
+OTHER_INSTITUTIONS: tuple[str, ...] = ("医院", "卫生院", "诊所", "药店", "药房", "学校", "大学")
+# a hospital named as its city names it ("江门市中心医院", "廉江市人民医院"): its own books are in no report
+HOSPITAL_NAMED = r"市?(?:中心|人民|中医|第[一二三四五六七八九]人民|妇幼保健|中西医结合)医?院"
+INSTITUTION_HELD = "报告是医疗保障局的部门预算、决算和绩效自评，只载明医疗保障局及其所属单位的收支，不载医院自己的预算、收入或结算金额。"
 # a sum asked in a foreign currency ("三公经费折合成美元是多少"): the reports print yuan and no exchange rate
 FOREIGN_CURRENCIES: tuple[str, ...] = ("美元", "美金", "欧元", "英镑", "日元", "港元", "港币", "澳门元", "澳元", "卢布",
                                       "USD", "usd", "dollar", "Dollar", "euro", "Euro")

@@ -355,6 +355,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.problem = domain.DETAILS_HELD
     if any(c in normalized for c in domain.FOREIGN_CURRENCIES):  # "折合成美元是多少": what is held, in yuan
         question.problem = domain.CURRENCY_HELD
+    if any(re.search(f"{city}{domain.HOSPITAL_NAMED}", normalized) for city in question.cities):
+        question.problem = domain.INSTITUTION_HELD  # "江门市中心医院的预算": a hospital's own books
     if question.intent not in ("passage", "reason", "definition"):  # a figure's words: not those of a part left out
         question.reading = EXCLUDED.sub("", question.reading)  # (a passage's may be beside them: kept)
     return question
@@ -854,8 +856,8 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
         for said, own_length, without_place, names in by_start.get(character, ()):
             for start in starts:
                 end = _abbreviation_end(text, start, said)
-                if end is None:
-                    continue
+                if end is None or text.startswith(domain.OTHER_INSTITUTIONS, end):
+                    continue  # "江门市中心医院": a hospital, not 江门市医疗保障事业管理中心 said short
                 shortened = end - start < len(said) or without_place  # or said in full without its place
                 if (shortened and ABBREVIATED_MIN <= end - start and end - start >= ABBREVIATED_SHARE * own_length
                         and text[end - 2:end] == said[-2:]):  # it ends as the name does: 就业支出, 服务中心

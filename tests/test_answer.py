@@ -2405,3 +2405,9 @@ def test_a_subsidy_paid_into_a_fund_is_not_the_funds_income(engine):
 def test_the_names_of_outside_bodies_asked_each_are_not_printed(engine):
     answer = engine.ask("江门2023年处理的那449家违法违规机构都叫什么名字")
     assert not answer.found and answer.answer.startswith("报告不写供应商、中介机构、定点机构的名称")
+
+
+def test_a_hospital_whose_name_begins_like_a_held_unit_is_not_that_unit(engine):
+    answer = engine.ask("江门市中心医院2024年人员经费是多少")  # not 江门市医疗保障事业管理中心 said short
+    assert not answer.found and answer.answer.startswith("报告是医疗保障局的部门预算、决算和绩效自评") \
+        and "事业管理中心" not in answer.answer
