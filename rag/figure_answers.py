@@ -75,6 +75,7 @@ class FigureAnswers:
         if not figures:
             return self.not_found(question, documents, subjects[0])
         figures = list({(f.doc, f.table, f.line, f.column, f.value): f for f in figures}.values())  # one cell named twice
+        figures = [f for f in figures if not leaves_out(question, f.label)] or figures  # 不算蓬江…分局: not theirs
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
         if len(figures) == 2 and rank.times_asked(question.reading):  # "A是B的几倍": both, and the multiple
             return self.pair(question, *((f.label, f) for f in figures))

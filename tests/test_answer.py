@@ -2411,3 +2411,8 @@ def test_a_hospital_whose_name_begins_like_a_held_unit_is_not_that_unit(engine):
     answer = engine.ask("江门市中心医院2024年人员经费是多少")  # not 江门市医疗保障事业管理中心 said short
     assert not answer.found and answer.answer.startswith("报告是医疗保障局的部门预算、决算和绩效自评") \
         and "事业管理中心" not in answer.answer
+
+
+def test_units_left_out_in_brackets_are_neither_asked_nor_answered(engine):
+    answer = engine.ask("江门医保局局本级（除了蓬江、江海、新会三个分局）2024年培训支出是多少")
+    assert [f"{f.value}" for f in answer.figures] == ["26.03"]
