@@ -2416,3 +2416,8 @@ def test_a_hospital_whose_name_begins_like_a_held_unit_is_not_that_unit(engine):
 def test_units_left_out_in_brackets_are_neither_asked_nor_answered(engine):
     answer = engine.ask("江门医保局局本级（除了蓬江、江海、新会三个分局）2024年培训支出是多少")
     assert [f"{f.value}" for f in answer.figures] == ["26.03"]
+
+
+def test_a_units_place_among_the_governments_departments_is_its_rank_passage(engine):
+    answer = engine.ask("吴川医保局在政府序列里是什么定位")
+    assert answer.found and "吴川市医疗保障局是市政府工作部门，正科级" in answer.answer
