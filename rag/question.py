@@ -151,7 +151,7 @@ TABLE_NAMED = re.compile(r"(?:(?!哪|什么)[\u4e00-\u9fff（）()‘’]){2,24}
                          r"|(?<=[“\"])[^“”\"]{2,24}(?=[”\"](?:那|这)张)")
 # a part left out of what is asked ("不算住房公积金的话，住房改革支出里还有哪一项", "除了公务接待费以外，三公还有什么")
 EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|不区分)((?:(?!以外|之外)[^，,。？?！!（）()]){2,20}?)"
-                      r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # or ends a bracket  # "除了项目支出以外的基本支出"
+                      r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # "除了项目支出以外的基本支出"; "（不算…分局）"
 # "除了财政拨款之外还有一笔其他收入": what is excluded ends where 之外 is said
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
@@ -477,7 +477,7 @@ def leaves_out(question: Question, label: str) -> bool:
     """Whether a row or part is one the question leaves out (不算住房公积金的话, 除了…以外), or one of
     several it lists so ("不算蓬江、江海、新会几个分局")."""
     return any(part in label or any(name and name in label for name in
-                                    (GROUP_SAID.sub("", piece) for piece in re.split("[、和与及]", part)))
+                                    (GROUP_SAID.sub("", piece) for piece in re.split("[、和]", part)))
                for part in question.excluded)
 
 

@@ -194,13 +194,13 @@ def _story_bounded(terms: list[Term], told: str, asked: str, w: Weights) -> list
     """A story told before the question ("最近在写一篇小论文，导师一直强调…。") weighs together no
     more than `scene_share` of the words that ask: each word of it is light, but enough of them
     outweigh what is asked, and no unit of the reports holds them."""
-    said_in_scene = [t for t in terms if t.word in told and t.word not in asked]
-    story = sum(t.weight for t in said_in_scene)
-    question = sum(t.weight for t in terms) - story
-    if not said_in_scene or story <= w.scene_share * question:
+    told_only = [t for t in terms if t.word in told and t.word not in asked]
+    story = sum(t.weight for t in told_only)
+    asking = sum(t.weight for t in terms) - story
+    if not told_only or story <= w.scene_share * asking:
         return terms
-    scale = w.scene_share * question / story
-    return [replace(t, weight=t.weight * scale) if t in said_in_scene else t for t in terms]
+    scale = w.scene_share * asking / story
+    return [replace(t, weight=t.weight * scale) if t in told_only else t for t in terms]
 
 
 def several_asked_readings(question: Question) -> list[str]:
