@@ -391,6 +391,9 @@ class DerivedAnswers:
             pairs = [(f.doc_title, f) for f in found]
             heading = subject_name(subject, question)
             note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
+        pairs, unranked = _of_one_unit(pairs)  # "局本级内设机构7个" among sums in 万元 is no rank of them
+        if unranked:
+            note += f"（{'、'.join(unranked)}没有找到同一计量单位的数字，未参与比较。）"
         if not pairs:
             return self.figures.not_found(question, documents, question.subjects[0] if question.subjects else None)
         if len(pairs) == 1 and not question.subjects:  # "哪个医院骗保最多": one figure, no item, nothing ranked
@@ -479,6 +482,13 @@ class DerivedAnswers:
         label = within.labels.get(row.id, parts.unit_name(row))
         return Figure(row.values[within.column], within.table.unit or "万元", label, document.name, document.title,
                       row.line_start, within.table.number, within.table.title, row.name, within.column, row_id=row.id)
+
+
+def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figure]], list[str]]:
+    """The figures ranked, of the unit most of them are in (万元); the names of the others, left out."""
+    units = [figure.unit for _, figure in pairs]
+    common = max(units, key=units.count, default=None)
+    return [p for p in pairs if p[1].unit == common], [name for name, f in pairs if f.unit != common]
 
 
 def _difference_asked(question: Question) -> bool:

@@ -2421,3 +2421,8 @@ def test_units_left_out_in_brackets_are_neither_asked_nor_answered(engine):
 def test_a_units_place_among_the_governments_departments_is_its_rank_passage(engine):
     answer = engine.ask("吴川医保局在政府序列里是什么定位")
     assert answer.found and "吴川市医疗保障局是市政府工作部门，正科级" in answer.answer
+
+
+def test_a_ranking_leaves_out_a_figure_of_another_measure_and_says_so(engine):
+    answer = engine.ask("江门医保局2024年车辆、办公费、差旅费按从大到小排一下")  # 4辆 is no sum in 万元
+    assert [f"{f.value}" for f in answer.figures] == ["30.85", "6.94"] and "车辆没有找到同一计量单位的数字" in answer.answer
