@@ -292,8 +292,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.codes = re.findall(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})(?!\d|\.\d)(?![年万元%])", normalized)  # not 100.1%
     question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
-    cited = {m.start(2) for m in AMOUNT_CITED.finditer(normalized)}  # "花了800来万": a sum, no code
-    question.codes = [c for c in question.codes if not any(normalized.startswith(c, at) for at in cited)]
+    sums_cited = list(AMOUNT_CITED.finditer(normalized))
+    question.codes = [c for c in question.codes  # "花了800来万": a sum, no code
+                      if not any(normalized.startswith(c, m.start(2)) for m in sums_cited)]
     _drop_containers(question, spans, normalized)
     _drop_said_by_asker(question, spans, normalized)
     if not (question.items or question.row_terms or question.codes) and _whole_spending_asked(question, normalized):
@@ -339,7 +340,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
             w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))
-    question.amounts = [cited_range(match) for match in AMOUNT_CITED.finditer(normalized)]
+    question.amounts = [cited_range(match) for match in sums_cited]
     if question.amounts and question.asked_class is None and re.search("多少|几", sentence) and "占" not in sentence:
         question.asked_class = "money"  # "好像是90亿，准确是多少": the sum misremembered says what is asked
     if question.asked_class is None and RATE_CITED.search(normalized) and any(

@@ -318,6 +318,8 @@ def _joiner(part: str) -> re.Match[str] | None:
     a word it begins may be jieba's mistake ("表1和表4": 和表)."""
     from rag.index import segmented
 
+    if not re.search(JOINED, part):
+        return None  # most parts: nothing to segment
     ends, at = [], 0
     for word in segmented(part):
         ends.append((at, at + len(word)))
@@ -605,11 +607,11 @@ def best_per_document(units: list[Evidence], terms: list[Term], question: Questi
         per_document.setdefault(unit.doc, []).append((value, unit))
     chosen = []
     for scored in per_document.values():
-        holding = {unit.sentence for value, unit in scored if value >= w.answer_at and unit.sentence
-                   and lexical(unit, terms, w) >= w.words_at}  # a sentence that holds the words asked holds them
-        passing = next(((value, unit) for value, unit in scored if value >= w.answer_at  # for each of its figures
-                        and (unit.named or unit.sentence in holding or lexical(unit, terms, w) >= w.words_at
-                             or _named_by_unit(unit, question))), None)  # ("33场…宣传活动，…宣传单张5000余份")
+        worded = {id(unit) for value, unit in scored if value >= w.answer_at and lexical(unit, terms, w) >= w.words_at}
+        holding = {unit.sentence for _, unit in scored if id(unit) in worded and unit.sentence}
+        passing = next(((value, unit) for value, unit in scored if value >= w.answer_at  # a sentence that holds the
+                        and (unit.named or unit.sentence in holding or id(unit) in worded  # words asked holds them for
+                             or _named_by_unit(unit, question))), None)  # each figure ("33场…，…5000余份")
         if found := passing or clear_winner(scored, terms, question, w):
             chosen.append(found)
     return sorted(chosen, key=lambda pair: -pair[0])
