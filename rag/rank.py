@@ -46,6 +46,7 @@ class Weights:
     retrievers_agree: float = 0.1  # for each retriever beyond the first ranking the passage first
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
+    unit_defined: float = 0.1  # a passage opening on what the unit asked of is ("…局是市政府工作部门")
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
     scene: float = 0.3  # a word said only in a sentence that asks nothing weighs this much of its rarity
     scene_share: float = 0.5  # and all such words together at most this much of the words that ask
@@ -61,7 +62,7 @@ QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|
                              r"|那边|这边|局里|万块钱|万块|块钱|来着"
                              r"|比一比|比较一下|对比一下|排个序|排个名|排一下序|排下序|排下名"  # how it is asked
                              r"|是怎么讲的|怎么讲的|是怎么说的|怎么说的|关于"  # and of what it says
-                             r"|这些|那些|这个|这一项|这项|这一笔|这笔|这一块|这块|这部分|那个|那么多|这么多|那么|那|这|它们|它|知道|听说|没想到|想不到|想请问|想问|想了解|告诉我|看到|看了|一个|(?<![\u4e00-\u9fff])里[面边]|这样|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干(?!部)|用|哪|啥|咋|各自|各|分别"
+                             r"|这些|那些|这个|这一项|这项|这一笔|这笔|这一块|这块|这部分|那个|那么多|这么多|那么|那|这|它们|它|知道|听说|没想到|想不到|想请问|想问|想了解|告诉我|看到|看了|一个|是个|报有|(?<![\u4e00-\u9fff])里[面边]|这样|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干(?!部)|用|哪|啥|咋|各自|各|分别"
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
 RATE_GUESSED = re.compile(r"(?:不到|不足|超过|将近|接近|大约|大概|差不多|约)\d+(?:\.\d+)?%|\d+(?:\.\d+)?%(?:左右|上下|多)")
@@ -693,7 +694,24 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
             value += w.opposed  # why 收入 fell: not the sentence explaining 支出
     if _other_scheme(question, evidence):
         value += w.unit_conflicts  # 长期护理保险的职责: a passage naming no 长期护理保险 says nothing of it
+    opens_on = _unit_it_opens_on(question, evidence)
+    if opens_on is False:  # 江门市医疗保障局是什么级别: its own line, not the paragraph on its 事业管理中心
+        value += w.opposed
+    elif opens_on and question.topic in domain.TOPICS_OF_WHAT_A_UNIT_IS:
+        value += w.unit_defined
     return value
+
+
+def _unit_it_opens_on(question: Question, evidence: Evidence) -> bool | None:
+    """Whether the passage opens by saying what a unit the question asks of is ("江门市医疗保障局是市政府
+    新组建工作部门"): False for a unit of another kind (a 中心 when the question names none, a 局 when it
+    names a 中心), None when it opens on no unit or the question names none ("廉江呢")."""
+    subject = re.match(r"[^，。；：]{2,30}?(分中心|中心|分局|局)(?:为|是)", evidence.lead)
+    asked = fold(question.reading)
+    if not subject or not re.search("中心|局", asked):
+        return None
+    kind = subject.group(1)
+    return kind in asked and not (kind == "局" and "中心" in asked)
 
 
 def ranked_passages(units: list[Evidence], terms: list[Term], question: Question,

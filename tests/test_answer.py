@@ -2426,3 +2426,13 @@ def test_a_units_place_among_the_governments_departments_is_its_rank_passage(eng
 def test_a_ranking_leaves_out_a_figure_of_another_measure_and_says_so(engine):
     answer = engine.ask("江门医保局2024年车辆、办公费、差旅费按从大到小排一下")  # 4辆 is no sum in 万元
     assert [f"{f.value}" for f in answer.figures] == ["30.85", "6.94"] and "车辆没有找到同一计量单位的数字" in answer.answer
+
+
+def test_a_verb_saying_the_report_states_it_is_not_a_word_asked(engine):
+    answer = engine.ask("广州医保局2023年预算、江门医保局2024年预算各自报有几辆车")  # 报 is not 报废更新2辆
+    assert [f"{f.value}" for f in answer.figures] == ["16", "4"]
+
+
+def test_a_units_rank_is_not_read_from_the_paragraph_on_another_unit(engine):
+    answer = engine.ask("江门市医疗保障局是个什么级别")  # not its 事业管理中心's 正科级
+    assert "正处级" in answer.answer and not answer.answer.split("原文：")[1].lstrip("\n“").startswith("江门市医疗保障事业管理中心")
