@@ -182,6 +182,9 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
         weight = weights.weight(pairs) if pairs else 0.0
         if scene and word in scene and word not in asked:
             weight *= w.scene  # said only to set the scene
+        elif question.subjects and question.intent == "change" and not any(weights.frequency.get(p) for p in pairs):
+            weight *= w.scene  # the change of an item read ("…涨幅看起来很惊人，增长了百分之多少"): is stated in
+            # that item's sentence, and a word no report prints is how the asker puts it, not what is asked
         if weight and word not in terms:
             everyday = tuple(frozenset(bigrams(e) or e) for e in EVERYDAY_WORDS.get(word, ()))
             everyday += tuple(frozenset(g for part in apart.split() for g in bigrams(part))

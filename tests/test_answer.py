@@ -2436,3 +2436,8 @@ def test_a_verb_saying_the_report_states_it_is_not_a_word_asked(engine):
 def test_a_units_rank_is_not_read_from_the_paragraph_on_another_unit(engine):
     answer = engine.ask("江门市医疗保障局是个什么级别")  # not its 事业管理中心's 正科级
     assert "正处级" in answer.answer and not answer.answer.split("原文：")[1].lstrip("\n“").startswith("江门市医疗保障事业管理中心")
+
+
+def test_the_askers_own_words_do_not_hide_the_change_of_an_item_read(engine):
+    answer = engine.ask("吴川医保局2024年机关运行经费这涨幅简直离谱，给同学们讲讲增长了百分之多少")
+    assert answer.found and f"{answer.figures[0].value}" == "4262.11"
