@@ -74,6 +74,7 @@ def _normalize(text: str) -> str:
     # apart stay apart when the spaces go
     text = re.sub(r"(?<!\S)(2\d)(?!\S)(?!\s*(?:XX|xx|？|\?|…))", r"20\1年", text)  # not "结余 29 XX": a line's 行次
     text = re.sub(r"(?<![\d.])(20\d\d)(?=\s+[\u4e00-\u9fff])", r"\1年", text)  # "廉江2023 人员经费"
+    text = re.sub(r"(?<![\d.])(2\d)(?=\s*(?:部门|预算|决算|自评|绩效))", r"20\1年", text)  # "江门24决算", "广州 25预算"
     text = NAMES_TYPED_APART.sub(r"\1和\2", text)
     text = compact(re.sub(r"(?<=\d)\s+(?=\d)", "、", text))
     if any(word in text for word in domain.CANTONESE):  # 几多 -> 多少, 点解 -> 为什么, 同 -> 和
@@ -267,7 +268,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                        and not cites_a_line(q)]  # nor a line of a report cited with its figures
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
-    normalized = question.reading = _head_shared(_money_of(normalized, row_vocabulary or []), row_vocabulary or [])
+    normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary or [])),
+                                                 row_vocabulary or [])
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
     outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), said_to_ask)  # nor does a table's title
     outside_table = EXCLUDED.sub(lambda m: " " * len(m.group(0)), outside_table)  # nor a part left out
@@ -770,6 +772,29 @@ def _head_shared(text: str, vocabulary: list[str]) -> str:
                 text = said
                 break
     return text
+
+
+def _tail_shared(text: str) -> str:
+    """A name said without the head word the next name ends with, when the two make an item ("基本和
+    项目支出", "人员/公用经费"): 基本支出和项目支出."""
+    for joined in reversed(list(NAMES_JOINED_APART.finditer(text))):
+        at, after = joined.start(), text[joined.end():]
+        if any(text.startswith(name, start) for start in range(max(0, at - 8), at) for name in ITEM_NAMES_JOINED):
+            continue  # the 和 of 社会保障和就业支出
+        if any(text[start:at] in ITEM_NAMES for start in range(max(0, at - 12), at - 1)):
+            continue  # a whole name before it (财政拨款收入和政府性基金预算…)
+        right = next((name for name in ITEM_NAMES_LONGEST_FIRST if after.startswith(name)), "")
+        head = next((right[k:] for k in range(1, len(right)) for start in range(max(0, at - 4), at - 1)
+                     if text[start:at] + right[k:] in ITEM_NAMES), None)
+        if head:
+            text = f"{text[:at]}{head}和{after}"
+    return text
+
+
+NAMES_JOINED_APART = re.compile(r"(?<=[\u4e00-\u9fff])[和与及、/／](?=[\u4e00-\u9fff])")  # 和, or a slash typed
+ITEM_NAMES = frozenset(name for names in domain.ITEMS.values() for name in names)
+ITEM_NAMES_LONGEST_FIRST = sorted(ITEM_NAMES, key=len, reverse=True)
+ITEM_NAMES_JOINED = [name for name in ITEM_NAMES if NAMES_JOINED_APART.search(name)]
 
 
 def _completed_in_list(text: str, spans: list[tuple[int, int, str, str]],

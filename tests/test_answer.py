@@ -2441,3 +2441,8 @@ def test_a_units_rank_is_not_read_from_the_paragraph_on_another_unit(engine):
 def test_the_askers_own_words_do_not_hide_the_change_of_an_item_read(engine):
     answer = engine.ask("吴川医保局2024年机关运行经费这涨幅简直离谱，给同学们讲讲增长了百分之多少")
     assert answer.found and f"{answer.figures[0].value}" == "4262.11"
+
+
+def test_two_names_sharing_the_head_said_once_are_both_answered(engine):
+    answer = engine.ask("吴川24预算 基本/项目支出")
+    assert [f"{f.value}" for f in answer.figures] == ["354.77", "187.30"]

@@ -352,3 +352,15 @@ def test_the_money_of_a_thing_is_the_row_of_its_fee():
     assert understand("广州医保局2023年交给工会的钱有多少", ["工会经费"]).row_terms == ["工会经费"]
     assert understand("江门医保局2024年培训的钱多少", ["培训费"]).row_terms == ["培训费"]
     assert understand("江门医保局2024年培训的钱多少", ["培训费", "培训经费"]).reading.endswith("培训的钱多少")  # which?
+
+
+def test_a_two_digit_year_glued_to_the_report_kind_is_the_year():
+    question = understand("吴川23决算 三公?", VOCABULARY)
+    assert question.years == [2023] and question.kinds == ["部门决算"]
+
+
+def test_a_name_said_without_the_head_the_next_name_ends_with_is_completed():
+    question = understand("吴川2024年预算人员/公用经费各多少", VOCABULARY)
+    assert question.items == ["人员经费", "公用经费"]
+    whole = understand("江门2024年一般公共预算财政拨款收入和政府性基金预算财政拨款收入各多少", VOCABULARY)
+    assert "收入预算" not in whole.reading  # a whole name before 和 is not completed
