@@ -56,6 +56,11 @@ class FigureAnswers:
             if self.total_asked(question, [figure for _, figure in found]):  # "A加上B，等于C吗": their sum, checked
                 return self.with_total(question, self.side_by_side(question, found))
             return self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
+        if several and len({d.city for d in documents}) == 1 and (apart := self.asked_apart(question, documents)):
+            found, unstated = apart
+            answer = self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
+            answer.answer += f"\n（{'、'.join(f'“{clause}”' for clause in unstated)}：报告中没有找到这个数字。）"
+            return answer
         subjects = question.subjects[:4] or [None]
         named_unit = self._named_unit(question, documents)
         if named_unit:  # "蓬江分局有多少个编制": asked of the reports that list it
@@ -230,17 +235,35 @@ class FigureAnswers:
         thing asked, with the words they share, when each is found and is another figure."""
         readings = (rank.times_readings(question) or rank.several_asked_readings(question)
                     or rank.listed_readings(question) or rank.conjoined_readings(question))
+        found = self._each_found(question, documents, readings)
+        return found if found and None not in found else None
+
+    def asked_apart(self, question: Question, documents: list[DocumentInfo]
+                    ) -> tuple[list[tuple[str, Figure]], list[str]] | None:
+        """"…收入多少、支出多少，结余多少": of things asked each in its own clause, those the reports
+        state (two at least) and the clauses of those they do not."""
+        readings = [] if rank.times_readings(question) else rank.several_asked_readings(question)
+        found = self._each_found(question, documents, readings) if len(readings) > 2 else []
+        held = [pair for pair in found if pair]
+        if len(held) < 2 or len(held) == len(found):
+            return None
+        return held, [re.sub(r"[？?。！!]+$", "", r) for r, pair in zip(readings, found) if pair is None]
+
+    def _each_found(self, question: Question, documents: list[DocumentInfo],
+                    readings: list[str]) -> list[tuple[str, Figure] | None]:
+        """Each reading's best figure (None where none), labelled as the reading tells it apart; [] when
+        two readings find one cell."""
         found = []
-        for reading, own in zip(readings, readings_asked(question, readings)):
+        for own in readings_asked(question, readings):
             best = self.lookup(own, documents, own.subjects[0] if len(own.subjects) == 1 else None)
-            if not best:
-                return None
-            found.append((PROSE_LEAD_IN.sub("", best[0].label) or best[0].label, best[0]))
-        if len({label for label, _ in found}) < len(found):  # "（其中…居民医保25.4亿元），支出…（…居民医保27.56亿元）"
-            found = [(_told_apart(label, reading), figure) for (label, figure), reading in zip(found, readings)]
-        distinct = all(len({key(f) for _, f in found}) == len(found)  # not one cell twice, nor one row of two tables
+            found.append((PROSE_LEAD_IN.sub("", best[0].label) or best[0].label, best[0]) if best else None)
+        held = [pair for pair in found if pair]
+        if len({label for label, _ in held}) < len(held):  # "（其中…居民医保25.4亿元），支出…（…居民医保27.56亿元）"
+            found = [(_told_apart(pair[0], reading), pair[1]) if pair else None for pair, reading in zip(found, readings)]
+            held = [pair for pair in found if pair]
+        distinct = all(len({key(f) for _, f in held}) == len(held)  # not one cell twice, nor one row of two tables
                        for key in (lambda f: (f.doc, f.line, f.column, f.value), lambda f: (f.doc, f.label, f.value)))
-        return found if len(found) >= 2 and distinct else None
+        return found if len(found) >= 2 and distinct else []
 
     def lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
         return [unit.figure for unit in self.ranked(question, documents, subject)]

@@ -182,6 +182,7 @@ def _report_words(text: str) -> str:
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
     text = FROM_START_TO_END.sub(rf"{domain.YEAR_START}\1和{domain.YEAR_END}\1", text)
     text = END_AGAINST_START.sub(rf"{domain.YEAR_END}\1和{domain.YEAR_START}\1相比", text)
+    text = SPENDING_THEN_INCOME.sub(r"支出\1收入", INCOME_THEN_SPENDING.sub(r"收入\1支出", text))
     return HOW_SPLIT.sub("各多少", ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text))
 
 
@@ -194,6 +195,10 @@ END_AGAINST_START = re.compile(r"年末((?:(?![年的局市区县中里比])[\u4
 # "基本支出和项目支出怎么分": how a sum is split is each part's amount (not 怎么分配, 如何分析)
 HOW_SPLIT = re.compile(r"(?:怎么|如何|怎样)分(?![配析工布类])")
 # "收入多还是支出多": which of two is more, asked as the two alternatives
+# a fund's income and spending said as verbs in one question ("收了多少、花了多少", "收得多还是支得多"):
+# 收入 and 支出 (one verb alone, as in 三公经费花了多少, stays how the question is put)
+INCOME_THEN_SPENDING = re.compile(r"(?<![征接回吸验税])收[了得的](.{0,10}?)(?:花|支|用)[了得的]")
+SPENDING_THEN_INCOME = re.compile(r"(?:花|支|用)[了得的](.{0,10}?)(?<![征接回吸验税])收[了得的]")
 ALTERNATIVES_WEIGHED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(多|高|大|少|低)还是([\u4e00-\u9fff]{2,4}?)\2(?![\u4e00-\u9fff])")
 
 

@@ -2446,3 +2446,14 @@ def test_the_askers_own_words_do_not_hide_the_change_of_an_item_read(engine):
 def test_two_names_sharing_the_head_said_once_are_both_answered(engine):
     answer = engine.ask("吴川24预算 基本/项目支出")
     assert [f"{f.value}" for f in answer.figures] == ["354.77", "187.30"]
+
+
+def test_a_funds_income_and_spending_said_as_verbs_are_both_answered(engine):
+    answer = engine.ask("廉江2023年城镇职工医保基金是收得多还是用得多")
+    assert [f"{f.value}" for f in answer.figures] == ["3.52", "2.13"]
+
+
+def test_things_asked_each_in_a_clause_are_answered_where_stated_and_the_rest_said_missing(engine):
+    answer = engine.ask("江门2023年全市医保基金收入多少，支出多少，当年结余是多少")
+    assert [f"{f.value}" for f in answer.figures] == ["93.33", "89.88"] \
+        and "“当年结余是多少”：报告中没有找到这个数字" in answer.answer
