@@ -186,6 +186,31 @@ class DerivedAnswers:
                      f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
         figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
         sources += [self.figures.figure_source(part), self.figures.figure_source(whole)]
+        others = self._other_parts(part, whole)
+        if others:  # "项目支出占本年支出的比重": and the whole's other parts, as a reader checks the split
+            lines.append("  · 其余部分：" + "；".join(
+                f"{o.label}{money(o.value)}{o.unit}，占{percent_of(o.value, whole.value)}%（{o.citation}）" for o in others))
+            figures += others
+
+    def _other_parts(self, part: Figure, whole: Figure) -> list[Figure]:
+        """The figures that with the part make up the whole in the part's table: the rows beside it
+        under the whole's row, or the columns beside it in its own row; [] unless they sum to the whole."""
+        if part.table is None:
+            return []
+        if (whole.table, whole.column) == (part.table, part.column):
+            rows = self.figures._part_rows(whole)
+            others = [_in_column(part, r, part.column) for r in rows if r.id != part.row_id]
+            beside = len(others) == len(rows) - 1
+        else:
+            row = next(r for r in self.figures.table_rows(part) if r.id == part.row_id)
+            parent = part.column.rpartition(SEPARATOR)[0]
+            others = [replace(_in_column(part, row, c), label=c.rpartition(SEPARATOR)[2]) for c in row.values
+                      if c != part.column and c.rpartition(SEPARATOR)[0] == parent and row.values[c] is not None
+                      and not c.endswith((*domain.TOTAL_ROW_NAMES, "小计"))]
+            beside = True
+        adds_up = beside and 0 < len(others) <= OTHER_PARTS_SHOWN and \
+            part.value + sum(o.value for o in others) == whole.value
+        return [o for o in others if o.value] if adds_up else []  # 上缴上级支出0.00: no part of it
 
     def share_among(self, question: Question, figures: list[Figure]) -> Answer | None:
         """"…各多少？服务类占几成": the one figure just given that the words before 占 name, over the
@@ -599,6 +624,9 @@ def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> li
     nth = ranked[place - 1]
     lines.insert(0, f"第{place}：{nth.label}，{money(nth.value)}{nth.unit}。")
     return [nth] + [f for f in ranked if f is not nth]
+
+
+OTHER_PARTS_SHOWN = 5  # a whole split in more parts than this: the part's share alone
 
 
 def _in_column(figure: Figure, row: RowRecord, column: str) -> Figure:

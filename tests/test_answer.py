@@ -2457,3 +2457,11 @@ def test_things_asked_each_in_a_clause_are_answered_where_stated_and_the_rest_sa
     answer = engine.ask("江门2023年全市医保基金收入多少，支出多少，当年结余是多少")
     assert [f"{f.value}" for f in answer.figures] == ["93.33", "89.88"] \
         and "“当年结余是多少”：报告中没有找到这个数字" in answer.answer
+
+
+def test_a_share_shows_the_other_parts_that_make_up_the_whole(engine):
+    answer = engine.ask("吴川医保局2024年项目支出占支出总计的比例")
+    assert [f"{f.value}" for f in answer.figures] == ["34.55", "187.30", "542.07", "354.77"] \
+        and "其余部分：基本支出354.77万元，占65.45%" in answer.answer  # 事业单位经营支出0: no part shown
+    three = engine.ask("江门2024年公务接待费占三公经费的比例")  # the rows beside it under 三公经费; 出国 0.00 left out
+    assert [f"{f.value}" for f in three.figures[3:]] == ["14.82"]
