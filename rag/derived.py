@@ -393,6 +393,11 @@ class DerivedAnswers:
         ascending = any(w in question.typed for w in domain.ASCENDING_WORDS)
         if parts.group_asked(question.typed) and len({d.unit for d in documents}) == 1 and (within := next(
                 (found for d in documents if (found := self._parts(question, d, None))), None)):
+            each, lacking = self._item_of_each_unit(question, documents, within)
+            if each:  # "三个分局的专家劳务费": each unit's row of it
+                item = clean_row_name(each[0][1].row or each[0][1].label)
+                note = f"（比较所问的 {len(each)} 个单位。）" + (f"（{'、'.join(lacking)}没有单列“{item}”。）" if lacking else "")
+                return self._rank_pairs(question, documents, each, item, note, ascending)
             return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
         subject = question.subjects[0] if question.subjects else None
         found = self.figures.lookup(question, documents, subject)
@@ -416,6 +421,11 @@ class DerivedAnswers:
             pairs = [(f.doc_title, f) for f in found]
             heading = subject_name(subject, question)
             note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
+        return self._rank_pairs(question, documents, pairs, heading, note, ascending)
+
+    def _rank_pairs(self, question: Question, documents: list[DocumentInfo], pairs: list[tuple[str, Figure]],
+                    heading: str, note: str, ascending: bool) -> Answer:
+        """Named figures ranked, with what the ranking compares (`note`)."""
         pairs, unranked = _of_one_unit(pairs)  # "局本级内设机构7个" among sums in 万元 is no rank of them
         if unranked:
             note += f"（{'、'.join(unranked)}没有找到同一计量单位的数字，未参与比较。）"
@@ -434,7 +444,35 @@ class DerivedAnswers:
         answer = Answer(question.text, True, "\n".join(lines), figures,
                         [self.figures.figure_source(f) for f in figures], question.intent, question)
         answer.chart = bar_chart(question, [name for name, _ in pairs], figures)
+        if self.figures.total_asked(question, figures):  # "三个分局的…加起来多少": and their sum
+            return self.figures.with_total(question, answer)
         return answer
+
+    def _item_of_each_unit(self, question: Question, documents: list[DocumentInfo],
+                           within: parts.Parts) -> tuple[list[tuple[str, Figure]], list[str]]:
+        """"三个分局的专家劳务费加起来多少": of each unit ranked, its row the question's other words name,
+        and the units that have none; nothing when those words name no row of theirs (the units' own
+        totals are ranked) or fewer than two have one."""
+        if within.labels or not all(parts.is_unit_row(row) for row in within.rows):
+            return [], []
+        names = [parts.unit_name(row) for row in within.rows]
+        each, lacking = [], []
+        for name, row in zip(names, within.rows):
+            label = f"{name}本级" if parts.is_own_row(row) else name
+            found = self.figures.of_named_unit(question, documents, name, tuple(n for n in names if n != name))
+            if found and parts.is_unit_name(parts.unit_of_row_name(found[0].row or found[0].label)):
+                return [], []  # the unit's own total: the words name no row under it
+            if found and self._unit_above(found[0]) == name:
+                each.append((label, found[0]))
+            else:
+                lacking.append(label)
+        return (each, lacking) if len(each) >= 2 else ([], [])
+
+    def _unit_above(self, figure: Figure) -> str | None:
+        """The unit a table figure's row lies under, nearest first (None for prose)."""
+        if figure.table is None:
+            return None
+        return next((parts.unit_name(row) for row in self.figures._ancestors(figure) if parts.is_unit_row(row)), None)
 
     def _peers(self, figure: Figure) -> parts.Parts | None:
         if figure.table is None or figure.row_id is None:

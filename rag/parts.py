@@ -57,7 +57,11 @@ def _leaves(rows: list[RowRecord]) -> list[RowRecord]:
 
 
 def unit_name(row: RowRecord) -> str:
-    name = clean_row_name(row.name)
+    return unit_of_row_name(row.name)
+
+
+def unit_of_row_name(row_name: str) -> str:
+    name = clean_row_name(row_name)
     for suffix in domain.GROUP_ROW_SUFFIXES:
         name = name.removesuffix(suffix)
     return name
@@ -76,9 +80,13 @@ def is_named(row: RowRecord, words: str, named: list[str]) -> bool:
     中心"), or by a place or unit word it holds ("蓬江", "江海分局"); the department's own row by 局本级."""
     name = unit_name(row)
     short = re.sub(domain.PLACE_PREFIX, "", name)
-    if short == domain.UNIT_SUFFIX:  # the department's own row: every question names the department
+    if is_own_row(row):  # the department's own row: every question names the department
         return domain.OWN_LEVEL in words
     return name in words or short in words or any(w in name for w in named)
+
+
+def is_own_row(row: RowRecord) -> bool:
+    return re.sub(domain.PLACE_PREFIX, "", unit_name(row)) == domain.UNIT_SUFFIX
 
 
 def _with_values(table: TableInfo, whole: RowRecord, column: str, rows: list[RowRecord]) -> Parts | None:
@@ -139,7 +147,8 @@ def of_units(tables: list[tuple[TableInfo, list[RowRecord]]], words: str, named:
     if not listing:
         return None
     table, rows = max(listing, key=lambda pair: _title_fit(pair[0], words))
-    units = [row for row in children(rows, 0) if is_unit_row(row) and (kind is None or kind in unit_name(row))]
+    units = [row for row in children(rows, 0) if is_unit_row(row) and (
+        kind is None or kind in unit_name(row) or is_own_row(row) and domain.OWN_LEVEL in words)]  # "局本级和三个分局"
     chosen = [row for row in units if is_named(row, words, named)]
     units = chosen if len(chosen) >= 2 else units
     # "哪个单位的公用经费类最少": the row of that name under each unit

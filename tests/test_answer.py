@@ -2465,3 +2465,11 @@ def test_a_share_shows_the_other_parts_that_make_up_the_whole(engine):
         and "其余部分：基本支出354.77万元，占65.45%" in answer.answer  # 事业单位经营支出0: no part shown
     three = engine.ask("江门2024年公务接待费占三公经费的比例")  # the rows beside it under 三公经费; 出国 0.00 left out
     assert [f"{f.value}" for f in three.figures[3:]] == ["14.82"]
+
+
+def test_an_item_asked_of_a_group_of_units_is_each_units_row_of_it(engine):
+    answer = engine.ask("江门医保局局本级和三个分局2024年专家劳务费加在一起是多少")
+    assert [f"{f.value}" for f in answer.figures][:3] == ["14.06", "12.40", "1.54"] and "28.00万元" in answer.answer \
+        and "江门市医疗保障局本级没有单列" in answer.answer  # its own row has none: said, not filled from prose
+    own = engine.ask("江门医保局本级和三个分局2024年医疗保障工作法律顾问费各多少")
+    assert [f"{f.value}" for f in own.figures][:4] == ["5.00", "2.00", "2.00", "1.90"]
