@@ -53,8 +53,12 @@ class DerivedAnswers:
     # ------------------------------------------------------------ comparisons
     def _compare(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         pairs: list[tuple[str, Figure]] = []
+        kinds = tuple(domain.KIND_COLUMN_GROUPS.values())
+        if question.asked_class == "percent" and (question.versus_kinds or tuple(question.columns[:2]) == kinds):
+            question = replace(question, asked_class=None, asked_unit=None)  # "…各是多少？执行率多少": the two
+            # amounts, and the rate pair() gives them
         if question.versus_kinds and not question.cities[1:]:
-            pairs = self._per_column(question, documents, ("预算数", "决算数"), kinds=[])
+            pairs = self._per_column(question, documents, kinds, kinds=[])
         elif len(question.columns) > 1 and len(question.subjects) == 1 and len(documents) == 1:
             pairs = self._per_column(question, documents, question.columns[:2])  # 基本支出中的A和项目支出中的A
         if not pairs and len(question.subjects) > 1 and _one_place_and_year(question):

@@ -2473,3 +2473,8 @@ def test_an_item_asked_of_a_group_of_units_is_each_units_row_of_it(engine):
         and "江门市医疗保障局本级没有单列" in answer.answer  # its own row has none: said, not filled from prose
     own = engine.ask("江门医保局本级和三个分局2024年医疗保障工作法律顾问费各多少")
     assert [f"{f.value}" for f in own.figures][:4] == ["5.00", "2.00", "2.00", "1.90"]
+
+
+def test_budget_and_final_amounts_asked_with_their_rate_are_the_amounts_first(engine):
+    answer = engine.ask("廉江医保局2023年三公经费的预算数和决算数分别多少？执行率是多少？")  # not the 100% stated alone
+    assert [f"{f.value}" for f in answer.figures] == ["4.45", "4.45"] and "执行率：4.45 ÷ 4.45 = 100.00%" in answer.answer
