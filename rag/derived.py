@@ -27,7 +27,8 @@ from rag.store import DocumentInfo, RowRecord, TableStore
 
 # a change asked as an amount ("比2022年增加了多少个", "少了多少"), not as a rate or a direction
 DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
-SHARE_ASKED = re.compile(r"的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:大概|大约|约)?(?:是|为|有)?(?:多少|几)?[？?。]?$")
+SHARE_ASKED = re.compile(r"^了?(?:多大|多高|多少)?的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:大概|大约|约)?(?:是|为|有)?(?:多少|几)?[？?。]?$"
+                         r"|的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:大概|大约|约)?(?:是|为|有)?(?:多少|几)?[？?。]?$")
 WHOLE_BEFORE_PART = re.compile(r"^(.+?)(?:里面|当中|之中|中|里)(.+)$")  # "B中A占多少": the whole said first
 CHINESE_NUMBERS = dict(zip("二三四五六七八九十", range(2, 11)))  # a place in an order said in numerals
 EACH_SHARE = re.compile(r"各自?占|分别占")  # "A和B各占总额几成": each a part of the whole after it
@@ -178,6 +179,8 @@ class DerivedAnswers:
             if whole is None or whole.value == 0 or whole.unit != part.unit:
                 continue
             self._add_share(document, part, whole, lines, figures, sources)
+        if not figures and _whole_before_unnamed_part(question):
+            return self._share_of_said(question, documents)
         if not figures:
             return self.figures.not_found(question, documents, None if unaccounted else part_subject)
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
@@ -607,6 +610,16 @@ def _part_unnamed(question: Question) -> bool:
     at = next((m.start() for m in re.finditer("占(?!比)", question.reading)), -1)  # not "算个占比：…"
     return at > 0 and all(question.order.get(s, -1) > at for s in question.subjects) and bool(
         rank.content_words(replace(question, reading=question.reading[:at])))
+
+
+def _whole_before_unnamed_part(question: Question) -> bool:
+    """"政府采购里服务类占多大比例": the whole named before 里 or 中, the part after it in words no row
+    or column is named by."""
+    within = WHOLE_BEFORE_PART.search(question.reading.partition("占")[0])
+    return bool(within and question.subjects and not question.columns and all(
+        question.said.get(s, s) in within.group(1) for s in question.subjects)
+        and not re.search(f"[{CLAUSE_BREAKS}、]", within.group(2))  # not "…各多少？货物类占几成": those given
+        and rank.content_words(replace(question, reading=within.group(2))))
 
 
 def _parts_each(question: Question) -> list[str]:

@@ -2478,3 +2478,8 @@ def test_an_item_asked_of_a_group_of_units_is_each_units_row_of_it(engine):
 def test_budget_and_final_amounts_asked_with_their_rate_are_the_amounts_first(engine):
     answer = engine.ask("廉江医保局2023年三公经费的预算数和决算数分别多少？执行率是多少？")  # not the 100% stated alone
     assert [f"{f.value}" for f in answer.figures] == ["4.45", "4.45"] and "执行率：4.45 ÷ 4.45 = 100.00%" in answer.answer
+
+
+def test_a_share_of_a_whole_named_before_its_part_in_words_no_row_has(engine):
+    answer = engine.ask("广州医保局2023年政府采购里货物类占了多大比重")  # both sums are in the prose
+    assert [f"{f.value}" for f in answer.figures] == ["3.01", "123.39", "4100.27"]
