@@ -2483,3 +2483,8 @@ def test_budget_and_final_amounts_asked_with_their_rate_are_the_amounts_first(en
 def test_a_share_of_a_whole_named_before_its_part_in_words_no_row_has(engine):
     answer = engine.ask("广州医保局2023年政府采购里货物类占了多大比重")  # both sums are in the prose
     assert [f"{f.value}" for f in answer.figures] == ["3.01", "123.39", "4100.27"]
+
+
+def test_a_sum_asked_at_the_end_as_加起来呢_is_given(engine):
+    answer = engine.ask("吴川2024年基本支出和项目支出各多少？加在一起呢")
+    assert [f"{f.value}" for f in answer.figures][:2] == ["354.77", "187.30"] and "354.77 + 187.30 = 542.07万元" in answer.answer
