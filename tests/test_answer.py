@@ -2488,3 +2488,8 @@ def test_a_share_of_a_whole_named_before_its_part_in_words_no_row_has(engine):
 def test_a_sum_asked_at_the_end_as_加起来呢_is_given(engine):
     answer = engine.ask("吴川2024年基本支出和项目支出各多少？加在一起呢")
     assert [f"{f.value}" for f in answer.figures][:2] == ["354.77", "187.30"] and "354.77 + 187.30 = 542.07万元" in answer.answer
+
+
+def test_the_top_three_of_each_unit_is_a_ranking_of_the_units(engine):
+    answer = engine.ask("江门2024年各单位的项目支出排前三的是哪些单位")
+    assert [f"{f.value}" for f in answer.figures][:2] == ["1304.74", "368.57"]
