@@ -10,6 +10,7 @@ store and the finder.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
@@ -426,7 +427,8 @@ class DerivedAnswers:
             heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
         else:
             pairs = [(f.doc_title, f) for f in found]
-            heading = subject_name(subject, question)
+            heading = subject_name(subject, question) if subject or not found else \
+                Counter(f.label for f in found).most_common(1)[0][0]  # "谁的车最多": 车辆, as most reports say it
             note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
         return self._rank_pairs(question, documents, pairs, heading, note, ascending)
 

@@ -1060,7 +1060,7 @@ def _intent(text: str, question: Question) -> str:
     guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(
         w in question.asking_clause for w in words["rank"])  # "最多的是X吧？这笔钱是多少": a guess, then X asked
     if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)
-            or any(w in text for w in domain.CLASSIFICATION_WORDS)) and (any(
+            or any(w in text for w in domain.CLASSIFICATION_WORDS) or len(question.cities) > 2) and (any(
             w in text for w in words["rank"]) or re.search(domain.ORDINAL_ASKED, text)) and not guessed:
         # not "最多的是X吧？这笔钱是多少": X's figure
         return "rank"  # "哪个项目最多": the projects are what is ranked

@@ -2493,3 +2493,8 @@ def test_a_sum_asked_at_the_end_as_加起来呢_is_given(engine):
 def test_the_top_three_of_each_unit_is_a_ranking_of_the_units(engine):
     answer = engine.ask("江门2024年各单位的项目支出排前三的是哪些单位")
     assert [f"{f.value}" for f in answer.figures][:2] == ["1304.74", "368.57"]
+
+
+def test_which_of_several_cities_has_most_of_a_thing_no_row_names_is_a_ranking(engine):
+    answer = engine.ask("广州、江门、廉江医保局谁的车辆最多？车辆数排一下")
+    assert answer.answer.startswith("按车辆从高到低") and [f"{f.value}" for f in answer.figures] == ["16", "4", "2"]
