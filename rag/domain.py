@@ -404,7 +404,7 @@ ORDINAL_ASKED = r"第([二三四五六七八九十]|\d{1,2})(?:大|多|高|名|�
 # words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自",
                                "各列", "各安排", "各花", "各编", "各拨", "各支出")  # 各 and the verb before 多少
-EACH_CHANGED = r"各自?(?:增长|下降|增加|减少|变动|变化|涨|降)"  # "A和B各增长百分之几": each one's change
+EACH_CHANGED = r"各自?(?:增长|下降|增加|减少|变动|变化|涨|降|怎么变|如何变|有什么变化|有何变化)"  # "A和B各增长百分之几": each one's change
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "总额", "人数", "数量")
 # A question about a budget against final accounts: both words, or one of these.

@@ -2498,3 +2498,8 @@ def test_the_top_three_of_each_unit_is_a_ranking_of_the_units(engine):
 def test_which_of_several_cities_has_most_of_a_thing_no_row_names_is_a_ranking(engine):
     answer = engine.ask("广州、江门、廉江医保局谁的车辆最多？车辆数排一下")
     assert answer.answer.startswith("按车辆从高到低") and [f"{f.value}" for f in answer.figures] == ["16", "4", "2"]
+
+
+def test_each_of_two_items_changes_asked_as_各怎么变_are_both_given(engine):
+    answer = engine.ask("江门2024年三公经费和机关运行经费比上年各怎么变")
+    assert [f"{f.value}" for f in answer.figures] == ["0.94", "17.56", "27.64", "310.82"]
