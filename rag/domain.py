@@ -502,6 +502,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "performance target": "绩效目标", "performance goals": "绩效目标", "coverage": "覆盖率", "year end": "年底",
     "how much": "多少", "how many": "多少", "each": "各", "versus": "和", "vs.": "和", "vs": "和", "why": "为什么",
     "percent": "百分点",  # "增长咗几多个percent": how many points, a rate
+    "increase percentage": "增长率", "growth rate": "增长率", "increase rate": "增长率", "growth": "增长",
+    "increase": "增长", "decrease percentage": "下降率", "decrease": "下降", "decline": "下降",  # a change, not a share
     "definition": "定义", "defined": "定义", "meaning": "含义", "glossary": "名词解释",
     "fund": "基金", "total": "合计", "proportion": "比例", "percentage": "比例", "ratio": "比例", "share of": "占",
     # places whose English name is no pinyin (the gazetteer's pinyin reads Guangzhou, Jiangmen ...)

@@ -2503,3 +2503,8 @@ def test_which_of_several_cities_has_most_of_a_thing_no_row_names_is_a_ranking(e
 def test_each_of_two_items_changes_asked_as_各怎么变_are_both_given(engine):
     answer = engine.ask("江门2024年三公经费和机关运行经费比上年各怎么变")
     assert [f"{f.value}" for f in answer.figures] == ["0.94", "17.56", "27.64", "310.82"]
+
+
+def test_a_change_asked_in_english_words_is_the_change(engine):
+    answer = engine.ask("Jiangmen 2024 三公经费 decrease percentage?")
+    assert answer.found and f"{answer.figures[0].value}" == "5.07"
