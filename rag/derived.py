@@ -206,7 +206,7 @@ class DerivedAnswers:
         if part.table is None:
             return []
         if (whole.table, whole.column) == (part.table, part.column):
-            rows = self.figures._part_rows(whole)
+            rows = self.figures.part_rows(whole)
             others = [_in_column(part, r, part.column) for r in rows if r.id != part.row_id]
             beside = len(others) == len(rows) - 1
         else:
@@ -481,7 +481,7 @@ class DerivedAnswers:
         """The unit a table figure's row lies under, nearest first (None for prose)."""
         if figure.table is None:
             return None
-        return next((parts.unit_name(row) for row in self.figures._ancestors(figure) if parts.is_unit_row(row)), None)
+        return next((parts.unit_name(row) for row in self.figures.ancestors(figure) if parts.is_unit_row(row)), None)
 
     def _peers(self, figure: Figure) -> parts.Parts | None:
         if figure.table is None or figure.row_id is None:

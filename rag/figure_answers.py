@@ -96,7 +96,7 @@ class FigureAnswers:
         answer = Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
         if self.total_asked(question, figures):
             return self.with_total(question, answer)
-        whole, children = next(((figure, rows) for figure in figures if (rows := self._part_rows(figure))),
+        whole, children = next(((figure, rows) for figure in figures if (rows := self.part_rows(figure))),
                                (None, []))  # parts come first: the whole is the first figure that has some
         answer.chart = self._parts_chart(whole, children) if whole else None
         if answer.chart and any(w in question.typed for w in domain.BREAKDOWN_WORDS):  # its parts, in words too
@@ -281,7 +281,7 @@ class FigureAnswers:
                 for unit in named_cells(self.finder, document, child, question):
                     if unit.figure.table is None:
                         continue
-                    under = next((row for row in self._ancestors(unit.figure) if parts.is_unit_row(row)
+                    under = next((row for row in self.ancestors(unit.figure) if parts.is_unit_row(row)
                                   and any(word in clean_row_name(row.name) for word in said)), None)
                     if under is not None:  # labelled with its parent: 江门市医疗保障局新会分局人员类
                         name = parts.unit_name(under)
@@ -338,7 +338,7 @@ class FigureAnswers:
         return [best.figure for document in documents
                 if (best := rank.best_of_scope(candidates(document), terms, question, characters))]
 
-    def _ancestors(self, figure: Figure) -> list[RowRecord]:
+    def ancestors(self, figure: Figure) -> list[RowRecord]:
         """The rows a table figure's row lies under, nearest first."""
         rows = self.table_rows(figure)
         position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
@@ -401,14 +401,14 @@ class FigureAnswers:
 
     def _parts_chart(self, figure: Figure, children: list[RowRecord]) -> dict:
         """The figure's row's parts in its table (三公经费 into its three, a 功能科目 into its
-        sub-items: `children`, from _part_rows), in the same column, for a breakdown chart."""
+        sub-items: `children`, from part_rows), in the same column, for a breakdown chart."""
         row = next(r for r in self.table_rows(figure) if r.id == figure.row_id)
         values = [child.values[figure.column] for child in children]
         return {"kind": "parts", "title": f"{figure.doc_title} {clean_row_name(row.name)}的构成（{figure.column}）",
                 "unit": figure.unit, "labels": [clean_row_name(c.name) for c in children],
                 "values": [float(v) for v in values]}
 
-    def _part_rows(self, figure: Figure) -> list[RowRecord]:
+    def part_rows(self, figure: Figure) -> list[RowRecord]:
         """The rows one level under the figure's row in its table, each with a value in its column (at least two)."""
         if figure.table is None or figure.row_id is None:
             return []

@@ -194,11 +194,11 @@ END_AGAINST_START = re.compile(r"年末((?:(?![年的局市区县中里比])[\u4
 
 # "基本支出和项目支出怎么分": how a sum is split is each part's amount (not 怎么分配, 如何分析)
 HOW_SPLIT = re.compile(r"(?:怎么|如何|怎样)分(?![配析工布类])")
-# "收入多还是支出多": which of two is more, asked as the two alternatives
 # a fund's income and spending said as verbs in one question ("收了多少、花了多少", "收得多还是支得多"):
 # 收入 and 支出 (one verb alone, as in 三公经费花了多少, stays how the question is put)
 INCOME_THEN_SPENDING = re.compile(r"(?<![征接回吸验税])收[了得的](.{0,10}?)(?:花|支|用)[了得的]")
 SPENDING_THEN_INCOME = re.compile(r"(?:花|支|用)[了得的](.{0,10}?)(?<![征接回吸验税])收[了得的]")
+# "收入多还是支出多": which of two is more, asked as the two alternatives
 ALTERNATIVES_WEIGHED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(多|高|大|少|低)还是([\u4e00-\u9fff]{2,4}?)\2(?![\u4e00-\u9fff])")
 
 
@@ -780,8 +780,8 @@ def _head_shared(text: str, vocabulary: list[str]) -> str:
 
 
 def _tail_shared(text: str) -> str:
-    """A name said without the head word the next name ends with, when the two make an item ("基本和
-    项目支出", "人员/公用经费"): 基本支出和项目支出."""
+    """A name said without the word the next name ends with, when the two make an item ("基本和项目
+    支出", "人员/公用经费"): 基本支出和项目支出. The mirror of _head_shared."""
     for joined in reversed(list(NAMES_JOINED_APART.finditer(text))):
         at, after = joined.start(), text[joined.end():]
         if any(text.startswith(name, start) for start in range(max(0, at - 8), at) for name in ITEM_NAMES_JOINED):
@@ -789,10 +789,10 @@ def _tail_shared(text: str) -> str:
         if any(text[start:at] in ITEM_NAMES for start in range(max(0, at - 12), at - 1)):
             continue  # a whole name before it (财政拨款收入和政府性基金预算…)
         right = next((name for name in ITEM_NAMES_LONGEST_FIRST if after.startswith(name)), "")
-        head = next((right[k:] for k in range(1, len(right)) for start in range(max(0, at - 4), at - 1)
+        tail = next((right[k:] for k in range(1, len(right)) for start in range(max(0, at - 4), at - 1)
                      if text[start:at] + right[k:] in ITEM_NAMES), None)
-        if head:
-            text = f"{text[:at]}{head}和{after}"
+        if tail:
+            text = f"{text[:at]}{tail}和{after}"
     return text
 
 
