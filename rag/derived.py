@@ -430,6 +430,9 @@ class DerivedAnswers:
             heading = subject_name(subject, question) if subject or not found else \
                 Counter(f.label for f in found).most_common(1)[0][0]  # "谁的车最多": 车辆, as most reports say it
             note = f"（只比较收录的 {len(pairs)} 份有此数字的报告；各报告年度与类型不同，请留意。）"
+            if lacking := [c for c in question.cities if all(d.city != c for d in documents)]:
+                year = f"{question.years[0]}年的" if len(question.years) == 1 else "所问的"
+                note += f"（{'、'.join(lacking)}没有{year}报告，未参与比较。）"  # a city named is not dropped unsaid
         return self._rank_pairs(question, documents, pairs, heading, note, ascending)
 
     def _rank_pairs(self, question: Question, documents: list[DocumentInfo], pairs: list[tuple[str, Figure]],

@@ -2508,3 +2508,8 @@ def test_each_of_two_items_changes_asked_as_各怎么变_are_both_given(engine):
 def test_a_change_asked_in_english_words_is_the_change(engine):
     answer = engine.ask("Jiangmen 2024 三公经费 decrease percentage?")
     assert answer.found and f"{answer.figures[0].value}" == "5.07"
+
+
+def test_a_ranking_says_which_city_named_has_no_report_of_the_year(engine):
+    answer = engine.ask("广州、吴川、廉江2023年住房公积金排个序")
+    assert [f"{f.value}" for f in answer.figures] == ["1486.79", "50.52"] and "吴川没有2023年的报告，未参与比较" in answer.answer
