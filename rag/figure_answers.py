@@ -52,15 +52,19 @@ class FigureAnswers:
             or rank.times_asked(question.reading)) \
             or len(rank.listed_readings(question)) > len(
             question.subjects)  # "A、B、C各多少" with items the question does not each name as a subject
-        if several and len({d.city for d in documents}) == 1 and (found := self.conjoined(question, documents)):
-            if self.total_asked(question, [figure for _, figure in found]):  # "A加上B，等于C吗": their sum, checked
-                return self.with_total(question, self.side_by_side(question, found))
-            return self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
-        if several and len({d.city for d in documents}) == 1 and (apart := self.asked_apart(question, documents)):
-            found, unstated = apart
-            answer = self.pair(question, *found) if len(found) == 2 else self.side_by_side(question, found)
-            answer.answer += f"\n（{'、'.join(f'“{clause}”' for clause in unstated)}：报告中没有找到这个数字。）"
-            return answer
+        if several and len({d.city for d in documents}) == 1:
+            readings, in_clauses = _readings_of_several(question)
+            each = self._each_found(question, documents, readings)
+            if each and None not in each:
+                if self.total_asked(question, [figure for _, figure in each]):  # "A加上B，等于C吗": their sum, checked
+                    return self.with_total(question, self.side_by_side(question, each))
+                return self.pair(question, *each) if len(each) == 2 else self.side_by_side(question, each)
+            held = [pair for pair in each if pair]
+            if in_clauses and len(readings) > 2 and len(held) >= 2:  # "…收入多少、支出多少，结余多少": those the
+                unstated = [re.sub(r"[？?。！!]+$", "", r) for r, pair in zip(readings, each) if pair is None]  # reports state
+                answer = self.pair(question, *held) if len(held) == 2 else self.side_by_side(question, held)
+                answer.answer += f"\n（{'、'.join(f'“{clause}”' for clause in unstated)}：报告中没有找到这个数字。）"
+                return answer
         subjects = question.subjects[:4] or [None]
         named_unit = self._named_unit(question, documents)
         if named_unit:  # "蓬江分局有多少个编制": asked of the reports that list it
@@ -233,21 +237,8 @@ class FigureAnswers:
     def conjoined(self, question: Question, documents: list[DocumentInfo]) -> list[tuple[str, Figure]] | None:
         """"医保基金收入和支出各多少", "职工医保和居民医保参保人数", "药品多少种、耗材多少类": each
         thing asked, with the words they share, when each is found and is another figure."""
-        readings = (rank.times_readings(question) or rank.several_asked_readings(question)
-                    or rank.listed_readings(question) or rank.conjoined_readings(question))
-        found = self._each_found(question, documents, readings)
+        found = self._each_found(question, documents, _readings_of_several(question)[0])
         return found if found and None not in found else None
-
-    def asked_apart(self, question: Question, documents: list[DocumentInfo]
-                    ) -> tuple[list[tuple[str, Figure]], list[str]] | None:
-        """"…收入多少、支出多少，结余多少": of things asked each in its own clause, those the reports
-        state (two at least) and the clauses of those they do not."""
-        readings = [] if rank.times_readings(question) else rank.several_asked_readings(question)
-        found = self._each_found(question, documents, readings) if len(readings) > 2 else []
-        held = [pair for pair in found if pair]
-        if len(held) < 2 or len(held) == len(found):
-            return None
-        return held, [re.sub(r"[？?。！!]+$", "", r) for r, pair in zip(readings, found) if pair is None]
 
     def _each_found(self, question: Question, documents: list[DocumentInfo],
                     readings: list[str]) -> list[tuple[str, Figure] | None]:
@@ -463,6 +454,16 @@ class FigureAnswers:
                         question.intent, question)
         answer.chart = bar_chart(question, [name for name, _ in pairs], figures)
         return answer
+
+
+def _readings_of_several(question: Question) -> tuple[list[str], bool]:
+    """The things a question asks together, each as a reading of its own, and whether they are asked
+    each in a clause of its own (several_asked_readings), where some may be stated and others not."""
+    if times := rank.times_readings(question):
+        return times, False
+    if in_clauses := rank.several_asked_readings(question):
+        return in_clauses, True
+    return rank.listed_readings(question) or rank.conjoined_readings(question), False
 
 
 def _says_subject(unit: Evidence, subject: str, question: Question) -> bool:
