@@ -538,7 +538,8 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
 PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么",
                                             "哪几", "哪两", "哪三", "哪四", "哪五", "叫什么", "名称", "名字", "分别是", "买什么", "做什么", "干什么")
 # "哪几个科室" asks for names, not a count: these words are no count word
-NAMES_NOT_COUNT: tuple[str, ...] = ("哪几", "那几", "这几", "几级")  # which ones, "those few", a rank: not how many
+NAMES_NOT_COUNT: tuple[str, ...] = ("哪几", "那几", "这几", "几级",  # which ones, "those few", a rank: not how many
+                                    "几月份", "几月", "几号")  # nor a date: the sentence that dates it answers
 # the words asking for a list to be shown ("内设的几个科室原文列一下"): its names, not how many
 LIST_SHOWN: tuple[str, ...] = ("列一下", "列下", "列出", "列举", "罗列", "一一列")
 # words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the

@@ -2513,3 +2513,8 @@ def test_a_change_asked_in_english_words_is_the_change(engine):
 def test_a_ranking_says_which_city_named_has_no_report_of_the_year(engine):
     answer = engine.ask("广州、吴川、廉江2023年住房公积金排个序")
     assert [f"{f.value}" for f in answer.figures] == ["1486.79", "50.52"] and "吴川没有2023年的报告，未参与比较" in answer.answer
+
+
+def test_the_month_of_a_date_is_answered_by_the_sentence_that_dates_it(engine):
+    answer = engine.ask("廉江医保局2023年的打击欺诈骗保宣传月放在几月")
+    assert answer.found and not answer.figures and "将2023年4月定为" in answer.answer
