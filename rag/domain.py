@@ -287,6 +287,9 @@ SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
 UNIT_THING: dict[str, str] = {"辆": "车"}
 # a measure word that is a determiner before these words ("1本经费主要用于": item 1, "this fund")
 DETERMINER_BEFORE: dict[str, tuple[str, ...]] = {"本": ("经费", "项目", "部门", "单位", "年", "级")}
+# units a number is counted in ("不到100平方米", "服务300人"): a code stands before a name, never before these
+# (not 项, 类, 年: "2101501项目支出", "201类" are codes)
+UNITS_NO_CODE_PRECEDES: tuple[str, ...] = ("平方米", "㎡", "个月", "万人", "人", "名", "位", "辆", "台", "个", "家", "份", "件", "次")
 YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
 YEARS_ASKED: tuple[str, ...] = ("多少年", "几年了", "车龄", "年限")  # not 近几年: which years
 # words between a number and its unit that make it approximate ("90余平方米", "5000多份")

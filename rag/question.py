@@ -296,7 +296,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.unknown_places = _unknown_places(normalized, held)
     question.items = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "item"))
     question.row_terms = list(dict.fromkeys(key for _, _, kind, key in spans if kind == "row"))
-    question.codes = re.findall(r"(?<![\d.])(\d{3}(?:\d{2}){0,2})(?!\d|\.\d)(?![年万元%])", normalized)  # not 100.1%
+    question.codes = re.findall(rf"(?<![\d.])(\d{{3}}(?:\d{{2}}){{0,2}})(?!\d|\.\d)(?![年万元%]|{'|'.join(domain.UNITS_NO_CODE_PRECEDES)})",
+                                normalized)  # not 100.1%, 100平方米
     question.codes = [c for c in question.codes if not c.startswith("20") or len(c) in (3, 5, 7)]
     question.codes = [c for c in question.codes if str(c) not in map(str, question.years)]
     sums_cited = list(AMOUNT_CITED.finditer(normalized))

@@ -2518,3 +2518,8 @@ def test_a_ranking_says_which_city_named_has_no_report_of_the_year(engine):
 def test_the_month_of_a_date_is_answered_by_the_sentence_that_dates_it(engine):
     answer = engine.ask("廉江医保局2023年的打击欺诈骗保宣传月放在几月")
     assert answer.found and not answer.figures and "将2023年4月定为" in answer.answer
+
+
+def test_a_number_said_with_its_unit_is_no_code(engine):
+    answer = engine.ask("听说廉江医保服务大厅还不到100平方米，2023年决算里写的面积到底是多少")
+    assert answer.found and f"{answer.figures[0].value}" == "90"
