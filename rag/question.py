@@ -1052,7 +1052,8 @@ def _intent(text: str, question: Question) -> str:
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS + domain.GROWTH_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)
         return "share"
-    if (has_subject or asks_amount) and changed and len(question.years) <= 1:  # two years asked: compared
+    if (has_subject or asks_amount) and changed and (len(question.years) <= 1 or len(question.cities) >= len(
+            question.years)):  # two years asked of one place: compared; a year per place ("广州2023年、江门2024年"): each's change
         return "change"
     if re.search(domain.GROUP_COUNTED, text) and (any(w in text for w in domain.EACH_WORDS)
                                                   or re.search(domain.TOTAL_ASKED, question.typed)):

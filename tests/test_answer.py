@@ -2523,3 +2523,8 @@ def test_the_month_of_a_date_is_answered_by_the_sentence_that_dates_it(engine):
 def test_a_number_said_with_its_unit_is_no_code(engine):
     answer = engine.ask("听说廉江医保服务大厅还不到100平方米，2023年决算里写的面积到底是多少")
     assert answer.found and f"{answer.figures[0].value}" == "90"
+
+
+def test_the_change_of_each_place_in_a_year_of_its_own_is_each_ones_change(engine):
+    answer = engine.ask("广州2023年和江门2024年的三公经费，跟上一年比各变了多少")
+    assert [f"{f.value}" for f in answer.figures] == ["27.5", "85.72", "0.94", "17.56"]
