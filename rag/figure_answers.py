@@ -331,14 +331,7 @@ class FigureAnswers:
 
     def ancestors(self, figure: Figure) -> list[RowRecord]:
         """The rows a table figure's row lies under, nearest first."""
-        rows = self.table_rows(figure)
-        position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
-        ancestors, level = [], rows[position].level
-        for row in reversed(rows[:position]):
-            if row.level < level and row.side == rows[position].side:
-                ancestors.append(row)
-                level = row.level
-        return ancestors
+        return self.finder.ancestors(figure)
 
     @staticmethod
     def figure_sentence(figure: Figure) -> str:

@@ -65,6 +65,17 @@ class FigureFinder:
             self._tables[doc] = [(t, self.store.rows(t.id)) for t in self.store.tables(doc)]
         return self._tables[doc]
 
+    def ancestors(self, figure: Figure) -> list[RowRecord]:
+        """The rows a table figure's row lies under, nearest first."""
+        rows = next(rows for table, rows in self.tables(figure.doc) if table.number == figure.table)
+        position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
+        ancestors, level = [], rows[position].level
+        for row in reversed(rows[:position]):
+            if row.level < level and row.side == rows[position].side:
+                ancestors.append(row)
+                level = row.level
+        return ancestors
+
     def row_vocabulary(self, documents: list[DocumentInfo]) -> list[str]:
         """Row names a question may use; a unit's subtotal row also by its short name (蓬江分局)."""
         names = {clean_row_name(row.name) for d in documents for _, rows in self.tables(d.name) for row in rows}

@@ -2528,3 +2528,10 @@ def test_a_number_said_with_its_unit_is_no_code(engine):
 def test_the_change_of_each_place_in_a_year_of_its_own_is_each_ones_change(engine):
     answer = engine.ask("广州2023年和江门2024年的三公经费，跟上一年比各变了多少")
     assert [f"{f.value}" for f in answer.figures] == ["27.5", "85.72", "0.94", "17.56"]
+
+
+def test_a_row_name_printed_under_several_parents_is_the_one_under_the_parent_said(engine):
+    answer = engine.ask("廉江2023年决算，医疗保障管理事务下面的行政运行花了多少")
+    assert f"{answer.figures[0].value}" == "145.26"
+    answer = engine.ask("江门2024年预算的基本支出，医疗保障事业管理中心下面人员类是多少")
+    assert f"{answer.figures[0].value}" == "923.23"
