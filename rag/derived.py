@@ -173,6 +173,9 @@ class DerivedAnswers:
                 whole = _sum_figure(parts)
             elif named_wholes:
                 whole = self.figures.best(amounts, document, named_wholes[0])
+                # of the rows the part names, the one under the whole (人员类 of the 中心, not of the 局本级)
+                part = next((f for f in self.finder.find_all(document, part_subject, amounts)
+                             if whole and self._lies_under(f, whole)), part)
             else:
                 default = domain.SHARE_WHOLES.get(part_subject)
                 whole = (self.figures.best(amounts, document, default) if default else self._parent_figure(part)) or \
@@ -185,6 +188,10 @@ class DerivedAnswers:
         if not figures:
             return self.figures.not_found(question, documents, None if unaccounted else part_subject)
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
+
+    def _lies_under(self, figure: Figure, whole: Figure) -> bool:
+        return figure.table is not None and (figure.doc, figure.table) == (whole.doc, whole.table) and \
+            any(row.id == whole.row_id for row in self.figures.ancestors(figure))
 
     def _add_share(self, document: DocumentInfo, part: Figure, whole: Figure, lines: list[str],
                    figures: list[Figure], sources: list[Source]) -> None:

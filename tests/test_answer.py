@@ -2535,3 +2535,8 @@ def test_a_row_name_printed_under_several_parents_is_the_one_under_the_parent_sa
     assert f"{answer.figures[0].value}" == "145.26"
     answer = engine.ask("江门2024年预算的基本支出，医疗保障事业管理中心下面人员类是多少")
     assert f"{answer.figures[0].value}" == "923.23"
+
+
+def test_a_share_of_a_unit_takes_the_part_printed_under_that_unit(engine):
+    answer = engine.ask("江门2024年预算里，蓬江分局的基本支出中人员类占几成")
+    assert [f"{f.value}" for f in answer.figures][:3] == ["92.22", "217.66", "236.03"]
