@@ -1023,6 +1023,12 @@ def ratio_asked(text: str) -> re.Match[str] | None:
     return None if re.search(r"占|分别|各", text) else RATIO_ASKED.search(text)
 
 
+def _part_of_named(text: str, question: Question) -> bool:
+    """"对个人和家庭的补助占项目支出总额多少": 占 before a thing the question names is a share of it."""
+    named = [re.escape(said) for said in question.said.values() if said]
+    return bool(named) and re.search(rf"占(?:{'|'.join(named)})", text) is not None
+
+
 def _intent(text: str, question: Question) -> str:
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
@@ -1046,8 +1052,9 @@ def _intent(text: str, question: Question) -> str:
     if not has_subject and "占" in text and question.asked_class == "percent" and not changed:
         return "share"  # "居民医保参保人数占全市参保总人数的比例": a part and a whole said in words
     beside = _beside_the_ask(text, question.asking_clause)  # not "…分别有多少，我们想参考下比例"
-    share_asked = any(w in (text.replace(beside, " ") if beside else text) for w in words["share"]) \
-        and not _share_only_said(text, question.asking_clause) and not ratio_asked(text)
+    share_asked = (any(w in (text.replace(beside, " ") if beside else text) for w in words["share"])
+                   or _part_of_named(text, question)) and not _share_only_said(text, question.asking_clause) \
+        and not ratio_asked(text)
     if has_subject and share_asked and question.asked_class != "money" and not (
             changed and "占" not in text and any(w in text for w in domain.DIRECTION_WORDS + domain.GROWTH_WORDS)):
         # not 占了多少钱 (an amount), nor 同比增长了百分之几 (the change's rate)

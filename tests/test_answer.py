@@ -2540,3 +2540,8 @@ def test_a_row_name_printed_under_several_parents_is_the_one_under_the_parent_sa
 def test_a_share_of_a_unit_takes_the_part_printed_under_that_unit(engine):
     answer = engine.ask("江门2024年预算里，蓬江分局的基本支出中人员类占几成")
     assert [f"{f.value}" for f in answer.figures][:3] == ["92.22", "217.66", "236.03"]
+
+
+def test_占_before_a_whole_the_question_names_asks_a_share(engine):
+    answer = engine.ask("吴川医保局2024年项目支出里，商品和服务支出占项目支出多少")
+    assert [f"{f.value}" for f in answer.figures][:3] == ["90.39", "169.30", "187.30"]
