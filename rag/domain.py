@@ -396,7 +396,9 @@ RANK_UNIT_KINDS: dict[str, str] = {"区分局": "分局", "分局": "分局", "�
 PLACE_PREFIX = r"^[\u4e00-\u9fff]{2,3}?[省市区县]"  # 江门市 in 江门市医疗保障事业管理中心
 PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its title (项目支出…预算表)
 # a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07", "A加上B等于C吗")
-TOTAL_ASKED = (r"(?:合计|加起来|合起来|加在一起|合在一起|加总|总共|一共|共计|总计|之和|总和)(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
+SUMMING_WORDS: tuple[str, ...] = ("加起来", "合起来", "加在一起", "合在一起", "加总", "之和", "总和")  # no row's name ends so
+SUM_WORDS: tuple[str, ...] = ("合计", "总共", "一共", "共计", "总计") + SUMMING_WORDS  # said after two things joined: of both
+TOTAL_ASKED = (rf"(?:{'|'.join(SUM_WORDS)})(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
                r"|(?:加起来|合起来|加在一起|合在一起)(?:呢|了?吗)?[？?]?$"  # "…各多少？两项加起来呢？"
                r"|(?:加上[^。？?]{2,30}?|加起来[，,]?)(?:是否|是不是)?(?:正好|刚好|恰好)?(?:等于|等不等于)"  # "A加上B，是否正好等于C"
                r"|加起来[，,]?(?:跟|与|和)[^。？?]{2,30}?对得上")  # "A和B加起来，跟C对得上吗"

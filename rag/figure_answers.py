@@ -115,10 +115,12 @@ class FigureAnswers:
     @staticmethod
     def total_asked(question: Question, figures: list[Figure]) -> bool:
         """A sum asked of several figures of one report and unit ("各多少，合计多少"): of one table and
-        column, or one item's in several tables (基本支出 and 项目支出's 公务接待费)."""
+        column, or one item's in several tables (基本支出 and 项目支出's 公务接待费), or with one the prose
+        states (重点项目's 医疗保障业务资金, beside 表12's 医疗救助专项资金)."""
         return len(figures) > 1 and bool(re.search(domain.TOTAL_ASKED, question.typed)) and len(
             {(f.doc, f.unit) for f in figures}) == 1 and (len({(f.table, f.column) for f in figures}) == 1
-                                                         or len({f.row for f in figures}) == 1)
+                                                         or len({f.row for f in figures}) == 1
+                                                         or any(f.table is None for f in figures))
 
     def with_total(self, question: Question, answer: Answer) -> Answer:
         """The answer's figures summed, and the row of their table that prints the sum, when one does

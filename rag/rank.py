@@ -289,7 +289,7 @@ def conjoined_readings(question: Question) -> list[str]:
     if not segment:
         return []
     left, right = segment[:joiner.start()], segment[joiner.end():]
-    right = HOW_COMPARED_AT_END.sub("", right)  # "收入和支出相差": 支出, and how the two compare
+    right = HOW_COMPARED_AT_END.sub("", right)  # "收入和支出相差", "…合起来": 支出, and how the two compare
     at = content.index(segment)
     if left and not right and content[at + len(segment):].strip() and re.search(
             f"{re.escape(left)}(?:和|与)“", joining_sentence(question)) and not any(
@@ -306,7 +306,7 @@ def conjoined_readings(question: Question) -> list[str]:
     before, after = content[:at], content[at + len(segment):]  # said before and after: of both sides
     after = after.split("等于")[0]  # "A加上B，等于C吗": C is the sum's check, not said of A or B
     after = " " + " ".join(w for w in after.split()  # "…，相差几倍", "…，收入比支出多多少": of both
-                           if w not in domain.HOW_THEY_COMPARE and not re.search(COMPARED_WITH, w))
+                           if w not in domain.HOW_THEY_COMPARE + domain.SUM_WORDS and not re.search(COMPARED_WITH, w))
     readings = [before + left_full + after, before + right_full + after]
     for pair in domain.OPPOSED_WORDS:  # "医保基金支出里职工医保和居民医保": the one side said is of both
         if len(said := [word for word in pair if word in content]) == 1:
@@ -314,7 +314,7 @@ def conjoined_readings(question: Question) -> list[str]:
     return readings
 
 
-HOW_COMPARED_AT_END = re.compile(f"(?:{'|'.join(sorted(domain.HOW_THEY_COMPARE, key=len, reverse=True))})+$")
+HOW_COMPARED_AT_END = re.compile(f"(?:{'|'.join(sorted(domain.HOW_THEY_COMPARE + domain.SUMMING_WORDS, key=len, reverse=True))})+$")
 
 
 def _joiner(part: str) -> re.Match[str] | None:

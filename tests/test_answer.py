@@ -2545,3 +2545,8 @@ def test_a_share_of_a_unit_takes_the_part_printed_under_that_unit(engine):
 def test_占_before_a_whole_the_question_names_asks_a_share(engine):
     answer = engine.ask("吴川医保局2024年项目支出里，商品和服务支出占项目支出多少")
     assert [f"{f.value}" for f in answer.figures][:3] == ["90.39", "169.30", "187.30"]
+
+
+def test_two_things_joined_and_summed_are_each_found_and_added(engine):
+    answer = engine.ask("江门2024年医疗救助专项资金和医疗保障业务资金合起来多少钱")
+    assert [f"{f.value}" for f in answer.figures] == ["340.00", "761.34"] and "340.00 + 761.34 = 1101.34万元" in answer.answer
