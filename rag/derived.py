@@ -18,7 +18,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
 from rag.evidence import Evidence
 from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
-from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.lookup import Figure, FigureFinder, clean_row_name, unit_of_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
 from rag.question import (CLAUSE_BREAKS, Question, asking_part, asking_parts, leaves_out,
@@ -479,7 +479,7 @@ class DerivedAnswers:
         for name, row in zip(names, within.rows):
             label = f"{name}本级" if parts.is_own_row(row) else name
             found = self.figures.of_named_unit(question, documents, name, tuple(n for n in names if n != name))
-            if found and parts.is_unit_name(parts.unit_of_row_name(found[0].row or found[0].label)):
+            if found and parts.is_unit_name(unit_of_row_name(found[0].row or found[0].label)):
                 return [], []  # the unit's own total: the words name no row under it
             if found and self._unit_above(found[0]) == name:
                 each.append((label, found[0]))

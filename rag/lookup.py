@@ -53,6 +53,13 @@ def clean_row_name(name: str) -> str:
     return NUMBERING_PREFIX.sub("", compact(name))
 
 
+def unit_of_row_name(row_name: str) -> str:
+    name = clean_row_name(row_name)
+    for suffix in domain.GROUP_ROW_SUFFIXES:
+        name = name.removesuffix(suffix)
+    return name
+
+
 class FigureFinder:
     """Finds one subject's figure in one report, preferring the table the question points at."""
 
@@ -109,6 +116,8 @@ class FigureFinder:
         if exact:
             return exact
         partial = self._rows_of_best_table(document, question, lambda row: subject in clean_row_name(row.name), "")
+        # a unit by its whole name (江门市医疗保障局, said as 局本级): its own subtotal, not a branch's that holds it
+        partial = [f for f in partial if unit_of_row_name(f.row or "") == subject] or partial
         for figure in partial:  # named by a part of its name (蓬江分局): label it with the row's own name
             figure.label = figure.label or clean_row_name(figure.row)
         return partial

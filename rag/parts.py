@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from rag import domain
 from rag.evidence import Evidence, bigrams, table_cell
-from rag.lookup import FigureFinder, clean_row_name
+from rag.lookup import FigureFinder, clean_row_name, unit_of_row_name
 from rag.question import Question
 from rag.store import DocumentInfo, RowRecord, TableInfo
 
@@ -58,13 +58,6 @@ def _leaves(rows: list[RowRecord]) -> list[RowRecord]:
 
 def unit_name(row: RowRecord) -> str:
     return unit_of_row_name(row.name)
-
-
-def unit_of_row_name(row_name: str) -> str:
-    name = clean_row_name(row_name)
-    for suffix in domain.GROUP_ROW_SUFFIXES:
-        name = name.removesuffix(suffix)
-    return name
 
 
 def is_unit_row(row: RowRecord) -> bool:

@@ -2550,3 +2550,8 @@ def test_占_before_a_whole_the_question_names_asks_a_share(engine):
 def test_two_things_joined_and_summed_are_each_found_and_added(engine):
     answer = engine.ask("江门2024年医疗救助专项资金和医疗保障业务资金合起来多少钱")
     assert [f"{f.value}" for f in answer.figures] == ["340.00", "761.34"] and "340.00 + 761.34 = 1101.34万元" in answer.answer
+
+
+def test_the_department_said_as_局本级_beside_another_unit_is_its_own_subtotal_not_a_branchs(engine):
+    answer = engine.ask("江门2024年基本支出预算表里，局本级与医疗保障事业管理中心的基本支出分别多少")
+    assert [f"{f.value}" for f in answer.figures] == ["739.26", "997.15"]
