@@ -2555,3 +2555,8 @@ def test_two_things_joined_and_summed_are_each_found_and_added(engine):
 def test_the_department_said_as_局本级_beside_another_unit_is_its_own_subtotal_not_a_branchs(engine):
     answer = engine.ask("江门2024年基本支出预算表里，局本级与医疗保障事业管理中心的基本支出分别多少")
     assert [f"{f.value}" for f in answer.figures] == ["739.26", "997.15"]
+
+
+def test_the_one_a_question_is_asked_for_is_no_word_of_what_is_asked(engine):
+    answer = engine.ask("我外婆问江门全市医保基金2023年收入和支出分别多少")
+    assert [f"{f.value}" for f in answer.figures] == ["93.33", "89.88"]
