@@ -284,6 +284,8 @@ COUNT_NOUNS: dict[str, str] = {"人次数": "人次", "人数": "人", "份数":
                                "名额": "名"}
 # measure words of people: a count asked in them ("多少名") is not answered by a count of things ("3个")
 PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万人次")
+# measure words of visits and services done: no count of things asked ("多少个病种") is one of them
+VISIT_UNITS: tuple[str, ...] = ("人次", "万人次", "家次", "天次")
 # measure words that say what they count (几辆公车: vehicles, however the question names them)
 SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
 # of those, the one whose thing is named by one character on both sides (几辆公车 and 车辆4辆: 车)

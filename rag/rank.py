@@ -420,12 +420,15 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     elif question.asked_unit in domain.PEOPLE_UNITS and evidence.unit_class == "count" and evidence.figure \
             and evidence.figure.unit not in domain.PEOPLE_UNITS:
         value += w.unit_conflicts  # 多少名 asks people: 3个 counts things
+    elif question.asked_unit and question.asked_unit not in domain.PEOPLE_UNITS + domain.VISIT_UNITS \
+            and evidence.figure and evidence.figure.unit in domain.VISIT_UNITS:
+        value += w.unit_conflicts  # and 多少个病种 asks things: 7000人次 counts visits
     elif question.asked_unit in domain.SELF_NAMING_UNITS and evidence.figure \
             and evidence.figure.unit in domain.SELF_NAMING_UNITS:
         value += w.unit_conflicts  # 多少台 asks machines: 0辆 counts cars (the same unit agreed above)
     if question.counted and question.asked_unit not in domain.SELF_NAMING_UNITS and evidence.kind == "fact" \
-            and not _counts_noun(question.counted, evidence, w):
-        value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制
+            and not (_counts_noun(question.counted, evidence, w) and _counted_after(question.counted, evidence)):
+        value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制; 多少个病种: not 4个窗口
     if _below_magnitude_asked(question, evidence):
         value += w.unit_conflicts / 2
     if _within_cited(question, evidence):
@@ -480,6 +483,21 @@ def _counts_noun(counted: str, evidence: Evidence, w: Weights) -> bool:
     said = bigrams(evidence.sentence or evidence.lead)
     return any(len(wanted & said) >= w.counted_at * len(wanted)
                for wanted in (bigrams(word) for word in (counted, *EVERYDAY_WORDS.get(counted, ()))) if wanted)
+
+
+def _counted_after(counted: str, evidence: Evidence) -> bool:
+    """The noun printed right after the count, if any, is the one asked ("设置4个窗口" counts 窗口,
+    whatever else its sentence lists): a count printed with no noun after it ("共761种") may be."""
+    figure = evidence.figure
+    if figure is None or figure.unit in domain.PEOPLE_UNITS:
+        return True  # "75596人全额参保资助": after people counted comes what was done for them
+    printed = re.search(rf"(?<![\d.]){re.escape(str(figure.value))}[余多]?{re.escape(figure.unit)}([\u4e00-\u9fff]{{2,6}})",
+                        compact(evidence.sentence or ""))
+    if printed is None:
+        return True
+    noun = re.sub(r"^(?:左右|上下|以上|以下|之多|次)", "", printed.group(1))  # "7700个左右": no noun after
+    return not noun or counted in noun or bool(bigrams(counted) & bigrams(noun)) or any(
+        word in noun for word in EVERYDAY_WORDS.get(counted, ()))
 
 
 def _row_holds_named(question: Question, evidence: Evidence) -> bool:

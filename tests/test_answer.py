@@ -2560,3 +2560,8 @@ def test_the_department_said_as_局本级_beside_another_unit_is_its_own_subtota
 def test_the_one_a_question_is_asked_for_is_no_word_of_what_is_asked(engine):
     answer = engine.ask("我外婆问江门全市医保基金2023年收入和支出分别多少")
     assert [f"{f.value}" for f in answer.figures] == ["93.33", "89.88"]
+
+
+def test_a_count_of_other_things_or_of_visits_does_not_answer_how_many_of_a_thing(engine):
+    answer = engine.ask("廉江市医保局2023年按病种分值付费的病种有多少个")
+    assert not answer.found  # not 设置4个窗口 nor 7000人次, the numbers of its sentences that name 病种
