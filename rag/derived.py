@@ -21,14 +21,14 @@ from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name, unit_of_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import (CLAUSE_BREAKS, Question, asking_part, asking_parts, leaves_out,
+from rag.question import (CLAUSE_BREAKS, Question, asking_part, asking_parts, asks, leaves_out,
                           rate_word_asked)
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 
 # a change asked as an amount ("比2022年增加了多少个", "少了多少"), not as a rate or a direction
 DELTA_ASKED = re.compile(r"(?:增加|减少|增长|下降|多|少|涨|降|提高|降低)了?(?:多少|几)")
-SHARE_ASKED = re.compile(r"^了?(?:多大|多高|多少)?的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:大概|大约|约)?(?:是|为|有)?(?:多少|几)?[？?。]?$"
+SHARE_ASKED = re.compile(r"^比?了?(?:大概|大约|约)?(?:多大|多高|多少)?的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:大概|大约|约)?(?:是|为|有)?(?:多少|几)?[？?。]?$"
                          r"|的?(?:比例|比重|占比|百分比|百分之几|百分之多少|多少|几成)(?:大概|大约|约)?(?:是|为|有)?(?:多少|几)?[？?。]?$")
 WHOLE_BEFORE_PART = re.compile(r"^(.+?)(?:里面|当中|之中|中|里)(.+)$")  # "B中A占多少": the whole said first
 CHINESE_NUMBERS = dict(zip("二三四五六七八九十", range(2, 11)))  # a place in an order said in numerals
@@ -254,7 +254,8 @@ class DerivedAnswers:
             return stated
         before, _, after = question.reading.partition("占")
         parts_said, whole_words = [before], SHARE_ASKED.sub("", after)
-        if not whole_words and (within := WHOLE_BEFORE_PART.search(before)):  # "医保基金支出中居民医保占多少"
+        if not whole_words and (within := WHOLE_BEFORE_PART.search(before)) and not asks(
+                within.group(2)):  # "医保基金支出中居民医保占多少"; not "…各多少，居民占比多少": those asked
             whole_words = within.group(1)  # the part with the whole's words first (居民医保's 支出, not 收入)
             parts_said.append(within.group(2))
         asked = replace(question, asked_class=None, intent="figure", stated=set())

@@ -2565,3 +2565,8 @@ def test_the_one_a_question_is_asked_for_is_no_word_of_what_is_asked(engine):
 def test_a_count_of_other_things_or_of_visits_does_not_answer_how_many_of_a_thing(engine):
     answer = engine.ask("廉江市医保局2023年按病种分值付费的病种有多少个")
     assert not answer.found  # not 设置4个窗口 nor 7000人次, the numbers of its sentences that name 病种
+
+
+def test_a_share_asked_as_占比_of_a_whole_said_before_中_is_that_whole_in_the_prose(engine):
+    answer = engine.ask("廉江2023年城乡居民医保基金支出当中，住院费用占比约多少")
+    assert answer.found and answer.figures[0].unit == "%" and f"{answer.figures[2].value}" == "8.13"
