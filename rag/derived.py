@@ -21,7 +21,7 @@ from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name, unit_of_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import (CLAUSE_BREAKS, Question, asking_part, asking_parts, asks, leaves_out,
+from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_part, asking_parts, asks, leaves_out,
                           rate_word_asked)
 from rag.store import DocumentInfo, RowRecord, TableStore
 
@@ -180,7 +180,7 @@ class DerivedAnswers:
                 default = domain.SHARE_WHOLES.get(part_subject)
                 whole = (self.figures.best(amounts, document, default) if default else self._parent_figure(part)) or \
                     self.figures.best(amounts, document, domain.DEFAULT_SHARE_WHOLE)
-            if whole is None or whole.value == 0 or whole.unit != part.unit:
+            if whole is None or whole.value == 0 or not _in_one_unit(part, whole):
                 continue
             self._add_share(document, part, whole, lines, figures, sources)
         if not figures and _whole_before_unnamed_part(question):
@@ -195,9 +195,11 @@ class DerivedAnswers:
 
     def _add_share(self, document: DocumentInfo, part: Figure, whole: Figure, lines: list[str],
                    figures: list[Figure], sources: list[Source]) -> None:
-        share = percent_of(part.value, whole.value)
+        part_value, whole_value = _in_one_unit(part, whole)
+        share = percent_of(part_value, whole_value)
+        unit = "万元" if part.unit != whole.unit else ""  # 4657.75万元 of 8.13亿元: both in 万元
         lines.append(f"{document.title}：{part.label}{money(part.value)}{part.unit}，占{whole.label}"
-                     f"{money(whole.value)}{whole.unit}的{share}%（{money(part.value)} ÷ {money(whole.value)}）。"
+                     f"{money(whole.value)}{whole.unit}的{share}%（{money(part_value)}{unit} ÷ {money(whole_value)}{unit}）。"
                      f"\n  · {part.label}：{part.citation}\n  · {whole.label}：{whole.citation}")
         figures += [_share_figure(part, whole, share), part, whole]  # the share first: it is what was asked
         sources += [self.figures.figure_source(part), self.figures.figure_source(whole)]
@@ -264,8 +266,8 @@ class DerivedAnswers:
         for document in documents:
             whole = self.figures.ranked(replace(asked, reading=whole_words), [document], named) if whole_words else []
             found = [f for said in parts_said for u in self.figures.ranked(replace(asked, reading=said), [document], None)
-                     if whole and (f := u.figure).unit == whole[0].figure.unit != "%"
-                     and whole[0].figure.value > f.value > 0]
+                     if whole and (f := u.figure).unit != "%" and (values := _in_one_unit(f, whole[0].figure))
+                     and values[1] > values[0] > 0]
             if found:
                 self._add_share(document, found[0], whole[0].figure, lines, figures, sources)
         if not figures:
@@ -704,10 +706,21 @@ def _in_column(figure: Figure, row: RowRecord, column: str) -> Figure:
                   scanned=figure.scanned)
 
 
+def _in_one_unit(part: Figure, whole: Figure) -> tuple[Decimal, Decimal] | None:
+    """The two values in one unit: as printed when they share it, sums of money in 万元 (门诊费用4657.75万元
+    of 基金支出8.13亿元); None when they measure different things."""
+    if part.unit == whole.unit:
+        return part.value, whole.value
+    if part.unit in IN_10K_YUAN and whole.unit in IN_10K_YUAN:
+        return part.value * IN_10K_YUAN[part.unit], whole.value * IN_10K_YUAN[whole.unit]
+    return None
+
+
 def _share_figure(part: Figure, whole: Figure, share: Decimal) -> Figure:
     """The share computed from two reported figures, cited by the division that gives it."""
+    units = (part.unit, whole.unit) if part.unit != whole.unit else ("", "")  # 万元 ÷ 亿元: said
     return Figure(share, "%", f"{part.label}占{whole.label}", part.doc, part.doc_title, part.line,
-                  sentence=f"{part.label}{money(part.value)} ÷ {whole.label}{money(whole.value)}",
+                  sentence=f"{part.label}{money(part.value)}{units[0]} ÷ {whole.label}{money(whole.value)}{units[1]}",
                   scanned=part.scanned or whole.scanned)
 
 

@@ -2570,3 +2570,9 @@ def test_a_count_of_other_things_or_of_visits_does_not_answer_how_many_of_a_thin
 def test_a_share_asked_as_占比_of_a_whole_said_before_中_is_that_whole_in_the_prose(engine):
     answer = engine.ask("廉江2023年城乡居民医保基金支出当中，住院费用占比约多少")
     assert answer.found and answer.figures[0].unit == "%" and f"{answer.figures[2].value}" == "8.13"
+
+
+def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engine):
+    answer = engine.ask("廉江2023年城乡居民医保基金支出当中，门诊费用占比大约多少")
+    assert [f"{f.value}{f.unit}" for f in answer.figures] == ["5.73%", "4657.75万元", "8.13亿元"]
+    assert "4657.75万元 ÷ 81,300.00万元" in answer.answer
