@@ -206,7 +206,7 @@ class DerivedAnswers:
         others = self._other_parts(part, whole)
         if others:  # "项目支出占本年支出的比重": and the whole's other parts, as a reader checks the split
             lines.append("  · 其余部分：" + "；".join(
-                f"{o.label}{money(o.value)}{o.unit}，占{percent_of(o.value, whole.value)}%（{o.citation}）" for o in others))
+                f"{o.label}{money(o.value)}{o.unit}，占{_percent_said(o.value, whole.value)}（{o.citation}）" for o in others))
             figures += others
 
     def _other_parts(self, part: Figure, whole: Figure) -> list[Figure]:
@@ -704,6 +704,12 @@ def _in_column(figure: Figure, row: RowRecord, column: str) -> Figure:
     return Figure(row.values[column], figure.unit, clean_row_name(row.name), figure.doc, figure.doc_title,
                   row.line_start, figure.table, figure.table_title, row.name, column, row_id=row.id,
                   scanned=figure.scanned)
+
+
+def _percent_said(part: Decimal, whole: Decimal) -> str:
+    """A share as a reader reads it: "不足0.01%" for a part too small to round to a hundredth (7.00 of 473,649.28)."""
+    share = percent_of(part, whole)
+    return "不足0.01%" if share == 0 and part > 0 else f"{share}%"
 
 
 def _in_one_unit(part: Figure, whole: Figure) -> tuple[Decimal, Decimal] | None:

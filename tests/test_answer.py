@@ -2576,3 +2576,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
     answer = engine.ask("廉江2023年城乡居民医保基金支出当中，门诊费用占比大约多少")
     assert [f"{f.value}{f.unit}" for f in answer.figures] == ["5.73%", "4657.75万元", "8.13亿元"]
     assert "4657.75万元 ÷ 81,300.00万元" in answer.answer
+
+
+def test_a_part_too_small_to_round_to_a_hundredth_is_said_to_be_under_it(engine):
+    answer = engine.ask("广州2023年项目支出里面，对个人和家庭的补助的比重是多少")
+    assert "工资福利支出7.00万元，占不足0.01%" in answer.answer
