@@ -2581,3 +2581,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
 def test_a_part_too_small_to_round_to_a_hundredth_is_said_to_be_under_it(engine):
     answer = engine.ask("广州2023年项目支出里面，对个人和家庭的补助的比重是多少")
     assert "工资福利支出7.00万元，占不足0.01%" in answer.answer
+
+
+def test_what_problem_asked_of_a_matter_is_the_reports_problems_passage(engine):
+    answer = engine.ask("廉江医保局2023年决算里，监管力量上是什么问题")
+    assert "我市医保基金监管力量还比较薄弱" in answer.answer
