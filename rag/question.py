@@ -81,10 +81,23 @@ def _normalize(text: str) -> str:
         for cantonese, mandarin in domain.CANTONESE.items():
             text = text.replace(cantonese, mandarin)
         text = re.sub(domain.CANTONESE_AND, "和", text)
+    text = COMPARED_AFTER.sub(_compared_before, text)  # "A多过B" (Cantonese), "A高于B": "A比B多", as in Mandarin
     for short, full in domain.UNIT_SHORT_NAMES.items():  # 医保局 -> 医疗保障局
         text = text.replace(short, full)
     text = TEMPLATE_QUOTED.sub(_template_asked, text)
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
+
+
+# a comparison said with the comparative before the thing compared with ("运行维护费是不是多过购置费？"), not
+# a floor (不低于80%) nor a sum (多于5万元)
+COMPARED_AFTER = re.compile(r"(是不是|是否|有没有)?(?<!不)([多高大少低小])(?:于|过)((?:(?!还是|多少|几)[\u4e00-\u9fff]){2,20}?)"
+                            r"(?=吗|呢|[？?，,。；;]|$)")
+
+
+def _compared_before(match: re.Match) -> str:
+    """"A是不是多过B" as "A比B多吗"."""
+    asked, comparative, other = match.groups()
+    return f"比{other}{comparative}{'吗' if asked else ''}"
 
 
 # a sentence of the report quoted with its figures left blank ("“每人每年可享受……元普通门诊报销额度”")

@@ -2586,3 +2586,8 @@ def test_a_part_too_small_to_round_to_a_hundredth_is_said_to_be_under_it(engine)
 def test_what_problem_asked_of_a_matter_is_the_reports_problems_passage(engine):
     answer = engine.ask("廉江医保局2023年决算里，监管力量上是什么问题")
     assert "我市医保基金监管力量还比较薄弱" in answer.answer
+
+
+def test_a_comparison_said_as_A是不是多过B_is_asked_as_A比B多吗(engine):
+    answer = engine.ask("吴川医保局2024年预算的公务用车运行维护费是不是多过购置费，两项各几多")
+    assert [f"{f.value}" for f in answer.figures] == ["0.00", "18.00"]
