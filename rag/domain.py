@@ -159,10 +159,10 @@ CURRENCY_HELD = "报告的金额都以人民币（万元、元）列示，不载
 CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
                                   "靠谱吗", "有没有这回事", "是否真实", "是否准确",
                                   "这么写的吗", "这样写的吗", "是这样吗", "是这么回事吗", "真有这么", "有这么夸张")
-# a clause about the asker ("我们镇卫生院也参加了", "我在江门参加居民医保"): it sets the scene
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked
 ASKED_FOR: tuple[str, ...] = ("爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "老爸", "老妈", "爸爸", "妈妈", "父亲", "母亲",
                               "老人家", "长辈", "邻居", "爸", "妈")
+# a clause about the asker ("我们镇卫生院也参加了", "我在江门参加居民医保"): it sets the scene
 ASKER_SAID = r"[我咱]"
 # a clause saying what the asker means to do with the answer ("我们镇想参考下比例"): it asks nothing
 ASKER_PURPOSE = r"(?:我|咱)们?[^，,。？?]{0,6}?(?:想|要|准备|打算)"
