@@ -415,7 +415,8 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     stated = " ".join(f"{f.label} {f.row or ''} {f.column or ''} {f.sentence or ''}" for f in answer.figures[:1])
     if per is not None:
         return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else f"按{per}计"
-    return None if period[0] in stated else period[0]
+    months = domain.PERIOD_MONTHS.get(period[0])
+    return None if period[0] in stated or months and re.search(months, stated) else period[0]
 
 
 def _column_unprinted(question: Question, answer: Answer) -> str | None:

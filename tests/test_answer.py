@@ -2578,3 +2578,8 @@ def test_the_answer_says(engine, text, said):
 def test_words_of_whom_a_question_is_asked_for_are_dropped_only_as_such():
     assert rank.content_words(understand("帮我爸查一下江门2024年三公经费")) == "三公经费"
     assert "对外公布" in rank.content_words(understand("江门的价格监测信息是怎么对外公布的"))  # 外公 inside it
+
+
+def test_a_half_year_asked_is_answered_by_its_months_as_printed(engine):
+    answer = engine.ask("江门2023年下半年发布了多少期价格监测信息")
+    assert answer.found and f"{answer.figures[0].value}" == "6"  # "2023年7-12月已发布了6期"
