@@ -128,7 +128,12 @@ class FigureAnswers:
         rounding is said to be."""
         wholes = [f for f in answer.figures if self._parts_among(f, answer.figures)]
         figures = [f for f in answer.figures if f not in wholes]  # "A和B加起来是否等于C", C their row's parent:
-        if len(figures) < 2:  # the parts are summed, and C is the total printed
+        if len(figures) == 1 and len(wholes) == 1:  # the parts are summed, and C is the total printed; one part
+            whole, part = wholes[0], figures[0]  # and the row it lies under are not added up: the one holds the other
+            answer.answer += (f"\n「{whole.label}」{money(whole.value)}{whole.unit}已包含「{part.label}」"
+                              f"{money(part.value)}{part.unit}，两者不能相加。")
+            return answer
+        if len(figures) < 2:
             figures, wholes = list(answer.figures), []
         total = sum(f.value for f in figures)
         answer.answer += f"\n合计：{' + '.join(money(f.value) for f in figures)} = {money(total)}{figures[0].unit}。"

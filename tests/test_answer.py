@@ -2560,6 +2560,7 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="the one a question is asked for is no word of what is asked"),
     pytest.param("吴川医保局2024年预算的公务用车运行维护费是不是多过购置费，两项各几多", ["0.00", "18.00"],
                  id="A是不是多过B is asked as A比B多吗"),
+    pytest.param("广州2023年养公车花了多少", ["45.30"], id="养公车 is 公务用车运行维护费"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
@@ -2570,6 +2571,9 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="a part too small to round to a hundredth is said to be under it"),
     pytest.param("廉江医保局2023年决算里，监管力量上是什么问题", "我市医保基金监管力量还比较薄弱",
                  id="什么问题 of a matter is the report's problems passage"),
+    pytest.param("广州医保局2023年公务用车购置费和公务用车购置及运行维护费加起来多少",
+                 "「公务用车购置及运行维护费」81.30万元已包含「公务用车购置费」36.00万元，两者不能相加",
+                 id="a part and the row it lies under are not added up"),
 ])
 def test_the_answer_says(engine, text, said):
     assert said in engine.ask(text).answer
