@@ -607,7 +607,9 @@ def _part_first(question: Question) -> list[str]:
     before = [s for s in question.subjects if 0 <= question.order.get(s, len(question.text)) < at]
     if not before:
         return question.subjects
-    part = before[-1]
+    share_clause = re.split(f"[{CLAUSE_BREAKS}]", question.reading[:at])[-1]
+    named_again = [s for s in before if question.said.get(s, s) in share_clause]
+    part = named_again[0] if len(named_again) == 1 else before[-1]  # "A和B各多少，A占比多少": A
     after = [s for s in question.subjects if question.order.get(s, -1) > at or s != part and  # or said again after
              question.said.get(s, s) in question.reading[at:]]  # it ("行政经费多少？三公经费占行政经费的比例")
     whole_said = WHOLE_SAID_BEFORE_SHARE.search(question.reading[:at])
@@ -664,7 +666,12 @@ def _share_qualifier(question: Question, part: str) -> str:
         return ""
     start, name = min(said)
     share = re.search("|".join(("占", *domain.INTENT_WORDS["share"])), reading[start + len(name):])
-    between = reading[start + len(name): start + len(name) + share.start()] if share else ""
+    at = start + len(name) + share.start() if share else 0
+    last = max(((m.start(), n) for n in (*domain.ITEMS.get(part, ()), part) for m in re.finditer(re.escape(n), reading[:at])),
+               key=lambda mention: mention[0] + len(mention[1]), default=(start, name))
+    if not re.search(f"[{CLAUSE_BREAKS}]", reading[last[0] + len(last[1]):at]):
+        start, name = last  # the part said again in the share's clause ("A和B各多少，A占比多少"): the words from there
+    between = reading[start + len(name): at] if share else ""
     return WHOLE_SAID_BEFORE_SHARE.sub("", between)  # "A在全部预算支出中占多大比重": the whole, not A's words
 
 

@@ -2561,6 +2561,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
     pytest.param("吴川医保局2024年预算的公务用车运行维护费是不是多过购置费，两项各几多", ["0.00", "18.00"],
                  id="A是不是多过B is asked as A比B多吗"),
     pytest.param("广州2023年养公车花了多少", ["45.30"], id="养公车 is 公务用车运行维护费"),
+    pytest.param("廉江2023年决算基本支出中，人员经费、公用经费分别多少？人员经费占基本支出的比重呢",
+                 ["658.63", "14.82", "97.80"], id="A和B各多少，A占比多少: the share is of A, said again"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
