@@ -191,7 +191,7 @@ class DerivedAnswers:
 
     def _lies_under(self, figure: Figure, whole: Figure) -> bool:
         return figure.table is not None and (figure.doc, figure.table) == (whole.doc, whole.table) and \
-            any(row.id == whole.row_id for row in self.figures.ancestors(figure))
+            any(row.id == whole.row_id for row in self.finder.ancestors(figure))
 
     def _add_share(self, document: DocumentInfo, part: Figure, whole: Figure, lines: list[str],
                    figures: list[Figure], sources: list[Source]) -> None:
@@ -494,7 +494,7 @@ class DerivedAnswers:
         """The unit a table figure's row lies under, nearest first (None for prose)."""
         if figure.table is None:
             return None
-        return next((parts.unit_name(row) for row in self.figures.ancestors(figure) if parts.is_unit_row(row)), None)
+        return next((parts.unit_name(row) for row in self.finder.ancestors(figure) if parts.is_unit_row(row)), None)
 
     def _peers(self, figure: Figure) -> parts.Parts | None:
         if figure.table is None or figure.row_id is None:
@@ -607,15 +607,14 @@ def _part_first(question: Question) -> list[str]:
     before = [s for s in question.subjects if 0 <= question.order.get(s, len(question.text)) < at]
     if not before:
         return question.subjects
-    share_clause = re.split(f"[{CLAUSE_BREAKS}]", question.reading[:at])[-1]
-    named_again = [s for s in before if question.said.get(s, s) in share_clause]
+    asking = re.split(f"[{CLAUSE_BREAKS}]", question.reading[:at])[-1]  # "…各多少，项目支出占几成": not 基本支出
+    named_again = [s for s in before if question.said.get(s, s) in asking]
     part = named_again[0] if len(named_again) == 1 else before[-1]  # "A和B各多少，A占比多少": A
     after = [s for s in question.subjects if question.order.get(s, -1) > at or s != part and  # or said again after
              question.said.get(s, s) in question.reading[at:]]  # it ("行政经费多少？三公经费占行政经费的比例")
     whole_said = WHOLE_SAID_BEFORE_SHARE.search(question.reading[:at])
     if whole_said and len(before) > 1 and question.order.get(part, -1) >= whole_said.start():
         part, after = before[-2], [part] + after  # "A在全部预算支出中占多大比重": A over the whole said before 占
-    asking = re.split(f"[{CLAUSE_BREAKS}]", question.reading[:at])[-1]  # "…各多少，项目支出占几成": not 基本支出
     return [part] + after + [s for s in question.subjects if s != part and s not in after and (
         question.said.get(s, s) in asking or re.search(f"{re.escape(question.said.get(s, s))}(?:中|里|之中|当中)",
                                                        question.reading))]  # "基本支出中A和B各多少？B占比": of 基本支出

@@ -57,9 +57,8 @@ def named_cells(finder: FigureFinder, document: DocumentInfo, subject: str, ques
     words = " ".join(domain.ITEMS.get(subject, ()))
     figures = finder.find_all(document, subject, question)
     # rows of one name (行政运行 under 一般公共服务 and under 医疗保障管理事务) told apart by the rows they lie under
-    under = {id(f): " ".join(clean_row_name(row.name) for row in finder.ancestors(f)) if len(figures) > 1 else ""
-             for f in figures}
-    return [table_cell(figure, extra=f"{words} {subject}", named=True, about=under[id(figure)]) for figure in figures]
+    return [table_cell(figure, extra=f"{words} {subject}", named=True, about=" ".join(
+        clean_row_name(row.name) for row in finder.ancestors(figure)) if len(figures) > 1 else "") for figure in figures]
 
 
 def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Question, content: str) -> list[Evidence]:

@@ -279,7 +279,7 @@ class FigureAnswers:
                 for unit in named_cells(self.finder, document, child, question):
                     if unit.figure.table is None:
                         continue
-                    under = next((row for row in self.ancestors(unit.figure) if parts.is_unit_row(row)
+                    under = next((row for row in self.finder.ancestors(unit.figure) if parts.is_unit_row(row)
                                   and any(word in clean_row_name(row.name) for word in said)), None)
                     if under is not None:  # labelled with its parent: 江门市医疗保障局新会分局人员类
                         name = parts.unit_name(under)
@@ -336,10 +336,6 @@ class FigureAnswers:
         return [best.figure for document in documents
                 if (best := rank.best_of_scope(candidates(document), terms, question, characters))]
 
-    def ancestors(self, figure: Figure) -> list[RowRecord]:
-        """The rows a table figure's row lies under, nearest first."""
-        return self.finder.ancestors(figure)
-
     @staticmethod
     def figure_sentence(figure: Figure) -> str:
         if figure.table is not None and figure.sentence is None:
@@ -379,7 +375,7 @@ class FigureAnswers:
 
     def table_of(self, figure: Figure) -> tuple[TableInfo, list[RowRecord]]:
         """The table a figure comes from, with its rows (cached by the finder)."""
-        return next((table, rows) for table, rows in self.finder.tables(figure.doc) if table.number == figure.table)
+        return self.finder.table_of(figure)
 
     def figure_source(self, figure: Figure) -> Source:
         if figure.table is None:

@@ -72,9 +72,13 @@ class FigureFinder:
             self._tables[doc] = [(t, self.store.rows(t.id)) for t in self.store.tables(doc)]
         return self._tables[doc]
 
+    def table_of(self, figure: Figure) -> tuple[TableInfo, list[RowRecord]]:
+        """The table a figure comes from, with its rows (cached)."""
+        return next((table, rows) for table, rows in self.tables(figure.doc) if table.number == figure.table)
+
     def ancestors(self, figure: Figure) -> list[RowRecord]:
         """The rows a table figure's row lies under, nearest first."""
-        rows = next(rows for table, rows in self.tables(figure.doc) if table.number == figure.table)
+        rows = self.table_of(figure)[1]
         position = next(i for i, r in enumerate(rows) if r.id == figure.row_id)
         ancestors, level = [], rows[position].level
         for row in reversed(rows[:position]):
