@@ -728,7 +728,7 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     abbreviated = _abbreviations(text, vocabulary)  # 年末结转结余 said for 年末结转和结余: completes the name before 和 too
     said = spans + abbreviated
     completed = (_completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
-                 + _completed_in_list(text, said, vocabulary))
+                 + _completed_in_list(text, said, vocabulary) + _completed_later(text, spans))
     for match in abbreviated + completed:
         overlapped = [span for span in spans if span[0] < match[1] and match[0] < span[1]]
         if all(match[0] <= s and e <= match[1] and e - s < match[1] - match[0]  # it holds the whole names it
@@ -835,6 +835,31 @@ def _completed_in_list(text: str, spans: list[tuple[int, int, str, str]],
             found.append((before - 1 - len(stem), before - 1, "row", stem + ending))
             before -= 1 + len(stem)
     return found
+
+
+def _completed_later(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """"公车日常开销（油费、维修那些运行维护费）": an item said in two pieces, its head (公车) and, a few
+    words later in the same sentence, the rest of a narrower item's name (公车 + 运行维护费): that
+    item, over both pieces and what lies between."""
+    found = []
+    for start, end, kind, item in spans:
+        if kind != "item":
+            continue
+        head = text[start:end]
+        for narrower, synonyms in domain.ITEMS.items():
+            rests = [s[len(head):] for s in synonyms if narrower != item and s.startswith(head)
+                     and len(s) - len(head) >= SPLIT_REST_MIN]
+            for rest in sorted(rests, key=len, reverse=True):
+                at = text.find(rest, end, end + SPLIT_GAP_MAX + len(rest))
+                if at >= 0 and not SPLIT_BREAKS.search(text[end:at]):
+                    found.append((start, at + len(rest), "item", narrower))
+                    break
+    return found
+
+
+SPLIT_REST_MIN = 3  # characters of the rest of a name said apart from its head (运行维护费)
+SPLIT_GAP_MAX = 16  # characters between the head and the rest, at most
+SPLIT_BREAKS = re.compile(f"[{re.escape(SENTENCE_BREAKS)}]|[和与及]|加上")  # the rest is another thing's after these
 
 
 @lru_cache(maxsize=4)

@@ -2563,6 +2563,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
     pytest.param("广州2023年养公车花了多少", ["45.30"], id="养公车 is 公务用车运行维护费"),
     pytest.param("廉江2023年决算基本支出中，人员经费、公用经费分别多少？人员经费占基本支出的比重呢",
                  ["658.63", "14.82", "97.80"], id="A和B各多少，A占比多少: the share is of A, said again"),
+    pytest.param("吴川2024年公车每年的运行维护费预算多少", ["0.00"],
+                 id="an item said in two pieces (公车 … 运行维护费) is the narrower item"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
