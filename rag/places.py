@@ -386,6 +386,14 @@ class Holdings(tuple):
         return sorted((words | set(domain.UNIT_SHORT_NAMES)) - {""}, key=len, reverse=True)
 
     @cached_property
+    def held_unit_names(self) -> dict[str, str]:
+        """The kinds of unit the reports are of, by name and short name: 医疗保障局 and 医保局 ->
+        医疗保障局."""
+        held = {department(d.unit) for d in self if d.unit} - {""}
+        return {name: name for name in held} | {
+            short: name for short, name in domain.UNIT_SHORT_NAMES.items() if name in held}
+
+    @cached_property
     def divisions(self) -> dict[str, Division]:
         """A place name (full or short) -> the division of the first report held of that name,
         a county's first, then a city's, then a province's."""

@@ -8,8 +8,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from rag import domain, places
-from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, normalize_text, read_english,
-                           read_glued_syllables, read_nicknames, read_pinyin, read_pinyin_sentence)
+from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, correct_unit_names, normalize_text,
+                           read_english, read_glued_syllables, read_nicknames, read_pinyin, read_pinyin_sentence)
 from rag.parse.text import compact, unquoted
 
 MAX_QUESTION_CHARS = 500
@@ -250,7 +250,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         typos = glued + typos
         held_names = frozenset((*places.holdings(held).cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
         normalized, place_typos = correct_places(normalized, held_names, vocabulary.text)
-        question.corrections += typos + place_typos
+        normalized, unit_names = correct_unit_names(normalized, places.holdings(held).held_unit_names, vocabulary.text)
+        question.corrections += typos + place_typos + unit_names
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
     question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]
     if not re.search(r"[\u4e00-\u9fff]", normalized):

@@ -2565,6 +2565,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  ["658.63", "14.82", "97.80"], id="A和B各多少，A占比多少: the share is of A, said again"),
     pytest.param("吴川2024年公车每年的运行维护费预算多少", ["0.00"],
                  id="an item said in two pieces (公车 … 运行维护费) is the narrower item"),
+    pytest.param("廉江医疗保险局2023年决算的三公经费是多少", ["4.45"],
+                 id="a held unit called by a near name (医疗保险局) is read as it"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values

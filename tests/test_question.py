@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from rag.normalize import correct_unit_names
 from rag.question import understand
 
 VOCABULARY = ["行政运行", "办公费", "卫生健康支出", "事业收入", "医保稽查经费"]
@@ -364,3 +365,16 @@ def test_a_name_said_without_the_head_the_next_name_ends_with_is_completed():
     assert question.items == ["人员经费", "公用经费"]
     whole = understand("江门2024年一般公共预算财政拨款收入和政府性基金预算财政拨款收入各多少", VOCABULARY)
     assert "收入预算" not in whole.reading  # a whole name before 和 is not completed
+
+
+@pytest.mark.parametrize("text, read", [
+    ("江门市医疗保险局2024年三公经费", [("医疗保险局", "医疗保障局")]),
+    ("吴川医保处有哪几个股室", [("医保处", "医疗保障局")]),
+    ("江门医保局的医保处方外流怎么管", []),  # 处方 is a prescription
+    ("吴川医保部门的预算处", []),  # no unit: 的 lies between
+    ("江门医保局蓬江分局", []),
+])
+def test_a_held_unit_called_by_a_near_name_is_read_as_it(text, read):
+    units = {"医疗保障局": "医疗保障局", "医保局": "医疗保障局"}
+    _, corrections = correct_unit_names(text, units, corpus_text="")
+    assert [(c.typed, c.read_as) for c in corrections] == read
