@@ -64,14 +64,14 @@ QUESTION_FILLER = re.compile(r"我们|咱们|他们|她们|你们|人家|底下|
                              r"|那边|这边|局里|万块钱|万块|块钱|来着"
                              r"|比一比|比较一下|对比一下|排个序|排个名|排一下序|排下序|排下名|排一下|谁"  # how it is asked
                              r"|是怎么讲的|怎么讲的|是怎么说的|怎么说的|关于"  # and of what it says
-                             r"|这些|那些|这个|这一项|这项|这一笔|这笔|这一块|这块|这部分|那个|那么多|这么多|那么|那|这|它们|它|知道|听说|没想到|想不到|想请问|想问|想了解|告诉我|看到|看了|一个|是个|报有|(?<![\u4e00-\u9fff])里[面边]|这样|几|吗|呢|啊|呀|吧|的|了|请问|一下|情况|有|是|为|干(?!部)|用|哪|啥|咋|各自|各|分别"
+                             r"|这些|那些|这个|这一项|这项|这一笔|这笔|这一块|这块|这部分|那个|那么多|这么多|那么|那|这|它们|它|知道|听说|没想到|想不到|想请问|想问下|想问|想了解|告诉我|看到|看了|一个|是个|报有|(?<![\u4e00-\u9fff])里[面边]|这样|几|吗|呢|啊|呀|吧|的|了|请问|一下|问下|哈|情况|有|是|为|干(?!部)|用|哪|啥|咋|各自|各|分别"
                              rf"|[我帮替给]+(?:{ASKED_FOR})(?:{ASKED_BY})?|(?:{ASKED_FOR})(?:{ASKED_BY})"  # 我爷爷问, 外婆想知道;
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
 RATE_GUESSED = re.compile(r"(?:不到|不足|超过|将近|接近|大约|大概|差不多|约)\d+(?:\.\d+)?%|\d+(?:\.\d+)?%(?:左右|上下|多)")
 # a number said in Chinese numerals with its magnitude (四千多, 一百二十): not a word the reports print
-NUMBER_IN_WORDS = re.compile(r"[一二两三四五六七八九]+[十百千万亿][零一二两三四五六七八九十百千万亿]*[多余来]?"
-                             r"|十[几多余来]|几[十百千万]+")  # 十几倍, 几十万
+NUMBER_IN_WORDS = re.compile(r"(?:[一二两三四五六七八九]+[十百千万亿][零一二两三四五六七八九十百千万亿]*[多余来]?"
+                             r"|十[几多余来]|几[十百千万]+)[辆个名家件份所项条台套]?")  # 十几倍, 几十万, 十几辆(车)
 # a one-character verb done to what is asked, with the item's last character before it ("居民门特报了多少人次",
 # "生育津贴发了几次"): glued to the item it would make a word the reports lack (特报), which weighs most
 GLUED_VERB = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff])了(?:多少|几)")
@@ -84,7 +84,8 @@ LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|�
 UNIT_GLOSS = re.compile(r"[（(][^（）()]{1,3}[）)]")
 # a report named as the one that says what is asked ("自评报告提出", "报告里说")
 REPORT_SAYS = re.compile(r"(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:是)?(?:怎么|怎样|如何)?"
-                         r"(?:提出|指出|表示|说到|讲到|提到|说|写|称|讲)?(?:了|的)?")
+                         r"(?:提出|指出|表示|说到|讲到|提到|说|写|称|讲)?(?:了|的)?"
+                         r"|[那这]份|(?<=预算|决算|自评|总结)(?:里|中|上)?(?:提到|说(?!明)|写着?|称|讲)(?:了|的)?")  # 那份预算里说
 REPORT_OF_UNIT = re.compile(r"(?:医疗保障局|医保局)的?[^，,。？?]{0,12}?报告")  # the unit as a report's author
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")
