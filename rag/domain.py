@@ -57,6 +57,8 @@ OWN_LEVEL = "局本级"  # "广州医保局本级": the unit's own row in a tabl
 # Endings of other issuing units' names (广州市卫生健康委员会, 某县财政局); a branch (新会分局) may follow.
 OTHER_UNIT_ENDINGS: tuple[str, ...] = ("委员会", "办公室", "局", "厅")
 BRANCH_PATTERN = r"(?:[\u4e00-\u9fff]{2,3}分局)?"
+BRANCH_ENDINGS: tuple[str, ...] = ("分局", "分中心")  # a unit of a part of the city (新会分局, 增城分中心)
+CITY_WIDE_WORDS: tuple[str, ...] = ("全市",)  # a sentence's figure is of the whole city (全市居民医保基金…)
 # Cantonese as Guangdong people type it, read as Mandarin (after Traditional to Simplified), longest
 # first; 系 only in 系唔系/唔系 (医保系统), and 同 only as "and" between words (not 同比, 相同, 合同)
 CANTONESE: dict[str, str] = {

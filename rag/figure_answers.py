@@ -76,7 +76,7 @@ class FigureAnswers:
         figures = figures or self._in_named_project(question, documents)
         for subject in subjects if not figures else []:
             for unit in self.ranked(question, documents, subject, siblings=True):
-                if named_unit and not _mentions_unit(unit, named_unit, question):
+                if named_unit and not _mentions_unit(unit, named_unit, question) and not _city_wide_of(unit, named_unit):
                     continue  # "新会区参加居民医保的人数": the city's count is not the branch's
                 if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
                            for f in figures):
@@ -571,6 +571,13 @@ def bar_chart(question: Question, labels: list[str], figures: list[Figure]) -> d
     return {"kind": "compare", "title": subject_name(question.subjects[0] if question.subjects else None, question),
             "unit": figures[0].unit,
             "labels": labels, "values": [float(f.value) for f in figures]}
+
+
+def _city_wide_of(evidence: Evidence, unit: str) -> bool:
+    """A sentence stating a figure of the whole city (全市居民医保基金…), asked of a unit of the whole
+    city (江门医保中心, not 新会分局): the report states it of the city, not of the unit apart."""
+    return evidence.kind == "fact" and not unit.endswith(domain.BRANCH_ENDINGS) \
+        and any(word in (evidence.sentence or "") for word in domain.CITY_WIDE_WORDS)
 
 
 def _mentions_unit(evidence: Evidence, unit: str, question: Question) -> bool:

@@ -2569,6 +2569,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a held unit called by a near name (医疗保险局) is read as it"),
     pytest.param("问下哈，吴川医保局2024年那份预算里写着单位有十来辆车吗，具体几辆", ["0"],
                  id="filler (问下哈), the report cited as speaker (那份预算里写着) and a guess's measure word ask nothing"),
+    pytest.param("江门医保中心2023年全市职工医保参保多少人", ["170.12"],
+                 id="a figure of the whole city (全市…) answers for the city's centre (医保中心), not for a branch"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
