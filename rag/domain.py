@@ -361,7 +361,7 @@ PART_CONTENT_WORDS: tuple[str, ...] = ("内容", "主要", "说了", "讲了", "
 TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", "多少个表", "几张报表", "多少张报表", "表有几张",
                                       "表有多少张", "几张表格", "多少张表格", "表共有几张", "表共几张", "表共有多少张")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
-HOW_THEY_COMPARE: tuple[str, ...] = ("差", "相差", "倍", "差距", "差额", "悬殊", "一样", "相同", "一致", "相等", "对得上",
+HOW_THEY_COMPARE: tuple[str, ...] = ("差很多", "差得多", "差不少", "差太多", "差这么多", "差距很大", "差距大", "差", "相差", "倍", "差距", "差额", "悬殊", "一样", "相同", "一致", "相等", "对得上",
                                      "相抵", "相抵结余")  # 收支相抵还剩: 还剩 is read as 结余
 # the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table
 CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
