@@ -109,11 +109,14 @@ class FigureFinder:
             return [figure] if figure else []
         exact = self._rows_of_best_table(document, question, lambda row: clean_row_name(row.name) == subject, subject)
         pointed = self._pointed(document, question)
-        if pointed and not any(f.table in pointed for f in exact):
-            # the table pointed at prints the row with its fund (表4's 年末财政拨款结转和结余 for 年末结转和结余)
+        fund_said = [fund for fund in domain.FUND_ITEMS if fund in question.columns]
+        if pointed and not any(f.table in pointed for f in exact) or fund_said:
+            # the table pointed at prints the row with its fund (表4's 年末财政拨款结转和结余 for 年末结转和结余),
+            # or the fund is said ("财政拨款年末结转结余"): that row, not the row of all funds
             qualified = self._rows_of_best_table(
-                document, question, lambda row: _without_fund(clean_row_name(row.name)) == subject, "",
-                tables=lambda table: table.number in pointed)
+                document, question, lambda row: (name := clean_row_name(row.name)) != subject
+                and _without_fund(name) == subject and (not fund_said or any(f in name for f in fund_said)), "",
+                tables=lambda table: not pointed or table.number in pointed)
             for figure in qualified:  # labelled with the row's own name
                 figure.label = clean_row_name(figure.row)
             exact = qualified or exact
@@ -254,6 +257,8 @@ class FigureFinder:
         columns = list(row.values)
         clause = question.asking_clause or ""  # "不算基本支出吧？它的项目支出是多少": the column asked last
         for asked in sorted(question.columns, key=lambda column: column not in clause):
+            if asked in row.name:
+                continue  # the row's own name says it (年末财政拨款结转和结余): its total, not a column of it
             chosen = [c for c in columns if c.rsplit(SEPARATOR, 1)[-1] == asked or c.endswith(asked)]
             if chosen:
                 return chosen[0]

@@ -2573,6 +2573,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a figure of the whole city (全市…) answers for the city's centre (医保中心), not for a branch"),
     pytest.param("江门2023年全市医保基金收入和支出差很多，这两个数对得上吗？各是多少", ["93.33", "89.88"],
                  id="how two things compare (差很多) and the two named again (这两个数) are no words of either"),
+    pytest.param("廉江2023年决算里财政拨款的年末结转结余有多少", ["23.36"],
+                 id="a fund said with a row is the row printed with that fund (年末财政拨款结转和结余), its total"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
