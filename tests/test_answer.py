@@ -1914,6 +1914,9 @@ def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
         assert not answer.found and "名称" in answer.answer, text
     brand = engine.ask("廉江医保局那两辆公务车是什么牌子、哪年买的？")  # 牌子: the brand, said plainly
     assert not brand.found and "品牌型号" in brand.answer
+    tender = engine.ask("广州医保局2023年政府采购的中标单位是哪几家")  # who won a tender: unnamed, the sum shown
+    assert not tender.found and "供应商" in tender.answer
+    assert engine.ask("江门2023年集采中标药品一共多少种").found  # 中标 of 集采 drugs: their count is printed
     own = engine.ask("广州市医疗保障局2023年局本级的7个内设处室叫什么？")  # its own offices' names are printed
     assert own.found and "医药价格和招标采购处" in own.answer
 
