@@ -345,8 +345,8 @@ class AnswerEngine:
         covered = {asked_of(d) for d in chosen}
         stand_ins = [d for d in dated if asked_of(d) not in covered
                      and (d.kind in domain.STAND_IN_KINDS.get(question.kinds[0], ()) or d.kind in question.kinds_said)]
-        if not stand_ins:
-            return (chosen, None, held.note()) if chosen else refusal
+        if not stand_ins:  # refused; what the city's other reports of the year state of it, shown (决算 asked
+            return (chosen, None, held.note()) if chosen else (dated, *refusal[1:])  # of a year only budgeted)
         missing = "、".join(dict.fromkeys(asked_of(d) for d in stand_ins))
         note = f"（没有{missing}{''.join(question.kinds)}；以下据{'、'.join(d.title for d in stand_ins)}。）"
         return chosen + stand_ins, None, note

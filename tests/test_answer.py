@@ -2604,3 +2604,9 @@ def test_words_of_whom_a_question_is_asked_for_are_dropped_only_as_such():
 def test_a_half_year_asked_is_answered_by_its_months_as_printed(engine):
     answer = engine.ask("江门2023年下半年发布了多少期价格监测信息")
     assert answer.found and f"{answer.figures[0].value}" == "6"  # "2023年7-12月已发布了6期"
+
+
+def test_a_kind_of_report_not_held_for_the_year_is_refused_showing_the_year_s_other_report(engine):
+    answer = engine.ask("吴川医保局2024年决算里公务接待费实际花了多少")  # only its 2024 budget is held
+    assert not answer.found and "没有吴川2024年部门决算" in answer.answer
+    assert "部门预算：公务接待费" in answer.answer and not answer.figures  # shown as the budget's, not as the answer
