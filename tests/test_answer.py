@@ -2578,6 +2578,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="how two things compare (差很多) and the two named again (这两个数) are no words of either"),
     pytest.param("廉江2023年决算里财政拨款的年末结转结余有多少", ["23.36"],
                  id="a fund said with a row is the row printed with that fund (年末财政拨款结转和结余), its total"),
+    pytest.param("江门医保局2024年打算花多少钱买服务？我是说政府采购里服务类那块", ["341.01"],
+                 id="what the asker says they mean (我是说…那块) says what is asked, in the report's words"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
