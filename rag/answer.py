@@ -203,6 +203,8 @@ class AnswerEngine:
         answer = across or self._by_intent(question, documents)
         if not answer.found and question.intent in ("passage", "reason") and question.kinds:
             answer = self._passage_in_other_kinds(question, docs_filter, documents) or answer
+        if not answer.found and question.intent == "passage" and question.years and question.cities:
+            answer = self._passage_of_the_year_elsewhere(question, docs_filter, documents) or answer
         if not answer.found and question.intent == "figure" and _asks_words_too(question):
             # "检查是怎么铺开的？搞了几个全覆盖": no figure, but the passage that tells how may count them
             passage = self.passages.run(replace(question, intent="passage"), documents)
@@ -262,6 +264,22 @@ class AnswerEngine:
             answer.answer = (f"（{'、'.join(d.title for d in searched)}中没有相关段落；"
                              f"以下据{answer.sources[0].title}。）\n{answer.answer}")
         return answer if answer.found else None
+
+    def _passage_of_the_year_elsewhere(self, question: Question, docs_filter: set[str] | None,
+                                       searched: list[DocumentInfo]) -> Answer | None:
+        """Wording about a year that the year's own reports lack, from the place's report of another
+        year that speaks of it ("2024年对邑康保有什么打算": the 2023 自评's 2024年工作重点), said so;
+        only a passage that names the year asked answers."""
+        others, problem, _ = self._resolve_documents(replace(question, years=[], kinds=[], kinds_said=[]), docs_filter)
+        others = [d for d in others if d not in searched]
+        if problem or not others:
+            return None
+        answer = self.passages.run(question, others)
+        if not answer.found or not any(f"{year}年" in answer.sources[0].text for year in question.years):
+            return None
+        answer.answer = (f"（{'、'.join(d.title for d in searched) or '所问年度的报告'}中没有相关段落；"
+                         f"以下据{answer.sources[0].title}，其中写到{'、'.join(map(str, question.years))}年。）\n{answer.answer}")
+        return answer
 
     def _by_intent(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         handlers = {"figure": self.figures.run, "compare": self.derived.run, "share": self.derived.run,

@@ -2590,6 +2590,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="a part too small to round to a hundredth is said to be under it"),
     pytest.param("廉江医保局2023年决算里，监管力量上是什么问题", "我市医保基金监管力量还比较薄弱",
                  id="什么问题 of a matter is the report's problems passage"),
+    pytest.param("江门医保局2024年对智能监控有什么打算？", "拓展智能监控应用",
+                 id="a year's plan its own report lacks is read from the report of another year that names it"),
     pytest.param("广州医保局2023年公务用车购置费和公务用车购置及运行维护费加起来多少",
                  "「公务用车购置及运行维护费」81.30万元已包含「公务用车购置费」36.00万元，两者不能相加",
                  id="a part and the row it lies under are not added up"),
