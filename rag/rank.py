@@ -135,7 +135,9 @@ def content_words(question: Question) -> str:
     if re.search(r"[\u4e00-\u9fff]", question.text):  # English words beside Chinese that no term was read from
         content = ENGLISH_LEFT.sub(" ", content)  # gloss it ("车辆 (vehicles)"); asked wholly in English, they ask
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word
-        content = re.sub(rf"(?:多少|几)(?:{question.asked_unit})", " ", content)
+        said_in = "|".join((question.asked_unit, *domain.SELF_NAMING_UNITS)) \
+            if question.asked_unit in domain.SELF_NAMING_UNITS else question.asked_unit  # 几台车 asks 辆
+        content = re.sub(rf"(?:多少|几)(?:{said_in})", " ", content)
     content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about
     content = re.sub(r"(?:多少|几)(?:亿元|万元|亿|万块钱|万块|万|块钱|元)", " ", content)  # a sum's measure: no word
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
