@@ -56,6 +56,7 @@ class Question:
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
     said: dict[str, str] = field(default_factory=dict)  # each subject as the text says it (城乡居民医保财政补助)
+    whole_words: list[str] = field(default_factory=list)  # a row name's start said (业务用房): no filler inside it
 
     @property
     def subjects(self) -> list[str]:
@@ -322,6 +323,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if not (question.items or question.row_terms or question.codes) and _whole_spending_asked(question, normalized):
         question.items = [domain.SPENDING_TOTAL]  # "廉江医保局2023年实际花了多少钱": all it spent
     _codes_for_names(question, spans, normalized)
+    question.whole_words = _row_starts_said(normalized, row_vocabulary or [])
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.said = {key: normalized[start:end] for start, end, _, key in reversed(spans)}
     _district_units(question, row_vocabulary or [], held, normalized)
@@ -837,6 +839,23 @@ def _completed_in_list(text: str, spans: list[tuple[int, int, str, str]],
             found.append((before - 1 - len(stem), before - 1, "row", stem + ending))
             before -= 1 + len(stem)
     return found
+
+
+def _row_starts_said(text: str, vocabulary: list[str]) -> list[str]:
+    """The longest starts of row names the text says, of WHOLE_WORD_MIN characters at least
+    ("租业务用房": 业务用房 of 业务用房租赁经费): words the reports print, kept whole when the question's
+    filler is taken out (用 is a filler elsewhere)."""
+    by_start = _names_by_edge(tuple(vocabulary))
+    found = []
+    for at in range(len(text) - 1):
+        length = max((next((k for k in range(min(len(name), len(text) - at)) if name[k] != text[at + k]),
+                           min(len(name), len(text) - at)) for name in by_start.get(text[at:at + 2], ())), default=0)
+        if length >= WHOLE_WORD_MIN:
+            found.append(text[at:at + length])
+    return found
+
+
+WHOLE_WORD_MIN = 4
 
 
 def _completed_later(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -378,3 +378,8 @@ def test_a_held_unit_called_by_a_near_name_is_read_as_it(text, read):
     units = {"医疗保障局": "医疗保障局", "医保局": "医疗保障局"}
     _, corrections = correct_unit_names(text, units, corpus_text="")
     assert [(c.typed, c.read_as) for c in corrections] == read
+
+
+def test_the_start_of_a_row_name_said_is_kept_whole():
+    rows = ["业务用房租赁经费", "办公、业务用房维护维修经费", "医保卡建设运行经费"]
+    assert understand("广州2023年光租业务用房就要花多少钱", rows).whole_words == ["业务用房"]
