@@ -288,6 +288,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                        and not cites_a_line(q)]  # nor a line of a report cited with its figures
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
+    normalized = _kinds_of_said(normalized, row_vocabulary or [])
     normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary or [])),
                                                  row_vocabulary or [])
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
@@ -756,6 +757,26 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
             if len(rest) >= 3 and text.startswith(rest, after):
                 found.append((after, after + len(rest), "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+def _kinds_of_said(text: str, vocabulary: list[str]) -> str:
+    """"医疗救助金，专项的跟基本的各多少": kinds of a thing said before (专项, 基本) named by 的 alone,
+    given its name when each kind with it makes a row's or an item's name (专项医疗救助金 and
+    基本医疗救助金; 基本支出 and 项目支出)."""
+    if not (kinds := KINDS_JOINED.search(text)):
+        return text  # most questions: no row is looked up
+    first, joiner, second = kinds.groups()
+    known = set(vocabulary) | {synonym for synonyms in domain.ITEMS.values() for synonym in synonyms}
+    before = text[:kinds.start()]
+    for name in sorted((n for n in known if n.startswith(first)), key=lambda n: (-len(n), n)):  # longest first
+        thing = name[len(first):] if name.startswith(first) else ""
+        if len(thing) >= 2 and thing in before and second + thing in known:
+            at = before.rindex(thing)  # said once more with each kind: no longer a subject of its own
+            return f"{before[:at]}{before[at + len(thing):]}{first}{thing}{joiner}{second}{thing}{text[kinds.end():]}"
+    return text
+
+
+KINDS_JOINED = re.compile(r"([\u4e00-\u9fff]{2,4})的(和|跟|与|同|及)([\u4e00-\u9fff]{2,4})的")  # 专项的跟基本的
 
 
 def _money_of(text: str, vocabulary: list[str]) -> str:

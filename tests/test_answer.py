@@ -2583,6 +2583,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
     pytest.param("廉江医保局有几台车？", ["2"], id="几台车 counts vehicles (辆), not machines (设备0台)"),
     pytest.param("广州医保局2023年光办公、业务用房维护维修就要花几个钱", ["503.90"],
                  id="光…就 (only), 花几个钱 (how much) ask nothing, and a row's words keep their 用 (业务用房)"),
+    pytest.param("江门医保局2024年的支出，基本的和项目的各多少", ["2417.08", "1764.22"],
+                 id="kinds of a thing said before, by 的 alone (支出，基本的和项目的), are that thing's kinds"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
