@@ -2597,6 +2597,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="什么问题 of a matter is the report's problems passage"),
     pytest.param("江门医保局2024年对智能监控有什么打算？", "拓展智能监控应用",
                  id="a year's plan its own report lacks is read from the report of another year that names it"),
+    pytest.param("江门医保局2024年支出预算比上年多了，钱都去哪了？", "主要原因是人员经费预算正常增加",
+                 id="钱去哪了 after a change asks its reason"),
     pytest.param("广州医保局2023年公务用车购置费和公务用车购置及运行维护费加起来多少",
                  "「公务用车购置及运行维护费」81.30万元已包含「公务用车购置费」36.00万元，两者不能相加",
                  id="a part and the row it lies under are not added up"),
