@@ -2599,6 +2599,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="什么问题 of a matter is the report's problems passage"),
     pytest.param("江门医保局2024年对智能监控有什么打算？", "拓展智能监控应用",
                  id="a year's plan its own report lacks is read from the report of another year that names it"),
+    pytest.param("广州医保局底下管着的单位都有哪些", "下属单位具体包括：广州市医疗保险服务中心",
+                 id="下面/底下管着 is 下属"),
     pytest.param("江门医保局2024年支出预算比上年多了，钱都去哪了？", "主要原因是人员经费预算正常增加",
                  id="钱去哪了 after a change asks its reason"),
     pytest.param("广州医保局2023年公务用车购置费和公务用车购置及运行维护费加起来多少",
