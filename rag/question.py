@@ -158,7 +158,7 @@ WH_WORD = re.compile(r"什么|谁|哪")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject
-TABLE_NAMED = re.compile(r"(?:(?!哪|什么|在)[\u4e00-\u9fff（）()‘’]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|和|与|[，,：:]))"
+TABLE_NAMED = re.compile(r"(?:(?!哪|什么|在)[\u4e00-\u9fff（）()‘’]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|和|与|对(?:得上|不上|照|比)|一致|吻合|[，,：:]))"
                          # or by the ending only a table's title has, whatever follows ("基本支出决算明细 公用经费那栏")
                          r"|(?:(?!哪|什么|在)[\u4e00-\u9fff（）()]){2,20}?(?:(?<!的)明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{1,10}[）)])?"
                          # or quoted after its number or before 那张 (表8“行政经费及三公经费”那张)
@@ -748,14 +748,16 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
     before (公务用车), completed by them when that makes a row name."""
     found = []
     for start, end, _, _ in spans:
-        if not (joined := JOINING.match(text, end)):
+        cited = AMOUNT_CITED.match(text, end)  # "公务用车购置36万、运行维护45.3万": a sum cited between
+        if not (joined := JOINING.match(text, cited.end() if cited else end)):
             continue
         said, after = text[start:end], joined.end()
         for name in _names_by_edge(tuple(vocabulary)).get(said[:2], ()):
             head = next((said[:k] for k in range(len(said) - 1, 1, -1) if name.startswith(said[:k])), None)
             rest = name[len(head):] if head else ""
-            if len(rest) >= 3 and text.startswith(rest, after):
-                found.append((after, after + len(rest), "row", name))
+            said_rest = next((r for r in (rest, rest.removesuffix("费")) if len(r) >= 3 and text.startswith(r, after)), "")
+            if said_rest:  # "运行维护费", or "运行维护" without the 费 the name ends with
+                found.append((after, after + len(said_rest), "row", name))
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
 
 
