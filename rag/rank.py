@@ -57,7 +57,7 @@ class Weights:
 WEIGHTS = Weights()
 ASKED_FOR = "|".join(domain.ASKED_FOR)
 ASKED_BY = "想知道|想问|问|让我查|叫我查|让我问"  # not 外公 inside 对外公布: said with 我 before or a verb after
-QUESTION_FILLER = re.compile(r"我指的是|我指|我是说|我的意思是|就是指|我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|打算花|要花|花了|花|搞|就要|(?<!曝)光(?![明荣])|(?<![调完修平规])整了|好多|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
+QUESTION_FILLER = re.compile(r"我指的是|我指|我是说|我的意思是|就是指|我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|打算花|要花|花了|花|搞|也差不多|差不多|就要|(?<!曝)光(?![明荣])|(?<![调完修平规])整了|好多|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
                              r"|有报道称|有报道说|据报道|报道称|有人说|网上说|据说|真有这么|这么夸张|夸张|只(?=[涨降增减跌花用])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
                              r"|好像|似乎|记得|准确|确切|精确"
                              r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止|原文|提到|提及|说到|讲到|查查|查一下|帮我查|帮忙查"
@@ -233,6 +233,8 @@ def several_asked_readings(question: Question) -> list[str]:
         if any(re.search(JOINED, content_words(replace(question, reading=parts[i]))) for i in asked):
             return []  # "收入和支出各多少？收支相抵剩多少？": two things and their difference
     if len(asked) < 2:
+        asked = _named_before_each(question, parts)
+    if len(asked) < 2:
         return []
     before = "".join(parts[:asked[0]])
     return [before + parts[asked[0]]] + [before + _lead_of(question, parts[asked[0]], parts[i]) + parts[i]
@@ -248,6 +250,19 @@ def _parts_asking_one_thing(question: Question, parts: list[str]) -> list[int]:
         word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())
         and not re.search(domain.TOTAL_ASKED, part)  # not "…各多少，差了多少倍" nor "…，加起来多少"
         and not re.search(f"{COMPARED_WITH}.*(?:多|少|高|低)(?:多少|几)", part)]  # nor "…，收入比支出多多少"
+
+
+def _named_before_each(question: Question, parts: list[str]) -> list[int]:
+    """"…收入九十多亿，支出也差不多，具体各多少": a last part that asks each and names nothing asks
+    of the parts before it that each name a thing."""
+    if len(parts) < 3 or not any(w in parts[-1] for w in domain.EACH_WORDS) \
+            or content_words(replace(question, reading=parts[-1])):
+        return []
+    named = {i: words for i, part in enumerate(parts[:-1]) if (words := [
+        w for w in content_words(replace(question, reading=part)).split() if w not in domain.HOW_THEY_COMPARE])}
+    if any(re.search(JOINED, word) for words in named.values() for word in words):
+        return []  # "A和B差很多，…各是多少": the two joined are read by 和
+    return list(named)
 
 
 def _lead_of(question: Question, first: str, later: str) -> str:

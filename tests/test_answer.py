@@ -2581,6 +2581,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
     pytest.param("江门医保局2024年打算花多少钱买服务？我是说政府采购里服务类那块", ["341.01"],
                  id="what the asker says they mean (我是说…那块) says what is asked, in the report's words"),
     pytest.param("廉江医保局有几台车？", ["2"], id="几台车 counts vehicles (辆), not machines (设备0台)"),
+    pytest.param("廉江2023年城镇职工医保基金收入三亿多，支出也差不多两亿，具体各多少", ["3.52", "2.13"],
+                 id="各多少 naming nothing asks each thing the parts before it name"),
     pytest.param("江门医保局2024年公务用车购置费0万、运行维护14.82万，和三公表一致吗？", ["0.00", "14.82"],
                  id="figures put to be checked (…一致吗) are the answer; 三公表 is a table; 运行维护 after a sum shares 公务用车"),
     pytest.param("廉江医保局2023年决算，行政运行在收入决算表和支出决算表里各是多少？", ["35.19", "35.19"],
