@@ -2629,3 +2629,10 @@ def test_a_kind_of_report_not_held_for_the_year_is_refused_showing_the_year_s_ot
     answer = engine.ask("吴川医保局2024年决算里公务接待费实际花了多少")  # only its 2024 budget is held
     assert not answer.found and "没有吴川2024年部门决算" in answer.answer
     assert "部门预算：公务接待费" in answer.answer and not answer.figures  # shown as the budget's, not as the answer
+
+
+def test_what_was_saved_is_not_a_fund_spent_on_the_work(engine):
+    assert not engine.ask("广州2023年集采一共给群众省下多少钱").found  # no report states a saving;
+    # its 集中采购工作经费 is money spent on the work
+    change = engine.ask("江门2024年公务接待费比上年省了多少")  # a change asked as saved: still the change
+    assert change.found and f"{change.figures[0].value}" == "0.16"
