@@ -340,7 +340,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                            if any(w in normalized or w in asked for w in words)), None)
     counted = _without_name_words(said_to_ask)  # "哪几个科室" asks for names, not how many
     counted = _sums_said_blanked(counted)
-    question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS)
+    question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS) or bool(re.search(domain.THRESHOLD_ASKED, counted))
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
     question.asking_clause = asking_clauses[0] if len(asking_clauses) == 1 else ""  # one asks: the others set the scene
     sentence = asking_part(normalized)  # and of it, what is said after a particle that ends it asks nothing
@@ -1114,8 +1114,9 @@ def _part_of_named(text: str, question: Question) -> bool:
 def _intent(text: str, question: Question) -> str:
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
-    asks_amount = (any(w in text for w in domain.AMOUNT_WORDS) or re.search(domain.WHICH_IS_MORE, text)) \
-        and not words_asked(text)  # "收入和支出哪个多": amounts weighed
+    asks_amount = (any(w in text for w in domain.AMOUNT_WORDS) or re.search(domain.WHICH_IS_MORE, text)
+                   or re.search(domain.THRESHOLD_ASKED, text)) \
+        and not words_asked(text)  # "收入和支出哪个多": amounts weighed; "是不是超过了10亿": the amount
     if question.asks_reason and not _amount_asked_apart(text):
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
     if re.search(domain.PART_WHERE, text):

@@ -2636,3 +2636,11 @@ def test_what_was_saved_is_not_a_fund_spent_on_the_work(engine):
     # its 集中采购工作经费 is money spent on the work
     change = engine.ask("江门2024年公务接待费比上年省了多少")  # a change asked as saved: still the change
     assert change.found and f"{change.figures[0].value}" == "0.16"
+
+
+def test_a_figure_counted_to_another_month_than_asked_is_shown_not_given(engine):
+    answer = engine.ask("廉江2023年截至12月底城乡居民医保基金收入有多少")  # the report counts it to 10月底
+    assert not answer.found and "报告没有截至12月的数字（原文写的是截至10月）" in answer.answer
+    assert "13.08亿元" in answer.answer  # what is held, shown
+    bound = engine.ask("廉江2023年城乡居民医保基金收入是不是超过了12亿")  # whether it passes a bound: the amount
+    assert bound.found and f"{bound.figures[0].value}" == "13.08"
