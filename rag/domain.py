@@ -147,7 +147,8 @@ CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|�
 DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"哪[一几]?家[\u4e00-\u9fff]{0,4}(?:事务所|公司|企业|医院|药店)",
                                       r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体|分别|都|各自?)?的?(?:名字|名称|叫什么|叫啥|是哪一?家)",
                                       r"(?:中标|供应商)[\u4e00-\u9fff]{0,6}?(?:是|为|有)?(?:哪|谁)",  # who won a tender or
-                                      r"哪[些几一]?[家个]?(?:公司|企业|药企|厂家|单位)[\u4e00-\u9fff]{0,2}中标")  # supplies: unnamed
+                                      r"哪[些几一]?[家个]?(?:公司|企业|药企|厂家|单位)[\u4e00-\u9fff]{0,2}中标",  # supplies: unnamed
+                                      r"(?:涉及|牵涉|是)哪[些几]家?(?:医院|药店|医药机构|企业|公司)")  # which firms a case names
 # (the names of the unit's own 内设机构 and 派出机构 are printed)
 DETAILS_HELD = "报告不写供应商、中介机构、定点机构的名称或车辆的品牌型号，只写金额、数量和用途。"
 # what a name goes on to say when it is another institution's ("江门市中心医院"), not one of the reports' units
@@ -163,7 +164,8 @@ CURRENCY_HELD = "报告的金额都以人民币（万元、元）列示，不载
 CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
                                   "靠谱吗", "有没有这回事", "是否真实", "是否准确",
                                   "这么写的吗", "这样写的吗", "是这样吗", "是这么回事吗", "真有这么", "有这么夸张",
-                                  "对得上吗", "对不对得上", "一致吗", "吻合吗")
+                                  "对得上吗", "对不对得上", "一致吗", "吻合吗",
+                                  "网传", "转发说", "有文章说", "文章说", "传言", "网友说", "朋友圈说")
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked
 ASKED_FOR: tuple[str, ...] = ("爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "老爸", "老妈", "爸爸", "妈妈", "父亲", "母亲",
                               "老人家", "长辈", "邻居", "爸", "妈")
@@ -299,7 +301,8 @@ UNIT_THING: dict[str, str] = {"辆": "车"}
 DETERMINER_BEFORE: dict[str, tuple[str, ...]] = {"本": ("经费", "项目", "部门", "单位", "年", "级")}
 # units a number is counted in ("不到100平方米", "服务300人"): a code stands before a name, never before these
 # (not 项, 类, 年: "2101501项目支出", "201类" are codes)
-UNITS_NO_CODE_PRECEDES: tuple[str, ...] = ("平方米", "㎡", "个月", "万人", "人", "名", "位", "辆", "台", "个", "家", "份", "件", "次")
+UNITS_NO_CODE_PRECEDES: tuple[str, ...] = ("平方米", "㎡", "个月", "万人", "人", "名", "位", "辆", "台", "个", "家", "份", "件", "次",
+                                          "例", "宗", "起", "种", "项", "批", "期", "场", "户", "所")
 YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
 YEARS_ASKED: tuple[str, ...] = ("多少年", "几年了", "车龄", "年限")  # not 近几年: which years
 # words between a number and its unit that make it approximate ("90余平方米", "5000多份")

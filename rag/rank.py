@@ -58,7 +58,7 @@ WEIGHTS = Weights()
 ASKED_FOR = "|".join(domain.ASKED_FOR)
 ASKED_BY = "想知道|想问|问|让我查|叫我查|让我问"  # not 外公 inside 对外公布: said with 我 before or a verb after
 QUESTION_FILLER = re.compile(r"我指的是|我指|我是说|我的意思是|就是指|我们|咱们|他们|她们|你们|人家|底下|下面|下边|今年|准备花|打算花|要花|花了|花|搞|也差不多|差不多|就要|(?<!曝)光(?![明荣])|(?<![调完修平规])整了|好多|到底|究竟|具体|百分之几|百分之多少|百分比|多少个百分点|百分点|多少钱|还是|现在|目前|是谁|是什么|什么|哪些|哪个|哪里|多少|多大|怎么样|怎样|怎么|如何|有没有|没有"
-                             r"|有报道称|有报道说|据报道|报道称|有人说|网上说|据说|真有这么|这么夸张|夸张|只(?=[涨降增减跌花用])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
+                             r"|有报道称|有报道说|据报道|报道称|有人转发说|转发说|有文章说|文章说|网传|传言|网友说|朋友圈说|有人说|网上说|据说|真有这么|这么夸张|夸张|只(?=[涨降增减跌花用])|这说法|这个说法|说法|属实|是不是真的|是真的|对不对|准确吗|增幅|降幅|涨幅|跌幅"
                              r"|好像|似乎|记得|准确|确切|精确"
                              r"|报告里|报告中|报告上|写的|写着|截至|截止到|截止|原文|提到|提及|说到|讲到|查查|查一下|帮我查|帮忙查"
                              r"|那边|这边|局里|万块钱|万块|块钱|来着"
@@ -144,7 +144,8 @@ def content_words(question: Question) -> str:
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")
     places = [c for c in question.cities if not _inside_a_city_named(c, question)]
-    for word in ("医疗保障局", "医保局", *(f"{p}市" for p in places), *places, *(f"{y}年" for y in question.years),
+    for word in ("医疗保障局", "医保局", *(f"{p}市" for p in places), *places,
+                 *(f"{y}{said}" for y in question.years for said in ("年度", "年")),  # 2023年度: no 度 left
                  *(str(y) for y in question.years + question.as_of)):  # 2022年底 keeps 年底: a date's words
         content = content.replace(word, " ")
     content = " ".join(_without_filler(fold(content), [fold(w) for w in question.whole_words]).split())

@@ -1914,6 +1914,7 @@ def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
         assert not answer.found and "名称" in answer.answer, text
     brand = engine.ask("廉江医保局那两辆公务车是什么牌子、哪年买的？")  # 牌子: the brand, said plainly
     assert not brand.found and "品牌型号" in brand.answer
+    assert not engine.ask("廉江2023年约谈的137家医药机构是哪些医院").found  # which firms a case names
     tender = engine.ask("广州医保局2023年政府采购的中标单位是哪几家")  # who won a tender: unnamed, the sum shown
     assert not tender.found and "供应商" in tender.answer
     assert engine.ask("江门2023年集采中标药品一共多少种").found  # 中标 of 集采 drugs: their count is printed
@@ -2581,6 +2582,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
     pytest.param("江门医保局2024年打算花多少钱买服务？我是说政府采购里服务类那块", ["341.01"],
                  id="what the asker says they mean (我是说…那块) says what is asked, in the report's words"),
     pytest.param("廉江医保局有几台车？", ["2"], id="几台车 counts vehicles (辆), not machines (设备0台)"),
+    pytest.param("网上说江门2023年曝光了200例典型案例，自评报告里是多少例？", ["111"],
+                 id="a claim's number before a measure word (200例) is no code, and the claim's figure is checked"),
     pytest.param("廉江2023年城镇职工医保基金收入三亿多，支出也差不多两亿，具体各多少", ["3.52", "2.13"],
                  id="各多少 naming nothing asks each thing the parts before it name"),
     pytest.param("江门医保局2024年公务用车购置费0万、运行维护14.82万，和三公表一致吗？", ["0.00", "14.82"],
