@@ -2618,6 +2618,10 @@ def test_the_answer_says(engine, text, said):
     assert said in engine.ask(text).answer
 
 
+def test_a_rate_guessed_in_tenths_and_a_claim_asked_about_are_no_words_of_what_is_asked():
+    assert rank.content_words(understand("广州2023年预算说是比上年涨了两成，真的吗？增长百分之几")) == "预算 比上年涨 增长"
+
+
 def test_words_of_whom_a_question_is_asked_for_are_dropped_only_as_such():
     assert rank.content_words(understand("帮我爸查一下江门2024年三公经费")) == "三公经费"
     assert "对外公布" in rank.content_words(understand("江门的价格监测信息是怎么对外公布的"))  # 外公 inside it
