@@ -257,31 +257,34 @@ class AnswerEngine:
                                 searched: list[DocumentInfo]) -> Answer | None:
         """Wording the reports of the kind asked do not hold, from the place's other reports, said
         so: "居民医保市级补助预算金额与实际下达金额有差异，怎么解释" names a 预算 but is explained in the 自评."""
-        others, problem, _ = self._resolve_documents(replace(question, kinds=[], kinds_said=[]), docs_filter)
-        others = [d for d in others if d not in searched]
-        if problem or not others:
-            return None
-        answer = self.passages.run(question, others)
-        if answer.found:
+        answer = self._passage_elsewhere(question, docs_filter, searched, kinds=[], kinds_said=[])
+        if answer:
             answer.answer = (f"（{'、'.join(d.title for d in searched)}中没有相关段落；"
                              f"以下据{answer.sources[0].title}。）\n{answer.answer}")
-        return answer if answer.found else None
+        return answer
 
     def _passage_of_the_year_elsewhere(self, question: Question, docs_filter: set[str] | None,
                                        searched: list[DocumentInfo]) -> Answer | None:
         """Wording about a year that the year's own reports lack, from the place's report of another
         year that speaks of it ("2024年对邑康保有什么打算": the 2023 自评's 2024年工作重点), said so;
         only a passage that names the year asked answers."""
-        others, problem, _ = self._resolve_documents(replace(question, years=[], kinds=[], kinds_said=[]), docs_filter)
-        others = [d for d in others if d not in searched]
-        if problem or not others:
-            return None
-        answer = self.passages.run(question, others)
-        if not answer.found or not any(f"{year}年" in answer.sources[0].text for year in question.years):
+        answer = self._passage_elsewhere(question, docs_filter, searched, years=[], kinds=[], kinds_said=[])
+        if not answer or not any(f"{year}年" in answer.sources[0].text for year in question.years):
             return None
         answer.answer = (f"（{'、'.join(d.title for d in searched) or '所问年度的报告'}中没有相关段落；"
                          f"以下据{answer.sources[0].title}，其中写到{'、'.join(map(str, question.years))}年。）\n{answer.answer}")
         return answer
+
+    def _passage_elsewhere(self, question: Question, docs_filter: set[str] | None, searched: list[DocumentInfo],
+                           **unasked: list) -> Answer | None:
+        """The passage from the place's reports not searched yet, found when the question's `unasked`
+        fields (its kinds, its years) are left out of choosing them; None when none holds it."""
+        others, problem, _ = self._resolve_documents(replace(question, **unasked), docs_filter)
+        others = [d for d in others if d not in searched]
+        if problem or not others:
+            return None
+        answer = self.passages.run(question, others)
+        return answer if answer.found else None
 
     def _by_intent(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         handlers = {"figure": self.figures.run, "compare": self.derived.run, "share": self.derived.run,

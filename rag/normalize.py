@@ -321,11 +321,13 @@ def correct_unit_names(text: str, units: Mapping[str, str], corpus_text: Contain
     with the first two characters of a held unit's name or short name (`units`: name -> the full
     name) and ends in 局 or 处 a few characters on, naming no unit held and no branch (分局), printed
     nowhere in the reports. Read as the held unit, and said so."""
+    from rag import domain
+
     corrections: list[Correction] = []
     for word, unit in units.items():
         for match in re.finditer(re.escape(word[:2]) + NEAR_UNIT_REST, text):
-            typed = match.group()
-            if not (typed in units or typed.endswith("分局") or any(w in typed for w in units)
+            typed = match.group()  # a held unit's name inside it (医保局 itself) is no near name
+            if not (typed.endswith(domain.BRANCH_ENDINGS) or any(w in typed for w in units)
                     or typed in corpus_text or any(c.typed == typed for c in corrections)):
                 corrections.append(Correction(typed, unit))
     for correction in corrections:

@@ -382,16 +382,20 @@ class Holdings(tuple):
 
     @cached_property
     def unit_words(self) -> list[str]:
-        words = {department(d.unit) for d in self if d.unit} | set(domain.UNIT_SHORT_NAMES.values())
-        return sorted((words | set(domain.UNIT_SHORT_NAMES)) - {""}, key=len, reverse=True)
+        words = self._held_departments | set(domain.UNIT_SHORT_NAMES.values())
+        return sorted(words | set(domain.UNIT_SHORT_NAMES), key=len, reverse=True)
 
     @cached_property
     def held_unit_names(self) -> dict[str, str]:
         """The kinds of unit the reports are of, by name and short name: 医疗保障局 and 医保局 ->
         医疗保障局."""
-        held = {department(d.unit) for d in self if d.unit} - {""}
-        return {name: name for name in held} | {
-            short: name for short, name in domain.UNIT_SHORT_NAMES.items() if name in held}
+        return {name: name for name in self._held_departments} | {
+            short: name for short, name in domain.UNIT_SHORT_NAMES.items() if name in self._held_departments}
+
+    @cached_property
+    def _held_departments(self) -> set[str]:
+        """The kinds of unit the reports are of (医疗保障局), without place or branch."""
+        return set(self._departments.values()) - {""}
 
     @cached_property
     def divisions(self) -> dict[str, Division]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from os.path import commonprefix
 
 from rag import domain, places
 from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, correct_unit_names, normalize_text,
@@ -771,7 +772,7 @@ def _kinds_of_said(text: str, vocabulary: list[str]) -> str:
     known = set(vocabulary) | {synonym for synonyms in domain.ITEMS.values() for synonym in synonyms}
     before = text[:kinds.start()]
     for name in sorted((n for n in known if n.startswith(first)), key=lambda n: (-len(n), n)):  # longest first
-        thing = name[len(first):] if name.startswith(first) else ""
+        thing = name[len(first):]
         if len(thing) >= 2 and thing in before and second + thing in known:
             at = before.rindex(thing)  # said once more with each kind: no longer a subject of its own
             return f"{before[:at]}{before[at + len(thing):]}{first}{thing}{joiner}{second}{thing}{text[kinds.end():]}"
@@ -871,10 +872,9 @@ def _row_starts_said(text: str, vocabulary: list[str]) -> list[str]:
     by_start = _names_by_edge(tuple(vocabulary))
     found = []
     for at in range(len(text) - 1):
-        length = max((next((k for k in range(min(len(name), len(text) - at)) if name[k] != text[at + k]),
-                           min(len(name), len(text) - at)) for name in by_start.get(text[at:at + 2], ())), default=0)
-        if length >= WHOLE_WORD_MIN:
-            found.append(text[at:at + length])
+        said = max((commonprefix([name, text[at:]]) for name in by_start.get(text[at:at + 2], ())), key=len, default="")
+        if len(said) >= WHOLE_WORD_MIN:
+            found.append(said)
     return found
 
 
