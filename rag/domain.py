@@ -40,6 +40,8 @@ CITIES: tuple[str, ...] = (
 # Words before an item that make it another book's: 医保基金总支出 is the fund's (亿元, in the text),
 # not the department's own 支出总计.
 OTHER_BOOKS: tuple[str, ...] = ("基金",)
+# a report's whole said apart from its kind ("江门的预算，总额多少", "两市预算哪个规模大"): its 支出合计
+REPORT_TOTAL_WORDS = r"总额|总数|规模|总盘子|盘子"
 # Cities' everyday names (五邑 for 江门), read as the city with the reading said in the answer.
 PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "侨都": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
 # One-character abbreviations (穗 for 广州), read only right before a unit's name (穗医保局).
@@ -65,7 +67,7 @@ CANTONESE: dict[str, str] = {
     "系唔系": "是不是", "系咪": "是不是", "唔系": "不是", "系几多": "是多少", "各系": "各是", "分别系": "分别是",
     "系点样": "是怎么样", "系乜嘢": "是什么", "系咩": "是什么",
     "有冇": "有没有", "冇": "没有", "唔": "不",
-    "几多间": "多少家", "几间": "几家", "几多": "多少", "点解": "为什么", "点样": "怎么样", "乜嘢": "什么", "咩": "什么", "边几": "哪几", "边个": "哪个",
+    "几多间": "多少家", "几间": "几家", "几多": "多少", "点解": "为什么", "点样": "怎么样", "乜嘢": "什么", "咩": "什么", "边几": "哪几", "边个": "哪个", "边样": "哪样", "边项": "哪项", "边笔": "哪笔",
     "边度": "哪里", "边间": "哪间", "佢哋": "他们", "佢": "他", "嘅": "的", "咗": "了", "啲": "些", "喺": "在",
     "落嚟": "下来", "嚟": "来", "仲有": "还有", "而家": "现在", "合埋": "合计", "使咗": "花了", "嗰个": "那个",
     "嗰": "那", "睇": "看", "畀": "给", "揾": "找", "做嘢": "做事", "架车": "辆车", "年尾": "年末", "话自己": "说自己",
@@ -352,7 +354,7 @@ YEAR_START, YEAR_END = "年初", "年末"
 # which of two rates is the faster ("哪个增长得更快", "谁涨得快")
 FASTER_ASKED = r"更快|更慢|快些|快一些|得快|得慢|幅度更大|幅度大"
 # which of two things is more, with words between ("哪个项目钱多", "哪一笔更高"); not 哪个多少
-WHICH_IS_MORE = r"哪(?:个|一个|项|一项|笔|一笔|家|边|类)[\u4e00-\u9fff]{0,4}?(?:多|高|大|少|低|小)(?!少)"
+WHICH_IS_MORE = r"哪(?:个|一个|项|一项|笔|一笔|家|边|类|样)[\u4e00-\u9fff]{0,4}?(?:多|高|大|少|低|小)(?!少)"
 # words that ask which table prints something: the table is the answer
 TABLE_ASKED_WORDS: tuple[str, ...] = ("表叫什么", "表的名称", "哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
 # the report's parts asked ("第三部分是什么内容", "分几个部分"): its outline; the part's number is group 1

@@ -731,6 +731,7 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
+    spans += _report_total(text, spans)
     abbreviated = _abbreviations(text, vocabulary)  # 年末结转结余 said for 年末结转和结余: completes the name before 和 too
     said = spans + abbreviated
     completed = (_completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
@@ -741,6 +742,16 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
                for s, e, _, _ in overlapped):  # meets, and is longer: a whole name said in full stays
             spans = [span for span in spans if span not in overlapped] + [match]
     return sorted(spans)
+
+
+def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """"江门2024年预算的总额是多少": a report's whole, asked by a word for a total after the report's kind
+    (预算, 决算) and with nothing else named, is its 支出合计; not a fund's (医保基金的预算总额)."""
+    if spans or any(book in text for book in domain.OTHER_BOOKS):
+        return []
+    kinds = "|".join(word for words in domain.KIND_WORDS.values() for word in words)
+    said = re.search(f"(?:{kinds}).*?({domain.REPORT_TOTAL_WORDS})", text)
+    return [(said.start(1), said.end(1), "item", "支出合计")] if said else []
 
 
 def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],

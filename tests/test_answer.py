@@ -2594,6 +2594,10 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="光…就 (only), 花几个钱 (how much) ask nothing, and a row's words keep their 用 (业务用房)"),
     pytest.param("江门医保局2024年的支出，基本的和项目的各多少", ["2417.08", "1764.22"],
                  id="kinds of a thing said before, by 的 alone (支出，基本的和项目的), are that thing's kinds"),
+    pytest.param("吴川医保局2024年的预算，总额有多少？", ["542.07"],
+                 id="a report's total said apart from its kind (预算，总额) is its 支出合计"),
+    pytest.param("江门医保局2024年公务用车购置费同运行维护费边样高", ["0.00", "14.82"],
+                 id="Cantonese 边样 is 哪样, and with it 同 joins the two things compared"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
