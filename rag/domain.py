@@ -414,11 +414,12 @@ PLACE_PREFIX = r"^[\u4e00-\u9fff]{2,3}?[省市区县]"  # 江门市 in 江门市
 PROJECT_TABLE_WORD = "项目"  # the table whose rows are projects has it in its title (项目支出…预算表)
 # a sum asked of the things listed ("A和B各多少，合计多少", "三项加起来是不是542.07", "A加上B等于C吗")
 SUMMING_WORDS: tuple[str, ...] = ("加起来", "合起来", "加在一起", "合在一起", "加总", "之和", "总和")  # no row's name ends so
-SUM_WORDS: tuple[str, ...] = ("合计", "总共", "一共", "共计", "总计") + SUMMING_WORDS  # said after two things joined: of both
+SUM_WORDS: tuple[str, ...] = ("合计", "总共", "一共", "共计", "总计", "合共") + SUMMING_WORDS  # said after two things joined: of both
 TOTAL_ASKED = (rf"(?:{'|'.join(SUM_WORDS)})(?:是|为|有)?(?:多少|几|是不是|等不等于|等于|对不对|对吗)"
                r"|(?:加起来|合起来|加在一起|合在一起)(?:呢|了?吗)?[？?]?$"  # "…各多少？两项加起来呢？"
-               r"|(?:加上[^。？?]{2,30}?|加起来[，,]?)(?:是否|是不是)?(?:正好|刚好|恰好)?(?:等于|等不等于)"  # "A加上B，是否正好等于C"
-               r"|加起来[，,]?(?:跟|与|和)[^。？?]{2,30}?对得上")  # "A和B加起来，跟C对得上吗"
+               r"|(?:(?<![增追参附叠])加上?[^。？?]{1,30}?|加起来[，,]?)(?:是否|是不是)?(?:正好|刚好|恰好)?(?:等于|等不等于)"  # "A加上B，是否正好等于C"
+               r"|加起来[，,]?(?:(?:跟|与|和)[^。？?]{2,30}?)?对得上"  # "A和B加起来，跟C对得上吗", "…加起来对得上合计吗"
+               r"|(?:小计|合计|总计)[，,]?(?:是否|是不是)(?:正好|刚好|恰好)?等于")  # "小计，是否等于A加B"
 # whether the item named ranks first ("医疗费补助是多少，是不是全表最大的一项"): it, among its table's rows at its level
 TOP_CHECKED = r"(?:是不是|是否|是)(?:全表|表中|表里|其中|里面|当中|全部)?(?:最大|最多|最高|最小|最少|最低)|(?:最大|最多|最高|最小|最少|最低)的吗"
 # a place in an order asked ("金额排第二大的是哪一项", "第三多"): that item, the ranking beside it

@@ -19,7 +19,7 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, subject_name
 from rag.audit import direct_children
 from rag.cache import RecentlyUsed
-from rag.evidence import Evidence, bigrams, matching_cells, named_cells, prose_numbers, target_numbers
+from rag.evidence import Evidence, bigrams, fold, matching_cells, named_cells, prose_numbers, target_numbers
 from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.parse.text import compact, unquoted
 from rag.question import AMOUNT_CITED, TABLE_NUMBER, Question, cited_range, leaves_out, measure_asked, ratio_asked
@@ -117,7 +117,10 @@ class FigureAnswers:
         """A sum asked of several figures of one report and unit ("各多少，合计多少"): of one table and
         column, or one item's in several tables (基本支出 and 项目支出's 公务接待费), or with one the prose
         states (重点项目's 医疗保障业务资金, beside 表12's 医疗救助专项资金)."""
-        return len(figures) > 1 and bool(re.search(domain.TOTAL_ASKED, question.typed)) and len(
+        asked = question.typed
+        for name in {clean_row_name(f.row) for f in figures if f.row}:  # "人员经费合计是多少": a row's own name
+            asked = asked.replace(name, "甲") if any(word in name for word in domain.SUM_WORDS) else asked
+        return len(figures) > 1 and bool(re.search(domain.TOTAL_ASKED, asked)) and len(
             {(f.doc, f.unit) for f in figures}) == 1 and (len({(f.table, f.column) for f in figures}) == 1
                                                          or len({f.row for f in figures}) == 1
                                                          or any(f.table is None for f in figures))
@@ -136,17 +139,23 @@ class FigureAnswers:
         if len(figures) < 2:
             figures, wholes = list(answer.figures), []
         total = sum(f.value for f in figures)
-        answer.answer += f"\n合计：{' + '.join(money(f.value) for f in figures)} = {money(total)}{figures[0].unit}。"
+        summed = f"合计：{' + '.join(money(f.value) for f in figures)} = {money(total)}{figures[0].unit}。"
         printed = wholes[0] if wholes else self._printed_total(figures, total, question.reading)
         if printed:
             off = abs(printed.value - total)
             rounding = ("（与逐项相加相等）" if not off else f"（与逐项相加差{money(off)}"
                         + ("，为尾数误差）" if off <= Decimal("0.01") * len(figures) else "）"))
-            answer.answer += (f"\n报告所列「{printed.label}」为{money(printed.value)}{printed.unit}{rounding}"
-                              f"（{printed.citation}）。")
-            if not wholes:
-                answer.figures.append(printed)
-                answer.sources.append(self.figure_source(printed))
+            summed += f"\n报告所列「{printed.label}」为{money(printed.value)}{printed.unit}{rounding}（{printed.citation}）。"
+        if printed and not any(word in question.typed for word in domain.EACH_WORDS):
+            answer.answer = f"{summed}\n{answer.answer}"  # "A加B共多少": the sum is the answer, the parts its working
+            source = self.figure_source(printed)
+            answer.figures = [printed] + [f for f in answer.figures if f is not printed]
+            answer.sources = [source] + [s for s in answer.sources if s != source]
+            return answer
+        answer.answer += f"\n{summed}"
+        if printed and not wholes:
+            answer.figures.append(printed)
+            answer.sources.append(self.figure_source(printed))
         return answer
 
     def _printed_total(self, figures: list[Figure], total: Decimal, reading: str) -> Figure | None:
@@ -165,9 +174,16 @@ class FigureAnswers:
                          for row in rows if item and item in clean_row_name(row.name)
                          for column, value in row.values.items() if abs(value - total) <= tolerance), None)
         table, rows = self.table_of(first)
+        columns = {f.column for f in figures}
+        if len({f.row_id for f in figures}) == 1 and len(columns) > 1:  # one row's 基本支出 and 项目支出: its 合计
+            row = next(r for r in rows if r.id == first.row_id)
+            column = next((c for c, value in row.values.items() if c not in columns and abs(value - total) <= tolerance), None)
+            return self.finder.figure_at(document, table, row, column, clean_row_name(row.name)) if column else None
         said = {f.row for f in figures}
-        row = next((r for r in rows if r.name not in said and (value := r.values.get(first.column or "")) is not None
-                    and abs(value - total) <= tolerance), None)
+        sums = [r for r in rows if r.name not in said and (value := r.values.get(first.column or "")) is not None
+                and abs(value - total) <= tolerance]
+        above = {r.id for r in self.finder.ancestors(first)}  # the parts' own subtotal before a row equal by chance
+        row = next((r for r in sums if r.id in above), sums[0] if sums else None)
         if row:
             return self.finder.figure_at(document, table, row, first.column, clean_row_name(row.name))
         # or the whole the question names, in another table ("A加上B，是否等于城乡医疗救助的预算数")
@@ -558,8 +574,9 @@ def _table_said_in(question: Question, reading: str) -> str | None:
 
 
 def _said_in(question: Question, names: list[str], reading: str) -> list[str]:
-    """The names of the question said in one of its readings, as the question says them."""
-    return [name for name in names if question.said.get(name, name) in reading]
+    """The names of the question said in one of its readings, as the question says them (readings are
+    folded: 医疗保障管理事务 is read as 医保管理事务)."""
+    return [name for name in names if fold(question.said.get(name, name)) in fold(reading)]
 
 
 def _items_besides(question: Question, unit: str, others: tuple[str, ...] = ()) -> list[str]:

@@ -1639,14 +1639,15 @@ def test_wording_the_kind_asked_lacks_comes_from_the_places_other_reports(engine
 def test_a_sum_asked_of_listed_figures_is_added_and_the_printed_total_cited(engine):
     answer = engine.ask("吴川2024年因公出国费、公务用车购置及运行维护费、公务接待费三项一共多少")
     assert "合计：0.00 + 18.00 + 1.50 = 19.50万元。" in answer.answer
-    assert answer.figures[-1].value == Decimal("19.50") and answer.figures[-1].row == "“三公”经费"
+    assert answer.figures[0].value == Decimal("19.50") and answer.figures[0].row == "“三公”经费"  # the sum asked first
+    assert answer.answer.index("合计：") < answer.answer.index("公务接待费1.50万元")
     assert "差额" not in engine.ask("广州医保局2023年公务用车购置费和运行维护费各是多少，加起来是多少").answer
 
 
 def test_parts_checked_against_their_whole_named_are_summed_without_it(engine):
     answer = engine.ask("广州医保局2023年财政对职工基本医保基金的补助和对城乡居民基本医保基金的补助加起来，"
                         "是不是正好等于21012科目的总数？")  # the second said without the 财政 it shares
-    assert [f"{f.value:f}" for f in answer.figures] == ["200.00", "229975.98", "230175.98"]
+    assert [f"{f.value:f}" for f in answer.figures] == ["230175.98", "200.00", "229975.98"]  # the whole checked first
     assert "合计：200.00 + 229,975.98 = 230,175.98万元。" in answer.answer and "（与逐项相加相等）" in answer.answer
     checked = engine.ask("广州市医疗救助服务中心2023年专项医疗救助金和基本医疗救助金加起来，跟医疗救助科目总额对得上吗？")
     assert "合计：10,000.00 + 15,425.40 = 25,425.40万元。" in checked.answer
@@ -1991,8 +1992,8 @@ def test_the_largest_item_of_project_spending_is_a_project(engine):
 
 def test_a_sum_of_two_is_checked_against_the_whole_the_question_names(engine):
     answer = engine.ask("江门医保局2024年预算，基本支出的公务接待费加上项目支出的公务接待费，是不是等于表8的公务接待费")
-    assert [(f.table, f.value) for f in answer.figures] == [(6, Decimal("0.95")), (7, Decimal("1.79")),
-                                                            (8, Decimal("2.74"))]
+    assert [(f.table, f.value) for f in answer.figures] == [(8, Decimal("2.74")), (6, Decimal("0.95")),
+                                                            (7, Decimal("1.79"))]
     answer = engine.ask("广州2023年专项医疗救助金加上基本医疗救助金是否等于城乡医疗救助")  # the whole in another table
     assert [(f.table, f.value) for f in answer.figures][2] == (3, Decimal("25425.40"))
     assert "城乡医疗救助」行" in answer.answer
@@ -2598,6 +2599,12 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a report's total said apart from its kind (预算，总额) is its 支出合计"),
     pytest.param("江门医保局2024年公务用车购置费同运行维护费边样高", ["0.00", "14.82"],
                  id="Cantonese 边样 is 哪样, and with it 同 joins the two things compared"),
+    pytest.param("江门医保局2024年江海分局基本支出（人员类加公用经费类）合共多少", ["204.19", "189.90", "14.29"],
+                 id="parts summed with 合共 ask the sum first: the parts' own subtotal row, then the parts"),
+    pytest.param("江门2024年医疗保障管理事务的基本支出和项目支出加起来，对得上总数吗", ["2623.22", "1616.85", "1006.37"],
+                 id="two columns of one row summed are checked against that row's total column"),
+    pytest.param("廉江医保局2023年决算的人员经费合计是多少万元？人员经费和公用经费我都想讲讲", ["658.63"],
+                 id="合计 inside a row's name (人员经费合计) asks no sum"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
