@@ -42,6 +42,9 @@ CITIES: tuple[str, ...] = (
 OTHER_BOOKS: tuple[str, ...] = ("基金",)
 # a report's whole said apart from its kind ("江门的预算，总额多少", "两市预算哪个规模大"): its 支出合计
 REPORT_TOTAL_WORDS = r"总额|总数|规模|总盘子|盘子"
+# a report's totals, which said right after a row ("一般行政管理事务的收入决算数和支出决算数") are that
+# row's figures in the report's income and spending tables, not the totals
+REPORT_TOTALS: tuple[str, ...] = ("收入合计", "支出合计")
 # Cities' everyday names (五邑 for 江门), read as the city with the reading said in the answer.
 PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "侨都": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
 # One-character abbreviations (穗 for 广州), read only right before a unit's name (穗医保局).

@@ -731,7 +731,7 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
-    spans += _report_total(text, spans)
+    spans = _totals_of_a_row_dropped(text, spans) + _report_total(text, spans)
     abbreviated = _abbreviations(text, vocabulary)  # 年末结转结余 said for 年末结转和结余: completes the name before 和 too
     said = spans + abbreviated
     completed = (_completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
@@ -742,6 +742,22 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
                for s, e, _, _ in overlapped):  # meets, and is longer: a whole name said in full stays
             spans = [span for span in spans if span not in overlapped] + [match]
     return sorted(spans)
+
+
+def _totals_of_a_row_dropped(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Without the report totals said of the row before them ("行政运行的收入决算数和支出决算数": the
+    row's income and spending, as "行政运行的收入和支出")."""
+    kept, before = [], None
+    for span in sorted(spans):
+        start, end, kind, key = span
+        joined = {"row": "[”」]?(?:这个|该)?(?:科目)?[的，,]?",  # "“行政运行”这个科目，收入决算数…"
+                  "total of a row": "[数额]?[和与及跟、]"}.get(before[2]) if before else None
+        if kind == "item" and key in domain.REPORT_TOTALS and joined and re.fullmatch(joined, text[before[1]:start]):
+            before = (start, end, "total of a row", key)
+            continue
+        kept.append(span)
+        before = span
+    return kept
 
 
 def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

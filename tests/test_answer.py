@@ -2605,6 +2605,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="two columns of one row summed are checked against that row's total column"),
     pytest.param("廉江医保局2023年决算的人员经费合计是多少万元？人员经费和公用经费我都想讲讲", ["658.63"],
                  id="合计 inside a row's name (人员经费合计) asks no sum"),
+    pytest.param("廉江医保局2023年决算中其他医疗保障管理事务支出的收入决算数与支出决算数相等吗", ["68.47", "68.45"],
+                 id="a report's totals said right after a row (的收入决算数与支出决算数) are that row's, in each table"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
