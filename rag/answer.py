@@ -133,11 +133,13 @@ class AnswerEngine:
     def _sentences_asked_apart(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
         """"基本支出和项目支出各多少？基本支出占本年支出合计的比重多少？": two questions in one,
         not answered as one; each sentence that asks, answered on its own with the question's
-        reports, the answers joined in order; None unless every sentence is answered by figures."""
+        reports, the answers joined in order, and the sentences the reports do not answer said to be
+        unanswered ("…稽查经费多少？顺便问下要查多少家医院"); None unless each sentence is answered by
+        figures or not found, and one at least by figures."""
         sentences = [s for s in spoken_sentences(question.reading) if asks(s)]
         if len(sentences) < 2:
             return None
-        answers, said = [], []
+        answers, said, unanswered = [], [], []
         for sentence in sentences:
             asked = self._part_asked(sentence, question)
             if asked is not None and asked.intent == "share" and not asked.subjects and answers and (
@@ -151,12 +153,21 @@ class AnswerEngine:
                 return None
             said += [asked.said.get(s, s) for s in asked.subjects if asked.said.get(s, s) not in said]
             answer = self._answer(asked, docs_filter)
-            if not (answer.found and answer.figures):  # a passage for "有3.5亿那么多吗": no answer to it
+            if not answer.found and (asked.subjects or asked.counted):  # a thing of its own, not "差别大吗"
+                unanswered.append(sentence)
+                continue
+            if not answer.found:
+                return None
+            if not answer.figures:  # a passage for "有3.5亿那么多吗": no answer to it
                 return None
             answers.append(answer)
+        if not answers:
+            return None
         joined = answers[0]
         for answer in answers[1:]:
             joined = _joined(question, joined, answer)
+        if unanswered:
+            joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
         return joined
 
     def _sides_asked_apart(self, question: Question, docs_filter: set[str] | None) -> Answer | None:

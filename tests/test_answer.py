@@ -2626,6 +2626,12 @@ def test_figures_asked_in_other_ways(engine, text, values):
     pytest.param("广州医保局2023年公务用车购置费和公务用车购置及运行维护费加起来多少",
                  "「公务用车购置及运行维护费」81.30万元已包含「公务用车购置费」36.00万元，两者不能相加",
                  id="a part and the row it lies under are not added up"),
+    pytest.param("吴川医保局2024年公务接待费预算多少？另外今年要接待多少批客人",
+                 "公务接待费1.50万元（表8《财政拨款安排的行政经费及“三公”经费预算表》",
+                 id="of two questions in one, the one the reports answer is answered"),
+    pytest.param("吴川医保局2024年公务接待费预算多少？另外今年要接待多少批客人",
+                 "（“另外今年要接待多少批客人”：报告中没有找到。）",
+                 id="of two questions in one, the one the reports do not answer is said to be unanswered"),
 ])
 def test_the_answer_says(engine, text, said):
     assert said in engine.ask(text).answer
