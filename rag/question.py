@@ -721,7 +721,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     then the leftmost; each character belongs to one name. Returns (start, end, kind, key)."""
     matches = [(m.start(), m.end(), "item", item) for item, synonyms in domain.ITEMS.items()
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)
-               if not text[:m.start()].endswith(domain.OTHER_BOOKS)]  # 医保基金总支出: the fund's, not the unit's
+               if not re.search(f"(?:{'|'.join(domain.OTHER_BOOKS)})的?$", text[:m.start()])]  # 医保基金(的)总支出:
+    # the fund's, not the unit's
     by_start = _row_words(tuple(vocabulary))
     for position in range(len(text) - 1):  # every place a row name is said: "城乡居民医保财政补助资金和医保
         for word, name in by_start.get(text[position:position + 2], ()):  # 财政补助资金" says the latter twice

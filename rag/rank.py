@@ -473,8 +473,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
             and not (question.table_number and evidence.figure.table == question.table_number):
         value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it),
         # unless it is of the table the question points at ("自评说812.81万元，决算表5…合计是多少": a check)
-    if _other_scheme(question, evidence):
-        value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入
+    if _other_scheme(question, evidence) or _other_book(question, evidence):
+        value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入, nor the
+        # fund's income (医保基金收入) by the department's (本部门收入预算)
     if _opposes(question, evidence):
         value += w.opposed
     if _another_measure(question, evidence) or _another_bound(question, evidence):
@@ -571,6 +572,15 @@ def _other_scheme(question: Question, evidence: Evidence) -> bool:
         return False
     said = f"{evidence.label}{evidence.lead}{evidence.context if evidence.kind == 'cell' else ''}"
     return not any(n in said for names in asked for n in names)
+
+
+def _other_book(question: Question, evidence: Evidence) -> bool:
+    """The question asks for a fund's income or spending (医保基金收入预算), and the words that say what the
+    figure is do not name a fund's: the department's own figure (本部门收入预算), or a project's."""
+    said = f"{evidence.label}{evidence.lead}{evidence.sentence or ''}"  # a row's words, not its table's title
+    return any((asked := re.search(f"{book}的?总?(收入|支出|收支)", question.reading))
+               and not (book in said and re.search(asked.group(1).replace("收支", "收入|支出"), said))
+               for book in domain.OTHER_BOOKS)
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:

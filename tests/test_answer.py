@@ -816,6 +816,8 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
 @pytest.mark.parametrize("text", [
     "江门2024年城乡居民医保个人缴费标准是多少",  # no report states a contribution rate
     "江门医保局局长叫什么名字",  # nor names
+    "江门医保局2024年医保基金的支出预算有多少？",  # nor a fund's budget: not the bureau's 支出预算, nor a project's
+    "吴川2024年医保基金的收入预算安排了多少",  # nor the fund's income: not 本部门收入预算 nor 本年收入合计
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
