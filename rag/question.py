@@ -292,6 +292,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     normalized = _kinds_of_said(normalized, row_vocabulary or [])
     normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary or [])),
                                                  row_vocabulary or [])
+    normalized = question.reading = _same_row_named(normalized, row_vocabulary or [])
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
     outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), said_to_ask)  # nor does a table's title
     outside_table = EXCLUDED.sub(lambda m: " " * len(m.group(0)), outside_table)  # nor a part left out
@@ -907,6 +908,15 @@ def _row_starts_said(text: str, vocabulary: list[str]) -> list[str]:
 
 
 WHOLE_WORD_MIN = 4
+SAME_ROW = re.compile(r"同一?(?:个)?科目|该科目|此科目|同一行")  # the row said before, in another table
+
+
+def _same_row_named(text: str, vocabulary: list[str]) -> str:
+    """"表2中X的本年收入合计…与表3同一科目的本年支出合计": 同一科目 is the row named before it (X)."""
+    if not (same := SAME_ROW.search(text)):
+        return text
+    rows = [(start, end) for start, end, kind, _ in subject_spans(text[:same.start()], vocabulary) if kind == "row"]
+    return text[:same.start()] + text[slice(*rows[-1])] + text[same.end():] if rows else text
 
 
 def _completed_later(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

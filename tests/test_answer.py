@@ -2609,6 +2609,10 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="合计 inside a row's name (人员经费合计) asks no sum"),
     pytest.param("廉江医保局2023年决算中其他医疗保障管理事务支出的收入决算数与支出决算数相等吗", ["68.47", "68.45"],
                  id="a report's totals said right after a row (的收入决算数与支出决算数) are that row's, in each table"),
+    pytest.param("广州2023、吴川2024两家医保局的三公经费哪个多", ["85.72", "19.50"],
+                 id="a count after a place's year (2023两家) is no digit of the year"),
+    pytest.param("廉江医保局2023年决算表2里医疗保障管理事务的本年收入合计，跟表3该科目的本年支出合计差多少", ["621.14", "619.33"],
+                 id="该科目/同一科目 is the row named before, in the other table"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
