@@ -2613,6 +2613,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a count after a place's year (2023两家) is no digit of the year"),
     pytest.param("廉江医保局2023年决算表2里医疗保障管理事务的本年收入合计，跟表3该科目的本年支出合计差多少", ["621.14", "619.33"],
                  id="该科目/同一科目 is the row named before, in the other table"),
+    pytest.param("江门医保局2024年的工会金费多少", ["17.30"],
+                 id="a typo by fuzzy pinyin (jin for jing; can for chan) is read as the word the reports print"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
