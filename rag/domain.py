@@ -558,6 +558,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "travel expenses": "差旅费", "training": "培训费", "meeting expenses": "会议费", "official reception": "公务接待费",
     "official car purchase": "公务用车购置", "official car operation": "公务用车运行维护费",
     "official cars": "公务用车", "official car": "公务用车", "three public expenses": "三公经费",
+    "vehicles": "车辆", "vehicle": "车辆", "cars": "车辆", "car": "车辆", "houses": "房屋", "buildings": "房屋",
     "government procurement": "政府采购", "fixed assets": "固定资产", "administrative staff posts": "行政编制",
     "administrative staff": "行政编制", "staff posts": "编制", "performance targets": "绩效目标",
     "performance target": "绩效目标", "performance goals": "绩效目标", "coverage": "覆盖率", "year end": "年底",

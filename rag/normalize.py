@@ -404,7 +404,8 @@ def read_english(text: str) -> tuple[str, list[Correction]]:
         corrections.append(Correction(match.group(0), word))
         return word
 
-    text = re.sub(r"(?i)(?<![A-Za-z])end of (20\d\d)", r"\1年底", text)
+    text = re.sub(r"(?i)(?<![A-Za-z])(?:the )?end of (20\d\d)|(?<![\d.])(20\d\d)(?:'s)? ?(?:year[- ]?)?end(?![A-Za-z])",
+                  lambda m: f"{m.group(1) or m.group(2)}年底", text)  # "end of 2022", "2022 end", "2022 year-end"
     text = re.sub(r"(?i)(?<![A-Za-z])(%s)[a-z]*\.? (20\d\d)" % "|".join(domain.ENGLISH_MONTHS),
                   lambda m: f"{m.group(2)}年{domain.ENGLISH_MONTHS.index(m.group(1).lower()) + 1}月", text)
     return _english_terms().sub(chinese, text), corrections

@@ -2615,6 +2615,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="该科目/同一科目 is the row named before, in the other table"),
     pytest.param("江门医保局2024年的工会金费多少", ["17.30"],
                  id="a typo by fuzzy pinyin (jin for jing; can for chan) is read as the word the reports print"),
+    pytest.param("广州医保局 how many vehicles, 2022 year-end", ["16"],
+                 id="'2022 year-end' is 2022年底, and vehicles 车辆, in English"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
