@@ -341,7 +341,9 @@ class DerivedAnswers:
         clauses = [part for part in re.split(f"[{CLAUSE_BREAKS}]", reading) if part.strip()]  # none after the last ？
         changing = [part for part in clauses if any(w in part for w in domain.INTENT_WORDS["change"] + domain.DIRECTION_WORDS)]
         said_once = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in changing) == 1]
-        if len(said_once) == 1 and len(changing) < len(clauses):  # "A、B各多少，B是不是比上年少了": B's change
+        others_named = any(question.said.get(s, s) in part for part in clauses if part not in changing
+                           for s in question.subjects)  # not a clause naming the report alone ("江门2023年自评，…")
+        if len(said_once) == 1 and others_named:  # "A、B各多少，B是不是比上年少了": B's change
             return self._change_of(question, documents, said_once[0])
         each = [s for s in question.subjects if sum(question.said.get(s, s) in part for part in asked) == 1]
         each_asked = any(w in reading for w in domain.EACH_WORDS) or re.search(domain.EACH_CHANGED, reading) \
@@ -353,7 +355,7 @@ class DerivedAnswers:
             readings = readings_asked(question, rank.conjoined_readings(question))
             each = [own.subjects[0] if len(own.subjects) == 1 else None for own in readings]
         if len(readings) > 1:
-            answers = [self._change_of(own, documents, subject, name=own.reading.split()[0])
+            answers = [self._change_of(own, documents, subject, name=max(own.reading.split(), key=len))
                        for own, subject in zip(readings, each)]
             if all(a.found for a in answers):
                 lines = [a.answer for a in answers] + _faster(question, [a.figures[0] for a in answers])

@@ -2617,6 +2617,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a typo by fuzzy pinyin (jin for jing; can for chan) is read as the word the reports print"),
     pytest.param("广州医保局 how many vehicles, 2022 year-end", ["16"],
                  id="'2022 year-end' is 2022年底, and vehicles 车辆, in English"),
+    pytest.param("江门2023年自评，一般公共预算财政拨款收入和政府性基金预算财政拨款收入各增长了百分之几", ["37.51", "39.48"],
+                 id="a clause naming only the report does not make the change asked of each one thing's"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
