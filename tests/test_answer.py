@@ -2619,6 +2619,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="'2022 year-end' is 2022年底, and vehicles 车辆, in English"),
     pytest.param("江门2023年自评，一般公共预算财政拨款收入和政府性基金预算财政拨款收入各增长了百分之几", ["37.51", "39.48"],
                  id="a clause naming only the report does not make the change asked of each one thing's"),
+    pytest.param("廉江医保局2023年决算里项目支出约占支出合计几成", ["17.15", "139.36", "812.81"],
+                 id="约占 (roughly) asks the share: 约 is no word the part must account for (not 节约, 约谈)"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
