@@ -586,11 +586,13 @@ PADDING_WORDS: tuple[str, ...] = ("方面的", "方面", "这一块的", "这一
 # the class of a figure's unit; units not listed are counts
 UNIT_CLASSES: dict[str, str] = {"万元": "money", "亿元": "money", "元": "money", "%": "percent",
                                 "平方米": "area", "㎡": "area", "个月": "months", "分": "score"}
+# a room or a building asked how big ("大厅有多大"): its area
+SIZE_ASKED = r"(?:大厅|场地|用房|房子|房屋|办公室|档案室|办公场所)(?:到底|究竟)?(?:有)?多大"
 # question words that ask for one class of figure, checked in this order
 ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "percent": ("百分之几", "几成", "百分比", "百分之多少", "多少%", "百分点", "占比", "比重", "比例", "增长率", "增幅", "降幅", "涨幅", "跌幅",
                 "增长了几", "下降了几", "率是", "率多少", "率为", "率有", "率达", "多少个点", "几个点"),
-    "area": ("面积", "平方米", "多少平", "几平"),
+    "area": ("面积", "平方米", "平方", "多少平", "几平"),
     "months": ("几个月", "多少个月", "月数"),
     "score": ("多少分", "几分", "得分", "分数", "评分", "打分"),
     "count": COUNT_WORDS + ("几名", "多少名", "几人", "多少件", "几件", "几份", "多少所", "几所"),

@@ -528,6 +528,8 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
         return "count", "万人"
     asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items() if any(w in counted for w in words)),
                        None)
+    if asked_class is None and re.search(domain.SIZE_ASKED, counted):
+        asked_class = "area"  # 大厅有多大: its 平方米
     if asked_class is None and RATE_ASKED.search(counted):
         asked_class = "percent"  # 覆盖率要达到多少, 参保率是多少: a rate is a percent
     if asked_class is None and PEOPLE_ASKED.search(counted):

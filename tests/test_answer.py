@@ -2621,6 +2621,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a clause naming only the report does not make the change asked of each one thing's"),
     pytest.param("廉江医保局2023年决算里项目支出约占支出合计几成", ["17.15", "139.36", "812.81"],
                  id="约占 (roughly) asks the share: 约 is no word the part must account for (not 节约, 约谈)"),
+    pytest.param("廉江医保局的服务大厅究竟多大", ["90"],
+                 id="how big a room is (大厅多大) asks its area"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
