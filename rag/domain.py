@@ -566,6 +566,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "percent": "百分点",  # "增长咗几多个percent": how many points, a rate
     "increase percentage": "增长率", "growth rate": "增长率", "increase rate": "增长率", "growth": "增长",
     "increase": "增长", "decrease percentage": "下降率", "decrease": "下降", "decline": "下降",  # a change, not a share
+    "go down": "减少", "goes down": "减少", "went down": "减少", "go up": "增加", "goes up": "增加", "went up": "增加",
+    "every year": "逐年", "year by year": "逐年", "people number": "人数", "number of people": "人数",
     "definition": "定义", "defined": "定义", "meaning": "含义", "glossary": "名词解释",
     "fund": "基金", "total": "合计", "proportion": "比例", "percentage": "比例", "ratio": "比例", "share of": "占",
     # places whose English name is no pinyin (the gazetteer's pinyin reads Guangzhou, Jiangmen ...)

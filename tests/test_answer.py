@@ -2633,6 +2633,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="a part too small to round to a hundredth is said to be under it"),
     pytest.param("廉江医保局2023年决算里，监管力量上是什么问题", "我市医保基金监管力量还比较薄弱",
                  id="什么问题 of a matter is the report's problems passage"),
+    pytest.param("Why 江门 2023 职工医保 people number went up?", "“went up”按“增加”理解",
+                 id="English words of a change (went up) are read as the reports' (增加)"),
     pytest.param("江门医保局2024年对智能监控有什么打算？", "拓展智能监控应用",
                  id="a year's plan its own report lacks is read from the report of another year that names it"),
     pytest.param("广州医保局底下管着的单位都有哪些", "下属单位具体包括：广州市医疗保险服务中心",
