@@ -707,8 +707,8 @@ def _unknown_places(text: str, held: Sequence[places.Held]) -> list[str]:
 
 
 def _kinds_said(text: str) -> list[str]:
-    for word in domain.KIND_NEUTRAL_WORDS:
-        text = text.replace(word, "")
+    for word in domain.KIND_NEUTRAL_WORDS:  # 预算数 is a column of any report; 部门预算数, the budget's
+        text = re.sub(f"(?<!部门){word}", "", text)
     return [kind for kind, words in domain.KIND_WORDS.items() if any(w in text for w in words)]
 
 

@@ -2623,6 +2623,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="约占 (roughly) asks the share: 约 is no word the part must account for (not 节约, 约谈)"),
     pytest.param("廉江医保局的服务大厅究竟多大", ["90"],
                  id="how big a room is (大厅多大) asks its area"),
+    pytest.param("江门医保局的本年收入：2024年部门预算数、2023年度自评报告的数各多少", ["4181.30", "26336.8"],
+                 id="部门预算数 names the budget (预算数 alone is a column of any report)"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
