@@ -719,13 +719,15 @@ def _kinds(said: list[str]) -> list[str]:
     return said[:1]
 
 
+BOOK_BEFORE = re.compile(f"(?:{'|'.join(domain.OTHER_BOOKS)})的?$")  # an item said of a fund's books
+
+
 def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
     """Where items (domain.ITEMS) and table row names are named: the longest name wins a span,
     then the leftmost; each character belongs to one name. Returns (start, end, kind, key)."""
     matches = [(m.start(), m.end(), "item", item) for item, synonyms in domain.ITEMS.items()
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)
-               if not re.search(f"(?:{'|'.join(domain.OTHER_BOOKS)})的?$", text[:m.start()])]  # 医保基金(的)总支出:
-    # the fund's, not the unit's
+               if not BOOK_BEFORE.search(text[:m.start()])]  # 医保基金(的)总支出: the fund's, not the unit's
     by_start = _row_words(tuple(vocabulary))
     for position in range(len(text) - 1):  # every place a row name is said: "城乡居民医保财政补助资金和医保
         for word, name in by_start.get(text[position:position + 2], ()):  # 财政补助资金" says the latter twice
