@@ -156,9 +156,7 @@ class AnswerEngine:
             if not answer.found and (asked.subjects or asked.counted):  # a thing of its own, not "差别大吗"
                 unanswered.append(sentence)
                 continue
-            if not answer.found:
-                return None
-            if not answer.figures:  # a passage for "有3.5亿那么多吗": no answer to it
+            if not (answer.found and answer.figures):  # a passage for "有3.5亿那么多吗": no answer to it
                 return None
             answers.append(answer)
         if not answers:

@@ -771,9 +771,12 @@ def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tup
     (预算, 决算) and with nothing else named, is its 支出合计; not a fund's (医保基金的预算总额)."""
     if spans or any(book in text for book in domain.OTHER_BOOKS):
         return []
-    kinds = "|".join(word for words in domain.KIND_WORDS.values() for word in words)
-    said = re.search(f"(?:{kinds}).*?({domain.REPORT_TOTAL_WORDS})", text)
-    return [(said.start(1), said.end(1), "item", "支出合计")] if said else []
+    said = REPORT_TOTAL_SAID.search(text)
+    return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)] if said else []
+
+
+REPORT_TOTAL_SAID = re.compile(f"(?:{'|'.join(w for words in domain.KIND_WORDS.values() for w in words)})"
+                               f".*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a total word (总额)
 
 
 def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],

@@ -566,13 +566,20 @@ def _other_scheme(question: Question, evidence: Evidence) -> bool:
     return not any(n in said for names in asked for n in names)
 
 
+# a fund's income or spending asked (医保基金收入预算, 基金的总支出): the book, and the side asked
+BOOK_FLOW_ASKED = re.compile(f"({'|'.join(domain.OTHER_BOOKS)})的?总?(收入|支出|收支)")
+SIDES_SAID = {"收入": ("收入",), "支出": ("支出",), "收支": ("收入", "支出")}
+
+
 def _other_book(question: Question, evidence: Evidence) -> bool:
     """The question asks for a fund's income or spending (医保基金收入预算), and the words that say what the
     figure is do not name a fund's: the department's own figure (本部门收入预算), or a project's."""
+    asked = BOOK_FLOW_ASKED.search(question.reading)
+    if not asked:  # most questions: no unit's words are read
+        return False
     said = f"{evidence.label}{evidence.lead}{evidence.sentence or ''}"  # a row's words, not its table's title
-    return any((asked := re.search(f"{book}的?总?(收入|支出|收支)", question.reading))
-               and not (book in said and re.search(asked.group(1).replace("收支", "收入|支出"), said))
-               for book in domain.OTHER_BOOKS)
+    book, side = asked.groups()
+    return not (book in said and any(word in said for word in SIDES_SAID[side]))
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:
