@@ -46,12 +46,14 @@ class FigureAnswers:
 
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The figure asked, from each of these reports that states it, or each of those asked together."""
-        # "A和B各多少" with A said in part: one subject found, two asked
-        several = not question.subjects or len(question.subjects) == 1 and (any(
-            w in question.reading for w in domain.EACH_WORDS) or _two_joined_asked(question)
-            or rank.times_asked(question.reading)) \
-            or len(rank.listed_readings(question)) > len(
-            question.subjects)  # "A、B、C各多少" with items the question does not each name as a subject
+        several = (not question.subjects
+                   or len(question.subjects) == 1 and (  # one thing found, more asked:
+                       any(w in question.reading for w in domain.EACH_WORDS)  # "A和B各多少" with A said in part
+                       or _two_joined_asked(question) or rank.times_asked(question.reading)
+                       or len(question.columns) > 1 and len(rank.several_asked_readings(question)) > 1)  # "A预算中，
+                   # 基本支出多少、项目支出多少"; "A、B、C各多少" with items the question does not each name as a subject
+                   or len(rank.listed_readings(question)) > len(question.subjects)
+                   or rank.side_carried(question))  # "A收入决算多少，支出决算多少": A's other side too
         if several and len({d.city for d in documents}) == 1:
             readings, in_clauses = _readings_of_several(question)
             each = self._each_found(question, documents, readings)

@@ -87,6 +87,8 @@ def _normalize(text: str) -> str:
     for short, full in domain.UNIT_SHORT_NAMES.items():  # 医保局 -> 医疗保障局
         text = text.replace(short, full)
     text = TEMPLATE_QUOTED.sub(_template_asked, text)
+    if QUIZ_BLANK.search(text):  # the quiz's sentence is all asked, not told: "。" ends it as "？" would
+        text = re.sub(r"[。.！!]*$", "？", QUIZ_BLANK.sub(_blank_asked, QUIZ_SAID.sub("", text)), count=1)
     return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
 
 
@@ -114,6 +116,18 @@ def _template_asked(match: re.Match) -> str:
     pieces = [piece.strip("：:，,、；;。") for piece in UNIT_AFTER_BLANK.split(match.group(1))]
     named, after = [p for p in pieces[:-1] if p], pieces[-1]
     return "和".join(named) + after
+
+
+# a quiz's blank left in the question itself ("填空：…内设机构____个。", "…为（  ）万元"): it asks the figure
+# in the unit printed after it, or, with no unit, what the blank stands for
+QUIZ_SAID = re.compile(r"^(?:请)?填空(?:题)?[：:，,]?|[（(]?(?:请)?填空[)）]?$")
+QUIZ_BLANK = re.compile(rf"(?:_{{2,}}|＿+|[（(]\s*[)）])((?:万元|亿元|元|%|{'|'.join(domain.COUNT_UNITS)})?)")
+AMOUNT_BEFORE_BLANK = re.compile(r"(?:为|达|达到|约|共|合计|总计)$")  # "…预算为____。": a figure, its unit unsaid
+
+
+def _blank_asked(match: re.Match) -> str:
+    unit = match.group(1)
+    return f"多少{unit}" if unit or AMOUNT_BEFORE_BLANK.search(match.string[:match.start()]) else "什么"
 
 
 # question words that may split a topic's words ("存在哪些问题", "有什么职责")
@@ -757,7 +771,8 @@ def _totals_of_a_row_dropped(text: str, spans: list[tuple[int, int, str, str]]) 
     for span in sorted(spans):
         start, end, kind, key = span
         joined = {"row": "[”」]?(?:这个|该)?(?:科目)?[的，,]?",  # "“行政运行”这个科目，收入决算数…"
-                  "total of a row": "[数额]?[和与及跟、]"}.get(before[2]) if before else None
+                  "total of a row": "[数额]?(?:(?:是|为|有)?多少[万亿]?元?)?[和与及跟、，,；;]"}.get(before[2]) \
+            if before else None  # "…事务收入决算多少万元，支出决算多少万元": each asked in turn
         if kind == "item" and key in domain.REPORT_TOTALS and joined and re.fullmatch(joined, text[before[1]:start]):
             before = (start, end, "total of a row", key)
             continue

@@ -219,6 +219,18 @@ def _story_bounded(terms: list[Term], told: str, asked: str, w: Weights) -> list
 def several_asked_readings(question: Question) -> list[str]:
     """The questions in "…集采，药品多少种、耗材多少类": one per listed part that asks an amount,
     each after the words before the list."""
+    return [before + lead + part for before, lead, part in _clauses_asked(question)]
+
+
+def side_carried(question: Question) -> bool:
+    """A later clause says only the other side of the first's pair, and asks of the first's thing
+    ("…一般行政管理事务收入决算多少，支出决算多少"): two things asked, though one is named."""
+    return any(lead for _, lead, _ in _clauses_asked(question)[1:])
+
+
+def _clauses_asked(question: Question) -> list[tuple[str, str, str]]:
+    """(words before the first clause, words of the first carried to this one, the clause) of each
+    clause that asks an amount of its own."""
     parts = re.split(r"[、，,；;]", question.reading)
     asked = _parts_asking_one_thing(question, parts)
     if len(asked) < 2:  # or one thing asked in each sentence ("…行政编制几名？…事业编制几名？"), none asking two
@@ -231,8 +243,8 @@ def several_asked_readings(question: Question) -> list[str]:
     if len(asked) < 2:
         return []
     before = "".join(parts[:asked[0]])
-    return [before + parts[asked[0]]] + [before + _lead_of(question, parts[asked[0]], parts[i]) + parts[i]
-                                         for i in asked[1:]]
+    return [(before, "", parts[asked[0]])] + [(before, _lead_of(question, parts[asked[0]], parts[i]), parts[i])
+                                              for i in asked[1:]]
 
 
 def _parts_asking_one_thing(question: Question, parts: list[str]) -> list[int]:
@@ -267,10 +279,14 @@ def _lead_of(question: Question, first: str, later: str) -> str:
     later_said = content_words(replace(question, reading=later))
     if later_said and not re.sub(domain.TARGET_OR_RESULT, "", later_said).strip():
         return re.sub(domain.TARGET_OR_RESULT, " ", said)
-    own = [w for w in words(later_said) if w not in domain.HOW_THEY_COMPARE]
-    side = next((pair for pair in domain.OPPOSED_WORDS if len(own) == 1 and own[0] in pair
-                 and said.endswith(pair[1 - pair.index(own[0])])), None)
-    return said[:-len(side[1 - side.index(own[0])])] if side else ""
+    own = [w for w in later_said.split() if w not in domain.HOW_THEY_COMPARE]
+    if len(own) != 1:
+        return ""
+    for pair in domain.OPPOSED_WORDS:  # the side may carry the kind after it: "…事务收入决算多少，支出决算多少"
+        for side, other in (pair, pair[::-1]):
+            if own[0].startswith(side) and said.endswith(first_said := other + own[0][len(side):]):
+                return said[:-len(first_said)]
+    return ""
 
 
 LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it
@@ -438,7 +454,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     elif asked and evidence.unit_class and (asked != "money" or (
             question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit)):
         value += w.unit_agrees  # money agrees by its unit alone: every table cell is money
-    if question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit:
+    if _in_unit_asked(question, evidence):
         value += w.same_unit
     elif question.asked_unit in domain.PEOPLE_UNITS and evidence.unit_class == "count" and evidence.figure \
             and evidence.figure.unit not in domain.PEOPLE_UNITS:
@@ -490,6 +506,15 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def _in_unit_asked(question: Question, evidence: Evidence) -> bool:
+    """The figure is in the very measure word asked (几辆车 and 4辆), not in its count of visits:
+    多少家医院 asks institutions, and 13家次 counts inspections of them."""
+    asked, figure = question.asked_unit, evidence.figure
+    if not asked or figure is None or asked not in figure.unit:
+        return False
+    return figure.unit not in domain.VISIT_UNITS or asked in domain.PEOPLE_UNITS + domain.VISIT_UNITS
 
 
 def _within_cited(question: Question, evidence: Evidence) -> bool:
@@ -764,16 +789,20 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
     return value
 
 
+UNIT_DEFINED = re.compile(r"[^，。；：]{2,30}?(分中心|中心|分局|局)(?:为|是)")
+UNIT_DEFINED_WITHIN = re.compile(r"(?<=[。；])[^，。；：]{2,30}?(分中心|中心|分局|局)(?:为|是)")
+
+
 def _unit_it_opens_on(question: Question, evidence: Evidence) -> bool | None:
     """Whether the passage opens by saying what a unit the question asks of is ("江门市医疗保障局是市政府
     新组建工作部门"): False for a unit of another kind (a 中心 when the question names none, a 局 when it
     names a 中心), None when it opens on no unit or the question names none ("廉江呢")."""
-    subject = re.match(r"[^，。；：]{2,30}?(分中心|中心|分局|局)(?:为|是)", evidence.lead)
+    subject = UNIT_DEFINED.match(evidence.lead)
     asked = fold(question.reading)
     if not subject or not re.search("中心|局", asked):
         return None
-    kind = subject.group(1)
-    return kind in asked and not (kind == "局" and "中心" in asked)
+    return any(kind in asked and not (kind == "局" and "中心" in asked)  # or says it later: "…局是…。…中心是…下属事业单位"
+               for kind in (subject.group(1), *(m.group(1) for m in UNIT_DEFINED_WITHIN.finditer(evidence.lead))))
 
 
 def ranked_passages(units: list[Evidence], terms: list[Term], question: Question,

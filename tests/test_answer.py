@@ -818,9 +818,15 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "江门医保局局长叫什么名字",  # nor names
     "江门医保局2024年医保基金的支出预算有多少？",  # nor a fund's budget: not the bureau's 支出预算, nor a project's
     "吴川2024年医保基金的收入预算安排了多少",  # nor the fund's income: not 本部门收入预算 nor 本年收入合计
+    "廉江医保2023年决算：年底清算了几家医院？",  # 多少家 counts institutions: 13家次 counts inspections of them
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
+
+
+def test_a_clause_saying_only_the_other_side_asks_it_of_the_row_the_first_names(engine):
+    figures = engine.ask("廉江医保局2023年决算，行政运行收入决算多少，支出决算多少？").figures
+    assert [f"{f.value}" for f in figures] == ["35.19", "145.26"]  # not the report's 本年支出合计 (812.81) beside
 
 
 def test_a_count_written_in_chinese_numerals(engine):
@@ -2625,6 +2631,10 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="how big a room is (大厅多大) asks its area"),
     pytest.param("江门医保局的本年收入：2024年部门预算数、2023年度自评报告的数各多少", ["4181.30", "26336.8"],
                  id="部门预算数 names the budget (预算数 alone is a column of any report)"),
+    pytest.param("填空：吴川市医疗保障局核定机关行政编制____名。", ["10"],
+                 id="a quiz's blank with a unit after it asks the figure in that unit"),
+    pytest.param("吴川2024年预算，医疗保障管理事务：基本支出是多少万元，项目支出是多少万元？", ["253.79", "187.30"],
+                 id="one row, a column asked in each clause: both columns"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
@@ -2652,6 +2662,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
     pytest.param("吴川医保局2024年公务接待费预算多少？另外今年要接待多少批客人",
                  "（“另外今年要接待多少批客人”：报告中没有找到。）",
                  id="of two questions in one, the one the reports do not answer is said to be unanswered"),
+    pytest.param("填空：吴川医保服务中心是______，核定事业编制20名。", "吴川市医疗保障服务中心是广东省吴川市医疗保障局下属事业单位",
+                 id="a quiz's blank with no unit asks what it stands for: the paragraph saying it, though it opens on the 局"),
 ])
 def test_the_answer_says(engine, text, said):
     assert said in engine.ask(text).answer

@@ -383,3 +383,12 @@ def test_a_held_unit_called_by_a_near_name_is_read_as_it(text, read):
 def test_the_start_of_a_row_name_said_is_kept_whole():
     rows = ["业务用房租赁经费", "办公、业务用房维护维修经费", "医保卡建设运行经费"]
     assert understand("广州2023年光租业务用房就要花多少钱", rows).whole_words == ["业务用房"]
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("填空：廉江医保局有职能股室____个。", "廉江医疗保障局有职能内设机构多少个？"),  # the unit after the blank is asked
+    ("江门医保局的三公经费预算为（ ）。", "江门医疗保障局的三公经费预算为多少？"),  # 为 before it: a figure
+    ("吴川医保服务中心是______，属正股级。（填空）", "吴川医保服务中心是什么，属正股级？"),  # else what it stands for
+])
+def test_a_quizs_blank_is_asked_as_the_question_it_leaves(text, reading):
+    assert understand(text).reading == reading
