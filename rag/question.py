@@ -348,8 +348,12 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                           or question.said.get(r, r) in outside_table]  # no unit said only where it is left out
     _own_level(question, row_vocabulary or [], normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
+    inside_rows = [(start, end) for start, end, kind, _ in spans if kind == "row" and not outside_table[start:end]
+                   .startswith(COLUMN_SAID)]  # a column said within a row's name (年末财政拨款结转和结余) is the
+    outside_rows = "".join(" " if any(start <= i < end for start, end in inside_rows) else c  # name's, not asked;
+                           for i, c in enumerate(outside_table))  # one said first (一般公共预算收入) is asked
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
-                        if any(w in outside_table for w in words) and col not in question.items]
+                        if any(w in outside_rows for w in words) and col not in question.items]
     _qualifiers_to_columns(question)
     asked = TOPIC_GAPS.sub("", normalized)  # "存在哪些问题" names 存在问题
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
@@ -688,6 +692,9 @@ def _codes_for_names(question: Question, spans: list[tuple[int, int, str, str]],
         if any(found and found.group(1) in question.codes for found in (bracket, before)):
             question.items = [i for i in question.items if i != key]
             question.row_terms = [r for r in question.row_terms if r != key]
+
+
+COLUMN_SAID = tuple(word for words in domain.COLUMN_WORDS.values() for word in words)
 
 
 def _qualifiers_to_columns(question: Question) -> None:

@@ -2635,6 +2635,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a quiz's blank with a unit after it asks the figure in that unit"),
     pytest.param("吴川2024年预算，医疗保障管理事务：基本支出是多少万元，项目支出是多少万元？", ["253.79", "187.30"],
                  id="one row, a column asked in each clause: both columns"),
+    pytest.param("廉江2023年决算，年末结转和结余、年末财政拨款结转和结余分别是多少", ["23.39", "23.36"],
+                 id="a column's name inside a row's (年末财政拨款结转和结余) asks no column of the other row"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
@@ -2664,6 +2666,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="of two questions in one, the one the reports do not answer is said to be unanswered"),
     pytest.param("填空：吴川医保服务中心是______，核定事业编制20名。", "吴川市医疗保障服务中心是广东省吴川市医疗保障局下属事业单位",
                  id="a quiz's blank with no unit asks what it stands for: the paragraph saying it, though it opens on the 局"),
+    pytest.param("江门医保局2023年装修了办公的地方，位置在哪？", "位于江门市蓬江区建设三路",
+                 id="where a place is (位置在哪) is where the report says it lies (位于)"),
 ])
 def test_the_answer_says(engine, text, said):
     assert said in engine.ask(text).answer
