@@ -66,12 +66,19 @@ class Question:
         return sorted(named, key=lambda subject: self.order.get(subject, len(self.text)))
 
 
+# a query typed as keys and values ("city=廉江 year=2023 item=基本支出"): the values, as words typed apart;
+# a month's number is said as one (month=12: 12月份)
+MONTH_VALUE = re.compile(r"(?<![A-Za-z])month\s*[=＝]\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+KEY_SAID = re.compile(r"(?<![A-Za-z])[A-Za-z_]+\s*[=＝]\s*")
+
+
 # two names typed apart before 各 or 分别 ("廉江2023 居民门特 职工门特 各报了多少"): the two asked, as if joined by 和
 NAMES_TYPED_APART = re.compile(r"(?<!\S)([\u4e00-\u9fff]{2,})\s+([\u4e00-\u9fff]{2,})\s*(?=各|分别)")
 
 
 def _normalize(text: str) -> str:
     text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
+    text = KEY_SAID.sub(" ", MONTH_VALUE.sub(r" \1月份", text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
     # apart stay apart when the spaces go
     text = re.sub(r"(?<!\S)(2\d)(?!\S)(?!\s*(?:XX|xx|？|\?|…))", r"20\1年", text)  # not "结余 29 XX": a line's 行次

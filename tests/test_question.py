@@ -392,3 +392,9 @@ def test_the_start_of_a_row_name_said_is_kept_whole():
 ])
 def test_a_quizs_blank_is_asked_as_the_question_it_leaves(text, reading):
     assert understand(text).reading == reading
+
+
+def test_a_query_typed_as_keys_and_values_is_read_by_its_values():
+    question = understand("ｃｉｔｙ＝吴川 year=2024 kind=预算 month=6 item=人员经费")
+    assert question.reading == "吴川2024年预算6月份人员经费"  # the month's number said as a month
+    assert (question.cities, question.years) == (["吴川"], [2024])
