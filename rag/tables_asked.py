@@ -39,7 +39,7 @@ class TableAnswers:
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         if any(w in question.text or w in question.reading for w in domain.TABLE_COUNT_WORDS):
             return self._listed(question, documents)
-        lines, sources = [], []
+        lines, sources, figures = [], [], []
         for document in documents:
             if question.subjects:
                 for figure in self.figures.lookup(question, [document], question.subjects[0])[:1]:
@@ -47,6 +47,7 @@ class TableAnswers:
                         lines.append(f"{document.title}：{figure.label}列在表{figure.table}《{figure.table_title}》。"
                                      f"\n  {self.figures.figure_sentence(figure)}")
                         sources.append(self.figures.figure_source(figure))
+                        figures.append(figure)  # shown with its table: the figures of the answer, as any
             elif table := self._best_table(question, document):
                 lines.append(f"{document.title}：表{table.number}《{table.title}》"
                              f"（列：{'、'.join(_columns(table))}；第{table.line_start}行起）。")
@@ -54,7 +55,7 @@ class TableAnswers:
                                       table.number, f"表{table.number}《{table.title}》", table.line_start))
         if not lines:
             return self._refuse(question, "报告中没有找到列出它的表格。")
-        return Answer(question.text, True, "\n".join(lines), [], sources, question.intent, question)
+        return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def across(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
         """"“三公”经费表里的A和基本支出明细表里的同名科目对得上吗": the item in each table named, side by

@@ -829,6 +829,12 @@ def test_a_clause_saying_only_the_other_side_asks_it_of_the_row_the_first_names(
     assert [f"{f.value}" for f in figures] == ["35.19", "145.26"]  # not the report's 本年支出合计 (812.81) beside
 
 
+def test_a_figure_shown_with_the_table_that_prints_it_is_among_the_answers_figures(engine):
+    answer = engine.ask("江门医保局2024年的公务接待费预算多少？在哪张表？")
+    assert "列在表8" in answer.answer
+    assert [(f"{f.value}", f.table) for f in answer.figures] == [("2.74", 8)]
+
+
 def test_a_count_written_in_chinese_numerals(engine):
     answer = engine.ask("廉江医保局有几个职能股室")  # "内设四个职能股室"
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("4"), "个")
