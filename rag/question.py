@@ -599,9 +599,10 @@ def _without_name_words(text: str) -> str:
     return text
 
 
-CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?[“\"]?(?:\d{3,9})?"
+CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?(?:[那这]一?[个项笔])?[“\"]?(?:\d{3,9})?"
                           r"|\s?(?!20\d\d(?!\d))\d{3}(?:\d{2}){0,2}(?!\d)\s?")  # 口径: as counted in; a code may stand before
-# the item, or alone between the group and it ("公用经费30231公务用车运行维护费")
+# the item, or alone between the group and it ("公用经费30231公务用车运行维护费"); a demonstrative may point at the
+# item ("公用经费里头那个劳务费")
 
 
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:

@@ -252,7 +252,8 @@ def test_cantonese_as_typed_in_guangdong_reads_as_mandarin():
     assert "多少家定点药店" in counted.reading and counted.asked_class == "count"
 
 
-@pytest.mark.parametrize("text", ["江门2024年三公里的公务接待费多少", "江门2024年三公口径的公务接待费多少"])
+@pytest.mark.parametrize("text", ["江门2024年三公里的公务接待费多少", "江门2024年三公口径的公务接待费多少",
+                                  "江门2024年三公里头那个公务接待费多少"])
 def test_an_item_said_to_hold_another_only_says_where_the_other_is_counted(text):
     assert understand(text).subjects == ["公务接待费"]
 
