@@ -151,6 +151,9 @@ PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
 AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:万[一二两三四五六七八九十百千]+)?)"
                           r"([多余来])?个?(亿元|亿|万元|万块|万|块钱|元)(多)?")
+COUNT_CITED = re.compile(rf"(?<![\d.那这])\d+({'|'.join(u for u in domain.COUNT_UNITS if u != '年')})"
+                         r"(?=[，,。？?！!吗呢吧]|对|是不是|$)")  # a count the question states as a claim ends (not a
+# year; not 那2辆, which points at the things counted; not 2个数对得上吗, which counts the figures checked)
 RATE_CITED = re.compile(r"\d%|百分之[\d一二两三四五六七八九十百]")  # a rate the question states
 CHINESE_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
 CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
@@ -398,6 +401,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if question.asked_class is None and RATE_CITED.search(normalized) and any(
             w in normalized for w in domain.CLAIM_CHECKED):
         question.asked_class = "percent"  # "网上说涨了1200%，是这么写的吗": the rate is what is checked
+    if question.asked_class is None and (cited := COUNT_CITED.search(normalized)) and any(
+            w in normalized for w in domain.CLAIM_CHECKED):  # "…核定事业编制10名，对吗": the count is checked
+        question.asked_class, question.asked_unit = measure_asked(f"多少{cited.group(1)}")
+        question.asks_amount = question.asks_count = question.asked_class is not None
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing

@@ -2643,6 +2643,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="one row, a column asked in each clause: both columns"),
     pytest.param("廉江2023年决算，年末结转和结余、年末财政拨款结转和结余分别是多少", ["23.39", "23.36"],
                  id="a column's name inside a row's (年末财政拨款结转和结余) asks no column of the other row"),
+    pytest.param("吴川医保局设副局长4名，对吗？", ["3"],
+                 id="a count stated as a claim to check (4名，对吗) asks the count the report prints"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
