@@ -2681,6 +2681,10 @@ def test_the_answer_says(engine, text, said):
     assert said in engine.ask(text).answer
 
 
+def test_is_it_or_not_asks_and_names_nothing():
+    assert rank.content_words(understand("江门医保局2024年的三公经费是不是比上年少")) == "三公经费 比上年少"
+
+
 def test_a_rate_guessed_in_tenths_and_a_claim_asked_about_are_no_words_of_what_is_asked():
     assert rank.content_words(understand("广州2023年预算说是比上年涨了两成，真的吗？增长百分之几")) == "预算 比上年涨 增长"
 
