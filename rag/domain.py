@@ -81,7 +81,7 @@ CANTONESE: dict[str, str] = {
 # in this order; a longer word comes before the shorter one inside it.
 QUESTION_FILLER: tuple[str, ...] = (
     # who is meant, when, and everyday verbs of spending (我指, 他们, 今年, 打算花, 搞); 光 as 'only' (not 曝光, 光明, 光荣)
-    "我指的是", "我指", "我是说", "我的意思是", "就是指", "我们", "咱们", "他们", "她们", "你们", "人家", "底下", "下面", "下边", "今年", "准备花", "打算花",
+    "我指的是", "我指", "我是说", "我的意思是", "就是指", "我们", "咱们", "俺们", "俺", "他们", "她们", "你们", "人家", "底下", "下面", "下边", "今年", "准备花", "打算花",
     "要花", "花", "搞", "也差不多", "差不多", "就要", "(?<!曝)光(?![明荣])", "(?<![调完修平规])整了", "好多", "到底", "究竟", "具体", "百分之几",
     "百分之多少", "百分比", "多少个百分点", "百分点", "多少钱", "还是", "现在", "目前", "是谁", "是什么", "什么", "哪些", "哪个", "哪里", "多少", "多大", "怎么样",
     "怎样", "怎么", "如何", "有没有", "没有",
@@ -420,9 +420,10 @@ PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "人": ("每人", "人均", "每个人", "平均每人"),
     "天": ("每天", "日均", "一天"),
 }
-# a part of the year asked for ("12月份单月", "第三季度", "上半年"): the reports state the year's figures,
-# and a figure of a part only where their words name that part
-PERIOD_ASKED = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份|第?[一二三四1-4]季度|[上下]半年"
+# a part of the year asked for ("12月份单月", "第三季度", "上半年", "11月和12月各"): the reports state the year's
+# figures, and a figure of a part only where their words name that part
+PERIOD_ASKED = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份|第?[一二三四1-4]季度|[上下]半年" \
+               r"|(?<![\d.\-—–~])\d{1,2}月(?=[和与、及跟]\d{1,2}月)"
 # the months a part of the year is printed as ("2023年7-12月已发布了6期" is the 下半年's)
 PERIOD_MONTHS: dict[str, str] = {"上半年": r"1\s*[-—–~至到]\s*6月", "下半年": r"7\s*[-—–~至到]\s*12月"}
 # a ranking asked from the least ("哪个局三公最省")

@@ -77,7 +77,8 @@ LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|�
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
 UNIT_GLOSS = re.compile(r"[（(][^（）()]{1,3}[）)]")
 # a report named as the one that says what is asked ("自评报告提出", "报告里说")
-REPORT_SAYS = re.compile(r"(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:是)?(?:怎么|怎样|如何)?"
+REPORT_SAYS = re.compile(r"[（(](?:部门)?(?:整体支出)?绩效自评(?:报告)?[)）]"  # "（整体支出绩效自评）": which report
+                         r"|(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:是)?(?:怎么|怎样|如何)?"
                          r"(?:提出|指出|表示|说到|讲到|提到|说|写|称|讲)?(?:了|的)?"
                          r"|[那这]份|(?<=预算|决算|自评|总结)(?:里|中|上)?(?:提到|说(?!明)|写着?|称|讲)(?:了|的)?")  # 那份预算里说
 REPORT_OF_UNIT = re.compile(r"(?:医疗保障局|医保局)的?[^，,。？?]{0,12}?报告")  # the unit as a report's author

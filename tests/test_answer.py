@@ -819,6 +819,7 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "江门医保局2024年医保基金的支出预算有多少？",  # nor a fund's budget: not the bureau's 支出预算, nor a project's
     "吴川2024年医保基金的收入预算安排了多少",  # nor the fund's income: not 本部门收入预算 nor 本年收入合计
     "廉江医保2023年决算：年底清算了几家医院？",  # 多少家 counts institutions: 13家次 counts inspections of them
+    "江门医保局2024年3月和4月的三公经费各是多少",  # months listed: the reports print the year's
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
@@ -2645,6 +2646,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a column's name inside a row's (年末财政拨款结转和结余) asks no column of the other row"),
     pytest.param("吴川医保局设副局长4名，对吗？", ["3"],
                  id="a count stated as a claim to check (4名，对吗) asks the count the report prints"),
+    pytest.param("江门2023年居民医保基金收入多少、支出多少亿元？（整体支出绩效自评）", ["25.4", "27.56"],
+                 id="the report named in brackets after the question (（整体支出绩效自评）) names nothing asked"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
