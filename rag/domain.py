@@ -419,6 +419,9 @@ PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "月": ("每个月", "每月", "月均", "平均每月", "一个月"),
     "人": ("每人", "人均", "每个人", "平均每人"),
     "天": ("每天", "日均", "一天"),
+    # each case or institution on its own: the reports print their totals, no list of them
+    "宗": ("每一宗", "每宗", "每一起", "每起", "每个案件", "每件案件"),
+    "家": ("每一家", "每家"),
 }
 # a part of the year asked for ("12月份单月", "第三季度", "上半年", "11月和12月各"): the reports state the year's
 # figures, and a figure of a part only where their words name that part
