@@ -232,7 +232,8 @@ class AnswerEngine:
         # ("上年执行数"栏): the figure found is not the answer, only shown
         per = _per_unit_unstated(question, answer)
         if unstated := (f"报告没有{per}的数字" if per else None) or self._group_unstated(question, answer) \
-                or _column_unprinted(question, answer) or _month_unstated(question, answer):
+                or _column_unprinted(question, answer) or _month_unstated(question, answer) \
+                or _cap_unstated(question, answer):
             refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
@@ -449,6 +450,16 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
         return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else f"按{per}计"
     months = domain.PERIOD_MONTHS.get(period[0])
     return None if period[0] in stated or months and re.search(months, stated) else period[0]
+
+
+def _cap_unstated(question: Question, answer: Answer) -> str | None:
+    """A cap asked ("一年最高能救助多少") and a figure found that its report does not state as one
+    (the year's 医疗救助 budget): the report has no such cap."""
+    figure = answer.figures[0] if answer.found and answer.figures else None
+    if figure is None or not re.search(domain.CAP_ASKED, question.reading):
+        return None
+    stated = f"{figure.label} {figure.row or ''} {figure.column or ''} {figure.sentence or ''}"
+    return None if any(w in stated for w in domain.CAP_WORDS) else "报告没有写明上限"
 
 
 def _month_unstated(question: Question, answer: Answer) -> str | None:

@@ -367,6 +367,10 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
 TOPICS_OF_WHAT_A_UNIT_IS: tuple[str, ...] = ("职责", "级别", "机构设置")
 
 # ---------------------------------------------------------------- questions
+# the most one thing can be (最高能报, 最多可以领): a cap asked of it, not a ranking of several, and
+# answered by a figure its report states as a cap
+CAP_ASKED = r"最[高多](?=能|可以|可)"
+CAP_WORDS: tuple[str, ...] = ("最高", "最多", "限额", "上限", "封顶", "不超过", "以内")
 # Question words that decide what kind of answer is wanted, checked in this order.
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "share": ("占比", "比重", "比例", "占多少", "占总", "占支出", "占收入", "占三公", "占了", "百分之几", "所占", "几成"),

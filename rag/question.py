@@ -1230,12 +1230,13 @@ def _intent(text: str, question: Question) -> str:
     if re.search(domain.GROUP_COUNTED, text) and (any(w in text for w in domain.EACH_WORDS)
                                                   or re.search(domain.TOTAL_ASKED, question.typed)):
         return "rank"  # "三个分局的项目支出各多少 / 加在一起多少": each of the group, listed (and summed)
-    ranking = [part for part in re.split(f"[{SENTENCE_BREAKS}]", text) if any(w in part for w in words["rank"])]
+    ranked = re.sub(domain.CAP_ASKED, " ", text)  # "一年最高能救助多少": a cap on one thing, nothing ranked
+    ranking = [part for part in re.split(f"[{SENTENCE_BREAKS}]", ranked) if any(w in part for w in words["rank"])]
     guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(
         w in question.asking_clause for w in words["rank"])  # "最多的是X吧？这笔钱是多少": a guess, then X asked
     if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)
             or any(w in text for w in domain.CLASSIFICATION_WORDS) or len(question.cities) > 2) and (any(
-            w in text for w in words["rank"]) or re.search(domain.ORDINAL_ASKED, text)) and not guessed:
+            w in ranked for w in words["rank"]) or re.search(domain.ORDINAL_ASKED, text)) and not guessed:
         # not "最多的是X吧？这笔钱是多少": X's figure
         return "rank"  # "哪个项目最多": the projects are what is ranked
     several = len(question.cities) > 1 or len(question.years) > 1 or _start_and_end_of_year(question) or (

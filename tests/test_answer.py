@@ -821,6 +821,7 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "廉江医保2023年决算：年底清算了几家医院？",  # 多少家 counts institutions: 13家次 counts inspections of them
     "江门医保局2024年3月和4月的三公经费各是多少",  # months listed: the reports print the year's
     "廉江2023年决算说的行政处罚，每起案件罚多少？",  # each case's: the report prints the total
+    "江门2024年预算的医疗救助最高能给多少万元",  # a cap: the year's 医疗救助 budget is none
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
