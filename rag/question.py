@@ -612,6 +612,9 @@ CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|�
 # item ("公用经费里头那个劳务费")
 
 
+BESIDES = re.compile(r"(?:之外|以外)的?")
+
+
 def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
     """"三公里的公务接待费" asks for 公务接待费: a subject followed by 里/中 and another subject
     only says where the other is found. Columns (基本支出中的办公费, 管理事务支出中的项目支出) and
@@ -620,6 +623,10 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
         return
     keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
     for (start, end, kind, key), following in zip(spans, spans[1:]):
+        if (besides := BESIDES.match(text, end)) and besides.end() == following[0]:  # "基本工资之外的津贴补贴":
+            question.items = [i for i in question.items if i != key]  # the other is asked, this one set aside
+            question.row_terms = [r for r in question.row_terms if r != key]
+            continue
         inside = CONTAINED_IN.match(text, end)
         if not inside or inside.end() != following[0] or following[3] in keep:
             continue

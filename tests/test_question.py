@@ -399,3 +399,7 @@ def test_a_query_typed_as_keys_and_values_is_read_by_its_values():
     question = understand("ｃｉｔｙ＝吴川 year=2024 kind=预算 month=6 item=人员经费")
     assert question.reading == "吴川2024年预算6月份人员经费"  # the month's number said as a month
     assert (question.cities, question.years) == (["吴川"], [2024])
+
+
+def test_a_thing_said_to_be_set_aside_is_not_asked():
+    assert understand("吴川2024年人员经费以外的公用经费是多少").subjects == ["公用经费"]
