@@ -151,6 +151,10 @@ class AnswerEngine:
                                          question)
             if asked is None:
                 return None
+            if not asked.subjects and not asked.counted and asked.intent == "figure" and answers:
+                if asked.asked_class not in (None, "money"):  # "…多少家、处理了多少家？处理的比例大概多少": a
+                    unanswered.append(sentence)  # measure of its own that names nothing the reports print
+                continue  # "…补贴一共是多少万元？俺们想知道政府贴了多少": the amount just answered, asked again
             said += [asked.said.get(s, s) for s in asked.subjects if asked.said.get(s, s) not in said]
             answer = self._answer(asked, docs_filter)
             if not answer.found and (asked.subjects or asked.counted):  # a thing of its own, not "差别大吗"

@@ -2681,6 +2681,9 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="a quiz's blank with no unit asks what it stands for: the paragraph saying it, though it opens on the 局"),
     pytest.param("江门医保局2023年装修了办公的地方，位置在哪？", "位于江门市蓬江区建设三路",
                  id="where a place is (位置在哪) is where the report says it lies (位于)"),
+    pytest.param("江门2023年自评：全市现场检查了多少家两定机构，处理了多少家违法违规机构？查处的比例大约多少？",
+                 "（“查处的比例大约多少”：报告中没有找到。）",
+                 id="of sentences in one, a measure of its own that names nothing printed is said to be unanswered"),
 ])
 def test_the_answer_says(engine, text, said):
     assert said in engine.ask(text).answer
