@@ -4,13 +4,14 @@ answer (rag/answer.py, rag/figure_answers.py, rag/derived.py, rag/passages.py) a
 of one (rag/chat.py, rag/llm.py, rag/evaluate.py) uses the same types without importing the engine."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from rag import domain, rank
 from rag.lookup import Figure
-from rag.question import Question
+from rag.question import Question, asks
 from rag.store import DocumentInfo
 
 
@@ -67,6 +68,15 @@ def subject_name(subject: str | None, question: Question | None = None) -> str:
     if subject is None:
         return rank.content_words(question) if question else ""
     return domain.ITEMS[subject][0] if subject in domain.ITEMS else subject
+
+
+def asked_as_typed(question: Question) -> str:
+    """The clause that asks, as the asker typed it, to quote back when nothing answers it: the
+    words the engine looked for read as jargon ("我 决算里 年末跟医院清算")."""
+    typed = question.typed or question.text
+    clauses = [c for c in re.split(r"[，,。；;！!？?]", typed) if c.strip()]
+    asking = [c for c in clauses if asks(c)] or clauses or [typed]
+    return "，".join(asking).strip()
 
 
 KIND_SHORT = {"部门预算": "预算", "部门决算": "决算", "部门整体支出绩效自评报告": "自评"}

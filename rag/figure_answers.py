@@ -16,7 +16,7 @@ from decimal import Decimal
 from itertools import permutations
 
 from rag import domain, parts, rank
-from rag.answer_types import Answer, Refuse, Source, money, subject_name
+from rag.answer_types import Answer, Refuse, Source, asked_as_typed, money, subject_name
 from rag.audit import direct_children
 from rag.cache import RecentlyUsed
 from rag.evidence import Evidence, bigrams, fold, matching_cells, named_cells, prose_numbers, target_numbers
@@ -432,7 +432,8 @@ class FigureAnswers:
             listing = "；".join(f"表{t.number} {t.title}" for t in tables) or "（该报告没有表格，只有文字）"
             held.append(f"{document.title}：{listing}")
         known = f"（问题里已给出的{'、'.join(map(str, sorted(question.stated)))}不算）" if question.stated else ""
-        text = (f"在{'、'.join(d.title for d in documents)}中没有找到“{subject_name(subject, question)}”的{'其他' if known else ''}"
+        asked = f"“{subject_name(subject)}”的" if subject else f"回答“{asked_as_typed(question)}”的"
+        text = (f"在{'、'.join(d.title for d in documents)}中没有找到{asked}{'其他' if known else ''}"
                 f"数字{known}。\n这些报告包含：\n" + "\n".join(held))
         return Answer(question.text, False, text, intent=question.intent, understood=question)
 
