@@ -607,7 +607,7 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "months": ("几个月", "多少个月", "月数"),
     "score": ("多少分", "几分", "得分", "分数", "评分", "打分"),
     "count": COUNT_WORDS + ("几名", "多少名", "几人", "多少件", "几件", "几份", "多少所", "几所"),
-    "money": ("多少钱", "万元", "亿元", "多少亿", "几亿", "多少万", "金额", "花了", "花费", "几块钱"),
+    "money": ("多少钱", "万元", "亿元", "多少亿", "几亿", "多少万", "金额", "花了", "花费", "几块钱", "多少预算", "多少经费", "多少资金"),
 }
 # words of a question that asks for words, not a figure, even when it names a row
 PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么",

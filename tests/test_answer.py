@@ -2650,6 +2650,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="a count stated as a claim to check (4名，对吗) asks the count the report prints"),
     pytest.param("江门2023年居民医保基金收入多少、支出多少亿元？（整体支出绩效自评）", ["25.4", "27.56"],
                  id="the report named in brackets after the question (（整体支出绩效自评）) names nothing asked"),
+    pytest.param("廉江医保局2023年决算里，差旅费占了多少经费？", ["0.05"],
+                 id="占了多少经费 asks how much money it takes, not a share"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
