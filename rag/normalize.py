@@ -249,6 +249,17 @@ def _looks_alike(a: str, b: str) -> bool:
     return any(part not in COMMON_COMPONENTS for part in shared)
 
 
+def _share_a_part(a: str, b: str) -> bool:
+    """Two characters built on one same component beyond a single stroke (汪 and 江 on 水): a typo by
+    shape where the context leaves little else to mean (a place's name right before its bureau)."""
+    decompose = _decompositions().query
+    return bool(set(decompose(a, [])) & set(decompose(b, [])) - SINGLE_STROKES)
+
+
+SINGLE_STROKES = frozenset("一丨丿丶乙亅")
+BUREAU_SAID = re.compile(r"市?(?:医疗保障|医保)")  # the place's bureau named right after it
+
+
 ABBREVIATION_GAP = 3  # a word said short leaves out at most this many characters (物业费 for 物业管理费)
 # an expense said by its first word and 费 (物业费): longer spans said short name too many other things
 # (公车运维 is no 公车购置及运维, 政府预算 no 政府性基金预算)
@@ -310,17 +321,21 @@ def correct_places(text: str, places: Collection[str], corpus_text: Container[st
     """A held place's or unit's name mistyped through pinyin (无川 for 吴川, 一保局 for 医保局): a
     span the reports never print, each character sounding like the name's and the last one the same
     (医保机 is no 医保局), or, for a place of two characters, the first one the same and a place's
-    ending, its bureau or a year after it (广洲医保局, 吴穿市)."""
+    ending, its bureau or a year after it (广洲医保局, 吴穿市), where a character of like shape may
+    stand for the name's too (廉汪医保局)."""
     corrections: list[Correction] = []
     by_character = _places_by_character(frozenset(places))  # the same object when given a frozenset
     sharing = sorted({ranked for character in set(text) for ranked in by_character.get(character, ())})
     for _, place in sharing:  # one character at least is typed right; the longest place first
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
+            before_unit = _place_said_before_unit(text, start, place)
+            before_bureau = before_unit and BUREAU_SAID.match(text, start + len(place)) is not None
             if typed != place and any(a == b for a, b in zip(typed, place)) \
-                    and (typed[-1] == place[-1] or _place_said_before_unit(text, start, place)) \
+                    and (typed[-1] == place[-1] or before_unit) \
                     and re.fullmatch(r"[\u4e00-\u9fff]+", typed) \
-                    and all(_sounds_alike(a, b) for a, b in zip(typed, place) if a != b) \
+                    and all(_sounds_alike(a, b) or before_bureau and _share_a_part(a, b)  # 廉汪医保局: by shape
+                            for a, b in zip(typed, place) if a != b) \
                     and typed not in corpus_text:  # last: the corpus is large
                 corrections.append(Correction(typed, place))
                 text = text.replace(typed, place)

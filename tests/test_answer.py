@@ -838,6 +838,11 @@ def test_a_figure_shown_with_the_table_that_prints_it_is_among_the_answers_figur
     assert [(f"{f.value}", f.table) for f in answer.figures] == [("2.74", 8)]
 
 
+def test_a_place_is_read_by_shape_only_right_before_its_bureau(engine):
+    assert "“廉汪”按“廉江”理解" in engine.ask("廉汪医保局2023年决算的住房公积金多少").answer
+    assert "按“江门”理解" not in engine.ask("廉江为2023决算，江为2023决算的住房公积金").answer  # 为 and 门 share a stroke
+
+
 def test_a_count_written_in_chinese_numerals(engine):
     answer = engine.ask("廉江医保局有几个职能股室")  # "内设四个职能股室"
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("4"), "个")
@@ -2652,6 +2657,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="the report named in brackets after the question (（整体支出绩效自评）) names nothing asked"),
     pytest.param("廉江医保局2023年决算里，差旅费占了多少经费？", ["0.05"],
                  id="占了多少经费 asks how much money it takes, not a share"),
+    pytest.param("廉汪医保局2023年决算的住房公积金多少", ["50.52"],
+                 id="a place typed with a character of like shape right before its bureau (廉汪医保局) is the place"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
