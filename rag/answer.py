@@ -24,7 +24,7 @@ from rag.derived import DerivedAnswers
 from rag.figure_answers import FigureAnswers
 from rag.followup import carry_over
 from rag.index import Chunk, SearchIndex, load_vocabulary
-from rag.lookup import FigureFinder, clean_row_name
+from rag.lookup import Figure, FigureFinder, clean_row_name
 from rag.normalize import Vocabulary
 from rag.parse.text import compact
 from rag.provenance import label_uploaded
@@ -449,7 +449,7 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     period = re.search(domain.PERIOD_ASKED, question.reading)
     if per is None and period is None or not answer.found or not answer.figures:
         return None
-    stated = " ".join(f"{f.label} {f.row or ''} {f.column or ''} {f.sentence or ''}" for f in answer.figures[:1])
+    stated = _stated_with(answer.figures[0])
     if per is not None:
         return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else f"按{per}计"
     months = domain.PERIOD_MONTHS.get(period[0])
@@ -462,8 +462,13 @@ def _cap_unstated(question: Question, answer: Answer) -> str | None:
     figure = answer.figures[0] if answer.found and answer.figures else None
     if figure is None or not re.search(domain.CAP_ASKED, question.reading):
         return None
-    stated = f"{figure.label} {figure.row or ''} {figure.column or ''} {figure.sentence or ''}"
-    return None if any(w in stated for w in domain.CAP_WORDS) else "报告没有写明上限"
+    return None if any(w in _stated_with(figure) for w in domain.CAP_WORDS) else "报告没有写明上限"
+
+
+def _stated_with(figure: Figure) -> str:
+    """The words a report prints with a figure (its label, row, column, sentence): whether they say it
+    is per month, of a part of the year, or a cap."""
+    return f"{figure.label} {figure.row or ''} {figure.column or ''} {figure.sentence or ''}"
 
 
 def _month_unstated(question: Question, answer: Answer) -> str | None:

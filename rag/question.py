@@ -358,10 +358,10 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
                           or question.said.get(r, r) in outside_table]  # no unit said only where it is left out
     _own_level(question, row_vocabulary or [], normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
-    inside_rows = [(start, end) for start, end, kind, _ in spans if kind == "row" and not outside_table[start:end]
-                   .startswith(COLUMN_SAID)]  # a column said within a row's name (年末财政拨款结转和结余) is the
-    outside_rows = "".join(" " if any(start <= i < end for start, end in inside_rows) else c  # name's, not asked;
-                           for i, c in enumerate(outside_table))  # one said first (一般公共预算收入) is asked
+    outside_rows = outside_table  # a column said within a row's name (年末财政拨款结转和结余) is the name's, not
+    for start, end, kind, _ in spans:  # asked; one said first (一般公共预算收入) is asked
+        if kind == "row" and not outside_table[start:end].startswith(COLUMN_SAID):
+            outside_rows = outside_rows[:start] + " " * (end - start) + outside_rows[end:]
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
                         if any(w in outside_rows for w in words) and col not in question.items]
     _qualifiers_to_columns(question)
@@ -624,8 +624,7 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
     keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
     for (start, end, kind, key), following in zip(spans, spans[1:]):
         if (besides := BESIDES.match(text, end)) and besides.end() == following[0]:  # "基本工资之外的津贴补贴":
-            question.items = [i for i in question.items if i != key]  # the other is asked, this one set aside
-            question.row_terms = [r for r in question.row_terms if r != key]
+            _drop_subject(question, key)  # the other is asked, this one set aside
             continue
         inside = CONTAINED_IN.match(text, end)
         if not inside or inside.end() != following[0] or following[3] in keep:
@@ -634,8 +633,12 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
             question.items.remove(key)
             question.columns = [key] + [c for c in question.columns if c != key]
         elif key not in keep:
-            question.items = [i for i in question.items if i != key]
-            question.row_terms = [r for r in question.row_terms if r != key]
+            _drop_subject(question, key)
+
+
+def _drop_subject(question: Question, key: str) -> None:
+    question.items = [i for i in question.items if i != key]
+    question.row_terms = [r for r in question.row_terms if r != key]
 
 
 def _start_and_end_of_year(question: Question) -> bool:
