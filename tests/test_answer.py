@@ -2659,6 +2659,10 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="占了多少经费 asks how much money it takes, not a share"),
     pytest.param("廉汪医保局2023年决算的住房公积金多少", ["50.52"],
                  id="a place typed with a character of like shape right before its bureau (廉汪医保局) is the place"),
+    pytest.param("江门市医保局2023年绩效自评中，职工医保基金支出了多少？", ["62.32"],
+                 id="绩效自评中 names the report asked, not words its figure's sentence prints"),
+    pytest.param("江门2023年部门绩效自评上写的居民医保基金收入多少", ["25.4"],
+                 id="部门绩效自评上 names the report asked"),
 ])
 def test_figures_asked_in_other_ways(engine, text, values):
     assert [f"{f.value}" for f in engine.ask(text).figures][:len(values)] == values
