@@ -654,8 +654,10 @@ def _whole_spending_asked(question: Question, text: str) -> bool:
     return bool(WHOLE_SPENDING.fullmatch(REPORT_NAMED.sub("", text)))
 
 
-# the words naming a report around a question (江门市医疗保障局2024年的): what is left says what is asked
-REPORT_NAMED = re.compile(r"\d{2,4}年度?|医疗保障局|医保局|医保|[省市县区的里中]|预算|决算|[，,。？?！!\s]")
+# the words naming a report around a question (江门市医疗保障局2024年的), and greetings and courtesies
+# (请问一下, 您好): what is left says what is asked
+REPORT_NAMED = re.compile(rf"\d{{2,4}}年度?|医疗保障局|医保局|医保|[省市县区的里中]|预算|决算|[，,。？?！!\s]"
+                          rf"|{'|'.join(domain.COURTESIES)}")
 WHOLE_SPENDING = re.compile(r"(?:实际|一共|总共|共|全年|一年|总的)?(?:花了|花掉了?|打算花|准备花|要花|用了|开支了?|支出了?)"
                             r"(?:多少|几多)(?:钱|万元?|块钱?)?[啊呀呢吧]?")
 
