@@ -333,7 +333,8 @@ def correct_places(text: str, places: Collection[str], corpus_text: Container[st
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
             if typed == place or not any(a == b for a, b in zip(typed, place)) \
-                    or not re.fullmatch(r"[\u4e00-\u9fff]+", typed):
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", typed) \
+                    or _cuts_a_place(text, start, start + len(place), by_character):
                 continue  # the place itself, or nothing of it: no context read
             before_unit = _place_said_before_unit(text, start, place)
             before_bureau = before_unit and BUREAU_SAID.match(text, start + len(place)) is not None
@@ -344,6 +345,12 @@ def correct_places(text: str, places: Collection[str], corpus_text: Container[st
                 corrections.append(Correction(typed, place))
                 text = text.replace(typed, place)
     return text, corrections
+
+
+def _cuts_a_place(text: str, start: int, end: int, by_character: dict[str, list[tuple[int, str]]]) -> bool:
+    """A span that runs into a held place typed right (料江 of 爆料江门): part of that place, no typo."""
+    return any(at + len(place) > start and text.startswith(place, at) and not (start <= at and at + len(place) <= end)
+               for at in range(end) for _, place in by_character.get(text[at], ()))
 
 
 def correct_unit_names(text: str, units: Mapping[str, str], corpus_text: Container[str]) -> tuple[str, list[Correction]]:

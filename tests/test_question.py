@@ -341,7 +341,8 @@ def test_a_subject_said_in_the_askers_own_clause_is_no_subject_asked():
     assert kept.row_terms == ["住房公积金", "购房补贴", "住房保障支出"]
 
 
-@pytest.mark.parametrize("text", ["廉江医保2023年实际花了多少钱", "廉江医保局2023年一共花了多少钱", "江门医保局2024年打算花多少钱？"])
+@pytest.mark.parametrize("text", ["廉江医保2023年实际花了多少钱", "廉江医保局2023年一共花了多少钱", "江门医保局2024年打算花多少钱？",
+                                  "您好，请问吴川医保局2024年一共打算花多少钱"])
 def test_how_much_a_unit_spends_with_no_item_asks_its_total_spending(text):
     assert understand(text).items == ["支出合计"]
 
@@ -403,3 +404,11 @@ def test_a_query_typed_as_keys_and_values_is_read_by_its_values():
 
 def test_a_thing_said_to_be_set_aside_is_not_asked():
     assert understand("吴川2024年人员经费以外的公用经费是多少").subjects == ["公用经费"]
+
+
+def test_a_span_running_into_a_place_typed_right_is_no_typo_of_another_place():
+    from rag.normalize import correct_places
+
+    held = frozenset({"江门", "廉江", "吴川"})  # 料江 sounds like 廉江, but its 江 begins 江门
+    assert correct_places("听朋友爆料江门医保局2024年差旅费多少", held, "") == ("听朋友爆料江门医保局2024年差旅费多少", [])
+    assert correct_places("廉汪医保局2023年住房公积金多少", held, "")[0] == "廉江医保局2023年住房公积金多少"
