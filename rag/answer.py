@@ -484,7 +484,7 @@ def _month_unstated(question: Question, answer: Answer) -> str | None:
 
 def _column_unprinted(question: Question, answer: Answer) -> str | None:
     """A column named in quotes ("“上年执行数”栏") that the table of the figure found does not print."""
-    named = COLUMN_QUOTED.search(question.text)
+    named = COLUMN_QUOTED.search(question.typed or question.text)
     figure = answer.figures[0] if answer.found and answer.figures else None
     if named is None or figure is None or figure.table is None:
         return None
@@ -548,7 +548,7 @@ def _measured_against_scope(question: Question) -> bool:
     全市各部门 ("在全省21个地市里排第几"). A passage may name the scope ("在全省领先的做法")."""
     if question.intent in ("share", "rank"):
         return True
-    asked = asking_part(question.text, CLAUSE_BREAKS)  # "…占全市所有部门的比例，全市总数是多少": the scope's
+    asked = asking_part(question.typed or question.text, CLAUSE_BREAKS)  # "…占全市所有部门的比例，全市总数是多少": the scope's
     return question.intent in ("figure", "compare", "change") and (question.wide_scope in asked or re.search(
         r"全(?:市|省|国)(?:的)?(?:总数|总额|合计)", asked))
 

@@ -390,7 +390,7 @@ class DerivedAnswers:
                 sources.append(self.figures.figure_source(current))
         if not lines:
             answer = self.figures.run(replace(question, intent="figure"), documents)
-            if answer.found and DELTA_ASKED.search(asking_part(question.text, CLAUSE_BREAKS)):
+            if answer.found and DELTA_ASKED.search(asking_part(question.typed or question.text, CLAUSE_BREAKS)):
                 said = f"“{name}”" if name else "它"  # "增加了多少个": the level is not the answer
                 refusal = self._refuse(question, f"报告没有给出{said}比上年增减了多少，只载明：\n{answer.answer}")
                 refusal.sources = answer.sources
@@ -580,7 +580,7 @@ def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figur
 
 def _difference_asked(question: Question) -> bool:
     """The question asks how two figures differ, not each figure ("少了多少", "相差几倍", "哪个多")."""
-    clause = asking_part(question.text, CLAUSE_BREAKS)
+    clause = asking_part(question.typed or question.text, CLAUSE_BREAKS)
     return bool(DELTA_ASKED.search(clause)) or any(w in clause for w in domain.HOW_THEY_COMPARE)
 
 

@@ -1926,6 +1926,9 @@ def test_a_column_named_in_quotes_that_the_table_lacks_is_refused(engine):
     answer = engine.ask("吴川2024年预算表12里非税工作经费“上年预算数”那一栏是多少")
     assert not answer.found and "没有“上年预算数”这一栏" in answer.answer and "137.50万元" in answer.answer
     assert engine.ask("江门2024年表3里行政运行“基本支出”栏是多少").figures[0].value == Decimal("937.27")
+    # named in Traditional characters: the column is read as converted, as the rest of the question is
+    traditional = engine.ask("吳川醫保局2024年支出總體情況表中，行政運行（2101501）的“項目支出”列是多少？")
+    assert traditional.found and traditional.figures[0].value == Decimal("155.50")
 
 
 def test_names_of_firms_and_models_of_cars_are_not_printed(engine):
