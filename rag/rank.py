@@ -34,7 +34,7 @@ class Weights:
     opposed: float = -0.5  # the unit is about the opposite of what is asked (支出 for 收入)
     unit_conflicts: float = -2.0  # of another class (多少人 and 万元): never the answer
     named: float = 0.5  # the exact look-up's cell for a row, item or code the question names
-    named_within: float = 0.25  # a row whose name holds a row the question names and more ("…举报奖励金" for 奖励金)
+    named_within: float = 0.3  # a row whose name holds a row the question names and more ("…举报奖励金" for 奖励金)
     change_agrees: float = 0.3  # a change against last year, asked for as such
     change_conflicts: float = -0.3  # a change, not asked for (or a level, when a change is)
     target_unasked: float = -0.2  # a target (≥200万人) when the question asks no target
