@@ -629,6 +629,9 @@ TARGET_QUESTION_WORDS: tuple[str, ...] = ("目标", "指标", "计划", "要求"
 TARGET_OR_RESULT = r"实际|目标值?|指标值?|计划|做到了?|完成了?|达到了?|又|呢"
 # a result asked for, not the target (≥60%): "实际达到了百分之多少"
 ACTUAL_ASKED_WORDS: tuple[str, ...] = ("实际达到", "实际完成", "实际是", "实际有", "实际上", "真实")
+# a result asked by how it was reached (实际做到了, 实际完成): the reports state results in their own verbs
+# (优化至, 增至), so these words are no words to look for
+RESULT_ASKED = r"实际上?(?:做到|完成|达到|实现)了?"
 # words of which a question names one and a unit the other: a table of 支出 does not answer
 # about 收入, whatever else they share
 OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))

@@ -755,8 +755,9 @@ def characters_said(question: Question, drop: tuple[str, ...] = ()) -> list[str]
 
 
 def _content_without(question: Question, drop: tuple[str, ...]) -> str:
-    """content_words() without the words dropped (a named unit's name: it has already narrowed)."""
-    content = content_words(question)
+    """content_words() without the words dropped (a named unit's name: it has already narrowed) and
+    those asking a result (实际做到了: the clause still asks, but no report prints these words)."""
+    content = re.sub(domain.RESULT_ASKED, " ", content_words(question))
     for word in sorted(drop, key=len, reverse=True):
         content = content.replace(fold(word), " ")
     return content
