@@ -139,6 +139,9 @@ def content_words(question: Question) -> str:
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")
     places = [c for c in question.cities if not _inside_a_city_named(c, question)]
+    # and the province and prefecture it lies in ("湛江市给廉江下达的…"): a sentence naming them is not
+    # about what is asked for that ("根据湛江市…要求，…4名业务骨干")
+    places += [p for c in places for p in question.divisions.get(c, ()) if p and p not in places]
     for word in ("医疗保障局", "医保局", *(f"{p}市" for p in places), *places,
                  *(f"{y}{said}" for y in question.years for said in ("年度", "年")),  # 2023年度: no 度 left
                  *(str(y) for y in question.years + question.as_of)):  # 2022年底 keeps 年底: a date's words

@@ -822,6 +822,7 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "江门医保局2024年3月和4月的三公经费各是多少",  # months listed: the reports print the year's
     "廉江2023年决算说的行政处罚，每起案件罚多少？",  # each case's: the report prints the total
     "江门2024年预算的医疗救助最高能给多少万元",  # a cap: the year's 医疗救助 budget is none
+    "湛江市下达给廉江的参保任务，2023年是多少人？",  # only its share done (100.1%); 湛江市 in another sentence
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
