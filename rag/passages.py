@@ -50,6 +50,12 @@ class PassageReader:
                    "outline": self._outline}
         return answers[question.intent](question, documents)
 
+    def _sections_named(self, question: Question, wanted: set[str]) -> list[str]:
+        """The words of the topic asked that the question says and that name a section of these
+        reports ("名词解释里…"); not those only asking about one ("干什么")."""
+        said = [w for w in domain.PASSAGE_TOPICS.get(question.topic or "", ()) if w in (question.reading or "")]
+        return [w for w in said if any(w in c.section for doc in sorted(wanted) for c in self.search_index.chunks_of(doc))]
+
     def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         from rag.retriever import HybridRetriever  # langchain's retriever stack: loaded with the first passage
 
@@ -65,8 +71,10 @@ class PassageReader:
             found = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
                      if domain.LOCATION_SAID in c.text]
         named = [term for term in question.row_terms if not parts.is_unit_name(term)]  # a unit's name begins its projects'
+        sections = self._sections_named(question, wanted)  # a part of the report named (名词解释): a project's
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
-                    and any(c.text.startswith(term) for term in named)]
+                    and any(c.text.startswith(term) for term in named)  # 绩效目标 comes first only if it is in it
+                    and not (sections and not any(w in c.section or w in c.text for w in sections))]
         terms = rank.query_terms(question, self.term_weights)
         units = [_chunk_evidence(c) for c in found]
         scored = rank.ranked_passages(units, terms, question)
