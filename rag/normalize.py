@@ -439,6 +439,44 @@ def read_english(text: str) -> tuple[str, list[Correction]]:
 
 # ------------------------------------------------------------------ words typed as pinyin
 LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+# letters typed against Chinese or digits ("jm医保局", "城乡居民yb2023年"): a word said by its pinyin initials,
+# not a word of an English sentence ("Jiangmen 2024 is")
+INITIALS_TYPED = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,4}(?![A-Za-z])")
+
+
+def read_initials(text: str, places: Collection[str]) -> tuple[str, list[Correction]]:
+    """A held place or a domain word typed by its pinyin initials against Chinese or digits (jm医保局:
+    江门, yb: 医保), when exactly one of them has those initials."""
+    by_initials = _by_initials(frozenset(places))
+    corrections = []
+
+    def read(match: re.Match) -> str:
+        typed, start, end = match.group(0), match.start(), match.end()
+        beside = text[start - 1:start] + text[end:end + 1]
+        word = by_initials.get(typed.lower())
+        if word is None or not re.search(r"[\u4e00-\u9fff\d]", beside):
+            return typed
+        corrections.append(Correction(typed, word))
+        return word
+
+    return INITIALS_TYPED.sub(read, text), corrections
+
+
+@lru_cache(maxsize=4)
+def _by_initials(places: frozenset[str]) -> dict[str, str]:
+    from pypinyin import Style, lazy_pinyin
+
+    from rag import domain
+
+    read: dict[str, str | None] = {}
+    for words in (places, domain.PINYIN_TERMS):  # a place first: gz is 广州 before 工资
+        spelled: dict[str, set[str]] = {}
+        for word in words:
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
+                spelled.setdefault("".join(lazy_pinyin(word, style=Style.FIRST_LETTER)), set()).add(word)
+        for initials, named in spelled.items():  # initials of two places are neither's, nor a word's
+            read.setdefault(initials, named.pop() if len(named) == 1 else None)
+    return {initials: word for initials, word in read.items() if word}
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from os.path import commonprefix
 
 from rag import domain, places
 from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, correct_unit_names, normalize_text,
-                           read_english, read_glued_syllables, read_nicknames, read_pinyin, read_pinyin_sentence)
+                           read_english, read_glued_syllables, read_initials, read_nicknames, read_pinyin, read_pinyin_sentence)
 from rag.parse.text import compact, unquoted
 
 MAX_QUESTION_CHARS = 500
@@ -270,6 +270,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.corrections += spelled + typed_in_pinyin
     normalized, nicknames = read_nicknames(normalized)
     question.corrections += nicknames
+    normalized, initials = read_initials(normalized, places.holdings(held).cities)
+    question.corrections += initials
     if vocabulary is not None:
         held_names = frozenset((*places.holdings(held).cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
         normalized, place_typos = correct_places(normalized, held_names, vocabulary.text)  # first: 廉汪 is

@@ -2667,6 +2667,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="绩效自评中 names the report asked, not words its figure's sentence prints"),
     pytest.param("江门2023年部门绩效自评上写的居民医保基金收入多少", ["25.4"],
                  id="部门绩效自评上 names the report asked"),
+    pytest.param("wc医保局2024年基本支出里办公费多少", ["2.25"],
+                 id="a held place typed by its pinyin initials (wc: 吴川) is that place"),
     pytest.param("江门医保局2023年绩效自评，DIP病种数的指标值是多少，实际做到了多少", ["7700"],
                  id="实际做到了 asks the result; the report states it in its own verb (优化至)"),
     pytest.param("广州市医保局2023年给群众举报骗保发的奖励金预算多少", ["20.00"],

@@ -412,3 +412,14 @@ def test_a_span_running_into_a_place_typed_right_is_no_typo_of_another_place():
     held = frozenset({"江门", "廉江", "吴川"})  # 料江 sounds like 廉江, but its 江 begins 江门
     assert correct_places("听朋友爆料江门医保局2024年差旅费多少", held, "") == ("听朋友爆料江门医保局2024年差旅费多少", [])
     assert correct_places("廉汪医保局2023年住房公积金多少", held, "")[0] == "廉江医保局2023年住房公积金多少"
+
+
+def test_a_held_place_or_a_domain_word_typed_by_its_initials_is_read_as_it():
+    from rag.normalize import read_initials
+
+    held = ("江门", "广州", "吴川")
+    assert read_initials("jm医保局2024年预算", held)[0] == "江门医保局2024年预算"
+    assert read_initials("GZ医保局", held)[0] == "广州医保局"  # 广州, not 工资: a place first
+    assert read_initials("广州城乡居民yb2023年", held)[0] == "广州城乡居民医保2023年"
+    assert read_initials("Jiangmen 2024 is", held)[0] == "Jiangmen 2024 is"  # an English sentence's words
+    assert read_initials("gz医保局", ("广州", "赣州"))[0] == "gz医保局"  # two places held with those initials
