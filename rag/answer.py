@@ -241,8 +241,8 @@ class AnswerEngine:
             refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
-        if question.asked_unit == "元" and answer.found and answer.figures and answer.figures[0].unit == "万元":
-            answer = _in_yuan(answer)  # "折合是多少元": the report's 万元 times 10,000, shown
+        if question.asked_unit in IN_10K_YUAN and answer.found and answer.figures and answer.figures[0].unit == "万元":
+            answer = _in_unit_asked(answer, question.asked_unit)  # "折合是多少元", "大概多少亿": converted, shown
         label_uploaded(answer, self._uploaded)
         if note and answer.found and _note_applies(note, documents, answer):
             answer.answer = f"{note}\n{answer.answer}"
@@ -493,13 +493,22 @@ def _column_unprinted(question: Question, answer: Answer) -> str | None:
         f"表{figure.table}《{figure.table_title}》中没有“{named.group(1)}”这一栏"
 
 
-def _in_yuan(answer: Answer) -> Answer:
-    """The first figure, stated in 万元, converted to the 元 asked; the report's figure stays beside it."""
+# the units a sum in 万元 is asked in, by how many 万元 one of them is
+IN_10K_YUAN = {"元": Decimal("0.0001"), "亿": Decimal(10000), "亿元": Decimal(10000)}
+
+
+def _in_unit_asked(answer: Answer, unit: str) -> Answer:
+    """The first figure, stated in 万元, converted to the 元 or 亿元 asked (exactly: a power of ten);
+    the report's figure stays beside it, and first where 亿 was asked (an estimate of the size)."""
     stated = answer.figures[0]
-    yuan = stated.value * 10000
-    yuan = yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan.normalize()
-    answer.figures.insert(0, replace(stated, value=yuan, unit="元", sentence=f"{stated.value}万元 × 10000"))
-    answer.answer = f"折合{yuan:,}元（{stated.label}{stated.value}万元 × 10000）。\n{answer.answer}"
+    per = IN_10K_YUAN[unit]
+    converted = (stated.value / per).normalize()
+    converted = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() else converted
+    said = "元" if unit == "元" else "亿元"
+    how = f"{stated.value}万元 × 10000" if unit == "元" else f"{stated.value}万元 ÷ 10000"
+    figure = replace(stated, value=converted, unit=said, sentence=how)
+    answer.figures.insert(0 if unit == "元" else 1, figure)
+    answer.answer = f"折合{converted:,f}{said}（{stated.label}{how}）。\n{answer.answer}"
     return answer
 
 

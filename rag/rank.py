@@ -473,7 +473,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if question.counted and question.asked_unit not in domain.SELF_NAMING_UNITS and evidence.kind == "fact" \
             and not (_counts_noun(question.counted, evidence, w) and _counted_after(question.counted, evidence)):
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制; 多少个病种: not 4个窗口
-    if _below_magnitude_asked(question, evidence):
+    if _below_magnitude_asked(question, evidence) and not evidence.named:  # a row named is answered in its unit
         value += w.unit_conflicts / 2
     if _within_cited(question, evidence):
         value += w.amount_cited  # "实际花了800来万，对吗": 812.81万元, not the 7475.38 beside it

@@ -1895,6 +1895,12 @@ def test_a_sum_asked_in_yuan_is_converted_from_the_reports_wan_yuan(engine):
     assert answer.figures[0].value == Decimal("200")
 
 
+def test_a_sum_asked_in_yi_is_shown_converted_after_the_reports_wan_yuan(engine):
+    answer = engine.ask("广州医保局2023年基本支出里的津贴补贴大约多少亿")
+    assert [(f.value, f.unit) for f in answer.figures[:2]] == [(Decimal("7770.44"), "万元"), (Decimal("0.777044"), "亿元")]
+    assert answer.answer.startswith("折合0.777044亿元（津贴补贴7770.44万元 ÷ 10000）")
+
+
 def test_one_item_in_each_table_named_by_number_or_title(engine):
     answer = engine.ask("廉江2023年决算三公经费表和基本支出决算明细表里的公务用车运行维护费各是多少")
     assert [(f.table, f.value) for f in answer.figures] == [(9, Decimal("4.45")), (6, Decimal("2.79"))]
@@ -2667,6 +2673,10 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="绩效自评中 names the report asked, not words its figure's sentence prints"),
     pytest.param("江门2023年部门绩效自评上写的居民医保基金收入多少", ["25.4"],
                  id="部门绩效自评上 names the report asked"),
+    pytest.param("广州医保局2023年基本支出里的基本工资大约多少亿", ["2168.00"],
+                 id="a row named asked in 亿 is answered in its 万元, not by a larger row (工资福利支出)"),
+    pytest.param("江门医保局2024年政府采购一共几个亿", ["390.13"],
+                 id="an item named asked in 亿 is answered though it is under a hundred million yuan"),
     pytest.param("wc医保局2024年基本支出里办公费多少", ["2.25"],
                  id="a held place typed by its pinyin initials (wc: 吴川) is that place"),
     pytest.param("江门医保局2023年绩效自评，DIP病种数的指标值是多少，实际做到了多少", ["7700"],
