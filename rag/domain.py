@@ -108,7 +108,8 @@ QUESTION_FILLER: tuple[str, ...] = (
     "是", "为", "干(?!部)", "用", "哪", "啥", "咋", "各自", "各", "分别",
 )
 # greetings and courtesies around a question: they ask nothing
-COURTESIES: tuple[str, ...] = ("请问一下", "请问", "想问一下", "想问下", "问一下", "问下", "您好", "你好", "麻烦", "谢谢", "喂")
+COURTESIES: tuple[str, ...] = ("请问一下", "请问", "想问一下", "想问下", "问一下", "问下", "您好", "你好", "麻烦", "谢谢", "喂",
+                               "尊敬的", "贵局", "烦请告知", "烦请", "敬请", "不胜感激", "万分感谢", "感谢")
 # sounds said while thinking, kept by voice input ("那个 嗯 江门二零二四年预算里面…"): no report prints them
 SPOKEN_FILLERS = r"[嗯呃哦噢]+"
 CANTONESE_AND = r"(?<![共相不合如会协陪连赞一])同(?![比级时样一期志上类口等])"

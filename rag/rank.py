@@ -57,7 +57,7 @@ class Weights:
 WEIGHTS = Weights()
 ASKED_FOR = "|".join(domain.ASKED_FOR)
 ASKED_BY = "想知道|想问|问|让我查|叫我查|让我问"  # not 外公 inside 对外公布: said with 我 before or a verb after
-QUESTION_FILLER = re.compile("|".join(domain.QUESTION_FILLER)
+QUESTION_FILLER = re.compile("|".join((*domain.QUESTION_FILLER, *domain.COURTESIES))
                              + rf"|[我帮替给]+(?:{ASKED_FOR})(?:{ASKED_BY})?|(?:{ASKED_FOR})(?:{ASKED_BY})"  # 我爷爷问, 外婆想知道
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
