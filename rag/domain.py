@@ -636,6 +636,8 @@ RESULT_ASKED = r"实际上?(?:做到|完成|达到|实现)了?"
 # words of which a question names one and a unit the other: a table of 支出 does not answer
 # about 收入, whatever else they share
 OPPOSED_WORDS: tuple[tuple[str, str], ...] = (("收入", "支出"), ("基本支出", "项目支出"))
+# a pair said as one word (收支对比，收入和支出各多少): each side asked apart says it better
+PAIRS_SAID_AS_ONE: dict[str, tuple[str, str]] = {"收支": ("收入", "支出")}
 WHOLE_SPENDING = "整体支出"  # 部门整体支出绩效自评: a report's name, whose 支出 asks no spending over income
 # a measure is not another: a question asking one of a pair is not answered by a figure whose row or
 # sentence says only the other (基金结余 is not 基金收入 or 基金支出, nor the reverse; 个人缴费 is no 报销额度)

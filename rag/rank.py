@@ -352,13 +352,19 @@ def conjoined_readings(question: Question) -> list[str]:
     after = after.split("等于")[0]  # "A加上B，等于C吗": C is the sum's check, not said of A or B
     after = " " + " ".join(w for w in after.split()  # "…，相差几倍", "…，收入比支出多多少": of both
                            if w not in domain.HOW_THEY_COMPARE + domain.SUM_WORDS and not re.search(COMPARED_WITH, w))
-    readings = [before + left_full + after, before + right_full + after]
+    readings = [COMPARED_SAID.sub(" ", before + left_full + after),  # "收支对比，收入和支出各多少": how the
+                COMPARED_SAID.sub(" ", before + right_full + after)]  # two are set side by side,
+    for joint, (one, other) in domain.PAIRS_SAID_AS_ONE.items():  # and the pair said as one word, each
+        if one in readings[0] + readings[1] and other in readings[0] + readings[1]:  # side asked apart
+            readings = [reading.replace(joint, " ") for reading in readings]
     for pair in domain.OPPOSED_WORDS:  # "医保基金支出里职工医保和居民医保": the one side said is of both
         if len(said := [word for word in pair if word in content]) == 1:
             readings = [r if said[0] in r else f"{r} {said[0]}" for r in readings]
     return readings
 
 
+# the words asking a comparison, not those joining the things compared (和, 与)
+COMPARED_SAID = re.compile("|".join(sorted((w for w in domain.INTENT_WORDS["compare"] if len(w) > 1), key=len, reverse=True)))
 HOW_COMPARED_AT_END = re.compile(f"(?:{'|'.join(sorted(domain.HOW_THEY_COMPARE + domain.SUMMING_WORDS, key=len, reverse=True))})+$")
 
 
