@@ -25,6 +25,8 @@ from rag.store import DocumentInfo, RowRecord, TableInfo
 TOTAL_OF_TABLE = re.compile(rf"表的?({'|'.join(domain.TOTAL_ROW_NAMES)})")
 REPORT_SAID_BEFORE = re.compile(r"^年?度?(?:部门)?(?:决算|预算)?(?:里|中|的)?")  # 2023年决算三公经费表: not 年决算
 CLASSIFICATION_SAID = re.compile(r"(功能|经济)(?:分类)?(?:科目)?")  # the two classifications of spending
+# how many tables, not which one (第几张表: an ordinal, asked of the table that prints a thing)
+TABLES_COUNTED = re.compile(f"(?<!第)(?:{'|'.join(domain.TABLE_COUNT_WORDS)})")
 TITLE_SAID = 0.6  # the share of a table's words said that names it ("“三公”经费表" for 财政拨款“三公”经费支出决算表)
 
 
@@ -37,12 +39,13 @@ class TableAnswers:
         self._refuse = refuse
 
     def run(self, question: Question, documents: list[DocumentInfo]) -> Answer:
-        if any(w in question.text or w in question.reading for w in domain.TABLE_COUNT_WORDS):
+        if TABLES_COUNTED.search(question.typed or question.text) or TABLES_COUNTED.search(question.reading):
             return self._listed(question, documents)
         lines, sources, figures = [], [], []
+        of_table = replace(question, asked_class=None, asked_unit=None)  # 第几张表: the table's count, not the figure's
         for document in documents:
             if question.subjects:
-                for figure in self.figures.lookup(question, [document], question.subjects[0])[:1]:
+                for figure in self.figures.lookup(of_table, [document], question.subjects[0])[:1]:
                     if figure.table is not None:
                         lines.append(f"{document.title}：{figure.label}列在表{figure.table}《{figure.table_title}》。"
                                      f"\n  {self.figures.figure_sentence(figure)}")
