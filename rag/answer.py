@@ -39,7 +39,8 @@ from rag.store import DocumentInfo
 # "A和2024年B": the side after 和 (与, 跟) names a year of its own
 SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?:其|它的?)?(?=(?:20)?\d\d年)")
 # the month a figure is counted to ("截至12月底", "截止10月底", "截至2023年12月31日")
-MONTH_AS_OF = re.compile(r"(?:截至|截止到?)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月")
+MONTH_AS_OF = re.compile(r"(?:截至|截止到?)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月"
+                         r"|(?<![\d.])1\s*[-－—~～至到]\s*(\d{1,2})\s*月")  # and the months from January: 1-12月
 COLUMN_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,10})[”\"」](?:那一?|这一?)?[栏列]")  # “上年执行数”栏
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
@@ -474,12 +475,16 @@ def _stated_with(figure: Figure) -> str:
 def _month_unstated(question: Question, answer: Answer) -> str | None:
     """A figure asked as counted to one month ("截至12月底") whose sentence counts it to another
     ("截止10月底"): the report has no figure to the month asked."""
-    asked = set(MONTH_AS_OF.findall(question.reading))
+    asked = _months_as_of(question.reading)
     figure = answer.figures[0] if answer.found and answer.figures else None
-    stated = set(MONTH_AS_OF.findall(figure.sentence or "")) if figure else set()
+    stated = _months_as_of(figure.sentence or "") if figure else set()
     if len(asked) != 1 or len(question.cities) > 1 or not stated or asked & stated:
         return None  # several dates asked ("广州截至2022年底、江门截至2024年1月"): each its own
     return f"报告没有截至{asked.pop()}月的数字（原文写的是截至{'、'.join(sorted(stated, key=int))}月）"
+
+
+def _months_as_of(text: str) -> set[str]:
+    return {until or through for until, through in MONTH_AS_OF.findall(text)}
 
 
 def _column_unprinted(question: Question, answer: Answer) -> str | None:

@@ -2723,6 +2723,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="of sentences in one, a measure of its own that names nothing printed is said to be unanswered"),
     pytest.param("我想问下，吴川医保局2024年给多少家药店发了牌照呀？", "没有找到回答“吴川医保局2024年给多少家药店发了牌照呀”的数字",
                  id="a figure no report states is refused quoting the clause that asks, as typed"),
+    pytest.param("廉江医保局2023年1至12月城乡居民医保基金支出多少亿元", "报告没有截至12月的数字（原文写的是截至10月）",
+                 id="months from January (1至12月) ask a figure to their last month: the report's runs to October"),
     pytest.param("廉江医保局2023年决算的三公经费在第几张表", "“三公”经费列在表9《财政拨款“三公”经费支出决算表》",
                  id="第几张表 asks which table prints a thing, not how many tables there are"),
     pytest.param("广州2023年预算名词解释部分，医疗救助写的包含异地就医吗", "（含异地就医）",
