@@ -231,7 +231,7 @@ class AnswerEngine:
             if passage.found:
                 answer = self._refuse(question, f"报告没有写出这个数目，相关原文如下：\n{passage.answer}")
                 answer.sources = passage.sources
-        if question.asks_reason and question.intent == "figure" and answer.found:
+        if question.asks_reason and question.intent in ("figure", "compare", "change") and answer.found:
             answer = self._with_reason(question, documents, answer)
         # asked per month while stated per year, 决算数 asked of a budget, a column the table lacks
         # ("上年执行数"栏): the figure found is not the answer, only shown

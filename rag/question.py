@@ -1144,8 +1144,8 @@ def row_name_variants(name: str) -> list[str]:
 
 
 def _amount_asked_apart(text: str) -> bool:
-    """The last clause that asks, asks an amount and not why: "为什么有一大笔，金额是多少"."""
-    return asks_amount_not_why(asking_part(text, CLAUSE_BREAKS))
+    """A clause that asks, asks an amount and not why: "为什么有一大笔，金额是多少", "涨幅是多少，咋涨这么猛"."""
+    return any(asks_amount_not_why(part) for part in asking_parts(text, CLAUSE_BREAKS))
 
 
 def _sentence_holding(text: str, clause: str) -> str:

@@ -2673,6 +2673,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="绩效自评中 names the report asked, not words its figure's sentence prints"),
     pytest.param("江门2023年部门绩效自评上写的居民医保基金收入多少", ["25.4"],
                  id="部门绩效自评上 names the report asked"),
+    pytest.param("江门医保局2024年三公经费比上年减少了多少？是什么原因", ["0.94"],
+                 id="an amount asked in a clause before the one asking why is answered, its reason beside it"),
     pytest.param("江门2023年职工医保基金收支对比：收入和支出各多少", ["67.93", "62.32"],
                  id="a pair said as one (收支) and how it is compared (对比) are no words of either side asked"),
     pytest.param("尊敬的廉江市医疗保障局：贵局2023年整体支出的全年预算数与执行数各是多少？烦请告知。", ["7475.38", "812.81"],
