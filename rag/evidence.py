@@ -181,13 +181,15 @@ def sentences(paragraphs: list[ParagraphRecord]) -> list[Evidence]:
     for number, (paragraph, parts) in enumerate(zip(paragraphs, split)):
         following = split[number + 1] if number + 1 < len(split) \
             and paragraphs[number + 1].section_path == paragraph.section_path else []
+        at = 0
         for i, sentence in enumerate(parts):
+            line, at = paragraph.line_of(sentence, at)  # the line it starts on, cited
             lead_in = sentence.endswith(("：", ":"))  # "…指标实现情况：": what it introduces follows
             listed = LIST_OPENED.search(sentence)  # "…主要是：1、…。": the items after it too
             after = parts[i + 1:i + (LIST_ITEMS_KEPT if listed else 3)] or (following[:2] if lead_in else [])
             head = SENTENCE_HEAD_END.split(sentence, 1)[0]  # what the sentence is about
             units.append(Evidence(paragraph.doc, "sentence", head, f"{sentence} {' '.join(after[:1])}", paragraph.section_path,
-                                  paragraph.line_start, sentence=sentence, section=paragraph.section_path,
+                                  line, sentence=sentence, section=paragraph.section_path,
                                   neighbours=after))
     return units
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rag.models import AuditFinding, ParsedReport
+from rag.parse.text import compact
 from rag.provenance import CORPUS, Provenance
 
 SCHEMA = """
@@ -37,7 +38,8 @@ CREATE TABLE sections (
 );
 CREATE TABLE paragraphs (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    section_id INTEGER, text TEXT, line_start INTEGER, line_end INTEGER
+    section_id INTEGER, text TEXT, line_start INTEGER, line_end INTEGER,
+    line_offsets TEXT  -- [[line, where its text starts in the paragraph's text without spaces], ...]
 );
 CREATE TABLE report_tables (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -162,6 +164,32 @@ class ParagraphRecord:
     line_start: int
     line_end: int
     section_path: str
+    line_offsets: tuple[tuple[int, int], ...] = ()  # (line, where its text starts in compact(text))
+
+    def line_of(self, part: str, after: int = 0) -> tuple[int, int]:
+        """The source line a part of the text (a sentence) starts on, and where it starts in the
+        compacted text (searched from `after`); the paragraph's first line when it is not found."""
+        at = compact(self.text).find(compact(part), after)
+        if at < 0 or not self.line_offsets:
+            return self.line_start, after
+        return max((line for line, start in self.line_offsets if start <= at), default=self.line_start), at
+
+
+def _line_offsets(paragraph) -> list[tuple[int, int]]:
+    """Where each source line of a paragraph starts in its text without spaces (models.Paragraph.lines
+    holds each line so), for citing the line a sentence starts on, not the paragraph's first; none
+    where the lines do not spell the text (a list of table names whose titles were read apart)."""
+    offsets, start = [], 0
+    for number, text in paragraph.lines:
+        offsets.append((number, start))
+        start += len(text)
+    return offsets if "".join(text for _, text in paragraph.lines) == compact(paragraph.text) else []
+
+
+def _offsets(row) -> tuple[tuple[int, int], ...]:
+    """A paragraph's line offsets; none in a store built before they were kept."""
+    held = row["line_offsets"] if "line_offsets" in row.keys() else None
+    return tuple(map(tuple, json.loads(held or "[]")))
 
 
 def _like_escape(text: str) -> str:
@@ -281,8 +309,9 @@ def write_report(connection: Database, report: ParsedReport, findings: list[Audi
         [(doc_id, s.id, s.level, s.heading, s.parent_id, s.line, s.path) for s in report.sections],
     )
     connection.executemany(
-        "INSERT INTO paragraphs (doc_id, section_id, text, line_start, line_end) VALUES (?, ?, ?, ?, ?)",
-        [(doc_id, p.section_id, p.text, p.line_start, p.line_end) for p in report.paragraphs],
+        "INSERT INTO paragraphs (doc_id, section_id, text, line_start, line_end, line_offsets) VALUES (?, ?, ?, ?, ?, ?)",
+        [(doc_id, p.section_id, p.text, p.line_start, p.line_end, json.dumps(_line_offsets(p)))
+         for p in report.paragraphs],
     )
     for table in report.tables:
         table_id = connection.insert(
@@ -449,8 +478,8 @@ class TableStore:
             "SELECT p.*, d.name AS doc, COALESCE(s.path, '') AS section_path FROM paragraphs p"
             " JOIN documents d ON d.id = p.doc_id LEFT JOIN sections s ON s.doc_id = p.doc_id"
             f" AND s.id = p.section_id {where} ORDER BY d.name, p.id", parameters)
-        return [ParagraphRecord(r["doc"], r["text"], r["line_start"], r["line_end"], r["section_path"])
-                for r in rows]
+        return [ParagraphRecord(r["doc"], r["text"], r["line_start"], r["line_end"], r["section_path"],
+                                _offsets(r)) for r in rows]
 
     def audit_findings(self, doc: str | None = None) -> list[AuditFinding]:
         where, parameters = ("WHERE d.name = ?", (doc,)) if doc else ("", ())

@@ -16,6 +16,7 @@ from rag.evaluate import check, invented_figures, known_figures, load_cases
 from rag.index import write_chunks
 from rag.ingest import ingest
 from rag.llm import LLMPhraser, unsupported_numbers
+from rag.parse.text import compact
 from rag.question import understand
 from rag.settings import load_settings
 
@@ -1893,6 +1894,25 @@ def test_a_sum_asked_in_yuan_is_converted_from_the_reports_wan_yuan(engine):
     assert [(f.value, f.unit) for f in answer.figures[:2]] == [(Decimal("15000"), "元"), (Decimal("1.50"), "万元")]
     answer = engine.ask("廉江2023年决算0.02万元的其他收入换算成元是多少元")  # the sum stated is converted
     assert answer.figures[0].value == Decimal("200")
+
+
+def test_a_sentence_is_cited_by_the_line_it_starts_on_not_its_paragraphs_first(engine):
+    from rag.evidence import sentences
+
+    cited = 0
+    for document in engine.store.documents():
+        lines = (ROOT / "corpus" / document.name).read_text(encoding="utf-8").split("\n")
+        for paragraph in engine.store.paragraphs(document.name):
+            if not paragraph.line_offsets:  # lines that do not spell the text (titles read apart): its first
+                continue
+            for unit in sentences([paragraph]):
+                start, line = compact(unit.sentence)[:6], compact(lines[unit.line - 1])
+                # the line cited holds its first characters, or ends with the first of them (it runs on)
+                assert start in line or any(line.endswith(start[:k]) for k in range(1, 6)), (document.name, unit.line)
+                cited += unit.line > paragraph.line_start
+    assert cited > 100  # most sentences are not their paragraph's first
+    reason = engine.ask("廉江医保局2023年决算说明里，档案资料室为什么一直没建起来")
+    assert "第1179行）原文：\n“医保档案涉及医保执法案件" in reason.answer  # its 160-line paragraph opens on 1029
 
 
 def test_a_sum_asked_in_yi_is_shown_converted_after_the_reports_wan_yuan(engine):
