@@ -333,14 +333,14 @@ def correct_places(text: str, places: Collection[str], corpus_text: Container[st
         for start in range(len(text) - len(place) + 1):
             typed = text[start:start + len(place)]
             if typed == place or not any(a == b for a, b in zip(typed, place)) \
-                    or not re.fullmatch(r"[\u4e00-\u9fff]+", typed) \
-                    or _cuts_a_place(text, start, start + len(place), by_character):
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", typed):
                 continue  # the place itself, or nothing of it: no context read
             before_unit = _place_said_before_unit(text, start, place)
             before_bureau = before_unit and BUREAU_SAID.match(text, start + len(place)) is not None
             if (typed[-1] == place[-1] or before_unit) \
                     and all(_sounds_alike(a, b) or before_bureau and _share_a_part(a, b)  # 廉汪医保局: by shape
                             for a, b in zip(typed, place) if a != b) \
+                    and not _cuts_a_place(text, start, start + len(place), by_character) \
                     and typed not in corpus_text:  # last: the corpus is large
                 corrections.append(Correction(typed, place))
                 text = text.replace(typed, place)

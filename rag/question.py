@@ -270,15 +270,16 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.corrections += spelled + typed_in_pinyin
     normalized, nicknames = read_nicknames(normalized)
     question.corrections += nicknames
-    normalized, initials = read_initials(normalized, places.holdings(held).cities)
+    holding = places.holdings(held)
+    normalized, initials = read_initials(normalized, holding.cities)
     question.corrections += initials
     if vocabulary is not None:
-        held_names = frozenset((*places.holdings(held).cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
+        held_names = frozenset((*holding.cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
         normalized, place_typos = correct_places(normalized, held_names, vocabulary.text)  # first: 廉汪 is
         normalized, glued = read_glued_syllables(normalized, vocabulary)  # no 联网 heard
         normalized, typos = correct_typos(normalized, vocabulary)
         typos = glued + typos
-        normalized, unit_names = correct_unit_names(normalized, places.holdings(held).held_unit_names, vocabulary.text)
+        normalized, unit_names = correct_unit_names(normalized, holding.held_unit_names, vocabulary.text)
         question.corrections += typos + place_typos + unit_names
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
     question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]

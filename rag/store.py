@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from rag.models import AuditFinding, ParsedReport
@@ -166,10 +167,15 @@ class ParagraphRecord:
     section_path: str
     line_offsets: tuple[tuple[int, int], ...] = ()  # (line, where its text starts in compact(text))
 
+    @cached_property
+    def compacted(self) -> str:
+        """The text without spaces, as line_offsets count it: made once, looked into per sentence."""
+        return compact(self.text)
+
     def line_of(self, part: str, after: int = 0) -> tuple[int, int]:
         """The source line a part of the text (a sentence) starts on, and where it starts in the
         compacted text (searched from `after`); the paragraph's first line when it is not found."""
-        at = compact(self.text).find(compact(part), after)
+        at = self.compacted.find(compact(part), after)
         if at < 0 or not self.line_offsets:
             return self.line_start, after
         return max((line for line, start in self.line_offsets if start <= at), default=self.line_start), at
