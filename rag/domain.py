@@ -183,7 +183,7 @@ CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|�
                                   "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)
 # the details of firms and things the reports never print, only their sums, counts and purposes:
 # "那两辆车是什么品牌型号", "法律顾问费付给哪家律师事务所", "被解除定点的5家药店叫什么名字"
-DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"哪[一几]?家[\u4e00-\u9fff]{0,4}(?:事务所|公司|企业|医院|药店)",
+DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"哪[一几]?家[\u4e00-\u9fff]{0,4}(?:事务所|公司|企业|医院|药店|供应商|厂商|厂家|商家)",
                                       r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体|分别|都|各自?)?的?(?:名字|名称|叫什么|叫啥|是哪一?家)",
                                       r"(?:中标|供应商)[\u4e00-\u9fff]{0,6}?(?:是|为|有)?(?:哪|谁)",  # who won a tender or
                                       r"哪[些几一]?[家个]?(?:公司|企业|药企|厂家|单位)[\u4e00-\u9fff]{0,2}中标",  # supplies: unnamed

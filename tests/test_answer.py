@@ -570,6 +570,12 @@ def test_fast_subset_of_the_evaluation_set(engine):
     assert not [c["question"] for c, a in results if invented_figures(a, known)]
 
 
+def test_a_shared_set_figure_printed_with_thousands_separators_is_checked_by_value(engine):
+    answer = engine.ask("江门医保局2024年收入总计多少")
+    assert check(answer, {"found": True, "values": ["4,181.30"]}) == (True, "")
+    assert not check(answer, {"found": True, "values": ["4,181.31"]})[0]
+
+
 def test_llm_rephrasing_is_kept_only_when_every_figure_checks(engine):
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -824,6 +830,7 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "廉江2023年决算说的行政处罚，每起案件罚多少？",  # each case's: the report prints the total
     "江门2024年预算的医疗救助最高能给多少万元",  # a cap: the year's 医疗救助 budget is none
     "湛江市下达给廉江的参保任务，2023年是多少人？",  # only its share done (100.1%); 湛江市 in another sentence
+    "廉江医保局2023年那6.49万元的货物，是跟哪家厂家买的？",  # the sum is printed, the firm is not
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
