@@ -2805,3 +2805,8 @@ def test_a_figure_counted_to_another_month_than_asked_is_shown_not_given(engine)
     assert "13.08亿元" in answer.answer  # what is held, shown
     bound = engine.ask("廉江2023年城乡居民医保基金收入是不是超过了12亿")  # whether it passes a bound: the amount
     assert bound.found and f"{bound.figures[0].value}" == "13.08"
+
+
+def test_a_table_named_in_brackets_after_a_row_leaves_the_row_asked(engine):
+    answer = engine.ask("廉江医保局2023年决算：年初结转和结余（决算总表）和年末结转和结余各多少")
+    assert [f"{f.value}" for f in answer.figures[:2]] == ["21.58", "23.39"]  # not the one row after the brackets
