@@ -424,6 +424,7 @@ def read_english(text: str) -> tuple[str, list[Correction]]:
     from rag import domain
 
     corrections = []
+    text = text.translate(_FULL_WIDTH)  # "２０２２ end" as "2022 end"
 
     def chinese(match: re.Match) -> str:
         word = domain.ENGLISH_TERMS[match.group(0).lower()]

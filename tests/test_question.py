@@ -300,6 +300,7 @@ def test_a_sum_or_count_asked_by_its_noun(text, asked):
 def test_a_date_said_in_english_is_read_as_the_reports_say_it():
     question = understand("Guangzhou fixed assets at the end of 2022, Jiangmen Jan 2024")
     assert "2022年末" in question.reading and "2024年1月" in question.reading and "固定资产" in question.reading
+    assert "2022年末" in understand("Guangzhou cars at ２０２２ end").reading  # full-width digits too
 
 
 def test_a_row_name_said_inside_a_longer_one_and_again_alone_is_both():
