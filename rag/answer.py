@@ -372,7 +372,8 @@ class AnswerEngine:
         if unheld := _year_unheld(question, held.documents):  # "2024年比2023年多还是少": no 2024 to compare
             return dated, f"这些报告中没有{unheld}的报告。{held.note() or ''}", None  # what is held: shown
         chosen = [d for d in dated if not question.kinds or question.versus_kinds or d.kind in question.kinds]
-        refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。{held.note() or ''}", None
+        adjusted = domain.ADJUSTED_BUDGET_HELD if any(w in question.reading for w in domain.ADJUSTED_BUDGET_WORDS) else ""
+        refusal = [], f"这些报告中没有{_asked_reports(question)}的报告。{adjusted}{held.note() or ''}", None
         if not question.cities:
             return (chosen, None, held.note()) if chosen else refusal
 

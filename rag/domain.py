@@ -19,6 +19,10 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "部门决算": ("决算", "实际支出", "实际花"),
     "部门预算": ("预算", "安排", "计划"),
 }
+# a budget as adjusted during the year: a 部门预算 prints the budget at the year's start only; a 决算
+# prints the adjusted one as its 预算数 (全年预算数, "按规定程序调整后的预算数")
+ADJUSTED_BUDGET_WORDS: tuple[str, ...] = ("调整后的预算", "调整后预算", "调整预算", "预算调整后", "调整后的全年预算")
+ADJUSTED_BUDGET_HELD = "调整后的预算只见于部门决算（其“预算数”），部门预算载明的是年初预算。"
 
 # the kinds that state a kind's figures too, and so stand in for it when a city's year lacks it: a
 # 自评 reports the year's final accounts; a 决算 prints the year's 预算数 beside them, and its
@@ -309,7 +313,7 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "政府性基金预算": ("政府性基金预算", "政府性基金"),
     "国有资本经营预算": ("国有资本经营预算",),
     "财政拨款": ("财政拨款",),
-    "预算数": ("预算数",),
+    "预算数": ("预算数", *ADJUSTED_BUDGET_WORDS),  # a 决算's 预算数 is the adjusted budget
     "决算数": ("决算数",),
 }
 

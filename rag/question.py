@@ -760,7 +760,8 @@ def _unknown_places(text: str, held: Sequence[places.Held]) -> list[str]:
 def _kinds_said(text: str) -> list[str]:
     for word in domain.KIND_NEUTRAL_WORDS:  # 预算数 is a column of any report; 部门预算数, the budget's
         text = re.sub(f"(?<!部门){word}", "", text)
-    return [kind for kind, words in domain.KIND_WORDS.items() if any(w in text for w in words)]
+    adjusted = re.sub("|".join(domain.ADJUSTED_BUDGET_WORDS), "决算", text)  # the adjusted budget: a 决算's
+    return [kind for kind, words in domain.KIND_WORDS.items() if any(w in adjusted for w in words)]
 
 
 def _kinds(said: list[str]) -> list[str]:

@@ -831,6 +831,7 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "江门2024年预算的医疗救助最高能给多少万元",  # a cap: the year's 医疗救助 budget is none
     "湛江市下达给廉江的参保任务，2023年是多少人？",  # only its share done (100.1%); 湛江市 in another sentence
     "廉江医保局2023年那6.49万元的货物，是跟哪家厂家买的？",  # the sum is printed, the firm is not
+    "江门医保局2024年调整后的预算里三公经费是多少",  # a budget prints the year's start; only a 决算 the adjusted
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
@@ -2812,3 +2813,9 @@ def test_a_figure_counted_to_another_month_than_asked_is_shown_not_given(engine)
 def test_a_table_named_in_brackets_after_a_row_leaves_the_row_asked(engine):
     answer = engine.ask("廉江医保局2023年决算：年初结转和结余（决算总表）和年末结转和结余各多少")
     assert [f"{f.value}" for f in answer.figures[:2]] == ["21.58", "23.39"]  # not the one row after the brackets
+
+
+def test_an_adjusted_budget_is_a_final_accounts_budget_column(engine):
+    answer = engine.ask("廉江2023年决算里公务用车运行维护费的调整预算是多少")
+    assert answer.figures[0].column.startswith("预算数/")  # the 决算's 预算数 is the budget as adjusted,
+    assert not [f for f in answer.figures if f.column and f.column.startswith("决算数/")]  # no budget vs actual
