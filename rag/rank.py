@@ -42,6 +42,7 @@ class Weights:
     words_at: float = 0.3  # and a unit not found by name must hold this share of the question's words
     winner_margin: float = 1.0  # or be of the measure asked and this far ahead of the report's other figures
     winner_words_at: float = 0.1  # while holding at least this share of the question's words
+    winner_words_elsewhere: float = 0.5  # and no other unit, of whatever measure, holding this much more of them
     passage_at: float = 0.35  # the same for passages
     retrievers_agree: float = 0.1  # for each retriever beyond the first ranking the passage first
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
@@ -735,7 +736,12 @@ def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], questi
     if best.unit_class != question.asked_class or value <= 0 or lexical(best, terms, w) < w.winner_words_at:
         return None  # a unit in conflict with the question (a name quoted it lacks) wins no margin
     runner_up = next((v for v, unit in scored[1:] if unit.figure.value != best.figure.value), None)
-    return (value, best) if runner_up is None or value - runner_up >= w.winner_margin else None
+    if runner_up is not None and value - runner_up < w.winner_margin:
+        return None
+    words = lexical(best, terms, w)  # "滚存结余有50亿元吗" and 可支配月数7个月: the thing asked is stated, in
+    if any(lexical(unit, terms, w) - words >= w.winner_words_elsewhere for _, unit in scored[1:]):  # another
+        return None  # measure; a sum that wins by holding few of its words is some other thing's
+    return value, best
 
 
 def best_of_scope(units: list[Evidence], terms: list[Term], question: Question,

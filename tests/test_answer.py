@@ -832,6 +832,7 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "湛江市下达给廉江的参保任务，2023年是多少人？",  # only its share done (100.1%); 湛江市 in another sentence
     "廉江医保局2023年那6.49万元的货物，是跟哪家厂家买的？",  # the sum is printed, the firm is not
     "江门医保局2024年调整后的预算里三公经费是多少",  # a budget prints the year's start; only a 决算 the adjusted
+    "听说江门2023年居民医保基金滚存结余有30亿元，是真的吗",  # only the months it would pay for (7个月)
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
@@ -2819,3 +2820,8 @@ def test_an_adjusted_budget_is_a_final_accounts_budget_column(engine):
     answer = engine.ask("廉江2023年决算里公务用车运行维护费的调整预算是多少")
     assert answer.figures[0].column.startswith("预算数/")  # the 决算's 预算数 is the budget as adjusted,
     assert not [f for f in answer.figures if f.column and f.column.startswith("决算数/")]  # no budget vs actual
+
+
+def test_a_refused_claim_is_quoted_back_whole_not_by_its_tag(engine):
+    answer = engine.ask("网传吴川医保局2024年局长年薪有60万元，真的吗？")
+    assert not answer.found and "“网传吴川医保局2024年局长年薪有60万元，真的吗”" in answer.answer
