@@ -204,7 +204,8 @@ FOREIGN_CURRENCIES: tuple[str, ...] = ("美元", "美金", "欧元", "英镑", "
                                       "USD", "usd", "dollar", "Dollar", "euro", "Euro")
 CURRENCY_HELD = "报告的金额都以人民币（万元、元）列示，不载汇率，不能换算成外币。"
 # a claim put to be checked ("有人说…涨了1200%，这说法属实吗"): the figures it states are what is asked, not known
-CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "准确吗", "没错吧",
+CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "真的吗", "对不对", "对吗", "对么", "是吗", "是么",
+                                  "准确吗", "没错吧",
                                   "靠谱吗", "有没有这回事", "是否真实", "是否准确",
                                   "这么写的吗", "这样写的吗", "是这样吗", "是这么回事吗", "真有这么", "有这么夸张",
                                   "对得上吗", "一致吗", "吻合吗",
