@@ -418,6 +418,19 @@ def _english_terms() -> re.Pattern:
     return re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(re.escape(p) for p in phrases), re.IGNORECASE)
 
 
+# two English modifiers sharing the head after them ("basic vs project expenditure", "income and spending budget")
+SHARED_HEAD = re.compile(r"(?i)(?<![A-Za-z])([a-z]+) +(vs\.?|versus|and|or|&|/) *([a-z]+) +([a-z]+)(?![A-Za-z])")
+
+
+def _head_shared(match: re.Match) -> str:
+    from rag import domain
+
+    first, joint, second, head = match.groups()
+    if f"{first} {head}".lower() in domain.ENGLISH_TERMS and f"{second} {head}".lower() in domain.ENGLISH_TERMS:
+        return f"{first} {head} {joint} {second} {head}"
+    return match.group(0)
+
+
 def read_english(text: str) -> tuple[str, list[Correction]]:
     """The reports' terms typed in English read as the reports' words ("office expenses" -> 办公费),
     before spaces are dropped: "end of 2022" keeps its words apart."""
@@ -425,6 +438,7 @@ def read_english(text: str) -> tuple[str, list[Correction]]:
 
     corrections = []
     text = text.translate(_FULL_WIDTH)  # "２０２２ end" as "2022 end"
+    text = SHARED_HEAD.sub(_head_shared, text)  # "basic vs project expenditure": each with its head
 
     def chinese(match: re.Match) -> str:
         word = domain.ENGLISH_TERMS[match.group(0).lower()]

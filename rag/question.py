@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -241,6 +241,18 @@ SPENDING_THEN_INCOME = re.compile(r"(?:花|支|用)[了得的](.{0,10}?)(?<![征
 ALTERNATIVES_WEIGHED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(多|高|大|少|低)还是([\u4e00-\u9fff]{2,4}?)\2(?![\u4e00-\u9fff])")
 
 
+ACRONYM_GLOSS = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{2,}(?![A-Za-z0-9-])")
+
+
+def _glosses_dropped(text: str, corpus: Container[str]) -> str:
+    """An English acronym glossing the Chinese beside it ("公务用车购置 CAPEX 和运行维护 OPEX"), dropped so
+    that the Chinese around it reads as one; one the reports print (DIP, DRG) stays, as does a code
+    (GZIT2022-QM-N-A-045065)."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    return ACRONYM_GLOSS.sub(lambda m: m.group(0) if m.group(0) in corpus else "", text)
+
+
 def _replace_word(text: str, word: str, by: str) -> str:
     """`word` replaced by `by` where it is not already part of `by` (事业编 in 事业编制 stays)."""
     inside = by.find(word)
@@ -281,6 +293,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         typos = glued + typos
         normalized, unit_names = correct_unit_names(normalized, holding.held_unit_names, vocabulary.text)
         question.corrections += typos + place_typos + unit_names
+        normalized = _glosses_dropped(normalized, vocabulary.text)
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
     question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]
     if not re.search(r"[\u4e00-\u9fff]", normalized):

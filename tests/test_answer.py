@@ -2718,6 +2718,10 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="实际做到了 asks the result; the report states it in its own verb (优化至)"),
     pytest.param("广州市医保局2023年给群众举报骗保发的奖励金预算多少", ["20.00"],
                  id="a row holding the row named (奖励金) and a word said before it (举报) is the one meant"),
+    pytest.param("广州医保局2023年公务用车购置 CAPEX 和运行维护 OPEX 分别多少", ["36.00", "45.30"],
+                 id="an English acronym glossing the Chinese (CAPEX) does not split the item its words share"),
+    pytest.param("Wuchuan 2024 basic and project expenditure 各多少", ["354.77", "187.30"],
+                 id="two English modifiers share the head after them (basic and project expenditure)"),
     pytest.param("广州医保局2023年机关运行经费比上年增长了20%，是吗", ["8.8"],
                  id="a rate put to be checked (…增长了20%，是吗) asks the rate the report states"),
 ])
