@@ -447,7 +447,7 @@ CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
 # which also marks a topic ("那个服务大厅呢为啥说不够用")
 SPOKEN_END = r"(?<=[呀啊吧嘛])(?=[\u4e00-\u9fff])"
 ASKING_WORDS = r"多少|几|什么|啥|哪|吗|呢|怎么|咋|为何|如何|是否|干嘛|多久|多大|还是"
-WORDS_ASKED = re.compile(r"什么|谁(?!更?[多少大小高低])|哪(?![个边样项类]?更?[多少大小高低])|啥|咋|怎么|如何|干嘛|多久|还是")
+WORDS_ASKED = re.compile(r"(?<![凭为])什么|谁(?!更?[多少大小高低])|哪(?![个边样项类]?更?[多少大小高低])|啥|咋|怎么|如何|干嘛|多久|还是")
 # words, not an amount, are wanted; "哪个多", "谁高" compare amounts
 
 

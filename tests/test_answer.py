@@ -2722,6 +2722,8 @@ def test_a_share_of_sums_printed_in_万元_and_亿元_is_taken_in_one_unit(engin
                  id="an English acronym glossing the Chinese (CAPEX) does not split the item its words share"),
     pytest.param("Wuchuan 2024 basic and project expenditure 各多少", ["354.77", "187.30"],
                  id="two English modifiers share the head after them (basic and project expenditure)"),
+    pytest.param("广州医保局2023年的绩效工资是多少，凭什么发这么多", ["130.90"],
+                 id="凭什么 after the amount asked asks why, not for words: the figure, then the reason if any"),
     pytest.param("广州医保局2023年机关运行经费比上年增长了20%，是吗", ["8.8"],
                  id="a rate put to be checked (…增长了20%，是吗) asks the rate the report states"),
 ])
