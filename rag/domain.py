@@ -575,6 +575,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "medical insurance bureau": "医保局", "medical security bureau": "医保局", "healthcare security bureau": "医保局",
     "medical insurance": "医保", "department budget": "部门预算", "budget": "预算", "final accounts": "决算",
     "final account": "决算", "self-evaluation": "绩效自评", "self evaluation": "绩效自评",
+    "self-assessment": "绩效自评", "self assessment": "绩效自评", "problems": "存在问题", "problem": "存在问题",
+    "issues": "存在问题", "shortcomings": "存在问题", "next steps": "下一步工作", "next step": "下一步工作",
     "project expenditures": "项目支出", "project expenditure": "项目支出", "project spending": "项目支出",
     "basic expenditures": "基本支出", "basic expenditure": "基本支出", "expenditure": "支出", "spending": "支出",
     "revenue": "收入", "income": "收入", "office expenses": "办公费", "office expense": "办公费",

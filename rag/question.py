@@ -76,8 +76,12 @@ KEY_SAID = re.compile(r"(?<![A-Za-z])[A-Za-z_]+\s*[=＝]\s*")
 NAMES_TYPED_APART = re.compile(r"(?<!\S)([\u4e00-\u9fff]{2,})\s+([\u4e00-\u9fff]{2,})\s*(?=各|分别)")
 
 
+NUMERIC_DATE = re.compile(r"(?<![\dA-Za-z])(20\d\d)([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?!\d)")
+
+
 def _normalize(text: str) -> str:
     text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
+    text = NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)  # 2022-12-31
     text = KEY_SAID.sub(" ", MONTH_VALUE.sub(r" \1月份", text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
     # apart stay apart when the spaces go

@@ -303,6 +303,12 @@ def test_a_date_said_in_english_is_read_as_the_reports_say_it():
     assert "2022年末" in understand("Guangzhou cars at ２０２２ end").reading  # full-width digits too
 
 
+def test_a_date_in_digits_is_a_date_not_the_report_year():
+    for typed in ("广州医保局截至2022-12-31的房屋面积", "广州医保局截至2022/12/31的房屋面积"):
+        question = understand(typed)
+        assert question.as_of == [2022] and question.years == [] and "2022年12月31日" in question.reading
+
+
 def test_a_row_name_said_inside_a_longer_one_and_again_alone_is_both():
     vocabulary = VOCABULARY + ["医保财政补助资金", "城乡居民医保财政补助资金"]
     question = understand("广州2023年城乡居民医保财政补助资金跟医保财政补助资金哪个多", vocabulary)
