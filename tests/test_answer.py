@@ -2772,6 +2772,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="a section named (职责) comes before the 绩效目标 of a project its term begins, too"),
     pytest.param("江门2024年预算里江海分局的职能是什么", "主要承担辖区内有关具体医疗保障工作",
                  id="a unit's duties said as what it 承担, with no word 职责 or 职能 in the passage"),
+    pytest.param("江门医保局2024年举报奖励经费是依据哪个文件发放的", "根据《违法违规使用医保基金举报奖励办法》",
+                 id="the basis asked (依据) is what the report says it does 根据"),
     pytest.param("廉江 2023 决算 problems 有哪些", "未能建立",
                  id="a topic said in English (problems: 存在问题) is the report's section of it"),
     pytest.param("廉江医保局2023年决算里，对经办服务大厅的问题是如何描述的", "医保业务量与工作环境严重不配",
