@@ -371,8 +371,9 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
     "预算构成": ("预算构成", "决算单位构成", "单位构成", "下属单位", "由哪几块组成", "哪几块", "组成部分",
              "下面挂着", "挂靠", "所属单位", "下属事业单位", "哪几个单位", "哪些单位", "几个单位"),
 }
-# how a passage says a topic without naming it: a unit's duties as what it 承担 or 负责
-TOPIC_PRINTED_AS: dict[str, tuple[str, ...]] = {"职责": ("主要承担", "负责", "承办")}
+# how a passage says a topic without naming it: a unit's duties as what its clauses open by saying it
+# 承担 or 负责 ("…均为正科级。主要承担辖区内…"), not a project's text naming who 负责 a task ("由…机构负责，")
+TOPIC_PRINTED_AS: dict[str, str] = {"职责": r"(?:^|[。；，])(?:主要)?(?:承担|负责|承办)(?![，。；])"}
 # topics asked of what a unit is: answered first by a passage opening on that unit ("…局是市政府工作部门")
 TOPICS_OF_WHAT_A_UNIT_IS: tuple[str, ...] = ("职责", "级别", "机构设置")
 

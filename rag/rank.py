@@ -790,7 +790,8 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
     value += w.retrievers_agree * max(0, firsts - 1)
     if question.topic and (any(word in (evidence.section or "") or word in evidence.lead  # its heading, or a
                                for word in domain.PASSAGE_TOPICS[question.topic])  # paragraph naming it
-                           or any(word in evidence.lead for word in domain.TOPIC_PRINTED_AS.get(question.topic, ()))):
+                           or question.topic in domain.TOPIC_PRINTED_AS
+                           and re.search(domain.TOPIC_PRINTED_AS[question.topic], evidence.lead)):
         value += w.topic if terms else w.passage_at
     if states_cited_sum(question, evidence.sentence or evidence.lead):
         value += w.amount_cited

@@ -2778,6 +2778,8 @@ def test_figures_asked_in_other_ways(engine, text, values):
                  id="a topic said in English (problems: 存在问题) is the report's section of it"),
     pytest.param("廉江医保局2023年决算里，对经办服务大厅的问题是如何描述的", "医保业务量与工作环境严重不配",
                  id="how the report describes it (如何描述, 怎么形容) asks for its words, not for the words 描述 or 形容"),
+    pytest.param("吴川市医疗保障局主要负责什么", "主要职责是承担城镇职工和城乡居民基本医疗保险",
+                 id="a project's text naming who 负责 a task (由…机构负责，) is no statement of the unit's duties"),
     pytest.param("吴川医保局2024年行政运行的合计、基本支出、项目支出各是多少",
                  "报告所列「行政运行」为278.54万元（与逐项相加相等）",
                  id="the total listed with a row's columns is its printed 合计, beside the parts' sum"),
