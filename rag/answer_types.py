@@ -76,9 +76,9 @@ def asked_as_typed(question: Question) -> str:
     typed = question.typed or question.text
     clauses = [c for c in re.split(r"[，,。；;！!？?]", typed) if c.strip()]
     asking = [c for c in clauses if asks(c)] or clauses or [typed]
-    if len(asking) == 1 and len(clauses) > 1 and clauses.index(asking[0]) > 0 and re.fullmatch(
-            "|".join(domain.CLAIM_CHECKED), re.sub(r"\W", "", asking[0])):  # "有人说…有50亿元，对吗": the claim
-        asking = clauses[clauses.index(asking[0]) - 1:clauses.index(asking[0]) + 1]
+    at = clauses.index(asking[0]) if len(asking) == 1 and asking[0] in clauses else 0
+    if at and re.fullmatch("|".join(domain.CLAIM_CHECKED), re.sub(r"\W", "", asking[0])):
+        asking = clauses[at - 1:at + 1]  # "有人说…有50亿元，对吗": the claim with its tag, not the tag alone
     return "，".join(asking).strip()
 
 

@@ -733,14 +733,16 @@ def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], questi
     if not scored or not question.asked_class:
         return None
     value, best = scored[0]
-    if best.unit_class != question.asked_class or value <= 0 or lexical(best, terms, w) < w.winner_words_at:
+    words = lexical(best, terms, w)
+    if best.unit_class != question.asked_class or value <= 0 or words < w.winner_words_at:
         return None  # a unit in conflict with the question (a name quoted it lacks) wins no margin
     runner_up = next((v for v, unit in scored[1:] if unit.figure.value != best.figure.value), None)
     if runner_up is not None and value - runner_up < w.winner_margin:
         return None
-    words = lexical(best, terms, w)  # "滚存结余有50亿元吗" and 可支配月数7个月: the thing asked is stated, in
-    if any(lexical(unit, terms, w) - words >= w.winner_words_elsewhere for _, unit in scored[1:]):  # another
-        return None  # measure; a sum that wins by holding few of its words is some other thing's
+    # "滚存结余有50亿元吗" and 可支配月数7个月: the thing asked is stated, in another measure; a sum that
+    # wins by holding few of its words is some other thing's
+    if any(lexical(unit, terms, w) - words >= w.winner_words_elsewhere for _, unit in scored[1:]):
+        return None
     return value, best
 
 
