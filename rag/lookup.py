@@ -262,6 +262,8 @@ class FigureFinder:
             chosen = [c for c in columns if c.rsplit(SEPARATOR, 1)[-1] == asked or c.endswith(asked)]
             if chosen:
                 return chosen[0]
+        if said := _columns_said(columns, [row.name, *question.tables_named], clause or question.reading or question.text):
+            return said[0]
         return prefer_group(columns, question, document)
 
     def figure_at(self, document: DocumentInfo, table: TableInfo, row: RowRecord, column: str, label: str) -> Figure:
@@ -280,6 +282,17 @@ def pointed_at(table: TableInfo, question: Question) -> bool:
     """The question names this table, by its number or by its whole title."""
     return table.number == question.table_number or bool(
         question.table_named and compact(table.title) in compact(question.table_named))
+
+
+def _columns_said(columns: list[str], names: list[str], text: str) -> list[str]:
+    """The row's columns the question names in the table's own words, longest first ("2101599的其他收入":
+    其他收入, a column of 收入决算表 the question-word lists do not hold); words within the row's name or a
+    table's title (基本支出决算明细表) do not name one."""
+    text = compact(text)
+    for name in names:
+        text = text.replace(compact(name), "")
+    named = [(len(last), c) for c in columns if len(last := compact(c.rsplit(SEPARATOR, 1)[-1])) >= 3 and last in text]
+    return [c for _, c in sorted(named, key=lambda pair: -pair[0])]
 
 
 def _column_names(column: str, synonyms: set[str]) -> bool:

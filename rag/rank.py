@@ -620,8 +620,10 @@ def _other_book(question: Question, evidence: Evidence) -> bool:
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:
-    row = evidence.figure.row if evidence.figure and evidence.figure.row else ""
-    said = fold(f"{evidence.label}{evidence.lead}{row}{evidence.section or ''}")  # a heading quoted: its section
+    figure = evidence.figure
+    row, column = (figure.row or "", figure.column or "") if figure else ("", "")
+    # a heading quoted: its section; a column quoted with a row's code (2101599的“本年收入合计”): its column
+    said = fold(f"{evidence.label}{evidence.lead}{row}{column}{evidence.section or ''}")
     unglossed = UNIT_GLOSS.sub("", said)  # "可支配月数（月）不低于3个月" quoted without its unit's gloss
     return any(fold(name) in said or fold(name) in unglossed for name in question.quoted)
 

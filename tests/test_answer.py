@@ -2841,3 +2841,10 @@ def test_an_adjusted_budget_is_a_final_accounts_budget_column(engine):
 def test_a_refused_claim_is_quoted_back_whole_not_by_its_tag(engine):
     answer = engine.ask("网传吴川医保局2024年局长年薪有60万元，真的吗？")
     assert not answer.found and "“网传吴川医保局2024年局长年薪有60万元，真的吗”" in answer.answer
+
+
+def test_a_column_named_in_the_tables_own_words_is_read_with_a_rows_code(engine):
+    other = engine.ask("廉江2023年决算表2里2101599这行的其他收入是多少")  # 其他收入: a column of 收入决算表
+    assert f"{other.figures[0].value}" == "0.02" and other.figures[0].column == "其他收入"
+    quoted = engine.ask("廉江2023年决算表2里2101506的“财政拨款收入”是多少")  # a column quoted: not refused
+    assert quoted.found and quoted.figures[0].column == "财政拨款收入"
