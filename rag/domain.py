@@ -409,7 +409,8 @@ TABLE_ASKED_WORDS: tuple[str, ...] = ("表叫什么", "表的名称", "哪张表
 # the report's parts asked ("第三部分是什么内容", "分几个部分"): its outline; the part's number is group 1
 PART_ASKED = r"第([一二三四五六七八九十\d])部分|几个?部分|哪些部分|哪几个?部分|有什么部分"
 # which part of a report tells of something ("政府采购情况在第几部分讲的"): the heading that holds it
-PART_WHERE = r"第几部分|(?:在|是|于)哪一?个?部分|哪一?个?部分(?:里|中)?(?:讲|写|说|提|介绍|有)"  # not "哪部分支出最多"
+PART_WHERE = (r"第几部分|(?:在|是|于)[^，,。？?]{0,8}?哪一?个?部分(?![^，,。？?里中])"  # "在预算说明哪部分？"
+              r"|哪一?个?部分(?:里|中)?(?:讲|写|说|提|介绍|有)")  # not "哪部分支出最多"
 # the words of such a question that ask where, not what: no heading is chosen by them
 PART_WORDS: tuple[str, ...] = ("第几部分", "一部分", "部分", "讲的", "写的", "说的", "讲", "写")
 # the words asking what a part holds, of the part itself ("第三部分主要讲了什么内容"): nothing in it is asked

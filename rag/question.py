@@ -1226,7 +1226,20 @@ def _part_of_named(text: str, question: Question) -> bool:
     return bool(named) and re.search(rf"占(?:{'|'.join(named)})", text) is not None
 
 
+def _where_asked(text: str) -> bool:
+    return bool(re.search(domain.PART_WHERE, text)) or any(w in text for w in domain.TABLE_ASKED_WORDS)
+
+
+def _amount_and_where(text: str) -> str | None:
+    """"劳务费是多少，在哪张表里能查到": an amount asked in one clause and where it is printed in
+    another asks the figure (its citation says where): the question without the where clause."""
+    clauses = re.split(f"[{CLAUSE_BREAKS}]", text)
+    rest = "，".join(c for c in clauses if not _where_asked(c))
+    return rest if len(rest) < len(text) - 1 and any(w in rest for w in domain.AMOUNT_WORDS) else None
+
+
 def _intent(text: str, question: Question) -> str:
+    text = _amount_and_where(text) or text
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
     asks_amount = (any(w in text for w in domain.AMOUNT_WORDS) or re.search(domain.WHICH_IS_MORE, text)

@@ -844,8 +844,8 @@ def test_a_clause_saying_only_the_other_side_asks_it_of_the_row_the_first_names(
 
 
 def test_a_figure_shown_with_the_table_that_prints_it_is_among_the_answers_figures(engine):
-    answer = engine.ask("江门医保局2024年的公务接待费预算多少？在哪张表？")
-    assert "列在表8" in answer.answer
+    answer = engine.ask("江门医保局2024年的公务接待费预算多少？在哪张表？")  # the figure, cited with its table
+    assert "2.74万元（表8《财政拨款安排的行政经费及“三公”经费预算表》" in answer.answer
     assert [(f"{f.value}", f.table) for f in answer.figures] == [("2.74", 8)]
 
 
@@ -2848,3 +2848,10 @@ def test_a_column_named_in_the_tables_own_words_is_read_with_a_rows_code(engine)
     assert f"{other.figures[0].value}" == "0.02" and other.figures[0].column == "其他收入"
     quoted = engine.ask("廉江2023年决算表2里2101506的“财政拨款收入”是多少")  # a column quoted: not refused
     assert quoted.found and quoted.figures[0].column == "财政拨款收入"
+
+
+def test_an_amount_asked_with_where_it_is_printed_is_the_figure_its_citation_says_where(engine):
+    answer = engine.ask("江门2024年预算新会分局的医疗保障安全举报奖励费多少钱？在哪张表")
+    assert f"{answer.figures[0].value}" == "0.10" and answer.figures[0].table == 12  # the project, not the unit's 小计
+    where = engine.ask("广州2023年政府采购在预算说明哪部分")  # a part named between 在 and 哪部分
+    assert where.found and "「四、政府采购情况」一节" in where.answer
