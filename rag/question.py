@@ -421,8 +421,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if question.asked_class is None and RATE_CITED.search(normalized) and any(
             w in normalized for w in domain.CLAIM_CHECKED):
         question.asked_class = "percent"  # "网上说涨了1200%，是这么写的吗": the rate is what is checked
-    if question.asked_class is None and (cited := COUNT_CITED.search(normalized)) and any(
-            w in normalized for w in domain.CLAIM_CHECKED):  # "…核定事业编制10名，对吗": the count is checked
+    if question.asked_class is None and (cited := COUNT_CITED.search(normalized)) and (any(
+            w in normalized for w in domain.CLAIM_CHECKED) or _yes_or_no_of(normalized, cited.start())):
+        # "…核定事业编制10名，对吗", "是不是只搞了4次": the count is checked
         question.asked_class, question.asked_unit = measure_asked(f"多少{cited.group(1)}")
         question.asks_amount = question.asks_count = question.asked_class is not None
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
@@ -562,6 +563,13 @@ def leaves_out(question: Question, label: str) -> bool:
 
 
 GROUP_SAID = re.compile(r"(?:这|那)?(?:几|[两三四五六七八九十\d])个[\u4e00-\u9fff]{1,3}$|等$")  # 新会几个分局: 新会
+
+
+def _yes_or_no_of(text: str, at: int) -> bool:
+    """A yes-or-no asked of what is said at `at`, in its clause ("是不是只搞了4次"), not of what
+    follows it ("打97分是不是打高了": an opinion of the score)."""
+    clause_start = max(text.rfind(b, 0, at) for b in CLAUSE_BREAKS) + 1
+    return YES_OR_NO.search(text, clause_start, at) is not None
 
 
 def words_asked(text: str) -> str | None:

@@ -2855,3 +2855,10 @@ def test_an_amount_asked_with_where_it_is_printed_is_the_figure_its_citation_say
     assert f"{answer.figures[0].value}" == "0.10" and answer.figures[0].table == 12  # the project, not the unit's 小计
     where = engine.ask("广州2023年政府采购在预算说明哪部分")  # a part named between 在 and 哪部分
     assert where.found and "「四、政府采购情况」一节" in where.answer
+
+
+def test_a_count_asked_yes_or_no_is_the_count_to_check_it_against(engine):
+    staff = engine.ask("吴川医保局2024年预算里，行政编制是不是只核了8名？")
+    assert f"{staff.figures[0].value}" == "10" and staff.figures[0].unit == "名"
+    cars = engine.ask("廉江2023年决算，公务用车是不是只有1辆")
+    assert f"{cars.figures[0].value}" == "2" and cars.figures[0].unit == "辆"  # the count, not the cars' money
