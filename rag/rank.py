@@ -128,6 +128,7 @@ def content_words(question: Question) -> str:
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
     content = LIST_PLACE.sub(" ", content)
     content = REPORT_SAYS.sub(" ", content)  # "自评报告提出…": which report, and that it says so; no word it prints
+    content = re.sub(domain.THRESHOLD_ASKED, " ", content)  # "是否超过了1500万元": a bound put, no word printed
     if re.search(r"[\u4e00-\u9fff]", question.text):  # English words beside Chinese that no term was read from
         content = ENGLISH_LEFT.sub(" ", content)  # gloss it ("车辆 (vehicles)"); asked wholly in English, they ask
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word

@@ -2862,3 +2862,8 @@ def test_a_count_asked_yes_or_no_is_the_count_to_check_it_against(engine):
     assert f"{staff.figures[0].value}" == "10" and staff.figures[0].unit == "名"
     cars = engine.ask("廉江2023年决算，公务用车是不是只有1辆")
     assert f"{cars.figures[0].value}" == "2" and cars.figures[0].unit == "辆"  # the count, not the cars' money
+
+
+def test_a_bound_put_to_a_sum_is_no_word_the_sum_is_said_with(engine):
+    answer = engine.ask("江门2023年自评里，职工医保基金支出是否超过了60亿元？")  # 超过: the bound's word, not the report's
+    assert answer.found and f"{answer.figures[0].value}" == "62.32"
