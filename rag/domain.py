@@ -339,6 +339,7 @@ PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万�
 VISIT_UNITS: tuple[str, ...] = ("人次", "万人次", "家次", "天次")
 # measure words that say what they count (几辆公车: vehicles, however the question names them)
 SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
+GENERIC_MEASURE = "个"  # the measure word said of anything ("几个汽车"): a thing's own (辆) is what is printed
 # of those, the one whose thing is named by one character on both sides (几辆公车 and 车辆4辆: 车)
 UNIT_THING: dict[str, str] = {"辆": "车"}
 # a measure word that is a determiner before these words ("1本经费主要用于": item 1, "this fund")

@@ -599,10 +599,10 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     asked_unit = said.group(1) if said else next(
         (unit for noun, unit in domain.COUNT_NOUNS.items() if noun in counted), None)
-    if (asked_unit is None or asked_unit in domain.SELF_NAMING_UNITS) and (counted_in := next(
+    if (asked_unit in (None, domain.GENERIC_MEASURE) or asked_unit in domain.SELF_NAMING_UNITS) and (counted_in := next(
             (unit for unit, thing in domain.UNIT_THING.items() if re.search(
-                rf"(?:多少|几)[台部辆]?{thing}|{thing}{unit}(?:有|是|共|一共)*(?:多少|几)(?![钱万元])", counted)), None)):
-        asked_unit = counted_in  # "有多少车辆", "车辆有多少", "几台车": counted in 辆, not 执法车辆36万元
+                rf"(?:多少|几)[个台部辆]?[汽公轿]?{thing}|{thing}{unit}(?:有|是|共|一共)*(?:多少|几)(?![钱万元])", counted)), None)):
+        asked_unit = counted_in  # "有多少车辆", "车辆有多少", "几台车", "几个汽车": counted in 辆, not 执法车辆36万元
     if any(w in counted for w in domain.YEARS_ASKED):  # 用了多少年, 车龄: a count of years
         asked_unit = domain.YEARS_UNIT
     elif asked_unit == domain.YEARS_UNIT:

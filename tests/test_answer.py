@@ -2867,3 +2867,8 @@ def test_a_count_asked_yes_or_no_is_the_count_to_check_it_against(engine):
 def test_a_bound_put_to_a_sum_is_no_word_the_sum_is_said_with(engine):
     answer = engine.ask("江门2023年自评里，职工医保基金支出是否超过了60亿元？")  # 超过: the bound's word, not the report's
     assert answer.found and f"{answer.figures[0].value}" == "62.32"
+
+
+def test_a_thing_counted_with_the_generic_measure_is_counted_in_its_own(engine):
+    answer = engine.ask("吴川医保局2024年预算，单位有多少个公车")  # 个 said; 车 is counted in 辆
+    assert answer.found and (f"{answer.figures[0].value}", answer.figures[0].unit) == ("0", "辆")
