@@ -2872,3 +2872,8 @@ def test_a_bound_put_to_a_sum_is_no_word_the_sum_is_said_with(engine):
 def test_a_thing_counted_with_the_generic_measure_is_counted_in_its_own(engine):
     answer = engine.ask("吴川医保局2024年预算，单位有多少个公车")  # 个 said; 车 is counted in 辆
     assert answer.found and (f"{answer.figures[0].value}", answer.figures[0].unit) == ("0", "辆")
+
+
+def test_a_funds_balance_asked_as_a_verdict_weighs_its_two_sides(engine):
+    answer = engine.ask("廉江2023年城乡居民医保基金有没有入不敷出")
+    assert [f"{f.value}" for f in answer.figures[:2]] == ["13.08", "8.13"]  # income, then spending
