@@ -260,6 +260,7 @@ class DerivedAnswers:
                 within.group(2)):  # "医保基金支出中居民医保占多少"; not "…各多少，居民占比多少": those asked
             whole_words = within.group(1)  # the part with the whole's words first (居民医保's 支出, not 收入)
             parts_said.append(within.group(2))
+        whole_words = _other_side_of_part(before, whole_words)
         asked = replace(question, asked_class=None, intent="figure", stated=set())
         named = next((s for s in question.subjects if question.said.get(s, s) in whole_words), None)  # a row's name
         lines, figures, sources = [], [], []
@@ -569,6 +570,16 @@ class DerivedAnswers:
         label = within.labels.get(row.id, parts.unit_name(row))
         return Figure(row.values[within.column], within.table.unit or "万元", label, document.name, document.title,
                       row.line_start, within.table.number, within.table.title, row.name, within.column, row_id=row.id)
+
+
+def _other_side_of_part(part_said: str, whole_words: str) -> str:
+    """"城乡居民医保基金支出占收入": a whole said by one side of a pair alone is the other side of
+    the part's own thing (the fund's 收入), not whatever 收入 the report states first."""
+    for pair in domain.OPPOSED_WORDS:
+        if whole_words in pair and (other := pair[1 - pair.index(whole_words)]) in part_said:
+            at = part_said.rfind(other)
+            return part_said[:at] + whole_words + part_said[at + len(other):]
+    return whole_words
 
 
 def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figure]], list[str]]:

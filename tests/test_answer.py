@@ -2877,3 +2877,8 @@ def test_a_thing_counted_with_the_generic_measure_is_counted_in_its_own(engine):
 def test_a_funds_balance_asked_as_a_verdict_weighs_its_two_sides(engine):
     answer = engine.ask("廉江2023年城乡居民医保基金有没有入不敷出")
     assert [f"{f.value}" for f in answer.figures[:2]] == ["13.08", "8.13"]  # income, then spending
+
+
+def test_a_whole_said_by_the_other_side_alone_is_the_parts_own_things(engine):
+    answer = engine.ask("廉江2023年城乡居民医保基金支出占收入几成")  # 收入: the fund's, not the bureau's
+    assert [f"{f.value}" for f in answer.figures[:3]] == ["62.16", "8.13", "13.08"]  # the share, its part, its whole
