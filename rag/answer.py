@@ -421,12 +421,15 @@ class AnswerEngine:
 
 def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vocabulary:
     """The words a typed word may be read as, computed from every paragraph and chunk."""
-    text = "\n".join([*(p.text for p in paragraphs), *rows, *(c.text for c in chunks)])
-    return Vocabulary(_spelling_words(rows, lexicon.heading_words(c.section for c in chunks)), text)
+    texts = [p.text for p in paragraphs]
+    text = "\n".join([*texts, *rows, *(c.text for c in chunks)])
+    names = lexicon.heading_words(c.section for c in chunks) | lexicon.quoted_names(texts)
+    return Vocabulary(_spelling_words(rows, names), text)
 
 
 def _spelling_words(rows: list[str], headings: set[str]) -> set[str]:
-    """The words a typed word may be read as: row and item names, topics, section headings."""
+    """The words a typed word may be read as: row and item names, topics, section headings and names
+    printed in quotes."""
     words = {variant for row in rows for variant in row_name_variants(row)}
     words |= {s for synonyms in domain.ITEMS.values() for s in synonyms}
     words |= {w for topic in domain.PASSAGE_TOPICS.values() for w in topic}

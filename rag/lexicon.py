@@ -3,8 +3,8 @@ starts in milliseconds whatever the number of reports (issue 11):
 
 - the term-weight counts (rank.TermWeights over every paragraph): how many paragraphs there are and
   in how many of them each character and character bigram occurs;
-- the section-heading words of the spelling vocabulary (answer._spelling_vocabulary reads them
-  from every chunk's section path);
+- the section-heading words and the names printed in quotes (“邑康保”) of the spelling vocabulary
+  (answer._spelling_vocabulary reads them from every chunk's section path and every paragraph);
 - the corpus text a typed word is looked up in ("the reports print it, so it is no typo"): each
   report's paragraphs, row names and chunk texts, one line each, in UTF-8 segment files that are
   memory-mapped, not read. A segment is never written after it is made: a new build hard-links the
@@ -24,6 +24,7 @@ import inspect
 import json
 import mmap
 import os
+import re
 import secrets
 import shutil
 from collections import Counter
@@ -38,7 +39,7 @@ from rag.store import TableStore
 
 LEXICON_DIR = "lexicon"
 TERM_COUNTS_FILE = "term_counts.json"  # {"paragraphs": N, "frequency": {gram: paragraphs holding it}}
-HEADINGS_FILE = "headings.json"  # {doc: [section-heading words]}
+HEADINGS_FILE = "headings.json"  # {doc: [section-heading words and names printed in quotes]}
 TEXT_SEGMENTS_FILE = "corpus_text.json"  # {segment file: {doc: [first byte, end byte]}}, oldest first
 MAX_TEXT_SEGMENTS = 8
 
@@ -69,6 +70,14 @@ def heading_words(sections: Iterable[str]) -> set[str]:
     return {NUMBERING_PREFIX.sub("", part) for section in sections for part in section.split(" > ")}
 
 
+# a name the reports print in quotes: a scheme's or a campaign's (“邑康保”, “春风利剑”), asked by name
+QUOTED_NAME = re.compile(r"“([\u4e00-\u9fff]{2,10})”")
+
+
+def quoted_names(paragraphs: Iterable[str]) -> set[str]:
+    return {name for text in paragraphs for name in QUOTED_NAME.findall(text)}
+
+
 def report_text(paragraphs: Iterable[str], rows: Iterable[str], chunks: Iterable[str]) -> str:
     return "\n".join([*paragraphs, *rows, *chunks]) + "\n"
 
@@ -89,7 +98,7 @@ def report_part(store: TableStore, doc: str, rows: list[str], chunks) -> ReportP
     frequency = Counter()
     for text in texts:
         frequency.update(paragraph_grams(text))
-    return ReportPart(len(texts), frequency, heading_words(c.section for c in chunks),
+    return ReportPart(len(texts), frequency, heading_words(c.section for c in chunks) | quoted_names(texts),
                       report_text(texts, rows, (c.text for c in chunks)))
 
 

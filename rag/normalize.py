@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 
 
 # full-width ASCII (digits, letters, %, .) to half-width; Chinese punctuation stays as printed
@@ -559,6 +560,7 @@ def _domain_words_by_sound() -> dict[str, str]:
 
 PINYIN_RUN = re.compile(r"[A-Za-z]+(?:[ ]+[A-Za-z]+)*")
 LONGEST_PINYIN_WORD = 9  # syllables: 公务用车运行维护费
+NAME_SPELLED_MIN = 3  # syllables of a name spelled among English words (yi kang bao: 邑康保)
 
 
 def read_pinyin_sentence(text: str, vocabulary: Vocabulary | None) -> tuple[str, list[Correction]]:
@@ -566,8 +568,10 @@ def read_pinyin_sentence(text: str, vocabulary: Vocabulary | None) -> tuple[str,
     yusuan li, gongwu yongche yunxing weihufei…"): each run of them read as the longest words that sound so
     (公务用车运行维护费), the reports' own first. English left after read_english is no pinyin: nothing is read."""
     tokens = re.findall(r"[A-Za-z]+", text)
-    if len(tokens) < 2 or not all(_split_syllables(t) for t in tokens):
+    if len(tokens) < 2:
         return text, []
+    if not all(_split_syllables(t) for t in tokens):
+        return _read_names_spelled(text, vocabulary)
     by_sound = _words_by_sound(vocabulary)
     corrections: list[Correction] = []
 
@@ -579,6 +583,36 @@ def read_pinyin_sentence(text: str, vocabulary: Vocabulary | None) -> tuple[str,
         return read
 
     return PINYIN_RUN.sub(chinese, text), corrections
+
+
+# words that each spell syllables, two or more, parted by spaces: among English words, a name spelled
+SYLLABLE_WORDS = re.compile(r"[A-Za-z]+(?: +[A-Za-z]+)+")
+
+
+def _read_names_spelled(text: str, vocabulary: Vocabulary | None) -> tuple[str, list[Correction]]:
+    """Among English words ("report 说…那个 yi kang bao 项目", "the chun feng li jian campaign"), the
+    runs of words that spell one name the reports print, of NAME_SPELLED_MIN syllables or more:
+    English words may spell syllables too (you, change), so nothing shorter and no other word is read."""
+    spoken = vocabulary.spoken_words() if vocabulary is not None else {}
+    corrections: list[Correction] = []
+
+    def name(words: list[str]) -> str | None:
+        spelled = [_split_syllables(word) for word in words]
+        if len(words) < 2 or sum(map(len, spelled)) < NAME_SPELLED_MIN:
+            return None
+        read = spoken.get(" ".join(s for syllables in spelled for s in syllables))
+        if read:
+            corrections.append(Correction(" ".join(words), read))
+        return read
+
+    def chinese(match: re.Match) -> str:
+        out: list[str] = []
+        for spells, words in groupby(match.group(0).split(), key=lambda word: bool(_split_syllables(word))):
+            words = list(words)  # each longest run of words that spell syllables, and the words between
+            out.append((spells and name(words)) or " ".join(words))
+        return " ".join(out)
+
+    return SYLLABLE_WORDS.sub(chinese, text), corrections
 
 
 def _read_syllables(tokens: list[tuple[str, ...]], by_sound: dict[str, str]) -> str | None:

@@ -2882,3 +2882,10 @@ def test_a_funds_balance_asked_as_a_verdict_weighs_its_two_sides(engine):
 def test_a_whole_said_by_the_other_side_alone_is_the_parts_own_things(engine):
     answer = engine.ask("廉江2023年城乡居民医保基金支出占收入几成")  # 收入: the fund's, not the bureau's
     assert [f"{f.value}" for f in answer.figures[:3]] == ["62.16", "8.13", "13.08"]  # the share, its part, its whole
+
+
+def test_a_name_the_reports_print_in_quotes_is_read_from_a_typo_or_its_pinyin(engine):
+    typo = engine.ask("江门2023年自评里一康保项目下一步要怎么做")  # “邑康保” is printed in quotes, in no row or heading
+    assert "“一康保”按“邑康保”理解" in typo.answer and "推动“邑康保”项目可持续实施" in typo.answer
+    spelled = engine.ask("廉江2023年决算，the chun feng li jian campaign 查处收回了多少违规费用")  # among English words
+    assert "“chun feng li jian”按“春风利剑”理解" in spelled.answer and f"{spelled.figures[0].value}" == "797.29"

@@ -155,3 +155,9 @@ def test_an_index_built_by_adds_and_a_removal_answers_as_one_built_at_once(tmp_p
     assert all(answer["found"] for answer in expected) and "“办工费”按“办公费”理解" in expected[0]["answer"]
     engine = AnswerEngine(by_adds, dense=False)
     assert [engine.ask(q).to_json() for q in questions] == expected
+
+
+def test_names_printed_in_quotes_are_saved_with_the_headings(settings):
+    ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
+    saved = lexicon.load(settings.current_index.resolve())
+    assert {"邑康保", "春风利剑"} <= saved.headings  # a scheme's and a campaign's name, printed only in prose
