@@ -632,6 +632,9 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "count": COUNT_WORDS + ("几名", "多少名", "几人", "多少件", "几件", "几份", "多少所", "几所"),
     "money": ("多少钱", "万元", "亿元", "多少亿", "几亿", "多少万", "金额", "花了", "花费", "几块钱", "多少预算", "多少经费", "多少资金"),
 }
+# a question whether a thing covers another ("全额资助的对象包不包括孤儿"): the passage that lists what it covers
+INCLUSION_ASKED: tuple[str, ...] = ("包不包括", "包括不包括", "包括没有", "有没有包括", "是否包括", "包不包含", "是否包含",
+                                    "含不含", "算不算在")
 # words of a question that asks for words, not a figure, even when it names a row
 PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么",
                                             "哪几", "哪两", "哪三", "哪四", "哪五", "叫什么", "名称", "名字", "分别是", "买什么", "做什么", "干什么")

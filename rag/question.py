@@ -1310,8 +1310,9 @@ def _intent(text: str, question: Question) -> str:
         return "passage"
     if has_subject and not asks_amount and names_asked:
         return "passage"  # "江门市医疗保障事业管理中心是什么性质的单位": words, not a figure
-    if has_subject and not asks_amount and not re.search(r"\d", text) and YES_OR_NO.search(text):
-        return "passage"  # "机关运行经费包不包括电梯维护费": what the report says it covers
+    if has_subject and not asks_amount and (not re.search(r"\d", text) and YES_OR_NO.search(text) or any(
+            w in text for w in domain.INCLUSION_ASKED)):  # "机关运行经费包不包括电梯维护费", with a year said
+        return "passage"  # or not: what the report says it covers
     if has_subject and not asks_amount and not question.asked_class and WH_WORD.search(text):
         return "passage"  # "医保稽查经费用什么技术审核": what the report says of it
     if has_subject and not asks_amount and re.search(r"^\D*还是\D*$", words_asked(text) or ""):

@@ -2889,3 +2889,8 @@ def test_a_name_the_reports_print_in_quotes_is_read_from_a_typo_or_its_pinyin(en
     assert "“一康保”按“邑康保”理解" in typo.answer and "推动“邑康保”项目可持续实施" in typo.answer
     spelled = engine.ask("廉江2023年决算，the chun feng li jian campaign 查处收回了多少违规费用")  # among English words
     assert "“chun feng li jian”按“春风利剑”理解" in spelled.answer and f"{spelled.figures[0].value}" == "797.29"
+
+
+def test_whether_a_thing_covers_another_is_asked_of_its_words_with_a_year_said(engine):
+    answer = engine.ask("吴川2024年预算里，机关运行经费包不包括印刷费？")  # the year is no figure stated
+    assert answer.found and not answer.figures and "具体包括：办公费、印刷费" in answer.answer
