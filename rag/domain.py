@@ -44,6 +44,7 @@ CITIES: tuple[str, ...] = (
 # Words before an item that make it another book's: 医保基金总支出 is the fund's (亿元, in the text),
 # not the department's own 支出总计.
 OTHER_BOOKS: tuple[str, ...] = ("基金",)
+BOOK_FLOW_KINDS: tuple[str, ...] = ("待遇", "当期", "累计")  # the fund's flows said finer (统筹基金待遇支出)
 # a report's whole said apart from its kind ("江门的预算，总额多少", "两市预算哪个规模大"): its 支出合计
 REPORT_TOTAL_WORDS = r"总额|总数|规模|总盘子|盘子"
 # a report's totals, which said right after a row ("一般行政管理事务的收入决算数和支出决算数") are that

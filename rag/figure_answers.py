@@ -432,6 +432,8 @@ class FigureAnswers:
             listing = "；".join(f"表{t.number} {t.title}" for t in tables) or "（该报告没有表格，只有文字）"
             held.append(f"{document.title}：{listing}")
         known = f"（问题里已给出的{'、'.join(map(str, sorted(question.stated)))}不算）" if question.stated else ""
+        if subject and any(self.finder.find_all(document, subject, question) for document in documents):
+            subject = None  # the row is held, its figure not what is asked ("统筹基金待遇支出" read as 支出合计)
         asked = f"“{subject_name(subject)}”的" if subject else f"回答“{asked_as_typed(question)}”的"
         text = (f"在{'、'.join(d.title for d in documents)}中没有找到{asked}{'其他' if known else ''}"
                 f"数字{known}。\n这些报告包含：\n" + "\n".join(held))

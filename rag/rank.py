@@ -605,7 +605,7 @@ def _other_scheme(question: Question, evidence: Evidence) -> bool:
 
 
 # a fund's income or spending asked (医保基金收入预算, 基金的总支出): the book, and the side asked
-BOOK_FLOW_ASKED = re.compile(f"({'|'.join(domain.OTHER_BOOKS)})的?总?(收入|支出|收支)")
+BOOK_FLOW_ASKED = re.compile(f"({'|'.join(domain.OTHER_BOOKS)})的?(?:{'|'.join(domain.BOOK_FLOW_KINDS)})?总?(收入|支出|收支)")
 SIDES_SAID = {"收入": ("收入",), "支出": ("支出",), "收支": ("收入", "支出")}
 
 

@@ -508,7 +508,7 @@ def test_ambiguous_city_answers_each_report_labelled(engine):
     ("广州医保局在编人员的花名册哪里能看", "不写个人"),  # 编制 are printed, not who holds them
     ("江门医保局2024年鹤山分局的基本支出", "没有单列“鹤山分局”"),  # 江门's 表11 lists 蓬江、江海、新会 only
     ("江门医保中心蓬江分中心的人员经费多少", "没有单列“蓬江分中心”"),  # named in the prose, in no table
-    ("蓬江分局有多少个编制", "没有找到“蓬江分局”"),
+    ("蓬江分局有多少个编制", "没有找到回答“蓬江分局有多少个编制”"),  # its money is held: the question is quoted
     ("江门2023年蓬江区参保人数多少", "没有找到“江门市医疗保障局蓬江分局”"),  # the prose counts the city's
     ("2023年江门新会分局医保基金支出多少亿元", "没有找到“江门市医疗保障局新会分局”"),  # 全市 89.88亿元  # no city: 江门's report lists it, states no 编制 of it
     ("吴川医保局每个月办公费大概多少", "没有按月计"),
@@ -2894,3 +2894,8 @@ def test_a_name_the_reports_print_in_quotes_is_read_from_a_typo_or_its_pinyin(en
 def test_whether_a_thing_covers_another_is_asked_of_its_words_with_a_year_said(engine):
     answer = engine.ask("吴川2024年预算里，机关运行经费包不包括印刷费？")  # the year is no figure stated
     assert answer.found and not answer.figures and "具体包括：办公费、印刷费" in answer.answer
+
+
+def test_a_funds_flow_said_finer_is_not_the_departments_own(engine):
+    answer = engine.ask("吴川2024年部门预算，医保基金当期支出是多少万元")  # the fund's, which no 部门预算 holds
+    assert not answer.found and "回答“医保基金当期支出是多少万元”" in answer.answer  # its words, not a row held
