@@ -79,6 +79,12 @@ NAMES_TYPED_APART = re.compile(r"(?<!\S)([\u4e00-\u9fff]{2,})\s+([\u4e00-\u9fff]
 NUMERIC_DATE = re.compile(r"(?<![\dA-Za-z])(20\d\d)([-/.])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?!\d)")
 
 
+# a space after the word that ends a question, before the next one (voice input, no punctuation): not
+# before a measure word or a word alone ("有 多少 台 车", "how many car 车辆")
+ASKED_THEN_SPACE = re.compile(r"(?:(?<=多少)|(?<=什么)|(?<=哪些)|(?<=[吗呢么]))\s+"
+                              r"(?![台辆个名人家件次万亿元块张项条位所](?![\u4e00-\u9fff]))(?=[\u4e00-\u9fff]{4})")
+
+
 def _normalize(text: str) -> str:
     text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
     text = NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)  # 2022-12-31
@@ -89,6 +95,7 @@ def _normalize(text: str) -> str:
     text = re.sub(r"(?<![\d.])(20\d\d)(?=\s+[\u4e00-\u9fff])", r"\1年", text)  # "廉江2023 人员经费"
     text = re.sub(r"(?<![\d.])(2\d)(?=\s*(?:部门|预算|决算|自评|绩效))", r"20\1年", text)  # "江门24决算", "广州 25预算"
     text = NAMES_TYPED_APART.sub(r"\1和\2", text)
+    text = ASKED_THEN_SPACE.sub("，", text)  # "各是多少 项目支出是不是…": said without punctuation, two questions
     text = compact(re.sub(r"(?<=\d)\s+(?=\d)", "、", text))
     if any(word in text for word in domain.CANTONESE):  # 几多 -> 多少, 点解 -> 为什么, 同 -> 和
         for cantonese, mandarin in domain.CANTONESE.items():

@@ -430,3 +430,10 @@ def test_a_held_place_or_a_domain_word_typed_by_its_initials_is_read_as_it():
     assert read_initials("广州城乡居民yb2023年", held)[0] == "广州城乡居民医保2023年"
     assert read_initials("Jiangmen 2024 is", held)[0] == "Jiangmen 2024 is"  # an English sentence's words
     assert read_initials("gz医保局", ("广州", "赣州"))[0] == "gz医保局"  # two places held with those initials
+
+
+def test_a_space_after_a_question_ends_it_when_another_follows():
+    two = understand("吴川2024年预算基本支出和项目支出各是多少 项目支出是不是比上年多了")  # voice input, no punctuation
+    assert "各是多少，项目支出" in two.reading
+    keywords = understand("广州 医保局 2023 预算 有 多少 台 车")  # keywords typed apart: one question
+    assert "，" not in keywords.reading
