@@ -1301,7 +1301,7 @@ def _intent(text: str, question: Question) -> str:
         # not "最多的是X吧？这笔钱是多少": X's figure
         return "rank"  # "哪个项目最多": the projects are what is ranked
     several = len(question.cities) > 1 or len(question.years) > 1 or _start_and_end_of_year(question) or (
-        question.versus_kinds and has_subject) or (len(question.subjects) > 1 and (any(
+        question.versus_kinds and has_subject) or ((len(question.subjects) > 1 or len(question.columns) > 1) and (any(
             w in text for w in words["compare"] if len(w) > 1) or re.search(domain.WHICH_IS_MORE, text)))
     several = several or len([s for s in question.row_terms if s.endswith(domain.UNIT_ROW_ENDINGS)]) > 1 and (
         question.items or question.columns)  # "基本支出 局本级 医疗保险服务中心 医疗救助服务中心": each unit's

@@ -2899,3 +2899,8 @@ def test_whether_a_thing_covers_another_is_asked_of_its_words_with_a_year_said(e
 def test_a_funds_flow_said_finer_is_not_the_departments_own(engine):
     answer = engine.ask("吴川2024年部门预算，医保基金当期支出是多少万元")  # the fund's, which no 部门预算 holds
     assert not answer.found and "回答“医保基金当期支出是多少万元”" in answer.answer  # its words, not a row held
+
+
+def test_two_columns_of_one_row_weighed_are_compared(engine):
+    answer = engine.ask("廉江2023年决算，卫生健康支出里基本支出和项目支出哪个高？")
+    assert answer.intent == "compare" and {f.column for f in answer.figures[:2]} == {"基本支出", "项目支出"}
