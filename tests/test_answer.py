@@ -2904,3 +2904,8 @@ def test_a_funds_flow_said_finer_is_not_the_departments_own(engine):
 def test_two_columns_of_one_row_weighed_are_compared(engine):
     answer = engine.ask("廉江2023年决算，卫生健康支出里基本支出和项目支出哪个高？")
     assert answer.intent == "compare" and {f.column for f in answer.figures[:2]} == {"基本支出", "项目支出"}
+
+
+def test_the_units_under_a_bureau_are_its_subordinate_units_not_a_definition(engine):
+    answer = engine.ask("江门医保局2024年预算，底下有什么事业单位")  # 下属, not 名词解释's 事业收入
+    assert "江门市医疗保障事业管理中心" in answer.answer and "名词解释" not in answer.answer
