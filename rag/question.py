@@ -85,6 +85,10 @@ ASKED_THEN_SPACE = re.compile(r"(?:(?<=多少)|(?<=什么)|(?<=哪些)|(?<=[吗�
                               r"(?![台辆个名人家件次万亿元块张项条位所](?![\u4e00-\u9fff]))(?=[\u4e00-\u9fff]{4})")
 
 
+# an amount asked, then why, with no break between ("其他收入是多少万元怎么这么多")
+AMOUNT_THEN_WHY = re.compile(r"(多少(?:万元|亿元|万|亿|元|人次|人|个|名|辆)?)(?=怎么|为什么|为啥|咋|凭什么|干嘛)")
+
+
 def _normalize(text: str) -> str:
     text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
     text = NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)  # 2022-12-31
@@ -96,6 +100,7 @@ def _normalize(text: str) -> str:
     text = re.sub(r"(?<![\d.])(2\d)(?=\s*(?:部门|预算|决算|自评|绩效))", r"20\1年", text)  # "江门24决算", "广州 25预算"
     text = NAMES_TYPED_APART.sub(r"\1和\2", text)
     text = ASKED_THEN_SPACE.sub("，", text)  # "各是多少 项目支出是不是…": said without punctuation, two questions
+    text = AMOUNT_THEN_WHY.sub(r"\1，", text)  # "是多少万元怎么这么多": the amount, then why
     text = compact(re.sub(r"(?<=\d)\s+(?=\d)", "、", text))
     if any(word in text for word in domain.CANTONESE):  # 几多 -> 多少, 点解 -> 为什么, 同 -> 和
         for cantonese, mandarin in domain.CANTONESE.items():

@@ -2909,3 +2909,8 @@ def test_two_columns_of_one_row_weighed_are_compared(engine):
 def test_the_units_under_a_bureau_are_its_subordinate_units_not_a_definition(engine):
     answer = engine.ask("江门医保局2024年预算，底下有什么事业单位")  # 下属, not 名词解释's 事业收入
     assert "江门市医疗保障事业管理中心" in answer.answer and "名词解释" not in answer.answer
+
+
+def test_an_amount_asked_then_why_without_a_break_is_the_amount_with_its_reason(engine):
+    answer = engine.ask("廉江2023年决算机关运行经费是多少万元为什么比上年少了")  # voice input, no punctuation
+    assert f"{answer.figures[0].value}" == "14.82" and "设备购置费、日常维修费等开支减少" in answer.answer
