@@ -80,8 +80,9 @@ NUMERIC_DATE = re.compile(r"(?<![\dA-Za-z])(20\d\d)([-/.])(1[0-2]|0?[1-9])\2(3[0
 
 
 # a space after the word that ends a question, before the next one (voice input, no punctuation): not
-# before a measure word or a word alone ("有 多少 台 车", "how many car 车辆")
-ASKED_THEN_SPACE = re.compile(r"(?:(?<=多少)|(?<=什么)|(?<=哪些)|(?<=[吗呢么]))\s+"
+# before a measure word or a word alone ("有 多少 台 车", "how many car 车辆"), nor after 为什么 or 怎么,
+# which open the question they ask ("为什么 项目支出增加了")
+ASKED_THEN_SPACE = re.compile(r"(?:(?<=多少)|(?<=什么)(?<![为凭]什么)|(?<=哪些)|(?<=[吗呢]))\s+"
                               r"(?![台辆个名人家件次万亿元块张项条位所](?![\u4e00-\u9fff]))(?=[\u4e00-\u9fff]{4})")
 
 

@@ -437,3 +437,5 @@ def test_a_space_after_a_question_ends_it_when_another_follows():
     assert "各是多少，项目支出" in two.reading
     keywords = understand("广州 医保局 2023 预算 有 多少 台 车")  # keywords typed apart: one question
     assert "，" not in keywords.reading
+    why = understand("江门2024年预算为什么 项目支出增加了那么多")  # 为什么 opens the question it asks
+    assert "，" not in why.reading
