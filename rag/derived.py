@@ -260,7 +260,13 @@ class DerivedAnswers:
                 within.group(2)):  # "医保基金支出中居民医保占多少"; not "…各多少，居民占比多少": those asked
             whole_words = within.group(1)  # the part with the whole's words first (居民医保's 支出, not 收入)
             parts_said.append(within.group(2))
-        whole_words = _other_side_of_part(before, whole_words)
+        *earlier, part_clause = re.split(f"[{CLAUSE_BREAKS}]", before)
+        if earlier and any(part_clause in pair and whole_words in pair for pair in domain.OPPOSED_WORDS):
+            # "…基金收入和支出分别多少，支出占收入几成": each side is the thing the clause before names
+            said = "，".join(earlier)
+            parts_said, whole_words = [_other_side_of_part(said, part_clause)], _other_side_of_part(said, whole_words)
+        else:
+            whole_words = _other_side_of_part(before, whole_words)
         asked = replace(question, asked_class=None, intent="figure", stated=set())
         named = next((s for s in question.subjects if question.said.get(s, s) in whole_words), None)  # a row's name
         lines, figures, sources = [], [], []

@@ -2914,3 +2914,8 @@ def test_the_units_under_a_bureau_are_its_subordinate_units_not_a_definition(eng
 def test_an_amount_asked_then_why_without_a_break_is_the_amount_with_its_reason(engine):
     answer = engine.ask("廉江2023年决算机关运行经费是多少万元为什么比上年少了")  # voice input, no punctuation
     assert f"{answer.figures[0].value}" == "14.82" and "设备购置费、日常维修费等开支减少" in answer.answer
+
+
+def test_both_sides_asked_then_one_over_the_other_is_the_share_of_the_thing_named_before(engine):
+    answer = engine.ask("廉江2023年城镇职工医保基金收入和支出各多少，支出占收入百分之几")
+    assert [f"{f.value}" for f in answer.figures[:3]] == ["60.51", "2.13", "3.52"]  # the share, spending, income
