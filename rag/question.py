@@ -1255,8 +1255,9 @@ def _amount_and_where(text: str) -> str | None:
     """"劳务费是多少，在哪张表里能查到": an amount asked in one clause and where it is printed in
     another asks the figure (its citation says where): the question without the where clause."""
     clauses = re.split(f"[{CLAUSE_BREAKS}]", text)
-    rest = "，".join(c for c in clauses if not _where_asked(c))
-    return rest if len(rest) < len(text) - 1 and any(w in rest for w in domain.AMOUNT_WORDS) else None
+    kept = [c for c in clauses if not _where_asked(c)]
+    rest = "，".join(kept)
+    return rest if len(kept) < len(clauses) and any(w in rest for w in domain.AMOUNT_WORDS) else None
 
 
 def _intent(text: str, question: Question) -> str:
