@@ -2556,6 +2556,11 @@ def test_a_sum_asked_at_the_end_as_加起来呢_is_given(engine):
     assert [f"{f.value}" for f in answer.figures][:2] == ["354.77", "187.30"] and "354.77 + 187.30 = 542.07万元" in answer.answer
 
 
+def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
+    answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
+    assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer
+
+
 def test_the_top_three_of_each_unit_is_a_ranking_of_the_units(engine):
     answer = engine.ask("江门2024年各单位的项目支出排前三的是哪些单位")
     assert [f"{f.value}" for f in answer.figures][:2] == ["1304.74", "368.57"]
