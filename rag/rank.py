@@ -293,7 +293,14 @@ def _lead_of(question: Question, first: str, later: str) -> str:
         for side, other in (pair, pair[::-1]):
             if own[0].startswith(side) and said.endswith(first_said := other + own[0][len(side):]):
                 return said[:-len(first_said)]
-    return ""
+    # "医保基金支出职工医保多少，居民医保多少": the words before the first's own thing are of both; its
+    # thing is the tail of its words as long as the later one's and ending alike (职工医保 for 居民医保)
+    head = words(said)
+    tails = ["".join(head[i:]) for i in range(1, len(head))]
+    if not tails or own[0] in said:
+        return ""
+    thing = min(tails, key=lambda tail: (abs(len(tail) - len(own[0])), -len(tail)))
+    return said[:len(said) - len(thing)] if len(thing) == len(own[0]) and thing[-1] == own[0][-1] else ""
 
 
 LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it

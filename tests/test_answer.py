@@ -2556,6 +2556,11 @@ def test_a_sum_asked_at_the_end_as_加起来呢_is_given(engine):
     assert [f"{f.value}" for f in answer.figures][:2] == ["354.77", "187.30"] and "354.77 + 187.30 = 542.07万元" in answer.answer
 
 
+def test_words_before_the_first_of_two_things_asked_in_turn_are_of_both(engine):
+    answer = engine.ask("江门2023年医保基金收入职工医保多少，居民医保多少")  # not the 居民医保 count of insured
+    assert [f"{f.value}" for f in answer.figures] == ["67.93", "25.4"]
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer

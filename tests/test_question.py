@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from rag.normalize import correct_unit_names
+from rag.normalize import correct_unit_names, normalize_text
 from rag.question import understand
 
 VOCABULARY = ["行政运行", "办公费", "卫生健康支出", "事业收入", "医保稽查经费"]
@@ -439,3 +439,8 @@ def test_a_space_after_a_question_ends_it_when_another_follows():
     assert "，" not in keywords.reading
     why = understand("江门2024年预算为什么 项目支出增加了那么多")  # 为什么 opens the question it asks
     assert "，" not in why.reading
+
+
+def test_a_blank_left_to_fill_in_a_template_asks_how_much_and_one_at_the_end_is_the_question_mark():
+    assert normalize_text("吴川2024年 {基本支出: ?, 项目支出: ?} 哪个多") == "吴川2024年  基本支出多少, 项目支出多少， 哪个多"
+    assert normalize_text("江门2023 {目标: ≥4000, 实际值: ?}") == "江门2023  目标: ≥4000, 实际值: ?"
