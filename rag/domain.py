@@ -81,6 +81,12 @@ CANTONESE: dict[str, str] = {
     "嗰": "那", "睇": "看", "畀": "给", "揾": "找", "做嘢": "做事", "架车": "辆车", "年尾": "年末", "话自己": "说自己",
     "入面": "里面", "钱系": "钱是",
 }
+# Southwestern Mandarin (四川, 重庆, 贵州) as people type it, read as standard Mandarin: 好多 asks how
+# much where an amount or the question's end follows it ("好多钱", "有好多万人？", "是好多嘛"), not in
+# "好多老人" (many) or Cantonese 好多过 (much more than)
+SOUTHWESTERN: dict[str, str] = {
+    r"好多(?=[钱亿万人个家元块嘛哦喃、，,？?]|$)": "多少", "啥子": "什么", "咋个": "怎么", r"没得(?!到)": "没有",
+}
 # Words of how a question is asked, not of what it asks: rank.content_words takes them out before
 # matching (a row name the question says keeps them: 业务用房 keeps its 用). Regular expressions, tried
 # in this order; a longer word comes before the shorter one inside it.

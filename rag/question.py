@@ -107,6 +107,8 @@ def _normalize(text: str) -> str:
         for cantonese, mandarin in domain.CANTONESE.items():
             text = text.replace(cantonese, mandarin)
         text = re.sub(domain.CANTONESE_AND, "和", text)
+    for southwestern, mandarin in domain.SOUTHWESTERN.items():  # 好多钱 -> 多少钱, 咋个 -> 怎么
+        text = re.sub(southwestern, mandarin, text)
     text = COMPARED_AFTER.sub(_compared_before, text)  # "A多过B" (Cantonese), "A高于B": "A比B多", as in Mandarin
     for short, full in domain.UNIT_SHORT_NAMES.items():  # 医保局 -> 医疗保障局
         text = text.replace(short, full)

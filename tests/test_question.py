@@ -444,3 +444,13 @@ def test_a_space_after_a_question_ends_it_when_another_follows():
 def test_a_blank_left_to_fill_in_a_template_asks_how_much_and_one_at_the_end_is_the_question_mark():
     assert normalize_text("吴川2024年 {基本支出: ?, 项目支出: ?} 哪个多") == "吴川2024年  基本支出多少, 项目支出多少， 哪个多"
     assert normalize_text("江门2023 {目标: ≥4000, 实际值: ?}") == "江门2023  目标: ≥4000, 实际值: ?"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("吴川医保局2024年三公经费是好多钱嘛？", "多少钱嘛"),  # Southwestern Mandarin: how much
+    ("江门2023年底职工医保参保有好多万人？", "多少万人"),
+    ("广州医保局2023年出国经费咋个一分都没得了？", "怎么一分都没有了"),
+    ("好多老人问江门医保局2023年住院报销比例是多少", "好多老人"),  # many, not how many
+])
+def test_southwestern_mandarin_is_read_as_standard_mandarin(text, said):
+    assert said in understand(text).reading
