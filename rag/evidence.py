@@ -38,6 +38,7 @@ class Evidence:
     sentence: str | None = None
     section: str | None = None
     neighbours: list[str] = field(default_factory=list)  # the sentences after it in its paragraph
+    topic: str = ""  # what its paragraph opens by saying it is about ("十九是…指标实现情况："), if not itself
     _grams: tuple[set[str], set[str], set[str]] | None = field(default=None, repr=False, compare=False)
 
     def grams(self) -> tuple[set[str], set[str], set[str]]:
@@ -87,10 +88,25 @@ def table_cell(figure: Figure, extra: str = "", named: bool = False, about: str 
 
 # ------------------------------------------------------------------ numbers in the prose
 def prose_numbers(store: TableStore, document: DocumentInfo) -> list[Evidence]:
-    return [_number(fact, document) for fact in store.facts(document.name)]
+    topics = _paragraph_topics(store.paragraphs(document.name))
+    return [_number(fact, document, _topic_of(fact, topics)) for fact in store.facts(document.name)]
 
 
-def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
+# a paragraph that opens by naming what it reports on, up to its colon ("十九是出具专项监督检查报告≥3指标实现情况：")
+PARAGRAPH_TOPIC = re.compile(r"^[^。；;：:]{4,60}[：:]")
+
+
+def _paragraph_topics(paragraphs: list[ParagraphRecord]) -> list[tuple[int, int, str]]:
+    return [(p.line_start, p.line_end, topic.group(0)) for p in paragraphs if (topic := PARAGRAPH_TOPIC.match(p.text))]
+
+
+def _topic_of(fact: FactRecord, topics: list[tuple[int, int, str]]) -> str:
+    """The topic of the paragraph the fact is in, when the fact's own sentence does not say it."""
+    return next((topic for start, end, topic in topics if start <= fact.line <= end
+                 and compact(topic) not in compact(fact.sentence)), "")
+
+
+def _number(fact: FactRecord, document: DocumentInfo, topic: str = "") -> Evidence:
     sentence = fact.sentence
     lead, label, rest = _around(sentence, fact.label, fact.value)
     target = fact.label.rstrip().endswith(domain.TARGET_MARKERS) or "绩效目标" in lead or bool(TARGET_AFTER.match(rest))
@@ -101,7 +117,7 @@ def _number(fact: FactRecord, document: DocumentInfo) -> Evidence:
     return Evidence(document.name, "fact", label, f"{lead} {domain.ITEMS.get(fact.item, ('',))[0]}",
                     f"{rest} {fact.section_path or ''}", fact.line, figure, unit_class(fact.unit),
                     change=fact.kind == "change" or fact.kind == "percent" and _names_change(fact.label),
-                    target=target, sentence=sentence, section=fact.section_path)
+                    target=target, sentence=sentence, section=fact.section_path, topic=topic)
 
 
 # a number the words after it call a target: "病历专项抽查服务次数4次/年指标实现情况：…共进行16次"

@@ -57,12 +57,15 @@ PLACE_THEN_UNIT = re.compile(r"[市县区]|医疗保障|医保|\d")
 # asks how much; a blank at the end is read as the question mark it also is ("…实际值: ?}")
 _BLANK_TO_FILL = re.compile(r"\s*[:：=]\s*[?？]+(?=\s*(?:[,，、;；]|[}\]]\s*\S))")
 _TEMPLATE_BRACES = str.maketrans("{}", " ，")  # the closing one ends a clause
+# a Chinese name in ASCII single quotes ('委托业务费'), as a name in “”; not an English apostrophe
+_SINGLE_QUOTED = re.compile(r"'([^'A-Za-z\n]*[\u4e00-\u9fff][^'A-Za-z\n]*)'")
 _TABLE_ORDINAL = re.compile(r"第([一二三四五六七八九]?十?[一二三四五六七八九]|十|\d{1,2})张(?:报)?表(?:格)?")
 
 
 def normalize_text(text: str) -> str:
     text = to_simplified(text).translate(_FULL_WIDTH).translate(_VARIANTS)
     text = _THOUSANDS.sub("", text)  # 1，234.5 -> 1234.5
+    text = _SINGLE_QUOTED.sub(r"“\1”", text)
     text = _BLANK_TO_FILL.sub("多少", text.rstrip().removesuffix("}")).translate(_TEMPLATE_BRACES)
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _TABLE_ORDINAL.sub(lambda m: f"表{m.group(1) if m.group(1).isdigit() else _small_number(m.group(1))}", text)

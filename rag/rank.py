@@ -631,7 +631,8 @@ def _carries_quoted(question: Question, evidence: Evidence) -> bool:
     figure = evidence.figure
     row, column = (figure.row or "", figure.column or "") if figure else ("", "")
     # a heading quoted: its section; a column quoted with a row's code (2101599的“本年收入合计”): its column
-    said = fold(f"{evidence.label}{evidence.lead}{row}{column}{evidence.section or ''}")
+    # a number in a paragraph on a quoted indicator: its paragraph's topic
+    said = fold(f"{evidence.label}{evidence.lead}{row}{column}{evidence.section or ''}{evidence.topic}")
     unglossed = UNIT_GLOSS.sub("", said)  # "可支配月数（月）不低于3个月" quoted without its unit's gloss
     return any(fold(name) in said or fold(name) in unglossed for name in question.quoted)
 

@@ -2561,6 +2561,11 @@ def test_words_before_the_first_of_two_things_asked_in_turn_are_of_both(engine):
     assert [f"{f.value}" for f in answer.figures] == ["67.93", "25.4"]
 
 
+def test_a_number_in_a_paragraph_on_a_quoted_indicator_carries_that_indicator(engine):
+    answer = engine.ask("江门医保局2023年自评里“宣传活动场次≥2场/年”这个指标下面，微信推送了多少期？")
+    assert [f"{f.value}" for f in answer.figures] == ["520"]  # said in the paragraph's second sentence
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer

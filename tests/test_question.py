@@ -454,3 +454,8 @@ def test_a_blank_left_to_fill_in_a_template_asks_how_much_and_one_at_the_end_is_
 ])
 def test_southwestern_mandarin_is_read_as_standard_mandarin(text, said):
     assert said in understand(text).reading
+
+
+def test_a_chinese_name_in_ascii_single_quotes_is_quoted_and_an_apostrophe_is_not():
+    assert "“委托业务费”" in normalize_text("江门2024年项目支出里'委托业务费'安排了多少")
+    assert normalize_text("What was Wuchuan 医保局's 2024 budget? It's '三公'") == "What was Wuchuan 医保局's 2024 budget? It's “三公”"
