@@ -120,6 +120,10 @@ class Vocabulary:
                     found.add(word)
         if not found and len(typed) >= HOMOPHONE_MIN:  # 扩面征交工作经废: two characters off, each a homophone
             found = {word for word in self._homophones().get(_syllables(typed), ()) if word != typed}
+        if not found and len(typed) >= LONG_SPAN:  # 费用审核结箅…: in a long name, one character on a
+            # common component of the printed one (竹) is a typo; in a short one it is as often a word (个什么)
+            found = {word for i in range(len(typed)) for word in self._by_gap.get(typed[:i] + "*" + typed[i + 1:], ())
+                     if word != typed and _share_a_part(typed[i], word[i])}
         return found.pop() if len(found) == 1 else None
 
     def shortened(self, typed: str) -> str | None:
@@ -193,8 +197,8 @@ GRAMMAR_CHARACTERS = PARTICLES | frozenset("是有在和与及或也都就还又
 
 
 def _indexable(word: str, shortest: int) -> bool:
-    """A word of Chinese characters alone, of `shortest` to 12 of them: what the typo indexes hold."""
-    return shortest <= len(word) <= 12 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word))
+    """A word of Chinese characters alone, of `shortest` to TYPO_SPAN_MAX of them: what the typo indexes hold."""
+    return shortest <= len(word) <= TYPO_SPAN_MAX and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word))
 
 
 HOMOPHONE_MIN = 6  # a span this long typed in the very syllables of a word is that word; shorter ones may be others
@@ -283,17 +287,22 @@ def _in_order(short: str, word: str) -> bool:
     return all(character in rest for character in short)
 
 
+TYPO_SPAN_MAX = 20  # the longest span looked up as one word with a typo (费用审核结箅业务专项工作经费: 14)
+LONG_SPAN = 8  # spans this long are looked up whatever words cross their edges
+
+
 def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correction]]:
     """Replace each span that the reports never print but that sounds like one of their words,
     unless an everyday word crosses its edge: 接待分 of 接待分别多少 cuts 分别 and is no typo."""
     from rag.index import is_common_word
 
     corrections: list[Correction] = []
-    for length in range(12, 2, -1):
+    for length in range(min(len(text), TYPO_SPAN_MAX), 2, -1):
         start = 0
         while start + length <= len(text):
             typed = text[start:start + length]
-            cut = any(is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + length) if 0 < edge < len(text))
+            cut = length < LONG_SPAN and any(  # a long name is no accident of its edges (2023年|费用…经费: 年费)
+                is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + length) if 0 < edge < len(text))
             word = (vocabulary.nearest(typed) or (vocabulary.shortened(typed) if EXPENSE_SAID_SHORT.fullmatch(typed)
                                                   else None)) \
                 if re.fullmatch(r"[\u4e00-\u9fff]+", typed) and not cut else None

@@ -2566,6 +2566,11 @@ def test_a_number_in_a_paragraph_on_a_quoted_indicator_carries_that_indicator(en
     assert [f"{f.value}" for f in answer.figures] == ["520"]  # said in the paragraph's second sentence
 
 
+def test_a_long_name_typed_with_one_character_of_a_like_shape_is_read_and_said_so(engine):
+    answer = engine.ask("吴川医保局2024年医疗保障部门信息化建没运维经费预算了多少")  # 没 for 设: both hold 殳
+    assert "按“医疗保障部门信息化建设运维经费”理解" in answer.answer and [f"{f.value}" for f in answer.figures] == ["5.00"]
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer
