@@ -467,8 +467,9 @@ CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
 # which also marks a topic ("那个服务大厅呢为啥说不够用")
 SPOKEN_END = r"(?<=[呀啊吧嘛])(?=[\u4e00-\u9fff])"
 ASKING_WORDS = r"多少|几|什么|啥|哪|吗|呢|怎么|咋|为何|如何|是否|干嘛|多久|多大|还是"
-WORDS_ASKED = re.compile(r"(?<![凭为])什么|谁(?!更?[多少大小高低])|哪(?![个边样项类]?更?[多少大小高低])|啥|咋|怎么|如何|干嘛|多久|还是")
-# words, not an amount, are wanted; "哪个多", "谁高" compare amounts
+WORDS_ASKED = re.compile(r"(?<![凭为])什么(?![都也])|谁(?!更?[多少大小高低]|[都也])|哪(?![个边样项类]?更?[多少大小高低]|(?:儿|里)?[都也])"
+                         r"|啥(?![都也])|咋|怎么|如何|干嘛|多久|还是")
+# words, not an amount, are wanted; "哪个多", "谁高" compare amounts; "什么都", "谁也" mean all and none
 
 
 def asking_part(text: str, breaks: str = SENTENCE_BREAKS) -> str:

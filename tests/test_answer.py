@@ -2571,6 +2571,11 @@ def test_a_long_name_typed_with_one_character_of_a_like_shape_is_read_and_said_s
     assert "按“医疗保障部门信息化建设运维经费”理解" in answer.answer and [f"{f.value}" for f in answer.figures] == ["5.00"]
 
 
+def test_an_amount_asked_then_a_remark_with_啥都_gives_the_amount(engine):
+    answer = engine.ask("吴川医保局2024年预算的邮电费是多少？是不是啥都靠寄")
+    assert [f"{f.value}" for f in answer.figures] == ["2.16"]
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer

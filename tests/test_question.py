@@ -459,3 +459,8 @@ def test_southwestern_mandarin_is_read_as_standard_mandarin(text, said):
 def test_a_chinese_name_in_ascii_single_quotes_is_quoted_and_an_apostrophe_is_not():
     assert "“委托业务费”" in normalize_text("江门2024年项目支出里'委托业务费'安排了多少")
     assert normalize_text("What was Wuchuan 医保局's 2024 budget? It's '三公'") == "What was Wuchuan 医保局's 2024 budget? It's “三公”"
+
+
+def test_what_ever_said_as_all_什么都_asks_no_words():
+    question = understand("吴川医保局2024年预算的邮电费是多少？是不是啥都靠寄")
+    assert question.intent == "figure"
