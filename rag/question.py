@@ -708,10 +708,15 @@ WHOLE_SPENDING = re.compile(r"(?:实际|一共|总共|共|全年|一年|总的)?
 
 def clauses_about_asker(text: str, cities: Sequence[str]) -> list[re.Match[str]]:
     """The clauses about the asker (我们单位在做…对比, 我看到…): they ask nothing and name no year
-    or city of a report, so what they say is what the asker does, not what is asked."""
-    return [m for m in re.finditer(f"[^{CLAUSE_BREAKS}]+", text)
-            if re.search(domain.ASKER_SAID, m.group(0)) and not asks(m.group(0))
-            and not YEAR_SAID.search(m.group(0)) and not any(c in m.group(0) for c in cities)]
+    or city of a report, so what they say is what the asker does, not what is asked. So are the
+    other clauses of a sentence that says so ("我是某高校的研究生，正在写一篇关于…经费保障的论文")."""
+    def tells_of_asker(said: str) -> bool:
+        return not asks(said) and not YEAR_SAID.search(said) and not any(c in said for c in cities)
+
+    sentences = [(m.start(), m.end()) for m in re.finditer(f"[^{SENTENCE_BREAKS}]+", text)
+                 if re.search(domain.ASKER_SAID, m.group(0)) and tells_of_asker(m.group(0))]
+    return [m for m in re.finditer(f"[^{CLAUSE_BREAKS}]+", text) if tells_of_asker(m.group(0)) and (
+        re.search(domain.ASKER_SAID, m.group(0)) or any(s <= m.start() and m.end() <= e for s, e in sentences))]
 
 
 def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:

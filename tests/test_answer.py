@@ -2576,6 +2576,11 @@ def test_an_amount_asked_then_a_remark_with_啥都_gives_the_amount(engine):
     assert [f"{f.value}" for f in answer.figures] == ["2.16"]
 
 
+def test_every_clause_of_a_sentence_about_the_asker_names_nothing_asked(engine):
+    answer = engine.ask("老师好，我是某校学生，正在写关于办公费管理的作业。请问吴川医保局2024年邮电费预算多少？")
+    assert [f"{f.value}" for f in answer.figures] == ["2.16"]  # not 办公费 too, the homework's topic
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer

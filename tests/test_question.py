@@ -183,8 +183,10 @@ def test_how_the_report_explains_a_change_asks_its_reason_and_a_term_its_meaning
 
 def test_places_said_beside_a_unit_named_by_its_place_are_its_sibling_units():
     rows = ["江海分局", "蓬江分局", "新会分局", "人员类"]
-    question = understand("我在江海分局上班，跟蓬江新会比差一截。江海分局基本支出里人员类多少", rows)
+    question = understand("江海分局跟蓬江新会比差一截，江海分局基本支出里人员类多少", rows)
     assert question.cities == [] and question.row_terms[:3] == ["江海分局", "蓬江分局", "新会分局"]
+    told = understand("我在江海分局上班，跟蓬江新会比差一截。江海分局基本支出里人员类多少", rows)
+    assert told.cities == [] and told.row_terms == ["江海分局", "人员类"]  # the others said only of the asker
     assert understand("新会区医保局的基本支出", rows).cities == ["新会"]
 
 
