@@ -2581,6 +2581,11 @@ def test_every_clause_of_a_sentence_about_the_asker_names_nothing_asked(engine):
     assert [f"{f.value}" for f in answer.figures] == ["2.16"]  # not 办公费 too, the homework's topic
 
 
+def test_a_claim_asked_then_its_exact_figure_asked_of_it_names_the_thing_asked(engine):
+    answer = engine.ask("江门医保局2024年三公经费降了5%？？真的假的，准确的下降百分比是多少")
+    assert [f"{f.value}" for f in answer.figures] == ["5.07"]  # 三公经费, said only in the claim
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer
