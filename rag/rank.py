@@ -168,6 +168,14 @@ def _inside_a_city_named(place: str, question: Question) -> bool:
                                       for other in question.cities)
 
 
+def _of_places_around(question: Question, evidence: Evidence) -> bool:
+    """A county or district asked in its city's report ("江门…自评中，台山市的参保人数"): a figure
+    whose words do not name it is of the whole city (全市…404.54万人), or of another part."""
+    inside = [place for place in question.cities if _inside_a_city_named(place, question)]
+    said = f"{evidence.label}{evidence.lead}{evidence.sentence or ''}{evidence.context}"
+    return bool(inside) and not any(place in said for place in inside)
+
+
 TOLD = re.compile(r"[^。！？!?]+[。！!]")  # a sentence that ends as told, not as asked
 
 
@@ -500,6 +508,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
     if question.quoted and not _carries_quoted(question, evidence):
         value += w.unit_conflicts  # a name quoted whole: only its own figures answer
+    if _of_places_around(question, evidence):
+        value += w.unit_conflicts  # "江门…台山市的参保人数": a figure that does not name 台山 is the city's
     if question.intent == "figure" and evidence.figure and evidence.figure.value in question.stated \
             and not (question.table_number and evidence.figure.table == question.table_number):
         value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it),

@@ -2586,6 +2586,11 @@ def test_a_claim_asked_then_its_exact_figure_asked_of_it_names_the_thing_asked(e
     assert [f"{f.value}" for f in answer.figures] == ["5.07"]  # 三公经费, said only in the claim
 
 
+def test_a_county_asked_in_its_citys_report_is_not_answered_by_the_whole_citys_figure(engine):
+    answer = engine.ask("江门医保局2023年自评里，开平市的职工医保参保人数是多少")
+    assert not answer.found and answer.figures == []  # 170.12万人 is 全市's
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer
