@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rag import domain
-from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at
+from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at, project_owners
 from rag.models import Paragraph
 from rag.normalize import counts_as_digits
 from rag.parse.facts import CHANGE_WORDS, DECLARING_HEADER, FIGURE, SENTENCE_END, extract_facts
@@ -129,12 +129,11 @@ def target_numbers(finder: FigureFinder, document: DocumentInfo) -> list[Evidenc
     用于聘请第三方…"), each with its clause, the project and the unit whose row it is under."""
     units = []
     for table, rows in finder.tables(document.name):
-        owner = ""
+        owners = project_owners(rows)
         for row in rows:
-            if row.values and not row.text:
-                owner = clean_row_name(row.name)  # the unit or group the next projects belong to
             if not row.text:
                 continue
+            owner = owners[row.id]
             project = clean_row_name(row.name)
             for fact in extract_facts([Paragraph(None, row.text, row.line_start, row.line_end)]):
                 figure = Figure(fact.value, fact.unit, f"{project}：{compact(fact.label)}", document.name,

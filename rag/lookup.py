@@ -60,6 +60,18 @@ def unit_of_row_name(row_name: str) -> str:
     return name
 
 
+def project_owners(rows: list[RowRecord]) -> dict[int, str]:
+    """By row id, the unit or group each project of a project table lies under: the last row
+    before it with figures and no text of its own (江门市医疗保障局新会分局-小计)."""
+    owners, owner = {}, ""
+    for row in rows:
+        if row.values and not row.text:
+            owner = clean_row_name(row.name)
+        elif row.text:
+            owners[row.id] = owner
+    return owners
+
+
 class FigureFinder:
     """Finds one subject's figure in one report, preferring the table the question points at."""
 

@@ -16,6 +16,7 @@ from rag.audit import NUMBERING_PREFIX
 from rag.cache import RecentlyUsed
 from rag.evidence import LIST_OPENED, Evidence, bigrams, sentences
 from rag.index import Chunk, SearchIndex
+from rag.lookup import project_owners
 from rag.parse.facts import CHANGE_WORDS
 from rag.parse.text import compact, unquoted
 from rag.question import Question
@@ -75,6 +76,8 @@ class PassageReader:
         projects = [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc) if c.source == "project"
                     and any(c.text.startswith(term) for term in named)  # 绩效目标 comes first only if it is in it
                     and not (sections and not any(w in c.section or w in c.text for w in sections))]
+        if len(projects) > 1 and (named_units := [t for t in question.row_terms if parts.is_unit_name(t)]):
+            projects = [c for c in projects if any(u in self._owner(c) for u in named_units)] or projects
         terms = rank.query_terms(question, self.term_weights)
         units = [_chunk_evidence(c) for c in found]
         scored = rank.ranked_passages(units, terms, question)
@@ -213,6 +216,15 @@ class PassageReader:
         text = f"{first.title}：在{where}（{first.doc} 第{first.line_start}行起）。原文：\n“{passage}”"
         source = Source(first.doc, first.title, "text", first.section, None, passage, first.line_start, end)
         return Answer(question.text, True, text, [], [source], question.intent, question)
+
+    def _owner(self, project: Chunk) -> str:
+        """The unit a project's row lies under (several units list a 医疗保障工作专家劳务费 of their own)."""
+        for table in self.store.tables(project.doc):
+            if table.number == project.table:
+                rows = self.store.rows(table.id)
+                return next((project_owners(rows)[row.id] for row in rows
+                             if row.text and row.line_start == project.line_start), "")
+        return ""
 
     def _section_start(self, chunk: Chunk) -> Chunk:
         """The first chunk of a chunk's section (of the same source)."""

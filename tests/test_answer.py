@@ -2591,6 +2591,11 @@ def test_a_county_asked_in_its_citys_report_is_not_answered_by_the_whole_citys_f
     assert not answer.found and answer.figures == []  # 170.12万人 is 全市's
 
 
+def test_a_project_several_units_list_is_quoted_from_the_unit_named(engine):
+    answer = engine.ask("江门医保局2024年预算里江海分局的医疗保障工作专家劳务费是用来干什么的")
+    assert answer.sources[0].line == 1375 and "1.54万元" in answer.answer  # not 蓬江分局's 12.40万元 project
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer
