@@ -217,6 +217,8 @@ class AnswerEngine:
         if across and question.intent == "reason":  # "两张表的住房公积金各是多少，为何不一样": why, after them
             across = self._with_reason(question, documents, across)
         answer = across or self._by_intent(question, documents)
+        if not answer.found and question.intent == "figure" and (inside := rank.places_within_city(question)):
+            answer = self._whole_city_shown(question, documents, inside) or answer
         if not answer.found and question.intent in ("passage", "reason") and question.kinds:
             answer = self._passage_in_other_kinds(question, docs_filter, documents) or answer
         if not answer.found and question.intent == "passage" and question.years and question.cities:
@@ -307,6 +309,16 @@ class AnswerEngine:
                     "definition": self.passages.run, "reason": self.passages.run, "outline": self.passages.run,
                     "table": self.tables.run}
         return handlers[question.intent](question, documents)
+
+    def _whole_city_shown(self, question: Question, documents: list[DocumentInfo], inside: list[str]) -> Answer | None:
+        """"江门…自评中，台山市的参保人数": no figure names 台山; the whole city's, shown as such."""
+        shown = self._by_intent(replace(question, cities=[c for c in question.cities if c not in inside]), documents)
+        if not shown.found:
+            return None
+        named = "、".join(question.divisions.get(place, (None, None, None))[2] or place for place in inside)
+        refusal = self._refuse(question, f"报告没有单列{named}的数字，只载明全市的：\n{shown.answer}")
+        refusal.sources = shown.sources
+        return refusal
 
     def _refused_showing(self, question: Question, problem: str, held: list[DocumentInfo]) -> Answer:
         """A refusal; with reports held of the question's other years, what they state of it, shown."""

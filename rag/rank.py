@@ -168,10 +168,15 @@ def _inside_a_city_named(place: str, question: Question) -> bool:
                                       for other in question.cities)
 
 
+def places_within_city(question: Question) -> list[str]:
+    """The counties or districts the question names beside their city (江门…台山市)."""
+    return [place for place in question.cities if _inside_a_city_named(place, question)]
+
+
 def _of_places_around(question: Question, evidence: Evidence) -> bool:
     """A county or district asked in its city's report ("江门…自评中，台山市的参保人数"): a figure
     whose words do not name it is of the whole city (全市…404.54万人), or of another part."""
-    inside = [place for place in question.cities if _inside_a_city_named(place, question)]
+    inside = places_within_city(question)
     said = f"{evidence.label}{evidence.lead}{evidence.sentence or ''}{evidence.context}"
     return bool(inside) and not any(place in said for place in inside)
 

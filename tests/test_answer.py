@@ -2588,7 +2588,8 @@ def test_a_claim_asked_then_its_exact_figure_asked_of_it_names_the_thing_asked(e
 
 def test_a_county_asked_in_its_citys_report_is_not_answered_by_the_whole_citys_figure(engine):
     answer = engine.ask("江门医保局2023年自评里，开平市的职工医保参保人数是多少")
-    assert not answer.found and answer.figures == []  # 170.12万人 is 全市's
+    assert not answer.found and answer.figures == []  # 170.12万人 is 全市's: shown as such
+    assert answer.answer.startswith("报告没有单列开平市的数字，只载明全市的") and "170.12万人" in answer.answer
 
 
 def test_a_project_several_units_list_is_quoted_from_the_unit_named(engine):
