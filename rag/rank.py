@@ -444,8 +444,18 @@ def joining_sentence(question: Question) -> str:
     lead = topic if colon and not asks(topic) and _names_a_report(question, topic) \
         and not re.search(domain.ASKER_SAID, topic) and not re.search(JOINED, topic) else ""  # of that fund;
     # not "做节目用：", "我想…：", nor "budget vs actual：", two things of its own
-    return next((lead + part for part in asking_parts(asked if lead else reading) or [reading]
-                 if re.search(JOINED, content_words(replace(question, reading=part)))), "")
+    parts = [_without_claims_relayed(question, part) for part in asking_parts(asked if lead else reading) or [reading]]
+    return next((lead + part for part in parts if re.search(JOINED, content_words(replace(question, reading=part)))), "")
+
+
+RELAYED_CLAUSE = re.compile(rf"(?:^|(?<=[，,]))(?:{'|'.join(domain.CLAIM_RELAYED)})[^，,]*[，,]")
+
+
+def _without_claims_relayed(question: Question, part: str) -> str:
+    """The part without the clauses that pass a claim on ("网传…收入和支出哪个多，…收支分别是多少"),
+    when what is left still joins two things: those are asked, the claim's are told."""
+    kept = RELAYED_CLAUSE.sub("", part)
+    return kept if kept != part and re.search(JOINED, content_words(replace(question, reading=kept))) else part
 
 
 def _names_a_report(question: Question, text: str) -> bool:

@@ -2597,6 +2597,11 @@ def test_a_project_several_units_list_is_quoted_from_the_unit_named(engine):
     assert answer.sources[0].line == 1375 and "1.54万元" in answer.answer  # not 蓬江分局's 12.40万元 project
 
 
+def test_a_pair_asked_after_a_claim_passed_on_is_the_pair_asked(engine):
+    answer = engine.ask("据说廉江城乡居民医保2023年入不敷出，廉江医保局决算说明里城乡居民医保基金收支各是多少")
+    assert [f"{f.value}" for f in answer.figures] == ["13.08", "8.13"]  # both sides, not the claim's pair
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer
