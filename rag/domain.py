@@ -222,7 +222,7 @@ CLAIM_RELAYED: tuple[str, ...] = ("网传", "传言", "据说", "听说", "有�
                                   "据报道", "有文章说", "转发说")
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked
 ASKED_FOR: tuple[str, ...] = ("爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "老爸", "老妈", "爸爸", "妈妈", "父亲", "母亲",
-                              "老人家", "长辈", "邻居", "爸", "妈")
+                              "老人家", "长辈", "邻居", "孩子他爸", "孩子他妈", "老公", "老婆", "爱人", "爸", "妈")
 # a clause about the asker ("我们镇卫生院也参加了", "我在江门参加居民医保"): it sets the scene
 ASKER_SAID = r"[我咱]"
 # a clause saying what the asker means to do with the answer ("我们镇想参考下比例"): it asks nothing

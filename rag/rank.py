@@ -60,6 +60,7 @@ ASKED_FOR = "|".join(domain.ASKED_FOR)
 ASKED_BY = "想知道|想问|问|让我查|叫我查|让我问"  # not 外公 inside 对外公布: said with 我 before or a verb after
 QUESTION_FILLER = re.compile("|".join((*domain.QUESTION_FILLER, *domain.COURTESIES))
                              + rf"|[我帮替给]+(?:{ASKED_FOR})(?:{ASKED_BY})?|(?:{ASKED_FOR})(?:{ASKED_BY})"  # 我爷爷问, 外婆想知道
+                             + rf"|(?:我们?|咱们?)(?:和|跟|与|同)(?:{ASKED_FOR}|孩子|家人|同事|朋友)"  # 我和孩子他爸: no two things joined
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
 RATE_GUESSED = re.compile(r"(?:不到|不足|超过|将近|接近|大约|大概|差不多|约)\d+(?:\.\d+)?%|\d+(?:\.\d+)?%(?:左右|上下|多)"

@@ -2602,6 +2602,11 @@ def test_a_pair_asked_after_a_claim_passed_on_is_the_pair_asked(engine):
     assert [f"{f.value}" for f in answer.figures] == ["13.08", "8.13"]  # both sides, not the claim's pair
 
 
+def test_the_asker_and_their_family_joined_by_和_are_no_two_things_asked(engine):
+    answer = engine.ask("我和孩子他妈都在江门交职工医保，2023年江门职工医保基金收入和支出各是多少亿元？")
+    assert [f"{f.value}" for f in answer.figures] == ["67.93", "62.32"]  # the fund's two sides, not 我 and 孩子他妈
+
+
 def test_a_whole_explained_as_its_parts_加起来的_gives_the_sum_first(engine):
     answer = engine.ask("吴川医保局2024年预算行政事业单位医疗是多少 行政单位医疗事业单位医疗两个加起来的")
     assert [f"{f.value}" for f in answer.figures] == ["10.73", "4.74", "5.99"] and "4.74 + 5.99 = 10.73万元" in answer.answer
