@@ -219,12 +219,10 @@ class PassageReader:
 
     def _owner(self, project: Chunk) -> str:
         """The unit a project's row lies under (several units list a 医疗保障工作专家劳务费 of their own)."""
-        for table in self.store.tables(project.doc):
-            if table.number == project.table:
-                rows = self.store.rows(table.id)
-                return next((project_owners(rows)[row.id] for row in rows
-                             if row.text and row.line_start == project.line_start), "")
-        return ""
+        table = next((t for t in self.store.tables(project.doc) if t.number == project.table), None)
+        rows = self.store.rows(table.id) if table else []
+        owners = project_owners(rows)
+        return next((owners[row.id] for row in rows if row.text and row.line_start == project.line_start), "")
 
     def _section_start(self, chunk: Chunk) -> Chunk:
         """The first chunk of a chunk's section (of the same source)."""

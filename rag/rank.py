@@ -195,10 +195,10 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
     sentences = spoken_sentences(reading)
     asked = fold(" ".join(part for part in sentences if asks(part)) or reading)
     scene = fold(" ".join(part for part in sentences if not asks(part)))
-    # and the clauses about the asker ("我们镇卫生院也参加了，…多少家"): what they say is not asked either
     said = [fold(question.said.get(s, s)) for s in question.subjects]
     if said and not any(s in asked for s in said) and any(s in scene for s in said):
         scene = ""  # "…增长了4000多%？？真的假的，具体增长百分比是多少": what is asked names its thing before
+    # and the clauses about the asker ("我们镇卫生院也参加了，…多少家"): what they say is not asked either
     about_asker = [fold(m.group(0)) for m in clauses_about_asker(reading, question.cities)]  # folded as `asked` is
     if about_asker:
         scene = f"{scene} {' '.join(about_asker)}"
