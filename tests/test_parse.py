@@ -461,3 +461,9 @@ def test_a_thing_counted_two_ways_gives_both_figures_its_words(corpus_reports):
 def test_a_list_number_before_a_determiner_is_no_count(corpus_reports):
     wuchuan = corpus_reports["广东省吴川市医疗保障局2024年部门预算"]
     assert not [f for f in wuchuan.facts if f.unit == "本" and "1本经费主要用于" in f.sentence]  # 1. 本经费…
+
+
+def test_a_tables_number_before_a_measure_word_is_no_figure(corpus_reports):
+    """A table's heading "表1" read into the note after it ("表1本套报表金额…"): no 1本 is stated."""
+    for title in ("广东省吴川市医疗保障局2024年部门预算", "广州市医疗保障局2023年部门预算"):
+        assert not [f for f in corpus_reports[title].facts if "表1本" in f.sentence]

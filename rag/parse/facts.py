@@ -16,7 +16,8 @@ SENTENCE_END = re.compile(r"(?<=[。；！？])")
 MONEY_AND_SHARE = ("万元", "亿元", "元", "%")
 APPROXIMATE = f"(?:{'|'.join(domain.APPROXIMATE_WORDS)})?"  # "90余平方米": 90, in 平方米
 NOT_A_UNIT = "钟|" + "|".join(f"(?<={unit})(?:{'|'.join(words)})" for unit, words in domain.DETERMINER_BEFORE.items())
-FIGURE = re.compile(rf"(?<![\d.])({NUMBER_PATTERN})\s*{APPROXIMATE}({'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!{NOT_A_UNIT})")
+# not a table's number ("表1本套报表金额…": no 1本)
+FIGURE = re.compile(rf"(?<![\d.表])({NUMBER_PATTERN})\s*{APPROXIMATE}({'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!{NOT_A_UNIT})")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平", "节约", "压减")
 CLAUSE_BREAK = re.compile(r"[，,：:；;]")
 _SYNONYMS = sorted(((syn, item) for item, syns in domain.ITEMS.items() for syn in syns),
