@@ -434,9 +434,8 @@ class AnswerEngine:
 def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vocabulary:
     """The words a typed word may be read as, computed from every paragraph and chunk."""
     texts = [p.text for p in paragraphs]
-    text = "\n".join([*texts, *rows, *(c.text for c in chunks)])
-    names = lexicon.heading_words(c.section for c in chunks) | lexicon.quoted_names(texts)
-    return Vocabulary(_spelling_words(rows, names), text)
+    names = lexicon.spelling_names((c.section for c in chunks), texts)
+    return Vocabulary(_spelling_words(rows, names), lexicon.report_text(texts, rows, (c.text for c in chunks)))
 
 
 def _spelling_words(rows: list[str], headings: set[str]) -> set[str]:

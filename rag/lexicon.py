@@ -78,6 +78,12 @@ def quoted_names(paragraphs: Iterable[str]) -> set[str]:
     return {name for text in paragraphs for name in QUOTED_NAME.findall(text)}
 
 
+def spelling_names(sections: Iterable[str], paragraphs: Iterable[str]) -> set[str]:
+    """The names of a report a typed word may be read as: its section-heading words and the names
+    it prints in quotes."""
+    return heading_words(sections) | quoted_names(paragraphs)
+
+
 def report_text(paragraphs: Iterable[str], rows: Iterable[str], chunks: Iterable[str]) -> str:
     return "\n".join([*paragraphs, *rows, *chunks]) + "\n"
 
@@ -98,7 +104,7 @@ def report_part(store: TableStore, doc: str, rows: list[str], chunks) -> ReportP
     frequency = Counter()
     for text in texts:
         frequency.update(paragraph_grams(text))
-    return ReportPart(len(texts), frequency, heading_words(c.section for c in chunks) | quoted_names(texts),
+    return ReportPart(len(texts), frequency, spelling_names((c.section for c in chunks), texts),
                       report_text(texts, rows, (c.text for c in chunks)))
 
 

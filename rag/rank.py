@@ -178,8 +178,10 @@ def _of_places_around(question: Question, evidence: Evidence) -> bool:
     """A county or district asked in its city's report ("江门…自评中，台山市的参保人数"): a figure
     whose words do not name it is of the whole city (全市…404.54万人), or of another part."""
     inside = places_within_city(question)
+    if not inside:  # most questions: scored for every unit, so no text is put together for them
+        return False
     said = f"{evidence.label}{evidence.lead}{evidence.sentence or ''}{evidence.context}"
-    return bool(inside) and not any(place in said for place in inside)
+    return not any(place in said for place in inside)
 
 
 TOLD = re.compile(r"[^。！？!?]+[。！!]")  # a sentence that ends as told, not as asked
