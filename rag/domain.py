@@ -305,9 +305,9 @@ ITEM_ROW_NAMES: dict[str, tuple[str, ...]] = {
 PROSE_LABEL_TAILS: tuple[str, ...] = ("财政拨款支出决算为", "支出决算为", "决算为", "总额", "金额", "总值", "安排", "支出", "为")
 
 # a row name said without the 支出 that ends it, when this many characters still say what it is
-# (商品和服务; not 卫生健康, which is also 卫生健康委员会's)
+# (商品和服务, 住房保障; 卫生健康 followed by 委员会 is another unit's name, see question.subject_spans)
 SPENDING_ENDING = "支出"
-SAID_WITHOUT_ENDING_MIN = 5
+SAID_WITHOUT_ENDING_MIN = 4
 
 # Everyday words for table rows: the question's word -> the row's printed name.
 ROW_ALIASES: dict[str, str] = {

@@ -76,7 +76,9 @@ class FigureAnswers:
         if named_unit and not figures and (items := _items_besides(question, named_unit)):
             return self._unit_lacks(question, documents, named_unit, items[0])
         figures = figures or self._in_named_project(question, documents)
-        for subject in subjects if not figures else []:
+        for at, subject in enumerate(subjects if not figures else []):
+            if _part_of_a_name_found(question.said.get(subject), [question.said.get(s) for s in subjects[:at]], figures):
+                continue  # "档案管理及机关运行费的项目": 机关运行费 is said as part of the project found
             for unit in self.ranked(question, documents, subject, siblings=True):
                 if named_unit and not _mentions_unit(unit, named_unit, question) and not _city_wide_of(unit, named_unit):
                     continue  # "新会区参加居民医保的人数": the city's count is not the branch's
@@ -600,6 +602,14 @@ def _city_wide_of(evidence: Evidence, unit: str) -> bool:
     city (江门医保中心, not 新会分局): the report states it of the city, not of the unit apart."""
     return evidence.kind == "fact" and not unit.endswith(domain.BRANCH_ENDINGS) \
         and any(word in (evidence.sentence or "") for word in domain.CITY_WIDE_WORDS)
+
+
+def _part_of_a_name_found(said: str | None, said_before: list[str | None], figures: list[Figure]) -> bool:
+    """Whether a subject's words are, with an earlier subject's, parts of one longer row name found
+    for that subject: said together as that row, not each a subject of its own (行政单位医疗 and
+    事业单位医疗 are each a row; 档案管理 and 机关运行费 parts of one project's name)."""
+    return bool(said) and any(said in row and any(b and b in row and b != row for b in said_before)
+                              for f in figures if (row := f.row or "") != said)
 
 
 def _mentions_unit(evidence: Evidence, unit: str, question: Question) -> bool:

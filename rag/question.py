@@ -829,7 +829,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     by_start = _row_words(tuple(vocabulary))
     for position in range(len(text) - 1):  # every place a row name is said: "城乡居民医保财政补助资金和医保
         for word, name in by_start.get(text[position:position + 2], ()):  # 财政补助资金" says the latter twice
-            if text.startswith(word, position) and not places.is_unit_name(word):
+            if (text.startswith(word, position) and not places.is_unit_name(word)  # 卫生健康(支出), not
+                    and not text.startswith(domain.OTHER_UNIT_ENDINGS, position + len(word))):  # 卫生健康委员会
                 matches.append((position, position + len(word), "row", name))
     spans: list[tuple[int, int, str, str]] = []
     for match in sorted(matches, key=lambda m: (m[0] - m[1], m[0], m[2] != "item")):
@@ -1183,8 +1184,8 @@ PARENTHESIS = re.compile(r"(.)（([^）]{1,3})）")
 
 def row_name_variants(name: str) -> list[str]:
     """A row name and the ways it is said without its bracket (维修（护）费 is 维修费 or 维护费,
-    因公出国（境）费 is 因公出国费 or 因公出境费) or without the 支出 that ends it when five
-    characters or more say what it is (商品和服务支出 is 商品和服务; 卫生健康 is also 卫生健康委员会's)."""
+    因公出国（境）费 is 因公出国费 or 因公出境费) or without the 支出 that ends it when four
+    characters or more say what it is (商品和服务支出 is 商品和服务, 住房保障支出 住房保障)."""
     names = [name, PARENTHESIS.sub(r"\1", name), PARENTHESIS.sub(r"\2", name)] if PARENTHESIS.search(name) else [name]
     ending = domain.SPENDING_ENDING
     return names + [n[:-len(ending)] for n in names

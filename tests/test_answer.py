@@ -2975,3 +2975,10 @@ def test_an_amount_asked_then_why_without_a_break_is_the_amount_with_its_reason(
 def test_both_sides_asked_then_one_over_the_other_is_the_share_of_the_thing_named_before(engine):
     answer = engine.ask("廉江2023年城镇职工医保基金收入和支出各多少，支出占收入百分之几")
     assert [f"{f.value}" for f in answer.figures[:3]] == ["60.51", "2.13", "3.52"]  # the share, spending, income
+
+
+def test_a_function_class_said_without_支出_and_a_project_said_by_its_tail(engine):
+    answer = engine.ask("廉江2023年决算的住房保障这块是多少")
+    assert [(f.row, f"{f.value:f}") for f in answer.figures] == [("住房保障支出", "50.52")]
+    answer = engine.ask("吴川医保2024年预算给业务档案管理及机关运行费这个项目安排了几多")  # not 机关运行经费 too
+    assert [f"{f.value:f}" for f in answer.figures] == ["4.00"]

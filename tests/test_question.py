@@ -199,9 +199,13 @@ def test_a_table_is_pointed_at_by_its_number():
 def test_a_row_is_said_without_the_支出_that_ends_it():
     from rag.question import row_name_variants
     assert row_name_variants("商品和服务支出") == ["商品和服务支出", "商品和服务"]
-    assert row_name_variants("基本支出") == ["基本支出"] and row_name_variants("卫生健康支出") == ["卫生健康支出"]
+    assert row_name_variants("基本支出") == ["基本支出"] and row_name_variants("住房保障支出")[-1] == "住房保障"
     rows = ["工资福利支出", "商品和服务支出"]
     assert understand("广州2023年基本支出里发人的钱（工资福利）和日常运转的钱（商品和服务）分别多少", rows).row_terms == rows
+    classes = ["卫生健康支出", "住房保障支出"]
+    assert understand("廉江2023年决算里卫生健康这一类花了多少", classes).row_terms == ["卫生健康支出"]
+    assert understand("吴川预算中住房保障那块安排了几多钱", classes).row_terms == ["住房保障支出"]
+    assert understand("广州市卫生健康委员会2023年三公经费多少", classes).row_terms == []  # another unit's name
 
 
 def test_what_the_question_says_it_is_not_asking_is_left_out():
@@ -466,3 +470,4 @@ def test_a_chinese_name_in_ascii_single_quotes_is_quoted_and_an_apostrophe_is_no
 def test_what_ever_said_as_all_什么都_asks_no_words():
     question = understand("吴川医保局2024年预算的邮电费是多少？是不是啥都靠寄")
     assert question.intent == "figure"
+
