@@ -91,7 +91,7 @@ AMOUNT_THEN_WHY = re.compile(r"(多少(?:万元|亿元|万|亿|元|人次|人|�
 
 
 def _normalize(text: str) -> str:
-    text = re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text))
+    text = SEARCH_MINUS.sub(" ", re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text)))
     text = NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)  # 2022-12-31
     text = KEY_SAID.sub(" ", MONTH_VALUE.sub(r" \1月份", text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
@@ -213,6 +213,7 @@ EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|�
                       r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # "除了项目支出以外的基本支出"; "（不算…分局）"
 # "除了财政拨款之外还有一笔其他收入": what is excluded ends where 之外 is said
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
+SEARCH_MINUS = re.compile(r"(?<!\S)-(?:20\d\d年?|[^\s\d-][^\s，,。？?！!]{0,11})(?![^\s，,。？?！!])")  # "三公 -决算"
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
 CODE_IN_NAME = re.compile(r"[\[［【]\d{3,9}[\]］】]")  # “[30227]委托业务费”: the code is read apart, the name as printed
 QUOTED = re.compile(r"[“\"「]([^“”\"「」]{6,40})[”\"」]")  # a long name in quotes is asked as printed

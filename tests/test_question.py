@@ -471,3 +471,8 @@ def test_what_ever_said_as_all_什么都_asks_no_words():
     question = understand("吴川医保局2024年预算的邮电费是多少？是不是啥都靠寄")
     assert question.intent == "figure"
 
+
+def test_a_search_word_after_a_minus_is_left_out():
+    question = understand("吴川 医保局 \"三公经费\" -决算 -2023，多少")
+    assert question.kinds_said == [] and question.years == [] and "决算" not in question.reading
+    assert understand("江门 2023-2024 三公经费 增长 -5%").years == [2023, 2024]  # a range and a sign stay
