@@ -51,7 +51,8 @@ REPORT_TOTAL_WORDS = r"总额|总数|规模|总盘子|盘子"
 # row's figures in the report's income and spending tables, not the totals
 REPORT_TOTALS: tuple[str, ...] = ("收入合计", "支出合计")
 # Cities' everyday names (五邑 for 江门), read as the city with the reading said in the answer.
-PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "侨都": "江门", "羊城": "广州", "花城": "广州", "鹏城": "深圳"}
+PLACE_NICKNAMES: dict[str, str] = {"五邑": "江门", "侨都": "江门", "侨乡": "江门", "羊城": "广州", "花城": "广州",
+                                   "鹏城": "深圳", "港城": "湛江", "鹅城": "惠州", "油城": "茂名", "鮀城": "汕头"}
 # One-character abbreviations (穗 for 广州), read only right before a unit's name (穗医保局).
 PLACE_ABBREVIATIONS: dict[str, str] = {"穗": "广州", "莞": "东莞", "湛": "湛江", "肇": "肇庆", "邕": "南宁", "榕": "福州"}
 ABBREVIATED_BEFORE: tuple[str, ...] = ("医保", "医疗保障", "市医保")

@@ -476,3 +476,8 @@ def test_a_search_word_after_a_minus_is_left_out():
     question = understand("吴川 医保局 \"三公经费\" -决算 -2023，多少")
     assert question.kinds_said == [] and question.years == [] and "决算" not in question.reading
     assert understand("江门 2023-2024 三公经费 增长 -5%").years == [2023, 2024]  # a range and a sign stay
+
+
+def test_cities_by_their_everyday_names():
+    assert understand("侨乡医保局2024年三公经费多少").cities == ["江门"]
+    assert understand("港城医保局预算多少").cities == ["湛江"]
