@@ -723,8 +723,13 @@ def clauses_about_asker(text: str, cities: Sequence[str]) -> list[re.Match[str]]
 def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
     """"我们单位在做…预算规模对比，…把两家的收入总计分别报一下": a subject said only in a clause
     about the asker that asks nothing and names no place or year (预算规模) is what they do, not
-    what they ask, when the question names another subject elsewhere."""
+    what they ask, when the question names another subject elsewhere; a unit said only there is
+    where the asker works ("我是卫健委的"), not the unit asked."""
     about_asker = [(m.start(), m.end()) for m in clauses_about_asker(text, question.cities)]
+    elsewhere = text
+    for start, end in about_asker:
+        elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
+    question.units = [u for u in question.units if u in elsewhere or u not in text]  # "我是卫健委的": theirs
     said_there = {key for start, end, _, key in spans if any(s <= start and end <= e for s, e in about_asker)}
     said_elsewhere = {key for start, end, _, key in spans if not any(s <= start and end <= e for s, e in about_asker)}
     if said_elsewhere and (dropped := said_there - said_elsewhere):

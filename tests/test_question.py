@@ -478,6 +478,12 @@ def test_a_search_word_after_a_minus_is_left_out():
     assert understand("江门 2023-2024 三公经费 增长 -5%").years == [2023, 2024]  # a range and a sign stay
 
 
+def test_a_unit_said_only_where_the_asker_says_who_they_are_is_not_asked():
+    question = understand("我是卫健委的，江门市医保局2024年预算里办公费多少？")
+    assert question.units == ["医疗保障局"] and question.cities == ["江门"]
+    assert understand("江门财政局2024年办公费多少").units == ["财政局"]  # asked of that unit
+
+
 def test_cities_by_their_everyday_names():
     assert understand("侨乡医保局2024年三公经费多少").cities == ["江门"]
     assert understand("港城医保局预算多少").cities == ["湛江"]
