@@ -223,7 +223,12 @@ CLAIM_RELAYED: tuple[str, ...] = ("网传", "传言", "据说", "听说", "有�
                                   "据报道", "有文章说", "转发说")
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked
 ASKED_FOR: tuple[str, ...] = ("爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "老爸", "老妈", "爸爸", "妈妈", "父亲", "母亲",
-                              "老人家", "长辈", "邻居", "孩子他爸", "孩子他妈", "老公", "老婆", "爱人", "爸", "妈")
+                              "老人家", "长辈", "邻居", "孩子他爸", "孩子他妈", "老公", "老婆", "爱人", "爸", "妈",
+                              # relayed by a host ("有位听众朋友问", "这位大姐想知道")
+                              "听众朋友", "听众", "观众朋友", "观众", "网友", "市民朋友", "市民", "读者", "粉丝",
+                              "大爷", "大妈", "大姐", "大哥", "阿姨", "叔叔", "老师傅")
+# how a host points at the one who asks ("有位听众", "这位大爷")
+ASKER_POINTED: tuple[str, ...] = ("有位", "这位", "一位", "有个", "这个", "那位")
 # a clause about the asker ("我们镇卫生院也参加了", "我在江门参加居民医保"): it sets the scene
 ASKER_SAID = r"[我咱]"
 # a clause saying what the asker means to do with the answer ("我们镇想参考下比例"): it asks nothing
@@ -358,7 +363,8 @@ DETERMINER_BEFORE: dict[str, tuple[str, ...]] = {"本": ("经费", "项目", "�
 # units a number is counted in ("不到100平方米", "服务300人"): a code stands before a name, never before these
 # (not 项, 类, 年: "2101501项目支出", "201类" are codes)
 UNITS_NO_CODE_PRECEDES: tuple[str, ...] = ("平方米", "㎡", "个月", "万人", "人", "名", "位", "辆", "台", "个", "家", "份", "件", "次",
-                                          "例", "宗", "起", "种", "项", "批", "期", "场", "户", "所")
+                                          "例", "宗", "起", "种", "项", "批", "期", "场", "户", "所",
+                                          "余", "多(?!少)")  # 50000余人, 300多家: said roughly, no code (a regex)
 YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
 YEARS_ASKED: tuple[str, ...] = ("多少年", "几年了", "车龄", "年限")  # not 近几年: which years
 # words between a number and its unit that make it approximate ("90余平方米", "5000多份")

@@ -57,8 +57,9 @@ class Weights:
 
 WEIGHTS = Weights()
 ASKED_FOR = "|".join(domain.ASKED_FOR)
-ASKED_BY = "想知道|想问|问|让我查|叫我查|让我问"  # not 外公 inside 对外公布: said with 我 before or a verb after
-QUESTION_FILLER = re.compile("|".join((*domain.QUESTION_FILLER, *domain.COURTESIES))
+ASKED_BY = "想知道|想了解|想问|问|让我查|叫我查|让我问"  # not 外公 inside 对外公布: said with 我 before or a verb after
+QUESTION_FILLER = re.compile(rf"(?:{'|'.join(domain.ASKER_POINTED)})(?:{ASKED_FOR})(?:{ASKED_BY})|"  # 这位大爷问: before
+                             + "|".join((*domain.QUESTION_FILLER, *domain.COURTESIES))  # 这 is taken alone
                              + rf"|[我帮替给]+(?:{ASKED_FOR})(?:{ASKED_BY})?|(?:{ASKED_FOR})(?:{ASKED_BY})"  # 我爷爷问, 外婆想知道
                              + rf"|(?:我们?|咱们?)(?:和|跟|与|同)(?:{ASKED_FOR}|孩子|家人|同事|朋友)"  # 我和孩子他爸: no two things joined
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")

@@ -2982,3 +2982,13 @@ def test_a_function_class_said_without_支出_and_a_project_said_by_its_tail(eng
     assert [(f.row, f"{f.value:f}") for f in answer.figures] == [("住房保障支出", "50.52")]
     answer = engine.ask("吴川医保2024年预算给业务档案管理及机关运行费这个项目安排了几多")  # not 机关运行经费 too
     assert [f"{f.value:f}" for f in answer.figures] == ["4.00"]
+
+
+def test_a_host_relaying_a_listener_and_a_number_said_roughly_in_a_quote(engine):
+    assert rank.content_words(understand("这位大爷问，广州市医保局截至2022年底有多少辆车？")) == "年末 车"
+    answer = engine.ask("这位大姐想知道，广州医保局2022年底一共有几辆车")
+    assert [f"{f.value:f}" for f in answer.figures] == ["16"]
+    quoted = understand("廉江2023年决算说明里写“全年接待办事群众50000余人”，那电话咨询是多少次？")
+    assert quoted.codes == [] and understand("江门2024年科目2101550多少").codes == ["2101550"]
+    answer = engine.ask("廉江2023年决算说明里写“全年接待办事群众50000余人”，那电话咨询是多少次？")
+    assert [f"{f.value:f}" for f in answer.figures] == ["20000"]
