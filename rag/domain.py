@@ -221,6 +221,9 @@ CLAIM_CHECKED: tuple[str, ...] = ("属实", "是真的吗", "是不是真的", "
 # words that pass a claim on ("网传…收不抵支，…收支分别是多少"): the clause they open is told, not asked
 CLAIM_RELAYED: tuple[str, ...] = ("网传", "传言", "据说", "听说", "有人说", "网友说", "网上说", "朋友圈说", "有报道称",
                                   "据报道", "有文章说", "转发说")
+# words that say a quote is the report's own wording ("报告里写着“报废更新2辆执法车辆”，车龄多少年"): where
+# to look, not a name that the figure's row must carry
+CITING_WORDS: tuple[str, ...] = ("写着", "写了", "写道", "写的是", "写明", "提到", "提出", "讲", "说", "原文是", "原文")
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked
 ASKED_FOR: tuple[str, ...] = ("爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "老爸", "老妈", "爸爸", "妈妈", "父亲", "母亲",
                               "老人家", "长辈", "邻居", "孩子他爸", "孩子他妈", "老公", "老婆", "爱人", "爸", "妈",

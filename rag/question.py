@@ -346,7 +346,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.tables_named = tables
     question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
                        if not _names_a_place(q, held) and q != question.table_named  # is no item's name,
-                       and not cites_a_line(q)]  # nor a line of a report cited with its figures
+                       and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))]
+    # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”")
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     normalized = _kinds_of_said(normalized, row_vocabulary or [])
@@ -513,6 +514,7 @@ FIGURE_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=万|亿|元|名|人|个
 
 
 # a figure that ends a quote or a clause of it ("…拟购置固定资产120.55万元", "…4.189万元，"), not one inside a name
+CITED_AFTER = re.compile(rf"(?:{'|'.join(domain.CITING_WORDS)})[:：]?[“\"「]$")
 CITED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[^\d，,；;。、\s]{0,3}(?=$|[，,；;。])")
 
 

@@ -2992,3 +2992,10 @@ def test_a_host_relaying_a_listener_and_a_number_said_roughly_in_a_quote(engine)
     assert quoted.codes == [] and understand("江门2024年科目2101550多少").codes == ["2101550"]
     answer = engine.ask("廉江2023年决算说明里写“全年接待办事群众50000余人”，那电话咨询是多少次？")
     assert [f"{f.value:f}" for f in answer.figures] == ["20000"]
+
+
+def test_words_the_report_is_said_to_write_are_where_to_look_not_a_name(engine):
+    question = understand("广州医保局2023年预算里提到“报废更新2辆执法车辆”，那些执法执勤用车车龄有几年了？")
+    assert question.quoted == []
+    assert [f"{f.value:f}" for f in engine.ask(question.text).figures] == ["15"]
+    assert understand("廉江医保局“政府购买服务人员8名工作人员经费”花了多少").quoted == ["政府购买服务人员8名工作人员经费"]
