@@ -845,7 +845,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
     spans = _totals_of_a_row_dropped(text, spans) + _report_total(text, spans)
-    abbreviated = _abbreviations(text, vocabulary)  # 年末结转结余 said for 年末结转和结余: completes the name before 和 too
+    abbreviated = _abbreviations(text, vocabulary) + _said_without_head(text, vocabulary)  # 年末结转结余 said for
+    # 年末结转和结余: completes the name before 和 too
     said = spans + abbreviated
     completed = (_completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
                  + _completed_in_list(text, said, vocabulary) + _completed_later(text, spans))
@@ -1116,6 +1117,7 @@ ABBREVIATED_MIN = 4  # characters an abbreviation keeps, at least
 HEAD_SHARED_MAX = 4  # characters of a row name's head that the next name in a list may leave unsaid
 SHARED_ENDING_MIN = 3  # "年初和年末结转和结余": a head shorter than an abbreviation completes with this many, at least
 ABBREVIATED_SHARE = 0.5  # of its name's characters, without the place it begins with
+HEADLESS_NAME_MIN = 12  # characters of a project's name that may be said without its head
 
 
 def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
@@ -1138,6 +1140,25 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
                         and text[end - 2:end] == said[-2:]):  # it ends as the name does: 就业支出, 服务中心
                     found += [(start, end, order, name) for order, name in names]
     return [(start, end, "row", name) for start, end, _, name in sorted(found, key=lambda m: (m[0] - m[1], m[0], m[2]))]
+
+
+def _said_without_head(text: str, vocabulary: list[str]) -> list[tuple[int, int, str, str]]:
+    """A long project's name said from within, its head and some words left out, its ending kept
+    (归还医保基金核酸检测费用 for 财政应归还医保基金已支付非就医看病核酸检测费用): read back from the
+    ending as far as the text's characters are the name's in order; half the name at least."""
+    found = []
+    for ending in {text[i:i + 2] for i in range(len(text) - 1)}:
+        for name in _names_by_edge(tuple(vocabulary), end=True).get(ending, ()):
+            if len(name) < HEADLESS_NAME_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                continue
+            for end in (m.end() for m in re.finditer(re.escape(ending), text)):
+                start, at = end, len(name)
+                while start > 0 and (at := name.rfind(text[start - 1], 0, at)) >= 0:
+                    start -= 1
+                said = text[start:end]
+                if len(said) >= max(2 * ABBREVIATED_MIN, ABBREVIATED_SHARE * len(name)) and said not in name:
+                    found.append((start, end, "row", name))  # words left out: a part said whole is another row
+    return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
 
 
 @lru_cache(maxsize=4)

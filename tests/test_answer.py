@@ -2999,3 +2999,11 @@ def test_words_the_report_is_said_to_write_are_where_to_look_not_a_name(engine):
     assert question.quoted == []
     assert [f"{f.value:f}" for f in engine.ask(question.text).figures] == ["15"]
     assert understand("廉江医保局“政府购买服务人员8名工作人员经费”花了多少").quoted == ["政府购买服务人员8名工作人员经费"]
+
+
+def test_a_long_project_named_from_within_is_a_subject_to_compare(engine):
+    question = "江门医保局2024年预算中归还医保基金看病核酸检测费用与市本级医疗救助专项资金哪个多"
+    assert understand(question, engine.vocabulary).row_terms[0] == "财政应归还医保基金已支付非就医看病核酸检测费用"
+    answer = engine.ask(question)
+    assert [f"{f.value:f}" for f in answer.figures] == ["417.85", "340.00"] and "77.85" in answer.answer
+    assert understand("廉江2023年事业单位医疗支出决算多少", engine.vocabulary).row_terms != ["其他行政事业单位医疗支出"]
