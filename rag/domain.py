@@ -224,6 +224,8 @@ CLAIM_RELAYED: tuple[str, ...] = ("网传", "传言", "据说", "听说", "有�
 # words that say a quote is the report's own wording ("报告里写着“报废更新2辆执法车辆”，车龄多少年"): where
 # to look, not a name that the figure's row must carry
 CITING_WORDS: tuple[str, ...] = ("写着", "写了", "写道", "写的是", "写明", "提到", "提出", "讲", "说", "原文是", "原文")
+# a year said relative to now ("去年（2023年）"): the year glossed after it is the one asked
+RELATIVE_YEARS: tuple[str, ...] = ("今年", "去年", "前年", "明年", "后年", "上一年", "上年", "本年", "当年")
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked
 ASKED_FOR: tuple[str, ...] = ("爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "老爸", "老妈", "爸爸", "妈妈", "父亲", "母亲",
                               "老人家", "长辈", "邻居", "孩子他爸", "孩子他妈", "老公", "老婆", "爱人", "爸", "妈",

@@ -92,6 +92,7 @@ AMOUNT_THEN_WHY = re.compile(r"(多少(?:万元|亿元|万|亿|元|人次|人|�
 
 def _normalize(text: str) -> str:
     text = SEARCH_MINUS.sub(" ", re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text)))
+    text = RELATIVE_YEAR_GLOSSED.sub(lambda m: m.group(1).removesuffix("年") + "年", text)  # 去年（2023年）: 2023年
     text = NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)  # 2022-12-31
     text = KEY_SAID.sub(" ", MONTH_VALUE.sub(r" \1月份", text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
@@ -213,6 +214,7 @@ EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|�
                       r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # "除了项目支出以外的基本支出"; "（不算…分局）"
 # "除了财政拨款之外还有一笔其他收入": what is excluded ends where 之外 is said
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
+RELATIVE_YEAR_GLOSSED = re.compile(rf"(?:{'|'.join(domain.RELATIVE_YEARS)})\s*[（(]\s*(20\d\d年?)度?\s*[）)]")
 SEARCH_MINUS = re.compile(r"(?<!\S)-(?:20\d\d年?|[^\s\d-][^\s，,。？?！!]{0,11})(?![^\s，,。？?！!])")  # "三公 -决算"
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
 CODE_IN_NAME = re.compile(r"[\[［【]\d{3,9}[\]］】]")  # “[30227]委托业务费”: the code is read apart, the name as printed

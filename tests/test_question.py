@@ -487,3 +487,9 @@ def test_a_unit_said_only_where_the_asker_says_who_they_are_is_not_asked():
 def test_cities_by_their_everyday_names():
     assert understand("侨乡医保局2024年三公经费多少").cities == ["江门"]
     assert understand("港城医保局预算多少").cities == ["湛江"]
+
+
+def test_a_relative_year_glossed_with_its_number_is_that_year():
+    question = understand("廉江医保局去年（2023年）决算里卫生健康支出花了多少")
+    assert question.years == [2023] and question.intent == "figure" and "去年" not in question.reading
+    assert understand("吴川今年 (2024) 三公经费多少").years == [2024]
