@@ -449,7 +449,18 @@ def joining_sentence(question: Question) -> str:
         and not re.search(domain.ASKER_SAID, topic) and not re.search(JOINED, topic) else ""  # of that fund;
     # not "做节目用：", "我想…：", nor "budget vs actual：", two things of its own
     parts = [_without_claims_relayed(question, part) for part in asking_parts(asked if lead else reading) or [reading]]
-    return next((lead + part for part in parts if re.search(JOINED, content_words(replace(question, reading=part)))), "")
+    return next((lead + _through_joined_ask(question, part) for part in parts
+                 if re.search(JOINED, content_words(replace(question, reading=part)))), "")
+
+
+def _through_joined_ask(question: Question, sentence: str) -> str:
+    """The sentence up to the clause that joins two things and asks them ("收入和支出各多少，有没有结余"):
+    a later clause asks something else, not of both."""
+    clauses = re.split(r"(?<=[，,])", sentence)
+    for at, clause in enumerate(clauses):
+        if asks(clause) and re.search(JOINED, content_words(replace(question, reading=clause))):
+            return "".join(clauses[:at + 1])
+    return sentence
 
 
 RELAYED_CLAUSE = re.compile(rf"(?:^|(?<=[，,]))(?:{'|'.join(domain.CLAIM_RELAYED)})[^，,]*[，,]")

@@ -3007,3 +3007,8 @@ def test_a_long_project_named_from_within_is_a_subject_to_compare(engine):
     answer = engine.ask(question)
     assert [f"{f.value:f}" for f in answer.figures] == ["417.85", "340.00"] and "77.85" in answer.answer
     assert understand("廉江2023年事业单位医疗支出决算多少", engine.vocabulary).row_terms != ["其他行政事业单位医疗支出"]
+
+
+def test_two_things_asked_together_then_a_yes_or_no_about_them(engine):
+    answer = engine.ask("江门医保2023年居民医保基金收入和支出各是多少，够不够花？")
+    assert [f"{f.value:f}" for f in answer.figures] == ["25.4", "27.56"]
