@@ -536,8 +536,9 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if question.as_of and (dates := {int(y) for y in AS_OF_YEAR.findall(evidence.sentence or "")}) \
             and not dates & set(question.as_of):
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
-    if question.quoted and not _carries_quoted(question, evidence):
-        value += w.unit_conflicts  # a name quoted whole: only its own figures answer
+    if question.quoted and not _carries_quoted(question, evidence) and not _named_beside_quote(question, evidence):
+        value += w.unit_conflicts  # a name quoted whole: only its own figures answer, and in keywords typed
+        # as a search those of names beside it (江门 2024 "医疗保障管理事务" 合计 其中 行政运行)
     if _of_places_around(question, evidence):
         value += w.unit_conflicts  # "江门…台山市的参保人数": a figure that does not name 台山 is the city's
     if question.intent == "figure" and evidence.figure and evidence.figure.value in question.stated \
@@ -668,6 +669,15 @@ def _other_book(question: Question, evidence: Evidence) -> bool:
     said = f"{evidence.label}{evidence.lead}{evidence.sentence or ''}"  # a row's words, not its table's title
     book, side = asked.groups()
     return not (book in said and any(word in said for word in SIDES_SAID[side]))
+
+
+def _named_beside_quote(question: Question, evidence: Evidence) -> bool:
+    """Whether the evidence is the row of a subject named outside the quotes when no one clause is the
+    ask (keywords typed as a search, several questions): a quote there marks words that must be found,
+    not the one name asked."""
+    row = clean_row_name(evidence.figure.row or "") if evidence.figure else ""
+    return bool(row) and not question.asking_clause and any(row == subject and not any(subject in quoted for quoted in question.quoted)
+                             for subject in question.row_terms)
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:

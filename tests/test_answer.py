@@ -3012,3 +3012,8 @@ def test_a_long_project_named_from_within_is_a_subject_to_compare(engine):
 def test_two_things_asked_together_then_a_yes_or_no_about_them(engine):
     answer = engine.ask("江门医保2023年居民医保基金收入和支出各是多少，够不够花？")
     assert [f"{f.value:f}" for f in answer.figures] == ["25.4", "27.56"]
+
+
+def test_a_quote_among_search_keywords_does_not_keep_out_the_other_names_typed(engine):
+    answer = engine.ask('江门医保 2024 预算 "医疗保障管理事务" 行政运行')
+    assert sorted(f"{f.value:f}" for f in answer.figures) == ["2623.22", "937.27"]
