@@ -199,7 +199,8 @@ DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"
                                       r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体|分别|都|各自?)?的?(?:名字|名称|叫什么|叫啥|是哪一?家)",
                                       r"(?:中标|供应商)[\u4e00-\u9fff]{0,6}?(?:是|为|有)?(?:哪|谁)",  # who won a tender or
                                       r"哪[些几一]?[家个]?(?:公司|企业|药企|厂家|单位)[\u4e00-\u9fff]{0,2}中标",  # supplies: unnamed
-                                      r"(?:涉及|牵涉|是)哪[些几]家?(?:医院|药店|医药机构|企业|公司)")  # which firms a case names
+                                      r"(?:涉及|牵涉|是)哪[些几]家?(?:医院|药店|医药机构|企业|公司)",  # which firms a case names
+                                      r"(?:中标|供应商|公司|企业|厂家|厂商|药店)[\u4e00-\u9fff]{0,4}名单")  # or lists
 # (the names of the unit's own 内设机构 and 派出机构 are printed)
 DETAILS_HELD = "报告不写供应商、中介机构、定点机构的名称或车辆的品牌型号，只写金额、数量和用途。"
 # what a name goes on to say when it is another institution's ("江门市中心医院"), not one of the reports' units

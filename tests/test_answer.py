@@ -3017,3 +3017,8 @@ def test_two_things_asked_together_then_a_yes_or_no_about_them(engine):
 def test_a_quote_among_search_keywords_does_not_keep_out_the_other_names_typed(engine):
     answer = engine.ask('江门医保 2024 预算 "医疗保障管理事务" 行政运行')
     assert sorted(f"{f.value:f}" for f in answer.figures) == ["2623.22", "937.27"]
+
+
+def test_a_list_of_firms_is_not_printed(engine):
+    answer = engine.ask("广州医保局2023年政府采购的供应商名单能给一下吗")
+    assert not answer.found and "供应商" in answer.answer and "4100.27万元" in answer.answer.replace(",", "")
