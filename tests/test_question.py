@@ -493,3 +493,8 @@ def test_a_relative_year_glossed_with_its_number_is_that_year():
     question = understand("廉江医保局去年（2023年）决算里卫生健康支出花了多少")
     assert question.years == [2023] and question.intent == "figure" and "去年" not in question.reading
     assert understand("吴川今年 (2024) 三公经费多少").years == [2024]
+
+
+def test_duties_asked_in_everyday_words():
+    assert understand("港城下面的廉江，医保局平常管些啥？").topic == "职责"
+    assert understand("吴川医保局都管哪些事").topic == "职责"
