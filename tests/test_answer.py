@@ -3022,3 +3022,8 @@ def test_a_quote_among_search_keywords_does_not_keep_out_the_other_names_typed(e
 def test_a_list_of_firms_is_not_printed(engine):
     answer = engine.ask("广州医保局2023年政府采购的供应商名单能给一下吗")
     assert not answer.found and "供应商" in answer.answer and "4100.27万元" in answer.answer.replace(",", "")
+
+
+def test_a_condition_not_met_is_the_reason_a_thing_was_not_done(engine):
+    answer = engine.ask("江门医保局2023年自评里，医疗服务价格项目为何没有调整，依据啥")
+    assert "不符合医疗服务项目价格动态调整条件" in answer.answer
