@@ -214,6 +214,7 @@ EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|�
                       r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # "除了项目支出以外的基本支出"; "（不算…分局）"
 # "除了财政拨款之外还有一笔其他收入": what is excluded ends where 之外 is said
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
+QUOTE_OPENS = "“\"「‘'"
 RELATIVE_YEAR_GLOSSED = re.compile(rf"(?:{'|'.join(domain.RELATIVE_YEARS)})\s*[（(]\s*(20\d\d年?)度?\s*[）)]")
 SEARCH_MINUS = re.compile(r"(?<!\S)-(?:20\d\d年?|[^\s\d-][^\s，,。？?！!]{0,11})(?![^\s，,。？?！!])")  # "三公 -决算"
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
@@ -727,14 +728,15 @@ def clauses_about_asker(text: str, cities: Sequence[str]) -> list[re.Match[str]]
 def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
     """"我们单位在做…预算规模对比，…把两家的收入总计分别报一下": a subject said only in a clause
     about the asker that asks nothing and names no place or year (预算规模) is what they do, not
-    what they ask, when the question names another subject elsewhere; a unit said only there is
-    where the asker works ("我是卫健委的"), not the unit asked."""
+    what they ask, when the question names another subject elsewhere, unless it is quoted as a name;
+    a unit said only there is where the asker works ("我是卫健委的"), not the unit asked."""
     about_asker = [(m.start(), m.end()) for m in clauses_about_asker(text, question.cities)]
     elsewhere = text
     for start, end in about_asker:
         elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
     question.units = [u for u in question.units if u in elsewhere or u not in text]  # "我是卫健委的": theirs
-    said_there = {key for start, end, _, key in spans if any(s <= start and end <= e for s, e in about_asker)}
+    said_there = {key for start, end, _, key in spans if any(s <= start and end <= e for s, e in about_asker)
+                  and text[start - 1:start] not in QUOTE_OPENS}  # "我们叫“一般行政管理事务”的": a name quoted
     said_elsewhere = {key for start, end, _, key in spans if not any(s <= start and end <= e for s, e in about_asker)}
     if said_elsewhere and (dropped := said_there - said_elsewhere):
         question.items = [i for i in question.items if i not in dropped]

@@ -498,3 +498,9 @@ def test_a_relative_year_glossed_with_its_number_is_that_year():
 def test_duties_asked_in_everyday_words():
     assert understand("港城下面的廉江，医保局平常管些啥？").topic == "职责"
     assert understand("吴川医保局都管哪些事").topic == "职责"
+
+
+def test_a_name_quoted_where_the_asker_speaks_of_themselves_is_still_asked():
+    rows = ["一般行政管理事务", "项目支出"]
+    question = understand("我在财政局，我们也叫“一般行政管理事务”，吴川2024年预算里项目支出那栏是多少？", rows)
+    assert "一般行政管理事务" in question.row_terms
