@@ -504,3 +504,10 @@ def test_a_name_quoted_where_the_asker_speaks_of_themselves_is_still_asked():
     rows = ["一般行政管理事务", "项目支出"]
     question = understand("我在财政局，我们也叫“一般行政管理事务”，吴川2024年预算里项目支出那栏是多少？", rows)
     assert "一般行政管理事务" in question.row_terms
+
+
+def test_a_code_or_year_read_out_digit_by_digit_is_in_digits():
+    assert normalize_text("科目二一零一五零一是多少") == "科目2101501是多少"
+    assert normalize_text("二零二三 决算 经济科目三零二零一") == "2023 决算 经济科目30201"
+    assert normalize_text("三百二十一万") == "三百二十一万"  # a number with its magnitudes is read elsewhere
+    assert understand("吴川医保局二零二四年预算科目二一零一五零一是多少").codes == ["2101501"]
