@@ -849,8 +849,8 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
         if not any(s < match[1] and match[0] < e for s, e, _, _ in spans):
             spans.append(match)
     spans = _totals_of_a_row_dropped(text, spans) + _report_total(text, spans)
-    abbreviated = _abbreviations(text, vocabulary) + _said_without_head(text, vocabulary)  # 年末结转结余 said for
-    # 年末结转和结余: completes the name before 和 too
+    # names said short (年末结转结余 for 年末结转和结余, which completes the name before 和 too) or from within
+    abbreviated = _abbreviations(text, vocabulary) + _said_without_head(text, vocabulary)
     said = spans + abbreviated
     completed = (_completed_after_and(text, said, vocabulary) + _completed_before_and(text, said, vocabulary)
                  + _completed_in_list(text, said, vocabulary) + _completed_later(text, spans))
@@ -1150,9 +1150,9 @@ def _said_without_head(text: str, vocabulary: list[str]) -> list[tuple[int, int,
     """A long project's name said from within, its head and some words left out, its ending kept
     (归还医保基金核酸检测费用 for 财政应归还医保基金已支付非就医看病核酸检测费用): read back from the
     ending as far as the text's characters are the name's in order; half the name at least."""
-    found = []
+    found, by_ending = [], _names_by_edge(tuple(vocabulary), end=True)
     for ending in {text[i:i + 2] for i in range(len(text) - 1)}:
-        for name in _names_by_edge(tuple(vocabulary), end=True).get(ending, ()):
+        for name in by_ending.get(ending, ()):
             if len(name) < HEADLESS_NAME_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
                 continue
             for end in (m.end() for m in re.finditer(re.escape(ending), text)):

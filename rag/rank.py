@@ -676,8 +676,8 @@ def _named_beside_quote(question: Question, evidence: Evidence) -> bool:
     ask (keywords typed as a search, several questions): a quote there marks words that must be found,
     not the one name asked."""
     row = clean_row_name(evidence.figure.row or "") if evidence.figure else ""
-    return bool(row) and not question.asking_clause and any(row == subject and not any(subject in quoted for quoted in question.quoted)
-                             for subject in question.row_terms)
+    beside = [s for s in question.row_terms if not any(s in quoted for quoted in question.quoted)]
+    return bool(row) and not question.asking_clause and row in beside
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:
