@@ -298,15 +298,13 @@ LONG_SPAN = 8  # spans this long are looked up whatever words cross their edges
 def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correction]]:
     """Replace each span that the reports never print but that sounds like one of their words,
     unless an everyday word crosses its edge: 接待分 of 接待分别多少 cuts 分别 and is no typo."""
-    from rag.index import is_common_word
-
     corrections: list[Correction] = []
     for length in range(min(len(text), TYPO_SPAN_MAX), 2, -1):
         start = 0
         while start + length <= len(text):
             typed = text[start:start + length]
             cut = length < LONG_SPAN and any(  # a long name is no accident of its edges (2023年|费用…经费: 年费)
-                is_common_word(text[edge - 1:edge + 1]) for edge in (start, start + length) if 0 < edge < len(text))
+                _cuts_a_word(text, edge) for edge in (start, start + length) if 0 < edge < len(text))
             word = (vocabulary.nearest(typed) or (vocabulary.shortened(typed) if EXPENSE_SAID_SHORT.fullmatch(typed)
                                                   else None)) \
                 if re.fullmatch(r"[\u4e00-\u9fff]+", typed) and not cut else None
@@ -317,6 +315,19 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, list[Correcti
                 continue
             start += 1
     return _correct_pairs(text, vocabulary, corrections)
+
+
+DATE_UNIT_COUNTED = re.compile(r"[\d一二三四五六七八九十两个每本上下][年月日]")
+
+
+def _cuts_a_word(text: str, edge: int) -> bool:
+    """Whether an everyday word of two or three characters (分别, 一个月) crosses the edge, or a span
+    from the edge would begin with a counted date unit (12|月医保, 每个|月医保): no typo of a word."""
+    from rag.index import is_common_word
+
+    spans = ((edge - 1, edge + 1), (edge - 2, edge + 1), (edge - 1, edge + 2))
+    return any(is_common_word(text[a:b]) for a, b in spans if a >= 0 and b <= len(text)) \
+        or bool(DATE_UNIT_COUNTED.fullmatch(text[edge - 1:edge + 1]))
 
 
 def _correct_pairs(text: str, vocabulary: Vocabulary, corrections: list[Correction]) -> tuple[str, list[Correction]]:

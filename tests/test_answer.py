@@ -3027,3 +3027,9 @@ def test_a_list_of_firms_is_not_printed(engine):
 def test_a_condition_not_met_is_the_reason_a_thing_was_not_done(engine):
     answer = engine.ask("江门医保局2023年自评里，医疗服务价格项目为何没有调整，依据啥")
     assert "不符合医疗服务项目价格动态调整条件" in answer.answer
+
+
+def test_a_month_counted_is_not_read_as_a_word_it_sounds_like(engine):
+    for question in ("江门每个月医保基金支出多少", "江门2023年12月医保基金支出多少"):
+        assert engine.ask(question).understood.corrections == []  # not 月医保 -> 粤医保
+    assert [c.read_as for c in engine.ask("江门医保局2024年办工费多少").understood.corrections] == ["办公费"]

@@ -511,3 +511,9 @@ def test_a_code_or_year_read_out_digit_by_digit_is_in_digits():
     assert normalize_text("二零二三 决算 经济科目三零二零一") == "2023 决算 经济科目30201"
     assert normalize_text("三百二十一万") == "三百二十一万"  # a number with its magnitudes is read elsewhere
     assert understand("吴川医保局二零二四年预算科目二一零一五零一是多少").codes == ["2101501"]
+
+
+def test_a_month_counted_is_no_typo_of_a_word_it_sounds_like():
+    from rag.normalize import _cuts_a_word
+    assert _cuts_a_word("每个月医保", 2) and _cuts_a_word("12月医保", 2) and _cuts_a_word("一个月医保", 2)
+    assert _cuts_a_word("接待分别多少", 3) and not _cuts_a_word("江门办工费多少", 2)
