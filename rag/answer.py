@@ -308,7 +308,11 @@ class AnswerEngine:
                     "change": self.derived.run, "rank": self.derived.run, "passage": self.passages.run,
                     "definition": self.passages.run, "reason": self.passages.run, "outline": self.passages.run,
                     "table": self.tables.run}
-        return handlers[question.intent](question, documents)
+        answer = handlers[question.intent](question, documents)
+        if question.intent == "share" and not answer.found and question.asks_amount:  # "…多少，感觉占了大头吧":
+            amount = self.figures.run(replace(question, intent="figure"), documents)  # no whole to divide by,
+            return amount if amount.found else answer  # but the amount asked is stated
+        return answer
 
     def _whole_city_shown(self, question: Question, documents: list[DocumentInfo], inside: list[str]) -> Answer | None:
         """"江门…自评中，台山市的参保人数": no figure names 台山; the whole city's, shown as such."""

@@ -3033,3 +3033,8 @@ def test_a_month_counted_is_not_read_as_a_word_it_sounds_like(engine):
     for question in ("江门每个月医保基金支出多少", "江门2023年12月医保基金支出多少"):
         assert engine.ask(question).understood.corrections == []  # not 月医保 -> 粤医保
     assert [c.read_as for c in engine.ask("江门医保局2024年办工费多少").understood.corrections] == ["办公费"]
+
+
+def test_an_amount_asked_with_a_share_guessed_is_answered_when_no_share_can_be_taken(engine):
+    answer = engine.ask("吴川医保局2024年预算里卫生健康支出多少，感觉占了绝大部分吧")
+    assert answer.found and [f"{f.value:f}" for f in answer.figures][:1] == ["451.83"]
