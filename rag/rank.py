@@ -263,7 +263,7 @@ def _clauses_asked(question: Question) -> list[tuple[str, str, str]]:
     if len(asked) < 2:  # or one thing asked in each sentence ("…行政编制几名？…事业编制几名？"), none asking two
         parts = re.split(r"[、，,；;？?。]", question.reading)
         asked = _parts_asking_one_thing(question, parts)
-        if any(re.search(JOINED, content_words(replace(question, reading=parts[i]))) for i in asked):
+        if any(_joins_two(question, parts[i]) for i in asked):
             return []  # "收入和支出各多少？收支相抵剩多少？": two things and their difference
     if len(asked) < 2:
         asked = _named_before_each(question, parts)
@@ -450,7 +450,12 @@ def joining_sentence(question: Question) -> str:
     # not "做节目用：", "我想…：", nor "budget vs actual：", two things of its own
     parts = [_without_claims_relayed(question, part) for part in asking_parts(asked if lead else reading) or [reading]]
     return next((lead + _through_joined_ask(question, part) for part in parts
-                 if re.search(JOINED, content_words(replace(question, reading=part)))), "")
+                 if _joins_two(question, part)), "")
+
+
+def _joins_two(question: Question, text: str) -> bool:
+    """Whether the text, read as the question's words, joins two things (A和B, A加上B, A比B)."""
+    return bool(re.search(JOINED, content_words(replace(question, reading=text))))
 
 
 def _through_joined_ask(question: Question, sentence: str) -> str:
@@ -458,7 +463,7 @@ def _through_joined_ask(question: Question, sentence: str) -> str:
     a later clause asks something else, not of both."""
     clauses = re.split(r"(?<=[，,])", sentence)
     for at, clause in enumerate(clauses):
-        if asks(clause) and re.search(JOINED, content_words(replace(question, reading=clause))):
+        if asks(clause) and _joins_two(question, clause):
             return "".join(clauses[:at + 1])
     return sentence
 
@@ -470,7 +475,7 @@ def _without_claims_relayed(question: Question, part: str) -> str:
     """The part without the clauses that pass a claim on ("网传…收入和支出哪个多，…收支分别是多少"),
     when what is left still joins two things: those are asked, the claim's are told."""
     kept = RELAYED_CLAUSE.sub("", part)
-    return kept if kept != part and re.search(JOINED, content_words(replace(question, reading=kept))) else part
+    return kept if kept != part and _joins_two(question, kept) else part
 
 
 def _names_a_report(question: Question, text: str) -> bool:
@@ -675,9 +680,10 @@ def _named_beside_quote(question: Question, evidence: Evidence) -> bool:
     """Whether the evidence is the row of a subject named outside the quotes when no one clause is the
     ask (keywords typed as a search, several questions): a quote there marks words that must be found,
     not the one name asked."""
-    row = clean_row_name(evidence.figure.row or "") if evidence.figure else ""
-    beside = [s for s in question.row_terms if not any(s in quoted for quoted in question.quoted)]
-    return bool(row) and not question.asking_clause and row in beside
+    if question.asking_clause or not evidence.figure:  # most questions with a quote: one clause asks
+        return False
+    row = clean_row_name(evidence.figure.row or "")
+    return any(row == s and not any(s in quoted for quoted in question.quoted) for s in question.row_terms)
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:
