@@ -736,7 +736,7 @@ def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str
         elsewhere = elsewhere[:start] + " " * (end - start) + elsewhere[end:]
     question.units = [u for u in question.units if u in elsewhere or u not in text]  # "我是卫健委的": theirs
     said_there = {key for start, end, _, key in spans if any(s <= start and end <= e for s, e in about_asker)
-                  and text[start - 1:start] not in QUOTE_OPENS}  # "我们叫“一般行政管理事务”的": a name quoted
+                  and (start == 0 or text[start - 1] not in QUOTE_OPENS)}  # "我们叫“一般行政管理事务”的": quoted
     said_elsewhere = {key for start, end, _, key in spans if not any(s <= start and end <= e for s, e in about_asker)}
     if said_elsewhere and (dropped := said_there - said_elsewhere):
         question.items = [i for i in question.items if i not in dropped]

@@ -517,3 +517,9 @@ def test_a_month_counted_is_no_typo_of_a_word_it_sounds_like():
     from rag.normalize import _cuts_a_word
     assert _cuts_a_word("每个月医保", 2) and _cuts_a_word("12月医保", 2) and _cuts_a_word("一个月医保", 2)
     assert _cuts_a_word("接待分别多少", 3) and not _cuts_a_word("江门办工费多少", 2)
+
+
+def test_a_subject_opening_the_question_in_the_askers_own_clause_is_theirs():
+    rows = ["办公费", "差旅费"]
+    assert understand("办公费我们单位也在统计，江门2024年差旅费多少", rows).row_terms == ["差旅费"]
+    assert understand("我们单位也在统计办公费，江门2024年差旅费多少", rows).row_terms == ["差旅费"]
