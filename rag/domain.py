@@ -225,6 +225,9 @@ CLAIM_RELAYED: tuple[str, ...] = ("网传", "传言", "据说", "听说", "有�
 # words that say a quote is the report's own wording ("报告里写着“报废更新2辆执法车辆”，车龄多少年"): where
 # to look, not a name that the figure's row must carry
 CITING_WORDS: tuple[str, ...] = ("写着", "写了", "写道", "写的是", "写明", "提到", "提出", "讲", "说", "原文是", "原文")
+# words after a quote that say it names a part of the report to look in ("“管理效率分析”里提到", "“政府采购支出
+#情况”那部分说"): a section, which may be misremembered, not a name the figure's row must carry
+WITHIN_WORDS: tuple[str, ...] = ("部分", "一节", "章节", "一段", "段", "当中", "里", "中", "内")
 # a year said relative to now ("去年（2023年）"): the year glossed after it is the one asked
 RELATIVE_YEARS: tuple[str, ...] = ("今年", "去年", "前年", "明年", "后年", "上一年", "上年", "本年", "当年")
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked

@@ -53,6 +53,7 @@ class Question:
     tables_named: list[str] = field(default_factory=list)  # every title said ("A表和B表的…": both)
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
     quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
+    sections_cited: list[str] = field(default_factory=list)  # quoted as where to look: “管理效率分析”里提到
     asking_clause: str = ""  # the one clause that asks, if one does ("收入知道了，那…支出了多少个亿" asks of 支出)
 
     order: dict[str, int] = field(default_factory=dict)  # where each subject is named in the text
@@ -347,10 +348,16 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.table_named = next((t for t in tables if any(t in clause for clause in asking_clauses)),
                                 tables[0] if tables else None)
     question.tables_named = tables
+    cited = [m for m in QUOTED.finditer(normalized) if CITED_WITHIN.match(normalized, m.end() - 1)]
+    question.sections_cited = [m.group(1) for m in cited]
+    for m in reversed(cited):  # where to look: its words name no subject and none the figure's own words must hold
+        normalized = f"{normalized[:m.start()]}“”{normalized[m.end():]}"
     question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
                        if not _names_a_place(q, held) and q != question.table_named  # is no item's name,
-                       and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))]
-    # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”")
+                       and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))
+                       and q not in question.sections_cited]
+    # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”"),
+    # nor a section said to be where the report writes it
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     normalized = _kinds_of_said(normalized, row_vocabulary or [])
@@ -518,6 +525,8 @@ FIGURE_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=万|亿|元|名|人|个
 
 # a figure that ends a quote or a clause of it ("…拟购置固定资产120.55万元", "…4.189万元，"), not one inside a name
 CITED_AFTER = re.compile(rf"(?:{'|'.join(domain.CITING_WORDS)})[:：]?[“\"「]$")
+# a quote followed by words saying the report says something within it (“管理效率分析”里提到): a section named
+CITED_WITHIN = re.compile(rf"[”\"」][那这]?(?:{'|'.join(domain.WITHIN_WORDS)})(?:面|头|边)?[也还]?(?:{'|'.join(domain.CITING_WORDS)}|写|显示|列)")
 CITED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[^\d，,；;。、\s]{0,3}(?=$|[，,；;。])")
 
 

@@ -46,6 +46,7 @@ class Weights:
     passage_at: float = 0.35  # the same for passages
     retrievers_agree: float = 0.1  # for each retriever beyond the first ranking the passage first
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
+    section_named: float = 0.3  # a unit in the section the question quotes as where to look (“管理效率分析”里)
     topic: float = 0.3  # a passage in the section of the topic asked (职责, 存在问题 ...)
     unit_defined: float = 0.1  # a passage opening on what the unit asked of is ("…局是市政府工作部门")
     reason_marker: float = 0.3  # a sentence that gives a reason (主要原因是…), when asked why
@@ -529,8 +530,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
             and evidence.figure and evidence.figure.unit in domain.VISIT_UNITS:
         value += w.unit_conflicts  # and 多少个病种 asks things: 7000人次 counts visits
     elif question.asked_unit in domain.SELF_NAMING_UNITS and evidence.figure \
-            and evidence.figure.unit in domain.SELF_NAMING_UNITS:
-        value += w.unit_conflicts  # 多少台 asks machines: 0辆 counts cars (the same unit agreed above)
+            and evidence.figure.unit in domain.SELF_NAMING_UNITS + domain.PEOPLE_UNITS:
+        value += w.unit_conflicts  # 多少台 asks machines: 0辆 counts cars, 8名 people (the same unit agreed above)
     if question.counted and question.asked_unit not in domain.SELF_NAMING_UNITS and evidence.kind == "fact" \
             and not (_counts_noun(question.counted, evidence, w) and _counted_after(question.counted, evidence)):
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制; 多少个病种: not 4个窗口
@@ -562,6 +563,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     elif _row_holds_named(question, evidence) or _part_of_named(question, evidence, terms) \
             or _label_quoted(question, evidence):
         value += w.named_within  # more words of the question may make it the row meant: "举报欺诈骗保的奖励金"
+    if in_section_cited(question, evidence):
+        value += w.section_named
     if question.table_number and evidence.figure and evidence.figure.table == question.table_number:
         value += w.table_named
     elif question.table_named and evidence.figure and evidence.figure.table_title:
@@ -575,6 +578,12 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if evidence.change or asks_change:
         value += w.change_agrees if evidence.change == asks_change else w.change_conflicts
     return value
+
+
+def in_section_cited(question: Question, evidence: Evidence) -> bool:
+    """The unit stands in a section the question quotes as where the report says it."""
+    section = fold(evidence.section or "")
+    return any(fold(cited) in section for cited in question.sections_cited)
 
 
 def _in_unit_asked(question: Question, evidence: Evidence) -> bool:
@@ -865,6 +874,8 @@ def passage_score(evidence: Evidence, terms: list[Term], question: Question, w: 
                            or question.topic in domain.TOPIC_PRINTED_AS
                            and re.search(domain.TOPIC_PRINTED_AS[question.topic], evidence.lead)):
         value += w.topic if terms else w.passage_at
+    if in_section_cited(question, evidence):  # "“存在问题”部分说了什么": that section's own words
+        value += w.section_named if terms else w.passage_at
     if states_cited_sum(question, evidence.sentence or evidence.lead):
         value += w.amount_cited
     if question.asks_reason:

@@ -294,6 +294,19 @@ def test_a_report_line_quoted_with_its_figures_says_where_to_look_not_what_is_as
     assert not named.found
 
 
+def test_a_section_quoted_as_where_the_report_says_it_is_where_to_look_not_a_name(engine):
+    elsewhere = engine.ask("广州医保局2023年预算“三公经费支出说明”那部分写的单位车辆有几辆")  # misremembered
+    assert (f"{elsewhere.figures[0].value:f}", elsewhere.figures[0].unit) == ("16", "辆")
+    there = engine.ask("吴川医保局2024年预算里“政府采购情况”一节说政府采购安排多少万元")
+    assert f"{there.figures[0].value:f}" == "25"
+    assert understand("江门2023自评“管理效率分析”里提到的改造面积", engine.vocabulary).sections_cited == ["管理效率分析"]
+
+
+def test_vehicles_asked_are_not_answered_by_a_count_of_people(engine):
+    answer = engine.ask("廉江2023决算 政府采购支出 车辆 几辆")  # 政府购买服务人员8名 holds most of the words
+    assert all(figure.unit == "辆" for figure in answer.figures)
+
+
 def test_counts_come_from_prose_counts_never_from_money(engine):
     answer = engine.ask("廉江2023年公务用车保有量")
     assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("2"), "辆")
