@@ -302,6 +302,11 @@ def test_a_section_quoted_as_where_the_report_says_it_is_where_to_look_not_a_nam
     assert understand("江门2023自评“管理效率分析”里提到的改造面积", engine.vocabulary).sections_cited == ["管理效率分析"]
 
 
+def test_asking_for_the_report_s_own_words_is_no_word_of_what_is_asked(engine):
+    answer = engine.ask("江门医保局2023年异地就医结算有什么进展？报告原话怎么讲")
+    assert answer.found and "异地就医" in answer.answer
+
+
 def test_vehicles_asked_are_not_answered_by_a_count_of_people(engine):
     answer = engine.ask("廉江2023决算 政府采购支出 车辆 几辆")  # 政府购买服务人员8名 holds most of the words
     assert all(figure.unit == "辆" for figure in answer.figures)
