@@ -719,7 +719,7 @@ CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上�
 REASON_WORDS: tuple[str, ...] = ("为什么", "为何", "原因", "咋回事", "怎么回事", "因为什么", "什么缘故", "怎么来的",
                                  "从哪来", "从哪里来", "哪来的", "哪里来的", "哪儿来的", "理由", "缘由", "缘故",
                                  "是因为", "是由于", "是不是因为", "是不是由于", "变动情况", "变动原因",
-                                 "要这么多钱", "花这么多钱", "凭什么")  # the
+                                 "要这么多钱", "花这么多钱", "凭什么", "如何做到", "怎样做到")  # the
 # reports explain a change under "主要变动情况："
 # how the report explains something: a change or a gap asks its reason ("比上年少，主要是什么情况"),
 # anything else its meaning
@@ -729,7 +729,8 @@ EXPLAIN_WORDS: tuple[str, ...] = ("怎么解释", "如何解释", "怎样解释"
                                  "钱去哪了", "钱都去哪了", "钱哪去了", "钱去哪儿了")  # 少了97%，钱去哪了
 # after 怎么 (咋 reads as 怎么), what asks why a figure is as it is: 咋多了这么多, 那张表怎么是0
 REASON_AFTER_HOW: tuple[str, ...] = ("多了", "少了", "增加", "减少", "涨", "降", "这么", "那么", "是0", "为0", "是零",
-                                     "没有", "没了", "对不上", "不一样", "差这么", "冒出", "出现", "多出")
+                                     "没有", "没了", "对不上", "不一样", "差这么", "冒出", "出现", "多出",
+                                     "做到", "省下", "压下", "降下")  # 比上年少了，咋做到的: how it came about
 # sections that describe standing duties or structure: they never give the reason for a figure
 NOT_REASON_TOPICS: tuple[str, ...] = ("职责", "机构设置", "名词解释")
 # a question asking what a sum is for: the passage that says (a project's 绩效目标, 主要用于…)

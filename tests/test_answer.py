@@ -307,6 +307,12 @@ def test_asking_for_the_report_s_own_words_is_no_word_of_what_is_asked(engine):
     assert answer.found and "异地就医" in answer.answer
 
 
+def test_how_a_fall_was_brought_about_asks_the_report_s_reason(engine):
+    answer = engine.ask("江门医保局2024年三公经费下降了，是怎样做到的")
+    assert understand("三公经费少了，咋省下来的").asks_reason
+    assert answer.understood.asks_reason and "主要原因是厉行节约" in answer.answer
+
+
 def test_vehicles_asked_are_not_answered_by_a_count_of_people(engine):
     answer = engine.ask("廉江2023决算 政府采购支出 车辆 几辆")  # 政府购买服务人员8名 holds most of the words
     assert all(figure.unit == "辆" for figure in answer.figures)
