@@ -713,6 +713,8 @@ RATE_WORD_ASKED = r"(?:增长|下降)了?(?:多少|几)"
 AMOUNT_WORD_SAID = r"增加|减少|钱|元|金额|数额"
 # words saying which way a change went: people say 增加 of what the report calls 减少
 DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了", "倍")
+# adverbs said just before 多少 ("参保的实际多少人", "到底多少"), which no counted noun is
+ADVERBS_BEFORE_AMOUNT: tuple[str, ...] = ("实际上", "实际", "到底", "究竟", "具体", "真正", "一共", "总共", "大概", "大约")
 # words that say what a change is measured against
 CHANGE_REFERENCES: tuple[str, ...] = ("比上年", "较上年", "同比", "上年", "去年", "这么多", "大幅")
 # a question asking why, or where a sum came from: the report's own explanation

@@ -171,7 +171,7 @@ PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
 AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:万[一二两三四五六七八九十百千]+)?)"
-                          r"([多余来])?个?(亿元|亿|万元|万块|万|块钱|元)(多)?")
+                          r"([多余来])?个?(亿元|亿|万元|万块|万(?![人户家])|块钱|元)(多)?")  # 200万人 counts people
 COUNT_CITED = re.compile(rf"(?<![\d.那这])\d+({'|'.join(u for u in domain.COUNT_UNITS if u != '年')})"
                          r"(?=[，,。？?！!吗呢吧]|对|是不是|$)")  # a count the question states as a claim ends (not a
 # year; not 那2辆, which points at the things counted; not 2个数对得上吗, which counts the figures checked)
@@ -187,6 +187,8 @@ COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|
 # what is counted, all of it
 COUNTED_BEFORE = re.compile(r"(?:的|核定|配备|内设|下设|设有)([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
 COUNT_WORD_AFTER = re.compile(r"总?(?:人数|人次数|人次|总数|数量|数)$")
+# how much is asked, said before 多少 where a counted noun would stand ("…的实际多少人"): no noun
+ADVERB_BEFORE_AMOUNT = re.compile(f"(?:{'|'.join(domain.ADVERBS_BEFORE_AMOUNT)})$")
 REASON_HOW = re.compile(f"怎么(?:会|又|就)?(?:{'|'.join(domain.REASON_AFTER_HOW)})")
 PERSON_ASKED = re.compile(f"(?:{'|'.join(domain.PERSON_WORDS)})[^，,。？?]{{0,6}}?(?:{'|'.join(domain.PERSONAL_DETAILS)})")
 CONTACT_ASKED = re.compile("|".join(domain.CONTACT_ASKED))
@@ -436,7 +438,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.asked_class, question.asked_unit = None, None
     noun = (COUNTED.search(sentence) or COUNTED_BEFORE.search(sentence)) if question.asked_class == "count" else None
     counted_noun = re.sub(r"^(?:以上|以下|左右|上下)|来着$", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
-    counted_noun = COUNT_WORD_AFTER.sub("", counted_noun)  # "总人数是多少人": the measure says it, no noun
+    counted_noun = ADVERB_BEFORE_AMOUNT.sub("", COUNT_WORD_AFTER.sub("", counted_noun))  # "总人数是多少人": the
+    # measure says it, no noun
     # "几多架车啊": 车, not 车啊; "增加到多少个以上了": a bound, no noun
     question.counted = counted_noun if len(counted_noun) >= 2 else None
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (

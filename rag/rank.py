@@ -20,7 +20,7 @@ from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.lookup import clean_row_name
 from rag.parse.text import compact
-from rag.question import (AMOUNT_CITED, AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_parts, asks,
+from rag.question import (AMOUNT_CITED, AS_OF_YEAR, COUNT_CITED, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_parts, asks,
                           clauses_about_asker, ratio_asked, spoken_sentences)
 
 
@@ -127,6 +127,7 @@ def content_words(question: Question) -> str:
     """The question as read, without its report words (city, year, unit) and question words;
     what was taken out leaves a gap, so no word is made across it."""
     content = AMOUNT_CITED.sub(" ", question.reading or compact(question.text))  # sums cited are scored as such
+    content = COUNT_CITED.sub(" ", content)  # and a count claimed ("有200万人？"): its measure is no word asked
     content = RATE_GUESSED.sub(" ", content)
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
     content = LIST_PLACE.sub(" ", content)

@@ -313,6 +313,13 @@ def test_how_a_fall_was_brought_about_asks_the_report_s_reason(engine):
     assert answer.understood.asks_reason and "主要原因是厉行节约" in answer.answer
 
 
+def test_a_count_claimed_and_an_adverb_before_how_many_are_no_words_of_what_is_counted(engine):
+    assert understand("廉江2023年参加基本医疗保险的实际多少人").counted is None
+    assert understand("听说参保有300万人吧？").amounts == []  # people, not a sum of money
+    answer = engine.ask("有人讲廉江2023年参加基本医疗保险的有150万人？实际多少人")
+    assert f"{answer.figures[0].value:f}" == "1460126"
+
+
 def test_vehicles_asked_are_not_answered_by_a_count_of_people(engine):
     answer = engine.ask("廉江2023决算 政府采购支出 车辆 几辆")  # 政府购买服务人员8名 holds most of the words
     assert all(figure.unit == "辆" for figure in answer.figures)
