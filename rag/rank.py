@@ -76,6 +76,8 @@ GLUED_VERB = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff])了(?:多少|几)")
 # a word in Latin letters with a small letter (an acronym such as DIP or DRG is printed as asked), and a
 # date's month and day ("2022-12-31")
 ENGLISH_LEFT = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*|(?<=\d)-\d{1,2}-\d{1,2}")
+# "among" after the noun that ends a clause ("参保人里", "支出当中"): said of where to look, no word of it
+LOCATIVE_ENDING = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:里面|里头|当中|之中|里|(?<!其)中)(?=\s|$)")
 # the place of an item in a list, or how many a list holds ("第三条", "一共列了三条"): no word the list prints
 LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|项|个方面)|[一总]?共列了?")
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
@@ -153,6 +155,7 @@ def content_words(question: Question) -> str:
                  *(str(y) for y in question.years + question.as_of)):  # 2022年底 keeps 年底: a date's words
         content = content.replace(word, " ")
     content = " ".join(_without_filler(fold(content), [fold(w) for w in question.whole_words]).split())
+    content = LOCATIVE_ENDING.sub(" ", content)  # "参保人里，职工医保…": among them, no word 人里
     return re.sub(r"(?<!\S)[和与及跟同](?!\S)", " ", content).strip()  # "江门和吴川": the places gone, no join left
 
 

@@ -320,6 +320,12 @@ def test_a_count_claimed_and_an_adverb_before_how_many_are_no_words_of_what_is_c
     assert f"{answer.figures[0].value:f}" == "1460126"
 
 
+def test_among_after_the_noun_that_ends_a_clause_is_no_word_of_it(engine):
+    assert "人里" not in rank.content_words(understand("江门2023年参保人里，职工医保多少"))
+    answer = engine.ask("江门2023年的参保人当中，职工医保和居民医保各多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["170.12", "234.42"]
+
+
 def test_vehicles_asked_are_not_answered_by_a_count_of_people(engine):
     answer = engine.ask("廉江2023决算 政府采购支出 车辆 几辆")  # 政府购买服务人员8名 holds most of the words
     assert all(figure.unit == "辆" for figure in answer.figures)
