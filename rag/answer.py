@@ -30,7 +30,7 @@ from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
-from rag.question import (CLAUSE_BREAKS, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
+from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
                           row_name_variants, spoken_sentences, understand)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
@@ -244,7 +244,7 @@ class AnswerEngine:
             refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
-        if question.asked_unit in IN_10K_YUAN and answer.found and answer.figures and answer.figures[0].unit == "万元":
+        if _in_another_unit(question, answer):
             answer = _in_unit_asked(answer, question.asked_unit)  # "折合是多少元", "大概多少亿": converted, shown
         label_uploaded(answer, self._uploaded)
         if note and answer.found and _note_applies(note, documents, answer):
@@ -517,21 +517,28 @@ def _column_unprinted(question: Question, answer: Answer) -> str | None:
         f"表{figure.table}《{figure.table_title}》中没有“{named.group(1)}”这一栏"
 
 
-# the units a sum in 万元 is asked in, by how many 万元 one of them is
-IN_10K_YUAN = {"元": Decimal("0.0001"), "亿": Decimal(10000), "亿元": Decimal(10000)}
+# the unit a sum asked in money is shown in, by how the question says it
+MONEY_SHOWN = {"元": "元", "块钱": "元", "万元": "万元", "万块": "万元", "万": "万元", "亿元": "亿元", "亿": "亿元"}
+
+
+def _in_another_unit(question: Question, answer: Answer) -> bool:
+    """The first figure is a sum in another money unit than the one asked (多少元 of 万元, 多少万元 of 亿元)."""
+    shown = MONEY_SHOWN.get(question.asked_unit or "")
+    return bool(shown and answer.found and answer.figures and answer.figures[0].unit in MONEY_SHOWN
+                and MONEY_SHOWN[answer.figures[0].unit] != shown)
 
 
 def _in_unit_asked(answer: Answer, unit: str) -> Answer:
-    """The first figure, stated in 万元, converted to the 元 or 亿元 asked (exactly: a power of ten);
-    the report's figure stays beside it, and first where 亿 was asked (an estimate of the size)."""
+    """The first figure converted to the money unit asked (exactly: a power of ten); the report's
+    figure stays beside it, and first where 亿 was asked (an estimate of the size)."""
     stated = answer.figures[0]
-    per = IN_10K_YUAN[unit]
-    converted = (stated.value / per).normalize()
+    factor = IN_10K_YUAN[stated.unit] / IN_10K_YUAN[unit]
+    converted = (stated.value * factor).normalize()
     converted = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() else converted
-    said = "元" if unit == "元" else "亿元"
-    how = f"{stated.value}万元 × 10000" if unit == "元" else f"{stated.value}万元 ÷ 10000"
+    said = MONEY_SHOWN[unit]
+    how = f"{stated.value}{stated.unit} × {factor:f}" if factor > 1 else f"{stated.value}{stated.unit} ÷ {1 / factor:f}"
     figure = replace(stated, value=converted, unit=said, sentence=how)
-    answer.figures.insert(0 if unit == "元" else 1, figure)
+    answer.figures.insert(1 if said == "亿元" else 0, figure)
     answer.answer = f"折合{converted:,f}{said}（{stated.label}{how}）。\n{answer.answer}"
     return answer
 

@@ -47,6 +47,7 @@ class Question:
     asked_unit: str | None = None  # the measure word of 多少辆 / 几个: 辆, 个
     counted: str | None = None  # what 多少个编制 counts: 编制
     asks_reason: bool = False  # 为什么 / 原因
+    converting: bool = False  # the unit asked is one to convert into ("折合多少万元"), not the figure's own
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
     excluded: list[str] = field(default_factory=list)  # parts left out of what is asked (不算住房公积金的话)
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
@@ -186,6 +187,7 @@ COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|
 # or said before the ask, after 的 or a verb of setting up ("参加医保的港澳居民有多少人", "核定事业编制多少名"):
 # what is counted, all of it
 COUNTED_BEFORE = re.compile(r"(?:的|核定|配备|内设|下设|设有)([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
+CONVERTING = re.compile(f"(?:{'|'.join(domain.CONVERSION_ASKED)})成?(?:是|为)?(?:多少|几)")  # 折合多少万元
 COUNT_WORD_AFTER = re.compile(r"总?(?:人数|人次数|人次|总数|数量|数)$")
 # how much is asked, said before 多少 where a counted noun would stand ("…的实际多少人"): no noun
 ADVERB_BEFORE_AMOUNT = re.compile(f"(?:{'|'.join(domain.ADVERBS_BEFORE_AMOUNT)})$")
@@ -431,6 +433,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if question.asked_class is None and len(amount_asked) == 1:  # "涨了百分之多少？涨这么多依据是什么？": the
         question.asked_class, question.asked_unit = measure_asked(QUOTED.sub("“”", _sums_said_blanked(
             amount_asked[0])))  # one that asks how much
+    question.converting = bool(CONVERTING.search(normalized))
     if ratio_asked(normalized):  # "A对B的比例": two amounts and their quotient, not a percent
         question.asked_class, question.asked_unit = None, None
     if (beside := _beside_the_ask(normalized, question.asking_clause)) and question.asked_class and \

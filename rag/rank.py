@@ -522,9 +522,10 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     asked = question.asked_class
     if asked and evidence.unit_class and evidence.unit_class != asked:
         value += w.unit_conflicts
-    elif asked and evidence.unit_class and (asked != "money" or (
-            question.asked_unit and evidence.figure and question.asked_unit in evidence.figure.unit)):
-        value += w.unit_agrees  # money agrees by its unit alone: every table cell is money
+    elif asked and evidence.unit_class and (asked != "money" or (question.asked_unit and evidence.figure and (
+            question.asked_unit in evidence.figure.unit or question.converting))):
+        value += w.unit_agrees  # money agrees by its unit alone (every table cell is money), or any when the
+        # unit asked is one to convert into ("折合多少万元": 13.08亿元 too)
     if _in_unit_asked(question, evidence):
         value += w.same_unit
     elif question.asked_unit in domain.PEOPLE_UNITS and evidence.unit_class == "count" and evidence.figure \

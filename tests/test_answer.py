@@ -326,6 +326,12 @@ def test_among_after_the_noun_that_ends_a_clause_is_no_word_of_it(engine):
     assert [f"{f.value:f}" for f in answer.figures] == ["170.12", "234.42"]
 
 
+def test_a_sum_asked_converted_into_wan_yuan_is_the_one_printed_in_yi_yuan_converted(engine):
+    answer = engine.ask("江门2023年全市医保基金收入换算成多少万元")
+    assert [(f"{f.value:f}", f.unit) for f in answer.figures[:2]] == [("933300", "万元"), ("93.33", "亿元")]
+    assert "93.33亿元 × 10000" in answer.answer
+
+
 def test_vehicles_asked_are_not_answered_by_a_count_of_people(engine):
     answer = engine.ask("廉江2023决算 政府采购支出 车辆 几辆")  # 政府购买服务人员8名 holds most of the words
     assert all(figure.unit == "辆" for figure in answer.figures)
