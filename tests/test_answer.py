@@ -332,6 +332,11 @@ def test_a_sum_asked_converted_into_wan_yuan_is_the_one_printed_in_yi_yuan_conve
     assert "93.33亿元 × 10000" in answer.answer
 
 
+def test_a_table_glossed_in_brackets_after_its_number_names_the_table_not_an_item(engine):
+    answer = engine.ask("吴川医保局2024年表5（三公经费那个表）里公务接待费多少")  # 表5 misremembered: it is 表8
+    assert [f"{f.value:f}" for f in answer.figures] == ["1.50"]
+
+
 def test_vehicles_asked_are_not_answered_by_a_count_of_people(engine):
     answer = engine.ask("廉江2023决算 政府采购支出 车辆 几辆")  # 政府购买服务人员8名 holds most of the words
     assert all(figure.unit == "辆" for figure in answer.figures)
