@@ -443,9 +443,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         question.asked_class, question.asked_unit = None, None
     noun = (COUNTED.search(sentence) or COUNTED_BEFORE.search(sentence)) if question.asked_class == "count" else None
     counted_noun = re.sub(r"^(?:以上|以下|左右|上下)|来着$", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
-    counted_noun = ADVERB_BEFORE_AMOUNT.sub("", COUNT_WORD_AFTER.sub("", counted_noun))  # "总人数是多少人": the
-    # measure says it, no noun
-    # "几多架车啊": 车, not 车啊; "增加到多少个以上了": a bound, no noun
+    # "总人数是多少人": the measure says it, and "的实际多少人" an adverb, no noun; "几多架车啊": 车, not 车啊;
+    # "增加到多少个以上了": a bound, no noun
+    counted_noun = ADVERB_BEFORE_AMOUNT.sub("", COUNT_WORD_AFTER.sub("", counted_noun))
     question.counted = counted_noun if len(counted_noun) >= 2 else None
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
