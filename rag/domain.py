@@ -228,6 +228,8 @@ CITING_WORDS: tuple[str, ...] = ("写着", "写了", "写道", "写的是", "写
 # words after a quote that say it names a part of the report to look in ("“管理效率分析”里提到", "“政府采购支出
 #情况”那部分说"): a section, which may be misremembered, not a name the figure's row must carry
 WITHIN_WORDS: tuple[str, ...] = ("部分", "一节", "章节", "一段", "段", "当中", "里", "中", "内")
+# and the verbs saying the report says something there ("那部分写的", "一节列了")
+SECTION_CITING_WORDS: tuple[str, ...] = (*CITING_WORDS, "写", "显示", "列")
 # a year said relative to now ("去年（2023年）"): the year glossed after it is the one asked
 RELATIVE_YEARS: tuple[str, ...] = ("今年", "去年", "前年", "明年", "后年", "上一年", "上年", "本年", "当年")
 # those a question is asked for ("我爷爷问…", "帮我爸查一下…"): how it is put, never what is asked

@@ -360,10 +360,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         normalized = f"{normalized[:m.start()]}“”{normalized[m.end():]}"
     question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
                        if not _names_a_place(q, held) and q != question.table_named  # is no item's name,
-                       and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))
-                       and q not in question.sections_cited]
-    # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”"),
-    # nor a section said to be where the report writes it
+                       and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))]
+    # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”");
+    # a section said to be where it is written was blanked above
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     normalized = _kinds_of_said(normalized, row_vocabulary or [])
@@ -534,7 +533,7 @@ FIGURE_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=万|亿|元|名|人|个
 # a figure that ends a quote or a clause of it ("…拟购置固定资产120.55万元", "…4.189万元，"), not one inside a name
 CITED_AFTER = re.compile(rf"(?:{'|'.join(domain.CITING_WORDS)})[:：]?[“\"「]$")
 # a quote followed by words saying the report says something within it (“管理效率分析”里提到): a section named
-CITED_WITHIN = re.compile(rf"[”\"」][那这]?(?:{'|'.join(domain.WITHIN_WORDS)})(?:面|头|边)?[也还]?(?:{'|'.join(domain.CITING_WORDS)}|写|显示|列)")
+CITED_WITHIN = re.compile(rf"[”\"」][那这]?(?:{'|'.join(domain.WITHIN_WORDS)})(?:面|头|边)?[也还]?(?:{'|'.join(domain.SECTION_CITING_WORDS)})")
 CITED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[^\d，,；;。、\s]{0,3}(?=$|[，,；;。])")
 
 

@@ -587,6 +587,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
 
 def in_section_cited(question: Question, evidence: Evidence) -> bool:
     """The unit stands in a section the question quotes as where the report says it."""
+    if not question.sections_cited:  # most questions: no unit's section is read
+        return False
     section = fold(evidence.section or "")
     return any(fold(cited) in section for cited in question.sections_cited)
 
