@@ -30,7 +30,7 @@ from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
-from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
+from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
                           row_name_variants, spoken_sentences, understand)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
@@ -515,10 +515,6 @@ def _column_unprinted(question: Question, answer: Answer) -> str | None:
     column = compact(named.group(1))
     return None if column in compact(f"{figure.column} {figure.row}") else \
         f"表{figure.table}《{figure.table_title}》中没有“{named.group(1)}”这一栏"
-
-
-# the unit a sum asked in money is shown in, by how the question says it
-MONEY_SHOWN = {"元": "元", "块钱": "元", "万元": "万元", "万块": "万元", "万": "万元", "亿元": "亿元", "亿": "亿元"}
 
 
 def _in_another_unit(question: Question, answer: Answer) -> bool:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, money, percent_of, subject_name
-from rag.evidence import Evidence
+from rag.evidence import Evidence, unit_class
 from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name, unit_of_row_name
 from rag.parse.headers import SEPARATOR
@@ -122,7 +122,7 @@ class DerivedAnswers:
                 question, documents, units[0], tuple(question.said.get(o, o) for o in items if o != item)))]
         pairs = []
         for subject in question.subjects[:6]:
-            found = self.figures.lookup(question, documents, subject)
+            found = self.figures.lookup(_of_one(question, subject), documents, subject)
             if found:
                 pairs.append((subject_name(subject), found[0]))
         return pairs
@@ -431,10 +431,15 @@ class DerivedAnswers:
         if len(found) == 1 and len(question.subjects) == 1 and re.search(domain.TOP_CHECKED, question.typed) \
                 and (peers := self._peers(found[0])):  # "医疗费补助…是不是全表最大的一项": it among its peers
             return self._top_checked(question, found[0], peers, ascending)
-        within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
-            if len(found) == 1 else None
         listed = rank.listed_readings(question) and _one_place_and_year(question) and \
             self.figures.conjoined(question, documents)  # "货物类、工程类、服务类哪类最多": the items listed
+        if not listed and not question.subjects and len(found) == 1 and found[0].sentence \
+                and len(stated := self.figures.stated_with(found[0], documents)) > 1:  # "…里哪一项人次最多":
+            heading = {"money": "金额", "count": "数量"}.get(unit_class(found[0].unit), "数字")  # of the sentence
+            return self._rank_pairs(question, documents, [(f.label, f) for f in stated], heading,  # that says it
+                                    f"（比较报告同一句中的 {len(stated)} 个数字。）", ascending)
+        within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
+            if len(found) == 1 else None
         if not listed and len(documents) == 1 and (within is None or _table_said(question)) and (
                 item := self._item_parts(question, documents[0])):
             return self._rank_parts(question, item, ascending)  # "按经济分类…明细科目里最大的": that table's rows
@@ -590,9 +595,10 @@ def _other_side_of_part(part_said: str, whole_words: str) -> str:
 
 def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figure]], list[str]]:
     """The figures ranked, of the unit most of them are in (万元); the names of the others, left out."""
-    units = [figure.unit for _, figure in pairs]
+    units = [domain.COUNTED_ALIKE.get(figure.unit, figure.unit) for _, figure in pairs]
     common = max(units, key=units.count, default=None)
-    return [p for p in pairs if p[1].unit == common], [name for name, f in pairs if f.unit != common]
+    return ([p for p, unit in zip(pairs, units) if unit == common],
+            [name for (name, _), unit in zip(pairs, units) if unit != common])
 
 
 def _difference_asked(question: Question) -> bool:
@@ -713,9 +719,10 @@ def _sum_figure(parts: list[Figure]) -> Figure:
 def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> list[Figure]:
     """"排第二大的是哪一项": the figure at that place of the ranking first, said before the ranking."""
     said = re.search(domain.ORDINAL_ASKED, question.typed)
-    place = (int(said.group(1)) if said.group(1).isdigit() else CHINESE_NUMBERS.get(said.group(1), 0)) if said else 0
-    if not 1 < place <= len(ranked):
-        return ranked
+    nth = next(group for group in said.groups() if group) if said else ""
+    place = int(nth) if nth.isdigit() else CHINESE_NUMBERS.get(nth, 0)
+    if not 1 < place <= len(ranked) or re.search("最|第一", question.typed):  # "谁最多，谁排第二": the
+        return ranked  # ranking, in its order, answers both
     nth = ranked[place - 1]
     lines.insert(0, f"第{place}：{nth.label}，{money(nth.value)}{nth.unit}。")
     return [nth] + [f for f in ranked if f is not nth]

@@ -356,6 +356,8 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "天次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
                                 "种", "类", "批", "位", "年")
+# measure words that count things alike: figures in them are ranked together (药品120个, 医疗服务项目318项)
+COUNTED_ALIKE: dict[str, str] = {"项": "个", "种": "个", "类": "个", "件": "个"}
 # nouns that ask a count in a measure word, with no 多少 ("病例 份数", "事业编制 名额", "案件数")
 COUNT_NOUNS: dict[str, str] = {"人次数": "人次", "人数": "人", "份数": "份", "家数": "家", "次数": "次", "件数": "件",
                                "宗数": "宗", "户数": "户", "场数": "场", "例数": "例", "辆数": "辆", "台数": "台",
@@ -432,7 +434,11 @@ YEAR_START, YEAR_END = "年初", "年末"
 # which of two rates is the faster ("哪个增长得更快", "谁涨得快")
 FASTER_ASKED = r"更快|更慢|快些|快一些|得快|得慢|幅度更大|幅度大"
 # which of two things is more, with words between ("哪个项目钱多", "哪一笔更高"); not 哪个多少
-WHICH_IS_MORE = r"哪(?:个|一个|项|一项|笔|一笔|家|边|类|样)[\u4e00-\u9fff]{0,4}?(?:多|高|大|少|低|小)(?!少)"
+# which one of the things a sentence lists ranks so ("哪一类数量最多", "哪一项人次最多")
+WHICH_RANKED = r"哪一?[项类种个样笔块][^，,。？?]{0,8}?(?:最|排第)"
+WHICH_IS_MORE = (r"哪(?:个|一个|项|一项|笔|一笔|家|边|类|样)[\u4e00-\u9fff]{0,4}?(?:多|高|大|少|低|小)(?!少)"
+                 r"|比(?!例|重|率|较)[\u4e00-\u9fff]{2,30}?(?:多|高|大|(?<!多)少|低|小)(?:吗|嘛|么|不|没|呢|[？?]|$)")
+# (the second: "A是不是比B多", "A比B高吗"; not "比年初预算少了多少")
 # words that ask which table prints something: the table is the answer
 TABLE_ASKED_WORDS: tuple[str, ...] = ("表叫什么", "表的名称", "哪张表", "哪个表", "哪一张表", "哪张报表", "哪个报表", "什么表", "表名", "哪一个表")
 # the report's parts asked ("第三部分是什么内容", "分几个部分"): its outline; the part's number is group 1
@@ -508,7 +514,8 @@ TOTAL_ASKED = (rf"(?:{'|'.join(SUM_WORDS)})(?:是|为|有)?(?:多少|几|是不�
 # whether the item named ranks first ("医疗费补助是多少，是不是全表最大的一项"): it, among its table's rows at its level
 TOP_CHECKED = r"(?:是不是|是否|是)(?:全表|表中|表里|其中|里面|当中|全部)?(?:最大|最多|最高|最小|最少|最低)|(?:最大|最多|最高|最小|最少|最低)的吗"
 # a place in an order asked ("金额排第二大的是哪一项", "第三多"): that item, the ranking beside it
-ORDINAL_ASKED = r"第([二三四五六七八九十]|\d{1,2})(?:大|多|高|名|位)"
+ORDINAL_ASKED = (r"第([二三四五六七八九十]|\d{1,2})(?:大|多|高|名|位)"
+                 r"|(?:(?<=排)|(?<=排在))第([二三四五六七八九十]|\d{1,2})")  # "排第二的是哪块"
 # words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自",
                                "各列", "各安排", "各花", "各编", "各拨", "各支出")  # 各 and the verb before 多少
@@ -625,6 +632,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "administrative staff": "行政编制", "staff posts": "编制", "performance targets": "绩效目标",
     "performance target": "绩效目标", "performance goals": "绩效目标", "coverage": "覆盖率", "year end": "年底",
     "how much": "多少", "how many": "多少", "each": "各", "versus": "和", "vs.": "和", "vs": "和", "why": "为什么",
+    "higher": "高", "lower": "低", "more": "多", "less": "少", "bigger": "大",
+    "larger": "大", "smaller": "小",
     "percent": "百分点",  # "增长咗几多个percent": how many points, a rate
     "increase percentage": "增长率", "growth rate": "增长率", "increase rate": "增长率", "growth": "增长",
     "increase": "增长", "decrease percentage": "下降率", "decrease": "下降", "decline": "下降",  # a change, not a share

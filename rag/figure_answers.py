@@ -283,6 +283,14 @@ class FigureAnswers:
                        for key in (lambda f: (f.doc, f.line, f.column, f.value), lambda f: (f.doc, f.label, f.value)))
         return found if len(found) >= 2 and distinct else []
 
+    def stated_with(self, figure: Figure, documents: list[DocumentInfo]) -> list[Figure]:
+        """The prose figures of the figure's sentence in its unit (or one counting alike: 个 and 项), itself
+        among them, in the order said."""
+        document = next(d for d in documents if d.name == figure.doc)
+        alike = domain.COUNTED_ALIKE.get(figure.unit, figure.unit)
+        return [u.figure for u in self._numbers_of(document) if u.figure and u.figure.sentence == figure.sentence
+                and domain.COUNTED_ALIKE.get(u.figure.unit, u.figure.unit) == alike]
+
     def lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
         return [unit.figure for unit in self.ranked(question, documents, subject)]
 

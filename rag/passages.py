@@ -28,6 +28,10 @@ CHINESE_NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 REASON_LEAD_IN_CHARS = 300  # a reason's lead-in ("…实现情况：") is quoted with this much of what follows it
 REASON_SOURCES = 3  # a reason answer quotes the best sentence and lists the next ones that answer too
 PASSAGE_EACH = 3  # the candidates of a passage: the fused best, and each retriever's best this many
+# an item's number (2、, （二）, 二是) within a paragraph: a piece of a long paragraph that begins inside
+# an item gets back the item's head from the piece before, when the head is at most this long
+ITEM_NUMBER = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|(?<!\d)\d{1,2}[、．]|[一二三四五六七八九十]+[、是])")
+ITEM_HEAD_CHARS = 80
 TITLE_SLACK = 4  # a cover title may say 年度 for 年, or add the unit's parent: a few characters beyond the title
 
 
@@ -247,8 +251,10 @@ class PassageReader:
             return best.text, best.line_end
         same = [c for c in self.search_index.chunks_of(best.doc)  # in document order, long paragraphs' pieces too
                 if c.section == best.section and c.source == best.source]
-        text, end = "", best.line_end
-        for chunk in same[same.index(best):]:
+        start = same.index(best)
+        before = same[start - 1] if start and same[start - 1].line_end >= best.line_start else None  # one paragraph's
+        text, end = _item_head(before.text, best.text) if before else "", best.line_end
+        for chunk in same[start:]:
             if text and len(text) + len(chunk.text) > PASSAGE_CHARS:
                 break
             text += chunk.text
@@ -282,6 +288,15 @@ class PassageReader:
         if document.name not in self._sentences:
             self._sentences[document.name] = sentences(self.store.paragraphs(document.name))
         return self._sentences[document.name]
+
+
+def _item_head(before: str, text: str) -> str:
+    """The head of the item text begins within ("2、医保档案资料室未能建立。" before "医保档案涉及…"): the
+    end of the piece before from its last item number, when short; nothing when text begins an item."""
+    numbers = list(ITEM_NUMBER.finditer(before))
+    if not numbers or NUMBERING_PREFIX.match(text) or len(before) - numbers[-1].start() > ITEM_HEAD_CHARS:
+        return ""
+    return before[numbers[-1].start():]
 
 
 def _chunk_evidence(chunk: Chunk) -> Evidence:

@@ -182,6 +182,9 @@ CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 ABOUT = Decimal("0.1")  # 差不多, 大约: within a tenth either way
 IN_10K_YUAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万块": Decimal(1), "万": Decimal(1),
                "块钱": Decimal("0.0001"), "元": Decimal("0.0001")}
+# the unit a sum said in each money unit is shown in (块钱 → 元, 万 → 万元, 亿 → 亿元)
+MONEY_SHOWN = {said: next(unit for unit in ("元", "万元", "亿元") if IN_10K_YUAN[unit] == size)
+               for said, size in IN_10K_YUAN.items()}
 # the noun a count asks of, right after its measure word: 多少个编制, 几个分局 (not 多少人, 几个月)
 COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
 # or said before the ask, after 的 or a verb of setting up ("参加医保的港澳居民有多少人", "核定事业编制多少名"):
@@ -349,6 +352,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.kinds_said = _kinds_said(normalized)
     question.kinds = _kinds(question.kinds_said)
     question.versus_kinds = any(w in normalized for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
+    normalized = REPORT_REFERRED.sub(" ", normalized)  # "自评那份": which report, no word of what is asked
     asking_clauses = asking_parts(normalized, CLAUSE_BREAKS)  # "三公表里是4.45万，那明细表里的…是多少": the latter
     tables = [re.sub(r"^(?:和|与)", "", m.group(0)) for m in TABLE_NAMED.finditer(normalized)]  # "A表和B表"
     question.table_named = next((t for t in tables if any(t in clause for clause in asking_clauses)),
@@ -411,8 +415,9 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     _own_level(question, row_vocabulary or [], normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
     outside_rows = outside_table  # a column said within a row's name (年末财政拨款结转和结余) is the name's, not
-    for start, end, kind, _ in spans:  # asked; one said first (一般公共预算收入) is asked
-        if kind == "row" and not outside_table[start:end].startswith(COLUMN_SAID):
+    for start, end, kind, _ in spans:  # asked; one said first (一般公共预算收入) is asked; so is an item's
+        said = outside_table[start:end]  # name (一般公共预算财政拨款收入), unless said as the column's word
+        if (kind == "row" and not said.startswith(COLUMN_SAID)) or (kind == "item" and said not in COLUMN_SAID):
             outside_rows = outside_rows[:start] + " " * (end - start) + outside_rows[end:]
     question.columns = [col for col, words in domain.COLUMN_WORDS.items()
                         if any(w in outside_rows for w in words) and col not in question.items]
@@ -803,11 +808,13 @@ COLUMN_SAID = tuple(word for words in domain.COLUMN_WORDS.values() for word in w
 
 def _qualifiers_to_columns(question: Question) -> None:
     """Some items only qualify another subject: "办公费基本支出" asks the 基本支出 column of 办公费,
-    "一般公共预算基本支出" the 一般公共预算 part of 基本支出. They become columns, not subjects."""
+    "一般公共预算基本支出" the 一般公共预算 part of 基本支出. They become columns, not subjects; one said
+    by a row's whole name (一般公共预算财政拨款收入) stays a subject."""
     others = question.row_terms + question.codes
     for group, needed in ((domain.FUND_ITEMS, others + [i for i in question.items if i not in domain.FUND_ITEMS]),
                           (tuple(domain.COLUMN_ITEMS), others + [i for i in question.items if _is_expense(i)])):
-        qualifiers = [i for i in question.items if i in group]
+        qualifiers = [i for i in question.items if i in group
+                      and question.said.get(i, i) in domain.COLUMN_WORDS[domain.COLUMN_QUALIFIER.get(i, i)]]
         if qualifiers and needed:
             question.items = [i for i in question.items if i not in qualifiers]
             words = [domain.COLUMN_QUALIFIER.get(i, i) for i in qualifiers]
@@ -904,6 +911,9 @@ def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tup
     return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)] if said else []
 
 
+# a report referred to by its kind and a measure word for a document ("自评那份", "决算报告这份里")
+REPORT_REFERRED = re.compile(f"(?:{'|'.join(w for words in domain.KIND_WORDS.values() for w in words)})"
+                             "(?:报告)?[那这]一?[份本](?:报告)?(?:里面|里|中|上)?")
 REPORT_TOTAL_SAID = re.compile(f"(?:{'|'.join(w for words in domain.KIND_WORDS.values() for w in words)})"
                                f".*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a total word (总额)
 
@@ -1360,7 +1370,7 @@ def _intent(text: str, question: Question) -> str:
     ranking = [part for part in re.split(f"[{SENTENCE_BREAKS}]", ranked) if any(w in part for w in words["rank"])]
     guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(
         w in question.asking_clause for w in words["rank"])  # "最多的是X吧？这笔钱是多少": a guess, then X asked
-    if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS)
+    if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS) or re.search(domain.WHICH_RANKED, text)
             or any(w in text for w in domain.CLASSIFICATION_WORDS) or len(question.cities) > 2) and (any(
             w in ranked for w in words["rank"]) or re.search(domain.ORDINAL_ASKED, text)) and not guessed:
         # not "最多的是X吧？这笔钱是多少": X's figure

@@ -221,8 +221,9 @@ def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] 
             continue  # "几个名额": a count's noun the reports never print is said by its measure (10名) alone
         pairs = frozenset(bigrams(word) or word)
         weight = weights.weight(pairs) if pairs else 0.0
-        if scene and word in scene and word not in asked:
-            weight *= w.scene  # said only to set the scene
+        if scene and word in scene and word not in asked:  # said only to set the scene; and a word there that no
+            weight *= w.scene if any(weights.frequency.get(p) for p in pairs) else 0.0  # report prints matches
+            # no unit: it would only lower every unit's share alike ("我在一家公司做销售")
         elif question.subjects and question.intent == "change" and not any(weights.frequency.get(p) for p in pairs):
             weight *= w.scene  # the change of an item read ("…涨幅看起来很惊人，增长了百分之多少"): is stated in
             # that item's sentence, and a word no report prints is how the asker puts it, not what is asked

@@ -3086,3 +3086,45 @@ def test_a_month_counted_is_not_read_as_a_word_it_sounds_like(engine):
 def test_an_amount_asked_with_a_share_guessed_is_answered_when_no_share_can_be_taken(engine):
     answer = engine.ask("吴川医保局2024年预算里卫生健康支出多少，感觉占了绝大部分吧")
     assert answer.found and [f"{f.value:f}" for f in answer.figures][:1] == ["451.83"]
+
+
+def test_a_fund_named_by_its_whole_income_row_is_a_thing_compared_not_a_column(engine):
+    answer = engine.ask("廉江医保局2023年决算里本年收入合计和一般公共预算财政拨款收入各多少")
+    assert [f"{f.value:f}" for f in answer.figures] == ["814.62", "814.59"]  # 表1's total, not 表4's
+    answer = engine.ask("江门医保局2024年一般公共预算财政拨款收入和政府性基金预算财政拨款收入谁多")
+    assert [f"{f.value:f}" for f in answer.figures] == ["4181.30", "0.00"]
+
+
+def test_one_thing_asked_to_be_more_than_another_is_a_comparison(engine):
+    for question in ("吴川医保局2024年办公费是不是比邮电费多", "吴川医保局2024年办公费比邮电费高吗",
+                     "吴川 2024 budget 办公费 vs 邮电费 哪个 higher"):
+        answer = engine.ask(question)
+        assert [f"{f.value:f}" for f in answer.figures] == ["2.25", "2.16"] and "0.09" in answer.answer, question
+    assert engine.ask("廉江医保2023年一般公共预算财政拨款支出比年初预算少了多少").figures[0].value == Decimal("6662.57")
+
+
+def test_a_passage_from_inside_a_numbered_item_starts_with_the_items_head(engine):
+    answer = engine.ask("廉江医保局的档案资料室建起来了吗")
+    assert "2、医保档案资料室未能建立。医保档案涉及" in answer.answer
+
+
+def test_a_report_called_by_its_kind_and_that_one_adds_no_words_to_search(engine):
+    answer = engine.ask("江门2023年绩效自评那份报告里，部门整体绩效评价的等级是什么")
+    assert "部门整体支出绩效评价等级为：优" in answer.answer
+
+
+def test_which_of_the_things_one_sentence_counts_is_the_most(engine):
+    answer = engine.ask("廉江医保局2023年服务大厅办理的业务中，哪一项人次最多")
+    assert [f"{f.value:f}" for f in answer.figures][:3] == ["265082", "18495", "7633"]
+    answer = engine.ask("江门2023年价格监测里药品、耗材、医疗服务项目哪一类最多")
+    assert [f"{f.value:f}" for f in answer.figures] == ["318", "120", "20"]  # 项 and 个 ranked together
+
+
+def test_the_place_asked_among_things_listed_is_answered_first(engine):
+    answer = engine.ask("吴川医保局2024年社会保障和就业、卫生健康、住房保障支出三项中排第二的是哪项")
+    assert answer.figures[0].value == Decimal("63.38") and answer.answer.startswith("第2：社会保障和就业支出")
+
+
+def test_words_no_report_prints_in_a_sentence_that_sets_the_scene_weigh_nothing(engine):
+    answer = engine.ask("我是开文具店的老板。江门市医疗保障局2024年本年度拟购置固定资产多少钱？")
+    assert answer.figures[0].value == Decimal("17.32")

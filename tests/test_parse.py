@@ -274,6 +274,13 @@ def test_a_prose_figure_in_a_list_is_labelled_without_the_lists_joint(corpus_rep
     assert not any(f.label.startswith(("、", "（其中")) for r in corpus_reports.values() for f in r.facts)
 
 
+def test_a_prose_figure_in_brackets_after_its_name_is_labelled_by_the_name_alone(corpus_reports):
+    facts = corpus_reports["江门市医疗保障局2023年部门整体支出绩效自评报告"].facts
+    labels = {f.value: f.label for f in facts if f.unit in ("个", "项")}  # "药品（120个）、耗材（20个）、…（318 项）"
+    assert (labels[D("20")], labels[D("318")]) == ("耗材", "医疗服务项目")
+    assert not any(f.label.endswith(("（", "(")) or f.label.startswith(("）", ")")) for f in facts)
+
+
 def test_the_first_row_of_a_table_printed_as_text_is_labelled_without_its_header(corpus_reports):
     labels = {f.value: f.label for f in corpus_reports["江门市医疗保障局2024年部门预算"].facts if f.unit == "万元"}
     assert labels[D("340")] == "医疗救助专项资金"  # after "项目 预算数（单位：万元） 绩效目标"

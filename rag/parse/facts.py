@@ -110,7 +110,9 @@ DECLARED_UNIT = re.compile(r"[（(]单位[：:]\s*(万元|亿元|元)[）)]")
 DECLARING_HEADER = re.compile(rf"^.*{DECLARED_UNIT.pattern}(?:绩效目标|备注|说明)?")
 
 
-LABEL_LEAD = re.compile(r"^(?:、|[（(](?=其中))+")  # "98126人、城乡居民医保…", "（其中职工医保67.93亿元": a list's joint
+# a list's joint before a label: "98126人、城乡居民医保…", "（其中职工医保67.93亿元", "药品（120个）、耗材（20个）"
+LABEL_LEAD = re.compile(r"^(?:、|[）)]、?|[（(](?=其中))+")
+LABEL_TAIL = re.compile(r"[（(]$")  # "耗材（20个）": the bracket opened for the figure
 
 
 BARE_FIGURE = re.compile(rf"(?<![\d.,，])({NUMBER_PATTERN})\s*{APPROXIMATE}((?:{'|'.join(MONEY_AND_SHARE + domain.COUNT_UNITS)})(?!{NOT_A_UNIT})"
@@ -127,7 +129,7 @@ def _facts_in(sentence: str, paragraph: Paragraph, declared: str | None = None) 
         if declared:
             before = DECLARING_HEADER.sub("", before)
         clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
-        label = LABEL_LEAD.sub("", compact(clause) or compact(before))
+        label = LABEL_TAIL.sub("", LABEL_LEAD.sub("", compact(clause) or compact(before)))
         if not label and facts:  # "零星医疗救助2330人次2702万元": one thing counted two ways, one label
             label = facts[-1].label
         unit = match.group(2) or declared
