@@ -100,6 +100,8 @@ class AnswerEngine:
             answer = self._sides_asked_apart(question, docs_filter) or self._answer(question, docs_filter)
             if answer.found and (amounts := self._amounts_asked_besides(question, docs_filter)):
                 answer = _joined(question, amounts, answer)
+            elif answer.found and (of_first := self._asked_of_the_first(question, answer, docs_filter)):
+                answer = _joined(question, answer, of_first)
             elif not answer.found and (apart := self._sentences_asked_apart(question, docs_filter)):
                 answer = apart
             if not answer.found and carried & {"years", "kinds"}:
@@ -130,6 +132,23 @@ class AnswerEngine:
             return None
         answer = self._answer(asked, docs_filter)
         return answer if answer.found else None
+
+    def _asked_of_the_first(self, question: Question, answer: Answer, docs_filter: set[str] | None) -> Answer | None:
+        """"…预算最多的是哪个？它的绩效目标是什么": a ranking, then a passage asked of what ranks first;
+        that passage, asked with the first one's name, or None."""
+        if question.intent != "rank" or not answer.figures or answer.figures[0].row is None:
+            return None
+        clauses = [clause for sentence in spoken_sentences(question.reading)
+                   for clause in asking_parts(sentence, CLAUSE_BREAKS)]
+        last = clauses[-1] if len(clauses) > 1 else ""
+        if not last or any(w in last for w in domain.INTENT_WORDS["rank"]):
+            return None
+        name = clean_row_name(answer.figures[0].row)
+        asked = self._part_asked(name + re.sub(f"^(?:{'|'.join(domain.FIRST_REFERRED)})", "的", last), question)
+        if asked is None or asked.intent != "passage" or not asked.topic:
+            return None
+        then = self._answer(asked, docs_filter)
+        return then if then.found else None
 
     def _sentences_asked_apart(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
         """"基本支出和项目支出各多少？基本支出占本年支出合计的比重多少？": two questions in one,

@@ -3128,3 +3128,9 @@ def test_the_place_asked_among_things_listed_is_answered_first(engine):
 def test_words_no_report_prints_in_a_sentence_that_sets_the_scene_weigh_nothing(engine):
     answer = engine.ask("我是开文具店的老板。江门市医疗保障局2024年本年度拟购置固定资产多少钱？")
     assert answer.figures[0].value == Decimal("17.32")
+
+
+def test_a_passage_asked_of_what_ranks_first_follows_the_ranking(engine):
+    answer = engine.ask("江门医保局2024年项目支出里哪个项目钱最多，其绩效目标是什么")
+    assert answer.figures[0].value == Decimal("417.85")
+    assert "切实做好我市医保基金已支付非就医看病核酸检测费用还款计划" in answer.answer
