@@ -136,14 +136,14 @@ class AnswerEngine:
     def _asked_of_the_first(self, question: Question, answer: Answer, docs_filter: set[str] | None) -> Answer | None:
         """"…预算最多的是哪个？它的绩效目标是什么": a ranking, then a passage asked of what ranks first;
         that passage, asked with the first one's name, or None."""
-        if question.intent != "rank" or not answer.figures or answer.figures[0].row is None:
+        if question.intent != "rank" or not answer.figures:
             return None
         clauses = [clause for sentence in spoken_sentences(question.reading)
                    for clause in asking_parts(sentence, CLAUSE_BREAKS)]
-        last = clauses[-1] if len(clauses) > 1 else ""
-        if not last or any(w in last for w in domain.INTENT_WORDS["rank"]):
+        last = clauses[-1] if clauses else ""
+        if not last or any(w in last for w in domain.INTENT_WORDS["rank"]):  # the ranking's own clause
             return None
-        name = clean_row_name(answer.figures[0].row)
+        name = clean_row_name(answer.figures[0].row or answer.figures[0].label)
         asked = self._part_asked(name + re.sub(f"^(?:{'|'.join(domain.FIRST_REFERRED)})", "的", last), question)
         if asked is None or asked.intent != "passage" or not asked.topic:
             return None

@@ -418,6 +418,11 @@ class DerivedAnswers:
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """Reports by one subject's figure; or, when one report's several subjects are named, those."""
         ascending = any(w in question.typed for w in domain.ASCENDING_WORDS)
+        heading, in_section = self.figures.listed_in_section(documents[0], _sections_said(question)) \
+            if len(documents) == 1 else ("", [])
+        if in_section:  # "重点项目里预算最大的": the section that lists them
+            return self._rank_pairs(question, documents, [(f.label, f) for f in in_section], "金额",
+                                    f"（比较报告“{heading}”一节列出的 {len(in_section)} 项。）", ascending)
         if parts.group_asked(question.typed) and len({d.unit for d in documents}) == 1 and (within := next(
                 (found for d in documents if (found := self._parts(question, d, None))), None)):
             each, lacking = self._item_of_each_unit(question, documents, within)
@@ -435,8 +440,8 @@ class DerivedAnswers:
             self.figures.conjoined(question, documents)  # "货物类、工程类、服务类哪类最多": the items listed
         if not listed and not question.subjects and len(found) == 1 and found[0].sentence \
                 and len(stated := self.figures.stated_with(found[0], documents)) > 1:  # "…里哪一项人次最多":
-            heading = {"money": "金额", "count": "数量"}.get(unit_class(found[0].unit), "数字")  # of the sentence
-            return self._rank_pairs(question, documents, [(f.label, f) for f in stated], heading,  # that says it
+            heading = RANKED_BY.get(unit_class(found[0].unit), "数字")  # of the sentence that says it
+            return self._rank_pairs(question, documents, [(f.label, f) for f in stated], heading,
                                     f"（比较报告同一句中的 {len(stated)} 个数字。）", ascending)
         within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
             if len(found) == 1 else None
@@ -593,6 +598,21 @@ def _other_side_of_part(part_said: str, whole_words: str) -> str:
     return whole_words
 
 
+def _sections_said(question: Question) -> list[str]:
+    """Words said as where to rank ("重点项目里…最大"): the ends, of at least SECTION_WORD_CHARS, of a
+    run of characters before 里 or 中, none a thing the question names (项目支出里 is that item's) nor
+    the report's kind (部门预算里: the whole report)."""
+    named = [question.said.get(s, s) for s in question.subjects]
+    runs = [re.sub("当$", "", run) for run in WITHIN_SAID.findall(question.typed)]  # 当中: the run took 当
+    ends = [run[-size:] for run in runs for size in range(SECTION_WORD_CHARS, len(run) + 1)]
+    return [end for end in ends if not any(end in name or name in end for name in named)
+            and not any(word in end for word in rank.KIND_SAYING)]
+
+
+WITHIN_SAID = re.compile(r"([\u4e00-\u9fff]+)(?:里面|里头|当中|里|中)")
+SECTION_WORD_CHARS = 4
+
+
 def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figure]], list[str]]:
     """The figures ranked, of the unit most of them are in (万元); the names of the others, left out."""
     units = [domain.COUNTED_ALIKE.get(figure.unit, figure.unit) for _, figure in pairs]
@@ -721,13 +741,14 @@ def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> li
     said = re.search(domain.ORDINAL_ASKED, question.typed)
     nth = next(group for group in said.groups() if group) if said else ""
     place = int(nth) if nth.isdigit() else CHINESE_NUMBERS.get(nth, 0)
-    if not 1 < place <= len(ranked) or re.search("最|第一", question.typed):  # "谁最多，谁排第二": the
+    if not 1 < place <= len(ranked) or re.search(domain.TOP_ASKED, question.typed):  # "谁最多，谁排第二": the
         return ranked  # ranking, in its order, answers both
     nth = ranked[place - 1]
     lines.insert(0, f"第{place}：{nth.label}，{money(nth.value)}{nth.unit}。")
     return [nth] + [f for f in ranked if f is not nth]
 
 
+RANKED_BY = {"money": "金额", "count": "数量"}  # what figures of a unit class are ranked by, in words
 OTHER_PARTS_SHOWN = 5  # a whole split in more parts than this: the part's share alone
 
 

@@ -516,6 +516,7 @@ TOTAL_ASKED = (rf"(?:{'|'.join(SUM_WORDS)})(?:是|为|有)?(?:多少|几|是不�
 # whether the item named ranks first ("医疗费补助是多少，是不是全表最大的一项"): it, among its table's rows at its level
 TOP_CHECKED = r"(?:是不是|是否|是)(?:全表|表中|表里|其中|里面|当中|全部)?(?:最大|最多|最高|最小|最少|最低)|(?:最大|最多|最高|最小|最少|最低)的吗"
 # a place in an order asked ("金额排第二大的是哪一项", "第三多"): that item, the ranking beside it
+TOP_ASKED = r"最|第一"  # the first place asked too ("谁最多，谁排第二"): the ranking's own order answers
 ORDINAL_ASKED = (r"第([二三四五六七八九十]|\d{1,2})(?:大|多|高|名|位)"
                  r"|(?:(?<=排)|(?<=排在))第([二三四五六七八九十]|\d{1,2})")  # "排第二的是哪块"
 # words asking for each of several things named

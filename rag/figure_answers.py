@@ -283,6 +283,17 @@ class FigureAnswers:
                        for key in (lambda f: (f.doc, f.line, f.column, f.value), lambda f: (f.doc, f.label, f.value)))
         return found if len(found) >= 2 and distinct else []
 
+    def listed_in_section(self, document: DocumentInfo, said: list[str]) -> tuple[str, list[Figure]]:
+        """The section whose heading says one of these words ("重点项目" of "六、重点项目预算绩效目标情况")
+        and its money figures, one per label and none a change, when it lists at least two."""
+        sections: dict[str, list[Figure]] = {}
+        for unit in self._numbers_of(document):
+            heading = (unit.section or "").split(" > ")[-1]
+            if unit.figure and unit.unit_class == "money" and not unit.change and any(w in heading for w in said):
+                listed = sections.setdefault(heading, [])
+                listed += [] if any(f.label == unit.figure.label for f in listed) else [unit.figure]
+        return next(((heading, listed) for heading, listed in sections.items() if len(listed) > 1), ("", []))
+
     def stated_with(self, figure: Figure, documents: list[DocumentInfo]) -> list[Figure]:
         """The prose figures of the figure's sentence in its unit (or one counting alike: 个 and 项), itself
         among them, in the order said."""

@@ -3134,3 +3134,11 @@ def test_a_passage_asked_of_what_ranks_first_follows_the_ranking(engine):
     answer = engine.ask("江门医保局2024年项目支出里哪个项目钱最多，其绩效目标是什么")
     assert answer.figures[0].value == Decimal("417.85")
     assert "切实做好我市医保基金已支付非就医看病核酸检测费用还款计划" in answer.answer
+
+
+def test_a_ranking_within_a_section_named_ranks_what_that_section_lists(engine):
+    answer = engine.ask("江门医保局2024年的重点项目当中，哪个项目预算最大？它的绩效目标是什么")
+    assert [f"{f.value:f}" for f in answer.figures][:3] == ["761.34", "417.85", "340"]  # not 表12's projects
+    assert "重点项目预算绩效目标情况" in answer.answer and "全面深化医保改革" in answer.answer
+    answer = engine.ask("江门医保局2024年部门预算里三个分局的项目支出哪个最少")  # the report: no section
+    assert answer.figures[0].value == Decimal("17.04")

@@ -285,6 +285,8 @@ def test_the_first_row_of_a_table_printed_as_text_is_labelled_without_its_header
     labels = {f.value: f.label for f in corpus_reports["江门市医疗保障局2024年部门预算"].facts if f.unit == "万元"}
     assert labels[D("340")] == "医疗救助专项资金"  # after "项目 预算数（单位：万元） 绩效目标"
     assert labels[D("761.34")] == "医疗保障业务资金"
+    labels = {f.value: f.label for f in corpus_reports["广州市医疗保障局2023年部门预算"].facts if f.unit == "万元"}
+    assert labels[D("792.37")] == "业务用房租赁经费"  # after "项目预算数(单位:万元)\t绩效目标"
 
 
 def printed_lines(report) -> dict[int, str]:

@@ -107,7 +107,7 @@ DIGIT_GROUPING = re.compile(r"(?<=\d)[,，](?=\d{3})")  # 4,181.3 printed, 4181.
 # its bare figures are in the unit its header declares
 DECLARED_UNIT = re.compile(r"[（(]单位[：:]\s*(万元|亿元|元)[）)]")
 # and the header that declares it, with the columns after it: no row's name ("项目预算数（单位：万元）绩效目标")
-DECLARING_HEADER = re.compile(rf"^.*{DECLARED_UNIT.pattern}(?:绩效目标|备注|说明)?")
+DECLARING_HEADER = re.compile(rf"^.*{DECLARED_UNIT.pattern}\s*(?:绩效目标|备注|说明)?")
 
 
 # a list's joint before a label: "98126人、城乡居民医保…", "（其中职工医保67.93亿元", "药品（120个）、耗材（20个）"
