@@ -18,7 +18,9 @@ RAG_EMBEDDING_BACKEND (base and add use the same); onnx-int8 builds the 200-repo
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -40,11 +42,58 @@ SYNTH = ROOT.parent / "shared" / "tools" / "synth_corpus.py"
 
 
 def synthetic(work: Path, count: int) -> list[Path]:
+    """count synthetic reports, a smaller count a prefix of a larger one (names sort in making order).
+    The generator makes one report per (place, year), at most GENERATOR_MOST; beyond that the set is
+    topped up from a second run (another seed) with reports of another kind for a (place, year) held,
+    as a city publishes its 预算, 决算 and 自评 of one year."""
     folder = work / f"synth{count}"
     if not folder.is_dir():
-        subprocess.run([sys.executable, str(SYNTH), str(folder), str(count)], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        generate(folder, min(count, GENERATOR_MOST))
+        if count > GENERATOR_MOST:
+            top_up(folder, count - GENERATOR_MOST, work / "synth-second-seed")
     return sorted(folder.glob("syn*.txt"))
+
+
+GENERATOR_MOST = 945  # synth_corpus.py's unique (place, year) pairs
+
+
+def generate(folder: Path, count: int, seed: int = 0) -> None:
+    subprocess.run([sys.executable, str(SYNTH), str(folder), str(count), "--seed", str(seed)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def top_up(folder: Path, count: int, second: Path) -> None:
+    """count reports of the second seed's run whose (place, year, kind) the folder lacks, renamed after the
+    folder's (synt… sorts after syn0…), with their known answers. A passage question names no kind, so
+    its answer may come from any report of that place and year: "docs" lists them."""
+    if not second.is_dir():
+        generate(second, GENERATOR_MOST, seed=1)
+    answers_file = folder / "answers.jsonl"
+    answers = [json.loads(line) for line in answers_file.read_text(encoding="utf-8").splitlines() if line]
+    held = {(a["place"], a["year"], a["kind"]) for a in answers}
+    second_answers = [json.loads(line) for line in (second / "answers.jsonl").read_text(encoding="utf-8").splitlines()
+                      if line]
+    added: list[str] = []
+    for answer in second_answers:
+        identity = (answer["place"], answer["year"], answer["kind"])
+        if identity in held and answer["doc"] not in added:
+            continue
+        if answer["doc"] not in added:
+            if len(added) == count:
+                break
+            added.append(answer["doc"])
+            held.add(identity)
+            shutil.copyfile(second / answer["doc"], folder / answer["doc"].replace("syn", "synt", 1))
+        answers.append({**answer, "doc": answer["doc"].replace("syn", "synt", 1)})
+    if len(added) < count:
+        raise SystemExit(f"the second seed gave {len(added)} reports of another kind, {count} asked")
+    docs_of: dict[tuple, list[str]] = {}
+    for answer in answers:
+        docs = docs_of.setdefault((answer["place"], answer["year"]), [])
+        docs.extend([answer["doc"]] if answer["doc"] not in docs else [])
+    answers_file.write_text("".join(
+        json.dumps({**a, "docs": docs_of[(a["place"], a["year"])]} if a["type"] == "passage" else a,
+                   ensure_ascii=False) + "\n" for a in answers), encoding="utf-8")
 
 
 def index_dir_of(work: Path, size: int, backend: str) -> Path:

@@ -1,14 +1,15 @@
-"""The product at 5, 50, 200 and 945 synthetic reports (issue 11 asks 1,000; the generator makes
-at most 945): per size, ingest time per
+"""The product at 5, 50, 200 and 1,000 synthetic reports: per size, ingest time per
 report and chunks embedded per second, cold start of a fresh `python -m rag ask --json -` process
 to its first figure answer and to its first passage answer (from process start), warm p50 and p95
 per answer type (figure, passage, refusal), the process's peak RSS, the index's size on disk and
 the accuracy on the generator's known answers (plus refusals of places no report is of).
 
-    python benchmarks/scale_bench.py [--work DIR] [--sizes 5 50 200 945] [--build-only]
+    python benchmarks/scale_bench.py [--work DIR] [--sizes 5 50 200 1000] [--build-only]
 
 The reports come from ../shared/tools/synth_corpus.py (a smaller set is a prefix of a larger one,
-and OUTDIR/answers.jsonl holds the known answers). Each size has its own index folder under --work
+and OUTDIR/answers.jsonl holds the known answers); it makes one report per (place, year), 945 at
+most, and add_bench.synthetic tops a larger set up with reports of another kind for a (place, year)
+held, from a second seed's run. Each size has its own index folder under --work
 (index{N}-{backend}, as benchmarks/add_bench.py, whose bases are reused): a base already built is
 not rebuilt (ingest finds it unchanged), and the time of the build that made it is read back from
 --work/scale_builds.json. A new size's embedding cache is seeded from the largest size's built
@@ -41,7 +42,7 @@ KEYWORD_ONLY = "keyword-only"
 BUILDS_FILE = "scale_builds.json"  # per index folder: the time of the build that made it
 REFUSALS = ["湖南省医保局2024年三公经费多少", "北京市医保局2023年部门决算公务接待费多少",
             "上海医保局2024年主要职责是什么", "浙江省医保局2022年部门预算三公经费多少"]
-LARGEST = 945  # the generator's unique (place, year) pairs: the largest set it makes (issue 11 asks 1,000)
+LARGEST = 1000  # issue 11's size
 WARM_PER_TYPE = 40  # questions timed per answer type in the warm process
 
 
@@ -132,7 +133,7 @@ def right(known: dict, answer: dict) -> bool:
         figures = answer.get("figures") or []
         return bool(figures) and _decimal(figures[0]["value"]) == _decimal(known["expected"])
     sources = answer.get("sources") or []
-    return bool(sources) and sources[0]["doc"] == known["doc"] and "职责" in answer["answer"]
+    return bool(sources) and sources[0]["doc"] in known.get("docs", [known["doc"]]) and "职责" in answer["answer"]
 
 
 def cold_start(index_dir: Path, question: str, dense: bool) -> tuple[float, bool]:
