@@ -453,7 +453,8 @@ class DerivedAnswers:
             return self._rank_parts(question, within, ascending)  # one report states it: its rows are ranked
         if listed or len(question.subjects) > 1 and _one_place_and_year(question):
             pairs = listed or self._per_subject(question, documents)
-            heading, note = "、".join(question.columns), f"（比较所问的 {len(pairs)} 项。）"
+            heading = "、".join(question.columns) or (RANKED_BY.get(unit_class(pairs[0][1].unit), "数字") if pairs else "")
+            note = f"（比较所问的 {len(pairs)} 项。）"  # 按预算数, else 按金额 / 按数量
         else:
             pairs = [(f.doc_title, f) for f in found]
             heading = subject_name(subject, question) if subject or not found else \

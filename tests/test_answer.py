@@ -404,7 +404,7 @@ def test_a_ranking_of_items_listed_ranks_those_items(engine, text, values):
 def test_a_list_asked_after_the_words_it_is_of_and_ranked_in_the_next_sentence(engine):
     answer = engine.ask("广州医保局2023年政府采购，货物类、工程类、服务类各多少？哪类最多？")
     assert [f"{f.value:f}" for f in answer.figures[:3]] == ["123.39", "426.9", "3549.98"]  # each, then the ranking
-    assert "按从高到低：\n1. 服务类采购预算：3549.98万元" in answer.answer
+    assert "按金额从高到低：\n1. 服务类采购预算：3549.98万元" in answer.answer
 
 
 @pytest.mark.parametrize("text, value", [
@@ -3118,6 +3118,7 @@ def test_which_of_the_things_one_sentence_counts_is_the_most(engine):
     assert [f"{f.value:f}" for f in answer.figures][:3] == ["265082", "18495", "7633"]
     answer = engine.ask("江门2023年价格监测里药品、耗材、医疗服务项目哪一类最多")
     assert [f"{f.value:f}" for f in answer.figures] == ["318", "120", "20"]  # 项 and 个 ranked together
+    assert answer.answer.startswith("按数量从高到低：")
 
 
 def test_the_place_asked_among_things_listed_is_answered_first(engine):
