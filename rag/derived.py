@@ -418,10 +418,10 @@ class DerivedAnswers:
     def _rank(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """Reports by one subject's figure; or, when one report's several subjects are named, those."""
         ascending = any(w in question.typed for w in domain.ASCENDING_WORDS)
-        heading, in_section = self.figures.listed_in_section(documents[0], _sections_said(question)) \
-            if len(documents) == 1 else ("", [])
+        said = _sections_said(question) if len(documents) == 1 else []
+        heading, in_section = self.figures.listed_in_section(documents[0], said) if said else ("", [])
         if in_section:  # "重点项目里预算最大的": the section that lists them
-            return self._rank_pairs(question, documents, [(f.label, f) for f in in_section], "金额",
+            return self._rank_pairs(question, documents, [(f.label, f) for f in in_section], _ranked_by(in_section[0]),
                                     f"（比较报告“{heading}”一节列出的 {len(in_section)} 项。）", ascending)
         if parts.group_asked(question.typed) and len({d.unit for d in documents}) == 1 and (within := next(
                 (found for d in documents if (found := self._parts(question, d, None))), None)):
@@ -439,9 +439,8 @@ class DerivedAnswers:
         listed = rank.listed_readings(question) and _one_place_and_year(question) and \
             self.figures.conjoined(question, documents)  # "货物类、工程类、服务类哪类最多": the items listed
         if not listed and not question.subjects and len(found) == 1 and found[0].sentence \
-                and len(stated := self.figures.stated_with(found[0], documents)) > 1:  # "…里哪一项人次最多":
-            heading = RANKED_BY.get(unit_class(found[0].unit), "数字")  # of the sentence that says it
-            return self._rank_pairs(question, documents, [(f.label, f) for f in stated], heading,
+                and len(stated := self.figures.stated_with(found[0], documents)) > 1:  # "…里哪一项人次最多": its sentence's
+            return self._rank_pairs(question, documents, [(f.label, f) for f in stated], _ranked_by(found[0]),
                                     f"（比较报告同一句中的 {len(stated)} 个数字。）", ascending)
         within = self._parts(question, next(d for d in documents if d.name == found[0].doc), found[0]) \
             if len(found) == 1 else None
@@ -453,7 +452,7 @@ class DerivedAnswers:
             return self._rank_parts(question, within, ascending)  # one report states it: its rows are ranked
         if listed or len(question.subjects) > 1 and _one_place_and_year(question):
             pairs = listed or self._per_subject(question, documents)
-            heading = "、".join(question.columns) or (RANKED_BY.get(unit_class(pairs[0][1].unit), "数字") if pairs else "")
+            heading = "、".join(question.columns) or (_ranked_by(pairs[0][1]) if pairs else "")
             note = f"（比较所问的 {len(pairs)} 项。）"  # 按预算数, else 按金额 / 按数量
         else:
             pairs = [(f.doc_title, f) for f in found]
@@ -604,13 +603,13 @@ def _sections_said(question: Question) -> list[str]:
     run of characters before 里 or 中, none a thing the question names (项目支出里 is that item's) nor
     the report's kind (部门预算里: the whole report)."""
     named = [question.said.get(s, s) for s in question.subjects]
-    runs = [re.sub("当$", "", run) for run in WITHIN_SAID.findall(question.typed)]  # 当中: the run took 当
+    runs = WITHIN_SAID.findall(question.typed)
     ends = [run[-size:] for run in runs for size in range(SECTION_WORD_CHARS, len(run) + 1)]
     return [end for end in ends if not any(end in name or name in end for name in named)
             and not any(word in end for word in rank.KIND_SAYING)]
 
 
-WITHIN_SAID = re.compile(r"([\u4e00-\u9fff]+)(?:里面|里头|当中|里|中)")
+WITHIN_SAID = re.compile(r"([\u4e00-\u9fff]+(?<!当))(?:里面|里头|当中|里|中)")  # 当中: 当 is no part of the run
 SECTION_WORD_CHARS = 4
 
 
@@ -750,6 +749,10 @@ def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> li
 
 
 RANKED_BY = {"money": "金额", "count": "数量"}  # what figures of a unit class are ranked by, in words
+
+
+def _ranked_by(figure: Figure) -> str:
+    return RANKED_BY.get(unit_class(figure.unit), "数字")
 OTHER_PARTS_SHOWN = 5  # a whole split in more parts than this: the part's share alone
 
 

@@ -911,11 +911,11 @@ def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tup
     return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)] if said else []
 
 
+KIND_SAID = "|".join(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算, 自评 …
 # a report referred to by its kind and a measure word for a document ("自评那份", "决算报告这份里")
-REPORT_REFERRED = re.compile(f"(?:{'|'.join(w for words in domain.KIND_WORDS.values() for w in words)})"
-                             "(?:报告)?[那这]一?[份本](?:报告)?(?:里面|里|中|上)?")
-REPORT_TOTAL_SAID = re.compile(f"(?:{'|'.join(w for words in domain.KIND_WORDS.values() for w in words)})"
-                               f".*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a total word (总额)
+REPORT_REFERRED = re.compile(f"(?:{KIND_SAID})(?:报告)?[那这]一?[份本](?:报告)?(?:里面|里|中|上)?")
+REPORT_TOTAL_SAID = re.compile(f"(?:{KIND_SAID}).*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a
+# total word (总额)
 
 
 def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
