@@ -23,7 +23,6 @@ import numpy as np
 
 from rag import domain, keyword
 from rag.cache import ChunkCache, RecentlyUsed, versions_of
-from rag.embeddings import embeddings_for
 from rag.ingest import fault_point
 from rag.models import BuildDelta
 from rag.progress import progress_bar
@@ -162,19 +161,28 @@ NOTE_WORDS = re.compile(r"注|[：:。.\s]|无")  # what is left of "注：无�
 
 
 # ------------------------------------------------------------------ keyword tokenization
+def domain_words() -> list[str]:
+    """The domain's words, added to jieba's dictionary so that it cuts them whole."""
+    lists = (*domain.ITEMS.values(), domain.CITIES, domain.HEADER_LEAVES, *domain.PASSAGE_TOPICS.values(),
+             ("医疗保障局", "医保局", "绩效目标", "三公经费", "机关运行经费", "部门预算", "部门决算", "绩效自评"))
+    return [word for words in lists for word in words]
+
+
+DOMAIN_WORD_COUNT = 20000  # what jieba's dictionary counts each domain word once it is added
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
 
     import jieba
 
+    from rag.dictionary import load_lazily
+
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    for words in (*domain.ITEMS.values(), domain.CITIES, domain.HEADER_LEAVES, *domain.PASSAGE_TOPICS.values()):
-        for word in words:
-            jieba.add_word(word, freq=20000)
-    for word in ("医疗保障局", "医保局", "绩效目标", "三公经费", "机关运行经费", "部门预算", "部门决算", "绩效自评"):
-        jieba.add_word(word, freq=20000)
+    load_lazily(jieba)  # not jieba.initialize(): its whole dictionary takes a second to load
+    for word in domain_words():
+        jieba.add_word(word, freq=DOMAIN_WORD_COUNT)
     return jieba
 
 
@@ -407,6 +415,8 @@ def embed_and_add(build_dir: Path, settings: Settings, chunks: list[Chunk], on_b
 
 def embed(settings: Settings, chunks: list[Chunk], on_batch=None) -> tuple[list, int]:
     """The chunks' vectors, from the cache where it has them, and how many went through the model."""
+    from rag.embeddings import embeddings_for  # langchain's Embeddings (0.3 s to import): not for a figure answer
+
     embeddings = embeddings_for(settings)
     with ChunkCache(settings.embedding_cache_path) as cache:
         return cache.embeddings(settings.embedding_model, embeddings.cache_key,
@@ -588,6 +598,8 @@ class SearchIndex:
         return merged
 
     def _dense_ranking(self, query: str, docs: set[str] | None, limit: int) -> list[int]:
+        from rag.embeddings import embeddings_for
+
         vector = embeddings_for(self.settings).embed_query(query)
         if docs and limit <= DENSE_SCORED_HERE:  # the reports asked: their vectors scored here, exactly
             positions, vectors = self._vectors_of(docs)

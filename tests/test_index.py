@@ -1,17 +1,20 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from rag import keyword
-from rag.index import (CHUNK_CHARS, SearchIndex, bigram_tokens, chunk_store, load_vocabulary,
-                       word_tokens, write_chunks)
+from rag import dictionary, keyword
+from rag.index import (CHUNK_CHARS, DOMAIN_WORD_COUNT, STOP, SearchIndex, domain_words, bigram_tokens, chunk_store,
+                       dictionary_count, expand_aliases, load_vocabulary, segmented, word_tokens, write_chunks)
 from rag.ingest import ingest
 from rag.lookup import FigureFinder
 from rag.settings import load_settings
 from rag.store import TableStore
+
+from conftest import CORPUS
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +55,60 @@ def test_keyword_tokens_know_the_domain():
     assert "三公经费" in word_tokens("江门医保局2024年三公经费多少")
     assert "医疗保障局" in word_tokens("江门医保局")  # alias expanded
     assert bigram_tokens("三公经费") == ["三公", "公经", "经费"]
+
+
+@pytest.fixture(scope="module")
+def whole_jieba():
+    """jieba's default dictionary loaded whole, the usual way, with the domain words added as the index adds them."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in domain_words():
+        tokenizer.add_word(word, freq=DOMAIN_WORD_COUNT)
+    return tokenizer
+
+
+def test_words_are_cut_from_the_dictionary_table_as_from_jiebas_whole_dictionary(whole_jieba):
+    lines = [line for path in sorted(CORPUS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 3000
+    assert [segmented(line) for line in lines] == [whole_jieba.lcut(line) for line in lines]
+    for line in lines[::7]:
+        assert word_tokens(line) == [t for t in whole_jieba.lcut_for_search(expand_aliases(line))
+                                     if t.strip() and t not in STOP and not re.fullmatch(r"\W+", t)]
+    for word in ("分别", "津贴", "年江", "三公经费", "医疗保障", "医疗保"):
+        assert dictionary_count(word) == whole_jieba.FREQ.get(word, 0)
+    assert dictionary_count("分别") > 1000 and dictionary_count("年江") == 0
+
+
+def test_the_dictionary_table_holds_jiebas_counts_and_prefixes(tmp_path, whole_jieba):
+    import jieba
+
+    path = tmp_path / "words.sqlite"
+    dictionary._write_table(path, jieba)
+    frequencies = dictionary.LazyFrequencies(path)
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    assert frequencies.total() == plain.total
+    assert frequencies.get("医疗") == plain.FREQ["医疗"] > 0
+    assert "中华人民共" in frequencies and frequencies["中华人民共"] == 0  # a prefix: jieba's DAG walks through it
+    assert "年江" not in frequencies and frequencies.get("年江", 7) == 7
+    frequencies["年江"] = 5  # what jieba.add_word sets stays over the table
+    assert frequencies["年江"] == 5
+
+
+def test_where_no_table_can_be_written_jieba_loads_its_dictionary_whole(tmp_path, monkeypatch):
+    import types
+
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    module = types.SimpleNamespace(__file__=jieba.__file__, __version__=jieba.__version__, dt=tokenizer,
+                                   Tokenizer=jieba.Tokenizer, initialize=tokenizer.initialize)
+    monkeypatch.setattr(dictionary, "table_path", lambda _: tmp_path / "gone" / "words.sqlite")
+    dictionary.load_lazily(module)
+    assert tokenizer.initialized and isinstance(tokenizer.FREQ, dict)
+    assert tokenizer.lcut("江门医保局的三公经费") == jieba.Tokenizer().lcut("江门医保局的三公经费")
 
 
 def test_keyword_search_scores_only_the_reports_in_scope_with_the_whole_corpus_weights(keyword_index):
