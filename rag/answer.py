@@ -31,7 +31,7 @@ from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
 from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
-                          row_name_variants, spoken_sentences, understand)
+                          row_name_variants, spoken_sentences, understand, where_asked)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -609,8 +609,9 @@ def _measured_against_scope(question: Question) -> bool:
 
 
 def _asks_words_too(question: Question) -> bool:
-    """A sentence of the question asks for words (怎么, 什么, 哪) besides the one asking a figure."""
-    return any(WORDS_ASKED.search(part) for part in asking_parts(question.reading))
+    """A sentence of the question asks for words (怎么, 什么, 哪) besides the one asking a figure; not
+    where the figure is printed ("…得了多少分？报告哪部分写的"): its citation says that, with the figure."""
+    return any(WORDS_ASKED.search(part) and not where_asked(part) for part in asking_parts(question.reading))
 
 
 def _asked_reports(question: Question) -> str:

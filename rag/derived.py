@@ -56,7 +56,8 @@ class DerivedAnswers:
     def _compare(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         pairs: list[tuple[str, Figure]] = []
         kinds = tuple(domain.KIND_COLUMN_GROUPS.values())
-        if question.asked_class == "percent" and (question.versus_kinds or tuple(question.columns[:2]) == kinds):
+        rate_asked = question.asked_class == "percent" and (question.versus_kinds or tuple(question.columns[:2]) == kinds)
+        if rate_asked:
             question = replace(question, asked_class=None, asked_unit=None)  # "…各是多少？执行率多少": the two
             # amounts, and the rate pair() gives them
         if question.versus_kinds and not question.cities[1:]:
@@ -71,7 +72,8 @@ class DerivedAnswers:
         if len(pairs) < 2:
             if pairs:
                 answer = self.figures.run(question, documents)
-                if _difference_asked(question) and answer.found:  # "比2022年决算数少了多少": no answer from one side
+                if (_difference_asked(question) or rate_asked) and answer.found:  # "比2022年决算数少了多少",
+                    # "执行率是多少": no answer from one side
                     refusal = self._refuse(question, f"只找到一方的数字，无法比较：\n{answer.answer}")
                     refusal.sources = answer.sources
                     return refusal

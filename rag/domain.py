@@ -770,6 +770,11 @@ SCHEMES: dict[str, tuple[str, ...]] = {
     "大病保险": ("大病保险",),
     "工伤保险": ("工伤保险",),
 }
+# the two schemes of basic insurance, each by its names (职工 alone is also the bureau's own staff):
+# a figure said of one is no answer about the other
+SCHEMES_APART: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("职工医保", "职工基本医疗保险", "职工医疗保险", "职工基本医保", "职工社会医疗保险"),
+    ("居民医保", "居民基本医疗保险", "居民医疗保险", "居民基本医保"))
 # scopes that no city or county report covers
 WIDE_SCOPES: tuple[str, ...] = ("全国", "全省", "国家医保局", "国家医疗保障局", "省医保局", "省医疗保障局",
                                 "广东省医疗保障局", "全广东",

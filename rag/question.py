@@ -162,7 +162,7 @@ def _blank_asked(match: re.Match) -> str:
 # question words that may split a topic's words ("存在哪些问题", "有什么职责")
 TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 # a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
-RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[\u4e00-\u9fff]{0,3}?(?:多少|几)")
+RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?[\u4e00-\u9fff]{0,3}?(?:多少|几)")  # 执行率（完成率）是多少
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
 MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # people counted in 万 ("参保的人各有多少万"): not 万元, nor a sum per person (每人, 人均) or of 人员经费
@@ -1315,7 +1315,7 @@ def _part_of_named(text: str, question: Question) -> bool:
     return bool(named) and re.search(rf"占(?:{'|'.join(named)})", text) is not None
 
 
-def _where_asked(text: str) -> bool:
+def where_asked(text: str) -> bool:
     return bool(re.search(domain.PART_WHERE, text)) or any(w in text for w in domain.TABLE_ASKED_WORDS)
 
 
@@ -1323,7 +1323,7 @@ def _amount_and_where(text: str) -> str | None:
     """"劳务费是多少，在哪张表里能查到": an amount asked in one clause and where it is printed in
     another asks the figure (its citation says where): the question without the where clause."""
     clauses = re.split(f"[{CLAUSE_BREAKS}]", text)
-    kept = [c for c in clauses if not _where_asked(c)]
+    kept = [c for c in clauses if not where_asked(c)]
     rest = "，".join(kept)
     return rest if len(kept) < len(clauses) and any(w in rest for w in domain.AMOUNT_WORDS) else None
 

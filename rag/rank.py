@@ -557,7 +557,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
             and not (question.table_number and evidence.figure.table == question.table_number):
         value += w.unit_conflicts  # the question states it and asks for a figure: another one (a share is of it),
         # unless it is of the table the question points at ("自评说812.81万元，决算表5…合计是多少": a check)
-    if _other_scheme(question, evidence) or _other_book(question, evidence):
+    if _other_scheme(question, evidence) or _other_book(question, evidence) or _scheme_apart(question, evidence):
         value += w.unit_conflicts  # 生育保险基金收入 is not answered by the whole 医保基金收入, nor the
         # fund's income (医保基金收入) by the department's (本部门收入预算)
     if _opposes(question, evidence):
@@ -675,6 +675,20 @@ def _other_scheme(question: Question, evidence: Evidence) -> bool:
         return False
     said = f"{evidence.label}{evidence.lead}{evidence.context if evidence.kind == 'cell' else ''}"
     return not any(n in said for names in asked for n in names)
+
+
+def _scheme_apart(question: Question, evidence: Evidence) -> bool:
+    """The question names one of the two basic schemes (职工医保, 居民医保) and not the other, and the
+    unit is said of the other: by its clause, or when its clause names neither, by its sentence or
+    its row and table ("…不低于3个月指标实现情况：…全市居民医保基金…7个月" is of 居民医保 throughout)."""
+    named = [any(n in question.reading for n in names) for names in domain.SCHEMES_APART]
+    if named.count(True) != 1:  # most questions: no unit's words are read
+        return False
+    asked, other = domain.SCHEMES_APART if named[0] else domain.SCHEMES_APART[::-1]
+    for said in (evidence.label + evidence.lead, evidence.context if evidence.kind == "cell" else evidence.sentence or ""):
+        if any(n in said for n in (*asked, *other)):
+            return not any(n in said for n in asked)
+    return False
 
 
 # a fund's income or spending asked (医保基金收入预算, 基金的总支出): the book, and the side asked

@@ -3143,3 +3143,23 @@ def test_a_ranking_within_a_section_named_ranks_what_that_section_lists(engine):
     assert "重点项目预算绩效目标情况" in answer.answer and "全面深化医保改革" in answer.answer
     answer = engine.ask("江门医保局2024年部门预算里三个分局的项目支出哪个最少")  # the report: no section
     assert answer.figures[0].value == Decimal("17.04")
+
+
+def test_a_rate_of_final_to_budget_is_not_answered_from_the_budget_alone(engine):
+    answer = engine.ask("广州市医保局2023年公务接待费的预算执行率（完成率）是多少")
+    assert not answer.found and "4.42万元" in answer.answer  # the budget held, shown
+    answer = engine.ask("廉江医保局2023年三公经费预算执行率多少")  # a 决算 prints both columns
+    assert answer.found and "执行率：4.45 ÷ 4.45 = 100.00%" in answer.answer
+
+
+def test_where_a_figure_is_printed_is_no_passage_asked_when_the_figure_is_not(engine):
+    answer = engine.ask("吴川医保局2024年部门预算的绩效评价得分多少？报告哪一部分写的")
+    assert not answer.found
+    answer = engine.ask("江门医保局2024年三公经费多少，在哪一部分写的")
+    assert answer.figures[0].value == Decimal("17.56")
+
+
+def test_a_figure_of_one_basic_scheme_is_no_answer_about_the_other(engine):
+    assert not engine.ask("江门2023年职工医保基金滚存结余能支付几个月").found  # the report states 居民医保's
+    assert engine.ask("江门2023年居民医保基金滚存结余能支付几个月").figures[0].value == Decimal("7")
+    assert engine.ask("2023年江门职工医保有多少人参保").figures[0].value == Decimal("170.12")
