@@ -82,12 +82,13 @@ class FigureAnswers:
             for unit in self.ranked(question, documents, subject, siblings=True):
                 if named_unit and not _mentions_unit(unit, named_unit, question) and not _city_wide_of(unit, named_unit):
                     continue  # "新会区参加居民医保的人数": the city's count is not the branch's
-                if not any((f.doc, f.line, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.value)
-                           for f in figures):
+                if not any((f.doc, f.line, f.row, f.value) == (unit.figure.doc, unit.figure.line, unit.figure.row,
+                                                                unit.figure.value) for f in figures):  # 收入合计 and
+                    # 支出合计 printed on one line, alike
                     figures.append(unit.figure)
         if not figures:
             return self.not_found(question, documents, subjects[0])
-        figures = list({(f.doc, f.table, f.line, f.column, f.value): f for f in figures}.values())  # one cell named twice
+        figures = list({(f.doc, f.table, f.line, f.row, f.column, f.value): f for f in figures}.values())  # one cell named twice
         figures = [f for f in figures if not leaves_out(question, f.label)] or figures  # 不算蓬江…分局: not theirs
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
         if len(figures) == 2 and rank.times_asked(question.reading):  # "A是B的几倍": both, and the multiple

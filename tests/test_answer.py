@@ -3163,3 +3163,15 @@ def test_a_figure_of_one_basic_scheme_is_no_answer_about_the_other(engine):
     assert not engine.ask("江门2023年职工医保基金滚存结余能支付几个月").found  # the report states 居民医保's
     assert engine.ask("江门2023年居民医保基金滚存结余能支付几个月").figures[0].value == Decimal("7")
     assert engine.ask("2023年江门职工医保有多少人参保").figures[0].value == Decimal("170.12")
+
+
+def test_a_table_title_typed_after_the_unit_leaves_the_rows_typed_before_it_asked(engine):
+    answer = engine.ask("基本支出 项目支出 廉江市医疗保障局 支出决算表")
+    assert [f"{f.value:f}" for f in answer.figures] == ["673.45", "139.36"]
+    answer = engine.ask("年初结转和结余 年末结转和结余 廉江市医疗保障局 财政拨款收入支出决算总表")
+    assert [f"{f.value:f}" for f in answer.figures] == ["21.58", "23.36"]
+
+
+def test_two_rows_printed_alike_on_one_line_are_both_answered(engine):
+    answer = engine.ask("本年收入合计 本年支出合计 吴川市医疗保障局 收支总体情况表")  # 542.07 on line 85, twice
+    assert [(f.row, f"{f.value:f}") for f in answer.figures] == [("本年收入合计", "542.07"), ("本年支出合计", "542.07")]
