@@ -84,11 +84,14 @@ CANTONESE: dict[str, str] = {
     "嗰": "那", "睇": "看", "畀": "给", "揾": "找", "做嘢": "做事", "架车": "辆车", "年尾": "年末", "话自己": "说自己",
     "入面": "里面", "钱系": "钱是",
 }
-# Southwestern Mandarin (四川, 重庆, 贵州) as people type it, read as standard Mandarin: 好多 asks how
-# much where an amount or the question's end follows it ("好多钱", "有好多万人？", "是好多嘛"), not in
-# "好多老人" (many) or Cantonese 好多过 (much more than)
-SOUTHWESTERN: dict[str, str] = {
+# Regional Mandarin as people type it, read as standard Mandarin (regular expressions):
+# - Southwestern (四川, 重庆, 贵州): 好多 asks how much where an amount or the question's end follows it
+#   ("好多钱", "有好多万人？", "是好多嘛"), not in "好多老人" (many) or Cantonese 好多过 (much more than);
+# - Northern (东北, 河北, 山东): 多老些 and 多老少 ask how much ("到底多老些");
+# - anywhere: 好几 says several and asks nothing ("下面分好几项，其中…是多少": 多项)
+REGIONAL_MANDARIN: dict[str, str] = {
     r"好多(?=[钱亿万人个家元块嘛哦喃、，,？?]|$)": "多少", "啥子": "什么", "咋个": "怎么", r"没得(?!到)": "没有",
+    "多老些": "多少", "多老少": "多少", "好几": "多",
 }
 # Words of how a question is asked, not of what it asks: rank.content_words takes them out before
 # matching (a row name the question says keeps them: 业务用房 keeps its 用). Regular expressions, tried
@@ -97,7 +100,7 @@ QUESTION_FILLER: tuple[str, ...] = (
     # who is meant, when, and everyday verbs of spending (我指, 他们, 今年, 打算花, 搞); 光 as 'only' (not 曝光, 光明, 光荣)
     "我指的是", "我指", "我是说", "我的意思是", "就是指", "我们", "咱们", "俺们", "俺", "他们", "她们", "你们", "人家", "底下", "下面", "下边", "今年", "准备花", "打算花",
     "要花", "花", "搞", "也差不多", "差不多", "就要", "(?<!曝)光(?![明荣])", "(?<![调完修平规])整了", "好多", "到底", "究竟", "具体", "百分之几",
-    "百分之多少", "百分比", "多少个百分点", "百分点", "多少钱", "还是", "现在", "目前", "是谁", "是什么", "什么", "哪些", "哪个", "哪里", "多少", "多大", "怎么样",
+    "百分之多少", "百分比", "多少个百分点", "百分点", "多少钱", "还是", "现在", "目前", "是谁", "是什么", "什么", "是这样", "这样", "哪些", "哪个", "哪里", "多少", "多大", "怎么样",
     "怎么说的", "怎么说", "怎么讲的", "怎么讲", "怎么写的", "怎么写", "怎样", "怎么", "如何", "有没有", "没有",
     # a claim passed on to be checked (网传, 有人说, 真的吗), and how a change is named (增幅)
     "有报道称", "有报道说", "据报道", "报道称", "有人转发说", "转发说", "有文章说", "文章说", "网传", "传言", "网友说", "朋友圈说", "有人说", "网上说", "据说",
@@ -585,6 +588,9 @@ QUERY_SYNONYMS: dict[str, str] = {
     "买房子": "购房", "买房": "购房", "买车": "公务用车购置", "买公车": "公务用车购置", "买公务车": "公务用车购置", "公车的": "公车", "添置": "购置", "置办": "购置", "养车": "公务用车运行维护费", "养公车": "公务用车运行维护费", "买新车": "公务用车购置", "购车": "公务用车购置",
     "油钱": "公务用车运行维护费", "修车": "公务用车运行维护费",
     "交工会": "工会经费",
+    # "给干部出差报销的钱", "办公场所用电的钱"; not 出差 alone: 基本支出差旅费 holds it
+    "出差报销": "差旅费报销", "出差的钱": "差旅费", "出差费": "差旅费", "出差花": "差旅费花",
+    "用电的钱": "电费", "用电花": "电费花", "用水的钱": "水费", "用水花": "水费花",
     "咋": "怎么", "啥": "什么", "几个钱": "多少钱", "省了多少": "节约了多少", "省下多少": "节约了多少",
     "节省了多少": "节约了多少", "省下了多少": "节约了多少",
     "下面有什么事业单位": "有哪些下属事业单位", "下面有哪些事业单位": "有哪些下属事业单位", "底下有什么事业单位": "有哪些下属事业单位",

@@ -110,8 +110,8 @@ def _normalize(text: str) -> str:
         for cantonese, mandarin in domain.CANTONESE.items():
             text = text.replace(cantonese, mandarin)
         text = re.sub(domain.CANTONESE_AND, "和", text)
-    for southwestern, mandarin in domain.SOUTHWESTERN.items():  # 好多钱 -> 多少钱, 咋个 -> 怎么
-        text = re.sub(southwestern, mandarin, text)
+    for regional, mandarin in domain.REGIONAL_MANDARIN.items():  # 好多钱 -> 多少钱, 多老些 -> 多少
+        text = re.sub(regional, mandarin, text)
     text = COMPARED_AFTER.sub(_compared_before, text)  # "A多过B" (Cantonese), "A高于B": "A比B多", as in Mandarin
     for short, full in domain.UNIT_SHORT_NAMES.items():  # 医保局 -> 医疗保障局
         text = text.replace(short, full)
@@ -221,8 +221,9 @@ TABLE_NAMED = re.compile(r"(?:(?!哪|什么|在|局)[\u4e00-\u9fff（）()‘’
                          # or glossed in brackets after its number (表6（三公经费那张）)
                          r"|(?<=[（(])[^（）()“”\"]{2,24}?(?=(?:那|这)(?:张|个)表?[）)])")
 # a part left out of what is asked ("不算住房公积金的话，住房改革支出里还有哪一项", "除了公务接待费以外，三公还有什么")
-EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|不区分)((?:(?!以外|之外)[^，,。？?！!（）()]){2,20}?)"
-                      r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # "除了项目支出以外的基本支出"; "（不算…分局）"
+EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|不区分|(?<![扣剔免解消排删废])除(?=[^，,。？?！!]{2,20}?[以之]外))((?:(?!以外|之外)[^，,。？?！!（）()]){2,20}?)"
+                      r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # "除了项目支出以外的基本支出"; "（不算…分局）";
+# "除城乡医疗救助以外的…" (除 alone, with 以外 after: not 扣除, 剔除)
 # "除了财政拨款之外还有一笔其他收入": what is excluded ends where 之外 is said
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTE_OPENS = "“\"「‘'"

@@ -548,7 +548,8 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     if question.as_of and (dates := {int(y) for y in AS_OF_YEAR.findall(evidence.sentence or "")}) \
             and not dates & set(question.as_of):
         value += w.unit_conflicts  # "截至2023年年底" does not answer "2022年底"
-    if question.quoted and not _carries_quoted(question, evidence) and not _named_beside_quote(question, evidence):
+    if question.quoted and not _carries_quoted(question, evidence) and not _named_beside_quote(question, evidence) \
+            and not _asked_after_quote(question, evidence):
         value += w.unit_conflicts  # a name quoted whole: only its own figures answer, and in keywords typed
         # as a search those of names beside it (江门 2024 "医疗保障管理事务" 合计 其中 行政运行)
     if _of_places_around(question, evidence):
@@ -715,6 +716,21 @@ def _named_beside_quote(question: Question, evidence: Evidence) -> bool:
         return False
     row = clean_row_name(evidence.figure.row or "")
     return any(row == s and not any(s in quoted for quoted in question.quoted) for s in question.row_terms)
+
+
+QUOTE_CONTAINS = "[”\"」』](?:中|里|下|当中|之中|下面)"  # "“对个人和家庭的补助”中": within what is quoted
+
+
+def _asked_after_quote(question: Question, evidence: Evidence) -> bool:
+    """Whether the evidence is the row the asking clause names when that clause quotes nothing and
+    the quote is said to hold it ("基本支出“对个人和家庭的补助”中，其中退休费是多少"): the quote says
+    where to look, the clause what."""
+    clause = question.asking_clause
+    if not clause or not evidence.figure or any(quoted in clause for quoted in question.quoted) \
+            or not any(re.search(re.escape(quoted) + QUOTE_CONTAINS, question.reading) for quoted in question.quoted):
+        return False
+    row = clean_row_name(evidence.figure.row or "")
+    return bool(row) and row in clause
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:

@@ -3175,3 +3175,32 @@ def test_a_table_title_typed_after_the_unit_leaves_the_rows_typed_before_it_aske
 def test_two_rows_printed_alike_on_one_line_are_both_answered(engine):
     answer = engine.ask("本年收入合计 本年支出合计 吴川市医疗保障局 收支总体情况表")  # 542.07 on line 85, twice
     assert [(f.row, f"{f.value:f}") for f in answer.figures] == [("本年收入合计", "542.07"), ("本年支出合计", "542.07")]
+
+
+def test_northern_mandarin_asks_how_much_and_several_asks_nothing(engine):
+    assert engine.ask("俺想问廉江医保局2023年决算的差旅费到底多老少").figures[0].value == Decimal("0.05")
+    answer = engine.ask("廉江医保局2023年决算的行政运行分好几个科目，其中办公费多少")  # 好几个 is said, not asked
+    assert ("办公费", Decimal("3.01")) in [(f.row, f.value) for f in answer.figures]
+
+
+def test_an_item_excluded_with_除_alone_is_never_the_answer(engine):
+    for question, excluded in (("吴川医保局2024年预算里除办公费以外的打印机耗材费是多少", "办公费"),
+                               ("江门医保局2024年预算中，除行政运行之外的医保宣传月活动经费是多少", "行政运行")):
+        answer = engine.ask(question)
+        assert all(f.row != excluded for f in answer.figures)
+
+
+def test_an_expense_described_by_what_it_pays_for(engine):
+    assert engine.ask("吴川医保局2024年单位用水的钱预算了多少").figures[0].value == Decimal("0.37")
+    assert engine.ask("廉江医保局2023年干部出差的钱花了多少").figures[0].value == Decimal("0.05")
+    assert engine.ask("江门 2024 预算 基本支出 差旅费").figures[0].value == Decimal("6.94")  # 支出差 holds 出差
+
+
+def test_a_claim_asked_with_是这样吗_gets_the_reports_figure(engine):
+    answer = engine.ask("有人说江门2023年全市医保基金收入超过了90亿元，是这样吗")
+    assert answer.figures[0].value == Decimal("93.33")
+
+
+def test_a_row_asked_within_a_quoted_row_is_answered_first(engine):
+    answer = engine.ask("广州医保局2023年预算“工资福利支出”里，其中基本工资多少")
+    assert answer.figures[0].row == "基本工资"
