@@ -125,6 +125,9 @@ class Term:
         return max([found] + [float(alternative <= grams) for alternative in self.alternatives])
 
 
+BOUND_BEFORE_SUM = re.compile(r"(?:超过|超出|高于|低于|少于|多于|不到|不足|突破)了?(?=\s)")  # the sum cited blanked
+
+
 def content_words(question: Question) -> str:
     """The question as read, without its report words (city, year, unit) and question words;
     what was taken out leaves a gap, so no word is made across it."""
@@ -135,6 +138,7 @@ def content_words(question: Question) -> str:
     content = LIST_PLACE.sub(" ", content)
     content = REPORT_SAYS.sub(" ", content)  # "自评报告提出…": which report, and that it says so; no word it prints
     content = re.sub(domain.THRESHOLD_ASKED, " ", content)  # "是否超过了1500万元": a bound put, no word printed
+    content = BOUND_BEFORE_SUM.sub(" ", content)  # "支出超过了100亿元吗": the bound put on the sum, no word printed
     if re.search(r"[\u4e00-\u9fff]", question.text):  # English words beside Chinese that no term was read from
         content = ENGLISH_LEFT.sub(" ", content)  # gloss it ("车辆 (vehicles)"); asked wholly in English, they ask
     if question.asked_unit:  # 多少辆 asks for 辆: the unit is scored, not matched as a word

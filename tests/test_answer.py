@@ -3204,3 +3204,8 @@ def test_a_claim_asked_with_是这样吗_gets_the_reports_figure(engine):
 def test_a_row_asked_within_a_quoted_row_is_answered_first(engine):
     answer = engine.ask("广州医保局2023年预算“工资福利支出”里，其中基本工资多少")
     assert answer.figures[0].row == "基本工资"
+
+
+def test_a_bound_put_on_a_sum_is_no_word_asked(engine):
+    answer = engine.ask("2023年江门全市医保基金支出高于95亿元吗")  # 高于 before the sum cited: not printed
+    assert answer.figures[0].value == Decimal("89.88")
