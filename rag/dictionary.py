@@ -13,11 +13,9 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 TABLE_FORMAT = 1  # bump when the table's layout changes
-WRITE_BATCH = 50_000
 
 
 def table_path(jieba_module) -> Path:
@@ -79,9 +77,7 @@ def _write_table(path: Path, jieba_module) -> None:
     try:
         connection.execute("CREATE TABLE words (word TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID")
         connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
-        entries: Iterator = iter(tokenizer.FREQ.items())
-        while batch := [entry for _, entry in zip(range(WRITE_BATCH), entries)]:
-            connection.executemany("INSERT INTO words VALUES (?, ?)", batch)
+        connection.executemany("INSERT INTO words VALUES (?, ?)", tokenizer.FREQ.items())
         connection.execute("INSERT INTO meta VALUES ('total', ?)", (tokenizer.total,))
         connection.commit()
     finally:

@@ -529,7 +529,8 @@ EACH_CHANGED = r"各自?(?:增长|下降|增加|减少|变动|变化|涨|降|怎
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "总额", "人数", "数量")
 # whether an amount passes a bound ("是不是超过了10亿", "有没有突破"): the amount is asked
-THRESHOLD_ASKED = r"(?:是不是|是否|有没有|有无)(?:超过|超出|高于|低于|少于|多于|不到|不足|突破)|超没超过|过没过"
+BOUND_VERBS = "超过|超出|高于|低于|少于|多于|不到|不足|突破"  # a bound put on a figure
+THRESHOLD_ASKED = rf"(?:是不是|是否|有没有|有无)(?:{BOUND_VERBS})|超没超过|过没过"
 # A question about a budget against final accounts: both words, or one of these.
 VERSUS_KIND_WORDS: tuple[str, ...] = ("预决算", "预算和决算", "预算与决算", "预算跟决算", "预算执行", "完成预算")
 # Columns of a 三公 决算 table (预算数 / 决算数) chosen by the report kind asked.

@@ -212,9 +212,10 @@ WH_WORD = re.compile(r"什么|谁|哪")
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject, nor the
 # unit whose table it is ("廉江市医疗保障局收入支出决算总表": from after 局)
-TABLE_NAMED = re.compile(r"(?:(?!哪|什么|在|局)[\u4e00-\u9fff（）()‘’]){2,24}?表(?:[（(]表\d{1,2}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|和|与|对(?:得上|不上|照|比)|一致|吻合|[，,：:]))"
+TITLE_CHARACTER = "(?!哪|什么|在|局)"  # what a title said in a question does not hold: a question word, 在, the unit
+TABLE_NAMED = re.compile(rf"(?:{TITLE_CHARACTER}[\u4e00-\u9fff（）()‘’]){{2,24}}?表(?:[（(]表\d{{1,2}}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|和|与|对(?:得上|不上|照|比)|一致|吻合|[，,：:]))"
                          # or by the ending only a table's title has, whatever follows ("基本支出决算明细 公用经费那栏")
-                         r"|(?:(?!哪|什么|在|局)[\u4e00-\u9fff]){2,20}?(?:(?<!的)明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{1,10}[）)])?"
+                         rf"|(?:{TITLE_CHARACTER}[\u4e00-\u9fff]){{2,20}}?(?:(?<!的)明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{{1,10}}[）)])?"
                          # or quoted after its number or before 那张 (表8“行政经费及三公经费”那张)
                          r"|(?:(?<=表\d[“\"])|(?<=表\d\d[“\"]))[^“”\"]{2,24}(?=[”\"])"
                          r"|(?<=[“\"])[^“”\"]{2,24}(?=[”\"](?:那|这)张)"

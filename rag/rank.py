@@ -125,7 +125,7 @@ class Term:
         return max([found] + [float(alternative <= grams) for alternative in self.alternatives])
 
 
-BOUND_BEFORE_SUM = re.compile(r"(?:超过|超出|高于|低于|少于|多于|不到|不足|突破)了?(?=\s)")  # the sum cited blanked
+BOUND_BEFORE_SUM = re.compile(rf"(?:{domain.BOUND_VERBS})了?(?=\s)")  # before the number cited, blanked
 
 
 def content_words(question: Question) -> str:
@@ -730,11 +730,10 @@ def _asked_after_quote(question: Question, evidence: Evidence) -> bool:
     the quote is said to hold it ("基本支出“对个人和家庭的补助”中，其中退休费是多少"): the quote says
     where to look, the clause what."""
     clause = question.asking_clause
-    if not clause or not evidence.figure or any(quoted in clause for quoted in question.quoted) \
-            or not any(re.search(re.escape(quoted) + QUOTE_CONTAINS, question.reading) for quoted in question.quoted):
-        return False
-    row = clean_row_name(evidence.figure.row or "")
-    return bool(row) and row in clause
+    row = clean_row_name(evidence.figure.row or "") if clause and evidence.figure else ""
+    if not row or row not in clause or any(quoted in clause for quoted in question.quoted):
+        return False  # most units: the row is not the clause's, and no quote is looked at
+    return any(re.search(re.escape(quoted) + QUOTE_CONTAINS, question.reading) for quoted in question.quoted)
 
 
 def _carries_quoted(question: Question, evidence: Evidence) -> bool:
