@@ -36,6 +36,12 @@ from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
 
+# "…多少？公务接待呢？2023年呢？": a short sentence said as a follow-up in a conversation, naming a thing,
+# place, year or kind anew; not one that works on the figures just given ("两项加起来呢", "执行率呢", "占比呢")
+FOLLOW_UP_SENTENCE = re.compile(r"^[^，,]{1,12}呢$")
+FOLLOW_UP_QUESTION_WORDS = re.compile(r"呢$|^(?:那|还有|那么)")
+DERIVING_WORDS = tuple(w for name in ("share", "change", "rank", "compare") for w in domain.INTENT_WORDS[name]) \
+    + domain.SUM_WORDS + ("率", "倍")
 # "A和2024年B": the side after 和 (与, 跟) names a year of its own
 SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?:其|它的?)?(?=(?:20)?\d\d年)")
 # the month a figure is counted to ("截至12月底", "截止10月底", "截至2023年12月31日")
@@ -97,12 +103,14 @@ class AnswerEngine:
             return self._refuse(question, question.problem)
         carried = carry_over(question, previous) if previous is not None else set()
         with self._lock:  # the finder caches tables; sqlite reads are serialized per engine
-            answer = self._sides_asked_apart(question, docs_filter) or self._answer(question, docs_filter)
+            answer = self._sides_asked_apart(question, docs_filter)
+            said_after = None if answer else self._follow_ups_said_after(question, docs_filter)
+            answer = answer or said_after or self._answer(question, docs_filter)
             if answer.found and (amounts := self._amounts_asked_besides(question, docs_filter)):
                 answer = _joined(question, amounts, answer)
             elif answer.found and (of_first := self._asked_of_the_first(question, answer, docs_filter)):
                 answer = _joined(question, answer, of_first)
-            elif not answer.found and (apart := self._sentences_asked_apart(question, docs_filter)):
+            elif not answer.found and said_after is None and (apart := self._sentences_asked_apart(question, docs_filter)):
                 answer = apart
             if not answer.found and carried & {"years", "kinds"}:
                 # "那江门呢" after a 2023 question: 江门's 2023 report may lack it; look in all its reports
@@ -191,6 +199,47 @@ class AnswerEngine:
         if unanswered:
             joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
         return joined
+
+    def _follow_ups_said_after(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
+        """"江门医保局2024年三公经费多少？公务接待呢？车呢？": a question, then follow-ups said as in
+        a conversation; the first answered on its own, each follow-up taking what it lacks from it as
+        the next question of a conversation would, the answers joined in order. When the reports do
+        not answer the first, that answer stands for all. None unless every sentence after the first
+        is such a follow-up."""
+        sentences = [s for s in spoken_sentences(question.reading) if asks(s)]
+        if len(sentences) < 2 or not all(FOLLOW_UP_SENTENCE.match(s) and not any(w in s for w in DERIVING_WORDS)
+                                         and self._reports_speak_of(s) for s in sentences[1:]):
+            return None
+        first = self._part_asked(sentences[0], question)
+        if first is None:
+            return None
+        joined, unanswered = self._answer(first, docs_filter), []
+        if not joined.found:
+            return joined
+        for sentence in sentences[1:]:
+            asked = self._part_asked(sentence, Question(text=sentence))
+            if asked is None:
+                return None
+            carried = carry_over(asked, first)
+            answer = self._answer(asked, docs_filter)
+            if not answer.found and carried & {"years", "kinds"}:  # "廉江呢": its report may be of another year
+                asked.years, asked.kinds = ([] if "years" in carried else asked.years,
+                                            [] if "kinds" in carried else asked.kinds)
+                answer = self._answer(asked, docs_filter)
+            if answer.found and not (answer.figures and all(f in joined.figures for f in answer.figures)):
+                joined = _joined(question, joined, answer)
+            else:  # nothing, or the figures just given: "车呢" read as nothing but the first question
+                unanswered.append(sentence)
+        if unanswered:
+            joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
+        return joined
+
+    def _reports_speak_of(self, sentence: str) -> bool:
+        """Half the pairs of characters a sentence says besides its question words are printed in the
+        reports: "耗材集采呢" asks of them, "天天喊过紧日子呢" is a remark."""
+        said = FOLLOW_UP_QUESTION_WORDS.sub("", sentence)
+        pairs = [said[i:i + 2] for i in range(len(said) - 1)] or [said]
+        return 2 * sum(pair in self.spelling.text for pair in pairs) >= len(pairs)
 
     def _sides_asked_apart(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
         """"2023年自评的一般公共预算财政拨款收入和2024年部门预算收入总计相比": two sides, each of its

@@ -766,6 +766,11 @@ REASON_MARKERS: tuple[str, ...] = ("主要原因", "原因是", "主要是", "�
 ASKER_WORDS = r"^[，,\s]*(?:我们|我|咱们|俺)?(?:就是|主要是|也)?"
 MOTIVE_WORDS: tuple[str, ...] = ("想看看", "想看下", "想看一下", "想参考", "想对照", "想对比", "想比较", "想学习",
                                  "想借鉴", "参考一下", "对照一下", "借鉴一下", "好参考", "好对照", "方便对照")
+# What an asker says to take back a word just typed and give the right one ("湛江的，哦不对，是江门的",
+# "基本支出——说错了，是项目支出"): the word before it is not asked.
+RETRACTING_WORDS: tuple[str, ...] = ("不对", "说错了", "打错了", "写错了", "搞错了", "口误", "更正一下", "纠正一下")
+# how the right word is introduced after it ("不对，我要的是…")
+CORRECTED_INTRO: tuple[str, ...] = ("我要的是", "我问的是", "我想问的是", "我是说", "我只要", "应该是", "是")
 # a remark after the question that says what is asked, not why ("…多少？就是年末结转和结余")
 CLARIFYING_WORDS: tuple[str, ...] = ("就是", "也就是", "即", "指", "是指", "我是说", "我说的是", "不是", "不要", "只要",
                                      "包括", "包含", "含", "不含", "不包括", "除了", "单指", "特指", "比如", "例如")

@@ -127,6 +127,22 @@ def locate(unit: str) -> Division:
     return division(chain[-1]) if chain else (None, None, None)
 
 
+def spans(text: str, held: Sequence[Held] = ()) -> list[tuple[int, int]]:
+    """Where the places a text names stand, as `named` reads them (longest first at each position)."""
+    return _spans(text, _held_names(held), unit_words(held))
+
+
+def _spans(text: str, known: frozenset[str], units: list[str]) -> list[tuple[int, int]]:
+    found, position = [], 0
+    while position < len(text):
+        end = next((position + length for length in range(min(_longest_name(), len(text) - position), 1, -1)
+                    if _names_a_place(text, position, position + length, known, units)), None)
+        if end is not None:
+            found.append((position, end))
+        position = end or position + 1
+    return found
+
+
 def leading_places(name: str) -> set[str]:
     """The short names of the place a name begins with and of the places it lies in
     (江海分局: 江海, 江门, 广东); none when it begins with no place."""
@@ -261,18 +277,11 @@ def named(text: str, held: Sequence[Held] = (), rows: Sequence[tuple[int, int]] 
     units = unit_words(held)
     known = _held_names(held)
     mentions: list[_Mention] = []
-    position = 0
-    while position < len(text):
-        end = next((position + length for length in range(min(_longest_name(), len(text) - position), 1, -1)
-                    if _names_a_place(text, position, position + length, known, units)), None)
-        if end is None:
-            position += 1
-            continue
+    for position, end in _spans(text, known, units):
         name = text[position:end]
         if name in known or not any(position < stop and start < end for start, stop in rows):
             within = _deepest(mentions[-1].division) if mentions and mentions[-1].division else None
             mentions.append(_Mention(position, end, name, resolve(name, held, within)))
-        position = end
     kept = [m for m, after in zip(mentions, mentions[1:] + [None])
             if after is None or not _said_by(m, after, text, units)]
     reported = holdings(held).reported

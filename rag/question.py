@@ -118,7 +118,69 @@ def _normalize(text: str) -> str:
     text = TEMPLATE_QUOTED.sub(_template_asked, text)
     if QUIZ_BLANK.search(text):  # the quiz's sentence is all asked, not told: "。" ends it as "？" would
         text = re.sub(r"[。.！!]*$", "？", QUIZ_BLANK.sub(_blank_asked, QUIZ_SAID.sub("", text)), count=1)
-    return re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text)  # 24年 -> 2024年
+    text = WHAT_IS_OF_A_REPORT.sub(r"\1\2是什么\3", text)
+    return _retracted_dropped(re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text))  # 24年 -> 2024年
+
+
+# "什么是江门市医疗保障局2024年收入预算的增长百分比？" (English's "what is the … of …" word for word): the
+# report's own figure or words asked, as "…的增长百分比是什么" asks them; not a term to define
+WHAT_IS_OF_A_REPORT = re.compile(rf"^(请问)?什么是((?=[^，,。？?]*?(?:20\d\d年|{domain.UNIT_SUFFIX}))[^，,。？?]*?的[^，,。？?]+?)([？?。]?)$")
+# "…项目支出——不对，是基本支出", "湛江的，啊不对，是江门的", "2023年…啊不，2024年": a word taken back
+# (said between pauses: not "对不对", "是不是不对啊")
+RETRACTION = re.compile(rf"[，,。.…—\s]*(?:(?<=[，,。.…—\s啊呀])|(?<=^))(?:[啊呀]?(?:{'|'.join(domain.RETRACTING_WORDS)})|[啊呀]不)"
+                        rf"(?:[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?|(?={'|'.join(domain.CORRECTED_INTRO)}))")
+YEAR_WORD = re.compile(r"20\d\d年?度?")
+FIGURE_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%)?")
+KIND_WORD = re.compile("|".join(sorted((w for words in domain.KIND_WORDS.values() for w in words), key=len, reverse=True)))
+# a place with the unit words said after it ("新会分局", "江门市医疗保障局的")
+PLACE_UNIT_AFTER = re.compile(rf"(?:[省市县区])?(?:{domain.UNIT_SUFFIX})?(?:分局)?的?")
+# where the words just before a retraction begin: the word taken back is the last of them
+WORD_BOUNDARY = re.compile(rf"[，,。；;：:！!？?…—\s]|里|中|的|年|表|{KIND_WORD.pattern}")
+CLAUSE_END = re.compile(r"[，,。；;！!？?…—]")
+REPORT_WORDS_AT_END = re.compile(rf"(?:{domain.UNIT_SUFFIX}|{KIND_WORD.pattern}|报告|部门|[的啊呀，,。…—\s])+$")
+WORD_TAKEN_BACK_MOST = 16  # characters: more is a sentence, not a word taken back
+
+
+def _retracted_dropped(text: str) -> str:
+    """The question without the words its asker took back. The words that correct them (up to the
+    next pause) say which: a place, year or kind among them takes back the question's earlier places
+    (but those the new one lies in), years or kinds; a figure the last figure; an item said first
+    the last word before the retraction (what follows the last 里, 的, year or report word)."""
+    while retraction := RETRACTION.search(text):
+        before, after = text[:retraction.start()], text[retraction.end():]
+        correcting = CLAUSE_END.split(after, maxsplit=1)[0]
+        taken_back = _slots_taken_back(before, correcting)
+        if taken_back is None:
+            stripped = REPORT_WORDS_AT_END.sub("", before)
+            start = max((m.end() for m in WORD_BOUNDARY.finditer(stripped)), default=0)
+            if not 2 <= len(stripped) - start <= WORD_TAKEN_BACK_MOST or asks(stripped[start:]):
+                return before + "，" + after
+            taken_back = [(start, len(stripped))]
+        for start, end in sorted(taken_back, reverse=True):
+            before = before[:start] + before[end:]
+        text = before + after
+    return text
+
+
+def _slots_taken_back(before: str, correcting: str) -> list[tuple[int, int]] | None:
+    """Where `before` says what `correcting` says anew: its places, years and kinds, or its last
+    figure; None when the correction begins with an item (no place, year, kind or figure first)."""
+    place_spans = places.spans(correcting)
+    if FIGURE_WORD.match(correcting) and not YEAR_WORD.match(correcting):
+        return [m.span() for m in FIGURE_WORD.finditer(before)][-1:] or None
+    if not (YEAR_WORD.match(correcting) or KIND_WORD.match(correcting) or place_spans and place_spans[0][0] == 0):
+        return None
+    spans = []
+    if YEAR_WORD.search(correcting):
+        spans += [m.span() for m in YEAR_WORD.finditer(before)]
+    if KIND_WORD.search(correcting):
+        spans += [m.span() for m in KIND_WORD.finditer(before)]
+    if place_spans:  # the places said before, but one the new place lies in when others are taken back with it
+        said = [(s, e + PLACE_UNIT_AFTER.match(before, e).end() - e, places.short_name(before[s:e]))
+                for s, e in places.spans(before)]
+        around = set().union(*(places.leading_places(correcting[s:e]) - {correcting[s:e]} for s, e in place_spans))
+        spans += [(s, e) for s, e, name in said if name not in around] or [(s, e) for s, e, _ in said]
+    return spans
 
 
 # a comparison said with the comparative before the thing compared with ("运行维护费是不是多过购置费？"), not

@@ -3209,3 +3209,19 @@ def test_a_row_asked_within_a_quoted_row_is_answered_first(engine):
 def test_a_bound_put_on_a_sum_is_no_word_asked(engine):
     answer = engine.ask("2023年江门全市医保基金支出高于95亿元吗")  # 高于 before the sum cited: not printed
     assert answer.figures[0].value == Decimal("89.88")
+
+
+def test_follow_ups_said_in_one_message_are_each_answered_in_order(engine):
+    answer = engine.ask("廉江医保局2023年决算办公费多少？差旅费呢？")
+    assert [f.value for f in answer.figures] == [Decimal("3.01"), Decimal("0.05")]
+    other_city = engine.ask("吴川医保局2024年预算办公费多少？廉江呢？")  # 廉江's report is of 2023: said so
+    assert [f.value for f in other_city.figures] == [Decimal("2.25"), Decimal("3.01")]
+
+
+def test_follow_ups_of_a_question_the_reports_cannot_answer_are_not_answered_either(engine):
+    assert not engine.ask("江门市财政局2024年办公费多少？差旅费呢？").found
+
+
+def test_a_remark_after_the_question_is_no_follow_up_left_unanswered(engine):
+    answer = engine.ask("江门医保局2024年三公经费预算多少？大家都说要过紧日子呢")
+    assert answer.figures[0].value == Decimal("17.56") and "没有找到" not in answer.answer

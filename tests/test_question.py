@@ -523,3 +523,27 @@ def test_a_subject_opening_the_question_in_the_askers_own_clause_is_theirs():
     rows = ["办公费", "差旅费"]
     assert understand("办公费我们单位也在统计，江门2024年差旅费多少", rows).row_terms == ["差旅费"]
     assert understand("我们单位也在统计办公费，江门2024年差旅费多少", rows).row_terms == ["差旅费"]
+
+
+@pytest.mark.parametrize("text, cities, years, kinds, rows", [
+    ("广州的，哦不对，江门的2024年预算里办公费多少", ["江门"], [2024], ["部门预算"], ["办公费"]),
+    ("吴川2023年……啊不，2024年预算的办公费", ["吴川"], [2024], ["部门预算"], ["办公费"]),
+    ("江门2024年预算，说错了，是决算里的办公费", ["江门"], [2024], ["部门决算"], ["办公费"]),
+    ("吴川2024年预算里的差旅费——不对，我问的是办公费", ["吴川"], [2024], ["部门预算"], ["办公费"]),
+    ("廉江……不对，吴川2024年预算的差旅费", ["吴川"], [2024], ["部门预算"], ["差旅费"]),
+    ("江门的办公费对不对，差旅费呢", ["江门"], [], [], ["办公费", "差旅费"]),  # 对不对 asks: nothing taken back
+])
+def test_a_word_the_asker_takes_back_is_not_asked(text, cities, years, kinds, rows):
+    question = understand(text, ["办公费", "差旅费"])
+    assert (question.cities, question.years, question.kinds, question.row_terms) == (cities, years, kinds, rows)
+
+
+def test_a_place_the_new_one_lies_in_stays_when_its_districts_are_taken_back():
+    question = understand("江门的蓬江、新会两个分局——不对，我只要江海分局——2024年办公费多少", ["办公费"])
+    assert "江门" in question.reading and "蓬江" not in question.reading and "新会" not in question.reading
+
+
+def test_what_is_the_item_of_a_report_said_word_for_word_from_english_is_no_definition():
+    question = understand("什么是吴川市医疗保障局2024年拟购置固定资产的用途？", ["办公费"])
+    assert question.intent == "passage" and question.cities == ["吴川"]
+    assert understand("什么是三公经费", VOCABULARY).intent == "definition"
