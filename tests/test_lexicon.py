@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from array import array
 
 import pytest
 
@@ -47,6 +48,11 @@ def assert_saved_equals_computed(build_dir) -> None:
         assert (word in saved.text) == (word in spelling.text), word
     assert all(word in saved.text for word in printed)
     assert 0 < sum(word in saved.text for word in changed) < len(changed)
+    folder = build_dir / lexicon.LEXICON_DIR
+    for name in json.loads((folder / lexicon.TEXT_SEGMENTS_FILE).read_text()):  # beside each segment, its pairs
+        text = (folder / name).read_text(encoding="utf-8")
+        keys = array("Q", (folder / name).with_suffix(lexicon.GRAMS_SUFFIX).read_bytes())
+        assert list(keys) == sorted(set(lexicon.gram_keys(text))) and len(keys) > 1000
 
 
 @pytest.fixture(scope="module")
