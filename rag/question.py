@@ -122,13 +122,17 @@ def _normalize(text: str) -> str:
     return _retracted_dropped(re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text))  # 24年 -> 2024年
 
 
+# words with which a clause weighs places against each other
+SCENE_WEIGHED = r"比|哪个|哪家|哪里|谁|差|都|各|分别|两地|两个|和|与|跟"
+SCENE_NEGATED = r"不是|不含|不算|除了|除去|而非"
 # "什么是江门市医疗保障局2024年收入预算的增长百分比？" (English's "what is the … of …" word for word): the
 # report's own figure or words asked, as "…的增长百分比是什么" asks them; not a term to define
 WHAT_IS_OF_A_REPORT = re.compile(rf"^(请问)?什么是((?=[^，,。？?]*?(?:20\d\d年|{domain.UNIT_SUFFIX}))[^，,。？?]*?的[^，,。？?]+?)([？?。]?)$")
 # "…项目支出——不对，是基本支出", "湛江的，啊不对，是江门的", "2023年…啊不，2024年": a word taken back
 # (said between pauses: not "对不对", "是不是不对啊")
-RETRACTION = re.compile(rf"[，,。.…—\s]*(?:(?<=[，,。.…—\s啊呀])|(?<=^))(?:[啊呀]?(?:{'|'.join(domain.RETRACTING_WORDS)})|[啊呀]不)"
-                        rf"(?:[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?|(?={'|'.join(domain.CORRECTED_INTRO)}))")
+RETRACTION = re.compile(rf"[，,。.…—\s]*(?:(?<=[，,。.…—\s啊呀])|(?<=^))(?:[啊呀]?(?:{'|'.join(domain.RETRACTING_WORDS)})"
+                        rf"(?:[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?|(?={'|'.join(domain.CORRECTED_INTRO)}))"
+                        rf"|[啊呀]?不是?[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?)")  # "…，不，是…", "噢不是，…"
 YEAR_WORD = re.compile(r"20\d\d年?度?")
 FIGURE_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%)?")
 KIND_WORD = re.compile("|".join(sorted((w for words in domain.KIND_WORDS.values() for w in words), key=len, reverse=True)))
@@ -139,6 +143,44 @@ WORD_BOUNDARY = re.compile(rf"[，,。；;：:！!？?…—\s]|里|中|的|年|
 CLAUSE_END = re.compile(r"[，,。；;！!？?…—]")
 REPORT_WORDS_AT_END = re.compile(rf"(?:{domain.UNIT_SUFFIX}|{KIND_WORD.pattern}|报告|部门|[的啊呀，,。…—\s])+$")
 WORD_TAKEN_BACK_MOST = 16  # characters: more is a sentence, not a word taken back
+
+
+def _scene_set_before(question: Question, asking_clauses: list[str]) -> None:
+    """"廉江医保局2023年决算说公车保有2辆，那江门医保局2024年预算里说有几辆车": the one clause that
+    asks names its place (and year, kind); the places said only before it set the scene and are not
+    asked, nor are the years said with them. Not when that clause or what follows weighs one against
+    another (比, 哪个, 两个数都说下) or says which not (不是吴川廉江), nor when it names a place inside
+    one the scene names (江门医保局2024年预算，台山分到多少: 台山 within 江门's report)."""
+    if len(asking_clauses) != 1 or len(question.cities) < 2:
+        return
+    clause = asking_clauses[0]
+    rest = question.reading[question.reading.find(clause):]
+    asked = [city for city in question.cities if city in clause]
+    if not asked or len(asked) == len(question.cities) or re.search(SCENE_WEIGHED, rest) \
+            or re.search(SCENE_NEGATED, clause):
+        return
+    scene = [city for city in question.cities if city not in asked]
+    if any(_lies_within(question.divisions.get(a), question.divisions.get(s)) for a in asked for s in scene):
+        return
+    years_said = [year for year in question.years if str(year) in clause] or [
+        year for year in question.years if _place_said_before(question.reading, str(year), question.cities) in asked]
+    question.cities = asked
+    question.divisions = {city: d for city, d in question.divisions.items() if city in asked}
+    question.years = years_said or question.years
+    question.kinds = _kinds(_kinds_said(clause)) or question.kinds
+
+
+def _lies_within(inner: places.Division | None, outer: places.Division | None) -> bool:
+    """Whether a division (province, city, county) lies inside another: 台山 inside 江门."""
+    depth = [max((i for i, name in enumerate(d or ()) if name), default=-1) for d in (inner, outer)]
+    return 0 <= depth[1] < depth[0] and inner[:depth[1] + 1] == outer[:depth[1] + 1]
+
+
+def _place_said_before(text: str, word: str, cities: list[str]) -> str | None:
+    """The place said last before a word (the year "2024年" of "吴川2024年预算")."""
+    at = text.find(word)
+    said = [(text.rfind(city, 0, at), city) for city in cities]
+    return max(((position, city) for position, city in said if position >= 0), default=(-1, None))[1]
 
 
 def _retracted_dropped(text: str) -> str:
@@ -453,6 +495,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.cities = [city for city in named.places if city not in siblings]
     question.units = named.units
     question.divisions = {city: d for city, d in named.divisions.items() if city not in siblings}
+    _scene_set_before(question, asking_clauses)
     if question.cities:  # 吴川医保服务中心 is 吴川's, not 广州市医疗保险服务中心 said in short
         spans = [span for span in spans if span[2] != "row" or not (where := places.leading_places(span[3]))
                  or where & set(question.cities)]

@@ -532,6 +532,7 @@ def test_a_subject_opening_the_question_in_the_askers_own_clause_is_theirs():
     ("吴川2024年预算里的差旅费——不对，我问的是办公费", ["吴川"], [2024], ["部门预算"], ["办公费"]),
     ("廉江……不对，吴川2024年预算的差旅费", ["吴川"], [2024], ["部门预算"], ["差旅费"]),
     ("江门的办公费对不对，差旅费呢", ["江门"], [], [], ["办公费", "差旅费"]),  # 对不对 asks: nothing taken back
+    ("吴川2024年预算的差旅费，不，是办公费", ["吴川"], [2024], ["部门预算"], ["办公费"]),
 ])
 def test_a_word_the_asker_takes_back_is_not_asked(text, cities, years, kinds, rows):
     question = understand(text, ["办公费", "差旅费"])
@@ -547,3 +548,14 @@ def test_what_is_the_item_of_a_report_said_word_for_word_from_english_is_no_defi
     question = understand("什么是吴川市医疗保障局2024年拟购置固定资产的用途？", ["办公费"])
     assert question.intent == "passage" and question.cities == ["吴川"]
     assert understand("什么是三公经费", VOCABULARY).intent == "definition"
+
+
+@pytest.mark.parametrize("text, cities, years", [
+    ("吴川2024年预算说三公经费19.5万，那江门医保局2023年自评里办公费多少", ["江门"], [2023]),
+    ("江门2024年预算和廉江2023年决算都有办公费，廉江那边是多少", ["廉江"], [2023]),
+    ("江门2024年预算和吴川2024年预算的办公费哪个多", ["江门", "吴川"], [2024]),  # weighed: both asked
+    ("江门医保局2024年预算里，台山分到多少办公费", ["江门", "台山"], [2024]),  # 台山 within 江门's report
+])
+def test_places_said_only_before_the_clause_that_asks_set_the_scene(text, cities, years):
+    question = understand(text, ["办公费"])
+    assert (question.cities, question.years) == (cities, years)
