@@ -221,6 +221,7 @@ class AnswerEngine:
             if asked is None:
                 return None
             carried = carry_over(asked, first)
+            asked.table_number = asked.table_number or self._table_of_the_scene(sentence, joined)
             answer = self._answer(asked, docs_filter)
             if not answer.found and carried & {"years", "kinds"}:  # "廉江呢": its report may be of another year
                 asked.years, asked.kinds = ([] if "years" in carried else asked.years,
@@ -233,6 +234,17 @@ class AnswerEngine:
         if unanswered:
             joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
         return joined
+
+    def _table_of_the_scene(self, sentence: str, first: Answer) -> int | None:
+        """The table the first answer's figure is printed in, when a row of it holds what a follow-up
+        says: "三公经费多少？公务用车购置呢？运行维护费呢？" asks 表7's 公务用车运行维护费, not the
+        维修（护）费 of the expense tables."""
+        said = FOLLOW_UP_QUESTION_WORDS.sub("", sentence)
+        figure = next((f for f in first.figures if f.table is not None), None)
+        if figure is None or len(said) < 2:
+            return None
+        _, rows = self.finder.table_of(figure)
+        return figure.table if any(said in clean_row_name(row.name) for row in rows) else None
 
     def _reports_speak_of(self, sentence: str) -> bool:
         """Half the pairs of characters a sentence says besides its question words are printed in the

@@ -3218,6 +3218,11 @@ def test_follow_ups_said_in_one_message_are_each_answered_in_order(engine):
     assert [f.value for f in other_city.figures] == [Decimal("2.25"), Decimal("3.01")]
 
 
+def test_a_follow_up_is_read_in_the_table_the_first_answer_cites(engine):
+    answer = engine.ask("江门医保局2024年三公经费多少？公务用车购置呢？运行维护费呢？")  # not 表6's 维修（护）费
+    assert [f.value for f in answer.figures] == [Decimal("17.56"), Decimal("0.00"), Decimal("14.82")]
+
+
 def test_follow_ups_of_a_question_the_reports_cannot_answer_are_not_answered_either(engine):
     assert not engine.ask("江门市财政局2024年办公费多少？差旅费呢？").found
 
