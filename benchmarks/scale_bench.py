@@ -2,7 +2,10 @@
 report and chunks embedded per second, cold start of a fresh `python -m rag ask --json -` process
 to its first figure answer and to its first passage answer (from process start), warm p50 and p95
 per answer type (figure, passage, refusal), the process's peak RSS, the index's size on disk and
-the accuracy on the generator's known answers (plus refusals of places no report is of).
+the accuracy on the generator's known answers (plus refusals of places no report is of). Then, for
+each larger size against the smallest, the warm p50 of the same questions (the smallest size's
+known answers and the refusals) asked of two processes in turn, question by question, so that both
+sizes meet the same load: the ratio issue 11 asks (figure within 1.2x, passage within 1.5x).
 
     python benchmarks/scale_bench.py [--work DIR] [--sizes 5 50 200 1000] [--build-only]
 
@@ -44,6 +47,7 @@ REFUSALS = ["湖南省医保局2024年三公经费多少", "北京市医保局20
             "上海医保局2024年主要职责是什么", "浙江省医保局2022年部门预算三公经费多少"]
 LARGEST = 1000  # issue 11's size
 WARM_PER_TYPE = 40  # questions timed per answer type in the warm process
+PAIRED_ROUNDS = 5  # times each question is asked of both processes in the paired comparison
 
 
 def load_average() -> str:
@@ -179,6 +183,39 @@ def measure(size: int, built: dict, known: list[dict], dense: bool, max_known: i
             "right": len(checked) - len(wrong), "checked": len(checked), "wrong": wrong, "load": load_average()}
 
 
+def paired_warm(small: dict, large: dict, known: list[dict], dense: bool) -> dict[str, dict[int, list[float]]]:
+    """Seconds per answer type and size: the smallest size's questions asked of a process at each size,
+    in turn (which one goes first alternates), after one warming pass. Measured one after the other, the
+    two sizes' p50s move by 2x with the load from run to run; in turn, both meet the same load."""
+    questions = known + [{"type": "refusal", "question": q} for q in REFUSALS]
+    askers = {size: Asker(built["index_dir"], dense) for size, built in ((small["size"], small), (large["size"], large))}
+    try:
+        for asker in askers.values():
+            for known_answer in questions:  # models loaded, every question's reports read once
+                asker.ask(known_answer["question"])
+        times: dict[str, dict[int, list[float]]] = {}
+        for round_number in range(PAIRED_ROUNDS):
+            for number, known_answer in enumerate(questions):
+                order = list(askers.items())
+                for size, asker in order if (round_number + number) % 2 else order[::-1]:
+                    _, seconds = asker.ask(known_answer["question"])
+                    times.setdefault(known_answer["type"], {}).setdefault(size, []).append(seconds)
+        return times
+    finally:
+        for asker in askers.values():
+            asker.close()
+
+
+def print_paired(small: int, large: int, times: dict[str, dict[int, list[float]]]) -> None:
+    parts = []
+    for answer_type in ("figure", "passage", "refusal"):
+        p50 = {size: 1000 * statistics.median(values) for size, values in times[answer_type].items()}
+        parts.append(f"{answer_type} {p50[large]:.1f} / {p50[small]:.1f} ms ({p50[large] / p50[small]:.2f}x, "
+                     f"{len(times[answer_type][small])} each)")
+    print(f"paired warm p50, {large} / {small} reports, the same questions in turn: " + "; ".join(parts)
+          + f"; {load_average()}", flush=True)
+
+
 def report_build(size: int, built: dict) -> None:
     record = built["record"]
     if record is None:
@@ -215,10 +252,11 @@ def main() -> None:
           f"cores {os.cpu_count()}; {load_average()}")
     print("NOTE: every timing below depends on the machine's load (2 shared cores here): compare sizes "
           "measured in the same run, and read the load average printed with them.", flush=True)
-    rows = []
+    rows, builds = [], {}
     for size in args.sizes:
         files = pool[:size]
         built = build(args.work, size, files, backend, not args.keyword_only, args.reuse)
+        builds[size] = {**built, "size": size}
         report_build(size, built)
         if args.build_only:
             continue
@@ -232,6 +270,10 @@ def main() -> None:
                   f"{answer['answer'][:100]!r}")
     if rows:
         print_table(rows)
+    smallest = min(builds) if len(rows) > 1 else None
+    for size in sorted(builds)[1:] if smallest else []:
+        known = known_answers(pool[0].parent, {f.name for f in pool[:smallest]})
+        print_paired(smallest, size, paired_warm(builds[smallest], builds[size], known, not args.keyword_only))
 
 
 def print_table(rows: list[dict], header: bool = True) -> None:
