@@ -25,7 +25,7 @@ from rag.figure_answers import FigureAnswers
 from rag.followup import carry_over
 from rag.index import Chunk, SearchIndex, load_vocabulary
 from rag.lookup import Figure, FigureFinder, clean_row_name
-from rag.normalize import Vocabulary
+from rag.normalize import Correction, Vocabulary
 from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
@@ -217,11 +217,14 @@ class AnswerEngine:
         if not joined.found:
             return joined
         for sentence in sentences[1:]:
-            asked = self._part_asked(sentence, Question(text=sentence))
+            table, row = self._scene_of(sentence, joined)
+            asked = self._part_asked(row + "呢" if row else sentence, Question(text=sentence))
             if asked is None:
                 return None
+            if row:  # said in the answer: "“车”按“公务用车购置及运行维护费”理解"
+                asked.corrections.append(Correction(FOLLOW_UP_QUESTION_WORDS.sub("", sentence), row))
             carried = carry_over(asked, first)
-            asked.table_number = asked.table_number or self._table_of_the_scene(sentence, joined)
+            asked.table_number = asked.table_number or table
             answer = self._answer(asked, docs_filter)
             if not answer.found and carried & {"years", "kinds"}:  # "廉江呢": its report may be of another year
                 asked.years, asked.kinds = ([] if "years" in carried else asked.years,
@@ -235,16 +238,21 @@ class AnswerEngine:
             joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
         return joined
 
-    def _table_of_the_scene(self, sentence: str, first: Answer) -> int | None:
+    def _scene_of(self, sentence: str, first: Answer) -> tuple[int | None, str]:
         """The table the first answer's figure is printed in, when a row of it holds what a follow-up
         says: "三公经费多少？公务用车购置呢？运行维护费呢？" asks 表7's 公务用车运行维护费, not the
-        维修（护）费 of the expense tables."""
+        维修（护）费 of the expense tables. A follow-up of one character, which names no row by
+        itself ("车呢"), is read as the shallowest row holding it, when one alone is; else ""."""
         said = FOLLOW_UP_QUESTION_WORDS.sub("", sentence)
         figure = next((f for f in first.figures if f.table is not None), None)
-        if figure is None or len(said) < 2:
-            return None
+        if figure is None or not said:
+            return None, ""
         _, rows = self.finder.table_of(figure)
-        return figure.table if any(said in clean_row_name(row.name) for row in rows) else None
+        holding = [row for row in rows if said in clean_row_name(row.name)]
+        if not holding:
+            return None, ""
+        shallowest = [row for row in holding if row.level == min(r.level for r in holding)]
+        return figure.table, clean_row_name(shallowest[0].name) if len(said) == 1 and len(shallowest) == 1 else ""
 
     def _reports_speak_of(self, sentence: str) -> bool:
         """Half the pairs of characters a sentence says besides its question words are printed in the

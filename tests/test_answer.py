@@ -3221,6 +3221,9 @@ def test_follow_ups_said_in_one_message_are_each_answered_in_order(engine):
 def test_a_follow_up_is_read_in_the_table_the_first_answer_cites(engine):
     answer = engine.ask("江门医保局2024年三公经费多少？公务用车购置呢？运行维护费呢？")  # not 表6's 维修（护）费
     assert [f.value for f in answer.figures] == [Decimal("17.56"), Decimal("0.00"), Decimal("14.82")]
+    one_word = engine.ask("吴川医保局2024年三公经费多少？车呢？")  # the one row of 表8 that holds 车 at its level
+    assert [f.value for f in one_word.figures] == [Decimal("19.50"), Decimal("18.00")]
+    assert "“车”按“公务用车购置及运行维护支出”理解" in one_word.answer
 
 
 def test_follow_ups_of_a_question_the_reports_cannot_answer_are_not_answered_either(engine):
