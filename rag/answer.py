@@ -221,7 +221,7 @@ class AnswerEngine:
             asked = self._part_asked(row + "呢" if row else sentence, Question(text=sentence))
             if asked is None:
                 return None
-            if row:  # said in the answer: "“车”按“公务用车购置及运行维护费”理解"
+            if row:  # said in the answer: "“车”按“公务用车购置及运行维护支出”理解"
                 asked.corrections.append(Correction(FOLLOW_UP_QUESTION_WORDS.sub("", sentence), row))
             carried = carry_over(asked, first)
             asked.table_number = asked.table_number or table
@@ -232,7 +232,7 @@ class AnswerEngine:
                 answer = self._answer(asked, docs_filter)
             if answer.found and not (answer.figures and all(f in joined.figures for f in answer.figures)):
                 joined = _joined(question, joined, answer)
-            else:  # nothing, or the figures just given: "车呢" read as nothing but the first question
+            else:  # nothing, or the figures just given: a follow-up that named nothing the first did not
                 unanswered.append(sentence)
         if unanswered:
             joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
