@@ -112,10 +112,7 @@ class AnswerEngine:
                 answer = _joined(question, answer, of_first)
             elif not answer.found and said_after is None and (apart := self._sentences_asked_apart(question, docs_filter)):
                 answer = apart
-            if not answer.found and carried & {"years", "kinds"}:
-                # "那江门呢" after a 2023 question: 江门's 2023 report may lack it; look in all its reports
-                question.years, question.kinds = ([] if "years" in carried else question.years,
-                                                  [] if "kinds" in carried else question.kinds)
+            if not answer.found and _carried_report_dropped(question, carried):
                 answer = self._answer(question, docs_filter)
             if caveat := comparison_caveat(answer, self._by_name):  # every channel says it, not the app alone
                 answer.answer += f"\n{caveat}"
@@ -197,7 +194,7 @@ class AnswerEngine:
         for answer in answers[1:]:
             joined = _joined(question, joined, answer)
         if unanswered:
-            joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
+            joined.answer += _unanswered_note(unanswered)
         return joined
 
     def _follow_ups_said_after(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
@@ -208,7 +205,7 @@ class AnswerEngine:
         is such a follow-up."""
         sentences = [s for s in spoken_sentences(question.reading) if asks(s)]
         if len(sentences) < 2 or not all(FOLLOW_UP_SENTENCE.match(s) and not any(w in s for w in DERIVING_WORDS)
-                                         and self._reports_speak_of(s) for s in sentences[1:]):
+                                         and self._reports_speak_of(_follow_up_said(s)) for s in sentences[1:]):
             return None
         first = self._part_asked(sentences[0], question)
         if first is None:
@@ -217,33 +214,31 @@ class AnswerEngine:
         if not joined.found:
             return joined
         for sentence in sentences[1:]:
-            table, row = self._scene_of(sentence, joined)
+            said = _follow_up_said(sentence)
+            table, row = self._scene_of(said, joined)
             asked = self._part_asked(row + "呢" if row else sentence, Question(text=sentence))
             if asked is None:
                 return None
             if row:  # said in the answer: "“车”按“公务用车购置及运行维护支出”理解"
-                asked.corrections.append(Correction(FOLLOW_UP_QUESTION_WORDS.sub("", sentence), row))
+                asked.corrections.append(Correction(said, row))
             carried = carry_over(asked, first)
             asked.table_number = asked.table_number or table
             answer = self._answer(asked, docs_filter)
-            if not answer.found and carried & {"years", "kinds"}:  # "廉江呢": its report may be of another year
-                asked.years, asked.kinds = ([] if "years" in carried else asked.years,
-                                            [] if "kinds" in carried else asked.kinds)
+            if not answer.found and _carried_report_dropped(asked, carried):
                 answer = self._answer(asked, docs_filter)
             if answer.found and not (answer.figures and all(f in joined.figures for f in answer.figures)):
                 joined = _joined(question, joined, answer)
             else:  # nothing, or the figures just given: a follow-up that named nothing the first did not
                 unanswered.append(sentence)
         if unanswered:
-            joined.answer += f"\n（{'、'.join(f'“{s}”' for s in unanswered)}：报告中没有找到。）"
+            joined.answer += _unanswered_note(unanswered)
         return joined
 
-    def _scene_of(self, sentence: str, first: Answer) -> tuple[int | None, str]:
+    def _scene_of(self, said: str, first: Answer) -> tuple[int | None, str]:
         """The table the first answer's figure is printed in, when a row of it holds what a follow-up
         says: "三公经费多少？公务用车购置呢？运行维护费呢？" asks 表7's 公务用车运行维护费, not the
         维修（护）费 of the expense tables. A follow-up of one character, which names no row by
-        itself ("车呢"), is read as the shallowest row holding it, when one alone is; else ""."""
-        said = FOLLOW_UP_QUESTION_WORDS.sub("", sentence)
+        itself ("车"), is read as the shallowest row holding it, when one alone is; else ""."""
         figure = next((f for f in first.figures if f.table is not None), None)
         if figure is None or not said:
             return None, ""
@@ -254,10 +249,9 @@ class AnswerEngine:
         shallowest = [row for row in holding if row.level == min(r.level for r in holding)]
         return figure.table, clean_row_name(shallowest[0].name) if len(said) == 1 and len(shallowest) == 1 else ""
 
-    def _reports_speak_of(self, sentence: str) -> bool:
-        """Half the pairs of characters a sentence says besides its question words are printed in the
-        reports: "耗材集采呢" asks of them, "天天喊过紧日子呢" is a remark."""
-        said = FOLLOW_UP_QUESTION_WORDS.sub("", sentence)
+    def _reports_speak_of(self, said: str) -> bool:
+        """Half the pairs of characters a follow-up says besides its question words are printed in the
+        reports: "耗材集采" asks of them, "天天喊过紧日子" is a remark."""
         pairs = [said[i:i + 2] for i in range(len(said) - 1)] or [said]
         return 2 * sum(pair in self.spelling.text for pair in pairs) >= len(pairs)
 
@@ -521,6 +515,25 @@ class AnswerEngine:
     def _refuse(self, question: Question, reason: str) -> Answer:
         return Answer(question.text, False, f"{reason}\n目前收录的报告：{self.holdings(question)}。",
                       intent=question.intent, understood=question)
+
+
+def _follow_up_said(sentence: str) -> str:
+    """What a follow-up says besides its question words: "公务接待" of "公务接待呢"."""
+    return FOLLOW_UP_QUESTION_WORDS.sub("", sentence)
+
+
+def _carried_report_dropped(question: Question, carried: set[str]) -> bool:
+    """"那江门呢" after a 2023 question: 江门's 2023 report may lack it, so the years and kinds taken
+    from the question before are dropped to look in all its reports; whether any were."""
+    if not carried & {"years", "kinds"}:
+        return False
+    question.years = [] if "years" in carried else question.years
+    question.kinds = [] if "kinds" in carried else question.kinds
+    return True
+
+
+def _unanswered_note(sentences: list[str]) -> str:
+    return f"\n（{'、'.join(f'“{s}”' for s in sentences)}：报告中没有找到。）"
 
 
 def _spelling_vocabulary(rows: list[str], paragraphs, chunks: list[Chunk]) -> Vocabulary:

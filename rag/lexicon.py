@@ -169,8 +169,7 @@ def _write_grams(segment: Path) -> None:
     import numpy  # what the index's other stages load too; not needed to answer
 
     codes = numpy.frombuffer(segment.read_text(encoding="utf-8").encode("utf-32-le"), dtype="<u4").astype("<u8")
-    keys = numpy.unique((codes[:-1] << numpy.uint64(32)) | codes[1:])
-    keys.astype("<u8").tofile(segment.with_suffix(GRAMS_SUFFIX))
+    numpy.unique((codes[:-1] << numpy.uint64(32)) | codes[1:]).tofile(segment.with_suffix(GRAMS_SUFFIX))
 
 
 def gram_keys(word: str) -> list[int]:
@@ -222,8 +221,7 @@ def _grams(segment: Path) -> memoryview | None:
     path = segment.with_suffix(GRAMS_SUFFIX)
     if not path.exists():
         return None
-    mapped = _mapped(path)
-    return memoryview(mapped).cast("Q") if len(mapped) else memoryview(b"").cast("Q")
+    return memoryview(_mapped(path)).cast("Q")
 
 
 def _holds(grams: memoryview, key: int) -> bool:

@@ -135,7 +135,8 @@ RETRACTION = re.compile(rf"[，,。.…—\s]*(?:(?<=[，,。.…—\s啊呀])|(
                         rf"|[啊呀]?不是?[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?)")  # "…，不，是…", "噢不是，…"
 YEAR_WORD = re.compile(r"20\d\d年?度?")
 FIGURE_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%)?")
-KIND_WORD = re.compile("|".join(sorted((w for words in domain.KIND_WORDS.values() for w in words), key=len, reverse=True)))
+KIND_SAID = "|".join(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算, 自评 …
+KIND_WORD = re.compile(KIND_SAID)
 # a place with the unit words said after it ("新会分局", "江门市医疗保障局的")
 PLACE_UNIT_AFTER = re.compile(rf"(?:[省市县区])?(?:{domain.UNIT_SUFFIX})?(?:分局)?的?")
 # where the words just before a retraction begin: the word taken back is the last of them
@@ -207,9 +208,9 @@ def _retracted_dropped(text: str) -> str:
 def _slots_taken_back(before: str, correcting: str) -> list[tuple[int, int]] | None:
     """Where `before` says what `correcting` says anew: its places, years and kinds, or its last
     figure; None when the correction begins with an item (no place, year, kind or figure first)."""
-    place_spans = places.spans(correcting)
     if FIGURE_WORD.match(correcting) and not YEAR_WORD.match(correcting):
         return [m.span() for m in FIGURE_WORD.finditer(before)][-1:] or None
+    place_spans = places.spans(correcting)
     if not (YEAR_WORD.match(correcting) or KIND_WORD.match(correcting) or place_spans and place_spans[0][0] == 0):
         return None
     spans = []
@@ -1019,7 +1020,6 @@ def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tup
     return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)] if said else []
 
 
-KIND_SAID = "|".join(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算, 自评 …
 # a report referred to by its kind and a measure word for a document ("自评那份", "决算报告这份里")
 REPORT_REFERRED = re.compile(f"(?:{KIND_SAID})(?:报告)?[那这]一?[份本](?:报告)?(?:里面|里|中|上)?")
 REPORT_TOTAL_SAID = re.compile(f"(?:{KIND_SAID}).*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a
