@@ -21,7 +21,7 @@ from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name, unit_of_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_part, asking_parts, asks, leaves_out,
+from rag.question import (AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_part, asking_parts, asks, leaves_out,
                           rate_word_asked)
 from rag.store import DocumentInfo, RowRecord, TableStore
 
@@ -75,6 +75,11 @@ class DerivedAnswers:
                 if (_difference_asked(question) or rate_asked) and answer.found:  # "比2022年决算数少了多少",
                     # "执行率是多少": no answer from one side
                     refusal = self._refuse(question, f"只找到一方的数字，无法比较：\n{answer.answer}")
+                    refusal.sources = answer.sources
+                    return refusal
+                if unfound := _years_asked_unfound(question, {self.store.document(f.doc).year for _, f in pairs}):
+                    refusal = self._refuse(question, f"报告中没有{'、'.join(f'{y}年' for y in unfound)}的这个数字，"
+                                                     f"只有：\n{answer.answer}")  # "2024年预算里，2022年的…"
                     refusal.sources = answer.sources
                     return refusal
                 answer.answer += "\n（只找到一方的数字，无法比较。）"
@@ -621,6 +626,18 @@ def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figur
     common = max(units, key=units.count, default=None)
     return ([p for p, unit in zip(pairs, units) if unit == common],
             [name for (name, _), unit in zip(pairs, units) if unit != common])
+
+
+def _years_asked_unfound(question: Question, found: set[int]) -> list[int]:
+    """The years the one clause that asks names, when no report found speaks of them ("江门2024年预算里，
+    2022年的三公经费": 2022, the 2024 report the scene); a report speaks of its own year and the one
+    before (上年, 去年（2022年）结转过来的), and of any year said as a date (截至2022年12月31日). None when
+    the question weighs years against each other."""
+    clause = question.asking_clause
+    dated = {int(year) for year in AS_OF_YEAR.findall(clause)}
+    said = [year for year in question.years if str(year) in clause and year not in dated]
+    spoken_of = found | {year - 1 for year in found}
+    return said if said and not spoken_of & set(said) and not _difference_asked(question) else []
 
 
 def _difference_asked(question: Question) -> bool:

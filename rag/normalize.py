@@ -102,6 +102,8 @@ class Vocabulary:
     _by_sound: dict[str, list[str]] | None = None
     _pairs_by_sound: dict[str, list[str]] | None = None
     _spoken: dict[str, str] | None = None
+    _title_said: re.Pattern | None = None
+    _titles: dict[str, set[str]] = field(default_factory=dict)  # each title's stem -> the titles
 
     def __post_init__(self) -> None:
         for word in self.words:
@@ -136,6 +138,19 @@ class Vocabulary:
         found = [word for word in self._by_ends.get((typed[:2], typed[-1]), ())
                  if 0 < len(word) - len(typed) <= ABBREVIATION_GAP and _in_order(typed, word)]
         return found[0] if len(found) == 1 else None
+
+    def titles_completed(self, text: str) -> str:
+        """A held table's title said without its ending before 中, 里 or 的 ("一般公共预算财政拨款基本
+        支出决算中的…" for 表6 一般公共预算财政拨款基本支出决算明细表): completed, so that it is read as
+        the table it names and its words as no row's."""
+        if self._title_said is None:
+            self._titles = {}
+            for title in sorted(word.split(" ", 1)[1] for word in self.words if TABLE_WORD.match(word)):
+                self._titles.setdefault(TITLE_ENDING.sub("", title), set()).add(title)
+            said = sorted((stem for stem in self._titles if len(stem) >= TITLE_STEM_MIN), key=len, reverse=True)
+            self._title_said = re.compile(f"({'|'.join(map(re.escape, said))})(?=[中里的])") if said else NOTHING
+        return self._title_said.sub(lambda m: next(iter(t)) if len(t := self._titles[m.group(1)]) == 1
+                                    else m.group(1) + "表", text)  # the title itself, when one title has it
 
     def _homophones(self) -> dict[str, list[str]]:
         """The long words by their syllables, made at the first look-up that needs them."""
@@ -194,6 +209,10 @@ class Vocabulary:
         return self._pairs_by_sound
 
 
+TABLE_WORD = re.compile(r"表\d{1,2} \S")  # the vocabulary's table titles: "表6 一般公共预算财政拨款基本支出决算明细表"
+TITLE_ENDING = re.compile(r"(?:明细表|情况表|总表|表)(?:[（(][^（）()]*[）)])?$")  # 情况表（按功能分类科目）
+TITLE_STEM_MIN = 6  # characters of a title said without its ending: 收入决算 alone is no table's
+NOTHING = re.compile(r"(?!)")
 DICTIONARY_WORD_MIN = 20  # jieba's dictionary counts a word this often: a word people type (津贴 732, 年江 none)
 # characters that carry a question's grammar, typed as meant ("科目是多少" is no 科目实)
 PARTICLES = frozenset("的了吗呢吧啊呀哈么")

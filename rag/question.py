@@ -92,9 +92,16 @@ ASKED_THEN_SPACE = re.compile(r"(?:(?<=多少)|(?<=什么)(?<![为凭]什么)|(?
 AMOUNT_THEN_WHY = re.compile(r"(多少(?:万元|亿元|万|亿|元|人次|人|个|名|辆)?)(?=怎么|为什么|为啥|咋|凭什么|干嘛)")
 
 
+def _year_before_last(match: re.Match) -> str:
+    """"2024年预算里，前年的…": 前年 counted from the year said before it, 2022年; 去年 of a report
+    is its 上年, read elsewhere."""
+    return f"{match.group(1)}{int(match.group(2)) - 2}年"
+
+
 def _normalize(text: str) -> str:
     text = SEARCH_MINUS.sub(" ", re.sub(domain.SPOKEN_FILLERS, " ", normalize_text(text)))
     text = RELATIVE_YEAR_GLOSSED.sub(lambda m: m.group(1).removesuffix("年") + "年", text)  # 去年（2023年）: 2023年
+    text = YEAR_BEFORE_LAST.sub(_year_before_last, text)
     text = NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)  # 2022-12-31
     text = KEY_SAID.sub(" ", MONTH_VALUE.sub(r" \1月份", text))
     # keywords typed apart ("三公 江门 24 预算", "2023 2024"): a two-digit word is a year, and digits
@@ -146,29 +153,33 @@ REPORT_WORDS_AT_END = re.compile(rf"(?:{domain.UNIT_SUFFIX}|{KIND_WORD.pattern}|
 WORD_TAKEN_BACK_MOST = 16  # characters: more is a sentence, not a word taken back
 
 
-def _scene_set_before(question: Question, asking_clauses: list[str]) -> None:
+def _scene_set_before(question: Question, asking_clauses: list[str]) -> bool:
     """"廉江医保局2023年决算说公车保有2辆，那江门医保局2024年预算里说有几辆车": the one clause that
     asks names its place (and year, kind); the places said only before it set the scene and are not
     asked, nor are the years said with them. Not when that clause or what follows weighs one against
     another (比, 哪个, 两个数都说下) or says which not (不是吴川廉江), nor when it names a place inside
-    one the scene names (江门医保局2024年预算，台山分到多少: 台山 within 江门's report)."""
+    one the scene names (江门医保局2024年预算，台山分到多少: 台山 within 江门's report). Whether a
+    scene was set."""
     if len(asking_clauses) != 1 or len(question.cities) < 2:
-        return
+        return False
     clause = asking_clauses[0]
     rest = question.reading[question.reading.find(clause):]
     asked = [city for city in question.cities if city in clause]
     if not asked or len(asked) == len(question.cities) or re.search(SCENE_WEIGHED, rest) \
             or re.search(SCENE_NEGATED, clause):
-        return
+        return False
     scene = [city for city in question.cities if city not in asked]
     if any(_lies_within(question.divisions.get(a), question.divisions.get(s)) for a in asked for s in scene):
-        return
+        return False
     years_said = [year for year in question.years if str(year) in clause] or [
         year for year in question.years if _place_said_before(question.reading, str(year), question.cities) in asked]
     question.cities = asked
     question.divisions = {city: d for city, d in question.divisions.items() if city in asked}
     question.years = years_said or question.years
-    question.kinds = _kinds(_kinds_said(clause)) or question.kinds
+    if kinds_said := _kinds_said(clause):
+        question.kinds_said, question.kinds = kinds_said, _kinds(kinds_said)
+        question.versus_kinds = any(w in rest for w in domain.VERSUS_KIND_WORDS) or len(question.kinds) > 1
+    return True
 
 
 def _lies_within(inner: places.Division | None, outer: places.Division | None) -> bool:
@@ -292,9 +303,10 @@ MONEY_SHOWN = {said: next(unit for unit in ("元", "万元", "亿元") if IN_10K
                for said, size in IN_10K_YUAN.items()}
 # the noun a count asks of, right after its measure word: 多少个编制, 几个分局 (not 多少人, 几个月)
 COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|场)([\u4e00-\u9fff]{2,6}?)(?=[？?。，,吗呢啊]|$|是|有|在|的)")
-# or said before the ask, after 的 or a verb of setting up ("参加医保的港澳居民有多少人", "核定事业编制多少名"):
+# or said before the ask, after 的, 里 or a verb of setting up ("参加医保的港澳居民有多少人", "核定事业编制多少名",
+# "预算里公车保有几辆"):
 # what is counted, all of it
-COUNTED_BEFORE = re.compile(r"(?:的|核定|配备|内设|下设|设有)([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
+COUNTED_BEFORE = re.compile(r"(?:的|里|核定|配备|内设|下设|设有)([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:保有|有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
 CONVERTING = re.compile(f"(?:{'|'.join(domain.CONVERSION_ASKED)})成?(?:是|为)?(?:多少|几)")  # 折合多少万元
 COUNT_WORD_AFTER = re.compile(r"总?(?:人数|人次数|人次|总数|数量|数)$")
 # how much is asked, said before 多少 where a counted noun would stand ("…的实际多少人"): no noun
@@ -334,6 +346,8 @@ EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|�
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
 QUOTE_OPENS = "“\"「‘'"
 RELATIVE_YEAR_GLOSSED = re.compile(rf"(?:{'|'.join(domain.RELATIVE_YEARS)})\s*[（(]\s*(20\d\d年?)度?\s*[）)]")
+# 前年 after a year said (not 以前年度, 提前年): that year's year before last
+YEAR_BEFORE_LAST = re.compile(r"((?<!\d)(20\d\d)年(?:(?!20\d\d)[^？?。])*?)(?<![提以之目当])前年(?!度)")
 SEARCH_MINUS = re.compile(r"(?<!\S)-(?:20\d\d年?|[^\s\d-][^\s，,。？?！!]{0,11})(?![^\s，,。？?！!])")  # "三公 -决算"
 QUOTED_NAME_MIN = 4  # characters a quote holds besides places and units to name an item of its own
 CODE_IN_NAME = re.compile(r"[\[［【]\d{3,9}[\]］】]")  # “[30227]委托业务费”: the code is read apart, the name as printed
@@ -434,7 +448,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         typos = glued + typos
         normalized, unit_names = correct_unit_names(normalized, holding.held_unit_names, vocabulary.text)
         question.corrections += typos + place_typos + unit_names
-        normalized = _glosses_dropped(normalized, vocabulary.text)
+        normalized = vocabulary.titles_completed(_glosses_dropped(normalized, vocabulary.text))
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
     question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]
     if not re.search(r"[\u4e00-\u9fff]", normalized):
@@ -496,7 +510,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     question.cities = [city for city in named.places if city not in siblings]
     question.units = named.units
     question.divisions = {city: d for city, d in named.divisions.items() if city not in siblings}
-    _scene_set_before(question, asking_clauses)
+    scene_set = _scene_set_before(question, asking_clauses)
     if question.cities:  # 吴川医保服务中心 is 吴川's, not 广州市医疗保险服务中心 said in short
         spans = [span for span in spans if span[2] != "row" or not (where := places.leading_places(span[3]))
                  or where & set(question.cities)]
@@ -574,7 +588,8 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
         # "…核定事业编制10名，对吗", "是不是只搞了4次": the count is checked
         question.asked_class, question.asked_unit = measure_asked(f"多少{cited.group(1)}")
         question.asks_amount = question.asks_count = question.asked_class is not None
-    question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized))
+    asked_from = normalized.find(question.cities[0]) if scene_set else 0  # the scene's figures (廉江…说公车保有2辆)
+    question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized[max(asked_from, 0):]))  # are another report's
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
     if question.intent == "change" and question.asked_class is None and rate_word_asked(question):

@@ -839,10 +839,12 @@ def best_per_document(units: list[Evidence], terms: list[Term], question: Questi
 
 def _named_by_unit(evidence: Evidence, question: Question) -> bool:
     """A count in the very measure word asked, of the thing that word counts (几辆公车 and 车辆4辆,
-    not 报废更新2辆): the same thing, however the question calls it."""
+    not 报废更新2辆): the same thing, however the question calls it, or the thing itself after the
+    measure word (有几辆车)."""
     thing = domain.UNIT_THING.get(question.asked_unit or "")
     return bool(thing) and evidence.figure is not None and evidence.figure.unit == question.asked_unit \
-        and thing in (question.counted or "") and thing in evidence.label
+        and (thing in (question.counted or "") or f"{question.asked_unit}{thing}" in (question.reading or "")) \
+        and thing in evidence.label
 
 
 def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], question: Question,

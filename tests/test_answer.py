@@ -3233,3 +3233,23 @@ def test_follow_ups_of_a_question_the_reports_cannot_answer_are_not_answered_eit
 def test_a_remark_after_the_question_is_no_follow_up_left_unanswered(engine):
     answer = engine.ask("江门医保局2024年三公经费预算多少？大家都说要过紧日子呢")
     assert answer.figures[0].value == Decimal("17.56") and "没有找到" not in answer.answer
+
+
+def test_a_figure_said_of_the_report_setting_the_scene_is_no_figure_of_the_one_asked(engine):
+    answer = engine.ask("廉江医保局2023年决算里说公车有2辆，那吴川医保局2024年预算里有几辆车？")
+    assert answer.found and answer.figures[0].value == Decimal("0")  # 车辆0辆; the kinds said before are not compared
+
+
+def test_a_year_no_report_holds_asked_within_a_report_of_another_year_is_refused(engine):
+    for text in ("吴川医保局2024年预算里，前年的三公经费是多少？", "吴川医保局2024年预算里面2021年的办公费是多少？"):
+        answer = engine.ask(text)
+        assert not answer.found, text
+    assert "2022年" in engine.ask("吴川医保局2024年预算里，前年的三公经费是多少？").answer  # 前年 of 2024
+    assert engine.ask("江门2022年和2024年的三公经费").found  # both asked: the one found is shown
+    assert engine.ask("吴川医保局2024年预算里截至2023年底有几辆车").figures[0].value == Decimal("0")  # a date
+    assert engine.ask("江门医保局2024年预算里2023年的三公经费比今年多还是少").found  # 上年: the report speaks of it
+
+
+def test_a_tables_title_said_without_its_ending_names_that_table(engine):
+    answer = engine.ask("廉江医保局2023年财政拨款收入支出决算里的年末结转和结余是多少")
+    assert (answer.figures[0].value, answer.figures[0].table) == (Decimal("23.36"), 4)  # not 表1's 23.39

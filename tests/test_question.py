@@ -276,6 +276,7 @@ def test_sounds_said_while_thinking_are_not_read_as_words():
 def test_a_particle_after_the_thing_counted_is_not_part_of_it():
     assert understand("廉江医保局有多少辆公务车呀").counted == "公务车"
     assert understand("广州医保局一共有多少辆车啊").counted is None  # 车: one character, matched as said
+    assert understand("吴川医保局2024年预算里公车保有几辆").counted == "公车"  # said before, after 里
 
 
 def test_names_listed_beside_one_said_without_its_ending_are_said_so_too():
