@@ -31,7 +31,7 @@ from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
 from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
-                          row_name_variants, spoken_sentences, understand, where_asked)
+                          row_name_variants, row_names, spoken_sentences, understand, where_asked)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -66,13 +66,13 @@ class AnswerEngine:
         self.dense = dense
         self.finder = FigureFinder(self.store)
         self.documents = places.Holdings(self.store.documents())  # looked up by place and unit, not walked
-        self.vocabulary = load_vocabulary(index_dir) or self.finder.row_vocabulary(self.documents)
+        self.vocabulary = row_names(load_vocabulary(index_dir) or self.finder.row_vocabulary(self.documents))
         self._lock = threading.Lock()
         saved = lexicon.load(index_dir)  # what is derived from the whole corpus, saved with the build
         if saved is None:  # a build made before the lexicon was saved with it: computed here
             paragraphs = self.store.paragraphs()
             self.spelling = _spelling_vocabulary(self.vocabulary, paragraphs, self.search_index.chunks)
-            self.term_weights = rank.TermWeights([p.text for p in paragraphs] + self.vocabulary)
+            self.term_weights = rank.TermWeights([*(p.text for p in paragraphs), *self.vocabulary])
         else:
             self.spelling = Vocabulary(_spelling_words(self.vocabulary, saved.headings), saved.text)
             self.term_weights = _term_weights(saved, self.vocabulary)

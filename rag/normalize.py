@@ -381,12 +381,13 @@ def correct_places(text: str, places: Collection[str], corpus_text: Container[st
     corrections: list[Correction] = []
     by_character = _places_by_character(frozenset(places))  # the same object when given a frozenset
     sharing = sorted({ranked for character in set(text) for ranked in by_character.get(character, ())})
+    at = character_positions(text)
     for _, place in sharing:  # one character at least is typed right; the longest place first
-        for start in range(len(text) - len(place) + 1):
+        for start in sorted({p - offset for offset, character in enumerate(place) for p in at.get(character, ())
+                             if 0 <= p - offset <= len(text) - len(place)}):  # where a character is in its place
             typed = text[start:start + len(place)]
-            if typed == place or not any(a == b for a, b in zip(typed, place)) \
-                    or not re.fullmatch(r"[\u4e00-\u9fff]+", typed):
-                continue  # the place itself, or nothing of it: no context read
+            if typed == place or not re.fullmatch(r"[\u4e00-\u9fff]+", typed):
+                continue  # the place itself: no context read
             before_unit = _place_said_before_unit(text, start, place)
             before_bureau = before_unit and BUREAU_SAID.match(text, start + len(place)) is not None
             if (typed[-1] == place[-1] or before_unit) \
@@ -396,7 +397,16 @@ def correct_places(text: str, places: Collection[str], corpus_text: Container[st
                     and typed not in corpus_text:  # last: the corpus is large
                 corrections.append(Correction(typed, place))
                 text = text.replace(typed, place)
+                at = character_positions(text)
     return text, corrections
+
+
+def character_positions(text: str) -> dict[str, list[int]]:
+    """Where each character of a text is."""
+    at: dict[str, list[int]] = {}
+    for position, character in enumerate(text):
+        at.setdefault(character, []).append(position)
+    return at
 
 
 def _cuts_a_place(text: str, start: int, end: int, by_character: dict[str, list[tuple[int, str]]]) -> bool:

@@ -390,6 +390,11 @@ class Holdings(tuple):
         return frozenset(d.city for d in self if d.city)
 
     @cached_property
+    def names_typed(self) -> frozenset[str]:
+        """The names a question may mistype (normalize.correct_places): the cities and the unit's name."""
+        return frozenset((*self.cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
+
+    @cached_property
     def unit_words(self) -> list[str]:
         words = self._held_departments | set(domain.UNIT_SHORT_NAMES.values())
         return sorted(words | set(domain.UNIT_SHORT_NAMES), key=len, reverse=True)

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from bisect import bisect_left
 from os.path import commonprefix
 
 from rag import domain, places
-from rag.normalize import (Correction, Vocabulary, correct_places, correct_typos, correct_unit_names, normalize_text,
-                           read_english, read_glued_syllables, read_initials, read_nicknames, read_pinyin, read_pinyin_sentence)
+from rag.normalize import (Correction, Vocabulary, character_positions, correct_places, correct_typos,
+                           correct_unit_names, normalize_text, read_english, read_glued_syllables, read_initials,
+                           read_nicknames, read_pinyin, read_pinyin_sentence)
 from rag.parse.text import compact, unquoted
 
 MAX_QUESTION_CHARS = 500
@@ -66,6 +68,28 @@ class Question:
         """Items, row names and codes, in the order the question names them."""
         named = self.items + self.row_terms + self.codes
         return sorted(named, key=lambda subject: self.order.get(subject, len(self.text)))
+
+
+class RowNames(tuple):
+    """The row names held, as the answer engine keeps them for its life: hashed and made a set once,
+    so that the look-ups made once per vocabulary (lru_cache) do not read every name again for each
+    question (issue 11: a thousand reports' names)."""
+
+    @cached_property
+    def hashed(self) -> int:
+        return tuple.__hash__(self)
+
+    def __hash__(self) -> int:
+        return self.hashed
+
+    @cached_property
+    def as_set(self) -> frozenset[str]:
+        return frozenset(self)
+
+
+def row_names(names: Iterable[str] | None) -> RowNames:
+    """`names` as RowNames: the same object when it is one already."""
+    return names if isinstance(names, RowNames) else RowNames(names or ())
 
 
 # a query typed as keys and values ("city=廉江 year=2023 item=基本支出"): the values, as words typed apart;
@@ -417,10 +441,11 @@ def _replace_word(text: str, word: str, by: str) -> str:
                   and m.start() >= inside else by, text)
 
 
-def understand(text: str, row_vocabulary: list[str] | None = None,
+def understand(text: str, row_vocabulary: Iterable[str] | None = None,
                max_chars: int = MAX_QUESTION_CHARS, vocabulary: Vocabulary | None = None,
                held: Sequence[places.Held] = ()) -> Question:
     """`held`: the reports the index holds, whose places and units the question may name."""
+    row_vocabulary = row_names(row_vocabulary)
     question = Question(text=text, typed=normalize_text(text or ""))
     stripped = (text or "").strip()
     if not stripped:
@@ -441,8 +466,7 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     normalized, initials = read_initials(normalized, holding.cities)
     question.corrections += initials
     if vocabulary is not None:
-        held_names = frozenset((*holding.cities, domain.UNIT_SUFFIX, domain.UNIT_SHORT))
-        normalized, place_typos = correct_places(normalized, held_names, vocabulary.text)  # first: 廉汪 is
+        normalized, place_typos = correct_places(normalized, holding.names_typed, vocabulary.text)  # first: 廉汪 is
         normalized, glued = read_glued_syllables(normalized, vocabulary)  # no 联网 heard
         normalized, typos = correct_typos(normalized, vocabulary)
         typos = glued + typos
@@ -491,19 +515,19 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     # a section said to be where it is written was blanked above
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
-    normalized = _kinds_of_said(normalized, row_vocabulary or [])
-    normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary or [])),
-                                                 row_vocabulary or [])
-    normalized = question.reading = _same_row_named(normalized, row_vocabulary or [])
+    normalized = _kinds_of_said(normalized, row_vocabulary)
+    normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary)),
+                                                 row_vocabulary)
+    normalized = question.reading = _same_row_named(normalized, row_vocabulary)
     said_to_ask = _without_remarks_after(normalized)  # a remark after the question names and asks nothing
     outside_table = TABLE_NAMED.sub(lambda m: " " * len(m.group(0)), said_to_ask)  # nor does a table's title
     outside_table = EXCLUDED.sub(lambda m: " " * len(m.group(0)), outside_table)  # nor a part left out
-    spans = subject_spans(outside_table, row_vocabulary or [])
+    spans = subject_spans(outside_table, row_vocabulary)
     rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
     named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said
                                                  for m in re.finditer(re.escape(said), normalized)])
     siblings = places.sibling_units(named.divisions, [key for _, _, kind, key in spans if kind == "row"], held)
-    known_rows = set(row_vocabulary or [])
+    known_rows = row_vocabulary.as_set
     spans = sorted(spans + [(m.start(), m.end(), "row", unit) for place, unit in siblings.items() if unit in known_rows
                             for m in [re.search(place, normalized)] if m and not any(
                                 s < m.end() and m.start() < e for s, e, _, _ in spans)])
@@ -529,13 +553,13 @@ def understand(text: str, row_vocabulary: list[str] | None = None,
     if not (question.items or question.row_terms or question.codes) and _whole_spending_asked(question, normalized):
         question.items = [domain.SPENDING_TOTAL]  # "廉江医保局2023年实际花了多少钱": all it spent
     _codes_for_names(question, spans, normalized)
-    question.whole_words = _row_starts_said(normalized, row_vocabulary or [])
+    question.whole_words = _row_starts_said(normalized, row_vocabulary)
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.said = {key: normalized[start:end] for start, end, _, key in reversed(spans)}
-    _district_units(question, row_vocabulary or [], held, normalized)
+    _district_units(question, row_vocabulary, held, normalized)
     question.row_terms = [r for r in question.row_terms if not question.excluded  # "不算蓬江、江海、新会几个分局":
                           or question.said.get(r, r) in outside_table]  # no unit said only where it is left out
-    _own_level(question, row_vocabulary or [], normalized)
+    _own_level(question, row_vocabulary, normalized)
     question.order.update({code: normalized.find(code) for code in question.codes})
     outside_rows = outside_table  # a column said within a row's name (年末财政拨款结转和结余) is the name's, not
     for start, end, kind, _ in spans:  # asked; one said first (一般公共预算收入) is asked; so is an item's
@@ -985,7 +1009,7 @@ def subject_spans(text: str, vocabulary: list[str]) -> list[tuple[int, int, str,
     matches = [(m.start(), m.end(), "item", item) for item, synonyms in domain.ITEMS.items()
                for synonym in synonyms for m in re.finditer(re.escape(synonym), text)
                if not BOOK_BEFORE.search(text[:m.start()])]  # 医保基金(的)总支出: the fund's, not the unit's
-    by_start = _row_words(tuple(vocabulary))
+    by_start = _row_words(row_names(vocabulary))
     for position in range(len(text) - 1):  # every place a row name is said: "城乡居民医保财政补助资金和医保
         for word, name in by_start.get(text[position:position + 2], ()):  # 财政补助资金" says the latter twice
             if (text.startswith(word, position) and not places.is_unit_name(word)  # 卫生健康(支出), not
@@ -1051,7 +1075,7 @@ def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],
         if not (joined := JOINING.match(text, cited.end() if cited else end)):
             continue
         said, after = text[start:end], joined.end()
-        for name in _names_by_edge(tuple(vocabulary)).get(said[:2], ()):
+        for name in _names_by_edge(row_names(vocabulary)).get(said[:2], ()):
             head = next((said[:k] for k in range(len(said) - 1, 1, -1) if name.startswith(said[:k])), None)
             rest = name[len(head):] if head else ""
             said_rest = next((r for r in (rest, rest.removesuffix("费")) if len(r) >= 3 and text.startswith(r, after)), "")
@@ -1067,7 +1091,7 @@ def _kinds_of_said(text: str, vocabulary: list[str]) -> str:
     if not (kinds := KINDS_JOINED.search(text)):
         return text  # most questions: no row is looked up
     first, joiner, second = kinds.groups()
-    known = set(vocabulary) | {synonym for synonyms in domain.ITEMS.values() for synonym in synonyms}
+    known = row_names(vocabulary).as_set | {synonym for synonyms in domain.ITEMS.values() for synonym in synonyms}
     before = text[:kinds.start()]
     for name in sorted((n for n in known if n.startswith(first)), key=lambda n: (-len(n), n)):  # longest first
         thing = name[len(first):]
@@ -1085,7 +1109,7 @@ def _money_of(text: str, vocabulary: list[str]) -> str:
     one row is that thing and 经费 or 费."""
     if not MONEY_OF.search(text):
         return text  # most questions: no set of the vocabulary is made
-    known = set(vocabulary)
+    known = row_names(vocabulary).as_set
 
     def row_named(match: re.Match) -> str:
         rows = [match.group(1) + ending for ending in ("经费", "费") if match.group(1) + ending in known]
@@ -1147,7 +1171,7 @@ def _completed_in_list(text: str, spans: list[tuple[int, int, str, str]],
     """"社会保障和就业、卫生健康、住房保障各多少": the names listed beside one said without the 支出
     that ends it are said so too, however short (卫生健康 alone may be 卫生健康委员会's)."""
     ending = domain.SPENDING_ENDING
-    stems = _stems(tuple(vocabulary), ending)
+    stems = _stems(row_names(vocabulary), ending)
     found = []
     for start, end, _, name in spans:
         if not (name.endswith(ending) and text[start:end] == name[:-len(ending)]):
@@ -1167,13 +1191,19 @@ def _row_starts_said(text: str, vocabulary: list[str]) -> list[str]:
     """The longest starts of row names the text says, of WHOLE_WORD_MIN characters at least
     ("租业务用房": 业务用房 of 业务用房租赁经费): words the reports print, kept whole when the question's
     filler is taken out (用 is a filler elsewhere)."""
-    by_start = _names_by_edge(tuple(vocabulary))
+    names = _sorted_names(row_names(vocabulary))
     found = []
-    for at in range(len(text) - 1):
-        said = max((commonprefix([name, text[at:]]) for name in by_start.get(text[at:at + 2], ())), key=len, default="")
+    for at in range(len(text) - 1):  # the names sorted: the longest start shared is with a neighbour of the text's place
+        place = bisect_left(names, text[at:])
+        said = max((commonprefix([name, text[at:]]) for name in names[max(place - 1, 0):place + 1]), key=len, default="")
         if len(said) >= WHOLE_WORD_MIN:
             found.append(said)
     return found
+
+
+@lru_cache(maxsize=4)
+def _sorted_names(vocabulary: RowNames) -> list[str]:
+    return sorted(set(vocabulary))
 
 
 WHOLE_WORD_MIN = 4
@@ -1245,7 +1275,7 @@ def _completed_before_and(text: str, spans: list[tuple[int, int, str, str]],
         if text[start - 1:start] not in CONJUNCTIONS or start < 2:
             continue
         before = text[:start - 1]
-        for name in _names_by_edge(tuple(vocabulary), end=True).get(said[-2:], ()):
+        for name in _names_by_edge(row_names(vocabulary), end=True).get(said[-2:], ()):
             heads = (name[:-k] for k in range(1, len(said)) if name.endswith(said[-k:]))
             head = next((h for h in heads if before.endswith(h) and (  # 年初(结转和结余), 城乡居民医保财政补助(资金)
                 len(h) >= ABBREVIATED_MIN or len(h) >= 2 and len(name) - len(h) >= SHARED_ENDING_MIN)), None)
@@ -1277,14 +1307,14 @@ def _abbreviations(text: str, vocabulary: list[str]) -> list[tuple[int, int, str
     """Row names said shortened, the Chinese way: some characters of the name dropped, the first
     and last kept (社保和就业支出 for 社会保障和就业支出), or the place it begins with (医疗救助服务中心
     for 广州市医疗救助服务中心). Each found span, the longest first."""
-    at: dict[str, list[int]] = {}  # where each character of the question is: names are looked up by it
-    for position, character in enumerate(text):
-        at.setdefault(character, []).append(position)
+    at = character_positions(text)  # names are looked up by the question's characters
     found = []
-    by_start = _abbreviable_by_start(tuple(vocabulary))
+    by_start = _abbreviable_by_start(row_names(vocabulary))
     for character, starts in at.items():
         for said, own_length, without_place, names in by_start.get(character, ()):
             for start in starts:
+                if text.find(said[-2:], start + 2) < 0:
+                    continue  # it cannot end as the name does (below): most names, at a thousand reports
                 end = _abbreviation_end(text, start, said)
                 if end is None or text.startswith(domain.OTHER_INSTITUTIONS, end):
                     continue  # "江门市中心医院": a hospital, not 江门市医疗保障事业管理中心 said short
@@ -1299,11 +1329,9 @@ def _said_without_head(text: str, vocabulary: list[str]) -> list[tuple[int, int,
     """A long project's name said from within, its head and some words left out, its ending kept
     (归还医保基金核酸检测费用 for 财政应归还医保基金已支付非就医看病核酸检测费用): read back from the
     ending as far as the text's characters are the name's in order; half the name at least."""
-    found, by_ending = [], _names_by_edge(tuple(vocabulary), end=True)
+    found, by_ending = [], _long_names_by_ending(row_names(vocabulary))
     for ending in {text[i:i + 2] for i in range(len(text) - 1)}:
         for name in by_ending.get(ending, ()):
-            if len(name) < HEADLESS_NAME_MIN or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
-                continue
             for end in (m.end() for m in re.finditer(re.escape(ending), text)):
                 start, at = end, len(name)
                 while start > 0 and (at := name.rfind(text[start - 1], 0, at)) >= 0:
@@ -1312,6 +1340,13 @@ def _said_without_head(text: str, vocabulary: list[str]) -> list[tuple[int, int,
                 if len(said) >= max(2 * ABBREVIATED_MIN, ABBREVIATED_SHARE * len(name)) and said not in name:
                     found.append((start, end, "row", name))  # words left out: a part said whole is another row
     return sorted(found, key=lambda m: (m[0] - m[1], m[0]))
+
+
+@lru_cache(maxsize=4)
+def _long_names_by_ending(vocabulary: RowNames) -> dict[str, list[str]]:
+    """The names long enough to be said without their head, all Chinese, by their last two characters."""
+    return {ending: long for ending, names in _names_by_edge(vocabulary, end=True).items()
+            if (long := [n for n in names if len(n) >= HEADLESS_NAME_MIN and re.fullmatch(r"[\u4e00-\u9fff]+", n)])}
 
 
 @lru_cache(maxsize=4)

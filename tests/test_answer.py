@@ -3253,3 +3253,16 @@ def test_a_year_no_report_holds_asked_within_a_report_of_another_year_is_refused
 def test_a_tables_title_said_without_its_ending_names_that_table(engine):
     answer = engine.ask("廉江医保局2023年财政拨款收入支出决算里的年末结转和结余是多少")
     assert (answer.figures[0].value, answer.figures[0].table) == (Decimal("23.36"), 4)  # not 表1's 23.39
+
+
+def test_the_row_starts_said_are_the_longest_start_any_row_name_shares(engine):
+    from os.path import commonprefix
+
+    from rag.question import WHOLE_WORD_MIN, _row_starts_said
+    names = list(engine.vocabulary)  # looked up by bisection in the sorted names: the same as reading them all
+    texts = [f"江门{name[:k]}的{name[k:]}多少" for name in names[::5] for k in (2, 4, 6)]
+    for text in texts:
+        read_all = [said for at in range(len(text) - 1) if len(said := max(
+            (commonprefix([name, text[at:]]) for name in names if name[:2] == text[at:at + 2]), key=len, default="")
+        ) >= WHOLE_WORD_MIN]
+        assert _row_starts_said(text, engine.vocabulary) == read_all, text
