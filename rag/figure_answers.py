@@ -91,6 +91,8 @@ class FigureAnswers:
         figures = list({(f.doc, f.table, f.line, f.row, f.column, f.value): f for f in figures}.values())  # one cell named twice
         figures = [f for f in figures if not leaves_out(question, f.label)] or figures  # 不算蓬江…分局: not theirs
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
+        if remainder := self._remainder(question, figures):  # "除人员经费以外的基本支出"
+            return remainder
         if len(figures) == 2 and rank.times_asked(question.reading):  # "A是B的几倍": both, and the multiple
             return self.pair(question, *((f.label, f) for f in figures))
         lines, sources = [], []
@@ -302,6 +304,35 @@ class FigureAnswers:
         alike = domain.COUNTED_ALIKE.get(figure.unit, figure.unit)
         return [u.figure for u in self._numbers_of(document) if u.figure and u.figure.sentence == figure.sentence
                 and domain.COUNTED_ALIKE.get(u.figure.unit, u.figure.unit) == alike]
+
+    def _remainder(self, question: Question, figures: list[Figure]) -> Answer | None:
+        """"除人员经费以外的基本支出", "基本支出不算人员经费的话还剩多少": the whole found less the one
+        item left out, found in the same report and unit, computed and said so; the row of the part's
+        table that prints that remainder (公用经费合计), when one does, comes first."""
+        if question.intent != "figure" or len(question.excluded) != 1 or question.excluded[0] not in domain.ITEMS:
+            return None
+        whole = figures[0]
+        part = self.best(replace(question, excluded=[]), self.store.document(whole.doc), question.excluded[0])
+        if part is None or part.unit != whole.unit or leaves_out(question, whole.label) \
+                or not 0 < part.value < whole.value or not self._lies_in(part, whole):
+            return None  # "不含项目支出的话，光基本支出": a whole beside, no part, is no remainder asked
+        left = whole.value - part.value
+        printed = [self.finder.figure_at(self.store.document(part.doc), table, row, part.column, clean_row_name(row.name))
+                   for table, rows in [self.table_of(part)] if part.table is not None
+                   for row in rows if row.id != part.row_id and row.values.get(part.column) == left]
+        printed.sort(key=lambda f: not f.row.endswith(part.row[-2:]))  # 公用经费合计 beside 人员经费合计, before
+        # 商品和服务支出 of the same amount
+        lines = [f"{whole.label}{money(whole.value)}{whole.unit}除去{part.label}{money(part.value)}{part.unit}，"
+                 f"余{money(left)}{whole.unit}（计算得出）" + (f"，即{printed[0].label}：" if printed else "。")]
+        lines += [self.figure_sentence(f) for f in printed[:1] + [whole, part]]
+        figures = printed[:1] + [whole, part]
+        return Answer(question.text, True, "\n".join(lines), figures, [self.figure_source(f) for f in figures],
+                      question.intent, question)
+
+    def _lies_in(self, part: Figure, whole: Figure) -> bool:
+        """A part of the whole: a row under the whole's in its table, or a figure of a table about the
+        whole (人员经费合计 of 表6 一般公共预算财政拨款基本支出决算明细表, a part of 基本支出)."""
+        return bool(self._parts_among(whole, [part])) or compact(whole.label) in compact(part.table_title or "")
 
     def lookup(self, question: Question, documents: list[DocumentInfo], subject: str | None) -> list[Figure]:
         return [unit.figure for unit in self.ranked(question, documents, subject)]

@@ -3266,3 +3266,11 @@ def test_the_row_starts_said_are_the_longest_start_any_row_name_shares(engine):
             (commonprefix([name, text[at:]]) for name in names if name[:2] == text[at:at + 2]), key=len, default="")
         ) >= WHOLE_WORD_MIN]
         assert _row_starts_said(text, engine.vocabulary) == read_all, text
+
+
+def test_a_whole_less_the_item_left_out_is_computed_and_the_row_printing_it_shown(engine):
+    answer = engine.ask("廉江医保局2023年决算里，除人员经费以外的基本支出是多少")
+    assert [f.value for f in answer.figures] == [Decimal("14.82"), Decimal("673.45"), Decimal("658.63")]
+    assert answer.figures[0].row == "公用经费合计" and "计算得出" in answer.answer
+    beside = engine.ask("江门医保局2024年预算里不算项目支出，单看基本支出多少")  # a whole beside it: nothing taken away
+    assert beside.figures[0].value == Decimal("2417.08") and "计算得出" not in beside.answer
