@@ -79,7 +79,7 @@ class DerivedAnswers:
                     return refusal
                 if unfound := _years_asked_unfound(question, {self.store.document(f.doc).year for _, f in pairs}):
                     refusal = self._refuse(question, f"报告中没有{'、'.join(f'{y}年' for y in unfound)}的这个数字，"
-                                                     f"只有：\n{answer.answer}")  # "2024年预算里，2022年的…"
+                                                     f"只有：\n{answer.answer}")  # "2024年预算里面2021年的…"
                     refusal.sources = answer.sources
                     return refusal
                 answer.answer += "\n（只找到一方的数字，无法比较。）"
@@ -629,10 +629,10 @@ def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figur
 
 
 def _years_asked_unfound(question: Question, found: set[int]) -> list[int]:
-    """The years the one clause that asks names, when no report found speaks of them ("江门2024年预算里，
-    2022年的三公经费": 2022, the 2024 report the scene); a report speaks of its own year and the one
-    before (上年, 去年（2022年）结转过来的), and of any year said as a date (截至2022年12月31日). None when
-    the question weighs years against each other."""
+    """The years the one clause that asks names, when no report found speaks of them ("吴川医保局2024年
+    预算里面2021年的办公费": 2021, the 2024 report the scene); a report speaks of its own year and the one
+    before (上年, 上年结转), and of any year said as a date (截至2023年12月24日). None when the question
+    weighs years against each other."""
     clause = question.asking_clause
     dated = {int(year) for year in AS_OF_YEAR.findall(clause)}
     said = [year for year in question.years if str(year) in clause and year not in dated]

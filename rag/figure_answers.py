@@ -306,19 +306,20 @@ class FigureAnswers:
                 and domain.COUNTED_ALIKE.get(u.figure.unit, u.figure.unit) == alike]
 
     def _remainder(self, question: Question, figures: list[Figure]) -> Answer | None:
-        """"除人员经费以外的基本支出", "基本支出不算人员经费的话还剩多少": the whole found less the one
-        item left out, found in the same report and unit, computed and said so; the row of the part's
-        table that prints that remainder (公用经费合计), when one does, comes first."""
+        """"除人员经费以外的基本支出": the whole found less the one item left out, found in the same
+        report and unit, computed and said so; the row of the part's table that prints that remainder
+        (公用经费合计), when one does, comes first."""
         if question.intent != "figure" or len(question.excluded) != 1 or question.excluded[0] not in domain.ITEMS:
             return None
         whole = figures[0]
-        part = self.best(replace(question, excluded=[]), self.store.document(whole.doc), question.excluded[0])
+        document = self.store.document(whole.doc)
+        part = self.best(replace(question, excluded=[]), document, question.excluded[0])
         if part is None or part.unit != whole.unit or leaves_out(question, whole.label) \
                 or not 0 < part.value < whole.value or not self._lies_in(part, whole):
             return None  # "不含项目支出的话，光基本支出": a whole beside, no part, is no remainder asked
         left = whole.value - part.value
-        printed = [self.finder.figure_at(self.store.document(part.doc), table, row, part.column, clean_row_name(row.name))
-                   for table, rows in [self.table_of(part)] if part.table is not None
+        table, rows = self.table_of(part) if part.table is not None else (None, [])
+        printed = [self.finder.figure_at(document, table, row, part.column, clean_row_name(row.name))
                    for row in rows if row.id != part.row_id and row.values.get(part.column) == left]
         printed.sort(key=lambda f: not f.row.endswith(part.row[-2:]))  # 公用经费合计 beside 人员经费合计, before
         # 商品和服务支出 of the same amount

@@ -140,11 +140,10 @@ class Vocabulary:
         return found[0] if len(found) == 1 else None
 
     def titles_completed(self, text: str) -> str:
-        """A held table's title said without its ending before 中, 里 or 的 ("一般公共预算财政拨款基本
-        支出决算中的…" for 表6 一般公共预算财政拨款基本支出决算明细表): completed, so that it is read as
-        the table it names and its words as no row's."""
+        """A held table's title said without its ending before 中, 里 or 的 ("财政拨款收入支出决算里的…"
+        for 表4 财政拨款收入支出决算总表): completed, so that it is read as the table it names and its
+        words as no row's."""
         if self._title_said is None:
-            self._titles = {}
             for title in sorted(word.split(" ", 1)[1] for word in self.words if TABLE_WORD.match(word)):
                 self._titles.setdefault(TITLE_ENDING.sub("", title), set()).add(title)
             said = sorted((stem for stem in self._titles if len(stem) >= TITLE_STEM_MIN), key=len, reverse=True)

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from bisect import bisect_left
 from os.path import commonprefix
 
 from rag import domain, places
@@ -178,7 +178,7 @@ WORD_TAKEN_BACK_MOST = 16  # characters: more is a sentence, not a word taken ba
 
 
 def _scene_set_before(question: Question, asking_clauses: list[str]) -> bool:
-    """"廉江医保局2023年决算说公车保有2辆，那江门医保局2024年预算里说有几辆车": the one clause that
+    """"廉江…决算里说公车有2辆，那吴川医保局2024年预算里有几辆车": the one clause that
     asks names its place (and year, kind); the places said only before it set the scene and are not
     asked, nor are the years said with them. Not when that clause or what follows weighs one against
     another (比, 哪个, 两个数都说下) or says which not (不是吴川廉江), nor when it names a place inside
@@ -612,7 +612,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         # "…核定事业编制10名，对吗", "是不是只搞了4次": the count is checked
         question.asked_class, question.asked_unit = measure_asked(f"多少{cited.group(1)}")
         question.asks_amount = question.asks_count = question.asked_class is not None
-    asked_from = normalized.find(question.cities[0]) if scene_set else 0  # the scene's figures (廉江…说公车保有2辆)
+    asked_from = normalized.find(question.cities[0]) if scene_set else 0  # the scene's figures (廉江…说公车有2辆)
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized[max(asked_from, 0):]))  # are another report's
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
@@ -1203,7 +1203,7 @@ def _row_starts_said(text: str, vocabulary: list[str]) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _sorted_names(vocabulary: RowNames) -> list[str]:
-    return sorted(set(vocabulary))
+    return sorted(vocabulary.as_set)
 
 
 WHOLE_WORD_MIN = 4
