@@ -31,7 +31,7 @@ from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
 from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
-                          row_name_variants, row_names, spoken_sentences, understand, where_asked)
+                          row_name_variants, row_names, spoken_sentences, told_blanked, understand, where_asked)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -322,7 +322,7 @@ class AnswerEngine:
         per = _per_unit_unstated(question, answer)
         if unstated := (f"报告没有{per}的数字" if per else None) or self._group_unstated(question, answer) \
                 or _column_unprinted(question, answer) or _month_unstated(question, answer) \
-                or _cap_unstated(question, answer):
+                or _cap_unstated(question, answer) or _unit_unlisted(question, answer):
             refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
@@ -562,12 +562,18 @@ def _term_weights(saved: lexicon.Lexicon, rows: list[str]) -> rank.TermWeights:
     return weights
 
 
+# a unit under the department, named after the words saying so ("下属的医疗保障服务中心"); not a count of them
+UNIT_UNDER_SAID = re.compile(r"(?:下属|所属)的?((?![一二两三四五六七八九十几各每这那些个有\d])[\u4e00-\u9fff]{2,16}?"
+                             r"(?:中心|分局|站|所))")
+
+
 def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     """How a figure is asked (按月计, 第三季度) when it is asked per month, person or day, or of a part
     of the year, and the figure found is not stated so (the reports state yearly totals): the
     answer is then not found."""
-    per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in question.typed for w in words)), None)
-    period = re.search(domain.PERIOD_ASKED, question.reading)
+    asked = told_blanked(question.typed)  # "我每月交380块。想问…多少": no month asked
+    per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in asked for w in words)), None)
+    period = re.search(domain.PERIOD_ASKED, told_blanked(question.reading))
     if per is None and period is None or not answer.found or not answer.figures:
         return None
     stated = _stated_with(answer.figures[0])
@@ -595,7 +601,7 @@ def _stated_with(figure: Figure) -> str:
 def _month_unstated(question: Question, answer: Answer) -> str | None:
     """A figure asked as counted to one month ("截至12月底") whose sentence counts it to another
     ("截止10月底"): the report has no figure to the month asked."""
-    asked = _months_as_of(question.reading)
+    asked = _months_as_of(told_blanked(question.reading))  # "我2023年4月去过…。当年…多少": no month asked
     figure = answer.figures[0] if answer.found and answer.figures else None
     stated = _months_as_of(figure.sentence or "") if figure else set()
     if len(asked) != 1 or len(question.cities) > 1 or not stated or asked & stated:
@@ -616,6 +622,16 @@ def _column_unprinted(question: Question, answer: Answer) -> str | None:
     column = compact(named.group(1))
     return None if column in compact(f"{figure.column} {figure.row}") else \
         f"表{figure.table}《{figure.table_title}》中没有“{named.group(1)}”这一栏"
+
+
+def _unit_unlisted(question: Question, answer: Answer) -> str | None:
+    """A unit under the department named ("下属的…服务中心") whose name no figure found carries: the
+    report does not list that unit apart (the department's own figure is shown)."""
+    named = UNIT_UNDER_SAID.search(question.asking_clause or told_blanked(question.reading or ""))
+    if named is None or not (answer.found and answer.figures):
+        return None
+    carried = any(named.group(1) in compact(f"{f.label}{f.row or ''}{f.sentence or ''}") for f in answer.figures)
+    return None if carried else f"报告没有单列“{named.group(1)}”的数字"
 
 
 def _in_another_unit(question: Question, answer: Answer) -> bool:

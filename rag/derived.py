@@ -438,6 +438,9 @@ class DerivedAnswers:
                 note = f"（比较所问的 {len(each)} 个单位。）" + (f"（{'、'.join(lacking)}没有单列“{item}”。）" if lacking else "")
                 return self._rank_pairs(question, documents, each, item, note, ascending)
             return self._rank_parts(question, within, ascending)  # "哪个项目/单位最多": of the report asked
+        if (group := parts.group_asked(question.typed)) and group[1] in (*domain.RANK_UNIT_KINDS, "单位") \
+                and len({d.unit for d in documents}) == 1:  # "各区分局…哪个最多", of a report listing no units
+            return self._units_unlisted(question, documents, group[1])  # (not 哪家医院: no unit of the department)
         subject = question.subjects[0] if question.subjects else None
         found = self.figures.lookup(question, documents, subject)
         if len(found) == 1 and len(question.subjects) == 1 and re.search(domain.TOP_CHECKED, question.typed) \
@@ -470,6 +473,15 @@ class DerivedAnswers:
                 year = f"{question.years[0]}年的" if len(question.years) == 1 else "所问的"
                 note += f"（{'、'.join(lacking)}没有{year}报告，未参与比较。）"  # a city named is not dropped unsaid
         return self._rank_pairs(question, documents, pairs, heading, note, ascending)
+
+    def _units_unlisted(self, question: Question, documents: list[DocumentInfo], said: str) -> Answer:
+        """A ranking of the department's units asked of reports that list none: refused, with the
+        department's own figure when one is found."""
+        found = self.figures.lookup(question, documents, question.subjects[0]) if question.subjects else []
+        held = f"\n只找到全部门的数字：\n{self.figures.figure_sentence(found[0])}" if found else ""
+        refusal = self._refuse(question, f"{'、'.join(d.title for d in documents)}没有按{said}分列的数字，无法比较。{held}")
+        refusal.sources = [self.figures.figure_source(found[0])] if found else []
+        return refusal
 
     def _rank_pairs(self, question: Question, documents: list[DocumentInfo], pairs: list[tuple[str, Figure]],
                     heading: str, note: str, ascending: bool) -> Answer:

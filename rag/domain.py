@@ -97,8 +97,8 @@ REGIONAL_MANDARIN: dict[str, str] = {
 # matching (a row name the question says keeps them: 业务用房 keeps its 用). Regular expressions, tried
 # in this order; a longer word comes before the shorter one inside it.
 QUESTION_FILLER: tuple[str, ...] = (
-    # who is meant, when, and everyday verbs of spending (我指, 他们, 今年, 打算花, 搞); 光 as 'only' (not 曝光, 光明, 光荣)
-    "我指的是", "我指", "我是说", "我的意思是", "就是指", "我们", "咱们", "俺们", "俺", "他们", "她们", "你们", "人家", "底下", "下面", "下边", "今年", "准备花", "打算花",
+    # who is meant, when (今年; 当年, not 当年收支, 当年结余), and everyday verbs of spending (我指, 他们, 打算花, 搞); 光 as 'only' (not 曝光, 光明, 光荣)
+    "我指的是", "我指", "我是说", "我的意思是", "就是指", "我们", "咱们", "俺们", "俺", "他们", "她们", "你们", "人家", "底下", "下面", "下边", "今年", "当年(?![收支拨各内结])", "准备花", "打算花",
     "要花", "花", "搞", "也差不多", "差不多", "就要", "(?<!曝)光(?![明荣])", "(?<![调完修平规])整了", "好多", "到底", "究竟", "具体", "百分之几",
     "百分之多少", "百分比", "多少个百分点", "百分点", "多少钱", "还是", "现在", "目前", "是谁", "是什么", "什么", "是这样", "这样", "哪些", "哪个", "哪里", "多少", "多大", "怎么样",
     "怎么说的", "怎么说", "怎么讲的", "怎么讲", "怎么写的", "怎么写", "怎样", "怎么", "如何", "有没有", "没有",
@@ -358,7 +358,7 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 
 # Units of things counted in prose ("公务用车保有量为2辆", "参加基本医疗保险人数404.54万人"), and
 # the words of a question that asks for a count rather than an amount of money.
-COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "天次", "平方米", "㎡", "个月", "分", "人", "辆", "个", "家", "台",
+COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "天次", "平方米", "㎡", "个月", "工作日", "天", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
                                 "种", "类", "批", "位", "年")
 # measure words that count things alike: figures in them are ranked together (药品120个, 医疗服务项目318项)
@@ -380,7 +380,7 @@ UNIT_THING: dict[str, str] = {"辆": "车"}
 DETERMINER_BEFORE: dict[str, tuple[str, ...]] = {"本": ("经费", "项目", "部门", "单位", "年", "级")}
 # units a number is counted in ("不到100平方米", "服务300人"): a code stands before a name, never before these
 # (not 项, 类, 年: "2101501项目支出", "201类" are codes)
-UNITS_NO_CODE_PRECEDES: tuple[str, ...] = ("平方米", "㎡", "个月", "万人", "人", "名", "位", "辆", "台", "个", "家", "份", "件", "次",
+UNITS_NO_CODE_PRECEDES: tuple[str, ...] = ("平方米", "㎡", "个月", "万人", "人", "块", "天", "岁", "名", "位", "辆", "台", "个", "家", "份", "件", "次",
                                           "例", "宗", "起", "种", "项", "批", "期", "场", "户", "所",
                                           "余", "多(?!少)")  # 50000余人, 300多家: said roughly, no code (a regex)
 YEARS_UNIT = "年"  # a count of years (车龄已有15年) has at most two digits: 2023年 is a date
@@ -418,6 +418,8 @@ TOPICS_OF_WHAT_A_UNIT_IS: tuple[str, ...] = ("职责", "级别", "机构设置")
 # answered by a figure its report states as a cap
 CAP_ASKED = r"最[高多](?=能|可以|可)"
 CAP_WORDS: tuple[str, ...] = ("最高", "最多", "限额", "上限", "封顶", "不超过", "以内")
+# one figure taken from another ("收入减去支出", "三公经费扣掉公务接待费"): the two compared, their difference
+SUBTRACTING_WORDS: tuple[str, ...] = ("减去", "减掉", "扣掉", "扣除", "去掉", "刨去", "刨掉", "刨除", "除掉")
 # Question words that decide what kind of answer is wanted, checked in this order.
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "share": ("占比", "比重", "比例", "占多少", "占总", "占支出", "占收入", "占三公", "占了", "百分之几", "所占", "几成"),
@@ -430,8 +432,9 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "compare": ("比较", "对比", "相比", "比一比", "差多少", "差了多少", "相差多少", "多多少", "少多少", "高多少", "低多少", "哪个多",
                 "哪个高", "差额", "差距", "和", "与", "跟", "vs", "VS", "还是", "还多", "还少", "还高", "还低",
                 "更多", "更少", "谁多", "谁少", "谁高", "谁低", "谁大", "谁小", "哪个大", "哪个小", "哪个少", "哪个低",
-                "花得多", "花得少", "花的多", "花的少"),
-    "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思", "指的是", "指哪", "的解释"),
+                "花得多", "花得少", "花的多", "花的少", *SUBTRACTING_WORDS),
+    "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思", "指的是", "指哪", "的解释",
+                   "口径是什么", "什么口径", "口径怎么"),  # not 财政拨款口径, a scope said
 }
 # the start and the end of the report's year: a change between them is the difference of two rows
 # (年初结转和结余, 年末结转和结余), not one against last year
@@ -460,7 +463,7 @@ TABLE_COUNT_WORDS: tuple[str, ...] = ("几张表", "多少张表", "几个表", 
                                       "表有多少张", "几张表格", "多少张表格", "表共有几张", "表共几张", "表共有多少张")
 # words that ask how figures already asked compare, naming nothing of their own ("…各多少，差了多少倍")
 HOW_THEY_COMPARE: tuple[str, ...] = ("差很多", "差得多", "差不少", "差太多", "差这么多", "差距很大", "差距大", "差", "相差", "倍", "差距", "差额", "悬殊", "一样", "相同", "一致", "相等", "对得上",
-                                     "相抵", "相抵结余")  # 收支相抵还剩: 还剩 is read as 结余
+                                     "相抵", "相抵结余", *SUBTRACTING_WORDS)  # 收支相抵还剩: 还剩 is read as 结余
 # the two classifications of spending each report prints a table by ("按经济分类科目"): said, they choose the table
 CLASSIFICATION_WORDS: tuple[str, ...] = ("经济分类", "功能分类")
 # the first digit of a row's code in each: 功能分类 2101501 行政运行, 经济分类 30113 住房公积金 (政府预算 5…)
@@ -496,7 +499,7 @@ RANK_GROUPS: dict[str, str] = {"项目": "project", "单位": "unit", "分局": 
                                "家": "unit", "部门": "unit"}
 GROUP_COUNTED = r"[两三四五六七八九十\d][个家](区分局|分局|单位|项目|中心)"  # "三个区分局", "三家单位"
 RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
-    r"(?:哪个|哪一个|哪|单个|各个|每个|各)(区分局|项目|单位|分局|中心|家|部门)",
+    r"(?:哪个|哪一个|哪|单个|各个|每个|各)(?:区|县)?(?:医保|医疗保障)?(区分局|项目|单位|分局|中心|家|部门)",  # 各区医保分局
     r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
     r"(项目)支出(?:里|中|当中|里面|里头)[^。？]*?哪一?[项笔]",  # "项目支出里金额最大的是哪一项": the projects
     GROUP_COUNTED,  # "三个区分局…哪个最少"
@@ -771,6 +774,10 @@ MOTIVE_WORDS: tuple[str, ...] = ("想看看", "想看下", "想看一下", "想�
 RETRACTING_WORDS: tuple[str, ...] = ("不对", "说错了", "打错了", "写错了", "搞错了", "口误", "更正一下", "纠正一下")
 # how the right word is introduced after it ("不对，我要的是…")
 CORRECTED_INTRO: tuple[str, ...] = ("我要的是", "我问的是", "我想问的是", "我是说", "我只要", "应该是", "是")
+# what an asker sets aside before saying what they ask ("不是预算，是决算里的…", "不要合计，只要…"), and
+# the words that then say it
+CONTRASTING_WORDS: tuple[str, ...] = ("而不是", "不是", "不要", "并非", "而非")
+CONTRASTED_INTRO: tuple[str, ...] = (*CORRECTED_INTRO, "而是", "只要", "我要", "要")
 # a remark after the question that says what is asked, not why ("…多少？就是年末结转和结余")
 CLARIFYING_WORDS: tuple[str, ...] = ("就是", "也就是", "即", "指", "是指", "我是说", "我说的是", "不是", "不要", "只要",
                                      "包括", "包含", "含", "不含", "不包括", "除了", "单指", "特指", "比如", "例如")

@@ -277,7 +277,14 @@ class PassageReader:
                             paragraph.line_start, paragraph.line_end)
             return Answer(question.text, True, text, [], [source], question.intent, question)
         question.topic = question.topic or "名词解释"
-        return self._passage(question, documents)
+        answer = self._passage(question, documents)
+        quoted = [unquoted(compact(q)) for q in question.quoted]
+        if answer.found and quoted and not any(term in compact(answer.answer) for term in quoted):
+            # a term quoted and defined nowhere: the passage found is about another
+            defined = [term for p in self._definitions() if p.doc in wanted for term in _defined_terms(p.text)[:1]]
+            return self._refuse(question, f"报告没有解释“{question.quoted[0]}”。" + (
+                f"名词解释中有：{'、'.join(dict.fromkeys(defined))}。" if defined else ""))
+        return answer
 
     def _definitions(self):
         if self._definition_paragraphs is None:

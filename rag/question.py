@@ -150,7 +150,8 @@ def _normalize(text: str) -> str:
     if QUIZ_BLANK.search(text):  # the quiz's sentence is all asked, not told: "。" ends it as "？" would
         text = re.sub(r"[。.！!]*$", "？", QUIZ_BLANK.sub(_blank_asked, QUIZ_SAID.sub("", text)), count=1)
     text = WHAT_IS_OF_A_REPORT.sub(r"\1\2是什么\3", text)
-    return _retracted_dropped(re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text))  # 24年 -> 2024年
+    text = _retracted_dropped(re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text))  # 24年 -> 2024年
+    return CONTRASTED.sub("", text)
 
 
 # words with which a clause weighs places against each other
@@ -164,6 +165,10 @@ WHAT_IS_OF_A_REPORT = re.compile(rf"^(请问)?什么是((?=[^，,。？?]*?(?:20
 RETRACTION = re.compile(rf"[，,。.…—\s]*(?:(?<=[，,。.…—\s啊呀])|(?<=^))(?:[啊呀]?(?:{'|'.join(domain.RETRACTING_WORDS)})"
                         rf"(?:[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?|(?={'|'.join(domain.CORRECTED_INTRO)}))"
                         rf"|[啊呀]?不是?[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?)")  # "…，不，是…", "噢不是，…"
+# "不是预算，是决算里的…", "不要2024年的，我要2023年…": what is set aside, and the word saying what is asked
+# instead (not 是不是, 要不要)
+CONTRASTED = re.compile(rf"(?<![是要])(?:{'|'.join(domain.CONTRASTING_WORDS)})"
+                        rf"[^，,。？?！!]{{1,16}}?[，,]\s*(?:{'|'.join(sorted(domain.CONTRASTED_INTRO, key=len, reverse=True))})")
 YEAR_WORD = re.compile(r"20\d\d年?度?")
 FIGURE_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%)?")
 KIND_SAID = "|".join(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算, 自评 …
@@ -304,6 +309,9 @@ TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 # a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?[\u4e00-\u9fff]{0,3}?(?:多少|几)")  # 执行率（完成率）是多少
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
+# a count named at the end with no question word, by a thing counted before 数 (病种数, 机构数, 户数); not a
+# column's 合计数, 预算数, 支出数 (money)
+COUNT_NAMED_LAST = re.compile(r"[种人户家次件项份所例构目]数[\s？?。]*$")
 MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # people counted in 万 ("参保的人各有多少万"): not 万元, nor a sum per person (每人, 人均) or of 人员经费
 PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,。？?钱元均费款金资]{0,12}(?:多少|几)万(?![元块])")
@@ -364,7 +372,7 @@ TABLE_NAMED = re.compile(rf"(?:{TITLE_CHARACTER}[\u4e00-\u9fff（）()‘’]){{
                          r"|(?<=[（(])[^（）()“”\"]{2,24}?(?=(?:那|这)(?:张|个)表?[）)])")
 # a part left out of what is asked ("不算住房公积金的话，住房改革支出里还有哪一项", "除了公务接待费以外，三公还有什么")
 EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|不区分|(?<![扣剔免解消排删废])除(?=[^，,。？?！!]{2,20}?[以之]外))((?:(?!以外|之外)[^，,。？?！!（）()]){2,20}?)"
-                      r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另))")  # "除了项目支出以外的基本支出"; "（不算…分局）";
+                      r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另)|的话)")  # "除了项目支出以外的基本支出"; "（不算…分局）";
 # "除城乡医疗救助以外的…" (除 alone, with 以外 after: not 扣除, 剔除)
 # "除了财政拨款之外还有一笔其他收入": what is excluded ends where 之外 is said
 NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
@@ -485,7 +493,8 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     if CONTACT_ASKED.search(normalized):
         question.problem = "报告不写地址、电话、网址等联系方式，只写机构设置、职责和收支。"
         return question
-    question.years = sorted({int(y) for y in YEAR_SAID.findall(normalized)},
+    asker_years = _years_of_asker(normalized)  # "我2023年买了台电脑。": not the report's year
+    question.years = sorted({int(y) for y in YEAR_SAID.findall(normalized)} - asker_years,
                             key=lambda y: normalized.index(str(y)))
     bases = {int(y) for y in BASE_YEAR.findall(normalized)}
     later = [y for y in question.years if y not in bases]
@@ -493,7 +502,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         question.years = later  # "2024年比2023年增加了多少": the 2024 report states the change against 2023
         normalized = question.reading = BASE_YEAR.sub("比上年", normalized)
     dates = {int(y) for y in AS_OF_YEAR.findall(normalized)}
-    if dates and not re.search(rf"(?<!\d)20\d\d(?!\d)(?!{DATE_AFTER_YEAR})", normalized):
+    if dates and not re.search(rf"(?<!\d)20\d\d(?!\d)(?!{DATE_AFTER_YEAR})", told_blanked(normalized) if asker_years else normalized):
         question.as_of, question.years = sorted(dates), []  # only a date: the year's or the next year's report
     question.kinds_said = _kinds_said(normalized)
     question.kinds = _kinds(question.kinds_said)
@@ -572,7 +581,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     asked = TOPIC_GAPS.sub("", normalized)  # "存在哪些问题" names 存在问题
     question.topic = next((topic for topic, words in domain.PASSAGE_TOPICS.items()
                            if any(w in normalized or w in asked for w in words)), None)
-    counted = _without_name_words(said_to_ask)  # "哪几个科室" asks for names, not how many
+    counted = _without_name_words(told_blanked(said_to_ask))  # "哪几个科室" asks for names, not how many
     counted = _sums_said_blanked(counted)
     question.asks_amount = any(w in counted for w in domain.AMOUNT_WORDS) or bool(re.search(domain.THRESHOLD_ASKED, counted))
     question.asks_count = any(w in counted for w in domain.COUNT_WORDS)
@@ -638,7 +647,8 @@ CLAUSE_BREAKS = SENTENCE_BREAKS + "，,"
 # a particle that ends a sentence said without punctuation ("是多少呀我听人家说挺多的"); not 呢,
 # which also marks a topic ("那个服务大厅呢为啥说不够用")
 SPOKEN_END = r"(?<=[呀啊吧嘛])(?=[\u4e00-\u9fff])"
-ASKING_WORDS = r"多少|几|什么|啥|哪|吗|呢|怎么|咋|为何|如何|是否|干嘛|多久|多大|还是"
+HOW_MANY = r"多少|(?<![十\d])几(?![十百千万亿\d])"  # not 几十, 十几: a rough amount said
+ASKING_WORDS = rf"{HOW_MANY}|什么|啥|哪|吗|呢|怎么|怎样|咋|为何|如何|是否|干嘛|多久|多大|还是"
 WORDS_ASKED = re.compile(r"(?<![凭为])什么(?![都也])|谁(?!更?[多少大小高低]|[都也])|哪(?![个边样项类]?更?[多少大小高低]|(?:儿|里)?[都也])"
                          r"|啥(?![都也])|咋|怎么|如何|干嘛|多久|还是")
 # words, not an amount, are wanted; "哪个多", "谁高" compare amounts; "什么都", "谁也" mean all and none
@@ -671,6 +681,35 @@ def _without_remarks_after(text: str) -> str:
     if not asked or asks(asked.group(2)) or asked.group(2).lstrip("，, ").startswith(domain.CLARIFYING_WORDS):
         return text  # "…多少？就是年末结转和结余", "…多少？不是基本支出那个": it says what is asked
     return asked.group(1) + " " * len(asked.group(2))
+
+
+TOLD = re.compile(r"[^。！？!?]+[。！!]")  # a sentence that ends as told, not as asked
+YEAR_POINTED_BACK = re.compile(r"当年|那年|那一年|同年|同一年")
+
+
+def _told_before_asking(text: str) -> list[re.Match[str]]:
+    """The sentences told (ending in 。 or ！, asking nothing) before a later one asks."""
+    told = [m for m in TOLD.finditer(text) if not asks(m.group(0))]
+    return told if told and asks(text[told[-1].end():]) else []
+
+
+def told_blanked(text: str) -> str:
+    """The question with the sentences told before it asks blanked out (positions kept): "我每月交医保
+    380块，去年花了3.5万。想问…办公费是多少" asks no month and no change."""
+    for m in _told_before_asking(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def _years_of_asker(text: str) -> set[int]:
+    """The years said only where the asker tells of themselves before asking ("我2023年买了台电脑。…
+    固定资产多少"): not a report's year, unless what asks points back at it (当年, 那年)."""
+    asked = told_blanked(text)
+    if YEAR_POINTED_BACK.search(asked):
+        return set()
+    told = {int(year) for m in _told_before_asking(text) if re.search(domain.ASKER_SAID, m.group(0))
+            for year in YEAR_SAID.findall(m.group(0))}
+    return told - {int(year) for year in YEAR_SAID.findall(AS_OF_YEAR.sub(" ", asked))}  # a date is no report's year
 
 
 def spoken_sentences(text: str) -> list[str]:
@@ -787,6 +826,8 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
         asked_class = "count"  # 有多少在编人员: people are counted
     if asked_class is None and MONEY_ASKED.search(counted):
         asked_class = "money"
+    if asked_class is None and COUNT_NAMED_LAST.search(counted):
+        asked_class = "count"  # "…；指标：DIP病种分值库病种数": a count named, as in a search box
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     asked_unit = said.group(1) if said else next(
         (unit for noun, unit in domain.COUNT_NOUNS.items() if noun in counted), None)
@@ -1052,17 +1093,24 @@ def _totals_of_a_row_dropped(text: str, spans: list[tuple[int, int, str, str]]) 
 
 def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """"江门2024年预算的总额是多少": a report's whole, asked by a word for a total after the report's kind
-    (预算, 决算) and with nothing else named, is its 支出合计; not a fund's (医保基金的预算总额)."""
+    (预算, 决算) and with nothing else named, is its 支出合计, and one side said after the kind (决算收入) that
+    side's 合计; not a fund's (医保基金的预算总额)."""
     if spans or any(book in text for book in domain.OTHER_BOOKS):
         return []
-    said = REPORT_TOTAL_SAID.search(text)
-    return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)] if said else []
+    if said := REPORT_TOTAL_SAID.search(text):
+        return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)]
+    if said := REPORT_SIDE_SAID.search(text):  # "预算支出是多少": not 国有资本经营预算支出, whose name ends so;
+        return [(said.start(k), said.end(k), "item", f"{said.group(k)}合计")  # "预算收入减去支出": both sides
+                for k in (1, 2) if said.group(k)]
+    return []
 
 
 # a report referred to by its kind and a measure word for a document ("自评那份", "决算报告这份里")
 REPORT_REFERRED = re.compile(f"(?:{KIND_SAID})(?:报告)?[那这]一?[份本](?:报告)?(?:里面|里|中|上)?")
 REPORT_TOTAL_SAID = re.compile(f"(?:{KIND_SAID}).*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a
-# total word (总额)
+# total word (总额); or a kind, then one side of the accounts alone (决算收入, 预算的总支出)
+REPORT_SIDE_SAID = re.compile(f"(?:{KIND_SAID})的?总?(收入|支出)(?:(?:加上|[和与及跟比]|{'|'.join(domain.SUBTRACTING_WORDS)})"
+                              "的?总?(收入|支出))?")
 
 
 def _completed_after_and(text: str, spans: list[tuple[int, int, str, str]],

@@ -20,8 +20,8 @@ from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.lookup import clean_row_name
 from rag.parse.text import compact
-from rag.question import (AMOUNT_CITED, AS_OF_YEAR, COUNT_CITED, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_parts, asks,
-                          clauses_about_asker, ratio_asked, spoken_sentences)
+from rag.question import (AMOUNT_CITED, AS_OF_YEAR, COUNT_CITED, CLAUSE_BREAKS, HOW_MANY, IN_10K_YUAN, TOLD, Question,
+                          asking_parts, asks, clauses_about_asker, ratio_asked, spoken_sentences)
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,6 @@ def _of_places_around(question: Question, evidence: Evidence) -> bool:
     return not any(place in said for place in inside)
 
 
-TOLD = re.compile(r"[^。！？!?]+[。！!]")  # a sentence that ends as told, not as asked
 
 
 def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),
@@ -288,7 +287,7 @@ def _parts_asking_one_thing(question: Question, parts: list[str]) -> list[int]:
     """The parts that ask an amount of a thing they name, not a sum or difference of the things before;
     in a claim put to be checked, those citing an amount ("预算7000多万，实际花了800来万，对吗")."""
     checked = any(w in question.reading for w in domain.CLAIM_CHECKED)
-    return [i for i, part in enumerate(parts) if (re.search("多少|(?<!哪)几", part) or checked and AMOUNT_CITED.search(
+    return [i for i, part in enumerate(parts) if (re.search(f"(?<!哪)(?:{HOW_MANY})", part) or checked and AMOUNT_CITED.search(
         part)) and any(  # naming a thing of its own,
         word not in domain.HOW_THEY_COMPARE for word in content_words(replace(question, reading=part)).split())
         and not re.search(domain.TOTAL_ASKED, part)  # not "…各多少，差了多少倍" nor "…，加起来多少"
@@ -359,7 +358,8 @@ def listed_readings(question: Question) -> list[str]:
 # two names of one ending joined ("对居民医保基金的补助和对职工医保基金的补助"): read without
 # their 的, which would part each name in two
 COMPARED_WITH = r"(?<![对相占无])比(?![上去前例重率较\d])"  # "A比B多多少", not 比上年, 比例, 对比
-JOINED = f"和|与|及|加上|(?<![增参追叠附外])加(?![起总到了入大强快])|{COMPARED_WITH}"  # two things said together: "A和B", "A加上B（等于C吗）", "A比B多多少"
+JOINED = (f"和|与|及|加上|(?<![增参追叠附外])加(?![起总到了入大强快])|{COMPARED_WITH}"  # two things said together: "A和B",
+          f"|{'|'.join(domain.SUBTRACTING_WORDS)}")  # "A加上B（等于C吗）", "A比B多多少", "A减去B"
 PARALLEL_NAMES = re.compile(rf"的([\u4e00-\u9fff]{{1,8}})({JOINED})([^，,。？?；;]*?)的\1")
 
 

@@ -3274,3 +3274,56 @@ def test_a_whole_less_the_item_left_out_is_computed_and_the_row_printing_it_show
     assert answer.figures[0].row == "公用经费合计" and "计算得出" in answer.answer
     beside = engine.ask("江门医保局2024年预算里不算项目支出，单看基本支出多少")  # a whole beside it: nothing taken away
     assert beside.figures[0].value == Decimal("2417.08") and "计算得出" not in beside.answer
+
+
+def test_a_reports_spending_or_income_said_after_its_kind_is_its_total(engine):
+    spending = engine.ask("吴川医保局2024年预算支出是多少")  # not 国有资本经营预算支出 0.00, whose name ends alike
+    assert [(f"{f.value:f}", f.row) for f in spending.figures[:1]] == [("542.07", "本年支出合计")]
+    assert engine.ask("廉江医保局2023年决算支出是多少").figures[0].value == Decimal("812.81")
+    assert engine.ask("廉江医保局2023年决算收入是多少").figures[0].row == "本年收入合计"
+
+
+def test_one_figure_taken_from_another_is_answered_with_their_difference(engine):
+    answer = engine.ask("江门医保局2024年预算三公经费扣掉公务接待费还剩多少")
+    assert [f.value for f in answer.figures] == [Decimal("17.56"), Decimal("2.74")]
+    assert "差额：17.56 − 2.74 = 14.82万元" in answer.answer
+    assert "差额" in engine.ask("江门医保局2024年预算收入减去支出是多少").answer
+
+
+def test_an_item_left_out_in_a_clause_of_its_own_ends_where_the_condition_does(engine):
+    for text in ("廉江医保局2023年决算里，不算人员经费的话基本支出还剩多少",  # 的话 ends what is left out
+                 "廉江医保局2023年决算里，基本支出不算人员经费的话还剩多少"):
+        answer = engine.ask(text)
+        assert answer.figures[0].value == Decimal("14.82") and "计算得出" in answer.answer, text
+
+
+def test_what_is_set_aside_before_saying_what_is_asked_is_not_asked(engine):
+    answer = engine.ask("江门医保局2024年预算，不是公务接待费，是公务用车运行维护费多少")
+    assert [f.value for f in answer.figures] == [Decimal("14.82")]  # not 公务接待费 2.74 first
+    assert not engine.ask("不要2024年的，我要吴川医保局2023年的办公费").found  # no 吴川 2023 report is held
+
+
+def test_what_the_asker_tells_of_themselves_before_asking_asks_nothing(engine):
+    money = engine.ask("我每个月药费200块，去年住了一次院。想问吴川医保局2024年预算的办公费是多少")
+    assert money.figures[0].value == Decimal("2.25")  # no code 200, no month, no change asked
+    rough = engine.ask("据说江门只处理了几十家机构。江门2023年曝光典型案例多少例？")
+    assert [f.value for f in rough.figures] == [Decimal("111")]  # 几十 is said roughly: that sentence asks nothing
+    year = engine.ask("我2022年换了工作。廉江医保局三公经费决算多少")
+    assert year.figures[0].value == Decimal("4.45")  # 2022 is the asker's year, not a report's
+
+
+def test_units_the_report_does_not_list_apart_are_refused_with_the_departments_figure(engine):
+    ranked = engine.ask("江门各区医保分局2023年的支出总额谁最高")
+    assert not ranked.found and "没有按分局分列" in ranked.answer
+    unit = engine.ask("廉江医保局2023年决算里下属的医保服务站的支出决算多少")
+    assert not unit.found and "没有单列“医保服务站”" in unit.answer and "812.81" in unit.answer
+
+
+def test_a_term_quoted_that_no_entry_defines_is_refused_with_the_terms_defined(engine):
+    answer = engine.ask("广州2023年预算里的“政府购买服务”是指什么")
+    assert not answer.found and "名词解释中有：" in answer.answer and "基本支出" in answer.answer
+
+
+def test_a_sentence_asking_how_with_zenyang_asks_and_its_words_are_weighed_as_asked(engine):
+    answer = engine.ask("江门2023年普通门诊统筹待遇怎样？比例不低于多少")
+    assert answer.figures[0].value == Decimal("50")  # 门诊统筹's, not 住院's 65%

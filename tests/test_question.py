@@ -560,3 +560,30 @@ def test_what_is_the_item_of_a_report_said_word_for_word_from_english_is_no_defi
 def test_places_said_only_before_the_clause_that_asks_set_the_scene(text, cities, years):
     question = understand(text, ["办公费"])
     assert (question.cities, question.years) == (cities, years)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("医保报销款一般几个工作日到账", ("count", "工作日")),
+    ("异地备案审批要多少天", ("count", "天")),
+])
+def test_days_asked_are_a_count_of_days(text, asked):
+    question = understand(text, VOCABULARY)
+    assert (question.asked_class, question.asked_unit) == asked  # so a rate (≥90%) does not answer it
+
+
+@pytest.mark.parametrize("text, items", [
+    ("吴川医保局2024年预算支出是多少", ["支出合计"]),  # not the row 国有资本经营预算支出, whose name ends so
+    ("廉江2023年决算收入多少", ["收入合计"]),
+    ("江门2024年预算收入减去支出是多少", ["收入合计", "支出合计"]),
+    ("江门2024年预算政府性基金预算支出多少", ["政府性基金预算支出"]),  # an item named: no report side
+])
+def test_a_side_of_the_accounts_said_after_the_reports_kind_is_the_reports_total(text, items):
+    assert understand(text, VOCABULARY).items == items
+
+
+@pytest.mark.parametrize("text, asked_class", [
+    ("江门 2023 自评 病种数", "count"),  # a count named last, as typed in a search box
+    ("廉江 2023 决算 三公经费 预算数", None),  # a column's 预算数 is money, no count
+])
+def test_a_count_named_last_without_a_question_word_asks_a_count(text, asked_class):
+    assert understand(text, VOCABULARY).asked_class == asked_class
