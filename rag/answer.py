@@ -562,7 +562,7 @@ def _term_weights(saved: lexicon.Lexicon, rows: list[str]) -> rank.TermWeights:
     return weights
 
 
-# a unit under the department, named after the words saying so ("下属的医疗保障服务中心"); not a count of them
+# a unit under the department, named after the words saying so ("下属的结算中心"); not a count of them
 UNIT_UNDER_SAID = re.compile(r"(?:下属|所属)的?((?![一二两三四五六七八九十几各每这那些个有\d])[\u4e00-\u9fff]{2,16}?"
                              r"(?:中心|分局|站|所))")
 
@@ -571,7 +571,7 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     """How a figure is asked (按月计, 第三季度) when it is asked per month, person or day, or of a part
     of the year, and the figure found is not stated so (the reports state yearly totals): the
     answer is then not found."""
-    asked = told_blanked(question.typed)  # "我每月交380块。想问…多少": no month asked
+    asked = told_blanked(question.typed)  # "我每月药费200块。想问…多少": no month asked
     per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in asked for w in words)), None)
     period = re.search(domain.PERIOD_ASKED, told_blanked(question.reading))
     if per is None and period is None or not answer.found or not answer.figures:
@@ -601,7 +601,7 @@ def _stated_with(figure: Figure) -> str:
 def _month_unstated(question: Question, answer: Answer) -> str | None:
     """A figure asked as counted to one month ("截至12月底") whose sentence counts it to another
     ("截止10月底"): the report has no figure to the month asked."""
-    asked = _months_as_of(told_blanked(question.reading))  # "我2023年4月去过…。当年…多少": no month asked
+    asked = _months_as_of(told_blanked(question.reading))  # "我2022年6月办过卡。…多少": no month asked
     figure = answer.figures[0] if answer.found and answer.figures else None
     stated = _months_as_of(figure.sentence or "") if figure else set()
     if len(asked) != 1 or len(question.cities) > 1 or not stated or asked & stated:
@@ -625,7 +625,7 @@ def _column_unprinted(question: Question, answer: Answer) -> str | None:
 
 
 def _unit_unlisted(question: Question, answer: Answer) -> str | None:
-    """A unit under the department named ("下属的…服务中心") whose name no figure found carries: the
+    """A unit under the department named ("下属的…结算中心") whose name no figure found carries: the
     report does not list that unit apart (the department's own figure is shown)."""
     named = UNIT_UNDER_SAID.search(question.asking_clause or told_blanked(question.reading or ""))
     if named is None or not (answer.found and answer.figures):

@@ -499,7 +499,7 @@ RANK_GROUPS: dict[str, str] = {"项目": "project", "单位": "unit", "分局": 
                                "家": "unit", "部门": "unit"}
 GROUP_COUNTED = r"[两三四五六七八九十\d][个家](区分局|分局|单位|项目|中心)"  # "三个区分局", "三家单位"
 RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
-    r"(?:哪个|哪一个|哪|单个|各个|每个|各)(?:区|县)?(?:医保|医疗保障)?(区分局|项目|单位|分局|中心|家|部门)",  # 各区医保分局
+    r"(?:哪个|哪一个|哪|单个|各个|每个|各)(?:区|县)?(?:医保|医疗保障)?(区分局|项目|单位|分局|中心|家|部门)",  # 各县医保分局
     r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
     r"(项目)支出(?:里|中|当中|里面|里头)[^。？]*?哪一?[项笔]",  # "项目支出里金额最大的是哪一项": the projects
     GROUP_COUNTED,  # "三个区分局…哪个最少"
@@ -774,7 +774,7 @@ MOTIVE_WORDS: tuple[str, ...] = ("想看看", "想看下", "想看一下", "想�
 RETRACTING_WORDS: tuple[str, ...] = ("不对", "说错了", "打错了", "写错了", "搞错了", "口误", "更正一下", "纠正一下")
 # how the right word is introduced after it ("不对，我要的是…")
 CORRECTED_INTRO: tuple[str, ...] = ("我要的是", "我问的是", "我想问的是", "我是说", "我只要", "应该是", "是")
-# what an asker sets aside before saying what they ask ("不是预算，是决算里的…", "不要合计，只要…"), and
+# what an asker sets aside before saying what they ask ("不是公务接待，是…", "不要小计，只要…"), and
 # the words that then say it
 CONTRASTING_WORDS: tuple[str, ...] = ("而不是", "不是", "不要", "并非", "而非")
 CONTRASTED_INTRO: tuple[str, ...] = (*CORRECTED_INTRO, "而是", "只要", "我要", "要")

@@ -165,7 +165,7 @@ WHAT_IS_OF_A_REPORT = re.compile(rf"^(请问)?什么是((?=[^，,。？?]*?(?:20
 RETRACTION = re.compile(rf"[，,。.…—\s]*(?:(?<=[，,。.…—\s啊呀])|(?<=^))(?:[啊呀]?(?:{'|'.join(domain.RETRACTING_WORDS)})"
                         rf"(?:[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?|(?={'|'.join(domain.CORRECTED_INTRO)}))"
                         rf"|[啊呀]?不是?[，,。！!…—\s]+(?:{'|'.join(domain.CORRECTED_INTRO)})?)")  # "…，不，是…", "噢不是，…"
-# "不是预算，是决算里的…", "不要2024年的，我要2023年…": what is set aside, and the word saying what is asked
+# "不是公务接待，是…", "不要这一年的，我要上一年…": what is set aside, and the word saying what is asked
 # instead (not 是不是, 要不要)
 CONTRASTED = re.compile(rf"(?<![是要])(?:{'|'.join(domain.CONTRASTING_WORDS)})"
                         rf"[^，,。？?！!]{{1,16}}?[，,]\s*(?:{'|'.join(sorted(domain.CONTRASTED_INTRO, key=len, reverse=True))})")
@@ -493,7 +493,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     if CONTACT_ASKED.search(normalized):
         question.problem = "报告不写地址、电话、网址等联系方式，只写机构设置、职责和收支。"
         return question
-    asker_years = _years_of_asker(normalized)  # "我2023年买了台电脑。": not the report's year
+    asker_years = _years_of_asker(normalized)  # "我2022年换了工作。": not the report's year
     question.years = sorted({int(y) for y in YEAR_SAID.findall(normalized)} - asker_years,
                             key=lambda y: normalized.index(str(y)))
     bases = {int(y) for y in BASE_YEAR.findall(normalized)}
@@ -694,16 +694,16 @@ def _told_before_asking(text: str) -> list[re.Match[str]]:
 
 
 def told_blanked(text: str) -> str:
-    """The question with the sentences told before it asks blanked out (positions kept): "我每月交医保
-    380块，去年花了3.5万。想问…办公费是多少" asks no month and no change."""
+    """The question with the sentences told before it asks blanked out (positions kept): "我每个月药费
+    200块，去年住了一次院。想问…办公费是多少" asks no month and no change."""
     for m in _told_before_asking(text):
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return text
 
 
 def _years_of_asker(text: str) -> set[int]:
-    """The years said only where the asker tells of themselves before asking ("我2023年买了台电脑。…
-    固定资产多少"): not a report's year, unless what asks points back at it (当年, 那年)."""
+    """The years said only where the asker tells of themselves before asking ("我2022年换了工作。…
+    三公经费多少"): not a report's year, unless what asks points back at it (当年, 那年)."""
     asked = told_blanked(text)
     if YEAR_POINTED_BACK.search(asked):
         return set()
@@ -827,7 +827,7 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
     if asked_class is None and MONEY_ASKED.search(counted):
         asked_class = "money"
     if asked_class is None and COUNT_NAMED_LAST.search(counted):
-        asked_class = "count"  # "…；指标：DIP病种分值库病种数": a count named, as in a search box
+        asked_class = "count"  # "江门 2023 自评 病种数": a count named, as in a search box
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     asked_unit = said.group(1) if said else next(
         (unit for noun, unit in domain.COUNT_NOUNS.items() if noun in counted), None)
