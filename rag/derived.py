@@ -398,7 +398,11 @@ class DerivedAnswers:
                 figures.append(amount)  # rate, as the reports use the word, and the amount beside it
             current = self.figures.best(replace(question, intent="figure"), document, subject) \
                 if subject else None
-            if current is not None and current.value != change.value:
+            if current is not None and current.value != change.value and _level_asked_first(question) and not figures[:-1]:
+                lines.insert(0, self.figures.figure_sentence(current))  # "…决算数是多少？比上年多了还是少了": the
+                figures.insert(0, current)  # level first, as asked, then its change
+                sources.insert(0, self.figures.figure_source(current))
+            elif current is not None and current.value != change.value:
                 lines.append(f"  本年数：{self.figures.figure_sentence(current)}")
                 figures.append(current)
                 sources.append(self.figures.figure_source(current))
@@ -833,6 +837,13 @@ def _of_one(question: Question, subject: str) -> Question:
 def _faster_asked(reading: str) -> bool:
     """Which of two changes is the faster or the larger ("哪个增长得更快", "哪个涨得多")."""
     return bool(re.search(domain.FASTER_ASKED, reading) or re.search(domain.WHICH_IS_MORE, reading))
+
+
+def _level_asked_first(question: Question) -> bool:
+    """The first sentence that asks asks how much and names no change, and a later one asks the change."""
+    asked = asking_parts(question.reading or question.text)
+    changed = [any(w in part for w in domain.INTENT_WORDS["change"]) for part in asked]
+    return len(asked) > 1 and not changed[0] and any(changed[1:]) and bool(re.search("多少|几", asked[0]))
 
 
 def _faster(question: Question, rates: list[Figure]) -> list[str]:

@@ -3327,3 +3327,10 @@ def test_a_term_quoted_that_no_entry_defines_is_refused_with_the_terms_defined(e
 def test_a_sentence_asking_how_with_zenyang_asks_and_its_words_are_weighed_as_asked(engine):
     answer = engine.ask("江门2023年普通门诊统筹待遇怎样？比例不低于多少")
     assert answer.figures[0].value == Decimal("50")  # 门诊统筹's, not 住院's 65%
+
+
+def test_a_level_asked_before_its_change_comes_first_and_the_change_alone_first_when_only_it_is_asked(engine):
+    both = engine.ask("吴川医保局2024年三公经费是多少？比上年增加了多少？")
+    assert [f.value for f in both.figures] == [Decimal("19.50"), Decimal("18")]
+    change = engine.ask("吴川医保局2024年三公经费比上年增加了多少？")
+    assert [f.value for f in change.figures] == [Decimal("18"), Decimal("19.50")]
