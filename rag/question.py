@@ -151,7 +151,7 @@ def _normalize(text: str) -> str:
         text = re.sub(r"[。.！!]*$", "？", QUIZ_BLANK.sub(_blank_asked, QUIZ_SAID.sub("", text)), count=1)
     text = WHAT_IS_OF_A_REPORT.sub(r"\1\2是什么\3", text)
     text = _retracted_dropped(re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text))  # 24年 -> 2024年
-    return CONTRASTED.sub("", text)
+    return SOURCE_PART_ASKED.sub("", CONTRASTED.sub("", text))
 
 
 # words with which a clause weighs places against each other
@@ -169,6 +169,9 @@ RETRACTION = re.compile(rf"[，,。.…—\s]*(?:(?<=[，,。.…—\s啊呀])|(
 # instead (not 是不是, 要不要)
 CONTRASTED = re.compile(rf"(?<![是要])(?:{'|'.join(domain.CONTRASTING_WORDS)})"
                         rf"[^，,。？?！!]{{1,16}}?[，,]\s*(?:{'|'.join(sorted(domain.CONTRASTED_INTRO, key=len, reverse=True))})")
+# a last sentence asking which part of the report a figure asked before comes from ("…下降百分之几？出自情况
+# 说明哪一部分？"): every answer cites where it stands, so it asks nothing more
+SOURCE_PART_ASKED = re.compile(r"(?<=[？?。，,])\s*(?:出自|来自|摘自|引自|见于)[^，,。？?]{0,10}?哪一?个?(?:部分|节|章)[？?。]*$")
 YEAR_WORD = re.compile(r"20\d\d年?度?")
 FIGURE_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%)?")
 KIND_SAID = "|".join(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算, 自评 …
@@ -1097,8 +1100,8 @@ def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tup
     side's 合计; not a fund's (医保基金的预算总额)."""
     if spans or any(book in text for book in domain.OTHER_BOOKS):
         return []
-    if said := REPORT_TOTAL_SAID.search(text):
-        return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)]
+    if (said := REPORT_TOTAL_SAID.search(text)) and not NAMED_BEFORE_TOTAL.search(text, 0, said.start(1)):
+        return [(said.start(1), said.end(1), "item", domain.SPENDING_TOTAL)]  # not 资产总额: another thing's
     if said := REPORT_SIDE_SAID.search(text):  # "预算支出是多少": not 国有资本经营预算支出, whose name ends so;
         return [(said.start(k), said.end(k), "item", f"{said.group(k)}合计")  # "预算收入减去支出": both sides
                 for k in (1, 2) if said.group(k)]
@@ -1109,6 +1112,9 @@ def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tup
 REPORT_REFERRED = re.compile(f"(?:{KIND_SAID})(?:报告)?[那这]一?[份本](?:报告)?(?:里面|里|中|上)?")
 REPORT_TOTAL_SAID = re.compile(f"(?:{KIND_SAID}).*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a
 # total word (总额); or a kind, then one side of the accounts alone (决算收入, 预算的总支出)
+# a thing named right before a total word ("资产总额", "采购总额"): its total, not the report's
+NAMED_BEFORE_TOTAL = re.compile(r"[\u4e00-\u9fff](?<![的个哪里中总出入])"  # (支出总额, 预算的总额: the report's)
+                                rf"(?<!{'|'.join(w for w in KIND_SAID.split('|') if len(w) == 2)})$")
 REPORT_SIDE_SAID = re.compile(f"(?:{KIND_SAID})的?总?(收入|支出)(?:(?:加上|[和与及跟比]|{'|'.join(domain.SUBTRACTING_WORDS)})"
                               "的?总?(收入|支出))?")
 

@@ -3334,3 +3334,13 @@ def test_a_level_asked_before_its_change_comes_first_and_the_change_alone_first_
     assert [f.value for f in both.figures] == [Decimal("19.50"), Decimal("18")]
     change = engine.ask("吴川医保局2024年三公经费比上年增加了多少？")
     assert [f.value for f in change.figures] == [Decimal("18"), Decimal("19.50")]
+
+
+def test_classical_and_judgement_words_ask_the_amount(engine):
+    assert engine.ask("廉江医保局2023年全额参保资助了若干人？").figures[0].value == Decimal("75596")  # 若干: how many
+    assert engine.ask("江门2023年全市职工医保基金收入多不多？").figures[0].value == Decimal("67.93")  # the figure that settles it
+
+
+def test_a_last_sentence_asking_which_part_a_figure_comes_from_asks_nothing_more(engine):
+    answer = engine.ask("吴川2024年“三公”经费比上年增长百分之几？出自预算说明哪一部分？")
+    assert answer.figures[0].value == Decimal("1200") and answer.sources  # cited where it stands

@@ -587,3 +587,8 @@ def test_a_side_of_the_accounts_said_after_the_reports_kind_is_the_reports_total
 ])
 def test_a_count_named_last_without_a_question_word_asks_a_count(text, asked_class):
     assert understand(text, VOCABULARY).asked_class == asked_class
+
+
+def test_a_total_word_after_a_thing_named_is_that_things_not_the_reports():
+    assert understand("廉江2023年决算的资产总额", VOCABULARY).items == []  # 资产总额: no 支出合计
+    assert understand("江门2024年预算的总额是多少", VOCABULARY).items == ["支出合计"]
