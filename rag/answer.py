@@ -562,11 +562,6 @@ def _term_weights(saved: lexicon.Lexicon, rows: list[str]) -> rank.TermWeights:
     return weights
 
 
-# a unit under the department, named after the words saying so ("下属的结算中心"); not a count of them
-UNIT_UNDER_SAID = re.compile(r"(?:下属|所属)的?((?![一二两三四五六七八九十几各每这那些个有\d])[\u4e00-\u9fff]{2,16}?"
-                             r"(?:中心|分局|站|所))")
-
-
 def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     """How a figure is asked (按月计, 第三季度) when it is asked per month, person or day, or of a part
     of the year, and the figure found is not stated so (the reports state yearly totals): the
@@ -622,6 +617,11 @@ def _column_unprinted(question: Question, answer: Answer) -> str | None:
     column = compact(named.group(1))
     return None if column in compact(f"{figure.column} {figure.row}") else \
         f"表{figure.table}《{figure.table_title}》中没有“{named.group(1)}”这一栏"
+
+
+# a unit under the department, named after the words saying so ("下属的结算中心"); not a count of them
+UNIT_UNDER_SAID = re.compile(r"(?:下属|所属)的?((?![一二两三四五六七八九十几各每这那些个有\d])[\u4e00-\u9fff]{2,16}?"
+                             r"(?:中心|分局|站|所))")
 
 
 def _unit_unlisted(question: Question, answer: Answer) -> str | None:

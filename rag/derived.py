@@ -382,6 +382,7 @@ class DerivedAnswers:
                    name: str = "") -> Answer:
         name = subject_name(subject, question) if subject else name
         lines, figures, sources = [], [], []
+        level_first = _level_asked_first(question)
         for unit in self.figures.ranked(question, documents, subject, changes=True):  # "减少了多少": not the level
             document = self.store.document(unit.doc)
             change = unit.figure  # a copy when relabelled: the unit is cached for the next question
@@ -398,11 +399,13 @@ class DerivedAnswers:
                 figures.append(amount)  # rate, as the reports use the word, and the amount beside it
             current = self.figures.best(replace(question, intent="figure"), document, subject) \
                 if subject else None
-            if current is not None and current.value != change.value and _level_asked_first(question) and not figures[:-1]:
-                lines.insert(0, self.figures.figure_sentence(current))  # "…决算数是多少？比上年多了还是少了": the
-                figures.insert(0, current)  # level first, as asked, then its change
+            if current is None or current.value == change.value:
+                continue
+            if level_first and len(figures) == 1:  # "…决算数是多少？比上年多了还是少了": the level first, as
+                lines.insert(0, self.figures.figure_sentence(current))  # asked, then its change
+                figures.insert(0, current)
                 sources.insert(0, self.figures.figure_source(current))
-            elif current is not None and current.value != change.value:
+            else:
                 lines.append(f"  本年数：{self.figures.figure_sentence(current)}")
                 figures.append(current)
                 sources.append(self.figures.figure_source(current))

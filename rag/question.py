@@ -312,10 +312,10 @@ TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
 # a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?[\u4e00-\u9fff]{0,3}?(?:多少|几)")  # 执行率（完成率）是多少
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
+MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # a count named at the end with no question word, by a thing counted before 数 (病种数, 机构数, 户数); not a
 # column's 合计数, 预算数, 支出数 (money)
 COUNT_NAMED_LAST = re.compile(r"[种人户家次件项份所例构目]数[\s？?。]*$")
-MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # people counted in 万 ("参保的人各有多少万"): not 万元, nor a sum per person (每人, 人均) or of 人员经费
 PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,。？?钱元均费款金资]{0,12}(?:多少|几)万(?![元块])")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
@@ -696,10 +696,10 @@ def _told_before_asking(text: str) -> list[re.Match[str]]:
     return told if told and asks(text[told[-1].end():]) else []
 
 
-def told_blanked(text: str) -> str:
-    """The question with the sentences told before it asks blanked out (positions kept): "我每个月药费
-    200块，去年住了一次院。想问…办公费是多少" asks no month and no change."""
-    for m in _told_before_asking(text):
+def told_blanked(text: str, told: list[re.Match[str]] | None = None) -> str:
+    """The question with the sentences told before it asks (`told`, found when not given) blanked out,
+    positions kept: "我每个月药费200块，去年住了一次院。想问…办公费是多少" asks no month and no change."""
+    for m in _told_before_asking(text) if told is None else told:
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return text
 
@@ -707,12 +707,12 @@ def told_blanked(text: str) -> str:
 def _years_of_asker(text: str) -> set[int]:
     """The years said only where the asker tells of themselves before asking ("我2022年换了工作。…
     三公经费多少"): not a report's year, unless what asks points back at it (当年, 那年)."""
-    asked = told_blanked(text)
+    told = _told_before_asking(text)
+    asked = told_blanked(text, told)
     if YEAR_POINTED_BACK.search(asked):
         return set()
-    told = {int(year) for m in _told_before_asking(text) if re.search(domain.ASKER_SAID, m.group(0))
-            for year in YEAR_SAID.findall(m.group(0))}
-    return told - {int(year) for year in YEAR_SAID.findall(AS_OF_YEAR.sub(" ", asked))}  # a date is no report's year
+    years = {int(year) for m in told if re.search(domain.ASKER_SAID, m.group(0)) for year in YEAR_SAID.findall(m.group(0))}
+    return years - {int(year) for year in YEAR_SAID.findall(AS_OF_YEAR.sub(" ", asked))}  # a date is no report's year
 
 
 def spoken_sentences(text: str) -> list[str]:
@@ -1111,10 +1111,11 @@ def _report_total(text: str, spans: list[tuple[int, int, str, str]]) -> list[tup
 # a report referred to by its kind and a measure word for a document ("自评那份", "决算报告这份里")
 REPORT_REFERRED = re.compile(f"(?:{KIND_SAID})(?:报告)?[那这]一?[份本](?:报告)?(?:里面|里|中|上)?")
 REPORT_TOTAL_SAID = re.compile(f"(?:{KIND_SAID}).*?({domain.REPORT_TOTAL_WORDS})")  # a kind (预算), then a
-# total word (总额); or a kind, then one side of the accounts alone (决算收入, 预算的总支出)
+# total word (总额)
 # a thing named right before a total word ("资产总额", "采购总额"): its total, not the report's
 NAMED_BEFORE_TOTAL = re.compile(r"[\u4e00-\u9fff](?<![的个哪里中总出入])"  # (支出总额, 预算的总额: the report's)
                                 rf"(?<!{'|'.join(w for w in KIND_SAID.split('|') if len(w) == 2)})$")
+# a kind, then one side of the accounts alone (决算收入, 预算的总支出), or both joined (预算收入减去支出)
 REPORT_SIDE_SAID = re.compile(f"(?:{KIND_SAID})的?总?(收入|支出)(?:(?:加上|[和与及跟比]|{'|'.join(domain.SUBTRACTING_WORDS)})"
                               "的?总?(收入|支出))?")
 

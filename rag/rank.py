@@ -194,8 +194,6 @@ def _of_places_around(question: Question, evidence: Evidence) -> bool:
     return not any(place in said for place in inside)
 
 
-
-
 def query_terms(question: Question, weights: TermWeights, drop: tuple[str, ...] = (),
                 w: Weights | None = None) -> list[Term]:
     w = w or WEIGHTS
