@@ -88,10 +88,11 @@ CANTONESE: dict[str, str] = {
 # - Southwestern (四川, 重庆, 贵州): 好多 asks how much where an amount or the question's end follows it
 #   ("好多钱", "有好多万人？", "是好多嘛"), not in "好多老人" (many) or Cantonese 好多过 (much more than);
 # - Northern (东北, 河北, 山东): 多老些 and 多老少 ask how much ("到底多老些");
+# - Wu (上海, 江浙): 几钿 asks how much money, 伐 ending a question is 吗 ("有结余伐"), 阿拉 is 我们, 里厢 里面;
 # - anywhere: 好几 says several and asks nothing ("下面分好几项，其中…是多少": 多项)
 REGIONAL_MANDARIN: dict[str, str] = {
     r"好多(?=[钱亿万人个家元块嘛哦喃、，,？?]|$)": "多少", "啥子": "什么", "咋个": "怎么", r"没得(?!到)": "没有",
-    "多老些": "多少", "多老少": "多少", "好几": "多",
+    "多老些": "多少", "多老少": "多少", "几钿": "多少钱", r"伐(?=[？?。！!\s]|$)": "吗", "阿拉": "我们", "里厢": "里面", "好几": "多",
 }
 # Words of how a question is asked, not of what it asks: rank.content_words takes them out before
 # matching (a row name the question says keeps them: 业务用房 keeps its 用). Regular expressions, tried
@@ -108,8 +109,8 @@ QUESTION_FILLER: tuple[str, ...] = (
     "降幅", "涨幅", "跌幅",
     # a figure recalled (好像, 记得), asked roughly (大约占, 约占: not 节约, 约谈) or exactly (准确)
     "好像", "似乎", "记得", "大约", "大概", "(?<![节制预签契公])约(?=[占有为是合]|$)", "准确", "确切", "精确",
-    # where the report says it (报告里, 原文, 提到) and asking to look it up (查一下)
-    "报告里", "报告中", "报告上", "写的", "写着", "截至", "截止到", "截止", "原文", "原话", "原句", "提到", "提及", "说到", "讲到", "查查", "查一下", "帮我查", "帮忙查",
+    # where the report says it (报告里, 原文, 提到, a quote's 后面) and asking to look it up (查一下)
+    "报告里", "报告中", "报告上", "写的", "写着", "后面", "后边", "后头", "截至", "截止到", "截止", "原文", "原话", "原句", "提到", "提及", "说到", "讲到", "查查", "查一下", "帮我查", "帮忙查",
     # places and sums said loosely (那边, 万块钱, 来着)
     "那边", "这边", "局里", "万块钱", "万块", "块钱", "来着",
     # "这两个数对得上吗": the things asked, again
@@ -358,7 +359,7 @@ UNIT_LINE_WORDS: tuple[str, ...] = ("单位：", "单位:", "单位名称：", "
 
 # Units of things counted in prose ("公务用车保有量为2辆", "参加基本医疗保险人数404.54万人"), and
 # the words of a question that asks for a count rather than an amount of money.
-COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "天次", "平方米", "㎡", "个月", "工作日", "天", "分", "人", "辆", "个", "家", "台",
+COUNT_UNITS: tuple[str, ...] = ("万人次", "万人", "人次", "家次", "天次", "项次", "平方米", "㎡", "个月", "工作日", "天", "分", "人", "辆", "个", "家", "台",
                                 "次", "名", "份", "件", "项", "宗", "张", "条", "本", "期", "例", "场", "篇", "所", "户",
                                 "种", "类", "批", "位", "年")
 # measure words that count things alike: figures in them are ranked together (药品120个, 医疗服务项目318项)
@@ -371,6 +372,8 @@ COUNT_NOUNS: dict[str, str] = {"人次数": "人次", "人数": "人", "份数":
 PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万人次")
 # measure words of visits and services done: no count of things asked ("多少个病种") is one of them
 VISIT_UNITS: tuple[str, ...] = ("人次", "万人次", "家次", "天次")
+# measure words of things only, never of people (多少种, 几项; 个 is said of both: 几个人)
+THING_UNITS: tuple[str, ...] = ("种", "类", "项", "件", "所")
 # measure words that say what they count (几辆公车: vehicles, however the question names them)
 SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
 GENERIC_MEASURE = "个"  # the measure word said of anything ("几个汽车"): a thing's own (辆) is what is printed
@@ -390,6 +393,9 @@ APPROXIMATE_WORDS: tuple[str, ...] = ("余", "多")
 COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人", "几个人", "人数", "多少个", "几个", "多少家",
                                 "几家", "多少次", "几次", "多少台", "几台", "多少名", "几名", "多少份", "多少项",
                                 "几项", "多少宗", "几宗", "数量", "面积")
+
+# words after a quote that ask how the report goes on from it ("“工作亮点有：”后面写的什么")
+AFTER_QUOTE_WORDS: tuple[str, ...] = ("后面", "后边", "后头", "之后", "接着", "下文")
 
 # Passage topics a question may ask to see.
 PLAN_TOPIC = "工作计划"  # a year's plans are written in the year before's reports (a 2023 自评's 2024年工作重点)
@@ -555,9 +561,11 @@ EXPENSE_ENDING, EXPENSE_SUM_ENDING = "费", "经费"
 # fund sources: with another subject they say which part of it ("一般公共预算基本支出")
 FUND_ITEMS: tuple[str, ...] = ("一般公共预算", "政府性基金", "财政拨款")
 COLUMN_QUALIFIER: dict[str, str] = {"政府性基金": "政府性基金预算"}
-# compound words that contain 预算/决算 without naming a report kind
+# compound words that contain 预算/决算 without naming a report kind; how a budget was carried out
+# (完成预算, 预算执行) is told by the final accounts, which print both
 KIND_NEUTRAL_WORDS: tuple[str, ...] = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "预算拨款", "预决算",
-                                       "预算数", "决算数", "预算金额", "决算金额")
+                                       "预算数", "决算数", "预算金额", "决算金额", "预算完成", "完成预算", "预算执行",
+                                       "执行预算")
 # words of a question that point at one table rather than another holding the same row
 TABLE_HINT_WORDS: tuple[str, ...] = ("支出", "收入", "基本支出", "项目支出", "经济分类", "功能分类", "财政拨款",
                                      "一般公共预算", "政府性基金", "国有资本")

@@ -23,6 +23,7 @@ from rag.question import Question
 from rag.store import DocumentInfo, TableStore
 
 PASSAGE_CHARS = 900
+QUOTE_END = re.compile(r"[：:，,。；;、…]+$")  # a quote's trailing punctuation, where the asker stopped
 TABLE_HEADING = re.compile(r"表\d")  # a table's own heading is no part of the report's outline
 CHINESE_NUMBERS = dict(zip("一二三四五六七八九十", range(1, 11)))
 REASON_LEAD_IN_CHARS = 300  # a reason's lead-in ("…实现情况：") is quoted with this much of what follows it
@@ -97,6 +98,7 @@ class PassageReader:
             units = [_chunk_evidence(c) for c in found]
             scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
         scored = [(value, i, found[i]) for value, i in scored]
+        projects += [c for c in self._quoting(question, wanted) if c not in projects]  # and words quoted, where printed
         chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
         if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
             unrelated = not (question.cities or question.topic or question.subjects or question.years)
@@ -227,6 +229,15 @@ class PassageReader:
         rows = self.store.rows(table.id) if table else []
         owners = project_owners(rows)
         return next((owners[row.id] for row in rows if row.text and row.line_start == project.line_start), "")
+
+    def _quoting(self, question: Question, wanted: set[str]) -> list[Chunk]:
+        """The chunks that print a phrase the question quotes and asks what follows ("“工作亮点有：”后面
+        写的什么"), in report order: the passage asked begins there. A term quoted ("“长期护理保险”
+        怎么解释") is ranked as asked."""
+        quotes = [QUOTE_END.sub("", unquoted(compact(q))) for q in question.quoted
+                  if re.search(rf"{re.escape(q)}[”」』\"']的?(?:{'|'.join(domain.AFTER_QUOTE_WORDS)})", question.reading or "")]
+        return [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
+                if c.source == "text" and any(q in unquoted(compact(c.text)) for q in quotes)] if quotes else []
 
     def _section_start(self, chunk: Chunk) -> Chunk:
         """The first chunk of a chunk's section (of the same source)."""

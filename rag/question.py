@@ -307,15 +307,19 @@ def _blank_asked(match: re.Match) -> str:
     return f"多少{unit}" if unit or AMOUNT_BEFORE_BLANK.search(match.string[:match.start()]) else "什么"
 
 
-# question words that may split a topic's words ("存在哪些问题", "有什么职责")
-TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些")
-# a rate asked for: a word ending in 率 before how much (覆盖率要达到多少)
-RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?[\u4e00-\u9fff]{0,3}?(?:多少|几)")  # 执行率（完成率）是多少
+# question words and ordinals that may split a topic's words ("存在哪些问题", "有什么职责", "发现的第二个问题")
+TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些|(?:第[一二三四五六七八九十\d]+|头一?)[个条项点]?")
+# a rate asked for: a word ending in 率 before how much (覆盖率要达到多少), or named last as typed in a
+# search box (…预算完成率)
+RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?(?:[\u4e00-\u9fff]{0,3}?(?:多少|几)|[\s？?。]*$)")  # 执行率（完成率）是多少
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
 MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # a count named at the end with no question word, by a thing counted before 数 (病种数, 机构数, 户数); not a
 # column's 合计数, 预算数, 支出数 (money)
 COUNT_NAMED_LAST = re.compile(r"[种人户家次件项份所例构目]数[\s？?。]*$")
+# a count asked by a noun counted and 数 (病种数, 机构数), last or before how much; not 这种数字, nor 科目数
+# (a classification's figure)
+NOUN_COUNTED = re.compile(r"(?<![这那一几每各])([\u4e00-\u9fff][种构])数(?=是|有|为|共|一共|总共|多少|几|[\s？?。]*$)")
 # people counted in 万 ("参保的人各有多少万"): not 万元, nor a sum per person (每人, 人均) or of 人员经费
 PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,。？?钱元均费款金资]{0,12}(?:多少|几)万(?![元块])")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
@@ -342,6 +346,9 @@ COUNTED = re.compile(r"(?:多少|几)(?:个|名|家|项|所|台|辆|份|件|条|
 # "预算里公车保有几辆"):
 # what is counted, all of it
 COUNTED_BEFORE = re.compile(r"(?:的|里|核定|配备|内设|下设|设有)([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:保有|有|是|为)?(?:多少|几)(?:个|名|位|人次|人|家|项|所|台|辆|份|件|条|场)")
+# or said right before 有 and the ask ("门特病种有几个", "分中心一共有多少个")
+COUNTED_THEN_ASKED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:一共|总共|共)?有(?:多少|几)(?:个|名|家|项|所|种)?"
+                                r"(?=[？?。，,吗呢啊]|$)")
 CONVERTING = re.compile(f"(?:{'|'.join(domain.CONVERSION_ASKED)})成?(?:是|为)?(?:多少|几)")  # 折合多少万元
 COUNT_WORD_AFTER = re.compile(r"总?(?:人数|人次数|人次|总数|数量|数)$")
 # how much is asked, said before 多少 where a counted noun would stand ("…的实际多少人"): no noun
@@ -604,7 +611,9 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     if (beside := _beside_the_ask(normalized, question.asking_clause)) and question.asked_class and \
             measure_asked(normalized.replace(beside, " "))[0] is None:  # "…分别有多少，我们想参考下比例"
         question.asked_class, question.asked_unit = None, None
-    noun = (COUNTED.search(sentence) or COUNTED_BEFORE.search(sentence)) if question.asked_class == "count" else None
+    noun = (COUNTED.search(sentence) or COUNTED_BEFORE.search(sentence) or NOUN_COUNTED.search(sentence)
+            or COUNTED_THEN_ASKED.search(sentence)) \
+        if question.asked_class == "count" else None
     counted_noun = re.sub(r"^(?:以上|以下|左右|上下)|来着$", "", noun.group(1)).rstrip("啊呀吧嘛呢吗啦哦了") if noun else ""
     # "总人数是多少人": the measure says it, and "的实际多少人" an adverb, no noun; "几多架车啊": 车, not 车啊;
     # "增加到多少个以上了": a bound, no noun
@@ -829,11 +838,14 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
         asked_class = "count"  # 有多少在编人员: people are counted
     if asked_class is None and MONEY_ASKED.search(counted):
         asked_class = "money"
-    if asked_class is None and COUNT_NAMED_LAST.search(counted):
+    noun_counted = NOUN_COUNTED.search(counted)
+    if asked_class is None and (COUNT_NAMED_LAST.search(counted) or noun_counted):
         asked_class = "count"  # "江门 2023 自评 病种数": a count named, as in a search box
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     asked_unit = said.group(1) if said else next(
         (unit for noun, unit in domain.COUNT_NOUNS.items() if noun in counted), None)
+    if asked_unit is None and noun_counted and noun_counted.group(1)[-1] in domain.THING_UNITS:
+        asked_unit = noun_counted.group(1)[-1]  # 病种数: kinds, counted as things
     if (asked_unit in (None, domain.GENERIC_MEASURE) or asked_unit in domain.SELF_NAMING_UNITS) and (counted_in := next(
             (unit for unit, thing in domain.UNIT_THING.items() if re.search(
                 rf"(?:多少|几)[个台部辆]?[汽公轿]?{thing}|{thing}{unit}(?:有|是|共|一共)*(?:多少|几)(?![钱万元])", counted)), None)):

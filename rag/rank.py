@@ -64,6 +64,8 @@ QUESTION_FILLER = re.compile(rf"(?:{'|'.join(domain.ASKER_POINTED)})(?:{ASKED_FO
                              + rf"|[我帮替给]+(?:{ASKED_FOR})(?:{ASKED_BY})?|(?:{ASKED_FOR})(?:{ASKED_BY})"  # 我爷爷问, 外婆想知道
                              + rf"|(?:我们?|咱们?)(?:和|跟|与|同)(?:{ASKED_FOR}|孩子|家人|同事|朋友)"  # 我和孩子他爸: no two things joined
                              r"|[^\u4e00-\u9fffA-Za-z0-9%]")
+# a rate by its name (参保率, 满意度; not 2023年度)
+RATE_NAMED = re.compile(r"[\u4e00-\u9fff]{2}(?:率|(?<!年)度)")
 # a rate recalled roughly ("只涨了不到3%", "5%左右"): the asker's guess, not a figure the reports print
 RATE_GUESSED = re.compile(r"(?:不到|不足|超过|将近|接近|大约|大概|差不多|约)\d+(?:\.\d+)?%|\d+(?:\.\d+)?%(?:左右|上下|多)"
                           r"|[一二两三四五六七八九十半]成[多左右]*")  # 涨了两成: a rate in tenths, guessed
@@ -537,9 +539,13 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
     elif question.asked_unit and question.asked_unit not in domain.PEOPLE_UNITS + domain.VISIT_UNITS \
             and evidence.figure and evidence.figure.unit in domain.VISIT_UNITS:
         value += w.unit_conflicts  # and 多少个病种 asks things: 7000人次 counts visits
+    elif _counts_things(question) and evidence.figure and evidence.figure.unit in domain.PEOPLE_UNITS:
+        value += w.unit_conflicts  # 病种数, 多少项, 多少个病种 ask things: 4名 counts people
     elif question.asked_unit in domain.SELF_NAMING_UNITS and evidence.figure \
             and evidence.figure.unit in domain.SELF_NAMING_UNITS + domain.PEOPLE_UNITS:
         value += w.unit_conflicts  # 多少台 asks machines: 0辆 counts cars, 8名 people (the same unit agreed above)
+    if _another_rate(question, evidence):
+        value += w.unit_conflicts  # 参保率 asked: 满意度80% is another rate
     if question.counted and question.asked_unit not in domain.SELF_NAMING_UNITS and evidence.kind == "fact" \
             and not (_counts_noun(question.counted, evidence, w) and _counted_after(question.counted, evidence)):
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制; 多少个病种: not 4个窗口
@@ -604,6 +610,23 @@ def _in_unit_asked(question: Question, evidence: Evidence) -> bool:
     if not asked or figure is None or asked not in figure.unit:
         return False
     return figure.unit not in domain.VISIT_UNITS or asked in domain.PEOPLE_UNITS + domain.VISIT_UNITS
+
+
+def _counts_things(question: Question) -> bool:
+    """The count asked is of things, by its measure word (多少种) or by the noun counted (病种)."""
+    return question.asked_unit in domain.THING_UNITS or (question.counted or "")[-1:] in domain.THING_UNITS
+
+
+def _another_rate(question: Question, evidence: Evidence) -> bool:
+    """A rate named (参保率) and a percent printed as another one, the last its label names
+    (…满意度超过80%); a percent whose sentence does not name its rate (完成预算的10.87%) may be it."""
+    figure = evidence.figure
+    if question.asked_class != "percent" or figure is None or figure.unit != "%":
+        return False
+    asked = RATE_NAMED.search(question.asking_clause or question.reading or "")
+    printed = RATE_NAMED.findall(compact(evidence.label))
+    return bool(asked and printed) and printed[-1] != asked.group() \
+        and asked.group() not in compact(evidence.sentence or evidence.label)
 
 
 def _within_cited(question: Question, evidence: Evidence) -> bool:

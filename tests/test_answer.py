@@ -3344,3 +3344,33 @@ def test_classical_and_judgement_words_ask_the_amount(engine):
 def test_a_last_sentence_asking_which_part_a_figure_comes_from_asks_nothing_more(engine):
     answer = engine.ask("吴川2024年“三公”经费比上年增长百分之几？出自预算说明哪一部分？")
     assert answer.figures[0].value == Decimal("1200") and answer.sources  # cited where it stands
+
+
+def test_a_count_of_kinds_is_not_answered_by_visits_people_or_services(engine):
+    answer = engine.ask("廉江医保2023年决算 门诊特定病种数")  # 7000人次, 4名, 12项业务 are said beside 病种
+    assert not answer.found and not answer.figures
+    assert not engine.ask("廉江2023决算 门特病种有几个").found  # 4个窗口, 4名业务骨干: not 病种
+    assert engine.ask("江门2023年自评 DIP病种数").figures[0].value == Decimal("7700")
+
+
+def test_a_count_printed_in_项次_keeps_its_measure_word(engine):
+    answer = engine.ask("江门医保2023年自评 窗口收到的满意评价有几项次")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("325"), "项次")
+
+
+def test_a_rate_named_is_not_answered_by_another_rate(engine):
+    answer = engine.ask("江门2023年居民医保参保率是多少")  # 参保对象满意度超过80% is satisfaction
+    assert Decimal("80") not in [f.value for f in answer.figures]
+    assert engine.ask("廉江2023年部门整体支出执行率").figures[0].value == Decimal("10.87")  # 完成预算的10.87%
+
+
+def test_a_phrase_quoted_from_the_report_begins_the_passage_shown(engine):
+    answer = engine.ask("江门2024年预算里“派出机构具体包括：”后面列的是哪些")
+    assert answer.found and "派出机构具体包括：江门市医疗保障局蓬江分局" in answer.answer
+    listed = engine.ask("廉江医保局2023年决算说发现的第二个问题是什么")
+    assert "医保档案资料室未能建立" in listed.answer
+
+
+def test_a_budget_carried_out_is_read_from_the_final_accounts_without_a_missing_budget_note(engine):
+    answer = engine.ask("廉江2023年三公经费预算完成了百分之多少")
+    assert answer.figures[0].value == Decimal("100") and "没有廉江2023年部门预算" not in answer.answer

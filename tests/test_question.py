@@ -592,3 +592,27 @@ def test_a_count_named_last_without_a_question_word_asks_a_count(text, asked_cla
 def test_a_total_word_after_a_thing_named_is_that_things_not_the_reports():
     assert understand("廉江2023年决算的资产总额", VOCABULARY).items == []  # 资产总额: no 支出合计
     assert understand("江门2024年预算的总额是多少", VOCABULARY).items == ["支出合计"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("吴川医保局2024年印刷费要几钿？", "多少钱"),  # Wu (Shanghainese): how much money
+    ("江门医保局2024年有结余伐？", "有结余吗"),  # 伐 ending a question is 吗
+    ("阿拉想问江门2024年项目支出里厢的委托业务费", "我们想问江门2024年项目支出里面"),
+])
+def test_wu_words_are_read_as_standard_mandarin(text, said):
+    assert said in understand(text).reading
+
+
+def test_an_ordinal_between_a_topics_words_leaves_the_topic_asked():
+    assert understand("廉江医保局2023年决算说发现的第一个问题是什么").topic == "存在问题"
+
+
+def test_a_rate_or_a_count_of_kinds_named_last_says_what_is_asked():
+    assert understand("廉江2023年三公经费预算完成率").asked_class == "percent"  # typed as in a search box
+    kinds = understand("江门2023自评 日间手术病种数")
+    assert (kinds.asked_class, kinds.asked_unit, kinds.counted) == ("count", "种", "病种")
+
+
+def test_how_a_budget_was_carried_out_names_no_report_kind():
+    assert understand("廉江2023年三公经费预算完成了百分之多少").kinds == []  # the 决算 tells it
+    assert understand("江门2024年三公经费预算多少").kinds == ["部门预算"]
