@@ -150,7 +150,8 @@ def _normalize(text: str) -> str:
     if QUIZ_BLANK.search(text):  # the quiz's sentence is all asked, not told: "。" ends it as "？" would
         text = re.sub(r"[。.！!]*$", "？", QUIZ_BLANK.sub(_blank_asked, QUIZ_SAID.sub("", text)), count=1)
     text = WHAT_IS_OF_A_REPORT.sub(r"\1\2是什么\3", text)
-    text = _retracted_dropped(re.sub(r"(?<!\d)(2\d)年", lambda m: f"20{m.group(1)}年", text))  # 24年 -> 2024年
+    text = _retracted_dropped(re.sub(r"(?<![\d.])[’'‘]?(2\d)[’'‘]?年", lambda m: f"20{m.group(1)}年", text))  # 24年,
+    # 24'年, ’24年 -> 2024年
     return SOURCE_PART_ASKED.sub("", CONTRASTED.sub("", text))
 
 
@@ -176,6 +177,8 @@ YEAR_WORD = re.compile(r"20\d\d年?度?")
 FIGURE_WORD = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|%)?")
 KIND_SAID = "|".join(w for words in domain.KIND_WORDS.values() for w in words)  # 预算, 决算, 自评 …
 KIND_WORD = re.compile(KIND_SAID)
+# a street address after a district's name (蓬江区建设三路8号): a place, not the district's unit
+ADDRESS_IN_DISTRICT = r"[区县][\u4e00-\u9fff\d]{1,8}?(?:路|街|大道|巷)\d+号"
 # a place with the unit words said after it ("新会分局", "江门市医疗保障局的")
 PLACE_UNIT_AFTER = re.compile(rf"(?:[省市县区])?(?:{domain.UNIT_SUFFIX})?(?:分局)?的?")
 # where the words just before a retraction begin: the word taken back is the last of them
@@ -881,7 +884,8 @@ def _without_name_words(text: str) -> str:
     return text
 
 
-CONTAINED_IN = re.compile(r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?(?:[那这]一?[个项笔])?[“\"]?(?:\d{3,9})?"
+CONTAINED_IN = re.compile(r"(?:(?:预算|决算)[数表]?)?"  # the group as the report kind prints it (三公经费决算里)
+                          r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?(?:[那这]一?[个项笔])?[“\"]?(?:\d{3,9})?"
                           r"|\s?(?!20\d\d(?!\d))\d{3}(?:\d{2}){0,2}(?!\d)\s?")  # 口径: as counted in; a code may stand before
 # the item, or alone between the group and it ("公用经费30231公务用车运行维护费"); a demonstrative may point at the
 # item ("公用经费里头那个劳务费")
@@ -987,6 +991,8 @@ def _district_units(question: Question, rows: list[str], held: Sequence[places.H
         said = re.search(rf"{re.escape(name)}[区县市]?(?:那边|这边)?(?:的)?(?:医保|医疗保障)?\w{{0,3}}?(?:中心|局)", text)
         if said and ("中心" in said.group(0)) != row.endswith("中心"):
             continue  # "蓬江分中心" is no 蓬江分局
+        if re.search(rf"{re.escape(name)}{ADDRESS_IN_DISTRICT}", text):
+            continue  # "在蓬江区建设三路8号的办公场所": where the department sits, not the branch
         question.cities = list(dict.fromkeys(city if c == name else c for c in question.cities))
         question.divisions = {city if c == name else c: division if c == name else d
                               for c, d in question.divisions.items()}
@@ -1608,9 +1614,9 @@ def _intent(text: str, question: Question) -> str:
     several = several or (len(question.subjects) > 1 or len(question.columns) > 1) and any(
         w in text for w in domain.EACH_WORDS) and not any(  # "A和B分别多少", "基本支出和项目支出里的差旅费各是多少"
         w in text for w in domain.BREAKDOWN_WORDS)  # not "三公经费拆开看…分别多少": the whole's parts answer it
-    if several and has_subject and not (question.topic and not asks_amount):
-        return "compare"  # not "台山、开平…江门市医保中心管不管": its duties, in its words
     names_asked = any(w in text for w in domain.PASSAGE_QUESTION_WORDS)
+    if several and has_subject and not ((question.topic or "什么" in text) and not asks_amount):
+        return "compare"  # not "台山、开平…江门市医保中心管不管" nor "…指导台山的什么业务": its duties, in its words
     if (has_subject or not question.asked_class) and any(w in text for w in domain.PURPOSE_WORDS):  # "这笔钱主要花在哪"
         return "passage"
     if question.topic and (not asks_amount or names_asked):  # "有几个股室，分别叫什么": the passage

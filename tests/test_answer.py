@@ -3374,3 +3374,18 @@ def test_a_phrase_quoted_from_the_report_begins_the_passage_shown(engine):
 def test_a_budget_carried_out_is_read_from_the_final_accounts_without_a_missing_budget_note(engine):
     answer = engine.ask("廉江2023年三公经费预算完成了百分之多少")
     assert answer.figures[0].value == Decimal("100") and "没有廉江2023年部门预算" not in answer.answer
+
+
+def test_a_street_address_in_a_district_names_no_branch(engine):
+    answer = engine.ask("江门医保局搬去的蓬江区建设三路8号新址，装修面积多大")  # the department's, stated in 2023
+    assert answer.figures[0].value == Decimal("874.28")
+
+
+def test_duties_asked_of_places_under_a_city_are_no_comparison(engine):
+    answer = engine.ask("江门医保中心和鹤山、恩平是什么关系")  # not the two places compared
+    assert answer.found and "指导台山、开平、鹤山、恩平四市" in answer.answer
+
+
+def test_a_range_of_months_is_answered_only_by_a_figure_printed_for_it(engine):
+    assert not engine.ask("廉江2023年5-8月医用耗材采购金额多少").found  # the report prints 1-10月
+    assert engine.ask("江门2023年7至12月发布价格信息几期").figures[0].value == Decimal("6")  # printed 7-12月

@@ -616,3 +616,13 @@ def test_a_rate_or_a_count_of_kinds_named_last_says_what_is_asked():
 def test_how_a_budget_was_carried_out_names_no_report_kind():
     assert understand("廉江2023年三公经费预算完成了百分之多少").kinds == []  # the 决算 tells it
     assert understand("江门2024年三公经费预算多少").kinds == ["部门预算"]
+
+
+def test_a_two_digit_year_with_an_apostrophe_is_a_year():
+    assert understand("吴川医保局24'年办公费多少").years == [2024]
+    assert understand("江门医保局’23年度自评得分").years == [2023]
+
+
+def test_a_group_named_with_its_report_kind_before_里_only_says_where_the_item_is():
+    question = understand("吴川医保局2024年三公经费预算里公务用车购置费多少")
+    assert question.subjects == ["公务用车购置费"]
