@@ -175,6 +175,8 @@ class DerivedAnswers:
                 figures.append(part)
                 sources.append(self.figures.figure_source(part))
                 continue
+            if summed and not named_wholes:  # "A和B各多少？A占两者合计的比例": those said before
+                named_wholes = [s for s in question.subjects if s != part_subject]
             if summed and named_wholes:
                 parts = [part] + [f for s in named_wholes if (f := self.figures.best(amounts, document, s))]
                 whole = _sum_figure(parts)
@@ -761,14 +763,15 @@ WHOLE_SAID_BEFORE_SHARE = re.compile(r"的?在[^，,。？?]{2,16}?[中里内]�
 
 
 def _whole_is_a_sum(question: Question) -> bool:
-    """"A占A与B合计的比例": the whole is the sum of the items named after 占."""
+    """"A占A与B合计的比例": the whole is the sum of the items named after 占, or of those said before
+    ("A和B各多少？A占两者合计的比例")."""
     after = question.reading.partition("占")[2]
-    return any(w in after for w in ("与", "和", "及", "加")) and any(
+    return any(w in after for w in ("与", "和", "及", "加", *domain.ALL_REFERRED)) and any(
         w in after for w in ("合计", "之和", "总和", "加起来", "两项", "三项"))
 
 
 def _sum_figure(parts: list[Figure]) -> Figure:
-    label = "与".join(p.label for p in parts) + "合计"
+    label = "与".join(p.label.removesuffix("合计") for p in parts) + "合计"  # 公用经费合计 is said 公用经费
     total = sum((p.value for p in parts), Decimal(0))
     return Figure(total, parts[0].unit, label, parts[0].doc, parts[0].doc_title, parts[0].line,
                   sentence=" + ".join(f"{p.label}{money(p.value)}" for p in parts), scanned=any(p.scanned for p in parts))

@@ -64,6 +64,8 @@ UNIT_SUFFIX = "医疗保障局"
 UNIT_SHORT = "医保局"
 # words that stand for things said before them ("A和B各多少？前者是后者的几倍")
 REFERRING_WORDS: tuple[str, ...] = ("前者", "后者", "它", "它们")
+# words that stand for all the things said before them ("A和B各多少？A占两者合计的比例")
+ALL_REFERRED: tuple[str, ...] = ("两者", "二者", "三者", "两项", "三项", "这两", "这三", "它们", "它俩")
 # words that refer back to the thing a ranking found first ("最多的是哪个？它的绩效目标是什么")
 FIRST_REFERRED: tuple[str, ...] = ("它的", "它", "其", "这个项目的", "那个项目的", "该项目的", "这个的", "那个的", "这项的", "那项的")
 OWN_LEVEL = "局本级"  # "广州医保局本级": the unit's own row in a table of its units

@@ -898,8 +898,8 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
     """"三公里的公务接待费" asks for 公务接待费: a subject followed by 里/中 and another subject
     only says where the other is found. Columns (基本支出中的办公费, 管理事务支出中的项目支出) and
     shares (三公经费中…占比) keep it."""
-    if any(w in text for w in domain.INTENT_WORDS["share"]):
-        return
+    if any(w in text for w in domain.INTENT_WORDS["share"]) and not any(w in text for w in domain.ALL_REFERRED):
+        return  # "三公经费中…占比": of that whole; not "X里A和B…A占两者合计": of A and B
     keep = set(domain.COLUMN_ITEMS) | set(domain.FUND_ITEMS)
     for (start, end, kind, key), following in zip(spans, spans[1:]):
         if (besides := BESIDES.match(text, end)) and besides.end() == following[0]:  # "基本工资之外的津贴补贴":

@@ -3389,3 +3389,10 @@ def test_duties_asked_of_places_under_a_city_are_no_comparison(engine):
 def test_a_range_of_months_is_answered_only_by_a_figure_printed_for_it(engine):
     assert not engine.ask("廉江2023年5-8月医用耗材采购金额多少").found  # the report prints 1-10月
     assert engine.ask("江门2023年7至12月发布价格信息几期").figures[0].value == Decimal("6")  # printed 7-12月
+
+
+def test_a_share_of_both_things_said_before_is_over_their_sum(engine):
+    answer = engine.ask("廉江2023年决算公用经费和人员经费分别多少？公用经费占二者合计的百分之几")
+    shares = [f for f in answer.figures if f.unit == "%"]
+    assert shares[0].value == Decimal("2.20")  # 14.82 ÷ (14.82 + 658.63), not over 本年支出合计
+    assert "占公用经费与人员经费合计673.45万元" in answer.answer  # 公用经费合计 said once as 合计
