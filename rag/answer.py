@@ -630,10 +630,20 @@ UNIT_UNDER_SAID = re.compile(r"(?:下属|所属)的?((?![一二两三四五六�
                              r"(?:中心|分局|站|所))")
 
 
+# a unit of the department singled out by its name (单看廉江市医疗保障服务中心, 只算医保结算中心), not the
+# department (医保局); named only to describe a row ("医保服务中心那种事业运行支出"), it is that row's
+UNIT_SINGLED = re.compile(r"(?:单看|只看|只算|光看|光算|仅看|单算|单独看)[^，,。？?]{0,6}?"
+                          r"((?:医疗保障|医保)(?!局)[\u4e00-\u9fff]{0,6}?(?:中心|分局|服务站))")
+
+
 def _unit_unlisted(question: Question, answer: Answer) -> str | None:
-    """A unit under the department named ("下属的…结算中心") whose name no figure found carries: the
-    report does not list that unit apart (the department's own figure is shown)."""
-    named = UNIT_UNDER_SAID.search(question.asking_clause or told_blanked(question.reading or ""))
+    """A unit under the department named or singled out ("下属的…结算中心", "单看…医疗保障服务中心") whose name
+    no figure found carries, and that no row of the reports is read as: the report does not list that
+    unit apart (the department's own figure is shown)."""
+    said = told_blanked(question.reading or "")
+    named = UNIT_UNDER_SAID.search(question.asking_clause or said)
+    if named is None and not any(parts.is_unit_name(term) for term in question.row_terms):
+        named = UNIT_SINGLED.search(said)
     if named is None or not (answer.found and answer.figures):
         return None
     carried = any(named.group(1) in compact(f"{f.label}{f.row or ''}{f.sentence or ''}") for f in answer.figures)

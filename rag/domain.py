@@ -591,6 +591,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "接下来怎么干": "下一步工作", "接下来": "下一步", "今后": "下一步", "打算怎么": "下一步",
     "主要花在哪": "主要用于", "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "干什么用": "主要用于",
     "股室": "内设机构",
+    "机关本身": "局本级", "机关本级": "局本级",  # the department's own level, not its units (not 局机关: 医保局机关运行经费)
     "经济科目": "经济分类科目",  # the classification said by its 科目 (功能科目 is said of 表3 too)
     "收支相抵": "收入和支出相抵",  # income less spending: two figures and their difference
     "一共": "共", "总共": "共", "合共": "共", "盘子": "总额", "总盘子": "总额",

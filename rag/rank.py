@@ -80,6 +80,8 @@ GLUED_VERB = re.compile(r"([\u4e00-\u9fff][\u4e00-\u9fff])了(?:多少|几)")
 ENGLISH_LEFT = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*|(?<=\d)-\d{1,2}-\d{1,2}")
 # "among" after the noun that ends a clause ("参保人里", "支出当中"): said of where to look, no word of it
 LOCATIVE_ENDING = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:里面|里头|当中|之中|里|(?<!其)中)(?=\s|$)")
+# and after a name quoted ("“部门整体支出情况”里"): the quote says where
+LOCATIVE_AFTER_QUOTE = re.compile(r"(?<=[”」』\"])(?:里面|里头|当中|之中|里|中|内)")
 # the place of an item in a list, or how many a list holds ("第三条", "一共列了三条"): no word the list prints
 LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|项|个方面)|[一总]?共列了?")
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
@@ -133,7 +135,8 @@ BOUND_BEFORE_SUM = re.compile(rf"(?:{domain.BOUND_VERBS})了?(?=\s)")  # before 
 def content_words(question: Question) -> str:
     """The question as read, without its report words (city, year, unit) and question words;
     what was taken out leaves a gap, so no word is made across it."""
-    content = AMOUNT_CITED.sub(" ", question.reading or compact(question.text))  # sums cited are scored as such
+    content = LOCATIVE_AFTER_QUOTE.sub(" ", question.reading or compact(question.text))
+    content = AMOUNT_CITED.sub(" ", content)  # sums cited are scored as such
     content = COUNT_CITED.sub(" ", content)  # and a count claimed ("有200万人？"): its measure is no word asked
     content = RATE_GUESSED.sub(" ", content)
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits

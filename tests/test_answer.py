@@ -3396,3 +3396,18 @@ def test_a_share_of_both_things_said_before_is_over_their_sum(engine):
     shares = [f for f in answer.figures if f.unit == "%"]
     assert shares[0].value == Decimal("2.20")  # 14.82 ÷ (14.82 + 658.63), not over 本年支出合计
     assert "占公用经费与人员经费合计673.45万元" in answer.answer  # 公用经费合计 said once as 合计
+
+
+def test_the_department_itself_said_as_its_organ_is_its_own_level(engine):
+    answer = engine.ask("江门医保局机关本身2024年基本支出是多少")  # 局本级, not the whole department's 2417.08
+    assert answer.figures[0].value == Decimal("739.26")
+
+
+def test_a_unit_named_that_the_report_does_not_list_apart_is_refused(engine):
+    answer = engine.ask("只算廉江医保服务中心的话，2023年基本工资决算多少")
+    assert not answer.found and "没有单列" in answer.answer and "171.72" in answer.answer  # the department's, shown
+
+
+def test_a_locative_after_a_quoted_heading_is_no_word_to_find(engine):
+    answer = engine.ask("江门2023年自评“部门整体支出情况”里，项目支出是多少")
+    assert answer.figures[0].value == Decimal("23560.03")
