@@ -572,6 +572,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
                       if not any(normalized.startswith(c, m.start(2)) for m in sums_cited)]
     _drop_containers(question, spans, normalized)
     _drop_said_by_asker(question, spans, normalized)
+    _drop_conditions(question, spans, normalized)
     if not (question.items or question.row_terms or question.codes) and _whole_spending_asked(question, normalized):
         question.items = [domain.SPENDING_TOTAL]  # "廉江医保局2023年实际花了多少钱": all it spent
     _codes_for_names(question, spans, normalized)
@@ -885,7 +886,7 @@ def _without_name_words(text: str) -> str:
 
 
 CONTAINED_IN = re.compile(r"(?:(?:预算|决算)[数表]?)?"  # the group as the report kind prints it (三公经费决算里)
-                          r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?(?:[那这]一?[个项笔])?[“\"]?(?:\d{3,9})?"
+                          r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?(?:[那这]一?[个项笔])?(?:经济|功能)?(?:分类)?(?:科目)?[“\"]?(?:\d{3,9})?"
                           r"|\s?(?!20\d\d(?!\d))\d{3}(?:\d{2}){0,2}(?!\d)\s?")  # 口径: as counted in; a code may stand before
 # the item, or alone between the group and it ("公用经费30231公务用车运行维护费"); a demonstrative may point at the
 # item ("公用经费里头那个劳务费")
@@ -952,6 +953,21 @@ def clauses_about_asker(text: str, cities: Sequence[str]) -> list[re.Match[str]]
                  if re.search(domain.ASKER_SAID, m.group(0)) and tells_of_asker(m.group(0))]
     return [m for m in re.finditer(f"[^{CLAUSE_BREAKS}]+", text) if tells_of_asker(m.group(0)) and (
         re.search(domain.ASKER_SAID, m.group(0)) or any(s <= m.start() and m.end() <= e for s, e in sentences))]
+
+
+# a restriction said as a condition before the ask ("只看一般公共预算财政拨款的话，…支出是多少")
+CONDITION_SAID = re.compile(r"(?:只看|单看|光看|仅看|只算|光算|单算)([^，,。？?！!]{2,24}?)(?:的话|来说|而言)?[，,]")
+
+
+def _drop_conditions(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
+    """The items a condition names qualify the item asked after it (their column), and are not asked
+    themselves; a unit singled out (单看局本级) stays, as it is whose figure is asked."""
+    for condition in CONDITION_SAID.finditer(text):
+        inside = [key for start, end, _, key in spans if condition.start(1) <= start and end <= condition.end(1)
+                  and not key.endswith(domain.UNIT_ROW_ENDINGS)]
+        if inside and any(key not in inside for _, _, _, key in spans):
+            for key in inside:
+                _drop_subject(question, key)
 
 
 def _drop_said_by_asker(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:

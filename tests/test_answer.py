@@ -3411,3 +3411,13 @@ def test_a_unit_named_that_the_report_does_not_list_apart_is_refused(engine):
 def test_a_locative_after_a_quoted_heading_is_no_word_to_find(engine):
     answer = engine.ask("江门2023年自评“部门整体支出情况”里，项目支出是多少")
     assert answer.figures[0].value == Decimal("23560.03")
+
+
+def test_a_group_then_the_words_of_a_code_before_the_item_only_says_where_the_item_is(engine):
+    answer = engine.ask("廉江2023年决算工资福利支出里，经济科目30102津贴补贴多少")
+    assert [f.value for f in answer.figures] == [Decimal("152.42")]  # not 工资福利支出's 655.03 first
+
+
+def test_a_fund_said_as_a_condition_qualifies_the_item_and_is_not_asked_itself(engine):
+    answer = engine.ask("吴川2024年预算，光看一般公共预算拨款的话，事业运行安排多少")
+    assert [f.value for f in answer.figures] == [Decimal("130.76")]  # not the fund's 542.07 first
