@@ -98,14 +98,15 @@ class PassageReader:
             units = [_chunk_evidence(c) for c in found]
             scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
         scored = [(value, i, found[i]) for value, i in scored]
-        projects += [c for c in self._quoting(question, wanted) if c not in projects]  # and words quoted, where printed
-        chunks = projects + [c for _, _, c in scored if c not in projects]  # a named project's 绩效目标 first
-        if not projects and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
+        # a named project's 绩效目标 first, then where a phrase quoted is printed
+        first = projects + [c for c in self._quoting(question, wanted) if c not in projects]
+        chunks = first + [c for _, _, c in scored if c not in first]
+        if not first and (not scored or scored[0][0] < rank.WEIGHTS.passage_at):
             unrelated = not (question.cities or question.topic or question.subjects or question.years)
             return self._refuse(question, "这个问题与收录的医保局预算、决算、绩效报告无关，报告中没有答案。" if unrelated
                                 else "报告中没有找到与这个问题相关的段落。")
         best = chunks[0]
-        if not projects and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]) \
+        if not first and question.topic and any(w in best.section for w in domain.PASSAGE_TOPICS[question.topic]) \
                 and rank.lexical(_chunk_evidence(best), rank.query_terms(  # asked the topic alone: from its start
                     question, self.term_weights, drop=domain.PASSAGE_TOPICS[question.topic])) < rank.WEIGHTS.passage_at:
             best = self._section_start(best)
