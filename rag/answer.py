@@ -574,14 +574,14 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     stated = _stated_with(answer.figures[0])
     if per is not None:
         return None if any(w in stated for w in domain.PER_UNIT_WORDS[per]) else f"按{per}计"
-    months = domain.PERIOD_MONTHS.get(period[0]) or _months_printed(period[0])
+    months = _months_printed(domain.PERIOD_MONTHS.get(period[0], period[0]))
     return None if period[0] in stated or months and re.search(months, stated) else period[0]
 
 
 def _months_printed(said: str) -> str | None:
-    """The ways a range of months said ("7到12月") is printed (7-12月, 7至12月)."""
-    months = re.match(r"(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月", said)
-    return rf"(?<![\d.]){months[1]}\s*[-—–~至到]\s*{months[2]}月" if months else None
+    """The ways a range of months said ("7到12月", 下半年's 7-12月) is printed (7-12月, 7至12月)."""
+    months = re.match(rf"(\d{{1,2}}){domain.MONTHS_DASH}(\d{{1,2}})月", said)
+    return rf"(?<![\d.]){months[1]}{domain.MONTHS_DASH}{months[2]}月" if months else None
 
 
 def _cap_unstated(question: Question, answer: Answer) -> str | None:

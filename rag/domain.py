@@ -493,10 +493,11 @@ PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
 # a part of the year asked for ("12月份单月", "第三季度", "上半年", "11月和12月各", "11-12月"): the reports state
 # the year's figures, and a figure of a part only where their words name that part (months from January,
 # 1-10月, are a figure counted to a month: answer.MONTH_AS_OF)
+MONTHS_DASH = r"\s*[-—–~至到]\s*"  # between the first and last month of a range (7-12月, 7至12月, 7到12月)
 PERIOD_ASKED = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月份|第?[一二三四1-4]季度|[上下]半年" \
-               r"|(?<![\d.\-—–~])\d{1,2}月(?=[和与、及跟]\d{1,2}月)|(?<![\d.])(?:[2-9]|1[0-2])\s*[-—–~至到]\s*\d{1,2}月"
-# the months a part of the year is printed as ("2023年7-12月已发布了6期" is the 下半年's)
-PERIOD_MONTHS: dict[str, str] = {"上半年": r"1\s*[-—–~至到]\s*6月", "下半年": r"7\s*[-—–~至到]\s*12月"}
+               rf"|(?<![\d.\-—–~])\d{{1,2}}月(?=[和与、及跟]\d{{1,2}}月)|(?<![\d.])(?:[2-9]|1[0-2]){MONTHS_DASH}\d{{1,2}}月"
+# the months a half of the year is printed as ("2023年7-12月已发布了6期" is the 下半年's)
+PERIOD_MONTHS: dict[str, str] = {"上半年": "1-6月", "下半年": "7-12月"}
 # a ranking asked from the least ("哪个局三公最省")
 ASCENDING_WORDS: tuple[str, ...] = ("最少", "最低", "最省", "最小", "从低到高", "从少到多", "从小到大", "垫底", "倒数第一")
 # words asking which place or unit, without saying by what ("哪个城市…最多" ranks; "委托哪家" does not)
