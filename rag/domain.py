@@ -396,6 +396,20 @@ COUNT_WORDS: tuple[str, ...] = ("保有量", "多少辆", "几辆", "多少人",
                                 "几家", "多少次", "几次", "多少台", "几台", "多少名", "几名", "多少份", "多少项",
                                 "几项", "多少宗", "几宗", "数量", "面积")
 
+# a row pointed at by where it is printed in a table the question names ("表6最后一行", "倒数第2行",
+# "表头下面第1行"; 第二行 is read as 第2行): pattern -> the row's place, 0 the first and -1 the last; a
+# group is the number said (第3行: 2, 倒数第2行: -2)
+ROW_POSITIONS: tuple[tuple[str, int], ...] = (
+    (r"倒数第(\d{1,2})行", -1),
+    (r"(?<!倒数)第(\d{1,2})行", 0),
+    (r"(?:表头下面?的?|表头底下的?)?(?:首行|头一行|最上面一行)", 0),
+    (r"最后(?:一|那一?)行|末行|最末一?行|最(?:底下|下面)(?:的|那)?一?行|排在?最后(?:的|那)?(?:一?个|一?项|一?行)?", -1),
+)
+
+# what stands between the levels of a row path written out ("卫生健康支出 > 医疗保障管理事务 > 行政运行",
+# "住房保障支出/住房改革支出/住房公积金"): the last level is asked, the ones before say where it is
+ROW_PATH_SEPARATOR = r"\s*(?:>|＞|/|／|→|->)\s*"
+
 # words after a quote that ask how the report goes on from it ("“工作亮点有：”后面写的什么")
 AFTER_QUOTE_WORDS: tuple[str, ...] = ("后面", "后边", "后头", "之后", "接着", "下文")
 

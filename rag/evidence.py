@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rag import domain
-from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at, project_owners
+from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at, project_owners, rows_at
 from rag.models import Paragraph
 from rag.normalize import counts_as_digits
 from rag.parse.facts import CHANGE_WORDS, DECLARING_HEADER, FIGURE, SENTENCE_END, extract_facts
@@ -76,6 +76,23 @@ def matching_cells(finder: FigureFinder, document: DocumentInfo, question: Quest
             if row.values and sum(p in name for p in pairs) >= shared:
                 column = finder.column_for(table, row, question, document)
                 cells.append(table_cell(finder.figure_at(document, table, row, column, name), about=row.text or ""))
+    return cells
+
+
+def positioned_cells(finder: FigureFinder, document: DocumentInfo, question: Question) -> list[Evidence]:
+    """The cells of the row a question points at by where it is printed ("表6最后一行") in the table it
+    names: found as exactly as a row named, in the column asked, else the row's first."""
+    if question.row_position is None:
+        return []
+    cells = []
+    for table, rows in finder.tables(document.name):
+        if pointed_at(table, question):
+            for row in rows_at(rows, question.row_position):
+                if row.values:
+                    column = finder.column_for(table, row, question, document)
+                    name = clean_row_name(row.name)
+                    cells.append(table_cell(finder.figure_at(document, table, row, column, name), named=True,
+                                            about=row.text or ""))
     return cells
 
 

@@ -19,8 +19,8 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, asked_as_typed, money, subject_name
 from rag.audit import direct_children
 from rag.cache import RecentlyUsed
-from rag.evidence import Evidence, bigrams, fold, matching_cells, named_cells, prose_numbers, target_numbers
-from rag.lookup import Figure, FigureFinder, clean_row_name
+from rag.evidence import Evidence, bigrams, fold, matching_cells, named_cells, positioned_cells, prose_numbers, target_numbers
+from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at, rows_at
 from rag.parse.text import compact, unquoted
 from rag.question import AMOUNT_CITED, TABLE_NUMBER, Question, cited_range, leaves_out, measure_asked, ratio_asked
 from rag.store import DocumentInfo, RowRecord, TableInfo, TableStore
@@ -90,6 +90,7 @@ class FigureAnswers:
             return self.not_found(question, documents, subjects[0])
         figures = list({(f.doc, f.table, f.line, f.row, f.column, f.value): f for f in figures}.values())  # one cell named twice
         figures = [f for f in figures if not leaves_out(question, f.label)] or figures  # 不算蓬江…分局: not theirs
+        figures = [f for f in figures if self._printed_at(f, question)] or figures  # "表8最后一行公务接待费": that row's
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
         if remainder := self._remainder(question, figures):  # "除人员经费以外的基本支出"
             return remainder
@@ -210,6 +211,13 @@ class FigureAnswers:
         return [self.finder.figure_at(document, table, row, whole.column, clean_row_name(row.name))
                 for row in children if not leaves_out(question, clean_row_name(row.name))]
 
+    def _printed_at(self, figure: Figure, question: Question) -> bool:
+        """The figure's row is printed where the question points in the table it names ("表6最后一行")."""
+        if question.row_position is None or figure.table is None:
+            return False
+        table, rows = self.table_of(figure)
+        return pointed_at(table, question) and figure.row_id in {r.id for r in rows_at(rows, question.row_position)}
+
     def _parts_before_wholes(self, figures: list[Figure]) -> list[Figure]:
         """A whole and its part both named ("三公 江门 24 预算 公务接待费", "卫生健康支出里…行政运行"):
         the part is what is asked, the whole its setting, so a figure whose table row holds another's comes after it."""
@@ -220,8 +228,7 @@ class FigureAnswers:
         if figure.table is None or figure.row_id is None:
             return 0
         rows = self.table_rows(figure)
-        position = next(i for i, row in enumerate(rows) if row.id == figure.row_id)
-        below = {row.id for row in parts.descendants(rows, position)}
+        below = {row.id for row in parts.held_by(rows, next(row for row in rows if row.id == figure.row_id))}
         return sum(1 for other in figures if other.doc == figure.doc and other.table == figure.table
                    and other.row_id in below)
 
@@ -252,7 +259,8 @@ class FigureAnswers:
         found: list[tuple[float, list[Evidence]]] = []
         for document in documents:
             named = named_cells(self.finder, document, subject, question) if subject else []
-            units = named + matching_cells(self.finder, document, question, content) + self._numbers_of(document)
+            units = (named + positioned_cells(self.finder, document, question)
+                     + matching_cells(self.finder, document, question, content) + self._numbers_of(document))
             best = rank.best_per_document([u for u in units if u.change] if changes else units, terms, question)
             if not best:
                 continue

@@ -290,6 +290,15 @@ def _without_fund(name: str) -> str:
     return name
 
 
+def rows_at(rows: list[RowRecord], position: int) -> list[RowRecord]:
+    """The rows printed on the table's line at this place (0 the first, -1 the last): one, or one of each
+    side of a table printed in two halves (收入 and 支出 on one line)."""
+    lines = sorted({row.line_start for row in rows})
+    if not -len(lines) <= position < len(lines):
+        return []
+    return [row for row in rows if row.line_start == lines[position]]
+
+
 def pointed_at(table: TableInfo, question: Question) -> bool:
     """The question names this table, by its number or by its whole title."""
     return table.number == question.table_number or bool(

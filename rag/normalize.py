@@ -63,6 +63,7 @@ _TEMPLATE_BRACES = str.maketrans("{}", " ，")  # the closing one ends a clause
 # a Chinese name in ASCII single quotes ('委托业务费'), as a name in “”; not an English apostrophe
 _SINGLE_QUOTED = re.compile(r"'([^'A-Za-z\n]*[\u4e00-\u9fff][^'A-Za-z\n]*)'")
 _TABLE_ORDINAL = re.compile(r"第([一二三四五六七八九]?十?[一二三四五六七八九]|十|\d{1,2})张(?:报)?表(?:格)?")
+_ROW_ORDINAL = re.compile(r"第([一二三四五六七八九]?十?[一二三四五六七八九]|十)(?=行)")  # 倒数第二行: 倒数第2行
 
 
 def normalize_text(text: str) -> str:
@@ -73,6 +74,7 @@ def normalize_text(text: str) -> str:
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _CN_DIGIT_RUN.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _TABLE_ORDINAL.sub(lambda m: f"表{m.group(1) if m.group(1).isdigit() else _small_number(m.group(1))}", text)
+    text = _ROW_ORDINAL.sub(lambda m: f"第{_small_number(m.group(1))}", text)
     return counts_as_digits(text)
 
 

@@ -41,6 +41,17 @@ def descendants(rows: list[RowRecord], position: int) -> list[RowRecord]:
     return below
 
 
+def held_by(rows: list[RowRecord], row: RowRecord) -> list[RowRecord]:
+    """The rows a row's figure holds in its table: those under it on its side of the table; under a
+    total printed after its parts (公用经费合计, the last row of its side), every other row of its side."""
+    side = [r for r in rows if r.side == row.side]
+    position = side.index(row)
+    below = descendants(side, position)
+    if not below and position == len(side) - 1 and any(w in row.name for w in domain.TOTAL_ROW_NAMES):
+        return side[:position]
+    return below
+
+
 def children(rows: list[RowRecord], position: int) -> list[RowRecord]:
     below = descendants(rows, position)
     level = min((row.level for row in below), default=None)

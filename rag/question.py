@@ -55,6 +55,7 @@ class Question:
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
     tables_named: list[str] = field(default_factory=list)  # every title said ("A表和B表的…": both)
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
+    row_position: int | None = None  # "表6最后一行": the row pointed at by where it is printed (0 first, -1 last)
     quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
     sections_cited: list[str] = field(default_factory=list)  # quoted as where to look: “管理效率分析”里提到
     asking_clause: str = ""  # the one clause that asks, if one does ("收入知道了，那…支出了多少个亿" asks of 支出)
@@ -537,6 +538,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     # a section said to be where it is written was blanked above
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
+    question.row_position = row_position(normalized)
     normalized = _kinds_of_said(normalized, row_vocabulary)
     normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary)),
                                                  row_vocabulary)
@@ -877,6 +879,17 @@ def _names_a_place(quoted: str, held) -> bool:
     return bool(named.places) and len(rest) < QUOTED_NAME_MIN
 
 
+def row_position(text: str) -> int | None:
+    """Where the row pointed at is printed in its table (domain.ROW_POSITIONS): 0 the first, -1 the last."""
+    for pattern, place in domain.ROW_POSITIONS:
+        if said := re.search(pattern, text):
+            if not said.groups():
+                return place
+            number = int(said.group(1))
+            return -number if place < 0 else number - 1
+    return None
+
+
 def _without_name_words(text: str) -> str:
     for word in domain.NAMES_NOT_COUNT:
         text = text.replace(word, "哪")
@@ -887,9 +900,11 @@ def _without_name_words(text: str) -> str:
 
 CONTAINED_IN = re.compile(r"(?:(?:预算|决算)[数表]?)?"  # the group as the report kind prints it (三公经费决算里)
                           r"(?:里面|里头|里|中|内|之中|当中|下面|项下|下|口径|那一?栏|这一?栏|部分|的?明细(?:里|中)?)[的，,]?(?:[那这]一?[个项笔])?(?:经济|功能)?(?:分类)?(?:科目)?[“\"]?(?:\d{3,9})?"
-                          r"|\s?(?!20\d\d(?!\d))\d{3}(?:\d{2}){0,2}(?!\d)\s?")  # 口径: as counted in; a code may stand before
-# the item, or alone between the group and it ("公用经费30231公务用车运行维护费"); a demonstrative may point at the
-# item ("公用经费里头那个劳务费")
+                          r"|\s?(?!20\d\d(?!\d))\d{3}(?:\d{2}){0,2}(?!\d)\s?"
+                          rf"|{domain.ROW_PATH_SEPARATOR}(?:\d{{3,9}})?")
+# 口径: as counted in; a code may stand before the item, or alone between the group and it ("公用经费30231公务用车运行
+# 维护费"); a demonstrative may point at the item ("公用经费里头那个劳务费"); a row path's levels are apart by a
+# separator ("人员经费 / 301工资福利支出 / 30102津贴补贴")
 
 
 BESIDES = re.compile(r"(?:之外|以外)的?")

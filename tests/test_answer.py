@@ -1561,6 +1561,34 @@ def test_a_part_named_with_its_whole_comes_before_the_whole(engine):
     assert [f.value for f in answer.figures[:2]] == [Decimal("4.42"), Decimal("85.72")]
 
 
+@pytest.mark.parametrize("text, part, whole", [
+    ("廉江2023决算 公用经费 邮电费", "0.53", "14.82"),  # 公用经费合计 is printed after its side's rows
+    ("廉江医保局2023年人员经费 基本工资", "171.72", "658.63"),
+])
+def test_a_part_named_with_a_total_printed_after_it_comes_first(engine, text, part, whole):
+    answer = engine.ask(text)
+    assert [f.value for f in answer.figures[:2]] == [Decimal(part), Decimal(whole)]
+
+
+@pytest.mark.parametrize("text, label, value", [
+    ("吴川2024年预算表3倒数第四行是多少", "事业运行", "130.76"),
+    ("江门2024年部门预算表6，第一行的合计多少", "合计", "2417.08"),
+    ("广州2023年预算表7最后那行多少", "公务接待费支出", "4.42"),  # 「（三）公务接待费支出」
+])
+def test_a_row_pointed_at_by_where_it_is_printed_in_a_named_table_is_answered(engine, text, label, value):
+    answer = engine.ask(text)
+    assert answer.found and label in answer.figures[0].label and answer.figures[0].value == Decimal(value)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("卫生健康支出 > 医疗保障管理事务 > 行政运行，江门2024和吴川2024比较", ["937.27", "278.54"]),
+    ("人员经费 / 301工资福利支出 / 30102津贴补贴，廉江2023决算", ["152.42"]),
+])
+def test_a_row_path_written_out_asks_its_last_level(engine, text, values):
+    answer = engine.ask(text)
+    assert [f.value for f in answer.figures[:len(values)]] == [Decimal(v) for v in values]
+
+
 def test_a_ranking_leaves_out_the_part_the_question_leaves_out(engine):
     answer = engine.ask("吴川2024年预算卫生健康支出里，除了医疗保障管理事务以外，哪一款最多")
     assert answer.figures[0].label == "行政事业单位医疗" and "（医疗保障管理事务除外）" in answer.answer

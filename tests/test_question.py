@@ -196,6 +196,18 @@ def test_a_table_is_pointed_at_by_its_number():
     assert understand("江门表示2024年三公经费多少").table_number is None
 
 
+@pytest.mark.parametrize("text, position", [
+    ("吴川2024年预算表3最后一行多少", -1),
+    ("表5最底下那行是多少", -1),
+    ("表3倒数第二行", -2),
+    ("表6，表头下面第一行的合计", 0),
+    ("表4第12行是什么", 11),
+    ("表4的总计是多少", None),
+])
+def test_a_row_is_pointed_at_by_where_it_is_printed(text, position):
+    assert understand(text).row_position == position
+
+
 def test_a_row_is_said_without_the_支出_that_ends_it():
     from rag.question import row_name_variants
     assert row_name_variants("商品和服务支出") == ["商品和服务支出", "商品和服务"]
