@@ -31,7 +31,7 @@ from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
 from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
-                          row_name_variants, row_names, spoken_sentences, told_blanked, understand, where_asked)
+                          row_name_variants, row_names, spoken_sentences, told_blanked, told_clauses_blanked, understand, where_asked)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -47,7 +47,8 @@ SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?:其|它的?)?(?=(?:20)
 # the month a figure is counted to ("截至12月底", "截止10月底", "截至2023年12月31日")
 MONTH_AS_OF = re.compile(r"(?:截至|截止到?)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月"
                          r"|(?<![\d.])1\s*[-－—~～至到]\s*(\d{1,2})\s*月")  # and the months from January: 1-12月
-COLUMN_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,10})[”\"」](?:那一?|这一?)?[栏列]")  # “上年执行数”栏
+COLUMN_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,10})[”\"」](?:那一?|这一?)?[栏列]"  # “上年执行数”栏
+                           r"|((?:上一?年|去年)[^，,。？?（()）]{0,4}?)(?:那一?|这一?)?[栏列]")  # 去年那列, 上年数那一栏
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
 REPORTS_CACHED = 64  # reports whose evidence a process keeps at once (issue 11: thousands held)
 
@@ -566,9 +567,9 @@ def _per_unit_unstated(question: Question, answer: Answer) -> str | None:
     """How a figure is asked (按月计, 第三季度) when it is asked per month, person or day, or of a part
     of the year, and the figure found is not stated so (the reports state yearly totals): the
     answer is then not found."""
-    asked = told_blanked(question.typed)  # "我每月药费200块。想问…多少": no month asked
+    asked = told_clauses_blanked(question.typed)  # "我每月药费200块。想问…多少": no month asked
     per = next((unit for unit, words in domain.PER_UNIT_WORDS.items() if any(w in asked for w in words)), None)
-    period = re.search(domain.PERIOD_ASKED, told_blanked(question.reading))
+    period = re.search(domain.PERIOD_ASKED, told_clauses_blanked(question.reading))
     if per is None and period is None or not answer.found or not answer.figures:
         return None
     stated = _stated_with(answer.figures[0])
@@ -620,9 +621,9 @@ def _column_unprinted(question: Question, answer: Answer) -> str | None:
     figure = answer.figures[0] if answer.found and answer.figures else None
     if named is None or figure is None or figure.table is None:
         return None
-    column = compact(named.group(1))
-    return None if column in compact(f"{figure.column} {figure.row}") else \
-        f"表{figure.table}《{figure.table_title}》中没有“{named.group(1)}”这一栏"
+    said = named.group(1) or named.group(2)
+    return None if compact(said) in compact(f"{figure.column} {figure.row}") else \
+        f"表{figure.table}《{figure.table_title}》中没有“{said}”这一栏"
 
 
 # a unit under the department, named after the words saying so ("下属的结算中心"); not a count of them
@@ -675,11 +676,12 @@ def _in_unit_asked(answer: Answer, unit: str) -> Answer:
 def _of_the_years(question: Question, document: DocumentInfo) -> bool:
     """A report of a year asked; for a date asked alone ("截至2022年底"), a report of that year or
     the next (a 2023 budget states the assets at the end of 2022); for a year's plans, a report of
-    that year or the year before (a 2023 自评 states the 2024年工作重点)."""
+    that year, or of the year before written after it ended (a 2023 自评 states the 2024年工作重点)."""
     if question.as_of:
         return document.year in question.as_of or document.year - 1 in question.as_of
     if question.intent == "passage" and any(w in question.reading for w in domain.PASSAGE_TOPICS[domain.PLAN_TOPIC]):
-        return not question.years or document.year in question.years or document.year + 1 in question.years
+        return not question.years or document.year in question.years or (
+            document.year + 1 in question.years and document.kind in domain.KINDS_LOOKING_AHEAD)
     return not question.years or document.year in question.years
 
 

@@ -19,6 +19,9 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
     "部门决算": ("决算", "实际支出", "实际花"),
     "部门预算": ("预算", "安排", "计划"),
 }
+# the kinds written after their year ends, which state the next year's plans (a 2023 自评's 2024年工作重点); a
+# budget states its own year's
+KINDS_LOOKING_AHEAD: tuple[str, ...] = ("部门整体支出绩效自评报告", "部门决算")
 # a budget as adjusted during the year: a 部门预算 prints the budget at the year's start only; a 决算
 # prints the adjusted one as its 预算数 (全年预算数, "按规定程序调整后的预算数")
 ADJUSTED_BUDGET_WORDS: tuple[str, ...] = ("调整后的预算", "调整后预算", "调整预算", "预算调整后", "调整后的全年预算")
@@ -450,7 +453,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                "比年初", "较年初", "环比"),
     "rank": ("排名", "排序", "排个名", "排个序", "排下名", "排下序", "最多", "最高", "最少", "最低", "最省", "最大", "最小", "谁多", "谁少", "从高到低", "从低到高",
              "从多到少", "从少到多", "从大到小", "从小到大", "由高到低", "由多到少",
-             "排第一", "排在第一", "排头", "第一名", "前三", "前五", "前几名", "前几项", "排前", "垫底", "倒数第一"),
+             "排第一", "排在第一", "排头", "第一名", "前三", "前五", "前几名", "前几项", "排前", "垫底", "倒数第一",
+             "按金额排", "按数额排", "按大小排", "按多少排"),
     "compare": ("比较", "对比", "相比", "比一比", "差多少", "差了多少", "相差多少", "多多少", "少多少", "高多少", "低多少", "哪个多",
                 "哪个高", "差额", "差距", "和", "与", "跟", "vs", "VS", "还是", "还多", "还少", "还高", "还低",
                 "更多", "更少", "谁多", "谁少", "谁高", "谁低", "谁大", "谁小", "哪个大", "哪个小", "哪个少", "哪个低",
@@ -496,6 +500,11 @@ DETAIL_WORDS: tuple[str, ...] = ("明细", "细项", "具体科目", "款级", "
 BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项", "哪几项", "哪些项", "还有哪", "剩下哪", "剩下的", "其余的")
 # A figure asked per month, person or day, and the words by which a report would state one so;
 # the reports print yearly totals, which are not the answer (the answer says so and shows them).
+# a telephone number in a question ("打了0759-2345678没人接"): no code, sum or year of a report
+PHONE_NUMBER = r"(?<![\d.])(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?![\d.])"
+# words of a clause that tells what the asker heard, saw or did ("3月份新闻说…", "昨天打电话问过"): a time or
+# number in it is when that was, not what is asked
+TELLING_WORDS: tuple[str, ...] = ("新闻", "报道", "听说", "听人说", "据说", "看到", "看了", "打了", "打电话", "岁")
 PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "月": ("每个月", "每月", "月均", "平均每月", "一个月"),
     "人": ("每人", "人均", "每个人", "平均每人"),

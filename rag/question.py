@@ -496,6 +496,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         question.corrections += typos + place_typos + unit_names
         normalized = vocabulary.titles_completed(_glosses_dropped(normalized, vocabulary.text))
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
+    normalized = question.reading = re.sub(domain.PHONE_NUMBER, " ", normalized)  # no code nor sum
     question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
@@ -719,6 +720,23 @@ def told_blanked(text: str, told: list[re.Match[str]] | None = None) -> str:
     return text
 
 
+def told_clauses_blanked(text: str) -> str:
+    """`told_blanked`, and the clauses before the one that asks that ask nothing and tell something of
+    their own, a figure or what the asker heard ("我今年62岁，每月养老金4300元，想知道…", "3月份新闻说广州
+    要加大…，…是多少"): a month or a period said there is not asked; positions kept."""
+    text = told_blanked(text)
+    if any(w in text for w in domain.CLAIM_CHECKED):  # "上半年已经花了40万，对吗": the claim is what is asked
+        return text
+    clauses = list(re.finditer(f"[^{CLAUSE_BREAKS}]+", text))
+    last_asking = max((i for i, m in enumerate(clauses) if asks(m.group(0))), default=-1)
+    for m in clauses[:max(last_asking, 0)]:
+        said = m.group(0)
+        if not asks(said) and (FIGURE_STATED.search(said) or OWN_NUMBER.search(said)
+                               or any(w in said for w in domain.TELLING_WORDS)):
+            text = text[:m.start()] + " " * len(said) + text[m.end():]
+    return text
+
+
 def _years_of_asker(text: str) -> set[int]:
     """The years said only where the asker tells of themselves before asking ("我2022年换了工作。…
     三公经费多少"): not a report's year, unless what asks points back at it (当年, 那年)."""
@@ -737,6 +755,7 @@ def spoken_sentences(text: str) -> list[str]:
 
 
 # a figure with its measure ("1.5万元", "20名"), not a year or a code
+OWN_NUMBER = re.compile(r"\d(?:块|岁|号)")  # the asker's own: 5000块 a month, 70岁, 7号
 FIGURE_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=万|亿|元|名|人|个|家|项|件|次|%|％|户|辆|期)")
 
 
@@ -1601,8 +1620,11 @@ def _intent(text: str, question: Question) -> str:
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
     if re.search(domain.PART_WHERE, text):
         return "outline"  # "政府采购情况在第几部分讲的": the part that holds it
-    if re.search(domain.PART_ASKED, text) and not (has_subject or question.topic):
-        return "outline"  # "第三部分是什么内容": the report's parts
+    part = re.search(domain.PART_ASKED, text)
+    if part and not (has_subject or question.topic or part.group(1) and asks_amount
+                     and part.group(0) not in (question.asking_clause or text)):
+        return "outline"  # "第三部分是什么内容", "第三部分有几项": the report's parts; "第五部分那段里，车辆有几辆":
+    # where to look, said apart from what is asked
     if any(w in text for w in domain.TABLE_ASKED_WORDS + domain.TABLE_COUNT_WORDS) or re.search(
             r"表\d{1,2}的?(?:叫什么|名称)", text):  # "第七张表叫什么" (表7): its title
         return "table"  # "三公经费在哪张表里": the table that prints it

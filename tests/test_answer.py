@@ -3449,3 +3449,50 @@ def test_a_group_then_the_words_of_a_code_before_the_item_only_says_where_the_it
 def test_a_fund_said_as_a_condition_qualifies_the_item_and_is_not_asked_itself(engine):
     answer = engine.ask("吴川2024年预算，光看一般公共预算拨款的话，事业运行安排多少")
     assert [f.value for f in answer.figures] == [Decimal("130.76")]  # not the fund's 542.07 first
+
+
+@pytest.mark.parametrize("text, value", [
+    ("我今年70了，每个月退休金5000块，江门医保局2024年退休费预算多少", "7.49"),  # the asker's month, not asked
+    ("3月份看新闻说要加强监管，江门2024年医疗保障经办事务多少", "527.01"),  # when the news was
+    ("电话0759-3288888打不通，江门2024年三公经费多少", "17.56"),  # a phone number is no code
+])
+def test_a_time_or_number_in_a_clause_that_tells_is_not_asked(engine, text, value):
+    answer = engine.ask(text)
+    assert answer.found and answer.figures[0].value == Decimal(value)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("江门2024年3月份三公经费多少", "3月份"),
+    ("江门市医保局2024年上半年培训费已经花了1万，对吗？", "上半年"),  # a claim checked: what it says is asked
+])
+def test_a_period_in_what_is_asked_is_still_refused(engine, text, period):
+    answer = engine.ask(text)
+    assert not answer.found and period in answer.answer
+
+
+def test_a_part_pointed_at_apart_from_the_amount_asked_says_where_to_look(engine):
+    answer = engine.ask("江门2024年预算情况说明第五部分，车辆几辆")
+    assert answer.found and answer.figures[0].value == Decimal("4")
+    outline = engine.ask("江门2024年预算第三部分有几项")  # the part itself asked: its headings
+    assert outline.found and outline.intent == "outline" and "国有资产占有使用情况" in outline.answer
+
+
+def test_a_last_year_column_the_table_does_not_print_is_refused(engine):
+    answer = engine.ask("吴川2024年支出总体情况表里，行政运行上年数那一栏是多少")
+    assert not answer.found and "没有“上年数”这一栏" in answer.answer and "278.54" in answer.answer
+
+
+def test_a_years_plans_are_not_read_from_the_budget_of_the_year_before(engine):
+    assert not engine.ask("江门医保局2025年的工作计划有哪些？").found
+    ahead = engine.ask("江门2024年的工作重点是什么")  # the 2023 自评, written after its year, states them
+    assert ahead.found and ahead.sources[0].doc.startswith("003_")
+
+
+def test_the_first_few_of_a_rows_parts_asked_rank_them(engine):
+    answer = engine.ask("江门2024年工资福利支出里前三项分别是多少")
+    assert [f.value for f in answer.figures[:3]] == [Decimal("508.98"), Decimal("502.37"), Decimal("313.78")]
+
+
+def test_a_list_ranked_by_amount_after_the_group_holding_it_ranks_the_list(engine):
+    answer = engine.ask("广州2023年政府采购里货物、工程、服务三类按金额排一下")
+    assert [f.value for f in answer.figures] == [Decimal("3549.98"), Decimal("426.9"), Decimal("123.39")]
