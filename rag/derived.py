@@ -21,8 +21,8 @@ from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name, unit_of_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import (AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, Question, asking_part, asking_parts, asks, leaves_out,
-                          rate_word_asked)
+from rag.question import (AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, Question, asking_part, asking_parts, asks, leaves_out,
+                          rate_word_asked, YEAR_SAID)
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 
@@ -77,7 +77,7 @@ class DerivedAnswers:
                     refusal = self._refuse(question, f"只找到一方的数字，无法比较：\n{answer.answer}")
                     refusal.sources = answer.sources
                     return refusal
-                if unfound := _years_asked_unfound(question, {self.store.document(f.doc).year for _, f in pairs}):
+                if unfound := _years_asked_unfound(question, [self.store.document(f.doc) for _, f in pairs]):
                     refusal = self._refuse(question, f"报告中没有{'、'.join(f'{y}年' for y in unfound)}的这个数字，"
                                                      f"只有：\n{answer.answer}")  # "2024年预算里面2021年的…"
                     refusal.sources = answer.sources
@@ -509,6 +509,8 @@ class DerivedAnswers:
         lines += [f"{i}. {name}：{money(f.value)}{f.unit}（{f.doc_title}，{f.citation}）" if name != f.doc_title else
                   f"{i}. {name}：{money(f.value)}{f.unit}（{f.citation}）" for i, (name, f) in enumerate(pairs, 1)]
         lines.append(note)
+        if question.bound_counted:  # "有几家超过3万": those past the bound, counted
+            lines.append(_past_the_bound(question.bound_counted, pairs))
         figures = _nth_first(question, [f for _, f in pairs], lines)
         answer = Answer(question.text, True, "\n".join(lines), figures,
                         [self.figures.figure_source(f) for f in figures], question.intent, question)
@@ -649,15 +651,19 @@ def _of_one_unit(pairs: list[tuple[str, Figure]]) -> tuple[list[tuple[str, Figur
             [name for (name, _), unit in zip(pairs, units) if unit != common])
 
 
-def _years_asked_unfound(question: Question, found: set[int]) -> list[int]:
+def _years_asked_unfound(question: Question, found: list[DocumentInfo]) -> list[int]:
     """The years the one clause that asks names, when no report found speaks of them ("吴川医保局2024年
     预算里面2021年的办公费": 2021, the 2024 report the scene); a report speaks of its own year and the one
-    before (上年, 上年结转), and of any year said as a date (截至2023年12月24日). None when the question
-    weighs years against each other."""
-    clause = question.asking_clause
+    before (上年, 上年结转), and of any year said as a date (截至2023年12月24日); a budget not of the year
+    before's final accounts ("2023年实际花了多少？想跟2024年预算比"). None when the question weighs years
+    against each other."""
+    clause = question.asking_clause or next((part for part in asking_parts(question.reading, CLAUSE_BREAKS)
+                                              if YEAR_SAID.search(part)), "")  # several ask: the first naming a year
     dated = {int(year) for year in AS_OF_YEAR.findall(clause)}
     said = [year for year in question.years if str(year) in clause and year not in dated]
-    spoken_of = found | {year - 1 for year in found}
+    final_asked = any(w in clause for w in domain.KIND_WORDS[domain.FINAL_ACCOUNTS_KIND])
+    spoken_of = {d.year for d in found} | {d.year - 1 for d in found
+                                           if not final_asked or d.kind in domain.KINDS_LOOKING_AHEAD}
     return said if said and not spoken_of & set(said) and not _difference_asked(question) else []
 
 
@@ -790,6 +796,20 @@ def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> li
 
 
 RANKED_BY = {"money": "金额", "count": "数量"}  # what figures of a unit class are ranked by, in words
+
+
+def _past_the_bound(bound: tuple[str, Decimal, str], pairs: list[tuple[str, Figure]]) -> str:
+    """"超过3万元的有2家：…": the figures past the bound, the bound put in each figure's own unit."""
+    direction, value, unit = bound
+    said = f"{'超过' if direction == '>' else '低于'}{money(value)}{MONEY_SHOWN.get(unit, unit)}"
+
+    def past(figure: Figure) -> bool:
+        limit = value * IN_10K_YUAN[unit] / IN_10K_YUAN.get(figure.unit, Decimal(1)) if unit in IN_10K_YUAN \
+            and figure.unit in IN_10K_YUAN else value
+        return figure.value > limit if direction == ">" else figure.value < limit
+
+    names = [name for name, figure in pairs if past(figure)]
+    return f"其中{said}的有{len(names)}家" + (f"：{'、'.join(names)}。" if names else "。")
 
 
 def _ranked_by(figure: Figure) -> str:

@@ -22,6 +22,7 @@ KIND_WORDS: dict[str, tuple[str, ...]] = {
 # the kinds written after their year ends, which state the next year's plans (a 2023 自评's 2024年工作重点); a
 # budget states its own year's
 KINDS_LOOKING_AHEAD: tuple[str, ...] = ("部门整体支出绩效自评报告", "部门决算")
+FINAL_ACCOUNTS_KIND = "部门决算"  # what was actually spent: a budget of the next year does not state it
 # a budget as adjusted during the year: a 部门预算 prints the budget at the year's start only; a 决算
 # prints the adjusted one as its 预算数 (全年预算数, "按规定程序调整后的预算数")
 ADJUSTED_BUDGET_WORDS: tuple[str, ...] = ("调整后的预算", "调整后预算", "调整预算", "预算调整后", "调整后的全年预算")
@@ -336,6 +337,8 @@ PROSE_LABEL_TAILS: tuple[str, ...] = ("财政拨款支出决算为", "支出决�
 # (商品和服务, 住房保障; 卫生健康 followed by 委员会 is another unit's name, see question.subject_spans)
 SPENDING_ENDING = "支出"
 SAID_WITHOUT_ENDING_MIN = 4
+# a row name said with a 支出 it lacks (行政单位医疗支出: the row 行政单位医疗), unless it ends so
+NO_SPENDING_AFTER: tuple[str, ...] = ("支出", "收入", "合计", "总计", "小计")
 
 # Everyday words for table rows: the question's word -> the row's printed name.
 ROW_ALIASES: dict[str, str] = {
@@ -454,7 +457,7 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "rank": ("排名", "排序", "排个名", "排个序", "排下名", "排下序", "最多", "最高", "最少", "最低", "最省", "最大", "最小", "谁多", "谁少", "从高到低", "从低到高",
              "从多到少", "从少到多", "从大到小", "从小到大", "由高到低", "由多到少",
              "排第一", "排在第一", "排头", "第一名", "前三", "前五", "前几名", "前几项", "排前", "垫底", "倒数第一",
-             "按金额排", "按数额排", "按大小排", "按多少排"),
+             "按金额排", "按数额排", "按大小排", "按多少排", "按城市排", "按地区排", "按地方排"),
     "compare": ("比较", "对比", "相比", "比一比", "差多少", "差了多少", "相差多少", "多多少", "少多少", "高多少", "低多少", "哪个多",
                 "哪个高", "差额", "差距", "和", "与", "跟", "vs", "VS", "还是", "还多", "还少", "还高", "还低",
                 "更多", "更少", "谁多", "谁少", "谁高", "谁低", "谁大", "谁小", "哪个大", "哪个小", "哪个少", "哪个低",
@@ -512,6 +515,7 @@ PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
     # each case or institution on its own: the reports print their totals, no list of them
     "宗": ("每一宗", "每宗", "每一起", "每起", "每个案件", "每件案件"),
     "家": ("每一家", "每家"),
+    "辆": ("每辆", "每一辆", "单车"),  # a vehicle's own cost: the reports print the fleet's
 }
 # a part of the year asked for ("12月份单月", "第三季度", "上半年", "11月和12月各", "11-12月"): the reports state
 # the year's figures, and a figure of a part only where their words name that part (months from January,
@@ -604,6 +608,13 @@ ITEM_TABLE_ROWS: dict[str, tuple[tuple[str, str], ...]] = {
 NOT_PLACES: tuple[str, ...] = ("哪个", "哪家", "各个", "各市", "全市", "本市", "我市", "该市", "这个", "那个", "市级",
                                "省级", "各级", "本级", "广东省", "请问", "问下", "当地", "本地", "所在", "我们",
                                "你们", "他们")
+# how many of the places held pass a bound ("有几家公务接待费超过3万", "超过100万元的有几个城市"): the
+# places ranked, and those past the bound counted; the words of the bound, each with its direction
+PLACES_COUNTED = r"(?:有|共有|一共有|是)(?:几|多少)(?:家|个(?:城市|地方|市)?)|(?:几|多少)家"
+BOUND_WORDS: dict[str, str] = {"超过": ">", "高于": ">", "多于": ">", "大于": ">", "不止": ">",
+                               "不到": "<", "低于": "<", "少于": "<", "不足": "<", "小于": "<"}
+# words before 医保局 that count or gather several ("各家医保局", "四个城市医保局", "所有报告里各家"): no place's name
+SEVERAL_UNITS = r"[各每几]|所有|全部|报告|城市|[一二两三四五六七八九十\d][个家份座]"
 
 # ---------------------------------------------------------------- the evidence ranker
 # Everyday words for the reports' own words. The question is read with the report's word in
@@ -730,6 +741,8 @@ PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪�
 # "哪几个科室" asks for names, not a count: these words are no count word
 NAMES_NOT_COUNT: tuple[str, ...] = ("哪几", "那几", "这几", "几级",  # which ones, "those few", a rank: not how many
                                     "几月份", "几月", "几号")  # nor a date: the sentence that dates it answers
+# several reports or places said as where to look, not counted ("几份报告里的办公费", "几个城市医保局的"): 有几家 asks
+SEVERAL_SAID = r"(?<![有是共])几(?=[份个家](?:报告|城市|地方|医保局|医疗保障局))"
 # the words asking for a list to be shown ("内设的几个科室原文列一下"): its names, not how many
 LIST_SHOWN: tuple[str, ...] = ("列一下", "列下", "列出", "列举", "罗列", "一一列")
 # words right before a figure that make it a target, not a result ("参保人数≥200万人"), and the

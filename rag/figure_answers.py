@@ -76,6 +76,8 @@ class FigureAnswers:
         if named_unit and not figures and (items := _items_besides(question, named_unit)):
             return self._unit_lacks(question, documents, named_unit, items[0])
         figures = figures or self._in_named_project(question, documents)
+        if not question.subjects:  # "表6最后一行是多少": every cell the line prints, each side of a two-sided table
+            figures = figures or [unit.figure for d in documents for unit in positioned_cells(self.finder, d, question)]
         for at, subject in enumerate(subjects if not figures else []):
             if _part_of_a_name_found(question.said.get(subject), [question.said.get(s) for s in subjects[:at]], figures):
                 continue  # "档案管理及机关运行费的项目": 机关运行费 is said as part of the project found

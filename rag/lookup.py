@@ -292,7 +292,11 @@ def _without_fund(name: str) -> str:
 
 def rows_at(rows: list[RowRecord], position: int) -> list[RowRecord]:
     """The rows printed on the table's line at this place (0 the first, -1 the last): one, or one of each
-    side of a table printed in two halves (收入 and 支出 on one line)."""
+    side of a table printed in two halves (收入 and 支出 on one line); in a table that numbers its rows
+    (a 决算's 行次), the row of that number."""
+    numbered = [row for row in rows if position >= 0 and row.row_number == position + 1]
+    if numbered:
+        return numbered
     lines = sorted({row.line_start for row in rows})
     if not -len(lines) <= position < len(lines):
         return []

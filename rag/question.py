@@ -55,6 +55,7 @@ class Question:
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
     tables_named: list[str] = field(default_factory=list)  # every title said ("A表和B表的…": both)
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
+    bound_counted: tuple[str, Decimal, str] | None = None  # "有几家超过3万": direction (> or <), bound, its unit
     row_position: int | None = None  # "表6最后一行": the row pointed at by where it is printed (0 first, -1 last)
     quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
     sections_cited: list[str] = field(default_factory=list)  # quoted as where to look: “管理效率分析”里提到
@@ -643,6 +644,11 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     asked_from = normalized.find(question.cities[0]) if scene_set else 0  # the scene's figures (廉江…说公车有2辆)
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized[max(asked_from, 0):]))  # are another report's
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
+    if len(question.cities) != 1 and (bound := bound_counted(normalized)):  # "四家医保局里，有几家…超过3万": places
+        question.bound_counted = bound  # ranked, those past the bound counted; the bound's unit is what is asked
+        question.asked_class, question.asked_unit = ("money", None) if bound[2] in IN_10K_YUAN or not bound[2] \
+            else measure_asked(f"多少{bound[2]}")
+        question.asks_count = question.asked_class == "count"
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
     if question.intent == "change" and question.asked_class is None and rate_word_asked(question):
         question.asked_class = "percent"
@@ -898,6 +904,18 @@ def _names_a_place(quoted: str, held) -> bool:
     return bool(named.places) and len(rest) < QUOTED_NAME_MIN
 
 
+BOUND_SAID = re.compile(rf"({'|'.join(domain.BOUND_WORDS)})了?\s*(\d+(?:\.\d+)?)\s*"
+                        rf"({'|'.join(sorted((*IN_10K_YUAN, *domain.COUNT_UNITS), key=len, reverse=True))})?")
+
+
+def bound_counted(text: str) -> tuple[str, Decimal, str] | None:
+    """How many places pass a bound, asked ("有几家公务接待费超过3万"): the bound's direction, value and unit."""
+    bound = BOUND_SAID.search(text)
+    if not bound or not re.search(domain.PLACES_COUNTED, text):
+        return None
+    return domain.BOUND_WORDS[bound.group(1)], Decimal(bound.group(2)), bound.group(3) or ""
+
+
 def row_position(text: str) -> int | None:
     """Where the row pointed at is printed in its table (domain.ROW_POSITIONS): 0 the first, -1 the last."""
     for pattern, place in domain.ROW_POSITIONS:
@@ -912,6 +930,7 @@ def row_position(text: str) -> int | None:
 def _without_name_words(text: str) -> str:
     for word in domain.NAMES_NOT_COUNT:
         text = text.replace(word, "哪")
+    text = re.sub(domain.SEVERAL_SAID, "各", text)
     if any(word in text for word in domain.LIST_SHOWN):  # "几个科室…列一下": which ones
         text = text.replace("几", "哪")
     return text
@@ -1093,7 +1112,8 @@ def _unknown_places(text: str, held: Sequence[places.Held]) -> list[str]:
     names = []
     for match in re.finditer(rf"([\u4e00-\u9fff]{{2,4}}?)[市省县区]?{domain.UNIT_SUFFIX}", text):
         name = match.group(1)
-        if not places.named(match.group(0), held).places and not any(w in name for w in domain.NOT_PLACES):
+        if not places.named(match.group(0), held).places and not any(w in name for w in domain.NOT_PLACES) \
+                and not re.search(domain.SEVERAL_UNITS, text[max(match.start() - 1, 0):match.end()]):  # 4个城市
             names.append(name)
     return names
 
@@ -1380,7 +1400,9 @@ def _row_words(vocabulary: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
     item_words = {s for synonyms in domain.ITEMS.values() for s in synonyms}
     known = set(vocabulary)
     named = [(variant, name) for name in vocabulary for variant in row_name_variants(name)] + [
-        (alias, row) for alias, row in domain.ROW_ALIASES.items() if row in known]
+        (alias, row) for alias, row in domain.ROW_ALIASES.items() if row in known] + [
+        (said, name) for name in vocabulary if not name.endswith(domain.NO_SPENDING_AFTER) and name not in item_words
+        and (said := name + domain.SPENDING_ENDING) not in known]  # 行政单位医疗支出: the row 行政单位医疗
     by_start: dict[str, list[tuple[str, str]]] = {}
     for word, name in named:
         if (len(word) >= 2 and word not in item_words and word not in domain.TOTAL_ROW_NAMES
@@ -1620,6 +1642,8 @@ def _intent(text: str, question: Question) -> str:
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
     if re.search(domain.PART_WHERE, text):
         return "outline"  # "政府采购情况在第几部分讲的": the part that holds it
+    if question.bound_counted:
+        return "rank"  # "有几家超过3万": the places ranked, those past the bound counted
     part = re.search(domain.PART_ASKED, text)
     if part and not (has_subject or question.topic or part.group(1) and asks_amount
                      and part.group(0) not in (question.asking_clause or text)):

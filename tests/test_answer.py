@@ -1574,10 +1574,16 @@ def test_a_part_named_with_a_total_printed_after_it_comes_first(engine, text, pa
     ("吴川2024年预算表3倒数第四行是多少", "事业运行", "130.76"),
     ("江门2024年部门预算表6，第一行的合计多少", "合计", "2417.08"),
     ("广州2023年预算表7最后那行多少", "公务接待费支出", "4.42"),  # 「（三）公务接待费支出」
+    ("廉江2023决算表1第58行多少", "结余分配", "0.00"),  # by the 决算's 行次
 ])
 def test_a_row_pointed_at_by_where_it_is_printed_in_a_named_table_is_answered(engine, text, label, value):
     answer = engine.ask(text)
     assert answer.found and label in answer.figures[0].label and answer.figures[0].value == Decimal(value)
+
+
+def test_a_line_pointed_at_in_a_two_sided_table_is_answered_on_each_side(engine):
+    answer = engine.ask("廉江决算表6最后一行是多少")
+    assert [f.value for f in answer.figures] == [Decimal("658.63"), Decimal("14.82")]  # 人员经费合计, 公用经费合计
 
 
 @pytest.mark.parametrize("text, values", [
@@ -3496,3 +3502,40 @@ def test_the_first_few_of_a_rows_parts_asked_rank_them(engine):
 def test_a_list_ranked_by_amount_after_the_group_holding_it_ranks_the_list(engine):
     answer = engine.ask("广州2023年政府采购里货物、工程、服务三类按金额排一下")
     assert [f.value for f in answer.figures] == [Decimal("3549.98"), Decimal("426.9"), Decimal("123.39")]
+
+
+@pytest.mark.parametrize("text", ["所有报告里各家医保局的办公费谁最多", "几份报告里的办公费按城市排个序"])
+def test_every_report_named_as_a_group_ranks_the_places_held(engine, text):
+    answer = engine.ask(text)  # 各家, 几份报告 name no place
+    assert answer.found and [f.value for f in answer.figures[:2]] == [Decimal("229.44"), Decimal("30.85")]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("四家医保局里，有几家公务接待费超过3万", "其中超过3万元的有1家：广州市医疗保障局2023年部门预算。"),
+    ("各家医保局的培训费，有几家不到5万元", "其中低于5万元的有2家"),
+])
+def test_how_many_places_pass_a_bound_are_counted_after_the_ranking(engine, text, counted):
+    answer = engine.ask(text)
+    assert answer.found and answer.intent == "rank" and counted in answer.answer
+
+
+def test_a_cost_per_vehicle_is_not_printed(engine):
+    answer = engine.ask("江门2024年每辆公务用车运行维护费多少")
+    assert not answer.found and "按辆计" in answer.answer
+
+
+@pytest.mark.parametrize("text, year", [
+    ("广州医保局2022年三公经费实际花了多少？想跟2023年预算比一比", "2022年"),
+    ("吴川2023年决算的办公费是多少？跟2024年预算比怎么样", "2023年"),
+])
+def test_final_accounts_asked_of_a_year_whose_next_budget_alone_is_held_are_refused(engine, text, year):
+    answer = engine.ask(text)  # the next year's budget compares with the year's budget, not what was spent
+    assert not answer.found and f"没有{year}的这个数字" in answer.answer
+
+
+@pytest.mark.parametrize("text, value", [
+    ("吴川2024年行政单位医疗支出多少", "4.74"),  # the row 行政单位医疗, not 行政事业单位医疗
+    ("廉江2023年决算行政单位医疗支出多少", "4.31"),  # not 其他行政事业单位医疗支出
+])
+def test_a_row_said_with_a_支出_it_lacks_is_that_row(engine, text, value):
+    assert engine.ask(text).figures[0].value == Decimal(value)
