@@ -21,8 +21,8 @@ from rag.figure_answers import FigureAnswers, bar_chart, readings_asked
 from rag.lookup import Figure, FigureFinder, clean_row_name, unit_of_row_name
 from rag.parse.headers import SEPARATOR
 from rag.parse.text import compact, unquoted
-from rag.question import (AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, Question, asking_part, asking_parts, asks, leaves_out,
-                          rate_word_asked, YEAR_SAID)
+from rag.question import (AS_OF_YEAR, CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, Question, YEAR_SAID, asking_part, asking_parts, asks,
+                          leaves_out, rate_word_asked)
 from rag.store import DocumentInfo, RowRecord, TableStore
 
 

@@ -263,6 +263,9 @@ CONVERSION_ASKED: tuple[str, ...] = ("折合", "换算", "合成", "折算")
 OPINION_ASKED: tuple[str, ...] = ("合不合理", "合理吗", "是否合理", "合理不合理", "值不值", "值得吗", "好不好",
                                   "乱花", "浪费吗", "花多了吗", "是不是花多了", "太多了", "太高了", "太少了", "花得太多", "你觉得", "你认为",
                                   "你怎么看")
+# a ranking of the departments by a judgement ("哪个最廉洁", "哪家工作做得最好"): an opinion, whatever is asked
+OPINION_RANKED: tuple[str, ...] = ("最廉洁", "做得最好", "做得最差", "干得最好", "最值得表扬", "最值得信任",
+                                   "最不值得信任", "最浪费", "最不节约")
 OPINION_HELD = ("报告只载明收支数字、绩效目标和部门自己的绩效自评（如“自评等级为优”），不评价预算是否合理、钱花得值不值。"
                 "可以问具体的数字、报告说明的原因或绩效自评结论，例如“江门医保局2023年绩效自评等级是什么”。")
 # where a department is, asked: answered only by a sentence saying where it is (位于…)
@@ -501,13 +504,13 @@ CLASSIFICATION_CODE_STARTS: dict[str, str] = {"功能": "2", "经济": "35"}
 DETAIL_WORDS: tuple[str, ...] = ("明细", "细项", "具体科目", "款级", "项级", "最细")
 # words asking for a figure's parts ("三公经费拆开看分别多少"): the parts its table lists under it
 BREAKDOWN_WORDS: tuple[str, ...] = ("拆开", "构成", "明细", "分项", "细分", "由哪些", "包括哪几项", "各项", "哪几项", "哪些项", "还有哪", "剩下哪", "剩下的", "其余的")
-# A figure asked per month, person or day, and the words by which a report would state one so;
-# the reports print yearly totals, which are not the answer (the answer says so and shows them).
 # a telephone number in a question ("打了0759-2345678没人接"): no code, sum or year of a report
 PHONE_NUMBER = r"(?<![\d.])(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?![\d.])"
 # words of a clause that tells what the asker heard, saw or did ("3月份新闻说…", "昨天打电话问过"): a time or
 # number in it is when that was, not what is asked
 TELLING_WORDS: tuple[str, ...] = ("新闻", "报道", "听说", "听人说", "据说", "看到", "看了", "打了", "打电话", "岁")
+# A figure asked per month, person or day, and the words by which a report would state one so;
+# the reports print yearly totals, which are not the answer (the answer says so and shows them).
 PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "月": ("每个月", "每月", "月均", "平均每月", "一个月"),
     "人": ("每人", "人均", "每个人", "平均每人"),

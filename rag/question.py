@@ -653,8 +653,9 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     if question.intent == "change" and question.asked_class is None and rate_word_asked(question):
         question.asked_class = "percent"
     if (question.intent == "passage" or question.intent in ("figure", "change") and not question.asks_amount) and any(
-            w in normalized for w in domain.OPINION_ASKED):  # "花18万买公务用车值不值": the sum is said, not asked
-        question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides
+            w in normalized for w in domain.OPINION_ASKED) or any(w in normalized for w in domain.OPINION_RANKED):
+        question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides ("花18万买
+        # 公务用车值不值": the sum is said, not asked)
     if DETAILS_ASKED.search(normalized):  # "那两辆车是什么品牌型号": what is said of them is shown
         question.problem = domain.DETAILS_HELD
     if any(c in normalized for c in domain.FOREIGN_CURRENCIES):  # "折合成美元是多少": what is held, in yuan
@@ -761,8 +762,8 @@ def spoken_sentences(text: str) -> list[str]:
 
 
 # a figure with its measure ("1.5万元", "20名"), not a year or a code
-OWN_NUMBER = re.compile(r"\d(?:块|岁|号)")  # the asker's own: 5000块 a month, 70岁, 7号
 FIGURE_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=万|亿|元|名|人|个|家|项|件|次|%|％|户|辆|期)")
+OWN_NUMBER = re.compile(r"\d(?:块|岁|号)")  # the asker's own: 5000块 a month, 70岁, 7号
 
 
 # a figure that ends a quote or a clause of it ("…拟购置固定资产120.55万元", "…4.189万元，"), not one inside a name
@@ -1644,11 +1645,10 @@ def _intent(text: str, question: Question) -> str:
         return "outline"  # "政府采购情况在第几部分讲的": the part that holds it
     if question.bound_counted:
         return "rank"  # "有几家超过3万": the places ranked, those past the bound counted
-    part = re.search(domain.PART_ASKED, text)
-    if part and not (has_subject or question.topic or part.group(1) and asks_amount
+    part = re.search(domain.PART_ASKED, text)  # "第五部分那段里，车辆有几辆": a part said apart from the amount
+    if part and not (has_subject or question.topic or part.group(1) and asks_amount  # asked says where to look
                      and part.group(0) not in (question.asking_clause or text)):
-        return "outline"  # "第三部分是什么内容", "第三部分有几项": the report's parts; "第五部分那段里，车辆有几辆":
-    # where to look, said apart from what is asked
+        return "outline"  # "第三部分是什么内容", "第三部分有几项": the report's parts
     if any(w in text for w in domain.TABLE_ASKED_WORDS + domain.TABLE_COUNT_WORDS) or re.search(
             r"表\d{1,2}的?(?:叫什么|名称)", text):  # "第七张表叫什么" (表7): its title
         return "table"  # "三公经费在哪张表里": the table that prints it

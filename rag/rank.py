@@ -338,8 +338,9 @@ def _lead_of(question: Question, first: str, later: str) -> str:
 LIST_COUNTED = re.compile(r"[一二两三四五六七八九十\d]+[类项个种笔]$")  # how many the list holds, said after it
 # a list said with 、 just before 各, 分别, which of them or an order asked ("政府采购预算里货物类、工程类、
 # 服务类各多少", "…哪类最多", "按货物、工程、服务三类从大到小排")
+ORDERED_BY = r"(?:按[\u4e00-\u9fff]{0,4}?)?"  # what a ranking is by, said before it (按金额排)
 LISTED_BEFORE_EACH = re.compile(r"((?:[\u4e00-\u9fff]{2,}、)+[\u4e00-\u9fff]{2,}?(?:\d+[类项个种笔])?)"
-                                r"(?=[，,]?(?:按[\u4e00-\u9fff]{0,4}?)?(?:各|分别|哪|[从由][高低大小多少]到[高低大小多少]|排))")
+                                rf"(?=[，,]?{ORDERED_BY}(?:各|分别|哪|[从由][高低大小多少]到[高低大小多少]|排))")
 
 
 def listed_readings(question: Question) -> list[str]:
@@ -353,8 +354,7 @@ def listed_readings(question: Question) -> list[str]:
     others[-1] = LIST_COUNTED.sub("", others[-1]) or others[-1]  # "货物、工程、服务三类分别": 服务
     lead = first[:-len(others[0])] if len(first) > len(others[0]) else ""
     before, after = reading[:listed.start()], reading[listed.end():]
-    if re.match(r"[，,]?(?:[一二两三四五六七八九十\d]+[类项个种笔])?(?:按[\u4e00-\u9fff]{0,4}?)?(?:哪|[从由][高低大小多少]到|排)",
-                after):
+    if re.match(rf"[，,]?(?:[一二两三四五六七八九十\d]+[类项个种笔])?{ORDERED_BY}(?:哪|[从由][高低大小多少]到|排)", after):
         after = ""  # "…哪类最少", "…三类从大到小排", "…按金额排": which of them ranks, no word of any item
     return [before + first + after] + [before + lead + item + after for item in others]
 

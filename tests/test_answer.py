@@ -3539,3 +3539,9 @@ def test_final_accounts_asked_of_a_year_whose_next_budget_alone_is_held_are_refu
 ])
 def test_a_row_said_with_a_支出_it_lacks_is_that_row(engine, text, value):
     assert engine.ask(text).figures[0].value == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["这几家医保局哪个最廉洁", "这几个医保局里，哪家工作做得最好"])
+def test_departments_ranked_by_a_judgement_are_refused_as_an_opinion(engine, text):
+    answer = engine.ask(text)
+    assert not answer.found and "不评价" in answer.answer
