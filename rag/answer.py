@@ -633,7 +633,7 @@ UNIT_UNDER_SAID = re.compile(r"(?:下属|所属)的?((?![一二两三四五六�
 
 # a unit of the department singled out by its name (单看廉江市医疗保障服务中心, 只算医保结算中心), not the
 # department (医保局); named only to describe a row ("医保服务中心那种事业运行支出"), it is that row's
-UNIT_SINGLED = re.compile(r"(?:单看|只看|只算|光看|光算|仅看|单算|单独看)[^，,。？?]{0,6}?"
+UNIT_SINGLED = re.compile(rf"(?:{'|'.join((*domain.SINGLING_WORDS, '单独看'))})[^，,。？?]{{0,6}}?"
                           r"((?:医疗保障|医保)(?!局)[\u4e00-\u9fff]{0,6}?(?:中心|分局|服务站))")
 
 

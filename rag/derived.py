@@ -804,7 +804,7 @@ def _past_the_bound(bound: tuple[str, Decimal, str], pairs: list[tuple[str, Figu
     said = f"{'超过' if direction == '>' else '低于'}{money(value)}{MONEY_SHOWN.get(unit, unit)}"
 
     def past(figure: Figure) -> bool:
-        limit = value * IN_10K_YUAN[unit] / IN_10K_YUAN.get(figure.unit, Decimal(1)) if unit in IN_10K_YUAN \
+        limit = value * IN_10K_YUAN[unit] / IN_10K_YUAN[figure.unit] if unit in IN_10K_YUAN \
             and figure.unit in IN_10K_YUAN else value
         return figure.value > limit if direction == ">" else figure.value < limit
 

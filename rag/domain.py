@@ -68,6 +68,8 @@ UNIT_SUFFIX = "医疗保障局"
 UNIT_SHORT = "医保局"
 # words that stand for things said before them ("A和B各多少？前者是后者的几倍")
 REFERRING_WORDS: tuple[str, ...] = ("前者", "后者", "它", "它们")
+# words that single one thing out of what is asked ("只看一般公共预算的话", "单看廉江市医疗保障服务中心")
+SINGLING_WORDS: tuple[str, ...] = ("只看", "单看", "光看", "仅看", "只算", "光算", "单算")
 # words that stand for all the things said before them ("A和B各多少？A占两者合计的比例")
 ALL_REFERRED: tuple[str, ...] = ("两者", "二者", "三者", "两项", "三项", "这两", "这三", "它们", "它俩")
 # words that refer back to the thing a ranking found first ("最多的是哪个？它的绩效目标是什么")

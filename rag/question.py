@@ -1010,7 +1010,7 @@ def clauses_about_asker(text: str, cities: Sequence[str]) -> list[re.Match[str]]
 
 
 # a restriction said as a condition before the ask ("只看一般公共预算财政拨款的话，…支出是多少")
-CONDITION_SAID = re.compile(r"(?:只看|单看|光看|仅看|只算|光算|单算)([^，,。？?！!]{2,24}?)(?:的话|来说|而言)?[，,]")
+CONDITION_SAID = re.compile(rf"(?:{'|'.join(domain.SINGLING_WORDS)})([^，,。？?！!]{{2,24}}?)(?:的话|来说|而言)?[，,]")
 
 
 def _drop_conditions(question: Question, spans: list[tuple[int, int, str, str]], text: str) -> None:
