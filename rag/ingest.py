@@ -293,7 +293,7 @@ class _Plan:
         readings = read_reports([c.path for c in to_read], processes, self.settings.ocr_max_pages,
                                 self.settings.max_file_bytes, progress)
         what = "解析报告" + (f"（{processes} 个进程）" if processes > 1 else "")
-        bar = progress_bar(readings, total=len(to_read), what=what, unit="份", shown=progress)
+        bar = progress_bar(readings, total=len(to_read), what=what, unit="份", shown=progress and bool(to_read))
         for reading, candidate in zip(bar, to_read):  # the bar first: it counts the last reading too
             if reading.refusal is not None:
                 self._refuse(result, candidate.path, reading.refusal)

@@ -101,6 +101,13 @@ def _rewrite_same_size(path, mtime_ns: int) -> None:
     os.utime(path, ns=(path.stat().st_atime_ns, mtime_ns))
 
 
+def test_an_ingest_with_nothing_to_read_shows_no_reading_progress(settings, capsys):
+    ingest([settings.corpus_dir], settings, progress=False)
+    capsys.readouterr()
+    assert not ingest([settings.corpus_dir], settings, progress=True).changed
+    assert "解析报告" not in capsys.readouterr().err  # was printed twice as "0份"
+
+
 def test_a_held_file_is_hashed_again_only_when_its_size_times_or_inode_changed(settings, monkeypatch):
     monkeypatch.setattr(ingest_module, "RACY_SECONDS", 0)  # the files were just copied: trust them at once
     ingest([settings.corpus_dir], settings, build_steps=[write_chunks], progress=False)
