@@ -44,6 +44,11 @@ DERIVING_WORDS = tuple(w for name in ("share", "change", "rank", "compare") for 
     + domain.SUM_WORDS + ("率", "倍")
 # "A和2024年B": the side after 和 (与, 跟) names a year of its own
 SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?:其|它的?)?(?=(?:20)?\d\d年)")
+# a table said: by its number (表4) or by a title's last word (收支总表, 三公表, 基本支出明细表)
+TABLE_SAID = re.compile(r"表\s*\d{1,2}(?![\d.万元%])|[\u4e00-\u9fff]表(?![示明达述格态])")
+TOTAL_ROW_SAID = re.compile(r"合计|总计|小计")  # a table's total row, named by no item
+SIDES_JOINED = re.compile(r"[，,]?\s*(?:和|与|跟|同)")
+AGREEMENT_TAIL = re.compile(rf"(?:是否|是不是|能否|能不能)?(?:{'|'.join(domain.AGREEMENT_ASKED)})[^，,。？?]*[？?。]*$")
 # the month a figure is counted to ("截至12月底", "截止10月底", "截至2023年12月31日")
 MONTH_AS_OF = re.compile(r"(?:截至|截止到?)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月"
                          r"|(?<![\d.])1\s*[-－—~～至到]\s*(\d{1,2})\s*月")  # and the months from January: 1-12月
@@ -95,7 +100,7 @@ class AnswerEngine:
     # ------------------------------------------------------------ the entry point
     def ask(self, text: str, previous: Question | None = None, docs_filter: set[str] | None = None) -> Answer:
         question = understand(text, self.vocabulary, self.settings.max_question_chars, self.spelling, self.documents)
-        if question.problem in (domain.OPINION_HELD, domain.DETAILS_HELD, domain.CURRENCY_HELD) \
+        if question.problem in (domain.OPINION_HELD, domain.DETAILS_HELD, domain.CURRENCY_HELD, domain.HYPOTHESIS_HELD) \
                 and question.subjects:  # what is held, shown
             with self._lock:
                 return self._refused_showing(question, question.problem, self._resolve_documents(
@@ -104,7 +109,7 @@ class AnswerEngine:
             return self._refuse(question, question.problem)
         carried = carry_over(question, previous) if previous is not None else set()
         with self._lock:  # the finder caches tables; sqlite reads are serialized per engine
-            answer = self._sides_asked_apart(question, docs_filter)
+            answer = self._sides_asked_apart(question, docs_filter) or self._tables_checked_apart(question, docs_filter)
             said_after = None if answer else self._follow_ups_said_after(question, docs_filter)
             answer = answer or said_after or self._answer(question, docs_filter)
             if answer.found and (amounts := self._amounts_asked_besides(question, docs_filter)):
@@ -273,6 +278,36 @@ class AnswerEngine:
         (a, b) = (answer.figures[0] for answer in found)
         return self.figures.pair(question, (f"{short_title(self._by_name[a.doc])}{a.label}", a),
                                  (f"{short_title(self._by_name[b.doc])}{b.label}", b))
+
+    def _tables_checked_apart(self, question: Question, docs_filter: set[str] | None) -> Answer | None:
+        """"表1的支出总计和表3的合计对得上吗": each side of the last 和 before the second table said asks
+        a row of its own table; both figures, side by side with their difference. None unless the question
+        asks whether they agree and each side's figure is found in the table it names."""
+        text = question.reading or ""
+        said = list(TABLE_SAID.finditer(text))
+        if len(said) < 2 or not any(w in text for w in domain.AGREEMENT_ASKED):
+            return None
+        joined = list(SIDES_JOINED.finditer(text, said[0].end(), said[-1].start()))
+        if not joined:
+            return None
+        parts = [text[:joined[-1].start()], AGREEMENT_TAIL.sub("", text[joined[-1].end():])]
+        sides = [self._part_asked(part, question) for part in parts]
+        if any(side is not None and len(side.subjects) > 1 for side in sides):
+            return None  # "“三公”经费表里的公务用车运行维护费": which is the row is read with both sides at once
+        if sides[0] and sides[1] and sides[0].subjects and not (sides[1].subjects or TOTAL_ROW_SAID.search(parts[1])):
+            # "A表的公务用车运行维护费和三公表里的": the row said once, before both tables
+            parts[1] += "".join(sides[0].said.get(s, s) for s in sides[0].subjects)
+            sides[1] = self._part_asked(parts[1], question)
+        if any(side is None or not (side.table_number or side.table_named)
+               or not (side.subjects or TOTAL_ROW_SAID.search(part)) for side, part in zip(sides, parts)):
+            return None  # "A表与B表的年末结转和结余": the row said once, for both (figure_answers.readings_asked)
+        found = [self._answer(replace(side, intent="figure", asks_amount=True), docs_filter) for side in sides]
+        if not all(answer.found and answer.figures for answer in found):
+            return None
+        a, b = (answer.figures[0] for answer in found)
+        if any(side.table_number and figure.table != side.table_number for side, figure in zip(sides, (a, b))):
+            return None  # a side answered from a table it does not name
+        return self.figures.pair(replace(question, intent="compare"), (f"表{a.table}", a), (f"表{b.table}", b))
 
     def _part_asked(self, part: str, question: Question) -> Question | None:
         """A clause or sentence of the question understood on its own, of the question's places, years

@@ -9,6 +9,7 @@ store and the finder.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from dataclasses import replace
@@ -366,6 +367,8 @@ class DerivedAnswers:
             or _faster_asked(reading)  # "各增长百分之几", "哪个增长得更快"
         if len(asked) < 2 or len(each) < 2:  # "基本支出和项目支出分别比上年怎么变": one clause, each subject's
             each = question.subjects if each_asked else []
+        if len(each) < 2 and len(changing) >= 2 and len(said_once) == len(question.subjects) >= 2:
+            each = said_once  # "基本支出增长13.56%，项目支出反而下降？": each clause says one's change
         readings = [_of_one(question, subject) for subject in each]
         if len(each) < 2 and each_asked:  # "A和B…各增长百分之几", A said in part
             readings = readings_asked(question, rank.conjoined_readings(question))
@@ -412,7 +415,7 @@ class DerivedAnswers:
                 figures.append(current)
                 sources.append(self.figures.figure_source(current))
         if not lines:
-            answer = self.figures.run(replace(question, intent="figure"), documents)
+            answer = self.figures.run(replace(question, intent="figure", **_subject_only(question, subject)), documents)
             if answer.found and DELTA_ASKED.search(asking_part(question.typed or question.text, CLAUSE_BREAKS)):
                 said = f"“{name}”" if name else "它"  # "增加了多少个": the level is not the answer
                 refusal = self._refuse(question, f"报告没有给出{said}比上年增减了多少，只载明：\n{answer.answer}")
@@ -798,15 +801,19 @@ def _nth_first(question: Question, ranked: list[Figure], lines: list[str]) -> li
 RANKED_BY = {"money": "金额", "count": "数量"}  # what figures of a unit class are ranked by, in words
 
 
+BOUND_SHOWN = {">": "超过{}", "<": "低于{}", ">=": "{}及以上", "<=": "{}及以下"}
+BOUND_PASSED = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operator.le}
+
+
 def _past_the_bound(bound: tuple[str, Decimal, str], pairs: list[tuple[str, Figure]]) -> str:
     """"超过3万元的有2家：…": the figures past the bound, the bound put in each figure's own unit."""
     direction, value, unit = bound
-    said = f"{'超过' if direction == '>' else '低于'}{money(value)}{MONEY_SHOWN.get(unit, unit)}"
+    said = BOUND_SHOWN[direction].format(f"{money(value)}{MONEY_SHOWN.get(unit, unit)}")
 
     def past(figure: Figure) -> bool:
         limit = value * IN_10K_YUAN[unit] / IN_10K_YUAN[figure.unit] if unit in IN_10K_YUAN \
             and figure.unit in IN_10K_YUAN else value
-        return figure.value > limit if direction == ">" else figure.value < limit
+        return BOUND_PASSED[direction](figure.value, limit)
 
     names = [name for name, figure in pairs if past(figure)]
     return f"其中{said}的有{len(names)}家" + (f"：{'、'.join(names)}。" if names else "。")
@@ -846,6 +853,15 @@ def _share_figure(part: Figure, whole: Figure, share: Decimal) -> Figure:
     return Figure(share, "%", f"{part.label}占{whole.label}", part.doc, part.doc_title, part.line,
                   sentence=f"{part.label}{money(part.value)}{units[0]} ÷ {whole.label}{money(whole.value)}{units[1]}",
                   scanned=part.scanned or whole.scanned)
+
+
+def _subject_only(question: Question, subject: str | None) -> dict[str, list[str]]:
+    """The question's subjects narrowed to `subject` (when it is one of them) and the units they are of
+    (广州市医疗救助服务中心的专项医疗救助金), as fields to replace."""
+    if subject not in question.subjects:
+        return {}
+    return {name: [s for s in getattr(question, name) if s == subject or parts.is_unit_name(s)]
+            for name in ("items", "row_terms", "codes")}
 
 
 def _of_one(question: Question, subject: str) -> Question:

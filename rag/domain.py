@@ -113,6 +113,9 @@ QUESTION_FILLER: tuple[str, ...] = (
     "怎么说的", "怎么说", "怎么讲的", "怎么讲", "怎么写的", "怎么写", "怎样", "怎么", "如何", "有没有", "没有",
     # a claim passed on to be checked (网传, 有人说, 真的吗), and how a change is named (增幅)
     "有报道称", "有报道说", "据报道", "报道称", "有人转发说", "转发说", "有文章说", "文章说", "网传", "传言", "网友说", "朋友圈说", "有人说", "网上说", "据说",
+    # a request for disclosure (依申请公开): how the asker asks, no word of the reports
+    "依申请公开", "申请公开", "请予公开", "予以公开", "特申请", "特此申请", "数额",
+    "群里有人说", "群里说", "群友说", "群里", "转发", "帮忙看看", "帮看看", "看看", "很多", "不少(?!于)",
     "真有这么", "这么夸张", "夸张", "只(?=[涨降增减跌花用])", "这说法", "这个说法", "说法", "属实", "是不是真的", "是不是", "是真的", "真的吗", "对不对", "准确吗", "增幅",
     "降幅", "涨幅", "跌幅",
     # a figure recalled (好像, 记得), asked roughly (大约占, 约占: not 节约, 约谈) or exactly (准确)
@@ -209,7 +212,7 @@ CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|�
                                   "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)
 # the details of firms and things the reports never print, only their sums, counts and purposes:
 # "那两辆车是什么品牌型号", "法律顾问费付给哪家律师事务所", "被解除定点的5家药店叫什么名字"
-DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"哪[一几]?家[\u4e00-\u9fff]{0,4}(?:事务所|公司|企业|医院|药店|供应商|厂商|厂家|商家)",
+DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"哪[一几]?[家个所][\u4e00-\u9fff]{0,4}(?:事务所|公司|企业|医院|药店|供应商|厂商|厂家|商家)",
                                       r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体|分别|都|各自?)?的?(?:名字|名称|叫什么|叫啥|是哪一?家)",
                                       r"(?:中标|供应商)[\u4e00-\u9fff]{0,6}?(?:是|为|有)?(?:哪|谁)",  # who won a tender or
                                       r"哪[些几一]?[家个]?(?:公司|企业|药企|厂家|单位)[\u4e00-\u9fff]{0,2}中标",  # supplies: unnamed
@@ -270,6 +273,12 @@ OPINION_RANKED: tuple[str, ...] = ("最廉洁", "做得最好", "做得最差", 
                                    "最不值得信任", "最浪费", "最不节约")
 OPINION_HELD = ("报告只载明收支数字、绩效目标和部门自己的绩效自评（如“自评等级为优”），不评价预算是否合理、钱花得值不值。"
                 "可以问具体的数字、报告说明的原因或绩效自评结论，例如“江门医保局2023年绩效自评等级是什么”。")
+# a figure asked under a supposition ("如果三公经费压减10%，是多少", "假如办公费翻一倍"): the reports
+# state what was budgeted or spent, never a sum worked out from a supposed change; refused with what is held
+HYPOTHESIS_ASKED = (r"(?:如果|假如|假设|假使|要是|倘若)[^？?。]{0,30}?"
+                    r"(?:增加|增长|减少|压减|削减|压缩|缩减|下调|上调|提高|降低|砍掉?|涨|降|翻)[^？?。]{0,6}?"
+                    r"(?:\d+(?:\.\d+)?%|百分之[\d一二两三四五六七八九十]+|[一二两三四五六七八九]成|[\d一二两三四五六七八九十]+倍|一半|番)")
+HYPOTHESIS_HELD = "报告只载明实际安排或发生的数字，不推算假设的情形（如压减或增加一定比例后是多少）。"
 # where a department is, asked: answered only by a sentence saying where it is (位于…)
 LOCATION_ASKED: tuple[str, ...] = ("地址", "办公地点", "在哪办公", "在哪里办公", "在哪儿办公")
 LOCATION_SAID = "位于"
@@ -383,10 +392,22 @@ COUNT_NOUNS: dict[str, str] = {"人次数": "人次", "人数": "人", "份数":
                                "名额": "名"}
 # measure words of people: a count asked in them ("多少名") is not answered by a count of things ("3个")
 PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万人次")
+# nouns that are a number of people when asked how many ("编制多少", "有多少编制", "职工有几个"):
+# counted in people, never answered by a count of things (编制审核意见…报废更新2辆)
+PEOPLE_NOUNS: tuple[str, ...] = ("编制", "人员", "职工", "员工", "干部")
+PEOPLE_NOUN_UNIT = "名"  # the measure word they are counted in (核定机关行政编制10名)
 # measure words of visits and services done: no count of things asked ("多少个病种") is one of them
 VISIT_UNITS: tuple[str, ...] = ("人次", "万人次", "家次", "天次")
 # measure words of things only, never of people (多少种, 几项; 个 is said of both: 几个人)
 THING_UNITS: tuple[str, ...] = ("种", "类", "项", "件", "所")
+# an item's words that name the things its money is for ("公务用车" for 公务用车购置及运行维护费): a count
+# of them asked in their own measure word ("有几辆公务用车", "公车超过3辆") asks the things, not the item
+ITEM_THINGS: dict[str, tuple[str, ...]] = {"公务用车购置及运行维护费": ("公务用车", "公车")}
+# words asking whether two figures agree ("表1的支出总计和表3的合计对得上吗"): both shown, their difference
+AGREEMENT_ASKED: tuple[str, ...] = ("对得上", "对上", "对不上", "对不对得上", "对应得上", "一致", "一样", "相等", "相同", "吻合", "相符")
+# verbs that make a count one of things acted on in the year ("报废更新2辆", "公务用车购置数0辆"): not how
+# many there are (车辆16辆, 保有量为2辆), unless the question says the act
+FLOW_VERBS: tuple[str, ...] = ("报废", "更新", "购置", "购买", "采购", "新增", "处置")
 # measure words that say what they count (几辆公车: vehicles, however the question names them)
 SELF_NAMING_UNITS: tuple[str, ...] = ("辆", "台")
 GENERIC_MEASURE = "个"  # the measure word said of anything ("几个汽车"): a thing's own (辆) is what is printed
@@ -618,6 +639,8 @@ NOT_PLACES: tuple[str, ...] = ("哪个", "哪家", "各个", "各市", "全市",
 PLACES_COUNTED = r"(?:有|共有|一共有|是)(?:几|多少)(?:家|个(?:城市|地方|市)?)|(?:几|多少)家"
 BOUND_WORDS: dict[str, str] = {"超过": ">", "高于": ">", "多于": ">", "大于": ">", "不止": ">",
                                "不到": "<", "低于": "<", "少于": "<", "不足": "<", "小于": "<"}
+# and said after it ("在3辆以上的有几家"), the bound itself included
+BOUND_AFTER_WORDS: dict[str, str] = {"及以上": ">=", "或以上": ">=", "以上": ">=", "及以下": "<=", "或以下": "<=", "以下": "<="}
 # words before 医保局 that count or gather several ("各家医保局", "四个城市医保局", "所有报告里各家"): no place's name
 SEVERAL_UNITS = r"[各每几]|所有|全部|报告|城市|[一二两三四五六七八九十\d][个家份座]"
 
@@ -706,10 +729,19 @@ ENGLISH_TERMS: dict[str, str] = {
     "go down": "减少", "goes down": "减少", "went down": "减少", "go up": "增加", "goes up": "增加", "went up": "增加",
     "every year": "逐年", "year by year": "逐年", "people number": "人数", "number of people": "人数",
     "definition": "定义", "defined": "定义", "meaning": "含义", "glossary": "名词解释",
+    "floor area": "面积", "square meters": "平方米", "square metres": "平方米",
+    "official receptions": "公务接待费", "official reception expenses": "公务接待费",
+    "how many people": "多少人", "10,000 persons": "万人", "10,000 people": "万人", "10000 persons": "万人",
+    "basic medical insurance": "基本医疗保险", "enrolled in": "参加", "enrolled": "参加",
+    "main responsibilities": "主要职责", "responsibilities": "职责", "duties": "职责", "functions": "职能",
+    "key work priorities": "工作重点", "work priorities": "工作重点", "priorities": "工作重点", "key tasks": "重点工作",
+    "report": "报告", "compare": "比较", "compared with": "比", "and": "和", "'s": "的", "hold": "有", "have": "有",
     "fund": "基金", "total": "合计", "proportion": "比例", "percentage": "比例", "ratio": "比例", "share of": "占",
     # places whose English name is no pinyin (the gazetteer's pinyin reads Guangzhou, Jiangmen ...)
     "hong kong": "香港", "hongkong": "香港", "macau": "澳门", "macao": "澳门", "canton": "广州",
 }
+# of those, the words that only join or point (and, 's, have): read, but not worth telling the asker
+ENGLISH_JOINING_WORDS: tuple[str, ...] = ("and", "'s", "have", "hold", "compare", "compared with", "report")
 # dates said in English ("end of 2022", "Jan 2024"), read as the reports say them
 ENGLISH_MONTHS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # words people may type in pinyin, besides places and items (yibao -> 医保)
@@ -741,6 +773,10 @@ ASKED_CLASS_WORDS: dict[str, tuple[str, ...]] = {
 INCLUSION_ASKED: tuple[str, ...] = ("包不包括", "包括不包括", "包括没有", "有没有包括", "是否包括", "包不包含", "是否包含",
                                     "含不含", "算不算在")
 # words of a question that asks for words, not a figure, even when it names a row
+# a clause asking only how the report words what another sentence asks the amount of ("有多少固定资产？
+# 预算说明里怎么写的"): the figure answers both, quoted with its line
+WORDING_ASKED: tuple[str, ...] = ("怎么写的", "怎么写", "怎样写", "如何写", "怎么说的", "怎么说", "怎么讲的", "怎么讲",
+                                  "怎么表述", "如何表述", "原文是什么", "原文怎么")
 PASSAGE_QUESTION_WORDS: tuple[str, ...] = ("什么性质", "主要用于", "哪些", "什么样", "怎么", "如何", "是什么", "有什么",
                                             "哪几", "哪两", "哪三", "哪四", "哪五", "叫什么", "名称", "名字", "分别是", "买什么", "做什么", "干什么")
 # "哪几个科室" asks for names, not a count: these words are no count word
@@ -791,7 +827,7 @@ GROWTH_WORDS: tuple[str, ...] = ("增长", "下降", "涨幅", "增幅", "降幅
 RATE_WORD_ASKED = r"(?:增长|下降)了?(?:多少|几)"
 AMOUNT_WORD_SAID = r"增加|减少|钱|元|金额|数额"
 # words saying which way a change went: people say 增加 of what the report calls 减少
-DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了", "倍")
+DIRECTION_WORDS: tuple[str, ...] = ("增加", "减少", "增长", "下降", "涨", "跌", "降", "增减", "变化", "多了", "少了", "上年少", "去年少", "倍")
 # adverbs said just before 多少 ("参保的实际多少人", "到底多少"), which no counted noun is
 ADVERBS_BEFORE_AMOUNT: tuple[str, ...] = ("实际上", "实际", "到底", "究竟", "具体", "真正", "一共", "总共", "大概", "大约")
 # words that say what a change is measured against

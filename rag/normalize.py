@@ -505,7 +505,8 @@ def read_english(text: str) -> tuple[str, list[Correction]]:
 
     def chinese(match: re.Match) -> str:
         word = domain.ENGLISH_TERMS[match.group(0).lower()]
-        corrections.append(Correction(match.group(0), word))
+        if match.group(0).lower() not in domain.ENGLISH_JOINING_WORDS:  # "and" read as 和 goes without saying
+            corrections.append(Correction(match.group(0), word))
         return word
 
     text = re.sub(r"(?i)(?<![A-Za-z])(?:the )?end of (20\d\d)|(?<![\d.])(20\d\d)(?:'s)? ?(?:year[- ]?)?end(?![A-Za-z])",
@@ -531,13 +532,19 @@ def read_initials(text: str, places: Collection[str]) -> tuple[str, list[Correct
     def read(match: re.Match) -> str:
         typed, start, end = match.group(0), match.start(), match.end()
         beside = text[start - 1:start] + text[end:end + 1]
-        word = by_initials.get(typed.lower())
+        word = by_initials.get(typed.lower()) or _initials_run(typed.lower(), by_initials)
         if word is None or not re.search(r"[\u4e00-\u9fff\d]", beside):
             return typed
         corrections.append(Correction(typed, word))
         return word
 
     return INITIALS_TYPED.sub(read, text), corrections
+
+
+def _initials_run(typed: str, by_initials: dict[str, str]) -> str | None:
+    """Two words' initials typed together ("wcyb局": 吴川, 医保), each known, read as both."""
+    return next((by_initials[typed[:cut]] + by_initials[typed[cut:]] for cut in range(2, len(typed) - 1)
+                 if typed[:cut] in by_initials and typed[cut:] in by_initials), None)
 
 
 @lru_cache(maxsize=4)

@@ -133,8 +133,9 @@ class PassageReader:
         # why a figure changed: "比上年" says where the reason is, not what it is about
         terms = rank.query_terms(question, self.term_weights,
                                  drop=domain.REASON_WORDS + domain.CHANGE_REFERENCES)
-        units = [u for d in documents for u in self._sentences_of(d)]
+        units = every = [u for d in documents for u in self._sentences_of(d)]
         asks_change = any(w in question.reading for w in domain.DIRECTION_WORDS)
+        names_it = None
         if asks_change:  # why it rose: a sentence that says it changed, not one that only names it
             names = [unquoted(compact(n)) for s in question.subjects for n in (*domain.ITEMS.get(s, ()), s, question.said.get(s, s))]
 
@@ -152,6 +153,13 @@ class PassageReader:
         quote = best.sentence + "".join(_said_after(best))
         lines = [f"{document.title}「{best.section}」（{best.doc} 第{best.line}行）原文：\n“{quote}”"]
         sources = [Source(best.doc, document.title, "text", best.section, None, quote, best.line)]
+        if names_it and not _gives_reason(quote) and (explained := next((
+                u for u in every if u.doc == best.doc and u.section == best.section and u.line > best.line
+                and _gives_reason(u.sentence or "") and names_it(u.sentence or "")), None)):
+            # the change stated without its reason: what the same part explains of the item, after it
+            lines.append(f"同一部分的说明（第{explained.line}行）：“{explained.sentence}”")
+            sources.append(Source(best.doc, document.title, "text", best.section, None, explained.sentence,
+                                  explained.line))
         for value, unit in scored[1:]:  # the next sentences that also answer, as further sources
             if len(sources) == REASON_SOURCES or value < rank.WEIGHTS.passage_at:
                 break

@@ -190,6 +190,17 @@ REPORT_WORDS_AT_END = re.compile(rf"(?:{domain.UNIT_SUFFIX}|{KIND_WORD.pattern}|
 WORD_TAKEN_BACK_MOST = 16  # characters: more is a sentence, not a word taken back
 
 
+def _negated_places_blanked(text: str, places_named: list[str]) -> str:
+    """The text with each place blanked that is only ever said right after a word denying it ("江门
+    （非台山）", "是江门不是台山", "江门而非开平"), positions kept; not after 是不是, which asks it."""
+    for place in places_named:
+        said = list(re.finditer(rf"{re.escape(place)}[市区县]?", text))
+        if said and all(PLACE_DENIED.search(text, 0, m.start()) for m in said):
+            for m in said:
+                text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def _scene_set_before(question: Question, asking_clauses: list[str]) -> bool:
     """"廉江…决算里说公车有2辆，那吴川医保局2024年预算里有几辆车": the one clause that
     asks names its place (and year, kind); the places said only before it set the scene and are not
@@ -316,7 +327,7 @@ def _blank_asked(match: re.Match) -> str:
 TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些|(?:第[一二三四五六七八九十\d]+|头一?)[个条项点]?")
 # a rate asked for: a word ending in 率 before how much (覆盖率要达到多少), or named last as typed in a
 # search box (…预算完成率)
-RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?(?:[\u4e00-\u9fff]{0,3}?(?:多少|几)|[\s？?。]*$)")  # 执行率（完成率）是多少
+RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?(?:[\u4e00-\u9fff]{0,3}?[≥≤＞＜><]?(?:多少|几)|[\s？?。]*$)")  # 执行率（完成率）是多少, 目标是≥多少
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
 MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
 # a count named at the end with no question word, by a thing counted before 数 (病种数, 机构数, 户数); not a
@@ -329,6 +340,10 @@ NOUN_COUNTED = re.compile(r"(?<![这那一几每各])([\u4e00-\u9fff][种构])�
 PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,。？?钱元均费款金资]{0,12}(?:多少|几)万(?![元块])")
 # people asked for by how many, other words between ("多少在编人员"), not money for them (人员经费)
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
+# a noun of people asked how many, before or after the ask ("编制有多少", "多少个编制"), not money for them
+PEOPLE_NOUN_ASKED = re.compile(
+    rf"(?:{'|'.join(domain.PEOPLE_NOUNS)})(?:人?数|名额)?(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?![钱万元块亿])"
+    rf"|(?:多少|几)(?:个|名|位)?(?:{'|'.join(domain.PEOPLE_NOUNS)})(?!经费|费|支出|工资)")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
 AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:万[一二两三四五六七八九十百千]+)?)"
@@ -336,6 +351,7 @@ AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+
 COUNT_CITED = re.compile(rf"(?<![\d.那这])\d+({'|'.join(u for u in domain.COUNT_UNITS if u != '年')})"
                          r"(?=[，,。？?！!吗呢吧]|对|是不是|$)")  # a count the question states as a claim ends (not a
 # year; not 那2辆, which points at the things counted; not 2个数对得上吗, which counts the figures checked)
+RATE_QUESTIONED = re.compile(r"\d%[？?！!\s]*[？?][？?！!\s]*$")  # a headline's rate put as a question: "涨了47.2%？！"
 RATE_CITED = re.compile(r"\d%|百分之[\d一二两三四五六七八九十百]")  # a rate the question states
 CHINESE_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
 CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
@@ -390,7 +406,9 @@ EXCLUDED = re.compile(r"(?:不算|除了|除去|除开|不含|不包括|不计|�
                       r"(?:(?:的话|以外|之外|外)?(?=[，,）)])|(?:以外|之外)(?=的|还|另)|的话)")  # "除了项目支出以外的基本支出"; "（不算…分局）";
 # "除城乡医疗救助以外的…" (除 alone, with 以外 after: not 扣除, 剔除)
 # "除了财政拨款之外还有一笔其他收入": what is excluded ends where 之外 is said
-NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)")  # not 是不是
+PLACE_DENIED = re.compile(r"(?:而不是|(?<!是)不是|并非|而非|(?<![是除莫并而])非)[\s（(]*$")  # just before a place
+NEGATED = re.compile(r"(?:而不是|(?<!是)不是|而非|并非)[^，,。？?！!]{1,12}?(?:那个|那项|那笔|里的|的)"  # not 是不是
+                     r"|[（(]\s*(?:而?不是|并非|而非)[^（）()，,。？?]{1,16}[）)]")  # or an aside: "江门（不是台山）"
 QUOTE_OPENS = "“\"「‘'"
 RELATIVE_YEAR_GLOSSED = re.compile(rf"(?:{'|'.join(domain.RELATIVE_YEARS)})\s*[（(]\s*(20\d\d年?)度?\s*[）)]")
 # 前年 after a year said (not 以前年度, 提前年): that year's year before last
@@ -486,7 +504,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     normalized, nicknames = read_nicknames(normalized)
     question.corrections += nicknames
     holding = places.holdings(held)
-    normalized, initials = read_initials(normalized, holding.cities)
+    normalized, initials = read_initials(normalized, holding.names)
     question.corrections += initials
     if vocabulary is not None:
         normalized, place_typos = correct_places(normalized, holding.names_typed, vocabulary.text)  # first: 廉汪 is
@@ -535,8 +553,10 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         normalized = f"{normalized[:m.start()]}“”{normalized[m.end():]}"
     question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
                        if not _names_a_place(q, held) and q != question.table_named  # is no item's name,
-                       and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))]
-    # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”");
+                       and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))
+                       and not SUM_IN_WORDS.search(q)]
+    # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”"),
+    # nor a claim passed on with a sum in words (“…要花一千多万”): the reports print digits;
     # a section said to be where it is written was blanked above
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
@@ -550,8 +570,11 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     outside_table = EXCLUDED.sub(lambda m: " " * len(m.group(0)), outside_table)  # nor a part left out
     spans = subject_spans(outside_table, row_vocabulary)
     rows_said = {normalized[start:end] for start, end, kind, _ in spans if kind == "row"}  # each time it is said
-    named = places.named(normalized, held, rows=[(m.start(), m.end()) for said in rows_said
-                                                 for m in re.finditer(re.escape(said), normalized)])
+    row_places = [(m.start(), m.end()) for said in rows_said for m in re.finditer(re.escape(said), normalized)]
+    named = places.named(normalized, held, rows=row_places)
+    if (kept := _negated_places_blanked(normalized, named.places)) != normalized:
+        normalized = question.reading = kept  # "江门（非台山）", "是江门不是台山": 台山 is not asked
+        named = places.named(normalized, held, rows=row_places)
     siblings = places.sibling_units(named.divisions, [key for _, _, kind, key in spans if kind == "row"], held)
     known_rows = row_vocabulary.as_set
     spans = sorted(spans + [(m.start(), m.end(), "row", unit) for place, unit in siblings.items() if unit in known_rows
@@ -633,9 +656,9 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     question.amounts = [cited_range(match) for match in sums_cited]
     if question.amounts and question.asked_class is None and re.search("多少|几", sentence) and "占" not in sentence:
         question.asked_class = "money"  # "好像是90亿，准确是多少": the sum misremembered says what is asked
-    if question.asked_class is None and RATE_CITED.search(normalized) and any(
-            w in normalized for w in domain.CLAIM_CHECKED):
-        question.asked_class = "percent"  # "网上说涨了1200%，是这么写的吗": the rate is what is checked
+    if question.asked_class is None and RATE_CITED.search(normalized) and (any(
+            w in normalized for w in domain.CLAIM_CHECKED) or RATE_QUESTIONED.search(normalized)):
+        question.asked_class = "percent"  # "网上说涨了1200%，是这么写的吗", "涨了47.2%？！": the rate is checked
     if question.asked_class is None and (cited := COUNT_CITED.search(normalized)) and (any(
             w in normalized for w in domain.CLAIM_CHECKED) or _yes_or_no_of(normalized, cited.start())):
         # "…核定事业编制10名，对吗", "是不是只搞了4次": the count is checked
@@ -649,6 +672,8 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         question.asked_class, question.asked_unit = ("money", None) if bound[2] in IN_10K_YUAN or not bound[2] \
             else measure_asked(f"多少{bound[2]}")
         question.asks_count = question.asked_class == "count"
+    if question.asked_unit in domain.SELF_NAMING_UNITS:  # "公务用车超过3辆": the cars, not the item's money
+        question.items = [i for i in question.items if question.said.get(i, i) not in domain.ITEM_THINGS.get(i, ())]
     question.intent = _intent(QUOTED.sub("“”", counted), question)  # a name quoted (“医疗救助比例≥70%”指标) asks nothing
     if question.intent == "change" and question.asked_class is None and rate_word_asked(question):
         question.asked_class = "percent"
@@ -656,6 +681,8 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
             w in normalized for w in domain.OPINION_ASKED) or any(w in normalized for w in domain.OPINION_RANKED):
         question.problem = domain.OPINION_HELD  # a judgement asked and nothing the reports state besides ("花18万买
         # 公务用车值不值": the sum is said, not asked)
+    if re.search(domain.HYPOTHESIS_ASKED, normalized):
+        question.problem = domain.HYPOTHESIS_HELD
     if DETAILS_ASKED.search(normalized):  # "那两辆车是什么品牌型号": what is said of them is shown
         question.problem = domain.DETAILS_HELD
     if any(c in normalized for c in domain.FOREIGN_CURRENCIES):  # "折合成美元是多少": what is held, in yuan
@@ -770,6 +797,8 @@ OWN_NUMBER = re.compile(r"\d(?:块|岁|号)")  # the asker's own: 5000块 a mont
 CITED_AFTER = re.compile(rf"(?:{'|'.join(domain.CITING_WORDS)})[:：]?[“\"「]$")
 # a quote followed by words saying the report says something within it (“管理效率分析”里提到): a section named
 CITED_WITHIN = re.compile(rf"[”\"」][那这]?(?:{'|'.join(domain.WITHIN_WORDS)})(?:面|头|边)?[也还]?(?:{'|'.join(domain.SECTION_CITING_WORDS)})")
+ALTERNATIVE = "还是"  # a clause opening with it weighs another answer against the one said before ("是0元，还是没填")
+SUM_IN_WORDS = re.compile(r"[一二两三四五六七八九十百千]+[多余来]?个?(?:亿元|亿|万元|万块|万)")  # 一千多万, 三个亿
 CITED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[^\d，,；;。、\s]{0,3}(?=$|[，,；;。])")
 
 
@@ -790,8 +819,10 @@ def figures_stated(text: str) -> set[Decimal]:
     """The figures a question states in clauses that ask nothing ("吴川公务接待费1.5万元里，接待外宾的
     部分占多少", "核定事业编制20名，实际在岗多少人"): what the asker knows already, so not the answer."""
     asking = set(asking_parts(text, CLAUSE_BREAKS))
-    if not asking or any(w in text for w in domain.CLAIM_CHECKED + domain.CONVERSION_ASKED):  # "…属实吗":
-        return set()  # no clause asks another figure, or a claim is put to be checked, or a sum converted: the ones stated are
+    if not asking or any(w in text for w in domain.CLAIM_CHECKED + domain.CONVERSION_ASKED) or any(
+            clause.lstrip().startswith(ALTERNATIVE) for clause in asking):  # "…属实吗", "是0元，还是没填":
+        return set()  # no clause asks another figure, or a claim is put to be checked, a sum converted or an alternative
+        # weighed: the ones stated are
     return {Decimal(n) for clause in re.split(f"[{CLAUSE_BREAKS}]", text) if clause not in asking
             for n in FIGURE_STATED.findall(clause)}
 
@@ -850,6 +881,8 @@ def words_asked(text: str) -> str | None:
     """The clause that asks, when it asks for words and names no amount ("那笔钱是用来干嘛的", "花了
     七百多万，租的是啥房"): amounts said elsewhere in the question are not what it asks."""
     clause = asking_part(text, CLAUSE_BREAKS)
+    if clause.lstrip().startswith(ALTERNATIVE) and FIGURE_WORD.search(YEAR_WORD.sub(" ", text[:max(text.rfind(clause), 0)])):
+        return None  # "是0吗，还是空着的": an alternative to a figure said, which is what is asked
     asks = WORDS_ASKED.search(clause) or any(w in clause for w in domain.PURPOSE_WORDS)
     return clause if asks and not any(w in clause for w in domain.AMOUNT_WORDS) else None
 
@@ -866,8 +899,9 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
         asked_class = "area"  # 大厅有多大: its 平方米
     if asked_class is None and RATE_ASKED.search(counted):
         asked_class = "percent"  # 覆盖率要达到多少, 参保率是多少: a rate is a percent
-    if asked_class is None and PEOPLE_ASKED.search(counted):
-        asked_class = "count"  # 有多少在编人员: people are counted
+    people_noun = asked_class is None and PEOPLE_NOUN_ASKED.search(counted)
+    if asked_class is None and (PEOPLE_ASKED.search(counted) or people_noun):
+        asked_class = "count"  # 有多少在编人员, 编制多少: people are counted
     if asked_class is None and MONEY_ASKED.search(counted):
         asked_class = "money"
     noun_counted = NOUN_COUNTED.search(counted)
@@ -876,6 +910,8 @@ def measure_asked(reading: str) -> tuple[str | None, str | None]:
     said = re.search(rf"(?:多少|几)个?({'|'.join(MONEY_UNITS + domain.COUNT_UNITS)})", counted)
     asked_unit = said.group(1) if said else next(
         (unit for noun, unit in domain.COUNT_NOUNS.items() if noun in counted), None)
+    if asked_unit is None and people_noun:
+        asked_unit = domain.PEOPLE_NOUN_UNIT
     if asked_unit is None and noun_counted and noun_counted.group(1)[-1] in domain.THING_UNITS:
         asked_unit = noun_counted.group(1)[-1]  # 病种数: kinds, counted as things
     if (asked_unit in (None, domain.GENERIC_MEASURE) or asked_unit in domain.SELF_NAMING_UNITS) and (counted_in := next(
@@ -905,16 +941,20 @@ def _names_a_place(quoted: str, held) -> bool:
     return bool(named.places) and len(rest) < QUOTED_NAME_MIN
 
 
-BOUND_SAID = re.compile(rf"({'|'.join(domain.BOUND_WORDS)})了?\s*(\d+(?:\.\d+)?)\s*"
-                        rf"({'|'.join(sorted((*IN_10K_YUAN, *domain.COUNT_UNITS), key=len, reverse=True))})?")
+BOUND_UNITS = "|".join(sorted((*IN_10K_YUAN, *domain.COUNT_UNITS), key=len, reverse=True))
+BOUND_SAID = re.compile(rf"({'|'.join(domain.BOUND_WORDS)})了?\s*(\d+(?:\.\d+)?)\s*({BOUND_UNITS})?")
+BOUND_SAID_AFTER = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*({BOUND_UNITS})?({'|'.join(domain.BOUND_AFTER_WORDS)})")
 
 
 def bound_counted(text: str) -> tuple[str, Decimal, str] | None:
     """How many places pass a bound, asked ("有几家公务接待费超过3万"): the bound's direction, value and unit."""
-    bound = BOUND_SAID.search(text)
-    if not bound or not re.search(domain.PLACES_COUNTED, text):
+    if not re.search(domain.PLACES_COUNTED, text):
         return None
-    return domain.BOUND_WORDS[bound.group(1)], Decimal(bound.group(2)), bound.group(3) or ""
+    if bound := BOUND_SAID.search(text):
+        return domain.BOUND_WORDS[bound.group(1)], Decimal(bound.group(2)), bound.group(3) or ""
+    if bound := BOUND_SAID_AFTER.search(text):  # "3辆以上的有几家"
+        return domain.BOUND_AFTER_WORDS[bound.group(3)], Decimal(bound.group(1)), bound.group(2) or ""
+    return None
 
 
 def row_position(text: str) -> int | None:
@@ -1632,13 +1672,22 @@ def _amount_and_where(text: str) -> str | None:
     return rest if len(kept) < len(clauses) and any(w in rest for w in domain.AMOUNT_WORDS) else None
 
 
+def _amount_then_wording(text: str) -> bool:
+    """The clause asking words asks only how the report words it, and another sentence asks an amount
+    ("江门医保局有多少固定资产？预算说明里怎么写的"): the figure, which is quoted with its line."""
+    clause = words_asked(text) or ""
+    return any(w in clause for w in domain.WORDING_ASKED) and any(
+        asks(part) and any(w in part for w in domain.AMOUNT_WORDS) for part in spoken_sentences(text) if clause not in part)
+
+
 def _intent(text: str, question: Question) -> str:
     text = _amount_and_where(text) or text
     words = domain.INTENT_WORDS
     has_subject = bool(question.subjects)
     asks_amount = (any(w in text for w in domain.AMOUNT_WORDS) or re.search(domain.WHICH_IS_MORE, text)
                    or re.search(domain.THRESHOLD_ASKED, text)) \
-        and not words_asked(text)  # "收入和支出哪个多": amounts weighed; "是不是超过了10亿": the amount
+        and (not words_asked(text) or _amount_then_wording(text))  # "收入和支出哪个多": amounts weighed;
+    # "是不是超过了10亿": the amount
     if question.asks_reason and not _amount_asked_apart(text):
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
     if re.search(domain.PART_WHERE, text):

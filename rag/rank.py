@@ -87,11 +87,15 @@ LIST_PLACE = re.compile(r"第?[一二两三四五六七八九十\d]+(?:条|点|�
 # a unit glossed in brackets after a name ("可支配月数（月）"), which a name quoted may leave out
 UNIT_GLOSS = re.compile(r"[（(][^（）()]{1,3}[）)]")
 # a report named as the one that says what is asked ("自评报告提出", "报告里说")
+# the law a request rests on, said before the request ("根据《政府信息公开条例》，申请公开…")
+REQUEST_BASIS = re.compile(r"(?:根据|依据|依照|按照)《[^》]{2,30}》(?:的?(?:有关|相关)?规定)?[，,]?\s*"
+                           r"(?=(?:现|特|特此|本人|我)?(?:依?申请|请求|要求|提出|请予))")
 REPORT_SAYS = re.compile(r"[（(](?:部门)?(?:整体支出)?绩效自评(?:报告)?[)）]"  # "（整体支出绩效自评）": which report
                          r"|(?:部门)?(?:整体支出)?绩效自评(?:里|中|上)"  # "绩效自评里…": which report
                          r"|(?:部门)?(?:整体支出)?(?:绩效)?(?:自评)?报告(?:里|中|上)?(?:是)?(?:怎么|怎样|如何)?"
                          r"(?:提出|指出|表示|说到|讲到|提到|说|写|称|讲)?(?:了|的)?"
-                         r"|[那这]份|(?<=预算|决算|自评|总结)(?:里|中|上)?(?:提到|说(?!明)|写着?|称|讲)(?:了|的)?")  # 那份预算里说
+                         r"|[那这]份|(?<=预算|决算|总结)(?:里|中|上)?(?:提到|说(?!明)|写着?|称|讲)(?:了|的)?"  # 那份预算里说
+                         r"|自评(?:里|中|上)?(?:提到|说(?!明)|写着?|称|讲)(?:了|的)?")  # "自评写的": the report, as 自评报告
 REPORT_OF_UNIT = re.compile(r"(?:医疗保障局|医保局)的?[^，,。？?]{0,12}?报告")  # the unit as a report's author
 # classes whose question words only say the unit (面积 for 平方米), not what is measured
 UNIT_ONLY_CLASSES = ("area", "months", "score")
@@ -141,6 +145,7 @@ def content_words(question: Question) -> str:
     content = RATE_GUESSED.sub(" ", content)
     content = NUMBER_IN_WORDS.sub(" ", content)  # "涨了四千多个百分点": a guess; the reports print digits
     content = LIST_PLACE.sub(" ", content)
+    content = REQUEST_BASIS.sub(" ", content)  # "根据《政府信息公开条例》，申请公开…": why it is asked, not what
     content = REPORT_SAYS.sub(" ", content)  # "自评报告提出…": which report, and that it says so; no word it prints
     content = re.sub(domain.THRESHOLD_ASKED, " ", content)  # "是否超过了1500万元": a bound put, no word printed
     content = BOUND_BEFORE_SUM.sub(" ", content)  # "支出超过了100亿元吗": the bound put on the sum, no word printed
@@ -545,14 +550,16 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         value += w.unit_conflicts  # and 多少个病种 asks things: 7000人次 counts visits
     elif _counts_things(question) and evidence.figure and evidence.figure.unit in domain.PEOPLE_UNITS:
         value += w.unit_conflicts  # 病种数, 多少项, 多少个病种 ask things: 4名 counts people
-    elif question.asked_unit in domain.SELF_NAMING_UNITS and evidence.figure \
-            and evidence.figure.unit in domain.SELF_NAMING_UNITS + domain.PEOPLE_UNITS:
-        value += w.unit_conflicts  # 多少台 asks machines: 0辆 counts cars, 8名 people (the same unit agreed above)
+    elif question.asked_unit in domain.SELF_NAMING_UNITS and evidence.figure and evidence.unit_class == "count":
+        value += w.unit_conflicts  # 多少台 asks machines: 0辆 counts cars, 8名 people, 9批 batches (the same
+        # unit agreed above)
     if _another_rate(question, evidence):
         value += w.unit_conflicts  # 参保率 asked: 满意度80% is another rate
-    if question.counted and question.asked_unit not in domain.SELF_NAMING_UNITS and evidence.kind == "fact" \
+    if question.counted and question.asked_unit not in domain.UNIT_THING and evidence.kind == "fact" \
             and not (_counts_noun(question.counted, evidence, w) and _counted_after(question.counted, evidence)):
         value += w.unit_conflicts / 2  # 多少个编制: a count of 分中心 is not one of 编制; 多少个病种: not 4个窗口
+    if _act_not_asked(question, evidence):
+        value += w.unit_conflicts / 2  # 有几辆公务用车: 车辆16辆, not 报废更新2辆
     if _below_magnitude_asked(question, evidence) and not evidence.named:  # a row named is answered in its unit
         value += w.unit_conflicts / 2
     if _within_cited(question, evidence):
@@ -616,6 +623,14 @@ def _in_unit_asked(question: Question, evidence: Evidence) -> bool:
     return figure.unit not in domain.VISIT_UNITS or asked in domain.PEOPLE_UNITS + domain.VISIT_UNITS
 
 
+def _act_not_asked(question: Question, evidence: Evidence) -> bool:
+    """A count of things acted on in the year (its label a verb such as 报废更新, 购置) when the
+    question says no such act: how many there are is asked."""
+    if evidence.unit_class != "count" or not any(v in evidence.label for v in domain.FLOW_VERBS):
+        return False
+    return not any(v in (question.reading or "") for v in domain.FLOW_VERBS)
+
+
 def _counts_things(question: Question) -> bool:
     """The count asked is of things, by its measure word (多少种) or by the noun counted (病种)."""
     return question.asked_unit in domain.THING_UNITS or (question.counted or "")[-1:] in domain.THING_UNITS
@@ -627,10 +642,10 @@ def _another_rate(question: Question, evidence: Evidence) -> bool:
     figure = evidence.figure
     if question.asked_class != "percent" or figure is None or figure.unit != "%":
         return False
-    asked = RATE_NAMED.search(question.asking_clause or question.reading or "")
-    printed = RATE_NAMED.findall(compact(evidence.label))
+    asked = RATE_NAMED.search(fold(question.asking_clause or question.reading or ""))  # 医保率 is 医疗保险率
+    printed = RATE_NAMED.findall(fold(compact(evidence.label)))
     return bool(asked and printed) and printed[-1] != asked.group() \
-        and asked.group() not in compact(evidence.sentence or evidence.label)
+        and asked.group() not in fold(compact(evidence.sentence or evidence.label))
 
 
 def _within_cited(question: Question, evidence: Evidence) -> bool:
@@ -865,11 +880,13 @@ def best_per_document(units: list[Evidence], terms: list[Term], question: Questi
 def _named_by_unit(evidence: Evidence, question: Question) -> bool:
     """A count in the very measure word asked, of the thing that word counts (几辆公车 and 车辆4辆,
     not 报废更新2辆): the same thing, however the question calls it, or the thing itself after the
-    measure word (有几辆车)."""
+    measure word (有几辆车), or the thing said where places are counted past a bound on it (公务用车超过3辆)."""
     thing = domain.UNIT_THING.get(question.asked_unit or "")
-    return bool(thing) and evidence.figure is not None and evidence.figure.unit == question.asked_unit \
-        and (thing in (question.counted or "") or f"{question.asked_unit}{thing}" in (question.reading or "")) \
-        and thing in evidence.label
+    if not thing:
+        return False
+    said = thing in (question.counted or "") or f"{question.asked_unit}{thing}" in (question.reading or "") or (
+        question.bound_counted is not None and thing in (question.reading or ""))  # 公务用车超过3辆: places counted
+    return said and evidence.figure is not None and evidence.figure.unit == question.asked_unit and thing in evidence.label
 
 
 def clear_winner(scored: list[tuple[float, Evidence]], terms: list[Term], question: Question,

@@ -1147,6 +1147,9 @@ def test_a_row_named_under_another_named_row_is_that_one(engine):
 def test_a_count_of_other_things_does_not_answer_what_is_counted(engine):
     assert not engine.ask("江门医保局2024年蓬江分局有几个编制").found  # "下设蓬江分中心…等3个" counts 分中心
     assert engine.ask("吴川医保局2024年核定了几个行政编制").figures[0].value == Decimal("10")
+    # 编制 said before the ask is people too: 广州's report prints no 编制, only "公务用车编制…报废更新2辆"
+    assert not engine.ask("想了解下广州市医保局编制有多少").found
+    assert engine.ask("吴川医保服务中心事业编制多少").figures[0].value == Decimal("20")
 
 
 def test_a_share_of_a_part_qualified_by_words_its_figure_lacks_is_refused(engine):
@@ -1269,7 +1272,7 @@ def test_of_an_opposed_pair_the_one_clause_that_asks_decides(engine):
 
 
 def test_a_ranking_of_one_figure_and_no_item_is_refused_with_the_figure(engine):
-    answer = engine.ask("廉江医保局哪个医院骗保最多，是哪家")  # the report ranks no hospitals
+    answer = engine.ask("廉江医保局哪个乡镇参保人最多")  # the report ranks no towns
     assert not answer.found and "没有可以比较的一组数字" in answer.answer and answer.sources
 
 
@@ -3545,3 +3548,110 @@ def test_a_row_said_with_a_支出_it_lacks_is_that_row(engine, text, value):
 def test_departments_ranked_by_a_judgement_are_refused_as_an_opinion(engine, text):
     answer = engine.ask(text)
     assert not answer.found and "不评价" in answer.answer
+
+
+def test_a_place_or_item_denied_beside_what_is_asked_is_not_asked(engine):
+    answer = engine.ask("吴川（不是开平）医保局2024年办公费多少")  # 开平: no report, and not asked
+    assert answer.figures[0].value == Decimal("2.25") and "吴川" in answer.sources[0].title
+    inside = engine.ask("问的是江门而非台山，医保局2024年公务接待费多少")  # 台山: a county of 江门, not asked
+    assert [f.value for f in inside.figures] == [Decimal("2.74")]
+    item = engine.ask("江门医保局2024年办公费（不是印刷费）多少")  # an item set aside the same way
+    assert [f.value for f in item.figures] == [Decimal("30.85")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("群里说江门2023年医保基金收入很多，帮看看自评报告写的多少", "93.33"),  # where heard, and a vague judgement
+    ("江门2023年医保基金支出，自评写的多少", "89.88"),  # the report named as 自评: no word to find
+])
+def test_a_claim_passed_on_names_what_a_bare_ask_after_it_asks(engine, text, value):
+    assert engine.ask(text).figures[0].value == Decimal(value)
+
+
+def test_a_claim_quoted_with_a_sum_in_words_is_no_name_to_find(engine):
+    answer = engine.ask("有人转发“江门医保局2024年办公费要三十多万”，预算里到底多少")
+    assert answer.figures[0].value == Decimal("30.85")
+
+
+def test_a_sum_under_a_supposition_is_refused_with_the_figure_held(engine):
+    answer = engine.ask("假如廉江医保局2023年办公费减少两成，是多少")
+    assert not answer.found and "不推算假设" in answer.answer and "3.01万元" in answer.answer
+    assert engine.ask("如果只看一般公共预算，江门医保局2024年办公费多少").found  # a condition, no supposed change
+
+
+def test_an_amount_asked_then_how_the_report_words_it_is_the_figure(engine):
+    answer = engine.ask("廉江医保局2023年决算的三公经费是多少？报告原文怎么写的")
+    assert answer.figures[0].value == Decimal("4.45") and "比上年决算数减少0.87万元" in answer.answer  # its line
+
+
+def test_how_many_cars_is_the_fleet_not_the_cars_replaced_nor_the_items_money(engine):
+    assert engine.ask("广州医保局2023年手上一共有多少辆公务用车").figures[0].value == Decimal("16")  # 车辆16辆
+    assert engine.ask("广州医保局2023年报废更新了几辆车").figures[0].value == Decimal("2")  # the act, said
+    answer = engine.ask("五家医保局里面，公务用车在3辆以上的有几家")
+    assert "3辆及以上的有2家：广州市医疗保障局2023年部门预算、江门市医疗保障局2024年部门预算" in answer.answer
+    assert "批" not in engine.ask("每家医保局各有几辆车").answer  # 9批 of 集采 counts no cars
+
+
+def test_a_change_whose_sentence_gives_no_reason_shows_what_its_part_explains(engine):
+    answer = engine.ask("廉江医保局2023年三公经费比去年少了，报告里说是因为什么")
+    assert "下降16.3%" in answer.answer and "从严控制“三公”经费开支" in answer.answer
+    assert not engine.ask("廉江医保局2023年办公费为什么比上年少").found  # no sentence states its change
+
+
+@pytest.mark.parametrize("text, values", [
+    ("廉江医保局2023年决算，表1的总计跟表4财政拨款收支总表的总计能对上吗", ["836.20", "836.17"]),
+    ("吴川2024年收入总体情况表里的合计与收支总表的本年收入合计是否一致", ["542.07", "542.07"]),
+    ("廉江2023年基本支出明细表的公务用车运行维护费和三公表里的相同吗", ["2.79", "4.45"]),
+])
+def test_two_tables_checked_against_each_other_give_both_figures(engine, text, values):
+    answer = engine.ask(text)
+    assert [f"{f.value:f}" for f in answer.figures] == values and "差额" in answer.answer
+
+
+def test_a_figure_asked_in_english_words_of_the_reports(engine):
+    assert engine.ask("How much was Wuchuan's 2024 budget for official receptions?").figures[0].value == Decimal("1.50")
+    people = engine.ask("How many people in Jiangmen were enrolled in basic medical insurance by the end of 2023?")
+    assert people.figures[0].value == Decimal("404.54")
+    duties = engine.ask("What are the main responsibilities of Lianjiang Medical Security Bureau?")
+    assert duties.found and "职责" in duties.answer
+
+
+def test_the_initials_of_a_city_held_only_by_its_counties_are_read_and_refused(engine):
+    answer = engine.ask("zj医保局2023年决算支出多少")  # 湛江: its counties' reports are held, not its own
+    assert not answer.found and "没有湛江市医疗保障局的报告" in answer.answer
+
+
+def test_a_rate_asked_after_a_symbol_or_in_short_words_is_that_rate(engine):
+    assert not engine.ask("广州医保局2023年预算里城乡居民医保参保率目标是≥多少").found  # not 229,975.98万元
+    answer = engine.ask("江门2024年医疗救助专项资金，资助收入型救助对象参保城乡居民医保率目标多少")
+    assert answer.figures[0].value == Decimal("100")  # 医保率 as 基本医疗保险率, not the 80% beside it
+
+
+def test_an_alternative_to_a_figure_said_asks_the_figure(engine):
+    answer = engine.ask("吴川医保局2024年公务用车运行维护费是0元，还是没填？")
+    assert answer.figures[0].value == Decimal("0.00")
+
+
+def test_which_hospital_is_refused_as_a_name_the_reports_do_not_print(engine):
+    for text in ("廉江医保局查处的哪个医院违规金额最多", "廉江医保局哪个医院骗保最多，是哪家"):
+        answer = engine.ask(text)
+        assert not answer.found and "名称" in answer.answer
+
+
+def test_a_disclosure_request_citing_its_law_asks_the_figure_named(engine):
+    answer = engine.ask("根据《政府信息公开条例》，申请公开江门市医疗保障局2023年度全市医保基金支出的具体数额。")
+    assert answer.figures[0].value == Decimal("89.88")  # the law and 数额 are no words of the reports
+
+
+def test_two_items_each_said_with_its_own_change_give_both_changes(engine):
+    answer = engine.ask("江门医保局2023年一般公共预算财政拨款收入增加了，政府性基金预算财政拨款收入也增加了？")
+    assert {"1191.51", "4368.16", "132.19", "466.99"} <= {f"{f.value:f}" for f in answer.figures}
+
+
+def test_a_rate_put_as_a_question_is_the_rate_checked(engine):
+    answer = engine.ask("广州医保局2023年“三公”经费比上年增长47.2%？")
+    assert (answer.figures[0].value, answer.figures[0].unit) == (Decimal("47.2"), "%")  # not the 27.5万元 beside it
+
+
+def test_initials_of_two_words_typed_together_are_both_read(engine):
+    answer = engine.ask("jmyb局 ys 办公费多少")  # 江门 and 医保, typed together
+    assert [f.value for f in answer.figures] == [Decimal("30.85")]

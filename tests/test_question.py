@@ -310,7 +310,10 @@ def test_a_word_replaced_by_the_reports_is_not_replaced_inside_it():
 
 
 @pytest.mark.parametrize("text, asked", [("江门2023年共涉及资金多少", ("money", None)),
-                                         ("吴川 服务中心 事业编制 名额", ("count", "名"))])
+                                         ("吴川 服务中心 事业编制 名额", ("count", "名")),
+                                         ("请问广州那边医保局的编制有多少", ("count", "名")),  # people, said first
+                                         ("吴川医保局到底多少编制", ("count", "名")),
+                                         ("廉江医保局人员经费有多少", ("money", None))])  # money for people
 def test_a_sum_or_count_asked_by_its_noun(text, asked):
     question = understand(text)
     assert (question.asked_class, question.asked_unit) == asked
