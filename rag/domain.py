@@ -320,8 +320,8 @@ ITEMS: dict[str, tuple[str, ...]] = {
     "政府性基金": ("政府性基金预算", "政府性基金"),
     "政府采购": ("政府采购",),
     "固定资产": ("固定资产",),
-    "人员经费": ("人员经费",),
-    "公用经费": ("公用经费",),
+    "人员经费": ("人员经费", "人员支出"),  # 基本支出 is "人员支出和公用支出" (名词解释)
+    "公用经费": ("公用经费", "公用支出"),
 }
 SANGONG = "三公经费"
 SPENDING_TOTAL = "支出合计"  # what a unit spends in all, asked with no item ("实际花了多少钱")
@@ -437,6 +437,20 @@ ROW_POSITIONS: tuple[tuple[str, int], ...] = (
     (r"(?:表头下面?的?|表头底下的?)?(?:首行|头一行|最上面一行)", 0),
     (r"最后(?:一|那一?)行|末行|最末一?行|最(?:底下|下面)(?:的|那)?一?行|排在?最后(?:的|那)?(?:一?个|一?项|一?行)?", -1),
 )
+
+# a cell pointed at by where it stands among the figures of a row the question pastes ("[21015]医疗保障管理事务
+# 441.09 253.79 187.30 …中间那个数"): pattern -> its place, 0 the first and -1 the last, MIDDLE the middle one;
+# a group is the number said (第2个数: 1, 倒数第2个: -2)
+MIDDLE = "middle"
+CELL_POSITIONS: tuple[tuple[str, int | str], ...] = (
+    (r"倒数第([1-9一二两三四五六七八九])(?:个数|个数字|个|列|栏)", -1),
+    (r"(?<!倒数)第([1-9一二两三四五六七八九])(?:个数|个数字|列|栏)", 0),
+    (r"最后(?:那|一)?个?数|最后(?:那|一)?[列栏]|最右边?(?:那|的)?(?:一?个数|一?[列栏])", -1),
+    (r"中间(?:那|的)?一?个?数|中间(?:那|的)?一?[列栏]", MIDDLE),
+    (r"头一个数|最左边?(?:那|的)?(?:一?个数|一?[列栏])", 0),
+)
+# words saying a row of figures was copied from a table ("[21015]…", "这一行")
+ROW_PASTED_MARKERS = r"\[\d{3,7}\]|[这那]一?行|里的一行"
 
 # what stands between the levels of a row path written out ("卫生健康支出 > 医疗保障管理事务 > 行政运行",
 # "住房保障支出/住房改革支出/住房公积金"): the last level is asked, the ones before say where it is
@@ -648,6 +662,7 @@ SEVERAL_UNITS = r"[各每几]|所有|全部|报告|城市|[一二两三四五六
 # Everyday words for the reports' own words. The question is read with the report's word in
 # place of the everyday one, so that matching and retrieval see the words the reports print.
 QUERY_SYNONYMS: dict[str, str] = {
+    "功能大类": "功能分类", "功能科目": "功能分类", "经济大类": "经济分类", "经济科目": "经济分类",
     "内设科室": "内设机构", "内设处室": "内设机构", "内设股室": "内设机构", "科室": "内设机构", "处室": "内设机构", "内设部门": "内设机构", "内部机构": "内设机构",
     "短板": "存在问题", "不足之处": "存在问题", "毛病": "存在问题", "不够好的地方": "存在问题", "没做好的地方": "存在问题",
     "做得不好的地方": "存在问题", "哪里不好": "存在问题",

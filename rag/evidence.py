@@ -96,6 +96,32 @@ def positioned_cells(finder: FigureFinder, document: DocumentInfo, question: Que
     return cells
 
 
+def pasted_cells(finder: FigureFinder, document: DocumentInfo, question: Question) -> list[Evidence]:
+    """The cell asked by where it stands among the figures of a row the question copies ("…441.09 253.79
+    187.30 中间那个数"): on each printed line whose figures run as copied (both sides of a two-sided
+    table, left first), the one at that place."""
+    if not question.pasted or question.cell_position is None:
+        return []
+    cells = []
+    for table, rows in finder.tables(document.name):
+        if question.table_number and table.number != question.table_number:
+            continue  # a title said loosely ("决算基本支出明细表") narrows nothing: the figures copied do
+        for line in sorted({row.line_start for row in rows}):
+            printed = [(row, column, value) for row in rows if row.line_start == line
+                       for column, value in row.values.items()]
+            at = _run_at([value for _, _, value in printed], question.pasted)
+            if at is not None:
+                row, column, _ = printed[at + question.cell_position % len(question.pasted)]
+                cells.append(table_cell(finder.figure_at(document, table, row, column, clean_row_name(row.name)),
+                                        named=True, about=row.text or ""))
+    return cells
+
+
+def _run_at(values: list[Decimal], run: list[Decimal]) -> int | None:
+    """Where `run` stands in `values`, one after another, if it does."""
+    return next((i for i in range(len(values) - len(run) + 1) if values[i:i + len(run)] == run), None)
+
+
 def table_cell(figure: Figure, extra: str = "", named: bool = False, about: str = "") -> Evidence:
     """A cell; `about` is its row's text column (a project's 绩效目标), words that describe it."""
     row = clean_row_name(figure.row or "")

@@ -19,7 +19,8 @@ from rag import domain, parts, rank
 from rag.answer_types import Answer, Refuse, Source, asked_as_typed, money, subject_name
 from rag.audit import direct_children
 from rag.cache import RecentlyUsed
-from rag.evidence import Evidence, bigrams, fold, matching_cells, named_cells, positioned_cells, prose_numbers, target_numbers
+from rag.evidence import (Evidence, bigrams, fold, matching_cells, named_cells, pasted_cells, positioned_cells,
+                          prose_numbers, target_numbers)
 from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at, rows_at
 from rag.parse.text import compact, unquoted
 from rag.question import AMOUNT_CITED, TABLE_NUMBER, Question, cited_range, leaves_out, measure_asked, ratio_asked
@@ -76,6 +77,7 @@ class FigureAnswers:
         if named_unit and not figures and (items := _items_besides(question, named_unit)):
             return self._unit_lacks(question, documents, named_unit, items[0])
         figures = figures or self._in_named_project(question, documents)
+        figures = figures or [unit.figure for d in documents for unit in pasted_cells(self.finder, d, question)]
         if not question.subjects:  # "表6最后一行是多少": every cell the line prints, each side of a two-sided table
             figures = figures or [unit.figure for d in documents for unit in positioned_cells(self.finder, d, question)]
         for at, subject in enumerate(subjects if not figures else []):

@@ -57,6 +57,8 @@ class Question:
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
     bound_counted: tuple[str, Decimal, str] | None = None  # "有几家超过3万": direction (> or <), bound, its unit
     row_position: int | None = None  # "表6最后一行": the row pointed at by where it is printed (0 first, -1 last)
+    pasted: list[Decimal] = field(default_factory=list)  # the figures of a row copied into the question, in order
+    cell_position: int | None = None  # which of those is asked ("最后那个数": -1)
     quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
     sections_cited: list[str] = field(default_factory=list)  # quoted as where to look: “管理效率分析”里提到
     asking_clause: str = ""  # the one clause that asks, if one does ("收入知道了，那…支出了多少个亿" asks of 支出)
@@ -561,6 +563,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
     question.row_position = row_position(normalized)
+    question.pasted, question.cell_position = row_pasted(normalized)
     normalized = _kinds_of_said(normalized, row_vocabulary)
     normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary)),
                                                  row_vocabulary)
@@ -603,9 +606,10 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     if not (question.items or question.row_terms or question.codes) and _whole_spending_asked(question, normalized):
         question.items = [domain.SPENDING_TOTAL]  # "廉江医保局2023年实际花了多少钱": all it spent
     _codes_for_names(question, spans, normalized)
-    question.whole_words = _row_starts_said(normalized, row_vocabulary)
     question.order = {key: start for start, _, _, key in reversed(spans)}
     question.said = {key: normalized[start:end] for start, end, _, key in reversed(spans)}
+    question.whole_words = list(dict.fromkeys(_row_starts_said(normalized, row_vocabulary) + [
+        question.said[item] for item in question.items if item in question.said]))  # 公用支出: no filler 用 in it
     _district_units(question, row_vocabulary, held, normalized)
     question.row_terms = [r for r in question.row_terms if not question.excluded  # "不算蓬江、江海、新会几个分局":
                           or question.said.get(r, r) in outside_table]  # no unit said only where it is left out
@@ -666,6 +670,9 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         question.asks_amount = question.asks_count = question.asked_class is not None
     asked_from = normalized.find(question.cities[0]) if scene_set else 0  # the scene's figures (廉江…说公车有2辆)
     question.stated = figures_stated(QUOTED.sub(_blank_cited, normalized[max(asked_from, 0):]))  # are another report's
+    if question.pasted and question.cell_position is None and len(question.subjects) > 1 and not any(
+            w in normalized for w in domain.CLAIM_CHECKED):  # "[30228]工会经费 3.20 …下面的福利费": another row
+        question.stated |= set(question.pasted)  # is asked, and the one copied is known
     question.wide_scope = next((w for w in domain.WIDE_SCOPES if w in normalized), None)
     if len(question.cities) != 1 and (bound := bound_counted(normalized)):  # "四家医保局里，有几家…超过3万": places
         question.bound_counted = bound  # ranked, those past the bound counted; the bound's unit is what is asked
@@ -797,6 +804,7 @@ OWN_NUMBER = re.compile(r"\d(?:块|岁|号)")  # the asker's own: 5000块 a mont
 CITED_AFTER = re.compile(rf"(?:{'|'.join(domain.CITING_WORDS)})[:：]?[“\"「]$")
 # a quote followed by words saying the report says something within it (“管理效率分析”里提到): a section named
 CITED_WITHIN = re.compile(rf"[”\"」][那这]?(?:{'|'.join(domain.WITHIN_WORDS)})(?:面|头|边)?[也还]?(?:{'|'.join(domain.SECTION_CITING_WORDS)})")
+LISTED_ASKED = re.compile(r"有哪些|有哪几|哪几[类项个]")  # the things of a kind asked for, each
 ALTERNATIVE = "还是"  # a clause opening with it weighs another answer against the one said before ("是0元，还是没填")
 SUM_IN_WORDS = re.compile(r"[一二两三四五六七八九十百千]+[多余来]?个?(?:亿元|亿|万元|万块|万)")  # 一千多万, 三个亿
 CITED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[^\d，,；;。、\s]{0,3}(?=$|[，,；;。])")
@@ -957,6 +965,28 @@ def bound_counted(text: str) -> tuple[str, Decimal, str] | None:
     return None
 
 
+ROW_FIGURES = re.compile(r"(?<=[\u4e00-\u9fff\]）)])\d+\.\d+(?:、\d+\.\d+)*")  # a row's figures after its name, as read
+
+
+def row_pasted(text: str) -> tuple[list[Decimal], int | None]:
+    """The figures of a row the question copies from a table ("[21015]医疗保障管理事务 441.09 253.79 187.30",
+    read as 441.09、253.79、187.30) and which of them is asked by where it stands (domain.CELL_POSITIONS);
+    nothing unless several figures follow a name or a code in brackets or 这一行 says it is a row."""
+    runs = [m.group(0).split("、") for m in ROW_FIGURES.finditer(text)]
+    figures = [Decimal(n) for run in runs for n in run]
+    if not figures or not (max(map(len, runs)) > 1 or re.search(domain.ROW_PASTED_MARKERS, text)):
+        return [], None
+    for pattern, place in domain.CELL_POSITIONS:
+        if said := re.search(pattern, text):
+            if place == domain.MIDDLE:
+                return figures, len(figures) // 2 if len(figures) % 2 else None
+            if not said.groups():
+                return figures, place
+            number = int(said.group(1)) if said.group(1).isdigit() else CHINESE_DIGITS[said.group(1)]
+            return figures, -number if place < 0 else number - 1
+    return figures, None
+
+
 def row_position(text: str) -> int | None:
     """Where the row pointed at is printed in its table (domain.ROW_POSITIONS): 0 the first, -1 the last."""
     for pattern, place in domain.ROW_POSITIONS:
@@ -1006,8 +1036,8 @@ def _drop_containers(question: Question, spans: list[tuple[int, int, str, str]],
         if key in domain.COLUMN_ITEMS and key in question.items:  # "项目支出里的公务接待费": that column of it
             question.items.remove(key)
             question.columns = [key] + [c for c in question.columns if c != key]
-        elif key not in keep:
-            _drop_subject(question, key)
+        elif key not in keep and not key.endswith(domain.UNIT_ROW_ENDINGS):  # "新会分局下面的人员类": the
+            _drop_subject(question, key)  # unit's own row, asked under it
 
 
 def _drop_subject(question: Question, key: str) -> None:
@@ -1688,6 +1718,8 @@ def _intent(text: str, question: Question) -> str:
                    or re.search(domain.THRESHOLD_ASKED, text)) \
         and (not words_asked(text) or _amount_then_wording(text))  # "收入和支出哪个多": amounts weighed;
     # "是不是超过了10亿": the amount
+    if question.pasted and question.cell_position is not None:
+        return "figure"  # "…278.54 123.04 155.50 最后一个数是什么钱": the cell, with its column
     if question.asks_reason and not _amount_asked_apart(text):
         return "reason"  # asked why and, in a clause of its own, how much: the figure, its reason beside it
     if re.search(domain.PART_WHERE, text):
@@ -1723,6 +1755,9 @@ def _intent(text: str, question: Question) -> str:
     if re.search(domain.GROUP_COUNTED, text) and (any(w in text for w in domain.EACH_WORDS)
                                                   or re.search(domain.TOTAL_ASKED, question.typed)):
         return "rank"  # "三个分局的项目支出各多少 / 加在一起多少": each of the group, listed (and summed)
+    if not has_subject and any(w in text for w in domain.CLASSIFICATION_WORDS) and (
+            any(w in text for w in domain.EACH_WORDS) or LISTED_ASKED.search(text)):
+        return "rank"  # "按功能分类有哪些支出，分别多少": its rows, listed largest first
     ranked = re.sub(domain.CAP_ASKED, " ", text)  # "一年最高能救助多少": a cap on one thing, nothing ranked
     ranking = [part for part in re.split(f"[{SENTENCE_BREAKS}]", ranked) if any(w in part for w in words["rank"])]
     guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(

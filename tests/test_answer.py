@@ -3655,3 +3655,40 @@ def test_a_rate_put_as_a_question_is_the_rate_checked(engine):
 def test_initials_of_two_words_typed_together_are_both_read(engine):
     answer = engine.ask("jmyb局 ys 办公费多少")  # 江门 and 医保, typed together
     assert [f.value for f in answer.figures] == [Decimal("30.85")]
+
+
+@pytest.mark.parametrize("text, value, column", [
+    ("[2101501]行政运行 278.54 123.04 155.50 这是吴川医保局2024年预算表3的一行，最后一个数是什么钱", "155.50", "项目支出"),
+    ("吴川2024年预算里这一行：行政运行 278.54 123.04 155.50，第2个数是哪一列", "123.04", "基本支出"),
+    ("30306 救济费 0.00 30226 劳务费 1.47 这是廉江2023决算表6里的一行，最后那个数是哪个科目", "1.47", "金额"),  # two sides
+])
+def test_a_cell_pointed_at_among_the_figures_of_a_pasted_row(engine, text, value, column):
+    answer = engine.ask(text)
+    assert f"{answer.figures[0].value:f}" == value and column in answer.figures[0].column
+
+
+def test_a_pasted_row_is_known_when_another_row_is_asked_and_holds_the_column_asked(engine):
+    other = engine.ask("[30228]工会经费 3.20 吴川2024年基本支出表里这一行后面的福利费多少")
+    assert [f.value for f in other.figures] == [Decimal("0.22")]  # not the 3.20 copied
+    own = engine.ask("行政运行 278.54 123.04 155.50 吴川2024年预算这一行，项目支出是多少")
+    assert own.figures[0].value == Decimal("155.50")
+
+
+def test_a_units_rows_asked_under_it_in_other_words(engine):
+    answer = engine.ask("江门医保局2024年新会分局下面的人员类是多少")  # not the first 人员类 of the table
+    assert answer.figures[0].value == Decimal("222.09")
+
+
+def test_spending_on_people_and_on_running_said_as_支出(engine):
+    answer = engine.ask("廉江医保局2023年决算的人员支出和公用支出分别多少")
+    assert [f.value for f in answer.figures] == [Decimal("658.63"), Decimal("14.82")]
+
+
+def test_the_rows_of_a_classification_asked_as_a_list(engine):
+    answer = engine.ask("江门医保局2024年按功能分类有哪些类支出，分别是多少")
+    assert len(answer.figures) >= 3 and "从高到低" in answer.answer
+
+
+def test_the_self_evaluation_named_as_a_performance_evaluation_report(engine):
+    answer = engine.ask("江门医保局2023年度整体绩效评价报告里说的“其他收入”有多少")
+    assert answer.figures[0].value == Decimal("24988.12")
