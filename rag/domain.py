@@ -279,6 +279,11 @@ HYPOTHESIS_ASKED = (r"(?:如果|假如|假设|假使|要是|倘若)[^？?。]{0,
                     r"(?:增加|增长|减少|压减|削减|压缩|缩减|下调|上调|提高|降低|砍掉?|涨|降|翻)[^？?。]{0,6}?"
                     r"(?:\d+(?:\.\d+)?%|百分之[\d一二两三四五六七八九十]+|[一二两三四五六七八九]成|[\d一二两三四五六七八九十]+倍|一半|番)")
 HYPOTHESIS_HELD = "报告只载明实际安排或发生的数字，不推算假设的情形（如压减或增加一定比例后是多少）。"
+# when a report was published or who wrote it ("是哪一天发布的", "公开日期", "谁编的"): the reports print
+# neither; refused with what they hold
+PUBLICATION_ASKED = (r"(?:哪一?天|什么时候|何时|几月几[日号]|哪个月)(?:正式)?(?:发布|公开|公布|印发|出台|挂网)"
+                     r"|(?:发布|公开|公布|印发)(?:的)?(?:日期|时间)|(?:谁|哪位)(?:编|写|填报|起草)的|(?:填报|起草|编写)人")  # not 编制人员
+PUBLICATION_HELD = "报告不载明发布日期或编写人员，只载明收支数字、绩效目标和情况说明。"
 # where a department is, asked: answered only by a sentence saying where it is (位于…)
 LOCATION_ASKED: tuple[str, ...] = ("地址", "办公地点", "在哪办公", "在哪里办公", "在哪儿办公")
 LOCATION_SAID = "位于"

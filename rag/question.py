@@ -394,7 +394,8 @@ WH_WORD = re.compile(r"什么|谁|哪")
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject, nor the
 # unit whose table it is ("廉江市医疗保障局收入支出决算总表": from after 局)
-TITLE_CHARACTER = "(?!哪|什么|在|局)"  # what a title said in a question does not hold: a question word, 在, the unit
+TITLE_CHARACTER = "(?!哪|什么|在|局|这|那)"  # what a title said in a question does not hold: a question word, 在, the
+# unit, a word pointing back (这张表)
 TABLE_NAMED = re.compile(rf"(?:{TITLE_CHARACTER}[\u4e00-\u9fff（）()‘’]){{2,24}}?表(?:[（(]表\d{{1,2}}[）)])?(?=[”\"」》]?(?:里|中|内|上|的|和|与|对(?:得上|不上|照|比)|一致|吻合|[，,：:]))"
                          # or by the ending only a table's title has, whatever follows ("基本支出决算明细 公用经费那栏")
                          rf"|(?:{TITLE_CHARACTER}[\u4e00-\u9fff]){{2,20}}?(?:(?<!的)明细表?|情况表|总表|决算表|预算表)(?:[（(][^（）()]{{1,10}}[）)])?"
@@ -554,7 +555,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     for m in reversed(cited):  # where to look: its words name no subject and none the figure's own words must hold
         normalized = f"{normalized[:m.start()]}“”{normalized[m.end():]}"
     question.quoted = [CODE_IN_NAME.sub("", q) for q in QUOTED.findall(normalized)  # a place or the table named
-                       if not _names_a_place(q, held) and q != question.table_named  # is no item's name,
+                       if not _names_a_place(q, held) and q not in tables  # is no item's name,
                        and not cites_a_line(q) and not CITED_AFTER.search(normalized, 0, normalized.find(q))
                        and not SUM_IN_WORDS.search(q)]
     # nor a line of a report cited with its figures, or said to be what the report writes ("里面写着“…”"),
@@ -690,6 +691,8 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         # 公务用车值不值": the sum is said, not asked)
     if re.search(domain.HYPOTHESIS_ASKED, normalized):
         question.problem = domain.HYPOTHESIS_HELD
+    if re.search(domain.PUBLICATION_ASKED, normalized):
+        question.problem = domain.PUBLICATION_HELD
     if DETAILS_ASKED.search(normalized):  # "那两辆车是什么品牌型号": what is said of them is shown
         question.problem = domain.DETAILS_HELD
     if any(c in normalized for c in domain.FOREIGN_CURRENCIES):  # "折合成美元是多少": what is held, in yuan

@@ -57,7 +57,8 @@ class TableAnswers:
                 sources.append(Source(document.name, document.title, "table", f"表{table.number} {table.title}",
                                       table.number, f"表{table.number}《{table.title}》", table.line_start))
         if not lines:
-            return self._refuse(question, "报告中没有找到列出它的表格。")
+            return self._refuse(question, f"报告中没有表{question.table_number}。" if question.table_number and not question.subjects
+                                else "报告中没有找到列出它的表格。")
         return Answer(question.text, True, "\n".join(lines), figures, sources, question.intent, question)
 
     def across(self, question: Question, documents: list[DocumentInfo]) -> Answer | None:
@@ -134,8 +135,8 @@ class TableAnswers:
         """The table of the number asked; else the one whose title and columns hold the largest share
         of the question's words, when that share clears the scorer's threshold for words."""
         numbered = [table for table, _ in self.finder.tables(document.name) if table.number == question.table_number]
-        if numbered:  # "第七张表是什么表": the table of that number
-            return numbered[0]
+        if numbered or question.table_number:  # "第七张表是什么表": the table of that number, if it has one
+            return numbered[0] if numbered else None
         terms = rank.query_terms(question, self.term_weights)
         scored = [(rank.lexical(Evidence(document.name, "table", f"{table.title}{''.join(_columns(table))}", "", "",
                                          table.line_start), terms), -table.number, table)

@@ -3692,3 +3692,19 @@ def test_the_rows_of_a_classification_asked_as_a_list(engine):
 def test_the_self_evaluation_named_as_a_performance_evaluation_report(engine):
     answer = engine.ask("江门医保局2023年度整体绩效评价报告里说的“其他收入”有多少")
     assert answer.figures[0].value == Decimal("24988.12")
+
+
+def test_when_a_report_was_published_or_who_wrote_it_is_refused(engine):
+    for text in ("吴川医保局2024年部门预算什么时候公开的", "廉江医保局2023年决算报告是谁写的"):
+        answer = engine.ask(text)
+        assert not answer.found and "不载明发布日期或编写人员" in answer.answer
+
+
+def test_a_table_number_the_report_lacks_is_refused(engine):
+    answer = engine.ask("江门医保局2024年部门预算的表15是什么表")
+    assert not answer.found and "没有表15" in answer.answer
+
+
+def test_a_table_named_then_pointed_back_at(engine):
+    answer = engine.ask("吴川2024年预算的表2是“收入总体情况表”，这张表里的合计是多少")
+    assert answer.figures[0].value == Decimal("542.07")
