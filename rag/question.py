@@ -344,8 +344,8 @@ PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,�
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
 # a noun of people asked how many, before or after the ask ("编制有多少", "多少个编制"), not money for them
 PEOPLE_NOUN_ASKED = re.compile(
-    rf"(?:{'|'.join(domain.PEOPLE_NOUNS)})(?:人?数|名额)?(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?![钱万元块亿])"
-    rf"|(?:多少|几)(?:个|名|位)?(?:{'|'.join(domain.PEOPLE_NOUNS)})(?!经费|费|支出|工资)")
+    rf"({'|'.join(domain.PEOPLE_NOUNS)})(?:人?数|名额)?(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?![钱万元块亿])"
+    rf"|(?:多少|几)(?:个|名|位)?({'|'.join(domain.PEOPLE_NOUNS)})(?!经费|费|支出|工资)")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
 AMOUNT_CITED = re.compile(r"(差不多|大约|大概|约)?(?<![\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:万[一二两三四五六七八九十百千]+)?)"
@@ -655,6 +655,9 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     # "增加到多少个以上了": a bound, no noun
     counted_noun = ADVERB_BEFORE_AMOUNT.sub("", COUNT_WORD_AFTER.sub("", counted_noun))
     question.counted = counted_noun if len(counted_noun) >= 2 else None
+    if question.counted is None and question.asked_unit in (domain.PEOPLE_NOUN_UNIT, domain.COUNT_NOUNS["人数"]) and (
+            people := PEOPLE_NOUN_ASKED.search(sentence)):  # not 干部多少人次: visits, counted in their own word
+        question.counted = people.group(1) or people.group(2)  # "编制人数是多少": 编制, not 参保人数
     question.asks_reason = any(w in normalized for w in domain.REASON_WORDS) or bool(REASON_HOW.search(normalized)) or (
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
             w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))

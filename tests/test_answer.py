@@ -1149,6 +1149,7 @@ def test_a_count_of_other_things_does_not_answer_what_is_counted(engine):
     assert engine.ask("吴川医保局2024年核定了几个行政编制").figures[0].value == Decimal("10")
     # 编制 said before the ask is people too: 广州's report prints no 编制, only "公务用车编制…报废更新2辆"
     assert not engine.ask("想了解下广州市医保局编制有多少").found
+    assert not engine.ask("江门市医保局的编制人数一共是多少").found  # not 参加基本医疗保险人数404.54万人
     assert engine.ask("吴川医保服务中心事业编制多少").figures[0].value == Decimal("20")
 
 
