@@ -30,8 +30,9 @@ from rag.parse.text import compact
 from rag.provenance import label_uploaded
 from rag.passages import PassageReader
 from rag.tables_asked import TableAnswers
-from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, WORDS_ASKED, Question, asking_part, asking_parts, asks, asks_amount_not_why,
-                          row_name_variants, row_names, spoken_sentences, told_blanked, told_clauses_blanked, understand, where_asked)
+from rag.question import (CLAUSE_BREAKS, IN_10K_YUAN, MONEY_SHOWN, TABLE_NUMBER, WORDS_ASKED, Question, asking_part,
+                          asking_parts, asks, asks_amount_not_why, row_name_variants, row_names, spoken_sentences,
+                          told_blanked, told_clauses_blanked, understand, where_asked)
 from rag.servers import has_store, read_store
 from rag.settings import Settings
 from rag.store import DocumentInfo
@@ -45,8 +46,8 @@ DERIVING_WORDS = tuple(w for name in ("share", "change", "rank", "compare") for 
 # "A和2024年B": the side after 和 (与, 跟) names a year of its own
 SIDE_OF_ANOTHER_YEAR = re.compile(r"(?:和|与|跟|同)(?:其|它的?)?(?=(?:20)?\d\d年)")
 # a table said: by its number (表4) or by a title's last word (收支总表, 三公表, 基本支出明细表)
-TABLE_SAID = re.compile(r"表\s*\d{1,2}(?![\d.万元%])|[\u4e00-\u9fff]表(?![示明达述格态])")
-TOTAL_ROW_SAID = re.compile(r"合计|总计|小计")  # a table's total row, named by no item
+TABLE_SAID = re.compile(rf"{TABLE_NUMBER.pattern}|[\u4e00-\u9fff]表(?![示明达述格态])")
+TOTAL_ROW_SAID = re.compile("|".join((*domain.TOTAL_ROW_NAMES, "小计")))  # a table's total row, named by no item
 SIDES_JOINED = re.compile(r"[，,]?\s*(?:和|与|跟|同)")
 AGREEMENT_TAIL = re.compile(rf"(?:是否|是不是|能否|能不能)?(?:{'|'.join(domain.AGREEMENT_ASKED)})[^，,。？?]*[？?。]*$")
 # the month a figure is counted to ("截至12月底", "截止10月底", "截至2023年12月31日")

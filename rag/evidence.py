@@ -19,7 +19,7 @@ from rag.normalize import counts_as_digits
 from rag.parse.facts import CHANGE_WORDS, DECLARING_HEADER, FIGURE, SENTENCE_END, extract_facts
 from rag.parse.text import compact
 from rag.question import Question
-from rag.store import DocumentInfo, FactRecord, ParagraphRecord, TableStore
+from rag.store import DocumentInfo, FactRecord, ParagraphRecord, RowRecord, TableStore
 
 
 @dataclass
@@ -106,9 +106,10 @@ def pasted_cells(finder: FigureFinder, document: DocumentInfo, question: Questio
     for table, rows in finder.tables(document.name):
         if question.table_number and table.number != question.table_number:
             continue  # a title said loosely ("决算基本支出明细表") narrows nothing: the figures copied do
-        for line in sorted({row.line_start for row in rows}):
-            printed = [(row, column, value) for row in rows if row.line_start == line
-                       for column, value in row.values.items()]
+        lines: dict[int, list[tuple[RowRecord, str, Decimal]]] = {}
+        for row in rows:  # each printed line's cells, its rows (two sides) in order
+            lines.setdefault(row.line_start, []).extend((row, column, value) for column, value in row.values.items())
+        for printed in lines.values():
             at = _run_at([value for _, _, value in printed], question.pasted)
             if at is not None:
                 row, column, _ = printed[at + question.cell_position % len(question.pasted)]

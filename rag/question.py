@@ -982,24 +982,25 @@ def row_pasted(text: str) -> tuple[list[Decimal], int | None]:
     figures = [Decimal(n) for run in runs for n in run]
     if not figures or not (max(map(len, runs)) > 1 or re.search(domain.ROW_PASTED_MARKERS, text)):
         return [], None
-    for pattern, place in domain.CELL_POSITIONS:
-        if said := re.search(pattern, text):
-            if place == domain.MIDDLE:
-                return figures, len(figures) // 2 if len(figures) % 2 else None
-            if not said.groups():
-                return figures, place
-            number = int(said.group(1)) if said.group(1).isdigit() else CHINESE_DIGITS[said.group(1)]
-            return figures, -number if place < 0 else number - 1
-    return figures, None
+    place = _place_said(text, domain.CELL_POSITIONS)
+    if place == domain.MIDDLE:
+        return figures, len(figures) // 2 if len(figures) % 2 else None
+    return figures, place
 
 
 def row_position(text: str) -> int | None:
     """Where the row pointed at is printed in its table (domain.ROW_POSITIONS): 0 the first, -1 the last."""
-    for pattern, place in domain.ROW_POSITIONS:
+    return _place_said(text, domain.ROW_POSITIONS)
+
+
+def _place_said(text: str, positions: tuple[tuple[str, int | str], ...]) -> int | str | None:
+    """The first place `positions` finds said (第2行, 倒数第二个数, 中间那个数): 0 the first, -1 the last, a
+    number said counted from its end, or the place as given when no number is said."""
+    for pattern, place in positions:
         if said := re.search(pattern, text):
-            if not said.groups():
+            if not said.groups() or place == domain.MIDDLE:
                 return place
-            number = int(said.group(1))
+            number = int(said.group(1)) if said.group(1).isdigit() else CHINESE_DIGITS[said.group(1)]
             return -number if place < 0 else number - 1
     return None
 

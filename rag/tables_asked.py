@@ -134,9 +134,8 @@ class TableAnswers:
     def _best_table(self, question: Question, document: DocumentInfo) -> TableInfo | None:
         """The table of the number asked; else the one whose title and columns hold the largest share
         of the question's words, when that share clears the scorer's threshold for words."""
-        numbered = [table for table, _ in self.finder.tables(document.name) if table.number == question.table_number]
-        if numbered or question.table_number:  # "第七张表是什么表": the table of that number, if it has one
-            return numbered[0] if numbered else None
+        if question.table_number:  # "第七张表是什么表": the table of that number, if the report has one
+            return next((t for t, _ in self.finder.tables(document.name) if t.number == question.table_number), None)
         terms = rank.query_terms(question, self.term_weights)
         scored = [(rank.lexical(Evidence(document.name, "table", f"{table.title}{''.join(_columns(table))}", "", "",
                                          table.line_start), terms), -table.number, table)
