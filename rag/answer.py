@@ -359,7 +359,8 @@ class AnswerEngine:
         per = _per_unit_unstated(question, answer)
         if unstated := (f"报告没有{per}的数字" if per else None) or self._group_unstated(question, answer) \
                 or _column_unprinted(question, answer) or _month_unstated(question, answer) \
-                or _cap_unstated(question, answer) or _unit_unlisted(question, answer):
+                or _cap_unstated(question, answer) or _exact_unstated(question, answer) \
+                or _unit_unlisted(question, answer):
             refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
@@ -630,6 +631,16 @@ def _cap_unstated(question: Question, answer: Answer) -> str | None:
     return None if any(w in _stated_with(figure) for w in domain.CAP_WORDS) else "报告没有写明上限"
 
 
+def _exact_unstated(question: Question, answer: Answer) -> str | None:
+    """An exact value asked ("满意度的具体数值") of a figure its sentence states only as a bound
+    ("满意度超过80%"): the report has no exact value."""
+    figure = answer.figures[0] if answer.found and answer.figures else None
+    if figure is None or not figure.sentence or not any(w in question.typed for w in domain.EXACT_ASKED):
+        return None
+    bound = re.search(rf"{domain.BOUND_STATED}\s*{re.escape(f'{figure.value}')}(?![\d.])", figure.sentence)
+    return f"报告只写了“{bound.group(0)}{figure.unit}”，没有具体数值" if bound else None
+
+
 def _stated_with(figure: Figure) -> str:
     """The words a report prints with a figure (its label, row, column, sentence): whether they say it
     is per month, of a part of the year, or a cap."""
@@ -640,6 +651,8 @@ def _month_unstated(question: Question, answer: Answer) -> str | None:
     """A figure asked as counted to one month ("截至12月底") whose sentence counts it to another
     ("截止10月底"): the report has no figure to the month asked."""
     asked = _months_as_of(told_blanked(question.reading))  # "我2022年6月办过卡。…多少": no month asked
+    if len(asked) > 1 and len(in_clause := _months_as_of(question.asking_clause or "")) == 1:
+        asked = in_clause  # "全年（1至12月）…是多少？我手上只有截至10月底的数": the month of the clause asked
     figure = answer.figures[0] if answer.found and answer.figures else None
     stated = _months_as_of(figure.sentence or "") if figure else set()
     if len(asked) != 1 or len(question.cities) > 1 or not stated or asked & stated:

@@ -398,8 +398,9 @@ COUNT_NOUNS: dict[str, str] = {"人次数": "人次", "人数": "人", "份数":
 # measure words of people: a count asked in them ("多少名") is not answered by a count of things ("3个")
 PEOPLE_UNITS: tuple[str, ...] = ("人", "名", "位", "人次", "万人", "万人次")
 # nouns that are a number of people when asked how many ("编制多少", "有多少编制", "职工有几个"):
-# counted in people, never answered by a count of things (编制审核意见…报废更新2辆)
-PEOPLE_NOUNS: tuple[str, ...] = ("编制", "人员", "职工", "员工", "干部")
+# counted in people, never answered by a count of things (编制审核意见…报废更新2辆); the staff
+# in post (实有人数, 在职人数) are not the posts approved (核定编制10名)
+PEOPLE_NOUNS: tuple[str, ...] = ("编制", "人员", "职工", "员工", "干部", "实有", "在职", "在编", "在岗")
 PEOPLE_NOUN_UNIT = "名"  # the measure word they are counted in (核定机关行政编制10名)
 # measure words of visits and services done: no count of things asked ("多少个病种") is one of them
 VISIT_UNITS: tuple[str, ...] = ("人次", "万人次", "家次", "天次")
@@ -441,6 +442,17 @@ ROW_POSITIONS: tuple[tuple[str, int], ...] = (
     (r"(?<!倒数)第(\d{1,2})行", 0),
     (r"(?:表头下面?的?|表头底下的?)?(?:首行|头一行|最上面一行)", 0),
     (r"最后(?:一|那一?)行|末行|最末一?行|最(?:底下|下面)(?:的|那)?一?行|排在?最后(?:的|那)?(?:一?个|一?项|一?行)?", -1),
+)
+
+# a row pointed at by where it stands under or over a row named ("紧挨在“医疗保障管理事务”下面的第一行",
+# "行政运行的下一行", "…上面那行"): pattern -> rows down (up when negative); a group is the number said.
+# Not 表头下面第一行 nor 最底下那行: those are the table's own (ROW_POSITIONS)
+ROW_WORD = r"行(?=[^\u4e00-\u9fff]|的|是|金额|数|里|中|对应|写|有|多少|填|那|呢|$)"  # not 下面的行政运行
+ROWS_FROM_NAMED: tuple[tuple[str, int], ...] = (
+    (rf"(?<!表头)(?<!最)(?:下面|下方|底下|下边|之下)(?:的|那)?第([1-9一二两三四五]){ROW_WORD}", 1),
+    (rf"(?:(?<!表头)(?<!最)(?:下面|下方|底下|下边|之下)(?:的|那)?(?:头一|第一|紧挨的|紧接的)?一?|下一){ROW_WORD}", 1),
+    (rf"(?<!最)(?:上面|上方|上边|之上)(?:的|那)?第([1-9一二两三四五]){ROW_WORD}", -1),
+    (rf"(?:(?<!最)(?:上面|上方|上边|之上)(?:的|那)?(?:紧挨的|紧接的)?一?|上一){ROW_WORD}", -1),
 )
 
 # a cell pointed at by where it stands among the figures of a row the question pastes ("[21015]医疗保障管理事务
@@ -508,7 +520,8 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
                 "更多", "更少", "谁多", "谁少", "谁高", "谁低", "谁大", "谁小", "哪个大", "哪个小", "哪个少", "哪个低",
                 "花得多", "花得少", "花的多", "花的少", *SUBTRACTING_WORDS),
     "definition": ("什么是", "是什么意思", "指什么", "含义", "定义", "包括哪些", "包括什么", "是指", "啥意思", "指的是", "指哪", "的解释",
-                   "口径是什么", "什么口径", "口径怎么"),  # not 财政拨款口径, a scope said
+                   "口径是什么", "什么口径", "口径怎么", "口径是怎", "口径怎样", "口径如何", "口径是啥", "啥口径"),
+    # (not 财政拨款口径, a scope said)
 }
 # the start and the end of the report's year: a change between them is the difference of two rows
 # (年初结转和结余, 年末结转和结余), not one against last year
@@ -581,7 +594,7 @@ RANK_GROUPS: dict[str, str] = {"项目": "project", "单位": "unit", "分局": 
                                "家": "unit", "部门": "unit"}
 GROUP_COUNTED = r"[两三四五六七八九十\d][个家](区分局|分局|单位|项目|中心)"  # "三个区分局", "三家单位"
 RANK_GROUP_PATTERNS: tuple[str, ...] = (  # the first that matches says it
-    r"(?:哪个|哪一个|哪|单个|各个|每个|各)(?:区|县)?(?:医保|医疗保障)?(区分局|项目|单位|分局|中心|家|部门)",  # 各县医保分局
+    r"(?:哪个|哪一个|哪|单个|各个|每个|各)(?:区|县)?(?:医保|医疗保障)?(?:具体的?)?(区分局|项目|单位|分局|中心|家|部门)",  # 各县医保分局, 哪个具体项目
     r"(项目|单位|分局)(?:里|中|当中|里面|里头)[^。？]*?(?:哪|最)",
     r"(项目)支出(?:里|中|当中|里面|里头)[^。？]*?哪一?[项笔]",  # "项目支出里金额最大的是哪一项": the projects
     GROUP_COUNTED,  # "三个区分局…哪个最少"
@@ -616,6 +629,9 @@ AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", 
 # whether an amount passes a bound ("是不是超过了10亿", "有没有突破"): the amount is asked
 BOUND_VERBS = "超过|超出|高于|低于|少于|多于|不到|不足|突破"  # a bound put on a figure
 THRESHOLD_ASKED = rf"(?:是不是|是否|有没有|有无)(?:{BOUND_VERBS})|超没超过|过没过"
+# a figure a sentence states only as a bound ("满意度超过80%"): no exact value, when one is asked for
+BOUND_STATED = rf"(?:{BOUND_VERBS}|不低于|不少于|不高于|不超过|逾)"
+EXACT_ASKED: tuple[str, ...] = ("具体", "准确", "确切", "精确", "精准")
 # A question about a budget against final accounts: both words, or one of these.
 VERSUS_KIND_WORDS: tuple[str, ...] = ("预决算", "预算和决算", "预算与决算", "预算跟决算", "预算执行", "完成预算")
 # Columns of a 三公 决算 table (预算数 / 决算数) chosen by the report kind asked.
@@ -679,6 +695,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "收支相抵": "收入和支出相抵",  # income less spending: two figures and their difference
     "一共": "共", "总共": "共", "合共": "共", "盘子": "总额", "总盘子": "总额",
     "最多能报": "最高支付", "最多报": "最高支付", "最多能报销": "最高支付", "能报多少": "报销多少",
+    "从无到有": "增加", "从零到有": "增加",  # a sum new this year: its increase on last year's nothing
     "暴涨": "增长", "暴增": "增长", "猛增": "增长", "大涨": "增长", "飙升": "增长", "猛涨": "增长", "骤降": "下降", "暴跌": "下降",
     "压减": "减少", "压缩": "减少", "削减": "减少", "缩减": "减少", "包含": "包括",
     "比上年多了": "比上年增加", "比上年少了": "比上年减少", "比去年多了": "比上年增加", "比去年少了": "比上年减少",

@@ -95,6 +95,8 @@ class FigureAnswers:
         figures = list({(f.doc, f.table, f.line, f.row, f.column, f.value): f for f in figures}.values())  # one cell named twice
         figures = [f for f in figures if not leaves_out(question, f.label)] or figures  # 不算蓬江…分局: not theirs
         figures = [f for f in figures if self._printed_at(f, question)] or figures  # "表8最后一行公务接待费": that row's
+        if question.rows_from_named and not (figures := self._rows_from(figures, question.rows_from_named)):
+            return self.not_found(question, documents, subjects[0])
         figures = [f for f in self._parts_before_wholes(figures) if not _names_anothers_table(f, figures, question)]
         if remainder := self._remainder(question, figures):  # "除人员经费以外的基本支出"
             return remainder
@@ -221,6 +223,22 @@ class FigureAnswers:
             return False
         table, rows = self.table_of(figure)
         return pointed_at(table, question) and figure.row_id in {r.id for r in rows_at(rows, question.row_position)}
+
+    def _rows_from(self, figures: list[Figure], rows_down: int) -> list[Figure]:
+        """"…小计下面的第一行": for each table row found, the row `rows_down` rows under it (over, when
+        negative) on its side of the table, in the same column; none past the table's ends."""
+        moved = []
+        for figure in figures:
+            if figure.table is None:
+                continue
+            table, rows = self.table_of(figure)
+            row = next(r for r in rows if r.id == figure.row_id)
+            side = [r for r in rows if r.side == row.side]
+            at = side.index(row) + rows_down
+            if 0 <= at < len(side) and figure.column in side[at].values:
+                moved.append(self.finder.figure_at(self.store.document(figure.doc), table, side[at], figure.column,
+                                                   clean_row_name(side[at].name)))
+        return moved
 
     def _parts_before_wholes(self, figures: list[Figure]) -> list[Figure]:
         """A whole and its part both named ("三公 江门 24 预算 公务接待费", "卫生健康支出里…行政运行"):

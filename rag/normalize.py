@@ -24,6 +24,10 @@ _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 # a number read out digit by digit (科目二一零一五零一, 二零二三 决算): a code or a year, in digits
 _CN_DIGIT_RUN = re.compile(r"(?:(?<=科目)|(?<=编码)|(?<=代码)|(?<=编号))[〇零一二三四五六七八九]{3,9}"
                            r"|[〇零一二三四五六七八九]{5,9}|二[〇零][〇零一二三四五六七八九]{2}(?![〇零一二三四五六七八九十百千万亿])")
+# a year said in words (两千零二十四年) or by its last two digits read out (二三年底: 2023年底; not
+# 二三年前, two or three years ago)
+_CN_YEAR_SPOKEN = re.compile(r"[两二]千零?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=年)")
+_CN_SHORT_YEAR = re.compile(r"(?<![第〇零一二三四五六七八九十百千万几\d])[一二][〇零一二三四五六七八九](?=年(?![前来以内多左间]))")
 _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # "三个" -> "3个", "十二名" -> "12名": small Chinese numerals before a measure word (not 几十个: said roughly)
 _CN_COUNT = re.compile(r"(?<![第前\d几])([一二两三四五六七八九]?十[一二三四五六七八九]?|[二两三四五六七八九])"
@@ -72,6 +76,8 @@ def normalize_text(text: str) -> str:
     text = _SINGLE_QUOTED.sub(r"“\1”", text)
     text = _BLANK_TO_FILL.sub("多少", text.rstrip().removesuffix("}")).translate(_TEMPLATE_BRACES)
     text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    text = _CN_YEAR_SPOKEN.sub(lambda m: str(2000 + int(_small_number(m.group(1)))), text)
+    text = _CN_SHORT_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _CN_DIGIT_RUN.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
     text = _TABLE_ORDINAL.sub(lambda m: f"表{m.group(1) if m.group(1).isdigit() else _small_number(m.group(1))}", text)
     text = _ROW_ORDINAL.sub(lambda m: f"第{_small_number(m.group(1))}", text)

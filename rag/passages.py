@@ -286,6 +286,8 @@ class PassageReader:
         asked = unquoted(compact(question.reading or question.text))  # as read: Simplified, the reports' words
         items = [unquoted(compact(s)) for i in question.items for s in domain.ITEMS[i]] + question.row_terms
         wanted = {d.name for d in documents}
+        if noted := self._column_noted(question, documents, items):
+            return noted
         named = [(len(term), paragraph) for paragraph in self._definitions() if paragraph.doc in wanted
                  for term in _defined_terms(paragraph.text) if term in asked or term in items]
         if named:
@@ -305,6 +307,21 @@ class PassageReader:
             return self._refuse(question, f"报告没有解释“{question.quoted[0]}”。" + (
                 f"名词解释中有：{'、'.join(dict.fromkeys(defined))}。" if defined else ""))
         return answer
+
+    def _column_noted(self, question: Question, documents: list[DocumentInfo], items: list[str]) -> Answer | None:
+        """"三公经费决算数是什么口径": a column asked of an item, defined by the note under the item's
+        table ("…决算数是包括当年财政拨款和以前年度结转资金…"), before the 名词解释 of the item."""
+        for document in documents:
+            for table in self.store.tables(document.name):
+                title = unquoted(compact(table.title))
+                if table.note and any(item in title for item in items) and any(
+                        re.search(rf"{column}(?:是|为)", table.note) for column in question.columns):
+                    text = (f"{document.title}表{table.number}《{table.title}》的注（{document.name} 第{table.line_end}行）"
+                            f"原文：\n“{table.note}”")
+                    source = Source(document.name, document.title, "text", f"表{table.number} {table.title}",
+                                    table.number, table.note, table.line_end, table.line_end)
+                    return Answer(question.text, True, text, [], [source], question.intent, question)
+        return None
 
     def _definitions(self):
         if self._definition_paragraphs is None:

@@ -57,6 +57,7 @@ class Question:
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
     bound_counted: tuple[str, Decimal, str] | None = None  # "有几家超过3万": direction (> or <), bound, its unit
     row_position: int | None = None  # "表6最后一行": the row pointed at by where it is printed (0 first, -1 last)
+    rows_from_named: int | None = None  # "行政运行下面的第一行": the row this many rows under (over, < 0) the one named
     pasted: list[Decimal] = field(default_factory=list)  # the figures of a row copied into the question, in order
     cell_position: int | None = None  # which of those is asked ("最后那个数": -1)
     quoted: list[str] = field(default_factory=list)  # names in quotes: “政府购买服务人员8名工作人员经费”
@@ -117,6 +118,8 @@ ASKED_THEN_SPACE = re.compile(r"(?:(?<=多少)|(?<=什么)(?<![为凭]什么)|(?
 
 
 # an amount asked, then why, with no break between ("其他收入是多少万元怎么这么多")
+# "办公费怎么那么多 具体多少万": why, then (a space for the comma) the amount: two clauses
+WHY_THEN_SPACE = re.compile(r"((?:怎么|为什么|为啥|咋)(?:这么|那么|会)?[\u4e00-\u9fff]{0,3}?[多少高低大贵猛])\s+(?=[\u4e00-\u9fff])")
 AMOUNT_THEN_WHY = re.compile(r"(多少(?:万元|亿元|万|亿|元|人次|人|个|名|辆)?)(?=怎么|为什么|为啥|咋|凭什么|干嘛)")
 
 
@@ -140,6 +143,7 @@ def _normalize(text: str) -> str:
     text = NAMES_TYPED_APART.sub(r"\1和\2", text)
     text = ASKED_THEN_SPACE.sub("，", text)  # "各是多少 项目支出是不是…": said without punctuation, two questions
     text = AMOUNT_THEN_WHY.sub(r"\1，", text)  # "是多少万元怎么这么多": the amount, then why
+    text = WHY_THEN_SPACE.sub(r"\1，", text)
     text = compact(re.sub(r"(?<=\d)\s+(?=\d)", "、", text))
     if any(word in text for word in domain.CANTONESE):  # 几多 -> 多少, 点解 -> 为什么, 同 -> 和
         for cantonese, mandarin in domain.CANTONESE.items():
@@ -344,7 +348,7 @@ PEOPLE_IN_WAN = re.compile(r"(?<![每均个])人(?![均员工事才])数?[^，,�
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fff]{0,4}?(?:人员|人)(?![\u4e00-\u9fff]*(?:经费|费|支出|工资))")
 # a noun of people asked how many, before or after the ask ("编制有多少", "多少个编制"), not money for them
 PEOPLE_NOUN_ASKED = re.compile(
-    rf"({'|'.join(domain.PEOPLE_NOUNS)})(?:人?数|名额)?(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?![钱万元块亿])"
+    rf"({'|'.join(domain.PEOPLE_NOUNS)})(?:的?人?数|名额)?(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)(?![钱万元块亿])"
     rf"|(?:多少|几)(?:个|名|位)?({'|'.join(domain.PEOPLE_NOUNS)})(?!经费|费|支出|工资)")
 # a sum the question cites to point at something ("那5万块法律顾问费", "700万的集采经费"), and its 万元
 # a sum the question cites: 5万, 那5万块, 七百多万 (700 to 800万), 差不多49个亿 (about 49亿)
@@ -442,16 +446,26 @@ def _report_words(text: str) -> str:
         text = text.replace(word, "")
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
+    text = WHOLE_SAID_BEFORE.sub(r"\2占\1\3", text)
+    text = BALANCE_ASKED.sub("收入和支出相抵结余", text)
     text = FROM_START_TO_END.sub(rf"{domain.YEAR_START}\1和{domain.YEAR_END}\1", text)
-    text = END_AGAINST_START.sub(rf"{domain.YEAR_END}\1和{domain.YEAR_START}\1相比", text)
+    text = END_AGAINST_END.sub(lambda m: m.group(0) if m[1] == (m[3] or m[4]) else f"{m[1]}{m[2]}和{m[3] or m[4]}{m[2]}相比", text)
     text = SPENDING_THEN_INCOME.sub(r"支出\1收入", INCOME_THEN_SPENDING.sub(r"收入\1支出", text))
     return HOW_SPLIT.sub("各多少", ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text))
 
 
 # "结转和结余从年初到年末变化了多少": the thing at the year's start and at its end
 FROM_START_TO_END = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9fff]){2,10})从年初到年末")
-# "年末结转结余比年初多了多少": the same, said as the end against the start
-END_AGAINST_START = re.compile(r"年末((?:(?![年的局市区县中里比])[\u4e00-\u9fff]){2,10})比年初")
+# "年末结转结余比年初多了多少", "年初结转和结余跟年末比": the same, one end said against the other
+# "政府采购中服务类采购占总额的比重": the whole is the thing said before 中, not the report's total
+# (but "2024年预算里A占总盘子": the report's)
+WHOLE_SAID_BEFORE = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9fff]){2,10})(?<!预算|决算|报告|自评)(?:当中|里面|之中|中|里)"
+                               r"((?:(?![占的])[\u4e00-\u9fff]){2,12}?)占(总额|总数|总量|合计|总计|全部|整体)")
+# "基金收支结余了多少", "收支差额": income less spending, as 收支相抵 (not 用事业基金弥补收支差额, a row)
+BALANCE_ASKED = re.compile(r"(?<!弥补)收支(?:差额|结余|结存|盈余|余额)")
+YEAR_ENDS = f"{domain.YEAR_START}|{domain.YEAR_END}"
+END_AGAINST_END = re.compile(rf"({YEAR_ENDS})((?:(?![年的局市区县中里比跟与同])[\u4e00-\u9fff]){{2,10}}?)"
+                             rf"(?:比({YEAR_ENDS})|(?:跟|和|与|同)({YEAR_ENDS})(?=相?比|对比))")  # (A和B分别: listed)
 
 
 # "基本支出和项目支出怎么分": how a sum is split is each part's amount (not 怎么分配, 如何分析)
@@ -563,7 +577,8 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     # a section said to be where it is written was blanked above
     number = TABLE_NUMBER.search(normalized)
     question.table_number = int(number.group(1)) if number else None
-    question.row_position = row_position(normalized)
+    question.rows_from_named = rows_from_named(normalized)  # "…下面第2行": no second row of the table
+    question.row_position = row_position(normalized) if question.rows_from_named is None else None
     question.pasted, question.cell_position = row_pasted(normalized)
     normalized = _kinds_of_said(normalized, row_vocabulary)
     normalized = question.reading = _head_shared(_tail_shared(_money_of(normalized, row_vocabulary)),
@@ -991,6 +1006,15 @@ def row_pasted(text: str) -> tuple[list[Decimal], int | None]:
 def row_position(text: str) -> int | None:
     """Where the row pointed at is printed in its table (domain.ROW_POSITIONS): 0 the first, -1 the last."""
     return _place_said(text, domain.ROW_POSITIONS)
+
+
+def rows_from_named(text: str) -> int | None:
+    """How many rows under (over, negative) the row named the row pointed at is (domain.ROWS_FROM_NAMED)."""
+    for pattern, direction in domain.ROWS_FROM_NAMED:
+        if said := re.search(pattern, text):
+            number = said.group(1) if said.groups() else "1"
+            return direction * (int(number) if number.isdigit() else CHINESE_DIGITS[number])
+    return None
 
 
 def _place_said(text: str, positions: tuple[tuple[str, int | str], ...]) -> int | str | None:
@@ -1709,6 +1733,20 @@ def _amount_and_where(text: str) -> str | None:
     return rest if len(kept) < len(clauses) and any(w in rest for w in domain.AMOUNT_WORDS) else None
 
 
+# "下面占比最大的科目": the parts ranked by their share, which is ranking them by amount
+SHARE_RANKED = re.compile(rf"(?:占比|比重)(?:{'|'.join(domain.INTENT_WORDS['rank'])})")
+
+
+def _ranked_in_passing(text: str, question: Question) -> bool:
+    """"金额最大的“X”，绩效目标写的是什么": a rank word that describes the thing named, while the
+    clause asked asks its words: X's passage, nothing ranked."""
+    said = [re.escape(question.said.get(s, s)) for s in question.subjects] + ["“”"]  # (quoted names come blanked)
+    ranks = "|".join(re.escape(w) for w in domain.INTENT_WORDS["rank"])
+    return bool(question.subjects and question.topic and question.asking_clause and not any(
+        w in question.asking_clause for w in domain.INTENT_WORDS["rank"]) and re.search(
+        rf"(?:{ranks})的(?:{'|'.join(said)})", text))
+
+
 def _amount_then_wording(text: str) -> bool:
     """The clause asking words asks only how the report words it, and another sentence asks an amount
     ("江门医保局有多少固定资产？预算说明里怎么写的"): the figure, which is quoted with its line."""
@@ -1740,8 +1778,8 @@ def _intent(text: str, question: Question) -> str:
     if any(w in text for w in domain.TABLE_ASKED_WORDS + domain.TABLE_COUNT_WORDS) or re.search(
             r"表\d{1,2}的?(?:叫什么|名称)", text):  # "第七张表叫什么" (表7): its title
         return "table"  # "三公经费在哪张表里": the table that prints it
-    if any(w in text for w in words["definition"]) and not asks_amount:
-        return "definition"
+    if any(w in text for w in words["definition"]) and (not asks_amount or not re.search("多少|几", text)):
+        return "definition"  # "决算数4.45万元是什么口径": the amount words name what is defined
     if text.endswith(("是什么", "是什么？", "是什么?")) and not (question.cities or question.years or question.topic):
         return "definition"  # "经营支出是什么": a term, asked of no report in particular
     changed = (any(w in text for w in words["change"]) or (  # 增长百分之几: how much it grew
@@ -1749,7 +1787,7 @@ def _intent(text: str, question: Question) -> str:
     if not has_subject and "占" in text and question.asked_class == "percent" and not changed:
         return "share"  # "居民医保参保人数占全市参保总人数的比例": a part and a whole said in words
     beside = _beside_the_ask(text, question.asking_clause)  # not "…分别有多少，我们想参考下比例"
-    share_asked = (any(w in (text.replace(beside, " ") if beside else text) for w in words["share"])
+    share_asked = not SHARE_RANKED.search(text) and (any(w in (text.replace(beside, " ") if beside else text) for w in words["share"])
                    or _part_of_named(text, question)) and not _share_only_said(text, question.asking_clause) \
         and not ratio_asked(text)
     if has_subject and share_asked and question.asked_class != "money" and not (
@@ -1769,6 +1807,7 @@ def _intent(text: str, question: Question) -> str:
     ranking = [part for part in re.split(f"[{SENTENCE_BREAKS}]", ranked) if any(w in part for w in words["rank"])]
     guessed = ranking and all(part.endswith("吧") for part in ranking) and question.asking_clause and not any(
         w in question.asking_clause for w in words["rank"])  # "最多的是X吧？这笔钱是多少": a guess, then X asked
+    guessed = guessed or _ranked_in_passing(text, question)
     if (has_subject or any(re.search(p, text) for p in domain.RANK_GROUP_PATTERNS) or re.search(domain.WHICH_RANKED, text)
             or any(w in text for w in domain.CLASSIFICATION_WORDS) or len(question.cities) > 2) and (any(
             w in ranked for w in words["rank"]) or re.search(domain.ORDINAL_ASKED, text)) and not guessed:

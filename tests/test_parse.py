@@ -313,6 +313,14 @@ def test_every_table_is_found_once(corpus_reports, title, count):
     assert all(t.rows for t in tables)
 
 
+def test_a_tables_note_cut_at_a_lines_end_or_numbered_is_read_whole(corpus_reports):
+    report = corpus_reports["廉江市医疗保障局2023年部门决算"]
+    notes = {t.number: t.note for t in report.tables}
+    assert notes[9].endswith("决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。")  # over two lines
+    assert notes[1] == "注：1.本表反映部门本年度的总收支和年末结转结余情况。2.本套报表金额单位转换时可能存在尾数误差。"
+    assert notes[2] == "注：本表反映部门本年度取得的各项收入情况。"  # a note that ends stops there
+
+
 def _row(report, number, name):
     table = next(t for t in report.tables if t.number == number)
     return next(row for row in table.rows if row.name.replace(" ", "").endswith(name))

@@ -529,6 +529,14 @@ def test_a_code_or_year_read_out_digit_by_digit_is_in_digits():
     assert understand("吴川医保局二零二四年预算科目二一零一五零一是多少").codes == ["2101501"]
 
 
+def test_a_year_said_in_words_or_by_its_last_two_digits_is_that_year():
+    assert understand("廉江医保局两千零二十三年决算的年末结余").years == [2023]
+    assert understand("吴川二四年预算里印刷费多少").years == [2024]
+    assert understand("广州二三年底的车辆数").as_of == understand("广州2023年底的车辆数").as_of == [2023]
+    assert normalize_text("二三年前的数") == "二三年前的数"  # two or three years ago: no year
+    assert normalize_text("第一二年") == "第一二年"
+
+
 def test_a_month_counted_is_no_typo_of_a_word_it_sounds_like():
     from rag.normalize import _cuts_a_word
     assert _cuts_a_word("每个月医保", 2) and _cuts_a_word("12月医保", 2) and _cuts_a_word("一个月医保", 2)

@@ -32,6 +32,8 @@ def table_number(mark: str) -> int:
     return CN_NUMBERS[mark]
 TITLE = re.compile(r"^[^，。：:；\d]{2,40}表(?:[（(][^）)]{1,12}[）)])?$")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+NOTE_ITEM = re.compile(r"^\d{1,2}[.、．]")
+NOTE_LINES, NOTE_ENDS = 4, ("。", ".", "！", "!")  # a note cut at a line's end goes on until a sentence ends
 TOC_ENTRY = re.compile(r"^[-*]?\s*([一二三四五六七八九十]+)、\s*(.+)$")
 CODE_IN_BRACKETS = re.compile(r"^\[(\d{3,9})\]\s*(.*)$")
 CODE = re.compile(r"^\d{3,9}$")
@@ -116,13 +118,28 @@ def find_table_blocks(lines: list[SourceLine], toc_titles: dict[str, int], skip:
         if PART_HEADING.match(text):
             current.closed = True
         elif text.startswith(domain.NOTE_PREFIXES):
-            current.note = tidy_chinese(strip_markup(line.text))
+            current.note = tidy_chinese(strip_markup("".join(n.text.strip() for n in _note_lines(content, position))))
             current.closed = True
             current.line_end = line.number
         else:
             current.lines.append(line)
             current.line_end = line.number
     return blocks
+
+
+def _note_lines(content: list[SourceLine], position: int) -> list[SourceLine]:
+    """A table's note from its 注： line on: a note cut mid-sentence at the line's end ("…决算数是包括当年
+    财政拨款和以前年度结转资金" / "安排的实际支出。") goes on until a sentence ends, and a numbered one
+    ("注：1.…。" / "2.…。") to its last item; up to NOTE_LINES lines."""
+    lines = [content[position]]
+    for line in content[position + 1:position + NOTE_LINES]:
+        title = _normal_title(line.text)
+        numbered = NOTE_ITEM.match(line.text.strip())  # "注：1.…。" then "2.…。": the note's next item
+        if lines[-1].text.rstrip().endswith(NOTE_ENDS) and not numbered or PART_HEADING.match(title) \
+                or TABLE_MARK.match(title) or TITLE.match(title) or line.text.lstrip().startswith("#"):
+            break
+        lines.append(line)
+    return lines
 
 
 def _is_table_title(text: str, following: list[SourceLine], marked_number: int | None,
