@@ -21,6 +21,7 @@ from itertools import islice
 from rag import domain, lexicon, parts, places, rank
 from rag.answer_types import Answer, comparison_caveat, short_title, subject_name
 from rag.derived import DerivedAnswers
+from rag.evidence import bigrams
 from rag.figure_answers import FigureAnswers
 from rag.followup import carry_over
 from rag.index import Chunk, SearchIndex, load_vocabulary
@@ -360,7 +361,7 @@ class AnswerEngine:
         if unstated := (f"报告没有{per}的数字" if per else None) or self._group_unstated(question, answer) \
                 or _column_unprinted(question, answer) or _month_unstated(question, answer) \
                 or _cap_unstated(question, answer) or _exact_unstated(question, answer) \
-                or _unit_unlisted(question, answer):
+                or _unit_unlisted(question, answer) or _part_unlisted(question, answer):
             refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
             refusal.sources = answer.sources
             answer = refusal
@@ -431,7 +432,7 @@ class AnswerEngine:
         answer = handlers[question.intent](question, documents)
         if question.intent == "share" and not answer.found and question.asks_amount:  # "…多少，感觉占了大头吧":
             amount = self.figures.run(replace(question, intent="figure"), documents)  # no whole to divide by,
-            return amount if amount.found else answer  # but the amount asked is stated
+            return amount if amount.found and _of_a_subject(question, amount) else answer  # but the amount asked is stated
         return answer
 
     def _whole_city_shown(self, question: Question, documents: list[DocumentInfo], inside: list[str]) -> Answer | None:
@@ -629,6 +630,26 @@ def _cap_unstated(question: Question, answer: Answer) -> str | None:
     if figure is None or not re.search(domain.CAP_ASKED, question.reading):
         return None
     return None if any(w in _stated_with(figure) for w in domain.CAP_WORDS) else "报告没有写明上限"
+
+
+def _of_a_subject(question: Question, answer: Answer) -> bool:
+    """The figure found is of a thing the question names (not "…比例达到80%" for 人员经费占总预算的比例)."""
+    figure = answer.figures[0] if answer.figures else None
+    said = compact(f"{figure.label}{figure.row or ''}{figure.sentence or ''}") if figure else ""
+    names = {compact(name) for s in question.subjects for name in (question.said.get(s, s), s, *domain.ITEMS.get(s, ()))}
+    return not question.subjects or any(name in said for name in names)
+
+
+def _part_unlisted(question: Question, answer: Answer) -> str | None:
+    """A part of a thing described ("医保政策宣传管理经费中，聘请法律顾问那部分") that names no row or
+    item the question finds: the thing's own figure is not the part's; the report does not list it."""
+    part = question.part_described
+    if not part or not answer.found or not answer.figures or any(
+            question.said.get(s, s) in part for s in question.subjects):
+        return None
+    figure = answer.figures[0]  # "行政运行里划成项目支出的那部分": its column names the part
+    return None if bigrams(part) & bigrams(f"{figure.label}{figure.row or ''}{figure.column or ''}") \
+        else f"报告没有单列“{part}”这一部分的数字"
 
 
 def _exact_unstated(question: Question, answer: Answer) -> str | None:

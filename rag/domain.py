@@ -574,6 +574,7 @@ PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "宗": ("每一宗", "每宗", "每一起", "每起", "每个案件", "每件案件"),
     "家": ("每一家", "每家"),
     "辆": ("每辆", "每一辆", "单车"),  # a vehicle's own cost: the reports print the fleet's
+    "次": ("次均", "平均每次", "每次平均"),  # a visit's average cost: the reports print totals (not 每次去都排队)
 }
 # a part of the year asked for ("12月份单月", "第三季度", "上半年", "11月和12月各", "11-12月"): the reports state
 # the year's figures, and a figure of a part only where their words name that part (months from January,
@@ -622,8 +623,11 @@ ORDINAL_ASKED = (r"第([二三四五六七八九十]|\d{1,2})(?:大|多|高|名|
                  r"|(?:(?<=排)|(?<=排在))第([二三四五六七八九十]|\d{1,2})")  # "排第二的是哪块"
 # words asking for each of several things named
 EACH_WORDS: tuple[str, ...] = ("分别", "各是", "各为", "各有", "各多少", "各自",
-                               "各列", "各安排", "各花", "各编", "各拨", "各支出")  # 各 and the verb before 多少
+                               "各列", "各安排", "各花", "各编", "各拨", "各支出",  # 各 and the verb before 多少
+                               "都有", "都算上", "都加上")  # "基本支出和项目支出里是不是都有", "…都算上": each
 EACH_CHANGED = r"各自?(?:增长|下降|增加|减少|变动|变化|涨|降|怎么变|如何变|有什么变化|有何变化)"  # "A和B各增长百分之几": each one's change
+# money said in everyday words ("办医保卡的钱", "多少块"): a word no report prints, said by the sum's unit
+MONEY_SAID = r"钱|块"
 AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", "花了", "安排了", "预算数", "决算数",
                                  "万元", "总额", "人数", "数量")
 # whether an amount passes a bound ("是不是超过了10亿", "有没有突破"): the amount is asked
@@ -690,6 +694,9 @@ QUERY_SYNONYMS: dict[str, str] = {
     "接下来怎么干": "下一步工作", "接下来": "下一步", "今后": "下一步", "打算怎么": "下一步",
     "主要花在哪": "主要用于", "花在哪": "主要用于", "钱用在": "主要用于", "用在哪": "主要用于", "干什么用": "主要用于",
     "股室": "内设机构",
+    # the two parts of the spending in everyday words ("日常经费和项目经费里各多少"); not 医保政策研究项目经费, a project
+    "日常经费": "基本支出", "日常运转经费": "基本支出", "日常开支": "基本支出", "项目经费里": "项目支出里",
+    "项目经费中": "项目支出中", "项目经费和": "项目支出和", "项目的钱": "项目支出", "项目上的钱": "项目支出",
     "机关本身": "局本级", "机关本级": "局本级",  # the department's own level, not its units (not 局机关: 医保局机关运行经费)
     "经济科目": "经济分类科目",  # the classification said by its 科目 (功能科目 is said of 表3 too)
     "收支相抵": "收入和支出相抵",  # income less spending: two figures and their difference
@@ -706,6 +713,11 @@ QUERY_SYNONYMS: dict[str, str] = {
     "交工会": "工会经费",
     # "给干部出差报销的钱", "办公场所用电的钱"; not 出差 alone: 基本支出差旅费 holds it
     "出差报销": "差旅费报销", "出差的钱": "差旅费", "出差费": "差旅费", "出差花": "差旅费花",
+    # the economic classes and the year's carry-overs in everyday words
+    "花在人身上的钱": "人员经费", "养人的钱": "人员经费", "人头费": "人员经费", "办公运转的钱": "公用经费",
+    "机关运转": "机关运行", "基本开支": "基本支出", "结转下来的钱": "结转和结余", "剩下没花完的钱": "结转和结余",
+    "没花完的钱": "结转和结余",
+    "收进来的钱": "收入", "收进的钱": "收入", "花出去的钱": "支出", "花掉的钱": "支出", "支出去的钱": "支出",
     "用电的钱": "电费", "用电花": "电费花", "用水的钱": "水费", "用水花": "水费花",
     "咋": "怎么", "啥": "什么", "为数几何": "多少", "若干": "多少",  # 文言: "收入为数几何", "开展了若干次"
     "高不高": "多少", "多不多": "多少", "几个钱": "多少钱", "省了多少": "节约了多少", "省下多少": "节约了多少",

@@ -52,6 +52,7 @@ class Question:
     converting: bool = False  # the unit asked is one to convert into ("折合多少万元"), not the figure's own
     wide_scope: str | None = None  # 全国 / 全省: a scope no report covers
     excluded: list[str] = field(default_factory=list)  # parts left out of what is asked (不算住房公积金的话)
+    part_described: str | None = None  # "A中，聘请法律顾问那部分": a part of A named by no row or item
     table_named: str | None = None  # "基本支出明细表里的…": the table the question points into
     tables_named: list[str] = field(default_factory=list)  # every title said ("A表和B表的…": both)
     table_number: int | None = None  # "表4的总计": the table the question points into by its number
@@ -335,7 +336,8 @@ TOPIC_GAPS = re.compile(r"哪些|哪几个|哪几项|什么|哪|啥|些|(?:第[�
 # search box (…预算完成率)
 RATE_ASKED = re.compile(r"[\u4e00-\u9fff]率[）)]?(?:[\u4e00-\u9fff]{0,3}?[≥≤＞＜><]?(?:多少|几)|[\s？?。]*$)")  # 执行率（完成率）是多少, 目标是≥多少
 # a sum of money asked by its noun ("共涉及资金多少", "这笔经费有多少"): money, not a share of it
-MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)")
+MONEY_ASKED = re.compile(r"(?:资金|经费|费用|款项)(?:是|有|为|共|一共|总共|合计)?(?:多少|几)"
+                         r"|钱[^。？?！!]{0,16}?(?:多少|几)(?![个名人辆家件次项位所种类条份])")  # "办医保卡的钱，安排了多少"
 # a count named at the end with no question word, by a thing counted before 数 (病种数, 机构数, 户数); not a
 # column's 合计数, 预算数, 支出数 (money)
 COUNT_NAMED_LAST = re.compile(r"[种人户家次件项份所例构目]数[\s？?。]*$")
@@ -475,7 +477,7 @@ HOW_SPLIT = re.compile(r"(?:怎么|如何|怎样)分(?![配析工布类])")
 INCOME_THEN_SPENDING = re.compile(r"(?<![征接回吸验税])收[了得的](.{0,10}?)(?:花|支|用)[了得的]")
 SPENDING_THEN_INCOME = re.compile(r"(?:花|支|用)[了得的](.{0,10}?)(?<![征接回吸验税])收[了得的]")
 # "收入多还是支出多": which of two is more, asked as the two alternatives
-ALTERNATIVES_WEIGHED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(多|高|大|少|低)还是([\u4e00-\u9fff]{2,4}?)\2(?![\u4e00-\u9fff])")
+ALTERNATIVES_WEIGHED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(多|高|大|少|低)[，,]?还是([\u4e00-\u9fff]{2,8}?)\2(?![\u4e00-\u9fff])")
 
 
 ACRONYM_GLOSS = re.compile(r"(?<![A-Za-z0-9-])[A-Z]{2,}(?![A-Za-z0-9-])")
@@ -534,6 +536,7 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
     normalized = question.reading = NEGATED.sub("", normalized)  # "不是基本支出那个": not what is asked
     normalized = question.reading = re.sub(domain.PHONE_NUMBER, " ", normalized)  # no code nor sum
     question.excluded = [unquoted(m) for m in EXCLUDED.findall(normalized)]
+    question.part_described = part_described(normalized)
     if not re.search(r"[\u4e00-\u9fff]", normalized):
         question.problem = ("请用中文提问，本系统回答广东省医疗保障局部门预算、决算和绩效自评报告中的问题，"
                             "例如“江门医保局2024年三公经费多少”。")
@@ -1006,6 +1009,17 @@ def row_pasted(text: str) -> tuple[list[Decimal], int | None]:
 def row_position(text: str) -> int | None:
     """Where the row pointed at is printed in its table (domain.ROW_POSITIONS): 0 the first, -1 the last."""
     return _place_said(text, domain.ROW_POSITIONS)
+
+
+# "…经费中，聘请法律顾问那部分是多少": a part of what is named before 中, described after it
+PART_DESCRIBED = re.compile(r"(?:里|中|当中|里面)[，,]?([^，,。？?！!]{2,30}?)(?:那|这)一?部分"
+                            r"(?=(?:的?钱)?(?:[（(][^）)]*[）)])?(?:是|有|为|共|一共)?(?:多少|几))")  # and asked at once
+
+
+def part_described(text: str) -> str | None:
+    """The words describing a part of a thing named ("…中，聘请法律顾问那部分"), None when none is described."""
+    described = PART_DESCRIBED.search(text)
+    return described.group(1).removesuffix("的") if described else None
 
 
 def rows_from_named(text: str) -> int | None:

@@ -20,8 +20,8 @@ from rag import domain
 from rag.evidence import Evidence, bigrams, fold
 from rag.lookup import clean_row_name
 from rag.parse.text import compact
-from rag.question import (AMOUNT_CITED, AS_OF_YEAR, COUNT_CITED, CLAUSE_BREAKS, HOW_MANY, IN_10K_YUAN, TOLD, Question,
-                          asking_parts, asks, clauses_about_asker, ratio_asked, spoken_sentences)
+from rag.question import (AMOUNT_CITED, AS_OF_YEAR, COUNT_CITED, CLAUSE_BREAKS, HOW_MANY, IN_10K_YUAN, QUOTED_NAME_MIN,
+                          TOLD, Question, asking_parts, asks, clauses_about_asker, ratio_asked, spoken_sentences)
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,8 @@ def content_words(question: Question) -> str:
         content = re.sub(rf"(?:多少|几)(?:{said_in})", " ", content)
     content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about
     content = re.sub(r"(?:多少|几)(?:亿元|万元|亿|万块钱|万块|万|块钱|元)", " ", content)  # a sum's measure: no word
+    if question.asked_class == "money":  # "办医保卡的钱": money said in everyday words, scored by the unit
+        content = re.sub(domain.MONEY_SAID, " ", content)
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:
             content = content.replace(word, " ")
@@ -784,7 +786,10 @@ def _carries_quoted(question: Question, evidence: Evidence) -> bool:
     # a number in a paragraph on a quoted indicator: its paragraph's topic
     said = fold(f"{evidence.label}{evidence.lead}{row}{column}{evidence.section or ''}{evidence.topic}")
     unglossed = UNIT_GLOSS.sub("", said)  # "可支配月数（月）不低于3个月" quoted without its unit's gloss
-    return any(fold(name) in said or fold(name) in unglossed for name in question.quoted)
+    names = [fold(name) for name in question.quoted]
+    names += [name.removeprefix(own) for name in names for own in domain.ABBREVIATED_BEFORE if name.startswith(own)
+              and len(name) - len(own) >= QUOTED_NAME_MIN]  # “医保信息化建设”: the department's own 信息化建设
+    return any(name in said or name in unglossed for name in names)
 
 
 def _below_magnitude_asked(question: Question, evidence: Evidence) -> bool:

@@ -883,6 +883,8 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "廉江医保局2023年那6.49万元的货物，是跟哪家厂家买的？",  # the sum is printed, the firm is not
     "江门医保局2024年调整后的预算里三公经费是多少",  # a budget prints the year's start; only a 决算 the adjusted
     "听说江门2023年居民医保基金滚存结余有30亿元，是真的吗",  # only the months it would pay for (7个月)
+    "江门医保局2024年人员经费占总预算的比例是多少",  # 江门 prints no 人员经费: no rate of another thing
+    "廉江医保2023年城乡居民住院次均费用是多少元",  # a visit's average: only the totals (住院费用7.67亿元)
 ])
 def test_what_no_report_states_is_refused(engine, text):
     assert not engine.ask(text).found
@@ -1723,6 +1725,39 @@ def test_amounts_asked_beside_a_reason_are_answered_before_it(engine):
     answer = engine.ask("广州医保局2023年预算支出总计和2023年三公经费分别是多少？三公为什么涨这么多？")
     assert [f.value for f in answer.figures[:2]] == [Decimal("493720.60"), Decimal("85.72")]
     assert "报废更新2辆执法车辆36万元" in answer.answer
+
+
+def test_the_parts_of_the_spending_and_its_items_said_in_everyday_words(engine):
+    assert engine.ask("吴川医保局2024年项目经费里的办公费多少").figures[0].value == Decimal("164.30")  # 项目支出
+    assert not engine.ask("江门医保局2024年日常经费里的印刷费是多少").found  # 基本支出 prints none (项目支出 143.04)
+    both = engine.ask("吴川医保局2024年办公费基本支出和项目支出里都有吗")  # each part's
+    assert [f.value for f in both.figures[:2]] == [Decimal("2.25"), Decimal("164.30")]
+    fund = engine.ask("江门2023年全市医保基金收进来的钱比花出去的钱多多少")
+    assert [f.value for f in fund.figures[:2]] == [Decimal("93.33"), Decimal("89.88")] and "3.45亿元" in fund.answer
+    card = engine.ask("吴川医保局2024年办医保卡、搞医保卡系统运行的钱有多少")  # 钱: a sum, no word to match
+    assert card.figures[0].value == Decimal("0.50") and card.figures[0].row == "医保卡建设运行经费"
+
+
+def test_the_economic_classes_and_carry_overs_said_in_everyday_words(engine):
+    people = engine.ask("廉江医保局2023年养人的钱和办公运转的钱分别多少")
+    assert [f.value for f in people.figures[:2]] == [Decimal("658.63"), Decimal("14.82")]  # 人员经费, 公用经费
+    kept = engine.ask("廉江2023年年初结转下来的钱和年末没花完的钱各多少")
+    assert [f.value for f in kept.figures[:2]] == [Decimal("21.58"), Decimal("23.39")]
+    weighed = engine.ask("吴川医保局2024年基本支出多，还是项目上的钱多")  # 还是 after a comma, a side said long
+    assert [f.value for f in weighed.figures[:2]] == [Decimal("354.77"), Decimal("187.30")]
+
+
+def test_a_part_described_that_no_row_lists_is_refused_with_the_whole_shown(engine):
+    answer = engine.ask("吴川医保局2024年医保卡建设运行经费里，买制卡机那部分多少钱")
+    assert not answer.found and "报告没有单列“买制卡机”这一部分的数字" in answer.answer and "0.50万元" in answer.answer
+    named = engine.ask("江门医保局2024年项目支出中，公务接待费那部分多少")  # a part the report lists
+    assert named.found and named.figures[0].value == Decimal("1.79")
+
+
+def test_a_name_quoted_with_the_departments_own_word_before_it_is_the_row(engine):
+    answer = engine.ask("吴川医保局2024年功能分类表“医保信息化建设”那一行多少")  # 信息化建设
+    assert answer.figures[0].row == "信息化建设" and answer.figures[0].value == Decimal("5.00")
+    assert not engine.ask("吴川医保局2024年“医保宣传月活动经费”是多少").found
 
 
 def test_a_sum_new_this_year_asked_why_is_its_increase_asked_why(engine):
