@@ -358,8 +358,8 @@ class AnswerEngine:
         # asked per month while stated per year, 决算数 asked of a budget, a column the table lacks
         # ("上年执行数"栏): the figure found is not the answer, only shown
         per = _per_unit_unstated(question, answer)
-        if unstated := (f"报告没有{per}的数字" if per else None) or self._group_unstated(question, answer) \
-                or _column_unprinted(question, answer) or _month_unstated(question, answer) \
+        if unstated := (f"报告没有{per}的数字" if per else None) or _column_unprinted(question, answer) \
+                or self._group_unstated(question, answer) or _month_unstated(question, answer) \
                 or _cap_unstated(question, answer) or _exact_unstated(question, answer) \
                 or _unit_unlisted(question, answer) or _part_unlisted(question, answer):
             refusal = self._refuse(question, f"{unstated}，只列出：\n{answer.answer}")
@@ -653,13 +653,16 @@ def _part_unlisted(question: Question, answer: Answer) -> str | None:
 
 
 def _exact_unstated(question: Question, answer: Answer) -> str | None:
-    """An exact value asked ("满意度的具体数值") of a figure its sentence states only as a bound
-    ("满意度超过80%"): the report has no exact value."""
+    """An exact value asked ("满意度的具体数值", "确切人数") of a figure its sentence states only as a
+    bound or roughly ("满意度超过80%", "50000余人", "160个以上"): the report has no exact value."""
     figure = answer.figures[0] if answer.found and answer.figures else None
     if figure is None or not figure.sentence or not any(w in question.typed for w in domain.EXACT_ASKED):
         return None
-    bound = re.search(rf"{domain.BOUND_STATED}\s*{re.escape(f'{figure.value}')}(?![\d.])", figure.sentence)
-    return f"报告只写了“{bound.group(0)}{figure.unit}”，没有具体数值" if bound else None
+    value = re.escape(f"{figure.value}")
+    after = domain.ROUGH_AFTER.format(unit=f"(?:{re.escape(figure.unit)})")
+    bound = re.search(rf"{domain.BOUND_STATED}\s*{value}(?![\d.])(?:{re.escape(figure.unit)})?", figure.sentence) or re.search(
+        rf"(?<![\d.]){value}(?:{after})", figure.sentence)
+    return f"报告只写了“{bound.group(0)}”，没有确切数值" if bound else None
 
 
 def _stated_with(figure: Figure) -> str:

@@ -108,7 +108,7 @@ REGIONAL_MANDARIN: dict[str, str] = {
 QUESTION_FILLER: tuple[str, ...] = (
     # who is meant, when (今年; 当年, not 当年收支, 当年结余), and everyday verbs of spending (我指, 他们, 打算花, 搞); 光 as 'only' (not 曝光, 光明, 光荣)
     "我指的是", "我指", "我是说", "我的意思是", "就是指", "我们", "咱们", "俺们", "俺", "他们", "她们", "你们", "人家", "底下", "下面", "下边", "今年", "当年(?![收支拨各内结])", "准备花", "打算花",
-    "要花", "花", "搞", "也差不多", "差不多", "就要", "(?<!曝)光(?![明荣])", "(?<![调完修平规])整了", "好多", "到底", "究竟", "具体", "百分之几",
+    "要花", "花", "搞", "(?:相关|有关)的(?=钱|费用|开支|支出)", "也差不多", "差不多", "就要", "(?<!曝)光(?![明荣])", "(?<![调完修平规])整了", "好多", "到底", "究竟", "具体", "百分之几",
     "百分之多少", "百分比", "多少个百分点", "百分点", "多少钱", "还是", "现在", "目前", "是谁", "是什么", "什么", "是这样", "这样", "哪些", "哪个", "哪里", "多少", "多大", "怎么样",
     "怎么说的", "怎么说", "怎么讲的", "怎么讲", "怎么写的", "怎么写", "怎样", "怎么", "如何", "有没有", "没有",
     # a claim passed on to be checked (网传, 有人说, 真的吗), and how a change is named (增幅)
@@ -212,8 +212,8 @@ CONTACT_ASKED: tuple[str, ...] = (r"电话(?:号码|是多少|多少|是什么|�
                                   "邮箱", "网址", "官网", "通讯地址", "邮寄地址")  # an office's 地址 may be printed (位于…)
 # the details of firms and things the reports never print, only their sums, counts and purposes:
 # "那两辆车是什么品牌型号", "法律顾问费付给哪家律师事务所", "被解除定点的5家药店叫什么名字"
-DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", r"哪[一几]?[家个所][\u4e00-\u9fff]{0,4}(?:事务所|公司|企业|医院|药店|供应商|厂商|厂家|商家)",
-                                      r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体|分别|都|各自?)?的?(?:名字|名称|叫什么|叫啥|是哪一?家)",
+DETAILS_UNPRINTED: tuple[str, ...] = ("品牌", "牌子", "型号", "车牌", "车型", "排量", r"哪[一几]?[家个所][\u4e00-\u9fff]{0,4}(?:事务所|公司|企业|医院|药店|供应商|厂商|厂家|商家)",
+                                      r"(?:事务所|公司|企业|药店|医院|(?<!内设)(?<!派出)机构)(?:具体|分别|都|各自?)?的?(?:名字|名称|全称|叫什么|叫啥|是哪一?家)",
                                       r"(?:中标|供应商)[\u4e00-\u9fff]{0,6}?(?:是|为|有)?(?:哪|谁)",  # who won a tender or
                                       r"哪[些几一]?[家个]?(?:公司|企业|药企|厂家|单位)[\u4e00-\u9fff]{0,2}中标",  # supplies: unnamed
                                       r"(?:涉及|牵涉|是)哪[些几]家?(?:医院|药店|医药机构|企业|公司)",  # which firms a case names
@@ -375,7 +375,7 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "国有资本经营预算": ("国有资本经营预算",),
     "财政拨款": ("财政拨款",),
     "预算数": ("预算数", *ADJUSTED_BUDGET_WORDS),  # a 决算's 预算数 is the adjusted budget
-    "决算数": ("决算数",),
+    "决算数": ("决算数", "执行数"),  # what was carried out: a 决算's figure
 }
 
 # ---------------------------------------------------------------- text structure
@@ -567,7 +567,7 @@ TELLING_WORDS: tuple[str, ...] = ("新闻", "报道", "听说", "听人说", "�
 # A figure asked per month, person or day, and the words by which a report would state one so;
 # the reports print yearly totals, which are not the answer (the answer says so and shows them).
 PER_UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "月": ("每个月", "每月", "月均", "平均每月", "一个月"),
+    "月": ("每个月", "每月", "月均", "平均每月", "一个月", "当月"),
     "人": ("每人", "人均", "每个人", "平均每人"),
     "天": ("每天", "日均", "一天"),
     # each case or institution on its own: the reports print their totals, no list of them
@@ -634,7 +634,8 @@ AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", 
 BOUND_VERBS = "超过|超出|高于|低于|少于|多于|不到|不足|突破"  # a bound put on a figure
 THRESHOLD_ASKED = rf"(?:是不是|是否|有没有|有无)(?:{BOUND_VERBS})|超没超过|过没过"
 # a figure a sentence states only as a bound ("满意度超过80%"): no exact value, when one is asked for
-BOUND_STATED = rf"(?:{BOUND_VERBS}|不低于|不少于|不高于|不超过|逾)"
+BOUND_STATED = rf"(?:{BOUND_VERBS}|不低于|不少于|不高于|不超过|逾|约|大约|近)"
+ROUGH_AFTER = r"(?:余|多)?\s*{unit}?\s*(?:以上|以下|左右|上下)|(?:余|多)\s*{unit}?"  # "50000余人", "160个以上", "90%以上"
 EXACT_ASKED: tuple[str, ...] = ("具体", "准确", "确切", "精确", "精准")
 # A question about a budget against final accounts: both words, or one of these.
 VERSUS_KIND_WORDS: tuple[str, ...] = ("预决算", "预算和决算", "预算与决算", "预算跟决算", "预算执行", "完成预算")
@@ -736,6 +737,7 @@ QUERY_SYNONYMS: dict[str, str] = {
     "在哪办公": "办公场所", "在哪里办公": "办公场所", "办公地方": "办公场所", "办公的地方": "办公场所", "办公地点": "办公场所",
     "多少米": "多少钱",  # net slang: 米 for money
     "大概占": "占", "大约占": "占", "差不多占": "占", "大致占": "占",  # a share hedged is a share
+    "只占": "占", "仅占": "占", "才占": "占", "就占": "占", "竟占": "占",  # or weighed
     "收大于支还是支大于收": "收入和支出各多少，哪个多", "支大于收还是收大于支": "收入和支出各多少，哪个多",
     # a fund's balance said as a verdict ("是不是收不抵支"): its two sides, weighed
     "收不抵支": "收入和支出哪个多", "入不敷出": "收入和支出哪个多", "收大于支": "收入和支出哪个多",

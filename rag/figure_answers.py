@@ -379,8 +379,8 @@ class FigureAnswers:
             said = (*domain.ITEMS.get(parent, ()), parent)
             for document in documents:
                 for unit in named_cells(self.finder, document, child, question):
-                    if unit.figure.table is None:
-                        continue
+                    if unit.figure.table is None or {unit.unit_class, question.asked_class} == {"count", "money"}:
+                        continue  # "…中心的基本医疗救助金救助多少人次": not its 万元
                     under = next((row for row in self.finder.ancestors(unit.figure) if parts.is_unit_row(row)
                                   and any(word in clean_row_name(row.name) for word in said)), None)
                     if under is not None:  # labelled with its parent: 江门市医疗保障局新会分局人员类
@@ -414,6 +414,9 @@ class FigureAnswers:
         held = dict.fromkeys(u.label.removeprefix(unit).strip() or u.label
                              for d in documents for u in parts.cells_under(self.finder, d, question, unit))
         listed = f"报告为它单列的有：{'、'.join(list(held)[:UNIT_ROWS_LISTED])}。" if held else ""
+        if question.asked_unit and any(subject_name(item) in label for label in held):  # its sum, not the count asked
+            return self._refuse(question, f"报告只列出“{subject_name(unit)}”的“{subject_name(item)}”金额，"
+                                          f"没有以“{question.asked_unit}”计的数字。")
         return self._refuse(question, f"报告没有单列“{subject_name(unit)}”的“{subject_name(item)}”。{listed}")
 
     def _in_named_project(self, question: Question, documents: list[DocumentInfo]) -> list[Figure]:

@@ -461,8 +461,8 @@ FROM_START_TO_END = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9ff
 # "年末结转结余比年初多了多少", "年初结转和结余跟年末比": the same, one end said against the other
 # "政府采购中服务类采购占总额的比重": the whole is the thing said before 中, not the report's total
 # (but "2024年预算里A占总盘子": the report's)
-WHOLE_SAID_BEFORE = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9fff]){2,10})(?<!预算|决算|报告|自评)(?:当中|里面|之中|中|里)"
-                               r"((?:(?![占的])[\u4e00-\u9fff]){2,12}?)占(总额|总数|总量|合计|总计|全部|整体)")
+WHOLE_SAID_BEFORE = re.compile(r"(?<![\d.])((?:(?![年的局市区县中里])[\u4e00-\u9fff“”]){2,10})(?<!预算|决算|报告|自评)(?:当中|里面|之中|中|里)"
+                               r"[，,]?((?:(?!占|分别|各|和|、)[\u4e00-\u9fff]){2,12}?)占(总额|总数|总量|合计|总计|全部|整体)")
 # "基金收支结余了多少", "收支差额": income less spending, as 收支相抵 (not 用事业基金弥补收支差额, a row)
 BALANCE_ASKED = re.compile(r"(?<!弥补)收支(?:差额|结余|结存|盈余|余额)")
 YEAR_ENDS = f"{domain.YEAR_START}|{domain.YEAR_END}"
@@ -922,7 +922,7 @@ def words_asked(text: str) -> str | None:
 def measure_asked(reading: str) -> tuple[str | None, str | None]:
     """What a question (as read) asks a figure to be: its class (money / count / percent / area /
     months / score) and the measure word it names (多少辆: 辆), each None when it says none."""
-    counted = _without_name_words(reading)
+    counted = EXCLUDED.sub(" ", _without_name_words(reading))  # "不算…几个分局": nothing counted is asked
     if PEOPLE_IN_WAN.search(counted):
         return "count", "万人"
     asked_class = next((cls for cls, words in domain.ASKED_CLASS_WORDS.items() if any(w in counted for w in words)),

@@ -158,7 +158,7 @@ def content_words(question: Question) -> str:
         content = re.sub(rf"(?:多少|几)(?:{said_in})", " ", content)
     content = re.sub(r"(?:多少|几)个", " ", content)  # "有哪几个科": 个 only counts, 科 is asked about
     content = re.sub(r"(?:多少|几)(?:亿元|万元|亿|万块钱|万块|万|块钱|元)", " ", content)  # a sum's measure: no word
-    if question.asked_class == "money":  # "办医保卡的钱": money said in everyday words, scored by the unit
+    if question.asked_class in ("money", "percent"):  # "办医保卡的钱", "车的钱占几成": money in everyday words
         content = re.sub(domain.MONEY_SAID, " ", content)
     if question.asked_class in UNIT_ONLY_CLASSES:  # 面积, 得分: said by the figure's unit, scored as such
         for word in domain.ASKED_CLASS_WORDS[question.asked_class]:

@@ -883,6 +883,7 @@ def test_units_listed_with_the_word_they_share_are_ranked(engine):
     "廉江医保局2023年那6.49万元的货物，是跟哪家厂家买的？",  # the sum is printed, the firm is not
     "江门医保局2024年调整后的预算里三公经费是多少",  # a budget prints the year's start; only a 决算 the adjusted
     "听说江门2023年居民医保基金滚存结余有30亿元，是真的吗",  # only the months it would pay for (7个月)
+    "广州医保局2023年要报废更新的那2辆执法车，换成什么车型",  # makes and models are not printed
     "江门医保局2024年人员经费占总预算的比例是多少",  # 江门 prints no 人员经费: no rate of another thing
     "廉江医保2023年城乡居民住院次均费用是多少元",  # a visit's average: only the totals (住院费用7.67亿元)
 ])
@@ -900,8 +901,26 @@ def test_what_a_column_of_an_item_covers_is_read_from_the_note_under_its_table(e
 
 def test_an_exact_value_asked_of_a_figure_stated_as_a_bound_is_refused_with_the_bound(engine):
     answer = engine.ask("江门医保局2023年自评里，居民参保对象满意度准确是百分之几")
-    assert not answer.found and "报告只写了“超过80%”，没有具体数值" in answer.answer
+    assert not answer.found and "报告只写了“超过80%”，没有确切数值" in answer.answer
     assert engine.ask("江门医保局2023年自评里居民参保对象满意度是多少").figures[0].value == Decimal("80")
+    rough = engine.ask("廉江医保局2023年接听电话咨询准确是多少次")  # "接听电话咨询20000余次"
+    assert not rough.found and "报告只写了“20000余次”，没有确切数值" in rough.answer
+    assert engine.ask("廉江医保局2023年接听电话咨询多少次").figures[0].value == Decimal("20000")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("江门医保局2024年预算里，行政运行的上年执行数是多少", "中没有决算数（部门预算列的是预算数）"),  # 执行数: a 决算's
+    ("江门2023年全市医保基金11月当月支出多少亿", "报告没有按月计的数字"),  # the year's total only
+])
+def test_a_figure_of_a_column_or_period_the_report_lacks_is_refused_and_said_why(engine, text, said):
+    answer = engine.ask(text)
+    assert not answer.found and said in answer.answer
+
+
+def test_a_count_asked_of_a_units_row_is_not_answered_by_its_sum(engine):
+    answer = engine.ask("广州医疗救助服务中心2023年专项医疗救助金打算帮扶多少人")
+    assert not answer.found and "没有以“人”计的数字" in answer.answer
+    assert engine.ask("广州医疗救助服务中心2023年专项医疗救助金多少").figures[0].value == Decimal("10000.00")
 
 
 def test_a_clause_saying_only_the_other_side_asks_it_of_the_row_the_first_names(engine):
@@ -1001,6 +1020,10 @@ def test_the_projects_of_a_report_or_of_one_of_its_units_are_ranked(engine):
 def test_a_share_of_the_total_said_after_a_thing_and_中_is_a_share_of_that_thing(engine):
     answer = engine.ask("广州医保局2023年政府采购里面货物类占总额几成")
     assert [f"{f.value}" for f in answer.figures] == ["3.01", "123.39", "4100.27"]  # not 本年支出合计
+    only = engine.ask("吴川医保局2024年预算里，项目支出仅占总数的多少")  # 仅占: a share weighed
+    assert [f"{f.value}" for f in only.figures[:3]] == ["34.55", "187.30", "542.07"]
+    money = engine.ask("吴川医保局2024年公务用车的钱占三公经费的几成")  # 钱: the part is a sum
+    assert [f"{f.value}" for f in money.figures[:3]] == ["92.31", "18.00", "19.50"]
 
 
 def test_the_part_with_the_largest_share_is_the_largest_part(engine):
