@@ -449,7 +449,7 @@ def _report_words(text: str) -> str:
     for word in sorted(domain.QUERY_SYNONYMS, key=len, reverse=True):
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
     text = WHOLE_SAID_BEFORE.sub(r"\2占\1\3", text)
-    text = BALANCE_ASKED.sub("收入和支出相抵结余", text)
+    text = BALANCE_ASKED.sub("收入和支出相抵结余", BALANCE_WEIGHED.sub("收入和支出各多少，哪个多", text))
     text = FROM_START_TO_END.sub(rf"{domain.YEAR_START}\1和{domain.YEAR_END}\1", text)
     text = END_AGAINST_END.sub(lambda m: m.group(0) if m[1] == (m[3] or m[4]) else f"{m[1]}{m[2]}和{m[3] or m[4]}{m[2]}相比", text)
     text = SPENDING_THEN_INCOME.sub(r"支出\1收入", INCOME_THEN_SPENDING.sub(r"收入\1支出", text))
@@ -465,6 +465,8 @@ WHOLE_SAID_BEFORE = re.compile(r"(?<![\d.])((?:(?![年的局市区县中里])[\u
                                r"[，,]?((?:(?!占|分别|各|和|、)[\u4e00-\u9fff]){2,12}?)占(总额|总数|总量|合计|总计|全部|整体)")
 # "基金收支结余了多少", "收支差额": income less spending, as 收支相抵 (not 用事业基金弥补收支差额, a row)
 BALANCE_ASKED = re.compile(r"(?<!弥补)收支(?:差额|结余|结存|盈余|余额)")
+# "收支是结余还是赤字": which side is more, as 收大于支还是支大于收 (domain.QUERY_SYNONYMS)
+BALANCE_WEIGHED = re.compile(r"收支(?:是|为)?(?:结余|盈余|赤字|亏空)还是(?:结余|盈余|赤字|亏空)")
 YEAR_ENDS = f"{domain.YEAR_START}|{domain.YEAR_END}"
 END_AGAINST_END = re.compile(rf"({YEAR_ENDS})((?:(?![年的局市区县中里比跟与同])[\u4e00-\u9fff]){{2,10}}?)"
                              rf"(?:比({YEAR_ENDS})|(?:跟|和|与|同)({YEAR_ENDS})(?=相?比|对比))")  # (A和B分别: listed)

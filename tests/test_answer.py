@@ -2619,6 +2619,8 @@ def test_income_and_spending_compared_are_both_found_and_subtracted(engine):
     balance = engine.ask("廉江2023年城乡居民医疗保险基金收支结余有多少亿")  # 收支结余: the same
     assert [f"{f.value}" for f in balance.figures] == ["13.08", "8.13"] and "4.95亿元" in balance.answer
     assert engine.ask("江门2024年用事业基金弥补收支差额多少").figures[0].value == Decimal("0.00")  # a row's name
+    weighed = engine.ask("廉江2023年城乡居民医疗保险基金收支是盈余还是亏空")  # which side is more: both
+    assert [f"{f.value}" for f in weighed.figures] == ["13.08", "8.13"] and "4.95亿元" in weighed.answer
 
 
 def test_局本级_listed_among_units_is_the_units_own_row(engine):
