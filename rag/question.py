@@ -458,7 +458,6 @@ def _report_words(text: str) -> str:
 
 # "结转和结余从年初到年末变化了多少": the thing at the year's start and at its end
 FROM_START_TO_END = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9fff]){2,10})从年初到年末")
-# "年末结转结余比年初多了多少", "年初结转和结余跟年末比": the same, one end said against the other
 # "政府采购中服务类采购占总额的比重": the whole is the thing said before 中, not the report's total
 # (but "2024年预算里A占总盘子": the report's)
 WHOLE_SAID_BEFORE = re.compile(r"(?<![\d.])((?:(?![年的局市区县中里])[\u4e00-\u9fff“”]){2,10})(?<!预算|决算|报告|自评)(?:当中|里面|之中|中|里)"
@@ -468,6 +467,7 @@ BALANCE_ASKED = re.compile(r"(?<!弥补)收支(?:差额|结余|结存|盈余|余
 # "收支是结余还是赤字": which side is more, as 收大于支还是支大于收 (domain.QUERY_SYNONYMS)
 BALANCE_WEIGHED = re.compile(r"收支(?:是|为)?(?:结余|盈余|赤字|亏空)还是(?:结余|盈余|赤字|亏空)")
 YEAR_ENDS = f"{domain.YEAR_START}|{domain.YEAR_END}"
+# "年末结转结余比年初多了多少", "年初结转和结余跟年末比": the thing at both ends, one said against the other
 END_AGAINST_END = re.compile(rf"({YEAR_ENDS})((?:(?![年的局市区县中里比跟与同])[\u4e00-\u9fff]){{2,10}}?)"
                              rf"(?:比({YEAR_ENDS})|(?:跟|和|与|同)({YEAR_ENDS})(?=相?比|对比))")  # (A和B分别: listed)
 
@@ -1028,9 +1028,13 @@ def rows_from_named(text: str) -> int | None:
     """How many rows under (over, negative) the row named the row pointed at is (domain.ROWS_FROM_NAMED)."""
     for pattern, direction in domain.ROWS_FROM_NAMED:
         if said := re.search(pattern, text):
-            number = said.group(1) if said.groups() else "1"
-            return direction * (int(number) if number.isdigit() else CHINESE_DIGITS[number])
+            return direction * (_number_said(said) if said.groups() else 1)
     return None
+
+
+def _number_said(said: re.Match) -> int:
+    """The number a pattern's first group caught, in digits or a Chinese numeral (2, 二)."""
+    return int(said.group(1)) if said.group(1).isdigit() else CHINESE_DIGITS[said.group(1)]
 
 
 def _place_said(text: str, positions: tuple[tuple[str, int | str], ...]) -> int | str | None:
@@ -1040,7 +1044,7 @@ def _place_said(text: str, positions: tuple[tuple[str, int | str], ...]) -> int 
         if said := re.search(pattern, text):
             if not said.groups() or place == domain.MIDDLE:
                 return place
-            number = int(said.group(1)) if said.group(1).isdigit() else CHINESE_DIGITS[said.group(1)]
+            number = _number_said(said)
             return -number if place < 0 else number - 1
     return None
 
