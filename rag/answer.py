@@ -337,6 +337,9 @@ class AnswerEngine:
         if across and question.intent == "reason":  # "两张表的住房公积金各是多少，为何不一样": why, after them
             across = self._with_reason(question, documents, across)
         answer = across or self._by_intent(question, documents)
+        if not answer.found and _project_described(question) \
+                and (project := self.passages.described_project(question, documents)):
+            answer = self.figures.of_project(question, project) or answer
         if not answer.found and question.intent == "figure" and (inside := rank.places_within_city(question)):
             answer = self._whole_city_shown(question, documents, inside) or answer
         if not answer.found and question.intent in ("passage", "reason") and question.kinds:
@@ -795,6 +798,15 @@ def _measured_against_scope(question: Question) -> bool:
     asked = asking_part(question.typed or question.text, CLAUSE_BREAKS)  # "…占全市所有部门的比例，全市总数是多少": the scope's
     return question.intent in ("figure", "compare", "change") and (question.wide_scope in asked or re.search(
         r"全(?:市|省|国)(?:的)?(?:总数|总额|合计)", asked))
+
+
+def _project_described(question: Question) -> bool:
+    """A sum asked of something the question names by no row, item or quoted name ("打击骗保搞宣传、
+    发举报奖励的那笔经费"): a project its 绩效目标 describes may be meant. A sum said in 亿 (asked, or
+    guessed: "有人说好几个亿") or a fund's flow is the fund's, never a project's."""
+    reading = question.reading or ""
+    return question.intent == "figure" and question.asked_class == "money" and not question.subjects \
+        and not question.quoted and "亿" not in reading and not re.search(domain.FUND_FLOW, reading)
 
 
 def _asks_words_too(question: Question) -> bool:

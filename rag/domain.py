@@ -486,7 +486,8 @@ PASSAGE_TOPICS: dict[str, tuple[str, ...]] = {
     "绩效评价": ("绩效评价",),
     "名词解释": ("名词解释",),
     "整改措施": ("整改", "改进措施", "改进意见"),
-    "存在问题": ("存在问题", "存在的问题", "发现的问题", "问题及原因", "列出的问题", "问题有哪些", "有哪些问题", "什么问题"),
+    "存在问题": ("存在问题", "存在的问题", "发现的问题", "问题及原因", "列出的问题", "问题有哪些", "哪些问题", "什么问题",
+             "哪些不足", "什么不足", "啥不足", "不足有哪些"),  # 不足 alone is a bound ("不足3%")
     "自评结论": ("自评结论", "自评等级", "评价等级", "等级"),
     "工作计划": ("工作重点", "工作计划", "下一步", "工作思路", "工作打算"),  # in the year before's reports too
     "预算构成": ("预算构成", "决算单位构成", "单位构成", "下属单位", "由哪几块组成", "哪几块", "组成部分",
@@ -871,6 +872,8 @@ MEASURES_APART: tuple[tuple[str, str], ...] = (("结余", "收入"), ("结余", 
 # the prose only, since every table cell is the department's own money, whatever fund its row names
 # (财政对城乡居民基本医疗保险基金的补助, 欺诈骗取医疗保障基金举报奖励金)
 FUND_OR_DEPARTMENT: tuple[str, str] = ("基金", "医疗保障局")
+# a fund's flow said ("医保基金当期支出", "基金收入"): the fund's books, never a project's budget
+FUND_FLOW = r"基金[^，,。？?]{0,4}(?:收入|支出|结余|收支)"
 # words that ask how much a figure grew or fell, with or without a change word (增长百分之几)
 GROWTH_WORDS: tuple[str, ...] = ("增长", "下降", "涨幅", "增幅", "降幅")
 # the reports say a change in money by 增加/减少 and its rate by 增长/下降 ("减少2444.07万元，下降9.4%"):

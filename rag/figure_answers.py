@@ -21,6 +21,7 @@ from rag.audit import direct_children
 from rag.cache import RecentlyUsed
 from rag.evidence import (Evidence, bigrams, fold, matching_cells, named_cells, pasted_cells, positioned_cells,
                           prose_numbers, target_numbers)
+from rag.index import Chunk
 from rag.lookup import Figure, FigureFinder, clean_row_name, pointed_at, rows_at
 from rag.parse.text import compact, unquoted
 from rag.question import AMOUNT_CITED, TABLE_NUMBER, Question, cited_range, leaves_out, measure_asked, ratio_asked
@@ -440,6 +441,19 @@ class FigureAnswers:
         characters = rank.characters_said(question, drop)
         return [best.figure for document in documents
                 if (best := rank.best_of_scope(candidates(document), terms, question, characters))]
+
+    def of_project(self, question: Question, project: Chunk) -> Answer | None:
+        """A project found by what its 绩效目标 says, not by its name: its row's figure in the column
+        asked, with the name it was read as."""
+        document = self.store.document(project.doc)
+        for table, rows in self.finder.tables(project.doc):
+            row = next((r for r in rows if r.text and r.values and r.line_start == project.line_start), None)
+            if table.number == project.table and row is not None and next(iter(row.values.values())) not in question.stated:
+                name = clean_row_name(row.name)
+                figure = self.finder.figure_at(document, table, row, self.finder.column_for(table, row, question, document), name)
+                text = f"（按绩效目标所写的用途，理解为“{name}”）\n{self.figure_sentence(figure)}"
+                return Answer(question.text, True, text, [figure], [self.figure_source(figure)], question.intent, question)
+        return None
 
     @staticmethod
     def figure_sentence(figure: Figure) -> str:

@@ -117,6 +117,30 @@ class PassageReader:
         sources[0].text = passage
         return Answer(question.text, True, text, [], sources, question.intent, question)
 
+    def described_project(self, question: Question, documents: list[DocumentInfo]) -> Chunk | None:
+        """The project a figure question names only by what its money is for ("打击骗保搞宣传、发举报
+        奖励的那笔经费"): of the passages searched as for any passage question, the best project's 绩效目标,
+        when it clears a figure's threshold; None otherwise."""
+        from rag.retriever import HybridRetriever
+
+        wanted = {d.name for d in documents}
+        retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
+        hits = retriever.invoke(question.reading or question.text)
+        found = [c for c in (self.search_index.chunk(d.id) for d in hits) if not _title_alone(c)]
+        firsts = {d.id: d.metadata["firsts"] for d in hits}
+        terms = rank.query_terms(question, self.term_weights)
+        scored = rank.ranked_passages([_chunk_evidence(c) for c in found], terms, question,
+                                      [firsts.get(c.id, 0) for c in found])
+        # the best project's: a passage of prose found with it states no sum the figure search took
+        value, best = next(((value, found[i]) for value, i in scored if found[i].source == "project"), (0.0, None))
+        if best is None or value < rank.WEIGHTS.answer_at:  # a figure's bar, not a passage's
+            return None
+        grams = bigrams(best.text)  # one word shared is a coincidence: 制作宣传资料 for 印资料的钱
+        held = sum(term.found_in(grams) == 1 for term in terms)
+        if held < rank.WEIGHTS.described_words or rank.another_measure(question, _chunk_evidence(best)):
+            return None  # 集采省下的钱 is not the 集团采购工作经费 spent on the work
+        return best
+
     def _reason(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The report's own reason; without one, why a figure changed is refused and anything else is
         answered by the passage that fits best."""

@@ -450,12 +450,16 @@ def _report_words(text: str) -> str:
         text = _replace_word(text, word, domain.QUERY_SYNONYMS[word])
     text = WHOLE_SAID_BEFORE.sub(r"\2占\1\3", text)
     text = BALANCE_ASKED.sub("收入和支出相抵结余", BALANCE_WEIGHED.sub("收入和支出各多少，哪个多", text))
+    text = EITHER_DIRECTION.sub(r"\1变化多少", text)
     text = FROM_START_TO_END.sub(rf"{domain.YEAR_START}\1和{domain.YEAR_END}\1", text)
     text = END_AGAINST_END.sub(lambda m: m.group(0) if m[1] == (m[3] or m[4]) else f"{m[1]}{m[2]}和{m[3] or m[4]}{m[2]}相比", text)
     text = SPENDING_THEN_INCOME.sub(r"支出\1收入", INCOME_THEN_SPENDING.sub(r"收入\1支出", text))
     return HOW_SPLIT.sub("各多少", ALTERNATIVES_WEIGHED.sub(r"\1和\3哪个\2", text))
 
 
+# "比上年多了还是少了": either direction asked is the change, which favours neither (减少 is no word asked)
+_UP, _DOWN = r"(?:多|增加|增长|涨|上升|升|高)了?", r"(?:少|减少|下降|降|跌|低)了?"
+EITHER_DIRECTION = re.compile(rf"((?:比|较)(?:上年|去年|上一年)|同比)是?(?:{_UP}还是{_DOWN}|{_DOWN}还是{_UP})")
 # "结转和结余从年初到年末变化了多少": the thing at the year's start and at its end
 FROM_START_TO_END = re.compile(r"((?:(?![年的局市区县中里])[\u4e00-\u9fff]){2,10})从年初到年末")
 # "政府采购中服务类采购占总额的比重": the whole is the thing said before 中, not the report's total
@@ -465,10 +469,11 @@ WHOLE_SAID_BEFORE = re.compile(r"(?<![\d.])((?:(?![年的局市区县中里])[\u
 # "基金收支结余了多少", "收支差额": income less spending, as 收支相抵 (not 用事业基金弥补收支差额, a row)
 BALANCE_ASKED = re.compile(r"(?<!弥补)收支(?:差额|结余|结存|盈余|余额)")
 # "收支是结余还是赤字": which side is more, as 收大于支还是支大于收 (domain.QUERY_SYNONYMS)
-BALANCE_WEIGHED = re.compile(r"收支(?:是|为)?(?:结余|盈余|赤字|亏空)还是(?:结余|盈余|赤字|亏空)")
+BALANCE_WEIGHED = re.compile(r"收支(?:是|为)?(?:结余|盈余|赤字|亏空)还是(?:结余|盈余|赤字|亏空)"
+                             r"|收入(?:够不够|够不|能不能|能否)(?:支出|付出去的?|付的?|花的?)")  # "收入够不够付出去的"
 YEAR_ENDS = f"{domain.YEAR_START}|{domain.YEAR_END}"
 # "年末结转结余比年初多了多少", "年初结转和结余跟年末比": the thing at both ends, one said against the other
-END_AGAINST_END = re.compile(rf"({YEAR_ENDS})((?:(?![年的局市区县中里比跟与同])[\u4e00-\u9fff]){{2,10}}?)"
+END_AGAINST_END = re.compile(rf"({YEAR_ENDS})的?((?:(?![年的局市区县中里比跟与同])[\u4e00-\u9fff]){{2,10}}?)"
                              rf"(?:比({YEAR_ENDS})|(?:跟|和|与|同)({YEAR_ENDS})(?=相?比|对比))")  # (A和B分别: listed)
 
 

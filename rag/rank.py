@@ -44,6 +44,7 @@ class Weights:
     winner_words_at: float = 0.1  # while holding at least this share of the question's words
     winner_words_elsewhere: float = 0.5  # and no other unit, of whatever measure, holding this much more of them
     passage_at: float = 0.35  # the same for passages
+    described_words: int = 2  # a project asked by what its money is for holds this many words asked, whole
     retrievers_agree: float = 0.1  # for each retriever beyond the first ranking the passage first
     table_named: float = 1.0  # a cell of the table the question names ("基本支出明细表里"), by title overlap
     section_named: float = 0.3  # a unit in the section the question quotes as where to look (“管理效率分析”里)
@@ -585,7 +586,7 @@ def score(evidence: Evidence, terms: list[Term], question: Question, w: Weights 
         # fund's income (医保基金收入) by the department's (本部门收入预算)
     if _opposes(question, evidence):
         value += w.opposed
-    if _another_measure(question, evidence) or _another_bound(question, evidence):
+    if another_measure(question, evidence) or _another_bound(question, evidence):
         value += w.unit_conflicts
     if evidence.named:
         value += w.named
@@ -830,7 +831,7 @@ def _opposes(question: Question, evidence: Evidence, pairs: tuple[tuple[str, str
     return False
 
 
-def _another_measure(question: Question, evidence: Evidence) -> bool:
+def another_measure(question: Question, evidence: Evidence) -> bool:
     """The question asks one measure of a pair apart (结余, 个人缴费) and the unit's row or sentence
     states the other (收入 or 支出, 报销) and not the one asked; either way round."""
     apart = [(asked, other) for pair in domain.MEASURES_APART for asked, other in (pair, pair[::-1])

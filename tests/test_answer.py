@@ -3826,3 +3826,36 @@ def test_a_table_number_the_report_lacks_is_refused(engine):
 def test_a_table_named_then_pointed_back_at(engine):
     answer = engine.ask("吴川2024年预算的表2是“收入总体情况表”，这张表里的合计是多少")
     assert answer.figures[0].value == Decimal("542.07")
+
+
+def test_a_project_described_by_what_its_money_is_for_is_answered_by_its_row(engine):
+    answer = engine.ask("吴川医保局2024年用于开展打击欺诈骗保宣传月、给举报人发奖励的经费有多少钱？")
+    assert answer.found and answer.figures[0].value == Decimal("7.00")
+    assert answer.figures[0].row == "医疗保险基金检查及宣传经费" and "理解为“医疗保险基金检查及宣传经费”" in answer.answer
+    audit = engine.ask("江门医保局2024年找第三方专业团队审核医保结算数据、遏制骗保的钱有多少")
+    assert audit.figures[0].value == Decimal("167.00")  # 医保稽查经费, by its 绩效目标
+
+
+def test_a_project_description_sharing_one_word_or_a_funds_sum_is_no_answer(engine):
+    assert not engine.ask("江门医保局2024年印发材料、印刷票据花的钱预算多少").found  # 资料 alone is shared
+    assert not engine.ask("广州2023年长期护理保险基金一年支出了多少钱？听说有好几亿").found  # a fund's, in 亿
+
+
+def test_what_a_report_owns_up_to_as_shortcomings_is_its_problems_part(engine):
+    answer = engine.ask("江门医保局2023年自评里坦白了哪些不足？")
+    assert answer.found and "医保基金监管效能有待加强" in answer.answer
+
+
+def test_whether_income_covers_spending_shows_both_sides(engine):
+    answer = engine.ask("江门2023年职工医保基金收入够不够支出？")
+    assert [f"{f.value}" for f in answer.figures] == ["67.93", "62.32"]
+
+
+def test_year_end_said_with_的_against_year_start(engine):
+    answer = engine.ask("廉江医保局2023年年末的结转和结余比年初是增是减？")
+    assert [f"{f.value}" for f in answer.figures] == ["23.39", "21.58"]
+
+
+def test_either_direction_asked_is_the_change_of_the_item_named(engine):
+    answer = engine.ask("广州医保局2023年的预算跟上年比，比上年是多了还是少了？")
+    assert answer.figures[0].value == Decimal("36522.28")  # not 因公出国（境）费's 减少8.5万元
