@@ -53,7 +53,9 @@ SIDES_JOINED = re.compile(r"[，,]?\s*(?:和|与|跟|同)")
 AGREEMENT_TAIL = re.compile(rf"(?:是否|是不是|能否|能不能)?(?:{'|'.join(domain.AGREEMENT_ASKED)})[^，,。？?]*[？?。]*$")
 # the month a figure is counted to ("截至12月底", "截止10月底", "截至2023年12月31日")
 MONTH_AS_OF = re.compile(r"(?:截至|截止到?)\s*(?:20\d\d\s*年)?\s*(\d{1,2})\s*月"
-                         r"|(?<![\d.])1\s*[-－—~～至到]\s*(\d{1,2})\s*月")  # and the months from January: 1-12月
+                         r"|(?<![\d.])1\s*[-－—~～至到]\s*(\d{1,2})\s*月"  # and the months from January: 1-12月,
+                         r"|(?<![\d.月])[到至]\s*(\d{1,2})\s*月[底末]"  # or said by their end ("到12月底"),
+                         r"|全(年)")  # or the whole year: to December
 COLUMN_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,10})[”\"」](?:那一?|这一?)?[栏列]"  # “上年执行数”栏
                            r"|((?:上一?年|去年)[^，,。？?（()）]{0,4}?)(?:那一?|这一?)?[栏列]")  # 去年那列, 上年数那一栏
 HOLDINGS_LISTED = 8  # a refusal names this many reports held at most; more are counted
@@ -688,7 +690,7 @@ def _month_unstated(question: Question, answer: Answer) -> str | None:
 
 
 def _months_as_of(text: str) -> set[str]:
-    return {until or through for until, through in MONTH_AS_OF.findall(text)}
+    return {next(month for month in found if month).replace("年", "12") for found in MONTH_AS_OF.findall(text)}
 
 
 def _column_unprinted(question: Question, answer: Answer) -> str | None:

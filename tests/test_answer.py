@@ -3859,3 +3859,9 @@ def test_year_end_said_with_的_against_year_start(engine):
 def test_either_direction_asked_is_the_change_of_the_item_named(engine):
     answer = engine.ask("广州医保局2023年的预算跟上年比，比上年是多了还是少了？")
     assert answer.figures[0].value == Decimal("36522.28")  # not 因公出国（境）费's 减少8.5万元
+
+
+def test_a_months_end_or_the_whole_year_asked_of_a_figure_counted_to_october(engine):
+    for asked in ("廉江2023年城乡居民医保基金到12月末的收入是多少", "廉江2023年全年城乡居民医疗保险基金收入多少"):
+        answer = engine.ask(asked)  # the report counts it to 10月底: shown, not given as the year's
+        assert not answer.found and "截至10月" in answer.answer and "13.08" in answer.answer
