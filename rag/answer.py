@@ -803,12 +803,14 @@ def _measured_against_scope(question: Question) -> bool:
 
 
 def _project_described(question: Question) -> bool:
-    """A sum asked of something the question names by no row, item or quoted name ("打击骗保搞宣传、
-    发举报奖励的那笔经费"): a project its 绩效目标 describes may be meant. A sum said in 亿 (asked, or
-    guessed: "有人说好几个亿") or a fund's flow is the fund's, never a project's."""
+    """A sum asked (or cited: "…的那笔经费够不够150万") of something the question names by no row, item
+    or quoted name ("打击骗保搞宣传、发举报奖励的那笔经费"): a project its 绩效目标 describes may be
+    meant. A sum said in 亿 (asked, or guessed: "有人说好几个亿") or a fund's flow is the fund's, never a
+    project's."""
     reading = question.reading or ""
-    return question.intent == "figure" and question.asked_class == "money" and not question.subjects \
-        and not question.quoted and "亿" not in reading and not re.search(domain.FUND_FLOW, reading)
+    return question.intent == "figure" and (question.asked_class == "money" or bool(question.amounts)) \
+        and not question.subjects and not question.quoted and "亿" not in reading \
+        and not re.search(domain.FUND_FLOW, reading)
 
 
 def _asks_words_too(question: Question) -> bool:

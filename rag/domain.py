@@ -634,6 +634,8 @@ AMOUNT_WORDS: tuple[str, ...] = ("多少", "金额", "几", "数额", "数字", 
 # whether an amount passes a bound ("是不是超过了10亿", "有没有突破"): the amount is asked
 BOUND_VERBS = "超过|超出|高于|低于|少于|多于|不到|不足|突破"  # a bound put on a figure
 THRESHOLD_ASKED = rf"(?:是不是|是否|有没有|有无)(?:{BOUND_VERBS})|超没超过|过没过"
+# and said as reaching it, or being it ("上没上700万", "到没到100万", "够不够150万", "是不是刚好700万")
+THRESHOLD_ASKED += r"|(?:([上到过够])没\1|够不够)(?=\s|\d|$)|(?:是不是|是否)(?:刚好|正好|恰好|整整)"  # (the sum may be blanked)
 # a figure a sentence states only as a bound ("满意度超过80%"): no exact value, when one is asked for
 BOUND_STATED = rf"(?:{BOUND_VERBS}|不低于|不少于|不高于|不超过|逾|约|大约|近)"
 ROUGH_AFTER = r"(?:余|多)?\s*{unit}?\s*(?:以上|以下|左右|上下)|(?:余|多)\s*{unit}?"  # "50000余人", "160个以上", "90%以上"

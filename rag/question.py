@@ -396,6 +396,8 @@ YEAR_SAID = re.compile(r"(?<![\d.])(20\d\d)(?![\d.])(?!\s*(?:%s|万|亿|元|%%))
 MONEY_UNITS = ("亿元", "亿", "万元", "元")  # 多少亿: money, in the unit asked
 # a question word asking what, who or which: with a subject and no amount, the words are wanted
 WH_WORD = re.compile(r"什么|谁|哪")
+# a purpose said of the thing whose amount is asked ("用来做信息平台运营的那笔经费有多少"), not asked
+PURPOSE_DESCRIBING = re.compile(rf"(?:{'|'.join(domain.PURPOSE_WORDS)})[^，,。？?！!]{{1,30}}的[^，,。？?！!]{{0,20}}(?:多少|几)")
 # a yes-or-no question (管不管, 包不包括, 有没有, 是否): with a subject and no amount, the words are wanted
 YES_OR_NO = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否")
 # "收入支出决算总表里的…": a table the question points into, whose title names no subject, nor the
@@ -687,8 +689,10 @@ def understand(text: str, row_vocabulary: Iterable[str] | None = None,
         any(w in normalized for w in domain.EXPLAIN_WORDS) and any(
             w in normalized for w in (*domain.DIRECTION_WORDS, *domain.INTENT_WORDS["change"])))
     question.amounts = [cited_range(match) for match in sums_cited]
-    if question.amounts and question.asked_class is None and re.search("多少|几", sentence) and "占" not in sentence:
-        question.asked_class = "money"  # "好像是90亿，准确是多少": the sum misremembered says what is asked
+    if question.amounts and question.asked_class is None and "占" not in sentence and (
+            re.search("多少|几", sentence) or re.search(domain.THRESHOLD_ASKED, sentence)):
+        question.asked_class = "money"  # "好像是90亿，准确是多少": the sum misremembered says what is asked; so
+        # does a sum put as a bound ("到没到700万")
     if question.asked_class is None and RATE_CITED.search(normalized) and (any(
             w in normalized for w in domain.CLAIM_CHECKED) or RATE_QUESTIONED.search(normalized)):
         question.asked_class = "percent"  # "网上说涨了1200%，是这么写的吗", "涨了47.2%？！": the rate is checked
@@ -1849,7 +1853,8 @@ def _intent(text: str, question: Question) -> str:
     names_asked = any(w in text for w in domain.PASSAGE_QUESTION_WORDS)
     if several and has_subject and not ((question.topic or "什么" in text) and not asks_amount):
         return "compare"  # not "台山、开平…江门市医保中心管不管" nor "…指导台山的什么业务": its duties, in its words
-    if (has_subject or not question.asked_class) and any(w in text for w in domain.PURPOSE_WORDS):  # "这笔钱主要花在哪"
+    if (has_subject or not question.asked_class) and any(w in text for w in domain.PURPOSE_WORDS) \
+            and not PURPOSE_DESCRIBING.search(text):  # "这笔钱主要花在哪"
         return "passage"
     if question.topic and (not asks_amount or names_asked):  # "有几个股室，分别叫什么": the passage
         return "passage"

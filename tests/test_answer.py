@@ -3865,3 +3865,17 @@ def test_a_months_end_or_the_whole_year_asked_of_a_figure_counted_to_october(eng
     for asked in ("廉江2023年城乡居民医保基金到12月末的收入是多少", "廉江2023年全年城乡居民医疗保险基金收入多少"):
         answer = engine.ask(asked)  # the report counts it to 10月底: shown, not given as the year's
         assert not answer.found and "截至10月" in answer.answer and "13.08" in answer.answer
+
+
+def test_a_purpose_said_of_the_item_whose_sum_is_asked_asks_the_sum(engine):
+    answer = engine.ask("广州医保局2023年拿来做医疗救助政策宣传和档案整理的医疗救助专项经费是多少？")
+    assert answer.figures and answer.figures[0].value == Decimal("78.49")  # its row, not its 绩效目标 shown
+
+
+def test_a_sum_put_as_a_bound_reached_or_met_exactly_asks_the_sum(engine):
+    asked = {"广州2023年药品集团采购工作经费是不是正好700万？": "700.00",
+             "江门医保局2024年医保稽查经费到没到150万": "167.00",
+             "江门医保局2024年重点项目“医疗保障业务资金”上没上700万，谁知道": "761.34"}
+    for question, value in asked.items():
+        answer = engine.ask(question)
+        assert answer.figures and f"{answer.figures[0].value}" == value, question
