@@ -393,6 +393,9 @@ class AnswerEngine:
         if document is None or not asked or document.kind not in domain.KIND_COLUMN_GROUPS \
                 or domain.KIND_COLUMN_GROUPS[document.kind] in asked or any(g in (figure.column or "") for g in asked):
             return None
+        beside = {self._by_name[f.doc].kind for f in answer.figures if f.doc in self._by_name}
+        if any(domain.KIND_COLUMN_GROUPS.get(kind) in asked for kind in beside):
+            return None  # "吴川2024年三公经费预算和廉江2023年三公经费决算数": 决算数 is the final account's beside it
         own = domain.KIND_COLUMN_GROUPS[document.kind]
         return f"{document.title}中没有{'、'.join(asked)}（{document.kind}列的是{own}）"
 

@@ -3879,3 +3879,9 @@ def test_a_sum_put_as_a_bound_reached_or_met_exactly_asks_the_sum(engine):
     for question, value in asked.items():
         answer = engine.ask(question)
         assert answer.figures and f"{answer.figures[0].value}" == value, question
+
+
+def test_a_final_accounts_column_said_of_the_final_account_beside_a_budget(engine):
+    answer = engine.ask("吴川医保局2024年三公经费预算和廉江医保局2023年三公经费决算数相差多少？")
+    assert answer.found and [f"{f.value}" for f in answer.figures] == ["19.50", "4.45"]  # 决算数 is 廉江's
+    assert not engine.ask("吴川医保局2024年部门预算里三公经费的决算数是多少").found  # a budget prints none
