@@ -446,14 +446,15 @@ class FigureAnswers:
         """A project found by what its 绩效目标 says, not by its name: its row's figure in the column
         asked, with the name it was read as."""
         document = self.store.document(project.doc)
-        for table, rows in self.finder.tables(project.doc):
-            row = next((r for r in rows if r.text and r.values and r.line_start == project.line_start), None)
-            if table.number == project.table and row is not None and next(iter(row.values.values())) not in question.stated:
-                name = clean_row_name(row.name)
-                figure = self.finder.figure_at(document, table, row, self.finder.column_for(table, row, question, document), name)
-                text = f"（按绩效目标所写的用途，理解为“{name}”）\n{self.figure_sentence(figure)}"
-                return Answer(question.text, True, text, [figure], [self.figure_source(figure)], question.intent, question)
-        return None
+        table, rows = next(((t, rows) for t, rows in self.finder.tables(project.doc) if t.number == project.table),
+                           (None, []))
+        row = next((r for r in rows if r.text and r.values and r.line_start == project.line_start), None)
+        if row is None or next(iter(row.values.values())) in question.stated:  # the sum cited is not the answer
+            return None
+        name = clean_row_name(row.name)
+        figure = self.finder.figure_at(document, table, row, self.finder.column_for(table, row, question, document), name)
+        text = f"（按绩效目标所写的用途，理解为“{name}”）\n{self.figure_sentence(figure)}"
+        return Answer(question.text, True, text, [figure], [self.figure_source(figure)], question.intent, question)
 
     @staticmethod
     def figure_sentence(figure: Figure) -> str:

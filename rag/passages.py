@@ -62,14 +62,19 @@ class PassageReader:
         said = [w for w in domain.PASSAGE_TOPICS.get(question.topic or "", ()) if w in (question.reading or "")]
         return [w for w in said if any(w in c.section for doc in sorted(wanted) for c in self.search_index.chunks_of(doc))]
 
-    def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+    def _searched(self, question: Question, wanted: set[str]) -> tuple[list[Chunk], dict[str, int]]:
+        """The chunks the hybrid search finds for the question in these reports (not a cover's title), and
+        for each how many retrievers ranked it first."""
         from rag.retriever import HybridRetriever  # langchain's retriever stack: loaded with the first passage
 
-        wanted = {d.name for d in documents}
         retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
         hits = retriever.invoke(question.reading or question.text)
         found = [c for c in (self.search_index.chunk(d.id) for d in hits) if not _title_alone(c)]
-        firsts = {d.id: d.metadata["firsts"] for d in hits}
+        return found, {d.id: d.metadata["firsts"] for d in hits}
+
+    def _passage(self, question: Question, documents: list[DocumentInfo]) -> Answer:
+        wanted = {d.name for d in documents}
+        found, firsts = self._searched(question, wanted)
         if question.amounts:  # the chunks stating the sum cited: 七百多万
             found += [c for doc in sorted(wanted) for c in self.search_index.chunks_of(doc)
                       if c not in found and rank.states_cited_sum(question, c.text)]
@@ -121,25 +126,19 @@ class PassageReader:
         """The project a figure question names only by what its money is for ("打击骗保搞宣传、发举报
         奖励的那笔经费"): of the passages searched as for any passage question, the best project's 绩效目标,
         when it clears a figure's threshold; None otherwise."""
-        from rag.retriever import HybridRetriever
-
-        wanted = {d.name for d in documents}
-        retriever = HybridRetriever(index=self.search_index, docs=wanted, k=8, each=PASSAGE_EACH, dense=self.dense)
-        hits = retriever.invoke(question.reading or question.text)
-        found = [c for c in (self.search_index.chunk(d.id) for d in hits) if not _title_alone(c)]
-        firsts = {d.id: d.metadata["firsts"] for d in hits}
+        found, firsts = self._searched(question, {d.name for d in documents})
         terms = rank.query_terms(question, self.term_weights)
-        scored = rank.ranked_passages([_chunk_evidence(c) for c in found], terms, question,
-                                      [firsts.get(c.id, 0) for c in found])
+        units = [_chunk_evidence(c) for c in found]
+        scored = rank.ranked_passages(units, terms, question, [firsts.get(c.id, 0) for c in found])
         # the best project's: a passage of prose found with it states no sum the figure search took
-        value, best = next(((value, found[i]) for value, i in scored if found[i].source == "project"), (0.0, None))
-        if best is None or value < rank.WEIGHTS.answer_at:  # a figure's bar, not a passage's
+        value, at = next(((value, i) for value, i in scored if found[i].source == "project"), (0.0, None))
+        if at is None or value < rank.WEIGHTS.answer_at:  # a figure's bar, not a passage's
             return None
-        grams = bigrams(best.text)  # one word shared is a coincidence: 制作宣传资料 for 印资料的钱
+        grams = bigrams(found[at].text)  # one word shared is a coincidence: 制作宣传资料 for 印资料的钱
         held = sum(term.found_in(grams) == 1 for term in terms)
-        if held < rank.WEIGHTS.described_words or rank.another_measure(question, _chunk_evidence(best)):
+        if held < rank.WEIGHTS.described_words or rank.another_measure(question, units[at]):
             return None  # 集采省下的钱 is not the 集团采购工作经费 spent on the work
-        return best
+        return found[at]
 
     def _reason(self, question: Question, documents: list[DocumentInfo]) -> Answer:
         """The report's own reason; without one, why a figure changed is refused and anything else is
